@@ -1,0 +1,116 @@
+"""Loading of the data files people edit: clutter rules, organisations, topics.
+
+They live in TOML under `indexer/data/` so that a user who meets a new footer
+or a new organisation edits a line of data, not code. Each loader validates
+what it reads and names the file and entry at fault, because a typo in a
+hand-edited file should fail loudly at start-up rather than silently match
+nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+class DataFileError(ValueError):
+    """A data file is malformed; the message names the file and the entry."""
+
+
+def _load(name: str) -> dict:
+    path = DATA_DIR / name
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(f"{path}: {exc}") from exc
+
+
+def _compile(pattern: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise DataFileError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class ClutterRule:
+    kind: str
+    patterns: tuple[re.Pattern, ...]
+    max_words: int | None
+
+    def matches(self, line: str, words: int) -> bool:
+        if self.max_words is not None and words > self.max_words:
+            return False
+        return any(p.search(line) for p in self.patterns)
+
+
+@cache
+def clutter_rules() -> tuple[ClutterRule, ...]:
+    rules = []
+    for kind, table in _load("clutter.toml").items():
+        where = f"clutter.toml [{kind}]"
+        patterns = tuple(_compile(p, where) for p in table.get("patterns", []))
+        if not patterns:
+            raise DataFileError(f"{where}: no patterns")
+        rules.append(ClutterRule(kind, patterns, table.get("max_words")))
+    return tuple(rules)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    canonical: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    country: str
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((self.canonical, self.name, *self.aliases)))
+
+
+@cache
+def organisations() -> tuple[Organisation, ...]:
+    orgs, seen = [], set()
+    for i, entry in enumerate(_load("organisations.toml").get("organisation", []), 1):
+        where = f"organisations.toml entry {i}"
+        try:
+            org = Organisation(
+                canonical=entry["canonical"],
+                name=entry.get("name", entry["canonical"]),
+                aliases=tuple(entry.get("aliases", [])),
+                kind=entry.get("kind", ""),
+                country=entry.get("country", ""),
+            )
+        except KeyError as exc:
+            raise DataFileError(f"{where}: missing {exc}") from exc
+        if "," in org.canonical or org.canonical in seen:
+            raise DataFileError(f"{where}: canonical {org.canonical!r} has a comma or repeats")
+        seen.add(org.canonical)
+        orgs.append(org)
+    return tuple(orgs)
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    phrases: tuple[str, ...]
+    min_hits: int
+
+
+@cache
+def topics() -> tuple[Topic, ...]:
+    result = []
+    for i, entry in enumerate(_load("topics.toml").get("topic", []), 1):
+        if "name" not in entry or not entry.get("phrases"):
+            raise DataFileError(f"topics.toml entry {i}: needs a name and phrases")
+        if "," in entry["name"]:
+            raise DataFileError(f"topics.toml entry {i}: name {entry['name']!r} has a comma")
+        result.append(Topic(entry["name"], tuple(entry["phrases"]), entry.get("min_hits", 2)))
+    return tuple(result)

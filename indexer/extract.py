@@ -1,0 +1,83 @@
+"""The extraction pipeline: one article file in, one Article out.
+
+Reading, cleaning and metadata are separate stages (see the package
+docstring); this module only wires them so that the indexer and
+`sixg-search extract` run exactly the same code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .article import Article
+from .dates import date_from_html, date_from_text
+from .htmlclean import clean_html
+from .lines import word_count
+from .organisations import find_organisations
+from .reading import SourceFile, decode, read_bytes
+from .textclean import clean_text
+from .topics import find_topics
+
+FALLBACK_TITLE_WORDS = 12
+_LEADING_DATE = re.compile(r"^(on|in)\s+[^,]{4,30}\d{4},\s*", re.I)
+
+
+def extract_file(source: SourceFile) -> tuple[bytes, Article]:
+    """Read and extract one file; raises ReadError with the reason it cannot."""
+    data = read_bytes(source.path)
+    return data, extract_bytes(data, source)
+
+
+def extract_bytes(data: bytes, source: SourceFile) -> Article:
+    text = decode(data, source.is_html)
+    return extract_document(text, source.relpath, is_html=source.is_html)
+
+
+def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
+    if is_html:
+        cleaned = clean_html(text)
+        published = date_from_html(text, cleaned.url) or date_from_text(cleaned.paragraphs)
+        url, source = cleaned.url, cleaned.source
+    else:
+        cleaned = clean_text(text)
+        published = date_from_text([ln.strip() for ln in text.splitlines() if ln.strip()])
+        url = source = None
+    body = cleaned.text
+    title = cleaned.title or _title_from_body(cleaned.paragraphs) or relpath
+    article = Article(path=relpath, title=title, text=body, date=published, url=url,
+                      source=source, format="html" if is_html else "text",
+                      removed=cleaned.removed)
+    _add_organisations(article)
+    _add_topics(article)
+    return article
+
+
+def _title_from_body(paragraphs: list[str]) -> str | None:
+    """Articles copied without their headline get their opening clause as title.
+
+    "On 2 June 2022, A and B signed an MoU on 6G, with the aim to ..." becomes
+    "A and B signed an MoU on 6G": the date is shown beside the title anyway.
+    """
+    if not paragraphs:
+        return None
+    sentence = _LEADING_DATE.sub("", paragraphs[0].split(". ")[0].rstrip("."))
+    clauses = sentence.split(", ")
+    title = clauses[0]
+    for clause in clauses[1:]:
+        if word_count(title) >= FALLBACK_TITLE_WORDS:
+            break
+        title = f"{title}, {clause}"
+    return title[:1].upper() + title[1:]
+
+
+def _add_organisations(article: Article) -> None:
+    for mention in find_organisations(f"{article.title}\n\n{article.text}"):
+        article.organisations.append(mention.canonical)
+        article.org_names[mention.canonical] = mention.name
+        article.org_evidence[mention.canonical] = mention.matched
+
+
+def _add_topics(article: Article) -> None:
+    for match in find_topics(article.title, article.text):
+        article.topics.append(match.name)
+        article.topic_evidence[match.name] = list(match.phrases)

@@ -1,0 +1,88 @@
+"""Line-level facts shared by both cleaners: words, sentences, clutter kinds.
+
+A collected page, whether it was HTML or a copy of the visible text, reaches
+the cleaners as lines. Whether a line is a body sentence, a widget label or a
+footer can mostly be told from the line itself; this module holds those
+judgements so that the HTML and the plain-text cleaner agree on them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .datafiles import clutter_rules
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,-]*", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_SENTENCE_END = re.compile(r"""[.!?。！？…:;](["'’”)\]*]*)$""")
+_BULLET = re.compile(r"^([•●▪‣◦∙·*–—-]|\d{1,2}[.)])\s*\S")
+_SPAM_SEPARATORS = re.compile(r"\s*[|｜、·•]\s*")
+_SPACES = re.compile(r"\s+")
+
+# A line with this many words that ends a sentence is body text by itself.
+GOOD_MIN_WORDS = 10
+# A line this long is body text even without final punctuation.
+GOOD_ANY_WORDS = 30
+
+
+def normalise(line: str) -> str:
+    """NFC, no-break and odd spaces folded, ends stripped."""
+    line = unicodedata.normalize("NFC", line).replace("\u00ad", "").replace("\u200b", "")
+    return _SPACES.sub(" ", line).strip()
+
+
+def word_count(line: str) -> int:
+    """Words, counting two CJK characters as one word (they carry no spaces)."""
+    cjk = len(_CJK.findall(line))
+    latin = len(_WORD.findall(_CJK.sub(" ", line)))
+    return latin + (cjk + 1) // 2
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line))
+
+
+def is_bullet(line: str) -> bool:
+    return bool(_BULLET.match(line))
+
+
+def is_body_sentence(line: str) -> bool:
+    words = word_count(line)
+    return words >= GOOD_ANY_WORDS or (words >= GOOD_MIN_WORDS and ends_sentence(line))
+
+
+def is_keyword_spam(line: str) -> bool:
+    """Long runs of place names or keywords, the SEO filler of many sites.
+
+    Separated by bars, ideographic commas or dots, or a dozen and more commas
+    without a sentence around them; each piece is only a word or two.
+    """
+    pieces = [p for p in _SPAM_SEPARATORS.split(line) if p]
+    if len(pieces) < 6:
+        pieces = [p for p in re.split(r"\s*[,，]\s*", line) if p]
+        if len(pieces) < 12 or ends_sentence(line):
+            return False
+    short = sum(1 for p in pieces if word_count(p) <= 3)
+    return short >= 0.8 * len(pieces)
+
+
+def clutter_kind(line: str) -> str | None:
+    """The kind of clutter a line is (a clutter.toml table name), or None."""
+    words = word_count(line)
+    for rule in clutter_rules():
+        if rule.matches(line, words):
+            return rule.kind
+    if is_keyword_spam(line):
+        return "keyword-spam"
+    return None
+
+
+def token_set(line: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(line)} | set(_CJK.findall(line))
+
+
+def similarity(a: str, b: str) -> float:
+    """Jaccard similarity of the two lines' word sets."""
+    ta, tb = token_set(a), token_set(b)
+    return len(ta & tb) / len(ta | tb) if ta and tb else 0.0

@@ -1,0 +1,81 @@
+"""The Whoosh schema, and the conversion between Articles and index documents.
+
+Facet fields (organisation, topic, year) are KEYWORD fields holding exact
+canonical values, so a facet link filters on exactly the value it shows.
+Title and body are stemmed so "partnerships" finds "partnership"; the title
+gets a higher weight at query time (see search.py). Path, size, mtime and
+content hash are what incremental indexing compares against the disk.
+When the fields here change, the next `sixg-search index` rebuilds by itself.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+UNDATED = "undated"
+
+
+def build_schema() -> Schema:
+    analyzer = StemmingAnalyzer()
+    return Schema(
+        id=ID(stored=True, unique=True),
+        path=ID(stored=True, unique=True),
+        title=TEXT(stored=True, analyzer=analyzer, field_boost=2.0),
+        body=TEXT(stored=True, analyzer=analyzer),
+        organisation=KEYWORD(stored=True, commas=True, lowercase=False, scorable=True),
+        topic=KEYWORD(stored=True, commas=True, lowercase=False),
+        year=ID(stored=True),
+        date=DATETIME(stored=True),
+        # Day number for sorting (0 when undated), so undated articles sort last
+        # both ways; see search.py.
+        day=NUMERIC(sortable=True, bits=32, signed=False),
+        url=STORED,
+        source=ID(stored=True),
+        format=ID(stored=True),
+        details=STORED,  # JSON: full organisation names, evidence, removed lines
+        size=NUMERIC(stored=True, bits=64),
+        mtime_ns=NUMERIC(stored=True, bits=64),
+        sha256=ID(stored=True),
+    )
+
+
+def to_document(article, *, size: int, mtime_ns: int, sha256: str) -> dict:
+    published = article.date
+    doc = {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "body": article.text,
+        "organisation": ",".join(article.organisations),
+        "topic": ",".join(article.topics),
+        "year": str(published.year) if published else UNDATED,
+        "url": article.url,
+        "source": article.source or "",
+        "format": article.format,
+        "details": json.dumps({
+            "organisation_names": article.org_names,
+            "evidence": {"organisations": article.org_evidence,
+                         "topics": article.topic_evidence},
+            "removed": [{"line": r.line, "reason": r.reason} for r in article.removed],
+        }, ensure_ascii=False),
+        "size": size,
+        "mtime_ns": mtime_ns,
+        "sha256": sha256,
+    }
+    doc["day"] = published.toordinal() if published else 0
+    if published:
+        doc["date"] = datetime(published.year, published.month, published.day)
+    return doc
+
+
+def split_values(stored: str | None) -> list[str]:
+    return [v for v in (stored or "").split(",") if v]
+
+
+def stored_date(fields: dict) -> date | None:
+    value = fields.get("date")
+    return value.date() if isinstance(value, datetime) else None

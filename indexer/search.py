@@ -1,0 +1,296 @@
+"""Searching the index: query parsing, facet filters, facet counts, highlights.
+
+One function, `search`, serves the web pages, the JSON API and the CLI, so
+all three rank, filter and count the same way.
+
+Facets are disjunctive, as in Algolia or Elastic's Search UI: values chosen
+within one facet are ORed, facets are ANDed, and each facet's counts are
+computed with every filter but its own, so choosing 6G-IA still shows how
+many hits 5G-ACIA would add. Counting works on sets of document numbers
+(the posting list of each facet value intersected with the match set),
+which is exact and avoids Whoosh's slow scored grouping.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from markupsafe import Markup, escape
+from whoosh import highlight, sorting
+from whoosh.qparser import FieldAliasPlugin, MultifieldParser, PlusMinusPlugin
+from whoosh.query import And, Every, NullQuery, Or, Term
+
+from .datafiles import organisations as gazetteer
+from .schema import UNDATED, split_values, stored_date
+
+SORTS = ("relevance", "newest", "oldest")
+MAX_PAGE_SIZE = 100
+SNIPPET_CHARS = 280
+TITLE_BOOST = 3.0
+_WORDS = re.compile(r"\w+", re.UNICODE)
+# Whoosh's HtmlFormatter escapes the text around the <mark>s it adds.
+_SNIPPETS = highlight.Highlighter(
+    fragmenter=highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70),
+    formatter=highlight.HtmlFormatter(tagname="mark", between=" … "))
+_TITLES = highlight.Highlighter(fragmenter=highlight.WholeFragmenter(),
+                                formatter=highlight.HtmlFormatter(tagname="mark"))
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A facet over one KEYWORD/ID field; `param` is its name in URLs."""
+
+    param: str
+    field: str
+    label: str
+    by_value: bool = False  # order values by value (years) instead of by count
+
+    def order(self, counts: dict[str, int]) -> list[tuple[str, int]]:
+        if self.by_value:  # newest year first, "undated" last
+            return sorted(counts.items(), key=lambda kv: (kv[0] == UNDATED, _negated(kv[0])))
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower()))
+
+
+def _negated(value: str) -> str | int:
+    return -int(value) if value.isdigit() else value
+
+
+FACETS = (
+    Facet("org", "organisation", "Organisation"),
+    Facet("topic", "topic", "Topic"),
+    Facet("year", "year", "Year", by_value=True),
+)
+FACETS_BY_PARAM = {f.param: f for f in FACETS}
+
+
+@dataclass
+class SearchRequest:
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)  # facet param -> values
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 10
+
+    def selected(self, param: str) -> list[str]:
+        return self.filters.get(param, [])
+
+
+@dataclass
+class FacetValue:
+    value: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Hit:
+    id: str
+    path: str
+    title: str
+    title_html: Markup
+    snippet_html: Markup
+    date: date | None
+    organisations: list[str]
+    topics: list[str]
+    url: str | None
+    source: str
+    score: float | None
+
+
+@dataclass
+class SearchResult:
+    request: SearchRequest
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    notice: str | None = None  # e.g. how a query that could not be parsed was read
+    organisation_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.request.page_size))
+
+
+def parse_query(searcher, text: str):
+    """Parse the user's query; on a syntax error fall back to its plain words.
+
+    Returns the query and a notice for the user when the fallback was used.
+    """
+    text = text.strip()
+    if not text:
+        return Every(), None
+    parser = MultifieldParser(["title", "body"], searcher.schema,
+                              fieldboosts={"title": TITLE_BOOST})
+    # "-word" excludes a word only at the start of a word, so "6G-IA" stays one name.
+    parser.add_plugin(PlusMinusPlugin(plusexpr=r"(?<![^\s(])\+", minusexpr=r"(?<![^\s(])-"))
+    parser.add_plugin(FieldAliasPlugin({"organisation": ["org", "organization"],
+                                        "topic": ["topics"]}))
+    try:
+        query = parser.parse(text)
+        if not _has_error(query):
+            return query, None
+    except Exception:  # whoosh raises assorted errors on odd syntax
+        pass
+    words = _WORDS.findall(text)
+    query = _plain_words_query(searcher, words)
+    if query is None:
+        return None, "Your query has no words to search for."
+    return query, ("Your query could not be read as search syntax, so it was searched as the "
+                   "plain words: " + " ".join(words) + ".")
+
+
+def _has_error(query) -> bool:
+    """Whoosh reads broken syntax ("a AND", "a^^") as an empty query."""
+    if isinstance(query, type(NullQuery)):
+        return True
+    return any(_has_error(child) for child in query.children())
+
+
+def _plain_words_query(searcher, words: list[str]):
+    """Every word must match, in title or body, with the same analysis as indexing."""
+    analyzer = searcher.schema["body"].analyzer
+    tokens = [t.text for w in words for t in analyzer(w)]
+    clauses = [Or([Term("title", t, boost=TITLE_BOOST), Term("body", t)])
+               for t in dict.fromkeys(tokens)]
+    return And(clauses) if clauses else None
+
+
+def search(searcher, request: SearchRequest) -> SearchResult:
+    query, notice = parse_query(searcher, request.q)
+    if query is None:
+        return SearchResult(request, 0, [], {f.param: [] for f in FACETS}, notice)
+    matched = set(searcher.docs_for_query(query))
+    value_docs = {f.param: _value_docs(searcher, f) for f in FACETS}
+    selections = {p: _selection_docs(value_docs[p], request.selected(p)) for p in value_docs}
+    facets = {}
+    for facet in FACETS:
+        others = _intersect(matched, [s for p, s in selections.items() if p != facet.param])
+        counts = {v: len(docs & others) for v, docs in value_docs[facet.param].items()}
+        counts = {v: c for v, c in counts.items() if c or v in request.selected(facet.param)}
+        chosen = set(request.selected(facet.param))
+        facets[facet.param] = [FacetValue(v, c, v in chosen) for v, c in facet.order(counts)]
+    allowed = _intersect(matched, list(selections.values()))
+    hits = _ranked_hits(searcher, query, allowed, request)
+    return SearchResult(request, len(allowed), hits, facets, notice)
+
+
+def _value_docs(searcher, facet: Facet) -> dict[str, set[int]]:
+    reader = searcher.reader()
+    result = {}
+    for raw in reader.lexicon(facet.field):
+        value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        docs = set(reader.postings(facet.field, raw).all_ids())
+        if docs:
+            result[value] = docs
+    return result
+
+
+def _selection_docs(value_docs: dict[str, set[int]], chosen: list[str]) -> set[int] | None:
+    if not chosen:
+        return None
+    union: set[int] = set()
+    for value in chosen:
+        union |= value_docs.get(value, set())
+    return union
+
+
+def _intersect(base: set[int], others: list[set[int] | None]) -> set[int]:
+    result = base
+    for other in others:
+        if other is not None:
+            result = result & other
+    return result
+
+
+def _ranked_hits(searcher, query, allowed: set[int], request: SearchRequest) -> list[Hit]:
+    if not allowed:
+        return []
+    sort = request.sort if request.sort in SORTS else "relevance"
+    if isinstance(query, Every) and sort == "relevance":
+        sort = "newest"  # an empty query lists everything, newest first
+    kwargs = {}
+    if sort == "newest":
+        kwargs = {"sortedby": sorting.FieldFacet("day", reverse=True)}
+    elif sort == "oldest":  # undated (day 0) last here too
+        kwargs = {"sortedby": sorting.TranslateFacet(_undated_last, sorting.FieldFacet("day"))}
+    page = searcher.search_page(query, request.page, pagelen=request.page_size,
+                                filter=allowed, terms=True, **kwargs)
+    if page.pagenum != request.page:  # Whoosh clamps past the end; we show nothing
+        return []
+    return [_hit(h, sort == "relevance") for h in page]
+
+
+def _undated_last(day: int) -> int:
+    return day or 10**9
+
+
+def _hit(hit, scored: bool) -> Hit:
+    fields = hit.fields()
+    matched = hit.results.has_matched_terms()
+    body_snippet = _SNIPPETS.highlight_hit(hit, "body", top=3) if matched else ""
+    title_html = _TITLES.highlight_hit(hit, "title") if matched else ""
+    return Hit(
+        id=fields["id"],
+        path=fields["path"],
+        title=fields["title"],
+        title_html=Markup(title_html) if title_html else escape(fields["title"]),
+        snippet_html=Markup(body_snippet) if body_snippet else escape(_lead(fields["body"])),
+        date=stored_date(fields),
+        organisations=split_values(fields.get("organisation")),
+        topics=split_values(fields.get("topic")),
+        url=fields.get("url"),
+        source=fields.get("source", ""),
+        score=hit.score if scored else None,
+    )
+
+
+def _lead(body: str) -> str:
+    if len(body) <= SNIPPET_CHARS:
+        return body
+    cut = body[:SNIPPET_CHARS].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+@dataclass
+class ArticleView:
+    id: str
+    path: str
+    title: str
+    text: str
+    date: date | None
+    organisations: list[str]
+    organisation_names: dict[str, str]
+    topics: list[str]
+    url: str | None
+    source: str
+    format: str
+    evidence: dict
+    removed: list[dict]
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n\n") if p.strip()]
+
+
+def get_article(searcher, article_id: str) -> ArticleView | None:
+    fields = searcher.document(id=article_id)
+    if not fields:
+        return None
+    details = json.loads(fields.get("details") or "{}")
+    return ArticleView(
+        id=fields["id"], path=fields["path"], title=fields["title"], text=fields["body"],
+        date=stored_date(fields), organisations=split_values(fields.get("organisation")),
+        organisation_names=details.get("organisation_names", {}),
+        topics=split_values(fields.get("topic")), url=fields.get("url"),
+        source=fields.get("source", ""), format=fields.get("format", ""),
+        evidence=details.get("evidence", {}), removed=details.get("removed", []),
+    )
+
+
+def organisation_names(canonicals: list[str]) -> dict[str, str]:
+    """Full names for facet hover text, from the gazetteer."""
+    names = {o.canonical: o.name for o in gazetteer()}
+    return {c: names.get(c, c) for c in canonicals}

@@ -1,0 +1,176 @@
+"""Plain-text cleaning: a copied page in, title and body paragraphs out.
+
+A copy of a web page keeps its layout as lines: menus and labels above the
+article, the article as long sentences, and footers, related links and
+spam below it. We first judge every line on its own (clutter rules from
+`data/clutter.toml`, keyword spam, body sentence or short line), then by
+where it stands:
+
+* before the first body sentence (the lead) sit the title, its repeats, the
+  dateline and navigation: the title is kept apart, a long standfirst stays,
+  the rest goes;
+* between the first and the last body sentence short lines stay when they
+  are headings (a lone line before a paragraph) or list items, and go when
+  they come in runs of labels;
+* after the last body sentence everything short is page furniture.
+
+Every removed line is kept with its reason, so a user can see what went.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import looks_like_dateline
+from .lines import (
+    clutter_kind,
+    ends_sentence,
+    is_body_sentence,
+    is_bullet,
+    normalise,
+    similarity,
+    word_count,
+)
+
+TITLE_MIN_WORDS = 3
+STANDFIRST_MIN_WORDS = 6
+TITLE_VARIANT_SIMILARITY = 0.5
+
+
+@dataclass
+class Line:
+    text: str
+    block: int  # lines of one block follow each other without a blank line
+    kind: str = "short"  # "body", "short" or a clutter kind
+
+
+@dataclass(frozen=True)
+class Removed:
+    line: str
+    reason: str
+
+
+@dataclass
+class CleanText:
+    title: str | None
+    paragraphs: list[str]
+    removed: list[Removed] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def clean_text(raw: str) -> CleanText:
+    lines = _classify(_reflow(_split(raw)))
+    body_at = [i for i, line in enumerate(lines) if line.kind == "body"]
+    if not body_at:
+        return _without_structure(lines)
+    first, last = body_at[0], body_at[-1]
+    removed: list[Removed] = []
+    title, lead = _lead(lines[:first], removed)
+    middle = _middle(lines[first : last + 1], title, removed)
+    for line in lines[last + 1 :]:
+        removed.append(Removed(line.text, _reason(line, "after the article")))
+    return CleanText(title, lead + middle, removed)
+
+
+def _split(raw: str) -> list[Line]:
+    lines, block = [], 0
+    for text in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        text = normalise(text)
+        if not text:
+            block += 1
+            continue
+        lines.append(Line(text, block))
+    return lines
+
+
+def _reflow(lines: list[Line]) -> list[Line]:
+    """Join hard-wrapped lines of one paragraph (e-mail style text)."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (prev and prev.block == line.block and word_count(prev.text) >= 8
+                and not ends_sentence(prev.text) and re.match(r"[a-z(]", line.text)):
+            prev.text = f"{prev.text} {line.text}"
+        else:
+            out.append(line)
+    return out
+
+
+def _classify(lines: list[Line]) -> list[Line]:
+    for line in lines:
+        kind = clutter_kind(line.text)
+        line.kind = kind or ("body" if is_body_sentence(line.text) else "short")
+    return lines
+
+
+def _reason(line: Line, where: str) -> str:
+    return line.kind if line.kind not in ("body", "short") else where
+
+
+def _lead(lines: list[Line], removed: list[Removed]) -> tuple[str | None, list[str]]:
+    """Pick the title out of the lines above the article; keep a standfirst."""
+    candidates = [ln for ln in lines if ln.kind == "short" and not looks_like_dateline(ln.text)
+                  and word_count(ln.text) >= TITLE_MIN_WORDS]
+    title = _pick_title([c.text for c in candidates])
+    kept = []
+    for line in lines:
+        if line.kind != "short":
+            removed.append(Removed(line.text, line.kind))
+        elif title and line.text == title and title not in (r.line for r in removed):
+            removed.append(Removed(line.text, "title"))
+        elif title and similarity(line.text, title) >= TITLE_VARIANT_SIMILARITY:
+            removed.append(Removed(line.text, "repeated title"))
+        elif looks_like_dateline(line.text):
+            removed.append(Removed(line.text, "dateline"))
+        elif word_count(line.text) >= STANDFIRST_MIN_WORDS:
+            kept.append(line.text)
+        else:
+            removed.append(Removed(line.text, "navigation"))
+    return title, kept
+
+
+def _pick_title(candidates: list[str]) -> str | None:
+    """A line that repeats is the title (pages print it as <title> and <h1>)."""
+    for text in candidates:
+        if candidates.count(text) > 1:
+            return text
+    return candidates[0] if candidates else None
+
+
+def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> list[str]:
+    kept = []
+    short_in_block: dict[int, int] = {}
+    for line in lines:
+        if line.kind == "short":
+            short_in_block[line.block] = short_in_block.get(line.block, 0) + 1
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if line.kind == "body":
+            kept.append(line.text)
+        elif line.kind != "short":
+            removed.append(Removed(line.text, line.kind))
+        elif title and similarity(line.text, title) >= 0.9:
+            removed.append(Removed(line.text, "repeated title"))
+        elif is_bullet(line.text) or (short_in_block[line.block] == 1 and _introduces(nxt)):
+            kept.append(line.text)
+        else:
+            removed.append(Removed(line.text, "label between paragraphs"))
+    return kept
+
+
+def _introduces(nxt: Line | None) -> bool:
+    """A lone short line before a paragraph or a list is a heading."""
+    return nxt is not None and (nxt.kind == "body" or is_bullet(nxt.text))
+
+
+def _without_structure(lines: list[Line]) -> CleanText:
+    """No line reads as a body sentence: keep what is not clutter."""
+    removed = [Removed(ln.text, ln.kind) for ln in lines if ln.kind not in ("body", "short")]
+    kept = [ln.text for ln in lines if ln.kind == "short"]
+    title = next((t for t in kept if word_count(t) >= TITLE_MIN_WORDS), None)
+    paragraphs = [t for t in kept if t != title]
+    return CleanText(title, paragraphs, removed)
