@@ -32,18 +32,24 @@ DATE_PATTERNS = [
     re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I),
 ]
 LEAD_LINES = 8
-LEAD_WORDS_OF_FIRST_PARAGRAPH = 12
+LEAD_DATE_MAX_OFFSET = 30  # characters into the first paragraph
 DATELINE_MAX_WORDS = 10
 
 
 def parse_date(text: str) -> date | None:
     """The first plausible calendar date written in `text`."""
+    found = _dates_with_offsets(text)
+    return found[0][1] if found else None
+
+
+def _dates_with_offsets(text: str) -> list[tuple[int, date]]:
+    found = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
-            found = _to_date(match)
-            if found:
-                return found
-    return None
+            parsed = _to_date(match)
+            if parsed:
+                found.append((match.start(), parsed))
+    return sorted(found)
 
 
 def _to_date(match: re.Match) -> date | None:
@@ -66,9 +72,9 @@ def date_from_text(lines: list[str]) -> date | None:
     for line in lines[:LEAD_LINES]:
         if clutter_kind(line) == "copyright":
             continue
-        if is_body_sentence(line):
-            opening = " ".join(line.split()[:LEAD_WORDS_OF_FIRST_PARAGRAPH])
-            return parse_date(opening)
+        if is_body_sentence(line):  # "On 2 June 2022, ..." / "BRUSSELS, May 7, 2026 -"
+            found = _dates_with_offsets(line)
+            return found[0][1] if found and found[0][0] <= LEAD_DATE_MAX_OFFSET else None
         found = parse_date(line)
         if found:
             return found

@@ -63,7 +63,7 @@ def find_organisations(text: str) -> list[OrgMention]:
         for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])|{re.escape(name)}",
                                  text):
             _note(found, acronym, name, match)
-    mentions = [OrgMention(c, n, m, count, first) for c, (n, m, count, first) in found.items()]
+    mentions = [OrgMention(c, n, m, count, first) for c, (n, m, count, first, _) in found.items()]
     return sorted(mentions, key=lambda o: (-o.count, o.first))
 
 
@@ -72,10 +72,14 @@ def _fold(spelling: str) -> str:
 
 
 def _note(found: dict, canonical: str, name: str, match: re.Match) -> None:
-    if canonical in found:
-        found[canonical][2] += 1
-    else:
-        found[canonical] = [name, match.group(0), 1, match.start()]
+    entry = found.get(canonical)
+    if entry is None:
+        found[canonical] = [name, match.group(0), 1, match.start(), match.end()]
+        return
+    between = match.string[entry[4]:match.start()].strip()
+    if between != "(":  # "Full Name (ACR)" is one mention, not two
+        entry[2] += 1
+    entry[4] = match.end()
 
 
 def _definitions(text: str, known: dict) -> list[tuple[str, str]]:

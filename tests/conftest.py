@@ -1,0 +1,59 @@
+"""Shared fixtures: a private copy of the corpus, an index built from it, the app.
+
+Every test works on real files in a temporary folder, never on the
+repository's corpus/ or a shared index.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from indexer.sync import sync_index
+from web import create_app
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = sorted((REPO / "corpus").glob("*.txt"))
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def corpus_dir(tmp_path) -> Path:
+    target = tmp_path / "corpus"
+    target.mkdir()
+    for seed in SEEDS:
+        shutil.copy2(seed, target / seed.name)
+    return target
+
+
+@pytest.fixture
+def index_dir(tmp_path) -> Path:
+    return tmp_path / "index"
+
+
+@pytest.fixture
+def built_index(corpus_dir, index_dir) -> Path:
+    report = sync_index(corpus_dir, index_dir)
+    assert report.added == len(SEEDS) and not report.failed
+    return index_dir
+
+
+@pytest.fixture
+def app(built_index, corpus_dir):
+    return create_app({"TESTING": True, "INDEX_DIR": str(built_index),
+                       "CORPUS_DIR": str(corpus_dir)})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def searcher(built_index):
+    from indexer.store import open_searcher
+
+    with open_searcher(built_index) as s:
+        yield s

@@ -1,0 +1,53 @@
+"""The HTML path on saved pages: body kept, page furniture and footer spam gone."""
+
+from __future__ import annotations
+
+from indexer.extract import extract_document
+from indexer.htmlclean import clean_html
+
+from .conftest import FIXTURES
+
+PAGE = (FIXTURES / "press_release.html").read_text("utf-8")
+
+
+def test_article_body_is_kept_and_furniture_removed():
+    article = extract_document(PAGE, "press_release.html", is_html=True)
+    text = article.text
+    assert "define sustainability targets for 6G networks" in text
+    assert "joint white paper on energy consumption metrics" in text
+    assert "shared ways to measure and compare the energy use" in text
+    assert "Sustainability has to be designed into 6G from the start" in text
+    for clutter in ["We use cookies", "Home", "Share on Facebook", "Related articles",
+                    "Europe launches 6G flagship", "Sign up for our newsletter", "Follow us",
+                    "All rights reserved", "Privacy policy", "dataLayer", "display:none",
+                    "Photo: Example Agency"]:
+        assert clutter not in text, clutter
+
+
+def test_page_metadata():
+    article = extract_document(PAGE, "press_release.html", is_html=True)
+    assert article.title == "NGMN and Next G Alliance join forces on 6G sustainability"
+    assert article.date.isoformat() == "2025-03-11"
+    assert article.url == "https://news.example.com/2025/03/ngmn-next-g-alliance-sustainability"
+    assert article.source == "Example Telecom News"
+    assert {"NGMN", "Next G Alliance"} <= set(article.organisations)
+    assert "Sustainability" in article.topics
+    assert article.format == "html"
+
+
+def test_tiny_page_falls_back_to_the_structural_cleaner():
+    html = ("<html><head><title>6G trial starts</title></head><body><nav>Home | News</nav>"
+            "<div class='content'>Operators in Oulu started a 6G trial today, testing "
+            "sub-terahertz links between two university buildings.</div>"
+            "<footer>© 2026 Oulu News</footer></body></html>")
+    cleaned = clean_html(html)
+    assert "Operators in Oulu started a 6G trial today" in cleaned.text
+    assert "Home" not in cleaned.text and "2026 Oulu News" not in cleaned.text
+    assert cleaned.title == "6G trial starts"
+
+
+def test_broken_markup_does_not_fail():
+    html = "<html><body><div><p>Unclosed paragraph about 6G research in Finland and Japan" \
+           "<div><span>and more <b>bold text without end"
+    article = extract_document(html, "broken.html", is_html=True)
+    assert "6G research in Finland and Japan" in article.text

@@ -1,0 +1,152 @@
+"""The `sixg-search` command: index, serve, search, extract.
+
+It lives in `web` because `serve` needs the site and every other command
+needs only `indexer`: the dependency points one way, web -> indexer.
+Exit codes: 0 all went well, 1 some files failed (the run still finished),
+2 the command could not run (bad arguments, no corpus, index busy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from indexer.extract import extract_file
+from indexer.reading import ReadError, SourceFile
+from indexer.search import FACETS_BY_PARAM, SORTS, SearchRequest, search
+from indexer.store import IndexMissing, default_corpus_dir, default_index_dir, open_searcher
+from indexer.sync import CorpusMissing, IndexBusy, sync_index
+
+OK, SOME_FAILED, CANNOT_RUN = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (CorpusMissing, IndexBusy, IndexMissing) as exc:
+        print(f"sixg-search: {exc}", file=sys.stderr)
+        return CANNOT_RUN
+
+
+def _parser() -> argparse.ArgumentParser:
+    locations = argparse.ArgumentParser(add_help=False)
+    locations.add_argument("--corpus", type=Path, default=default_corpus_dir(),
+                           help="folder of articles (env SIXG_CORPUS; default: ./corpus)")
+    locations.add_argument("--index", type=Path, default=default_index_dir(),
+                           help="index folder (env SIXG_INDEX; default: ./.sixg-index)")
+    parser = argparse.ArgumentParser(prog="sixg-search", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    p = sub.add_parser("index", parents=[locations], help="bring the index up to date")
+    p.add_argument("--rebuild", action="store_true", help="re-extract and re-index everything")
+    p.add_argument("--quiet", action="store_true", help="no progress bar, no failure list")
+    p.set_defaults(run=run_index)
+
+    p = sub.add_parser("serve", parents=[locations], help="index, then serve the site")
+    p.add_argument("--host", default=os.environ.get("SIXG_HOST", "127.0.0.1"))
+    p.add_argument("--port", type=int, default=int(os.environ.get("SIXG_PORT", "8000")))
+    p.add_argument("--threads", type=int, default=8)
+    p.add_argument("--no-index", action="store_true", help="serve the index as it is")
+    p.set_defaults(run=run_serve)
+
+    p = sub.add_parser("search", parents=[locations], help="search from the terminal")
+    p.add_argument("query", nargs="?", default="")
+    for param, facet in FACETS_BY_PARAM.items():
+        p.add_argument(f"--{param}", action="append", default=[], metavar="VALUE",
+                       help=f"filter by {facet.label.lower()} (repeat for OR)")
+    p.add_argument("--sort", choices=SORTS, default="relevance")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--json", action="store_true", help="one JSON object per hit")
+    p.set_defaults(run=run_search)
+
+    p = sub.add_parser("extract", help="show what the cleaner and extractors make of files")
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--json", action="store_true", help="one JSON object per line per file")
+    p.set_defaults(run=run_extract)
+    return parser
+
+
+def run_index(args) -> int:
+    progress = not args.quiet and sys.stderr.isatty()
+    report = sync_index(args.corpus, args.index, rebuild=args.rebuild, progress=progress)
+    if not args.quiet:
+        for failure in report.failed:
+            print(f"failed: {failure.path}: {failure.reason}", file=sys.stderr)
+    print(report.summary())
+    return SOME_FAILED if report.failed else OK
+
+
+def run_serve(args) -> int:
+    from waitress import serve
+
+    from web import create_app
+
+    if not args.no_index:
+        run_index(argparse.Namespace(corpus=args.corpus, index=args.index, rebuild=False,
+                                     quiet=False))
+    app = create_app({"INDEX_DIR": str(args.index), "CORPUS_DIR": str(args.corpus)})
+    print(f"Serving on http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
+    serve(app, host=args.host, port=args.port, threads=args.threads, _quiet=True)
+    return OK
+
+
+def run_search(args) -> int:
+    filters = {p: getattr(args, p) for p in FACETS_BY_PARAM if getattr(args, p)}
+    request = SearchRequest(q=args.query, filters=filters, sort=args.sort,
+                            page_size=max(1, min(args.limit, 100)))
+    with open_searcher(args.index) as searcher:
+        result = search(searcher, request)
+    if result.notice:
+        print(result.notice, file=sys.stderr)
+    for hit in result.hits:
+        if args.json:
+            print(json.dumps({"id": hit.id, "path": hit.path, "title": hit.title,
+                              "date": hit.date.isoformat() if hit.date else None,
+                              "organisations": hit.organisations, "topics": hit.topics,
+                              "score": hit.score}, ensure_ascii=False))
+        else:
+            when = hit.date.isoformat() if hit.date else "undated"
+            orgs = ", ".join(hit.organisations[:4])
+            print(f"{when}  {hit.title}\n            {hit.path}  [{orgs}]")
+    if not args.json:
+        print(f"{result.total} article{'s' if result.total != 1 else ''}")
+    return OK
+
+
+def run_extract(args) -> int:
+    status = OK
+    for path in args.files:
+        try:
+            _, article = extract_file(SourceFile(path, path.as_posix()))
+        except ReadError as exc:
+            print(f"failed: {path}: {exc}", file=sys.stderr)
+            status = SOME_FAILED
+            continue
+        if args.json:
+            print(json.dumps(article.to_json(), ensure_ascii=False))
+        else:
+            _print_article(article.to_json())
+    return status
+
+
+def _print_article(data: dict) -> None:
+    print(f"== {data['path']}")
+    print(f"title:         {data['title']}")
+    print(f"date:          {data['date'] or 'undated'}")
+    print(f"organisations: {', '.join(data['organisations']) or '-'}")
+    print(f"topics:        {', '.join(data['topics']) or '-'}")
+    print()
+    print(data["text"])
+    if data["removed"]:
+        print(f"\n-- removed {len(data['removed'])} lines:")
+        for item in data["removed"]:
+            print(f"   [{item['reason']}] {item['line']}")
+    print()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,29 @@
+"""HTML pages: the search page (also the home page) and article pages."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template
+
+from indexer.search import FACETS, get_article, organisation_names, search
+
+from .index import get_searcher
+from .params import read_search_request
+
+bp = Blueprint("pages", __name__)
+
+
+@bp.get("/")
+def search_page():
+    req = read_search_request()
+    result = search(get_searcher(), req)
+    names = organisation_names([v.value for v in result.facets["org"]])
+    return render_template("search.html", req=req, result=result, facets=FACETS,
+                           org_names=names)
+
+
+@bp.get("/articles/<article_id>")
+def article(article_id: str):
+    found = get_article(get_searcher(), article_id)
+    if found is None:
+        abort(404, description="No article with this id; it may have been removed from the corpus.")
+    return render_template("article.html", article=found)
