@@ -44,9 +44,16 @@ def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
         url = source = None
     body = cleaned.text
     title = cleaned.title or _title_from_body(cleaned.paragraphs) or relpath
-    article = Article(path=relpath, title=title, text=body, date=published, url=url,
-                      source=source, format="html" if is_html else "text",
-                      removed=cleaned.removed)
+    article = Article(
+        path=relpath,
+        title=title,
+        text=body,
+        date=published,
+        url=url,
+        source=source,
+        format="html" if is_html else "text",
+        removed=cleaned.removed,
+    )
     _add_organisations(article)
     _add_topics(article)
     return article

@@ -20,13 +20,50 @@ from bs4 import BeautifulSoup
 from .lines import clutter_kind, normalise
 from .textclean import Removed, clean_text
 
-FURNITURE_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside",
-                  "form", "iframe", "svg", "button", "select", "figcaption"]
+FURNITURE_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "figcaption",
+]
 FURNITURE_NAMES = re.compile(
     r"share|social|related|cookie|consent|newsletter|subscribe|comment|breadcrumb|menu|navbar|"
-    r"sidebar|footer|header|banner|advert|promo|popular|trending|recommend", re.I)
-BLOCK_TAGS = ["p", "div", "section", "article", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
-              "br", "blockquote", "pre", "dd", "dt", "figure", "main", "td", "th"]
+    r"sidebar|footer|header|banner|advert|promo|popular|trending|recommend",
+    re.I,
+)
+BLOCK_TAGS = [
+    "p",
+    "div",
+    "section",
+    "article",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "br",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "figure",
+    "main",
+    "td",
+    "th",
+]
 
 
 @dataclass
@@ -54,8 +91,12 @@ def clean_html(html: str) -> CleanHtml:
 def _trafilatura(html: str):
     try:
         return trafilatura.bare_extraction(
-            html, favor_precision=True, include_comments=False, include_tables=True,
-            with_metadata=True)
+            html,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
+        )
     except Exception:  # trafilatura can raise on pathological markup
         return None
 
@@ -100,8 +141,9 @@ def _structural(html: str, doc) -> CleanHtml:
     cleaned = clean_text(body.get_text())
     title = title or cleaned.title
     url = doc.url if doc is not None else None
-    return CleanHtml(title, cleaned.paragraphs, cleaned.removed, url,
-                     _source(doc) if doc is not None else None)
+    return CleanHtml(
+        title, cleaned.paragraphs, cleaned.removed, url, _source(doc) if doc is not None else None
+    )
 
 
 def _is_furniture(tag) -> bool:

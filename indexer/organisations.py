@@ -21,11 +21,40 @@ from .datafiles import organisations as gazetteer
 from .phrases import compile_phrases
 
 ORG_WORDS = (
-    "Association", "Alliance", "Consortium", "Group", "Forum", "Ministry", "University",
-    "Institute", "Commission", "Agency", "Council", "Organisation", "Organization", "Foundation",
-    "Society", "Administration", "Authority", "Corporation", "Committee", "Centre", "Center",
-    "Laboratory", "Laboratories", "Undertaking", "Union", "Partnership", "Office", "Bureau",
-    "Department", "Board", "Federation", "Academy", "Project", "Initiative",
+    "Association",
+    "Alliance",
+    "Consortium",
+    "Group",
+    "Forum",
+    "Ministry",
+    "University",
+    "Institute",
+    "Commission",
+    "Agency",
+    "Council",
+    "Organisation",
+    "Organization",
+    "Foundation",
+    "Society",
+    "Administration",
+    "Authority",
+    "Corporation",
+    "Committee",
+    "Centre",
+    "Center",
+    "Laboratory",
+    "Laboratories",
+    "Undertaking",
+    "Union",
+    "Partnership",
+    "Office",
+    "Bureau",
+    "Department",
+    "Board",
+    "Federation",
+    "Academy",
+    "Project",
+    "Initiative",
 )
 _NAME_WORD = r"(?:[A-Z0-9][\w&'’.-]*)"
 _LINK_WORD = r"(?:and|of|for|the|on|in|&|de|für)"
@@ -60,8 +89,9 @@ def find_organisations(text: str) -> list[OrgMention]:
         canonical, name = lookup[_fold(match.group(0))]
         _note(found, canonical, name, match)
     for name, acronym in _definitions(text, lookup):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])|{re.escape(name)}",
-                                 text):
+        for match in re.finditer(
+            rf"(?<![\w-]){re.escape(acronym)}(?![\w-])|{re.escape(name)}", text
+        ):
             _note(found, acronym, name, match)
     mentions = [OrgMention(c, n, m, count, first) for c, (n, m, count, first, _) in found.items()]
     return sorted(mentions, key=lambda o: (-o.count, o.first))
@@ -76,14 +106,14 @@ def _note(found: dict, canonical: str, name: str, match: re.Match) -> None:
     if entry is None:
         found[canonical] = [name, match.group(0), 1, match.start(), match.end()]
         return
-    between = match.string[entry[4]:match.start()].strip()
+    between = match.string[entry[4] : match.start()].strip()
     if between != "(":  # "Full Name (ACR)" is one mention, not two
         entry[2] += 1
     entry[4] = match.end()
 
 
 def _definitions(text: str, known: dict) -> list[tuple[str, str]]:
-    """"Full Name (ACR)" pairs for organisations the gazetteer does not know."""
+    """ "Full Name (ACR)" pairs for organisations the gazetteer does not know."""
     result = []
     for match in _DEFINITION.finditer(text):
         name, acronym = _trim_name(match.group(1)), match.group(2)

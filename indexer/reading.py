@@ -24,8 +24,14 @@ MAX_BYTES = 50 * 1024 * 1024
 
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 # WHATWG maps these labels to supersets; browsers decode them that way too.
-_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "iso-8859-1": "cp1252",
-              "latin-1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252"}
+_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+}
 
 
 class ReadError(Exception):
@@ -61,8 +67,10 @@ def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ReadError(f"file too large ({size // (1024 * 1024)} MB; limit "
-                            f"{MAX_BYTES // (1024 * 1024)} MB)")
+            raise ReadError(
+                f"file too large ({size // (1024 * 1024)} MB; limit "
+                f"{MAX_BYTES // (1024 * 1024)} MB)"
+            )
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise ReadError("file disappeared while reading") from exc
@@ -79,8 +87,11 @@ def read_bytes(path: Path) -> bytes:
 
 def decode(data: bytes, is_html: bool) -> str:
     """Decode bytes to text, refusing binary data."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     if _looks_binary(data):

@@ -56,12 +56,17 @@ def to_document(article, *, size: int, mtime_ns: int, sha256: str) -> dict:
         "url": article.url,
         "source": article.source or "",
         "format": article.format,
-        "details": json.dumps({
-            "organisation_names": article.org_names,
-            "evidence": {"organisations": article.org_evidence,
-                         "topics": article.topic_evidence},
-            "removed": [{"line": r.line, "reason": r.reason} for r in article.removed],
-        }, ensure_ascii=False),
+        "details": json.dumps(
+            {
+                "organisation_names": article.org_names,
+                "evidence": {
+                    "organisations": article.org_evidence,
+                    "topics": article.topic_evidence,
+                },
+                "removed": [{"line": r.line, "reason": r.reason} for r in article.removed],
+            },
+            ensure_ascii=False,
+        ),
         "size": size,
         "mtime_ns": mtime_ns,
         "sha256": sha256,

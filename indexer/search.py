@@ -34,9 +34,11 @@ _WORDS = re.compile(r"\w+", re.UNICODE)
 # Whoosh's HtmlFormatter escapes the text around the <mark>s it adds.
 _SNIPPETS = highlight.Highlighter(
     fragmenter=highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70),
-    formatter=highlight.HtmlFormatter(tagname="mark", between=" … "))
-_TITLES = highlight.Highlighter(fragmenter=highlight.WholeFragmenter(),
-                                formatter=highlight.HtmlFormatter(tagname="mark"))
+    formatter=highlight.HtmlFormatter(tagname="mark", between=" … "),
+)
+_TITLES = highlight.Highlighter(
+    fragmenter=highlight.WholeFragmenter(), formatter=highlight.HtmlFormatter(tagname="mark")
+)
 
 
 @dataclass(frozen=True)
@@ -122,12 +124,14 @@ def parse_query(searcher, text: str):
     text = text.strip()
     if not text:
         return Every(), None
-    parser = MultifieldParser(["title", "body"], searcher.schema,
-                              fieldboosts={"title": TITLE_BOOST})
+    parser = MultifieldParser(
+        ["title", "body"], searcher.schema, fieldboosts={"title": TITLE_BOOST}
+    )
     # "-word" excludes a word only at the start of a word, so "6G-IA" stays one name.
     parser.add_plugin(PlusMinusPlugin(plusexpr=r"(?<![^\s(])\+", minusexpr=r"(?<![^\s(])-"))
-    parser.add_plugin(FieldAliasPlugin({"organisation": ["org", "organization"],
-                                        "topic": ["topics"]}))
+    parser.add_plugin(
+        FieldAliasPlugin({"organisation": ["org", "organization"], "topic": ["topics"]})
+    )
     try:
         query = parser.parse(text)
         if not _has_error(query):
@@ -138,8 +142,10 @@ def parse_query(searcher, text: str):
     query = _plain_words_query(searcher, words)
     if query is None:
         return None, "Your query has no words to search for."
-    return query, ("Your query could not be read as search syntax, so it was searched as the "
-                   "plain words: " + " ".join(words) + ".")
+    return query, (
+        "Your query could not be read as search syntax, so it was searched as the "
+        "plain words: " + " ".join(words) + "."
+    )
 
 
 def _has_error(query) -> bool:
@@ -153,8 +159,9 @@ def _plain_words_query(searcher, words: list[str]):
     """Every word must match, in title or body, with the same analysis as indexing."""
     analyzer = searcher.schema["body"].analyzer
     tokens = [t.text for w in words for t in analyzer(w)]
-    clauses = [Or([Term("title", t, boost=TITLE_BOOST), Term("body", t)])
-               for t in dict.fromkeys(tokens)]
+    clauses = [
+        Or([Term("title", t, boost=TITLE_BOOST), Term("body", t)]) for t in dict.fromkeys(tokens)
+    ]
     return And(clauses) if clauses else None
 
 
@@ -216,8 +223,9 @@ def _ranked_hits(searcher, query, allowed: set[int], request: SearchRequest) -> 
         kwargs = {"sortedby": sorting.FieldFacet("day", reverse=True)}
     elif sort == "oldest":  # undated (day 0) last here too
         kwargs = {"sortedby": sorting.TranslateFacet(_undated_last, sorting.FieldFacet("day"))}
-    page = searcher.search_page(query, request.page, pagelen=request.page_size,
-                                filter=allowed, terms=True, **kwargs)
+    page = searcher.search_page(
+        query, request.page, pagelen=request.page_size, filter=allowed, terms=True, **kwargs
+    )
     if page.pagenum != request.page:  # Whoosh clamps past the end; we show nothing
         return []
     return [_hit(h, sort == "relevance") for h in page]
@@ -281,12 +289,19 @@ def get_article(searcher, article_id: str) -> ArticleView | None:
         return None
     details = json.loads(fields.get("details") or "{}")
     return ArticleView(
-        id=fields["id"], path=fields["path"], title=fields["title"], text=fields["body"],
-        date=stored_date(fields), organisations=split_values(fields.get("organisation")),
+        id=fields["id"],
+        path=fields["path"],
+        title=fields["title"],
+        text=fields["body"],
+        date=stored_date(fields),
+        organisations=split_values(fields.get("organisation")),
         organisation_names=details.get("organisation_names", {}),
-        topics=split_values(fields.get("topic")), url=fields.get("url"),
-        source=fields.get("source", ""), format=fields.get("format", ""),
-        evidence=details.get("evidence", {}), removed=details.get("removed", []),
+        topics=split_values(fields.get("topic")),
+        url=fields.get("url"),
+        source=fields.get("source", ""),
+        format=fields.get("format", ""),
+        evidence=details.get("evidence", {}),
+        removed=details.get("removed", []),
     )
 
 

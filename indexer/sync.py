@@ -48,20 +48,29 @@ class SyncReport:
     updated: int = 0
     removed: int = 0
     unchanged: int = 0
+    restamped: int = 0  # unchanged files whose new mtime was recorded
     failed: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed)
+        return bool(self.added or self.updated or self.removed or self.restamped)
 
     def summary(self) -> str:
-        return (f"{self.added} added, {self.updated} updated, {self.removed} removed, "
-                f"{self.unchanged} unchanged, {len(self.failed)} failed in {self.seconds:.1f} s")
+        return (
+            f"{self.added} added, {self.updated} updated, {self.removed} removed, "
+            f"{self.unchanged} unchanged, {len(self.failed)} failed in {self.seconds:.1f} s"
+        )
 
 
-def sync_index(corpus: Path, index_dir: Path, *, rebuild: bool = False, progress: bool = False,
-               lock_timeout: float = LOCK_TIMEOUT) -> SyncReport:
+def sync_index(
+    corpus: Path,
+    index_dir: Path,
+    *,
+    rebuild: bool = False,
+    progress: bool = False,
+    lock_timeout: float = LOCK_TIMEOUT,
+) -> SyncReport:
     started = time.perf_counter()
     if not corpus.is_dir():
         raise CorpusMissing(f"corpus folder {corpus} does not exist")
@@ -73,8 +82,10 @@ def sync_index(corpus: Path, index_dir: Path, *, rebuild: bool = False, progress
     try:
         writer = ix.writer(timeout=lock_timeout)
     except LockError as exc:
-        raise IndexBusy(f"another `sixg-search index` run holds the index in {index_dir}; "
-                        f"waited {lock_timeout:.0f} s") from exc
+        raise IndexBusy(
+            f"another `sixg-search index` run holds the index in {index_dir}; "
+            f"waited {lock_timeout:.0f} s"
+        ) from exc
     report = SyncReport()
     try:
         _apply_changes(writer, corpus, rebuild, progress, report)
@@ -89,8 +100,7 @@ def sync_index(corpus: Path, index_dir: Path, *, rebuild: bool = False, progress
     return report
 
 
-def _apply_changes(writer, corpus: Path, rebuild: bool, progress: bool,
-                   report: SyncReport) -> None:
+def _apply_changes(writer, corpus: Path, rebuild: bool, progress: bool, report: SyncReport) -> None:
     known = {} if rebuild else _indexed_files(writer)
     files = discover(corpus)
     on_disk = {f.relpath for f in files}
@@ -124,6 +134,7 @@ def _sync_file(writer, source: SourceFile, old: dict | None, report: SyncReport)
     if old and old["sha256"] == sha256:
         writer.update_document(**{**old, "mtime_ns": stat.st_mtime_ns, "size": stat.st_size})
         report.unchanged += 1
+        report.restamped += 1
         return
     try:
         article = extract_bytes(data, source)
@@ -133,8 +144,9 @@ def _sync_file(writer, source: SourceFile, old: dict | None, report: SyncReport)
     except Exception as exc:  # an extractor bug on odd input must not stop the run
         report.failed.append(Failure(source.relpath, f"extraction failed: {exc!r}"))
         return
-    writer.update_document(**to_document(article, size=len(data), mtime_ns=stat.st_mtime_ns,
-                                         sha256=sha256))
+    writer.update_document(
+        **to_document(article, size=len(data), mtime_ns=stat.st_mtime_ns, sha256=sha256)
+    )
     if old:
         report.updated += 1
     else:

@@ -92,8 +92,13 @@ def _reflow(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
-        if (prev and prev.block == line.block and word_count(prev.text) >= 8
-                and not ends_sentence(prev.text) and re.match(r"[a-z(]", line.text)):
+        if (
+            prev
+            and prev.block == line.block
+            and word_count(prev.text) >= 8
+            and not ends_sentence(prev.text)
+            and re.match(r"[a-z(]", line.text)
+        ):
             prev.text = f"{prev.text} {line.text}"
         else:
             out.append(line)
@@ -113,8 +118,13 @@ def _reason(line: Line, where: str) -> str:
 
 def _lead(lines: list[Line], removed: list[Removed]) -> tuple[str | None, list[str]]:
     """Pick the title out of the lines above the article; keep a standfirst."""
-    candidates = [ln for ln in lines if ln.kind == "short" and not looks_like_dateline(ln.text)
-                  and word_count(ln.text) >= TITLE_MIN_WORDS]
+    candidates = [
+        ln
+        for ln in lines
+        if ln.kind == "short"
+        and not looks_like_dateline(ln.text)
+        and word_count(ln.text) >= TITLE_MIN_WORDS
+    ]
     title = _pick_title([c.text for c in candidates])
     kept = []
     for line in lines:

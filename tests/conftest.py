@@ -42,8 +42,9 @@ def built_index(corpus_dir, index_dir) -> Path:
 
 @pytest.fixture
 def app(built_index, corpus_dir):
-    return create_app({"TESTING": True, "INDEX_DIR": str(built_index),
-                       "CORPUS_DIR": str(corpus_dir)})
+    return create_app(
+        {"TESTING": True, "INDEX_DIR": str(built_index), "CORPUS_DIR": str(corpus_dir)}
+    )
 
 
 @pytest.fixture

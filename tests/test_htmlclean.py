@@ -17,10 +17,20 @@ def test_article_body_is_kept_and_furniture_removed():
     assert "joint white paper on energy consumption metrics" in text
     assert "shared ways to measure and compare the energy use" in text
     assert "Sustainability has to be designed into 6G from the start" in text
-    for clutter in ["We use cookies", "Home", "Share on Facebook", "Related articles",
-                    "Europe launches 6G flagship", "Sign up for our newsletter", "Follow us",
-                    "All rights reserved", "Privacy policy", "dataLayer", "display:none",
-                    "Photo: Example Agency"]:
+    for clutter in [
+        "We use cookies",
+        "Home",
+        "Share on Facebook",
+        "Related articles",
+        "Europe launches 6G flagship",
+        "Sign up for our newsletter",
+        "Follow us",
+        "All rights reserved",
+        "Privacy policy",
+        "dataLayer",
+        "display:none",
+        "Photo: Example Agency",
+    ]:
         assert clutter not in text, clutter
 
 
@@ -36,10 +46,12 @@ def test_page_metadata():
 
 
 def test_tiny_page_falls_back_to_the_structural_cleaner():
-    html = ("<html><head><title>6G trial starts</title></head><body><nav>Home | News</nav>"
-            "<div class='content'>Operators in Oulu started a 6G trial today, testing "
-            "sub-terahertz links between two university buildings.</div>"
-            "<footer>© 2026 Oulu News</footer></body></html>")
+    html = (
+        "<html><head><title>6G trial starts</title></head><body><nav>Home | News</nav>"
+        "<div class='content'>Operators in Oulu started a 6G trial today, testing "
+        "sub-terahertz links between two university buildings.</div>"
+        "<footer>© 2026 Oulu News</footer></body></html>"
+    )
     cleaned = clean_html(html)
     assert "Operators in Oulu started a 6G trial today" in cleaned.text
     assert "Home" not in cleaned.text and "2026 Oulu News" not in cleaned.text
@@ -47,7 +59,9 @@ def test_tiny_page_falls_back_to_the_structural_cleaner():
 
 
 def test_broken_markup_does_not_fail():
-    html = "<html><body><div><p>Unclosed paragraph about 6G research in Finland and Japan" \
-           "<div><span>and more <b>bold text without end"
+    html = (
+        "<html><body><div><p>Unclosed paragraph about 6G research in Finland and Japan"
+        "<div><span>and more <b>bold text without end"
+    )
     article = extract_document(html, "broken.html", is_html=True)
     assert "6G research in Finland and Japan" in article.text

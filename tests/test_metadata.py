@@ -9,16 +9,19 @@ from indexer.organisations import find_organisations
 from indexer.topics import find_topics
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Brussels, May 7th 2026", "2026-05-07"),
-    ("2025-04-18 15:44:41Global Times", "2025-04-18"),
-    ("On 2 June 2022, the two sides signed", "2022-06-02"),
-    ("7 May 2026", "2026-05-07"),
-    ("March 3, 2024", "2024-03-03"),
-    ("3rd of March 2024", "2024-03-03"),
-    ("发布时间：2025年4月18日", "2025-04-18"),
-    ("Sept. 9, 2023", "2023-09-09"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Brussels, May 7th 2026", "2026-05-07"),
+        ("2025-04-18 15:44:41Global Times", "2025-04-18"),
+        ("On 2 June 2022, the two sides signed", "2022-06-02"),
+        ("7 May 2026", "2026-05-07"),
+        ("March 3, 2024", "2024-03-03"),
+        ("3rd of March 2024", "2024-03-03"),
+        ("发布时间：2025年4月18日", "2025-04-18"),
+        ("Sept. 9, 2023", "2023-09-09"),
+    ],
+)
 def test_date_forms(text, expected):
     assert parse_date(text).isoformat() == expected
 
@@ -29,16 +32,21 @@ def test_impossible_and_future_dates_are_not_dates():
 
 
 def test_date_comes_from_the_lead_not_the_copyright_or_later_text():
-    lines = ["Copyright 2024 Example", "Operators sign 6G pact",
-             "The operators signed the agreement, which runs until 12 May 2020 and was "
-             "first discussed on 3 March 2019, after long talks between the two sides."]
+    lines = [
+        "Copyright 2024 Example",
+        "Operators sign 6G pact",
+        "The operators signed the agreement, which runs until 12 May 2020 and was "
+        "first discussed on 3 March 2019, after long talks between the two sides.",
+    ]
     assert date_from_text(lines) is None
     assert date_from_text(["Helsinki, 4 April 2024", *lines]).isoformat() == "2024-04-04"
 
 
 def test_full_name_and_acronym_are_one_organisation():
-    text = ("The Next Generation Mobile Networks Alliance (NGMN) met the Ministry of "
-            "Industry and Information Technology. NGMN and MIIT agreed to talk again.")
+    text = (
+        "The Next Generation Mobile Networks Alliance (NGMN) met the Ministry of "
+        "Industry and Information Technology. NGMN and MIIT agreed to talk again."
+    )
     found = {o.canonical: o for o in find_organisations(text)}
     assert set(found) == {"NGMN", "MIIT"}
     assert found["NGMN"].count == 2 and found["MIIT"].count == 2
@@ -56,8 +64,10 @@ def test_case_rules():
 
 
 def test_definitions_discover_unknown_organisations_and_reject_junk():
-    text = ("The Nordic Telecom Research Association (NTRA) and the Memorandum of "
-            "Understanding (MOU) were discussed by John Smith (JS). NTRA will report.")
+    text = (
+        "The Nordic Telecom Research Association (NTRA) and the Memorandum of "
+        "Understanding (MOU) were discussed by John Smith (JS). NTRA will report."
+    )
     found = {o.canonical: o for o in find_organisations(text)}
     assert set(found) == {"NTRA"}
     assert found["NTRA"].name == "Nordic Telecom Research Association"
@@ -66,8 +76,10 @@ def test_definitions_discover_unknown_organisations_and_reject_junk():
 
 def test_topics_are_ranked_and_explained():
     title = "Regulator opens 6G spectrum consultation"
-    body = ("The regulator proposes spectrum in the upper 6 GHz band and sub-THz frequencies "
-            "for 6G trials. Spectrum sharing rules and licensing are part of the policy.")
+    body = (
+        "The regulator proposes spectrum in the upper 6 GHz band and sub-THz frequencies "
+        "for 6G trials. Spectrum sharing rules and licensing are part of the policy."
+    )
     topics = find_topics(title, body)
     assert topics[0].name == "Spectrum"
     assert "spectrum" in topics[0].phrases

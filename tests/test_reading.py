@@ -10,20 +10,34 @@ CHINESE = "中国将深化与欧盟、韩国和印度在6G领域的国际交流�
 
 
 def test_discover_finds_html_and_text_at_any_depth_and_skips_hidden(tmp_path):
-    for name in ["a.txt", "b.HTML", "sub/c.htm", "sub/deeper/d.txt", "notes.md",
-                 ".hidden/e.txt", "sub/.f.txt"]:
+    for name in [
+        "a.txt",
+        "b.HTML",
+        "sub/c.htm",
+        "sub/deeper/d.txt",
+        "notes.md",
+        ".hidden/e.txt",
+        "sub/.f.txt",
+    ]:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x")
     assert [f.relpath for f in discover(tmp_path)] == [
-        "a.txt", "b.HTML", "sub/c.htm", "sub/deeper/d.txt"]
+        "a.txt",
+        "b.HTML",
+        "sub/c.htm",
+        "sub/deeper/d.txt",
+    ]
 
 
-@pytest.mark.parametrize("text,encoding", [
-    ("Café – “6G” résumé", "utf-8"),
-    ("Café – “6G” résumé", "cp1252"),
-    (CHINESE, "gb18030"),
-])
+@pytest.mark.parametrize(
+    "text,encoding",
+    [
+        ("Café – “6G” résumé", "utf-8"),
+        ("Café – “6G” résumé", "cp1252"),
+        (CHINESE, "gb18030"),
+    ],
+)
 def test_undeclared_encodings_are_detected(text, encoding):
     assert decode(text.encode(encoding), is_html=False) == text
 

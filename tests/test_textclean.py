@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from indexer.textclean import clean_text
 
-BODY_1 = ("The two associations signed a memorandum of understanding on 6G research "
-          "cooperation in Brussels on Tuesday, covering spectrum and standards.")
-BODY_2 = ("Under the agreement, both sides will exchange experts and hold joint workshops "
-          "on sensing, security and energy efficiency over the next three years.")
+BODY_1 = (
+    "The two associations signed a memorandum of understanding on 6G research "
+    "cooperation in Brussels on Tuesday, covering spectrum and standards."
+)
+BODY_2 = (
+    "Under the agreement, both sides will exchange experts and hold joint workshops "
+    "on sensing, security and energy efficiency over the next three years."
+)
 
 
 def page(*lines: str) -> str:
@@ -15,12 +19,26 @@ def page(*lines: str) -> str:
 
 
 def test_menu_above_and_footer_below_the_article_go():
-    cleaned = clean_text(page(
-        "Home", "News", "Events", "Members", "",
-        "Associations sign 6G research pact", "",
-        BODY_1, "", BODY_2, "",
-        "Share this article", "Facebook | Twitter | LinkedIn", "Related articles",
-        "Europe's 6G roadmap", "© 2026 Example Media. All rights reserved."))
+    cleaned = clean_text(
+        page(
+            "Home",
+            "News",
+            "Events",
+            "Members",
+            "",
+            "Associations sign 6G research pact",
+            "",
+            BODY_1,
+            "",
+            BODY_2,
+            "",
+            "Share this article",
+            "Facebook | Twitter | LinkedIn",
+            "Related articles",
+            "Europe's 6G roadmap",
+            "© 2026 Example Media. All rights reserved.",
+        )
+    )
     assert cleaned.title == "Associations sign 6G research pact"
     assert cleaned.paragraphs == [BODY_1, BODY_2]
     reasons = {r.line: r.reason for r in cleaned.removed}
@@ -31,64 +49,108 @@ def test_menu_above_and_footer_below_the_article_go():
 
 
 def test_headings_and_list_items_inside_the_article_stay():
-    cleaned = clean_text(page(
-        "Title of the release here", "", BODY_1, "", "What happens next?", "", BODY_2, "",
-        "• Joint workshops", "• Expert exchange", "", BODY_1.replace("Tuesday", "Monday")))
+    cleaned = clean_text(
+        page(
+            "Title of the release here",
+            "",
+            BODY_1,
+            "",
+            "What happens next?",
+            "",
+            BODY_2,
+            "",
+            "• Joint workshops",
+            "• Expert exchange",
+            "",
+            BODY_1.replace("Tuesday", "Monday"),
+        )
+    )
     assert "What happens next?" in cleaned.paragraphs
     assert "• Joint workshops" in cleaned.paragraphs and "• Expert exchange" in cleaned.paragraphs
 
 
 def test_runs_of_labels_between_paragraphs_go():
-    cleaned = clean_text(page(
-        "Title of the release here", "", BODY_1, "",
-        "Daily Brief Editorial", "Strategic Insight", "Daily Brief", "", BODY_2))
+    cleaned = clean_text(
+        page(
+            "Title of the release here",
+            "",
+            BODY_1,
+            "",
+            "Daily Brief Editorial",
+            "Strategic Insight",
+            "Daily Brief",
+            "",
+            BODY_2,
+        )
+    )
     assert cleaned.paragraphs == [BODY_1, BODY_2]
 
 
 def test_follow_us_and_app_lines_go_even_when_long():
-    line = ("If you want to keep up with how European cities are changing, follow us on "
-            "Facebook and Instagram.")
-    cleaned = clean_text(page("A long enough title line", BODY_1, line, BODY_2,
-                              "Get the News App Download"))
+    line = (
+        "If you want to keep up with how European cities are changing, follow us on "
+        "Facebook and Instagram."
+    )
+    cleaned = clean_text(
+        page("A long enough title line", BODY_1, line, BODY_2, "Get the News App Download")
+    )
     assert line not in cleaned.text and "App Download" not in cleaned.text
 
 
 def test_seo_keyword_spam_in_any_script_goes():
     spam_cjk = "模板: 玉林市| 江山市| 全椒县| 惠东县| 永春县| 南京市| 迭部县| 额济纳旗|"
-    spam_latin = ("Berlin, Paris, Rome, Madrid, Vienna, Prague, Warsaw, Lisbon, Dublin, "
-                  "Oslo, Helsinki, Athens, Sofia")
+    spam_latin = (
+        "Berlin, Paris, Rome, Madrid, Vienna, Prague, Warsaw, Lisbon, Dublin, "
+        "Oslo, Helsinki, Athens, Sofia"
+    )
     cleaned = clean_text(page("A long enough title line", BODY_1, spam_cjk, BODY_2, spam_latin))
     assert cleaned.paragraphs == [BODY_1, BODY_2]
     assert {r.reason for r in cleaned.removed} >= {"keyword-spam"}
 
 
 def test_a_sentence_listing_places_is_not_spam():
-    sentence = ("The pilots run in Beijing, Shanghai, Hainan, Shenzhen, Chengdu, Wuhan, Xi'an, "
-                "Hefei, Suzhou, Nanjing, Tianjin and Chongqing.")
+    sentence = (
+        "The pilots run in Beijing, Shanghai, Hainan, Shenzhen, Chengdu, Wuhan, Xi'an, "
+        "Hefei, Suzhou, Nanjing, Tianjin and Chongqing."
+    )
     cleaned = clean_text(page("A long enough title line", BODY_1, sentence, BODY_2))
     assert sentence in cleaned.paragraphs
 
 
 def test_captions_and_credits_go():
-    cleaned = clean_text(page(
-        "A long enough title line", BODY_1,
-        "A satellite dish at dusk symbolizes global connectivity.",
-        "Photo: Jane Doe / Example Agency", BODY_2))
+    cleaned = clean_text(
+        page(
+            "A long enough title line",
+            BODY_1,
+            "A satellite dish at dusk symbolizes global connectivity.",
+            "Photo: Jane Doe / Example Agency",
+            BODY_2,
+        )
+    )
     assert cleaned.paragraphs == [BODY_1, BODY_2]
 
 
 def test_hard_wrapped_paragraphs_are_joined():
-    cleaned = clean_text(page(
-        "A long enough title line", "",
-        "The two associations signed a memorandum of understanding on 6G",
-        "research cooperation in Brussels on Tuesday, covering spectrum and",
-        "standards.", "", BODY_2))
+    cleaned = clean_text(
+        page(
+            "A long enough title line",
+            "",
+            "The two associations signed a memorandum of understanding on 6G",
+            "research cooperation in Brussels on Tuesday, covering spectrum and",
+            "standards.",
+            "",
+            BODY_2,
+        )
+    )
     assert cleaned.paragraphs[0] == BODY_1
 
 
 def test_text_without_any_sentence_keeps_its_lines():
-    cleaned = clean_text(page("6G spectrum workshop agenda", "Opening remarks by the chair",
-                              "Copyright 2026 Example"))
+    cleaned = clean_text(
+        page(
+            "6G spectrum workshop agenda", "Opening remarks by the chair", "Copyright 2026 Example"
+        )
+    )
     assert cleaned.title == "6G spectrum workshop agenda"
     assert cleaned.paragraphs == ["Opening remarks by the chair"]
 

@@ -1,9 +1,9 @@
 """The sixg-search web site: an app factory and one blueprint per concern.
 
-    pages   the HTML search page and article pages
-    api     the JSON twins of those pages
-    index   the per-request Whoosh searcher (always the newest generation)
-    params  reading and validating the URL, which holds all of a page's state
+pages   the HTML search page and article pages
+api     the JSON twins of those pages
+index   the per-request Whoosh searcher (always the newest generation)
+params  reading and validating the URL, which holds all of a page's state
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from . import api, index, pages, params
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
-                               "style-src 'self'; script-src 'self'; frame-ancestors 'none'; "
-                               "form-action 'self'; base-uri 'none'",
+    "style-src 'self'; script-src 'self'; frame-ancestors 'none'; "
+    "form-action 'self'; base-uri 'none'",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, jsonify
 
-from indexer.search import FACETS, SearchResult, get_article, organisation_names, search
+from indexer.search import (
+    FACETS,
+    SearchRequest,
+    SearchResult,
+    get_article,
+    organisation_names,
+    search,
+)
 
 from .index import get_searcher
 from .params import read_search_request
@@ -14,28 +21,37 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 
 @bp.get("/search")
 def search_json():
-    req = read_search_request()
-    result = search(get_searcher(), req)
-    return jsonify({
-        "query": req.q,
-        "filters": req.filters,
-        "sort": req.sort,
-        "page": req.page,
-        "page_size": req.page_size,
-        "pages": result.pages,
-        "total": result.total,
-        "notice": result.notice,
-        "hits": [_hit_json(h) for h in result.hits],
-        "facets": _facets_json(result),
-    })
+    req, result = _run_search()
+    return jsonify(
+        {
+            **_summary(req, result),
+            "sort": req.sort,
+            "page": req.page,
+            "page_size": req.page_size,
+            "pages": result.pages,
+            "notice": result.notice,
+            "hits": [_hit_json(h) for h in result.hits],
+        }
+    )
 
 
 @bp.get("/facets")
 def facets_json():
+    return jsonify(_summary(*_run_search()))
+
+
+def _run_search() -> tuple[SearchRequest, SearchResult]:
     req = read_search_request()
-    result = search(get_searcher(), req)
-    return jsonify({"query": req.q, "filters": req.filters, "total": result.total,
-                    "facets": _facets_json(result)})
+    return req, search(get_searcher(), req)
+
+
+def _summary(req: SearchRequest, result: SearchResult) -> dict:
+    return {
+        "query": req.q,
+        "filters": req.filters,
+        "total": result.total,
+        "facets": _facets_json(result),
+    }
 
 
 @bp.get("/articles/<article_id>")
@@ -43,24 +59,38 @@ def article_json(article_id: str):
     found = get_article(get_searcher(), article_id)
     if found is None:
         abort(404, description=f"No article with id {article_id!r}.")
-    return jsonify({
-        "id": found.id, "path": found.path, "title": found.title,
-        "date": found.date.isoformat() if found.date else None,
-        "organisations": found.organisations,
-        "organisation_names": found.organisation_names,
-        "topics": found.topics, "url": found.url, "source": found.source,
-        "format": found.format, "text": found.text, "evidence": found.evidence,
-        "removed": found.removed,
-    })
+    return jsonify(
+        {
+            "id": found.id,
+            "path": found.path,
+            "title": found.title,
+            "date": found.date.isoformat() if found.date else None,
+            "organisations": found.organisations,
+            "organisation_names": found.organisation_names,
+            "topics": found.topics,
+            "url": found.url,
+            "source": found.source,
+            "format": found.format,
+            "text": found.text,
+            "evidence": found.evidence,
+            "removed": found.removed,
+        }
+    )
 
 
 def _hit_json(hit) -> dict:
     return {
-        "id": hit.id, "path": hit.path, "title": hit.title,
-        "title_html": str(hit.title_html), "snippet_html": str(hit.snippet_html),
+        "id": hit.id,
+        "path": hit.path,
+        "title": hit.title,
+        "title_html": str(hit.title_html),
+        "snippet_html": str(hit.snippet_html),
         "date": hit.date.isoformat() if hit.date else None,
-        "organisations": hit.organisations, "topics": hit.topics,
-        "url": hit.url, "source": hit.source, "score": hit.score,
+        "organisations": hit.organisations,
+        "topics": hit.topics,
+        "url": hit.url,
+        "source": hit.source,
+        "score": hit.score,
     }
 
 

@@ -34,10 +34,18 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     locations = argparse.ArgumentParser(add_help=False)
-    locations.add_argument("--corpus", type=Path, default=default_corpus_dir(),
-                           help="folder of articles (env SIXG_CORPUS; default: ./corpus)")
-    locations.add_argument("--index", type=Path, default=default_index_dir(),
-                           help="index folder (env SIXG_INDEX; default: ./.sixg-index)")
+    locations.add_argument(
+        "--corpus",
+        type=Path,
+        default=default_corpus_dir(),
+        help="folder of articles (env SIXG_CORPUS; default: ./corpus)",
+    )
+    locations.add_argument(
+        "--index",
+        type=Path,
+        default=default_index_dir(),
+        help="index folder (env SIXG_INDEX; default: ./.sixg-index)",
+    )
     parser = argparse.ArgumentParser(prog="sixg-search", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
 
@@ -56,8 +64,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", parents=[locations], help="search from the terminal")
     p.add_argument("query", nargs="?", default="")
     for param, facet in FACETS_BY_PARAM.items():
-        p.add_argument(f"--{param}", action="append", default=[], metavar="VALUE",
-                       help=f"filter by {facet.label.lower()} (repeat for OR)")
+        p.add_argument(
+            f"--{param}",
+            action="append",
+            default=[],
+            metavar="VALUE",
+            help=f"filter by {facet.label.lower()} (repeat for OR)",
+        )
     p.add_argument("--sort", choices=SORTS, default="relevance")
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--json", action="store_true", help="one JSON object per hit")
@@ -86,8 +99,9 @@ def run_serve(args) -> int:
     from web import create_app
 
     if not args.no_index:
-        run_index(argparse.Namespace(corpus=args.corpus, index=args.index, rebuild=False,
-                                     quiet=False))
+        run_index(
+            argparse.Namespace(corpus=args.corpus, index=args.index, rebuild=False, quiet=False)
+        )
     app = create_app({"INDEX_DIR": str(args.index), "CORPUS_DIR": str(args.corpus)})
     print(f"Serving on http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
     serve(app, host=args.host, port=args.port, threads=args.threads, _quiet=True)
@@ -96,18 +110,29 @@ def run_serve(args) -> int:
 
 def run_search(args) -> int:
     filters = {p: getattr(args, p) for p in FACETS_BY_PARAM if getattr(args, p)}
-    request = SearchRequest(q=args.query, filters=filters, sort=args.sort,
-                            page_size=max(1, min(args.limit, 100)))
+    request = SearchRequest(
+        q=args.query, filters=filters, sort=args.sort, page_size=max(1, min(args.limit, 100))
+    )
     with open_searcher(args.index) as searcher:
         result = search(searcher, request)
     if result.notice:
         print(result.notice, file=sys.stderr)
     for hit in result.hits:
         if args.json:
-            print(json.dumps({"id": hit.id, "path": hit.path, "title": hit.title,
-                              "date": hit.date.isoformat() if hit.date else None,
-                              "organisations": hit.organisations, "topics": hit.topics,
-                              "score": hit.score}, ensure_ascii=False))
+            print(
+                json.dumps(
+                    {
+                        "id": hit.id,
+                        "path": hit.path,
+                        "title": hit.title,
+                        "date": hit.date.isoformat() if hit.date else None,
+                        "organisations": hit.organisations,
+                        "topics": hit.topics,
+                        "score": hit.score,
+                    },
+                    ensure_ascii=False,
+                )
+            )
         else:
             when = hit.date.isoformat() if hit.date else "undated"
             orgs = ", ".join(hit.organisations[:4])

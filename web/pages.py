@@ -17,8 +17,7 @@ def search_page():
     req = read_search_request()
     result = search(get_searcher(), req)
     names = organisation_names([v.value for v in result.facets["org"]])
-    return render_template("search.html", req=req, result=result, facets=FACETS,
-                           org_names=names)
+    return render_template("search.html", req=req, result=result, facets=FACETS, org_names=names)
 
 
 @bp.get("/articles/<article_id>")

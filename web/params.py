@@ -54,8 +54,9 @@ def _integer(name: str, default: int, low: int, high: int) -> int:
     return value
 
 
-def search_url(req: SearchRequest, endpoint: str = "pages.search_page", *, toggle=None,
-               clear=None, **changes) -> str:
+def search_url(
+    req: SearchRequest, endpoint: str = "pages.search_page", *, toggle=None, clear=None, **changes
+) -> str:
     """The URL of `req` with changes: toggle=(param, value) adds or removes a
     facet value, clear=param (or "all") drops filters; other keywords set q,
     sort or page. Any change other than page returns to page 1."""
@@ -71,10 +72,12 @@ def search_url(req: SearchRequest, endpoint: str = "pages.search_page", *, toggl
         filters = {}
     elif clear:
         filters.pop(clear, None)
-    args = {"q": changes.get("q", req.q) or None,
-            "sort": changes.get("sort", req.sort),
-            "size": req.page_size if req.page_size != current_app.config["PAGE_SIZE"] else None,
-            "page": changes.get("page") if "page" in changes else None}
+    args = {
+        "q": changes.get("q", req.q) or None,
+        "sort": changes.get("sort", req.sort),
+        "size": req.page_size if req.page_size != current_app.config["PAGE_SIZE"] else None,
+        "page": changes.get("page") if "page" in changes else None,
+    }
     if args["sort"] == default_sort(args["q"] or ""):
         args["sort"] = None
     if args["page"] == 1:

@@ -1,0 +1,140 @@
+"""The site in a real browser: Debian's Chromium driven by Playwright.
+
+The server is the production one (waitress) on a free loopback port. Without
+Chromium these tests are skipped on a developer's machine, but fail in CI
+(CI=true), where `.ci/run` installs it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from .conftest import REPO
+
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    candidate = (
+        os.environ.get("SIXG_CHROMIUM")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
+    )
+    return candidate if candidate and Path(candidate).exists() else None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = chromium_path()
+    if executable is None:
+        message = "Chromium not found (apt-get install chromium, or set SIXG_CHROMIUM)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(app):
+    from waitress.server import create_server
+
+    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def hit_titles(page) -> list[str]:
+    return page.locator("article.hit h3").all_inner_texts()
+
+
+def org_count(page, name: str) -> int:
+    value = page.locator("[data-facet=org] .facet-value", has_text=name).first
+    return int(value.locator(".n").inner_text())
+
+
+def test_type_a_query_filter_by_organisations_and_go_back(page, site):
+    page.goto(site + "/")
+    page.fill("input[name=q]", "MoU")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_url("**/?q=MoU")
+    assert len(hit_titles(page)) == 3
+    assert page.locator("article.hit mark").count() >= 3
+    assert org_count(page, "6G-IA") == 2
+    screenshot(page, "search-mou")
+
+    page.locator("[data-facet=org] .facet-value", has_text="6G-IA").first.click()
+    page.wait_for_url("**org=6G-IA**")
+    assert parse_qs(urlparse(page.url).query) == {"q": ["MoU"], "org": ["6G-IA"]}
+    assert len(hit_titles(page)) == 2
+    assert page.locator(".chip", has_text="6G-IA").is_visible()
+
+    page.locator("[data-facet=org] .facet-value", has_text="B5GPC").first.click()
+    page.wait_for_url("**org=B5GPC**")
+    assert len(hit_titles(page)) == 3  # two organisations: OR
+    screenshot(page, "search-two-orgs")
+
+    page.go_back()
+    page.wait_for_url("**/?q=MoU&org=6G-IA")
+    assert len(hit_titles(page)) == 2
+    page.go_back()
+    assert len(hit_titles(page)) == 3
+
+
+def test_open_an_article_and_follow_an_organisation(page, site):
+    page.goto(site + "/?q=Finland")
+    page.locator("article.hit h3 a").first.click()
+    page.wait_for_url("**/articles/**")
+    assert page.locator("h1").inner_text() == "Finland and Japan team up to develop 6G technology"
+    assert "Matti Latva-aho" in page.locator(".text").inner_text()
+    screenshot(page, "article")
+    page.locator(".facts a.tag", has_text="6G Flagship").click()
+    page.wait_for_url("**org=6G+Flagship**")
+    assert len(hit_titles(page)) == 1
+
+
+def test_phone_sized_screen(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(site + "/?q=6G")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, "the page scrolls sideways on a phone"
+    assert page.locator("input[name=q]").is_visible()
+    screenshot(page, "search-phone")
+    context.close()

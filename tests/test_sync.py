@@ -1,0 +1,114 @@
+"""Incremental indexing: the index follows the corpus folder, file by file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from whoosh.index import open_dir
+
+from indexer.article import article_id
+from indexer.store import open_searcher
+from indexer.sync import IndexBusy, sync_index
+
+from .conftest import FIXTURES
+
+NEW_ARTICLE = """Operators and vendors launch Oulu 6G spectrum testbed
+
+Oulu, 3 March 2026
+
+Operators and vendors opened a sub-terahertz spectrum testbed in Oulu on Tuesday, where
+partners of the 6G Flagship will measure propagation between university buildings.
+
+The testbed is funded for three years and open to companies that want to trial equipment.
+"""
+
+
+def indexed(index_dir) -> dict[str, dict]:
+    with open_searcher(index_dir) as s:
+        return {f["path"]: f for f in s.all_stored_fields()}
+
+
+def test_first_run_adds_everything_and_second_run_changes_nothing(corpus_dir, index_dir):
+    first = sync_index(corpus_dir, index_dir)
+    assert (first.added, first.updated, first.removed, first.failed) == (5, 0, 0, [])
+    second = sync_index(corpus_dir, index_dir)
+    assert (second.added, second.unchanged) == (0, 5) and not second.changed
+    assert second.summary().startswith("0 added, 0 updated, 0 removed, 5 unchanged, 0 failed in")
+
+
+def test_add_modify_delete(built_index, corpus_dir):
+    (corpus_dir / "sub" / "deeper").mkdir(parents=True)
+    (corpus_dir / "sub" / "deeper" / "oulu.txt").write_text(NEW_ARTICLE, "utf-8")
+    shutil.copy(FIXTURES / "press_release.html", corpus_dir / "sub" / "ngmn.html")
+    report = sync_index(corpus_dir, built_index)
+    assert (report.added, report.updated, report.removed) == (2, 0, 0)
+    docs = indexed(built_index)
+    assert (
+        docs["sub/deeper/oulu.txt"]["title"]
+        == "Operators and vendors launch Oulu 6G spectrum testbed"
+    )
+    assert docs["sub/ngmn.html"]["format"] == "html"
+
+    target = corpus_dir / "sub" / "deeper" / "oulu.txt"
+    target.write_text(NEW_ARTICLE.replace("Oulu 6G", "Helsinki 6G"), "utf-8")
+    os.utime(target, ns=(1, 1))  # a different mtime, whatever the clock says
+    (corpus_dir / "000_3408b5ef8843c45f.txt").unlink()
+    report = sync_index(corpus_dir, built_index)
+    assert (report.added, report.updated, report.removed) == (0, 1, 1)
+    docs = indexed(built_index)
+    assert "000_3408b5ef8843c45f.txt" not in docs
+    assert docs["sub/deeper/oulu.txt"]["title"].startswith("Operators and vendors launch Helsinki")
+    assert docs["sub/deeper/oulu.txt"]["id"] == article_id("sub/deeper/oulu.txt")
+    assert len(docs) == 6
+
+
+def test_touched_but_unchanged_file_is_only_restamped(built_index, corpus_dir):
+    seed = next(corpus_dir.glob("001_*.txt"))
+    os.utime(seed, ns=(10**18, 10**18))
+    report = sync_index(corpus_dir, built_index)
+    assert (report.updated, report.unchanged) == (0, 5)
+    assert indexed(built_index)[seed.name]["mtime_ns"] == 10**18
+    assert not sync_index(corpus_dir, built_index).changed
+
+
+def test_unreadable_file_is_reported_and_the_run_goes_on(built_index, corpus_dir):
+    (corpus_dir / "empty.txt").write_bytes(b"")
+    (corpus_dir / "picture.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(300))
+    (corpus_dir / "good.txt").write_text(NEW_ARTICLE, "utf-8")
+    report = sync_index(corpus_dir, built_index)
+    assert report.added == 1
+    assert {(f.path, f.reason) for f in report.failed} == {
+        ("empty.txt", "empty file"),
+        ("picture.html", "binary file, not text"),
+    }
+    assert "good.txt" in indexed(built_index)
+
+
+def test_a_file_that_turns_bad_keeps_its_indexed_version(built_index, corpus_dir):
+    seed = next(corpus_dir.glob("003_*.txt"))
+    title = indexed(built_index)[seed.name]["title"]
+    seed.write_bytes(b"\x00\x01\x02" * 100)
+    report = sync_index(corpus_dir, built_index)
+    assert [f.path for f in report.failed] == [seed.name]
+    assert indexed(built_index)[seed.name]["title"] == title
+
+
+def test_rebuild_reindexes_everything(built_index, corpus_dir):
+    report = sync_index(corpus_dir, built_index, rebuild=True)
+    assert report.added == 5 and len(indexed(built_index)) == 5
+
+
+def test_a_second_run_waits_then_says_the_index_is_busy(built_index, corpus_dir):
+    writer = open_dir(str(built_index)).writer()
+    try:
+        with pytest.raises(IndexBusy, match="another `sixg-search index` run"):
+            sync_index(corpus_dir, built_index, lock_timeout=0.2)
+    finally:
+        writer.cancel()
+    assert sync_index(corpus_dir, built_index).unchanged == 5
+
+
+def test_index_is_never_inside_the_corpus(built_index, corpus_dir):
+    assert not list(corpus_dir.rglob("*.toc")) and not list(corpus_dir.rglob("*.seg"))

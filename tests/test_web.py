@@ -1,0 +1,132 @@
+"""The site through Flask's test client: pages, filters in the URL, the JSON API."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+from indexer.article import article_id
+from indexer.sync import sync_index
+
+from .test_sync import NEW_ARTICLE
+
+SEED_003 = "003_aca5d6cf16b5deaf.txt"
+
+
+def facet_links(html: str, facet: str) -> dict[str, str]:
+    """label -> href of one facet's value links in the sidebar."""
+    section = html.split(f'data-facet="{facet}"', 1)[1].split("</section>", 1)[0]
+    links = re.findall(
+        r'href="([^"]+)"[^>]*>\s*<span class="box"[^>]*></span>'
+        r'<span class="label">([^<]+)</span><span class="n">(\d+)</span>',
+        section,
+    )
+    return {label: href.replace("&amp;", "&") for href, label, _ in links}
+
+
+def test_home_lists_every_article_newest_first(client):
+    html = client.get("/").get_data(as_text=True)
+    assert "<strong>5</strong> articles" in html
+    assert html.index("7 May 2026") < html.index("18 April 2025") < html.index("2 June 2022")
+
+
+def test_search_shows_ranked_highlighted_hits_and_facet_counts(client):
+    html = client.get("/?q=MoU").get_data(as_text=True)
+    assert "<strong>3</strong> articles" in html
+    assert '<mark class="match term0">MoU</mark>' in html
+    assert 'title="6G Smart Networks and Services Industry Association"' in html
+    assert '<span class="label">6G-IA</span><span class="n">2</span>' in html
+
+
+def test_clicking_an_organisation_filters_and_keeps_state_in_the_url(client):
+    html = client.get("/?q=MoU").get_data(as_text=True)
+    href = facet_links(html, "org")["6G-IA"]
+    assert parse_qs(urlparse(href).query) == {"q": ["MoU"], "org": ["6G-IA"]}
+    filtered = client.get(href).get_data(as_text=True)
+    assert "<strong>2</strong> articles" in filtered
+    assert "Finland and Japan team up" not in filtered
+    assert 'class="chip"' in filtered and "Clear all" in filtered
+    # the selected value's link removes it again
+    assert parse_qs(urlparse(facet_links(filtered, "org")["6G-IA"]).query) == {"q": ["MoU"]}
+
+
+def test_two_organisations_are_ored(client):
+    html = client.get("/?org=6G-IA&org=MIIT").get_data(as_text=True)
+    assert "<strong>4</strong> articles" in html
+
+
+def test_sort_and_pagination_links(client):
+    html = client.get("/?size=2").get_data(as_text=True)
+    assert 'rel="next" href="/?size=2&amp;page=2"' in html
+    page3 = client.get("/?size=2&page=3").get_data(as_text=True)
+    assert page3.count('class="hit"') == 1
+    oldest = client.get("/?sort=oldest").get_data(as_text=True)
+    assert oldest.index("2 June 2022") < oldest.index("7 May 2026")
+
+
+def test_article_page(client):
+    html = client.get(f"/articles/{article_id(SEED_003)}").get_data(as_text=True)
+    assert "<h1>China to deepen cooperation in 6G with EU, South Korea, and India</h1>" in html
+    assert '<time datetime="2025-04-18">18 April 2025</time>' in html
+    assert 'href="/?org=MIIT"' in html
+    assert "Xie noted that by the end of March" in html
+    assert "What the cleaner removed" in html and "ECNS App Download" in html
+    assert client.get("/articles/nope").status_code == 404
+
+
+def test_api_search_and_article(client):
+    data = client.get("/api/search?q=MoU&org=6G-IA").get_json()
+    assert data["total"] == 2 and data["filters"] == {"org": ["6G-IA"]}
+    assert {h["path"] for h in data["hits"]} == {
+        "000_3408b5ef8843c45f.txt",
+        "001_16956a09bc7e4d62.txt",
+    }
+    org_values = {v["value"]: v for v in data["facets"]["org"]["values"]}
+    assert org_values["6G-IA"]["selected"] and org_values["6G-IA"]["count"] == 2
+    assert org_values["6G-IA"]["name"] == "6G Smart Networks and Services Industry Association"
+    article = client.get(f"/api/articles/{data['hits'][0]['id']}").get_json()
+    assert article["text"] and article["date"] in ("2022-06-02", "2026-05-07")
+    facets = client.get("/api/facets?q=MoU").get_json()
+    assert facets["total"] == 3 and "year" in facets["facets"]
+    missing = client.get("/api/articles/nope")
+    assert missing.status_code == 404 and "error" in missing.get_json()
+
+
+def test_bad_parameters_get_a_clear_400(client):
+    for url in ["/?page=abc", "/?page=0", "/?size=1000", "/?sort=random", "/?q=" + "x" * 2000]:
+        response = client.get(url)
+        assert response.status_code == 400, url
+    api = client.get("/api/search?page=abc")
+    assert api.status_code == 400 and "page must be a whole number" in api.get_json()["error"]
+
+
+def test_markup_in_queries_is_escaped(client):
+    html = client.get("/?q=<script>alert(1)</script>").get_data(as_text=True)
+    assert "<script>alert(1)" not in html and "&lt;script&gt;" in html
+
+
+def test_security_headers(client):
+    headers = client.get("/").headers
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_no_external_resources(client):
+    html = client.get("/?q=MoU").get_data(as_text=True)
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+
+
+def test_running_site_sees_a_new_index_generation_without_restart(client, corpus_dir, built_index):
+    assert client.get("/api/search?q=Oulu+testbed").get_json()["total"] == 0
+    (corpus_dir / "oulu.txt").write_text(NEW_ARTICLE, "utf-8")
+    sync_index(corpus_dir, built_index)
+    data = client.get("/api/search?q=Oulu+testbed").get_json()
+    assert data["total"] == 1 and data["hits"][0]["path"] == "oulu.txt"
+
+
+def test_missing_index_is_a_clear_503(tmp_path):
+    from web import create_app
+
+    app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "none")})
+    response = app.test_client().get("/")
+    assert response.status_code == 503 and b"sixg-search index" in response.data
