@@ -130,3 +130,12 @@ def test_missing_index_is_a_clear_503(tmp_path):
     app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "none")})
     response = app.test_client().get("/")
     assert response.status_code == 503 and b"sixg-search index" in response.data
+
+
+def test_article_page_shows_headings_and_lists_as_such(client):
+    html = client.get(f"/articles/{article_id('002_2c7ca463eb4f3b18.txt')}").get_data(as_text=True)
+    assert "<h2>Who are the two parties?</h2>" in html
+    listing = client.get(f"/articles/{article_id('000_3408b5ef8843c45f.txt')}").get_data(
+        as_text=True
+    )
+    assert "<li>Vision of 6G communication systems and networks.</li>" in listing

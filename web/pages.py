@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template
 
+from indexer.lines import is_bullet, word_count
 from indexer.search import FACETS, get_article, organisation_names, search
 
 from .index import get_searcher
@@ -20,9 +21,22 @@ def search_page():
     return render_template("search.html", req=req, result=result, facets=FACETS, org_names=names)
 
 
+def text_blocks(paragraphs: list[str]) -> list[tuple[str, str]]:
+    """Mark the cleaner's kept headings and list items so the page can show them as such."""
+    blocks = []
+    for i, text in enumerate(paragraphs):
+        if is_bullet(text):
+            blocks.append(("li", text.lstrip("•●▪‣◦∙·*–—- ")))
+        elif i + 1 < len(paragraphs) and word_count(text) <= 10 and not text.endswith("."):
+            blocks.append(("h2", text))
+        else:
+            blocks.append(("p", text))
+    return blocks
+
+
 @bp.get("/articles/<article_id>")
 def article(article_id: str):
     found = get_article(get_searcher(), article_id)
     if found is None:
         abort(404, description="No article with this id; it may have been removed from the corpus.")
-    return render_template("article.html", article=found)
+    return render_template("article.html", article=found, blocks=text_blocks(found.paragraphs))
