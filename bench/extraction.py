@@ -26,61 +26,31 @@ import sys
 import time
 from pathlib import Path
 
-from lxml import html as lxml_html
+from bs4 import BeautifulSoup
 
 from indexer.extract import extract_document
+from indexer.htmlclean import INVISIBLE_TAGS, visible_lines
 from indexer.reading import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "extraction-benchmark"
 OUT = Path(__file__).resolve().parent / "out"
-BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "nav", "aside",
-              "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
-              "br", "blockquote", "pre", "figure", "figcaption", "form", "dd", "dt", "dl",
-              "title", "body", "option", "button", "label"}
-INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "svg")
 
 
 def visible_text(page: str) -> str:
     """The page as a person copying all of it would get it: one block per line."""
-    tree = lxml_html.fromstring(page)
-    for bad in tree.xpath("|".join(f"//{t}" for t in INVISIBLE_TAGS)):
-        bad.drop_tree()
-    lines, current = [], []
-
-    def flush():
-        text = " ".join("".join(current).split())
-        if text:
-            lines.append(text)
-        current.clear()
-
-    def walk(node):
-        if not isinstance(node.tag, str):  # comments, processing instructions
-            if node.tail:
-                current.append(node.tail)
-            return
-        block = node.tag in BLOCK_TAGS
-        if block:
-            flush()
-        if node.text:
-            current.append(node.text)
-        for child in node:
-            walk(child)
-        if block:
-            flush()
-        if node.tail:
-            current.append(node.tail)
-
-    walk(tree)
-    flush()
-    return "\n".join(lines)
+    soup = BeautifulSoup(page, "lxml")
+    for tag in soup(INVISIBLE_TAGS):
+        tag.decompose()
+    return "\n".join(visible_lines(soup.body or soup))
 
 
 def load_pages(limit: int | None) -> dict[str, str]:
     pages = {}
     for path in sorted((BENCH / "html").glob("*.html.gz"))[:limit]:
-        pages[path.name.removesuffix(".html.gz")] = decode(gzip.decompress(path.read_bytes()),
-                                                           is_html=True)
+        pages[path.name.removesuffix(".html.gz")] = decode(
+            gzip.decompress(path.read_bytes()), is_html=True
+        )
     return pages
 
 
@@ -95,12 +65,18 @@ def run_mode(mode: str, pages: dict[str, str], worst: int) -> None:
     OUT.mkdir(exist_ok=True)
     target = OUT / f"predictions-{mode}.json"
     target.write_text(json.dumps(predictions, ensure_ascii=False))
-    score = subprocess.run([sys.executable, str(BENCH / "score.py"), str(target),
-                            "--worst", str(worst)], capture_output=True, text=True, check=True)
+    score = subprocess.run(
+        [sys.executable, str(BENCH / "score.py"), str(target), "--worst", str(worst)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     ms = sorted(timings.values())
     p95 = ms[int(0.95 * (len(ms) - 1))]
-    print(f"== {mode}: {score.stdout.strip().splitlines()[-1]}  "
-          f"ms/page median={statistics.median(ms):.1f} p95={p95:.1f}")
+    print(
+        f"== {mode}: {score.stdout.strip().splitlines()[-1]}  "
+        f"ms/page median={statistics.median(ms):.1f} p95={p95:.1f}"
+    )
     if worst:
         print("   worst pages:\n   " + "\n   ".join(score.stdout.strip().splitlines()[:-1]))
         slowest = sorted(timings.items(), key=lambda kv: -kv[1])[:worst]
@@ -108,8 +84,9 @@ def run_mode(mode: str, pages: dict[str, str], worst: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--mode", choices=("html", "text", "both"), default="both")
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst and slowest")

@@ -7,9 +7,14 @@ docstring); this module only wires them so that the indexer and
 
 from __future__ import annotations
 
+import hashlib
 import re
+from functools import cache
+
+import trafilatura
 
 from .article import Article
+from .datafiles import DATA_DIR
 from .dates import date_from_html, date_from_text
 from .htmlclean import clean_html
 from .lines import word_count
@@ -18,8 +23,24 @@ from .reading import SourceFile, decode, read_bytes
 from .textclean import clean_text
 from .topics import find_topics
 
+# Bump when a change to the pipeline should re-extract every indexed article.
+EXTRACTION_VERSION = 1
 FALLBACK_TITLE_WORDS = 12
 _LEADING_DATE = re.compile(r"^(on|in)\s+[^,]{4,30}\d{4},\s*", re.I)
+
+
+@cache
+def extractor_fingerprint() -> str:
+    """Changes whenever extraction would give other results: code version or data files.
+
+    Stored with each article, so that after an edit to clutter.toml,
+    organisations.toml or topics.toml the next `index` run re-extracts
+    every article, not only the files that changed.
+    """
+    digest = hashlib.sha1(f"{EXTRACTION_VERSION} {trafilatura.__version__}".encode())
+    for path in sorted(DATA_DIR.glob("*.toml")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def extract_file(source: SourceFile) -> tuple[bytes, Article]:

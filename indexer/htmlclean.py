@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import trafilatura
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 
 from .lines import clutter_kind, normalise
 from .textclean import Removed, clean_text
@@ -41,29 +41,51 @@ FURNITURE_NAMES = re.compile(
     r"sidebar|footer|header|banner|advert|promo|popular|trending|recommend",
     re.I,
 )
-BLOCK_TAGS = [
-    "p",
-    "div",
-    "section",
-    "article",
-    "li",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "tr",
-    "br",
-    "blockquote",
-    "pre",
-    "dd",
-    "dt",
-    "figure",
-    "main",
-    "td",
-    "th",
-]
+# Elements that start a new line when a page is read as text.
+BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "br",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "form",
+        "dd",
+        "dt",
+        "dl",
+        "title",
+        "body",
+        "option",
+        "button",
+        "label",
+        "address",
+        "details",
+        "summary",
+    ]
+)
+INVISIBLE_TAGS = ["script", "style", "noscript", "template", "head", "svg"]
 
 
 @dataclass
@@ -134,16 +156,40 @@ def _structural(html: str, doc) -> CleanHtml:
         tag.decompose()
     for tag in soup.find_all(_is_furniture):
         tag.decompose()
-    for tag in soup.find_all(BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    body = soup.body or soup
-    cleaned = clean_text(body.get_text())
+    cleaned = clean_text("\n".join(visible_lines(soup.body or soup)))
     title = title or cleaned.title
     url = doc.url if doc is not None else None
     return CleanHtml(
         title, cleaned.paragraphs, cleaned.removed, url, _source(doc) if doc is not None else None
     )
+
+
+def visible_lines(root) -> list[str]:
+    """The text of a parsed page, one line per block element.
+
+    Reads the tree without changing it: each string joins the line of its
+    nearest block ancestor, so the work stays linear however deep the nesting.
+    """
+    lines: list[str] = []
+    current: list[str] = []
+    block = None
+    for string in root.find_all(string=True):
+        if type(string) is not NavigableString or string.parent.name in INVISIBLE_TAGS:
+            continue
+        owner = next((p for p in string.parents if p.name in BLOCK_TAGS), None)
+        if owner is not block:
+            _flush(current, lines)
+            block = owner
+        current.append(str(string))
+    _flush(current, lines)
+    return lines
+
+
+def _flush(current: list[str], lines: list[str]) -> None:
+    text = " ".join("".join(current).split())
+    if text:
+        lines.append(text)
+    current.clear()
 
 
 def _is_furniture(tag) -> bool:

@@ -11,6 +11,7 @@ than indexed as mojibake.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,38 @@ ARTICLE_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES
 MAX_BYTES = 50 * 1024 * 1024
 
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+# Codecs a web page may really be in; a declared UTF-16/32/7 or "punycode" is ignored.
+_WEB_ENCODINGS = (
+    "cp",
+    "iso8859",
+    "gb",
+    "big5",
+    "shift_jis",
+    "euc_",
+    "koi8",
+    "mac-",
+    "mac_",
+    "latin",
+    "tis",
+    "hz",
+    "johab",
+    "iso2022",
+    "utf-8",
+    "windows",
+)
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|"
+    rb"[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
+_CJK_INSIDE_WORD = re.compile(r"[A-Za-z][\u3400-\u9fff]+[A-Za-z]")
 # WHATWG maps these labels to supersets; browsers decode them that way too.
 _SUPERSETS = {
     "gb2312": "gb18030",
@@ -59,8 +92,13 @@ def discover(corpus: Path) -> list[SourceFile]:
         if any(part.startswith(".") for part in rel.parts):
             continue
         if path.suffix.lower() in ARTICLE_SUFFIXES and path.is_file():
-            found.append(SourceFile(path, rel.as_posix()))
+            found.append(SourceFile(path, printable_path(rel)))
     return sorted(found, key=lambda f: f.relpath)
+
+
+def printable_path(path: Path) -> str:
+    """A POSIX path as text, even when the file name's bytes are not UTF-8."""
+    return os.fsencode(path.as_posix()).decode("utf-8", "backslashreplace")
 
 
 def read_bytes(path: Path) -> bytes:
@@ -87,28 +125,91 @@ def read_bytes(path: Path) -> bytes:
 
 def decode(data: bytes, is_html: bool) -> str:
     """Decode bytes to text, refusing binary data."""
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+    for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
+    if utf16 := _utf16_without_bom(data):
+        return data.decode(utf16, errors="replace")
     if _looks_binary(data):
         raise ReadError("binary file, not text")
-    candidates = []
-    if is_html and (declared := _declared_charset(data)):
-        candidates.append(declared)
-    candidates.append("utf-8")
-    for encoding in candidates:
-        try:
-            return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
+    try:
+        return data.decode("utf-8")  # valid UTF-8 with non-ASCII is almost never anything else
+    except UnicodeDecodeError:
+        pass
+    declared = _declared_charset(data) if is_html else None
+    for attempt in (
+        lambda: _strict(data, declared),
+        lambda: _damaged_utf8(data),
+        lambda: _plausible_gb18030(data),
+        lambda: _plausible_cp1252(data),
+    ):
+        if (text := attempt()) is not None:
+            return text
     best = from_bytes(data[:200_000]).best()
-    if best is None:
-        raise ReadError("unknown text encoding")
-    return data.decode(best.encoding, errors="replace")
+    return data.decode(best.encoding if best else "cp1252", errors="replace")
+
+
+def _strict(data: bytes, encoding: str | None) -> str | None:
+    if not encoding:
+        return None
+    try:
+        return data.decode(encoding)
+    except (UnicodeError, LookupError):
+        return None
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a stray bad byte or a cut-off last character stays UTF-8."""
+    valid_multibyte = len(_UTF8_MULTIBYTE.findall(data[:200_000]))
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return text if valid_multibyte and bad <= max(2, valid_multibyte // 20) else None
+
+
+def _plausible_gb18030(data: bytes) -> str | None:
+    """Chinese pages without a declaration: accept GB18030 only if it reads as Chinese.
+
+    Latin text in a single-byte encoding can decode as GB18030 by accident
+    ("é" + a letter makes a valid pair); such text puts ideographs inside
+    Latin words, which real Chinese text does not.
+    """
+    text = _strict(data, "gb18030")
+    if text is None:
+        return None
+    non_ascii = [c for c in text if ord(c) > 127]
+    cjk = _CJK.findall(text)
+    if len(cjk) < 2 or len(cjk) < 0.9 * len(non_ascii) or _CJK_INSIDE_WORD.search(text):
+        return None
+    return text
+
+
+def _plausible_cp1252(data: bytes) -> str | None:
+    """Western European text: its non-ASCII characters are letters and typography."""
+    text = _strict(data, "cp1252")
+    if text is None:
+        return None
+    non_ascii = [c for c in text if ord(c) > 127]
+    latin = [c for c in non_ascii if c.isalpha() or c in "–—‘’‚“”„•…€°«»§©®™·"]
+    return text if len(latin) >= 0.9 * len(non_ascii) else None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ASCII-heavy UTF-16 shows a NUL in every other byte."""
+    head = data[:4096]
+    if len(head) < 16:
+        return None
+    even_nul = head[0::2].count(0) / len(head[0::2])
+    odd_nul = head[1::2].count(0) / len(head[1::2])
+    encoding = None
+    if odd_nul > 0.4 and even_nul < 0.05:
+        encoding = "utf-16-le"
+    elif even_nul > 0.4 and odd_nul < 0.05:
+        encoding = "utf-16-be"
+    if encoding is None:
+        return None
+    sample = head[: len(head) // 2 * 2].decode(encoding, errors="replace")
+    printable = sum(1 for c in sample if c.isprintable() or c in "\n\r\t")
+    return encoding if printable >= 0.95 * len(sample) else None
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -116,7 +217,12 @@ def _declared_charset(data: bytes) -> str | None:
     if not match:
         return None
     label = match.group(1).decode("ascii", "ignore").lower()
-    return _SUPERSETS.get(label, label)
+    label = _SUPERSETS.get(label, label)
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return name if name.startswith(_WEB_ENCODINGS) else None
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -17,6 +17,7 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 UNDATED = "undated"
+SCHEMA_VERSION = 1  # bump when the fields change: `index` then builds a new index beside
 
 
 def build_schema() -> Schema:
@@ -40,10 +41,11 @@ def build_schema() -> Schema:
         size=NUMERIC(stored=True, bits=64),
         mtime_ns=NUMERIC(stored=True, bits=64),
         sha256=ID(stored=True),
+        extractor=ID(stored=True),  # fingerprint of the extraction code and data files
     )
 
 
-def to_document(article, *, size: int, mtime_ns: int, sha256: str) -> dict:
+def to_document(article, *, size: int, mtime_ns: int, sha256: str, extractor: str) -> dict:
     published = article.date
     doc = {
         "id": article.id,
@@ -52,7 +54,6 @@ def to_document(article, *, size: int, mtime_ns: int, sha256: str) -> dict:
         "body": article.text,
         "organisation": ",".join(article.organisations),
         "topic": ",".join(article.topics),
-        "year": str(published.year) if published else UNDATED,
         "url": article.url,
         "source": article.source or "",
         "format": article.format,
@@ -70,8 +71,25 @@ def to_document(article, *, size: int, mtime_ns: int, sha256: str) -> dict:
         "size": size,
         "mtime_ns": mtime_ns,
         "sha256": sha256,
+        "extractor": extractor,
     }
+    return _with_dates(doc, published)
+
+
+def from_stored(fields: dict, schema, **changes) -> dict:
+    """A stored document ready to be written again (re-stamped or carried over).
+
+    Stored fields hold everything but the derived sort key, which is rebuilt,
+    and fields an older schema had are dropped.
+    """
+    doc = {k: v for k, v in {**fields, **changes}.items() if k in schema.names() and v is not None}
+    doc.pop("day", None)
+    return _with_dates(doc, stored_date(doc))
+
+
+def _with_dates(doc: dict, published: date | None) -> dict:
     doc["day"] = published.toordinal() if published else 0
+    doc["year"] = str(published.year) if published else UNDATED
     if published:
         doc["date"] = datetime(published.year, published.month, published.day)
     return doc

@@ -1,24 +1,32 @@
 """Where the index lives, and opening it safely while another process writes.
 
-The index is a Whoosh folder outside the corpus. Writers are serialised by
-Whoosh's lock file; readers always open the newest committed generation,
-which is how the running site sees a new `sixg-search index` run without a
-restart. A reader can race a writer that is deleting the files of an old
-generation, so opening retries a few times before giving up.
+The index is a Whoosh folder outside the corpus. Inside it, the index is
+named after the schema version (`v1`, `v2`, ...): when the fields change,
+`sixg-search index` builds the new version beside the old one and deletes
+the old one only after the new one is committed, so a schema change never
+leaves an empty or half-built index behind.
+
+Writers are serialised by Whoosh's lock file; readers always open the
+newest committed generation, which is how the running site sees a new
+`sixg-search index` run without a restart. A reader can race a writer that
+is deleting the files of an old generation, so opening retries a few times.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
 from whoosh import index
 from whoosh.index import EmptyIndexError
 
-from .schema import build_schema
+from .schema import SCHEMA_VERSION, build_schema
 
+INDEX_NAME = f"v{SCHEMA_VERSION}"
 OPEN_RETRIES = 5
+_OTHER_VERSION_FILE = re.compile(r"^_?(v\d+)_")
 
 
 class IndexMissing(RuntimeError):
@@ -33,30 +41,23 @@ def default_index_dir() -> Path:
     return Path(os.environ.get("SIXG_INDEX", ".sixg-index"))
 
 
-def schema_is_current(index_dir: Path) -> bool:
-    """Whether the index was built with today's fields (else it must be rebuilt)."""
-    if not index.exists_in(str(index_dir)):
-        return False
-    stored = index.open_dir(str(index_dir)).schema
-    return _shape(stored) == _shape(build_schema())
-
-
-def _shape(schema) -> list[tuple[str, str]]:
-    return [(name, type(schema[name]).__name__) for name in schema.names()]
+def index_exists(index_dir: Path) -> bool:
+    return index.exists_in(str(index_dir), indexname=INDEX_NAME)
 
 
 def create_index(index_dir: Path):
+    """A new, empty index of the current schema version (others are left alone)."""
     index_dir.mkdir(parents=True, exist_ok=True)
-    return index.create_in(str(index_dir), build_schema())
+    return index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)
 
 
 def open_index(index_dir: Path):
-    """Open an existing index; raises IndexMissing with a hint when there is none."""
-    if not index.exists_in(str(index_dir)):
+    """Open the current version's index; raises IndexMissing with a hint when there is none."""
+    if not index_exists(index_dir):
         raise IndexMissing(f"no index in {index_dir}: run `sixg-search index` first")
     for attempt in range(OPEN_RETRIES):
         try:
-            return index.open_dir(str(index_dir))
+            return index.open_dir(str(index_dir), indexname=INDEX_NAME)
         except (FileNotFoundError, EmptyIndexError):
             if attempt == OPEN_RETRIES - 1:
                 raise
@@ -74,3 +75,22 @@ def open_searcher(index_dir: Path):
                 raise
             time.sleep(0.05 * (attempt + 1))
     raise AssertionError("unreachable")
+
+
+def older_versions(index_dir: Path) -> list[str]:
+    """Names of indexes of other schema versions in the folder, newest first."""
+    names = {m.group(1) for p in index_dir.iterdir() if (m := _OTHER_VERSION_FILE.match(p.name))}
+    names.discard(INDEX_NAME)
+    return sorted(names, key=lambda n: int(n[1:]), reverse=True)
+
+
+def open_older_version(index_dir: Path, name: str):
+    return index.open_dir(str(index_dir), indexname=name)
+
+
+def remove_older_versions(index_dir: Path) -> None:
+    """Delete the files of other schema versions once the current one is committed."""
+    for path in index_dir.iterdir():
+        match = _OTHER_VERSION_FILE.match(path.name)
+        if match and match.group(1) != INDEX_NAME:
+            path.unlink(missing_ok=True)

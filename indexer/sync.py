@@ -1,12 +1,16 @@
 """Incremental indexing: make the index match the corpus folder.
 
 Each run compares what is on disk with what the index remembers (path,
-size, mtime, content hash): new files are added, changed ones re-extracted,
-vanished ones removed, and a file whose mtime moved but whose bytes did not
-(a `git checkout`, a copy) is only re-stamped. All changes go into one
-commit, so the site switches from the old generation to the new one at once
-and never shows a half-done run. A file that cannot be read is reported and
-skipped; if an earlier version of it was indexed, that version stays.
+size, mtime, content hash, extractor fingerprint): new files are added,
+changed ones re-extracted, vanished ones removed, and a file whose mtime
+moved but whose bytes did not (a `git checkout`, a copy) is only
+re-stamped. Edits to the data files change the fingerprint, so every
+article is re-extracted once.
+
+All changes go into one commit, so the site switches from the old
+generation to the new one at once and never shows a half-done run. A file
+that cannot be read is reported and skipped; if an earlier version of it was
+indexed, that version stays, through rebuilds and schema upgrades too.
 """
 
 from __future__ import annotations
@@ -20,10 +24,17 @@ from tqdm import tqdm
 from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
-from .extract import extract_bytes
+from .extract import extract_bytes, extractor_fingerprint
 from .reading import ReadError, SourceFile, discover, read_bytes
-from .schema import to_document
-from .store import create_index, open_index, schema_is_current
+from .schema import from_stored, to_document
+from .store import (
+    create_index,
+    index_exists,
+    older_versions,
+    open_index,
+    open_older_version,
+    remove_older_versions,
+)
 
 LOCK_TIMEOUT = 30.0
 
@@ -74,11 +85,8 @@ def sync_index(
     started = time.perf_counter()
     if not corpus.is_dir():
         raise CorpusMissing(f"corpus folder {corpus} does not exist")
-    if rebuild or not schema_is_current(index_dir):
-        ix = create_index(index_dir) if not schema_is_current(index_dir) else open_index(index_dir)
-        rebuild = True
-    else:
-        ix = open_index(index_dir)
+    upgrading = not index_exists(index_dir)
+    ix = create_index(index_dir) if upgrading else open_index(index_dir)
     try:
         writer = ix.writer(timeout=lock_timeout)
     except LockError as exc:
@@ -88,27 +96,20 @@ def sync_index(
         ) from exc
     report = SyncReport()
     try:
-        _apply_changes(writer, corpus, rebuild, progress, report)
+        known = _previous_version(index_dir) if upgrading else _indexed_files(writer)
+        _apply_changes(writer, corpus, known, rebuild or upgrading, progress, report)
     except BaseException:
         writer.cancel()
         raise
-    if report.changed or rebuild:
-        writer.commit(mergetype=CLEAR) if rebuild else writer.commit()
+    if rebuild or upgrading:
+        writer.commit(mergetype=CLEAR)
+        remove_older_versions(index_dir)
+    elif report.changed:
+        writer.commit()
     else:
         writer.cancel()
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _apply_changes(writer, corpus: Path, rebuild: bool, progress: bool, report: SyncReport) -> None:
-    known = {} if rebuild else _indexed_files(writer)
-    files = discover(corpus)
-    on_disk = {f.relpath for f in files}
-    for source in tqdm(files, desc="indexing", unit="file", disable=not progress, leave=False):
-        _sync_file(writer, source, known.get(source.relpath), report)
-    for relpath in sorted(set(known) - on_disk):
-        writer.delete_by_term("path", relpath)
-        report.removed += 1
 
 
 def _indexed_files(writer) -> dict[str, dict]:
@@ -116,38 +117,71 @@ def _indexed_files(writer) -> dict[str, dict]:
         return {fields["path"]: fields for _, fields in reader.iter_docs()}
 
 
-def _sync_file(writer, source: SourceFile, old: dict | None, report: SyncReport) -> None:
+def _previous_version(index_dir: Path) -> dict[str, dict]:
+    """What an index of an older schema held, so failures can keep their articles."""
+    for name in older_versions(index_dir):
+        try:
+            with open_older_version(index_dir, name).reader() as reader:
+                return {fields["path"]: fields for _, fields in reader.iter_docs()}
+        except Exception:  # an unreadable old index is simply not carried over
+            continue
+    return {}
+
+
+def _apply_changes(writer, corpus, known, from_scratch, progress, report) -> None:
+    """Write every file's document; from scratch, even unchanged ones are re-extracted."""
+    files = discover(corpus)
+    on_disk = {f.relpath for f in files}
+    for source in tqdm(files, desc="indexing", unit="file", disable=not progress, leave=False):
+        old = known.get(source.relpath)
+        try:
+            _sync_file(writer, source, old, from_scratch, report)
+        except Exception as exc:  # a bug on odd input must not stop the run
+            report.failed.append(Failure(source.relpath, f"indexing failed: {exc!r}"))
+            _keep(writer, old, from_scratch)
+    for relpath in sorted(set(known) - on_disk):
+        if not from_scratch:
+            writer.delete_by_term("path", relpath)
+        report.removed += 1
+
+
+def _keep(writer, old: dict | None, from_scratch: bool) -> None:
+    """After a failure, a rebuild carries the earlier version over (else it stays put)."""
+    if old and from_scratch:
+        writer.add_document(**from_stored(old, writer.schema))
+
+
+def _sync_file(writer, source: SourceFile, old, from_scratch: bool, report) -> None:
+    fingerprint = extractor_fingerprint()
+    current = old is not None and old.get("extractor") == fingerprint and not from_scratch
     try:
         stat = source.path.stat()
-    except OSError as exc:
-        report.failed.append(Failure(source.relpath, f"cannot stat: {exc.strerror or exc}"))
+    except FileNotFoundError:
+        report.failed.append(Failure(source.relpath, "file disappeared while indexing"))
+        _keep(writer, old, from_scratch)
         return
-    if old and old["size"] == stat.st_size and old["mtime_ns"] == stat.st_mtime_ns:
+    if current and old["size"] == stat.st_size and old["mtime_ns"] == stat.st_mtime_ns:
         report.unchanged += 1
         return
     try:
         data = read_bytes(source.path)
-    except ReadError as exc:
-        report.failed.append(Failure(source.relpath, str(exc)))
-        return
-    sha256 = hashlib.sha256(data).hexdigest()
-    if old and old["sha256"] == sha256:
-        writer.update_document(**{**old, "mtime_ns": stat.st_mtime_ns, "size": stat.st_size})
-        report.unchanged += 1
-        report.restamped += 1
-        return
-    try:
+        sha256 = hashlib.sha256(data).hexdigest()
+        if current and old["sha256"] == sha256:
+            restamped = from_stored(old, writer.schema, mtime_ns=stat.st_mtime_ns, size=len(data))
+            writer.update_document(**restamped)
+            report.unchanged += 1
+            report.restamped += 1
+            return
         article = extract_bytes(data, source)
     except ReadError as exc:
         report.failed.append(Failure(source.relpath, str(exc)))
+        _keep(writer, old, from_scratch)
         return
-    except Exception as exc:  # an extractor bug on odd input must not stop the run
-        report.failed.append(Failure(source.relpath, f"extraction failed: {exc!r}"))
-        return
-    writer.update_document(
-        **to_document(article, size=len(data), mtime_ns=stat.st_mtime_ns, sha256=sha256)
+    document = to_document(
+        article, size=len(data), mtime_ns=stat.st_mtime_ns, sha256=sha256, extractor=fingerprint
     )
-    if old:
+    writer.update_document(**document)
+    if old and not from_scratch:
         report.updated += 1
     else:
         report.added += 1

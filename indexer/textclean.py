@@ -20,6 +20,7 @@ Every removed line is kept with its reason, so a user can see what went.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .dates import looks_like_dateline
@@ -145,8 +146,9 @@ def _lead(lines: list[Line], removed: list[Removed]) -> tuple[str | None, list[s
 
 def _pick_title(candidates: list[str]) -> str | None:
     """A line that repeats is the title (pages print it as <title> and <h1>)."""
+    repeats = Counter(candidates)
     for text in candidates:
-        if candidates.count(text) > 1:
+        if repeats[text] > 1:
             return text
     return candidates[0] if candidates else None
 

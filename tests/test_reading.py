@@ -72,3 +72,25 @@ def test_binary_and_empty_files_are_refused_with_a_reason(tmp_path):
 def test_source_file_kind(tmp_path):
     assert SourceFile(tmp_path / "a.HTM", "a.HTM").is_html
     assert not SourceFile(tmp_path / "a.txt", "a.txt").is_html
+
+
+FRENCH = "Coopération européenne à Séoul : l’accord 6G est signé."
+
+
+@pytest.mark.parametrize(
+    "data,is_html,expected",
+    [
+        ("6G spectrum sharing in Europe and Japan".encode("utf-16-le"), False, "6G spectrum"),
+        ("<p>6G spectrum sharing in Europe</p>".encode("utf-16-be"), True, "6G spectrum"),
+        ("\ufeff6G research".encode("utf-32-le"), False, "6G research"),
+        (FRENCH.encode("cp1252"), False, FRENCH),
+        ("Größere Übertragungsraten für 6G.".encode("latin-1"), False, "Größere"),
+        ("中国移动签署6G合作备忘录".encode("gbk"), False, "中国移动签署6G合作备忘录"),
+        (FRENCH.encode() + b"\xff" + FRENCH.encode(), False, "Coopération européenne"),
+        (('<meta charset="iso-8859-1"><p>' + FRENCH).encode(), True, FRENCH),
+        (b'<meta charset="punycode"><p>6G text</p>', True, "6G text"),
+        (b'<meta charset="utf-16"><p>Hello 6G</p>', True, "Hello 6G"),
+    ],
+)
+def test_encodings_that_lie_or_hide(data, is_html, expected):
+    assert expected in decode(data, is_html=is_html)

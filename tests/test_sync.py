@@ -6,10 +6,10 @@ import os
 import shutil
 
 import pytest
-from whoosh.index import open_dir
 
+from indexer import store
 from indexer.article import article_id
-from indexer.store import open_searcher
+from indexer.store import open_index, open_searcher
 from indexer.sync import IndexBusy, sync_index
 
 from .conftest import FIXTURES
@@ -101,7 +101,7 @@ def test_rebuild_reindexes_everything(built_index, corpus_dir):
 
 
 def test_a_second_run_waits_then_says_the_index_is_busy(built_index, corpus_dir):
-    writer = open_dir(str(built_index)).writer()
+    writer = open_index(built_index).writer()
     try:
         with pytest.raises(IndexBusy, match="another `sixg-search index` run"):
             sync_index(corpus_dir, built_index, lock_timeout=0.2)
@@ -112,3 +112,53 @@ def test_a_second_run_waits_then_says_the_index_is_busy(built_index, corpus_dir)
 
 def test_index_is_never_inside_the_corpus(built_index, corpus_dir):
     assert not list(corpus_dir.rglob("*.toc")) and not list(corpus_dir.rglob("*.seg"))
+
+
+def test_touching_files_keeps_their_dates_and_sort_order(built_index, corpus_dir):
+    from indexer.search import SearchRequest, search
+
+    for path in corpus_dir.iterdir():  # what a fresh `git checkout` does
+        os.utime(path, ns=(10**18, 10**18))
+    assert sync_index(corpus_dir, built_index).restamped == 5
+    with open_searcher(built_index) as s:
+        dates = [h.date for h in search(s, SearchRequest(sort="newest")).hits]
+    assert [d.isoformat() for d in dates[:3]] == ["2026-05-07", "2025-04-18", "2022-06-02"]
+
+
+def test_rebuild_keeps_the_earlier_version_of_a_file_that_now_fails(built_index, corpus_dir):
+    seed = next(corpus_dir.glob("002_*.txt"))
+    seed.write_bytes(b"")
+    report = sync_index(corpus_dir, built_index, rebuild=True)
+    assert [f.path for f in report.failed] == [seed.name]
+    assert indexed(built_index)[seed.name]["title"].startswith("Finland and Japan")
+    assert len(indexed(built_index)) == 5
+
+
+def test_edited_data_files_re_extract_every_article(built_index, corpus_dir, monkeypatch):
+    monkeypatch.setattr("indexer.sync.extractor_fingerprint", lambda: "edited-rules")
+    report = sync_index(corpus_dir, built_index)
+    assert (report.updated, report.unchanged) == (5, 0)
+    assert {d["extractor"] for d in indexed(built_index).values()} == {"edited-rules"}
+    assert sync_index(corpus_dir, built_index).unchanged == 5
+
+
+def test_schema_upgrade_builds_beside_the_old_index_and_keeps_failures(
+    corpus_dir, index_dir, monkeypatch
+):
+    monkeypatch.setattr(store, "INDEX_NAME", "v0")
+    sync_index(corpus_dir, index_dir)
+    monkeypatch.setattr(store, "INDEX_NAME", "v1")
+    next(corpus_dir.glob("003_*.txt")).write_bytes(b"\x00\x01" * 40)
+    report = sync_index(corpus_dir, index_dir)
+    assert report.added == 4 and len(report.failed) == 1
+    assert len(indexed(index_dir)) == 5
+    assert not [p for p in index_dir.iterdir() if "v0" in p.name]
+
+
+def test_file_names_that_are_not_utf8_are_indexed(built_index, corpus_dir):
+    odd = os.fsencode(corpus_dir) + b"/caf\xe9 6G.txt"
+    with open(odd, "wb") as fh:
+        fh.write(NEW_ARTICLE.encode())
+    report = sync_index(corpus_dir, built_index)
+    assert report.added == 1 and not report.failed
+    assert "caf\\xe9 6G.txt" in indexed(built_index)

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from indexer.extract import extract_file
-from indexer.reading import ReadError, SourceFile
+from indexer.reading import ReadError, SourceFile, printable_path
 from indexer.search import FACETS_BY_PARAM, SORTS, SearchRequest, search
 from indexer.store import IndexMissing, default_corpus_dir, default_index_dir, open_searcher
 from indexer.sync import CorpusMissing, IndexBusy, sync_index
@@ -146,9 +146,13 @@ def run_extract(args) -> int:
     status = OK
     for path in args.files:
         try:
-            _, article = extract_file(SourceFile(path, path.as_posix()))
+            _, article = extract_file(SourceFile(path, printable_path(path)))
         except ReadError as exc:
             print(f"failed: {path}: {exc}", file=sys.stderr)
+            status = SOME_FAILED
+            continue
+        except Exception as exc:  # an extractor bug on odd input: report, go on
+            print(f"failed: {path}: extraction failed: {exc!r}", file=sys.stderr)
             status = SOME_FAILED
             continue
         if args.json:
