@@ -14,6 +14,9 @@ BODY_2 = (
 )
 
 
+OPENING = ["Title of the release here", "", BODY_1, ""]
+
+
 def page(*lines: str) -> str:
     return "\n".join(lines)
 
@@ -51,10 +54,7 @@ def test_menu_above_and_footer_below_the_article_go():
 def test_headings_and_list_items_inside_the_article_stay():
     cleaned = clean_text(
         page(
-            "Title of the release here",
-            "",
-            BODY_1,
-            "",
+            *OPENING,
             "What happens next?",
             "",
             BODY_2,
@@ -72,10 +72,7 @@ def test_headings_and_list_items_inside_the_article_stay():
 def test_runs_of_labels_between_paragraphs_go():
     cleaned = clean_text(
         page(
-            "Title of the release here",
-            "",
-            BODY_1,
-            "",
+            *OPENING,
             "Daily Brief Editorial",
             "Strategic Insight",
             "Daily Brief",
