@@ -20,15 +20,17 @@ class Article:
     title: str
     text: str
     date: date | None = None
-    organisations: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)  # what the article is about
+    mentions: list[str] = field(default_factory=list)  # organisations merely named
     org_names: dict[str, str] = field(default_factory=dict)  # canonical -> full name
-    org_evidence: dict[str, str] = field(default_factory=dict)  # canonical -> spelling found
+    org_evidence: dict[str, dict] = field(default_factory=dict)  # canonical -> how found
     topics: list[str] = field(default_factory=list)
     topic_evidence: dict[str, list[str]] = field(default_factory=dict)
     url: str | None = None
     source: str | None = None
     format: str = "text"  # "html" or "text"
     removed: list[Removed] = field(default_factory=list)
+    overridden: list[str] = field(default_factory=list)  # fields set by a sidecar file
 
     @property
     def id(self) -> str:
@@ -42,6 +44,7 @@ class Article:
             "title": self.title,
             "date": self.date.isoformat() if self.date else None,
             "organisations": self.organisations,
+            "mentions": self.mentions,
             "organisation_names": self.org_names,
             "topics": self.topics,
             "url": self.url,
@@ -50,4 +53,5 @@ class Article:
             "text": self.text,
             "evidence": {"organisations": self.org_evidence, "topics": self.topic_evidence},
             "removed": [{"line": r.line, "reason": r.reason} for r in self.removed],
+            "overridden": self.overridden,
         }

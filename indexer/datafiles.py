@@ -98,6 +98,27 @@ def organisations() -> tuple[Organisation, ...]:
 
 
 @dataclass(frozen=True)
+class DiscoveryRules:
+    suffixes: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    never: frozenset[str]
+    generic: frozenset[str]
+
+
+@cache
+def discovery_rules() -> DiscoveryRules:
+    table = _load("organisations.toml").get("discovery", {})
+    if not table.get("suffixes"):
+        raise DataFileError("organisations.toml [discovery]: needs suffixes")
+    return DiscoveryRules(
+        suffixes=tuple(table["suffixes"]),
+        prefixes=tuple(table.get("prefixes", [])),
+        never=frozenset(table.get("never", [])),
+        generic=frozenset(table.get("generic", [])),
+    )
+
+
+@dataclass(frozen=True)
 class Topic:
     name: str
     phrases: tuple[str, ...]

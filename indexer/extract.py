@@ -19,6 +19,7 @@ from .dates import date_from_html, date_from_text
 from .htmlclean import clean_html
 from .lines import word_count
 from .organisations import find_organisations
+from .overrides import SidecarState, apply_overrides, sidecar_state
 from .reading import SourceFile, decode, read_bytes
 from .textclean import clean_text
 from .topics import find_topics
@@ -44,14 +45,21 @@ def extractor_fingerprint() -> str:
 
 
 def extract_file(source: SourceFile) -> tuple[bytes, Article]:
-    """Read and extract one file; raises ReadError with the reason it cannot."""
+    """Read and extract one file with its sidecar's overrides.
+
+    Raises ReadError with the reason the file cannot be read; a sidecar that
+    cannot be used is left out (`sidecar_state` says why).
+    """
     data = read_bytes(source.path)
-    return data, extract_bytes(data, source)
+    return data, extract_bytes(data, source, sidecar_state(source.path))
 
 
-def extract_bytes(data: bytes, source: SourceFile) -> Article:
+def extract_bytes(data: bytes, source: SourceFile, sidecar: SidecarState) -> Article:
     text = decode(data, source.is_html)
-    return extract_document(text, source.relpath, is_html=source.is_html)
+    article = extract_document(text, source.relpath, is_html=source.is_html)
+    if sidecar.overrides:
+        apply_overrides(article, sidecar.overrides, sidecar.name)
+    return article
 
 
 def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
@@ -99,10 +107,11 @@ def _title_from_body(paragraphs: list[str]) -> str | None:
 
 
 def _add_organisations(article: Article) -> None:
-    for mention in find_organisations(f"{article.title}\n\n{article.text}"):
-        article.organisations.append(mention.canonical)
+    for mention in find_organisations(article.title, article.text):
+        target = article.organisations if mention.salient else article.mentions
+        target.append(mention.canonical)
         article.org_names[mention.canonical] = mention.name
-        article.org_evidence[mention.canonical] = mention.matched
+        article.org_evidence[mention.canonical] = mention.evidence()
 
 
 def _add_topics(article: Article) -> None:

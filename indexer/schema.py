@@ -17,7 +17,9 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 UNDATED = "undated"
-SCHEMA_VERSION = 1  # bump when the fields change: `index` then builds a new index beside
+# Article.to_json() keys kept in the stored `details` field for the article page.
+DETAIL_KEYS = ("organisation_names", "evidence", "removed", "overridden")
+SCHEMA_VERSION = 2  # bump when the fields change: `index` then builds a new index beside
 
 
 def build_schema() -> Schema:
@@ -28,6 +30,7 @@ def build_schema() -> Schema:
         title=TEXT(stored=True, analyzer=analyzer, field_boost=2.0),
         body=TEXT(stored=True, analyzer=analyzer),
         organisation=KEYWORD(stored=True, commas=True, lowercase=False, scorable=True),
+        mentions=KEYWORD(stored=True, commas=True, lowercase=False),
         topic=KEYWORD(stored=True, commas=True, lowercase=False),
         year=ID(stored=True),
         date=DATETIME(stored=True),
@@ -42,36 +45,32 @@ def build_schema() -> Schema:
         mtime_ns=NUMERIC(stored=True, bits=64),
         sha256=ID(stored=True),
         extractor=ID(stored=True),  # fingerprint of the extraction code and data files
+        sidecar=ID(stored=True),  # signature of the article's .meta.json overrides, if any
     )
 
 
-def to_document(article, *, size: int, mtime_ns: int, sha256: str, extractor: str) -> dict:
+def to_document(
+    article, *, size: int, mtime_ns: int, sha256: str, extractor: str, sidecar: str = ""
+) -> dict:
     published = article.date
+    extracted = article.to_json()
     doc = {
         "id": article.id,
         "path": article.path,
         "title": article.title,
         "body": article.text,
         "organisation": ",".join(article.organisations),
+        "mentions": ",".join(article.mentions),
         "topic": ",".join(article.topics),
         "url": article.url,
         "source": article.source or "",
         "format": article.format,
-        "details": json.dumps(
-            {
-                "organisation_names": article.org_names,
-                "evidence": {
-                    "organisations": article.org_evidence,
-                    "topics": article.topic_evidence,
-                },
-                "removed": [{"line": r.line, "reason": r.reason} for r in article.removed],
-            },
-            ensure_ascii=False,
-        ),
+        "details": json.dumps({key: extracted[key] for key in DETAIL_KEYS}, ensure_ascii=False),
         "size": size,
         "mtime_ns": mtime_ns,
         "sha256": sha256,
         "extractor": extractor,
+        "sidecar": sidecar,
     }
     return _with_dates(doc, published)
 

@@ -130,7 +130,13 @@ def parse_query(searcher, text: str):
     # "-word" excludes a word only at the start of a word, so "6G-IA" stays one name.
     parser.add_plugin(PlusMinusPlugin(plusexpr=r"(?<![^\s(])\+", minusexpr=r"(?<![^\s(])-"))
     parser.add_plugin(
-        FieldAliasPlugin({"organisation": ["org", "organization"], "topic": ["topics"]})
+        FieldAliasPlugin(
+            {
+                "organisation": ["org", "organization"],
+                "mentions": ["mention"],
+                "topic": ["topics"],
+            }
+        )
     )
     try:
         query = parser.parse(text)
@@ -270,6 +276,7 @@ class ArticleView:
     text: str
     date: date | None
     organisations: list[str]
+    mentions: list[str]
     organisation_names: dict[str, str]
     topics: list[str]
     url: str | None
@@ -277,6 +284,7 @@ class ArticleView:
     format: str
     evidence: dict
     removed: list[dict]
+    overridden: list[str]
 
     @property
     def paragraphs(self) -> list[str]:
@@ -295,6 +303,7 @@ def get_article(searcher, article_id: str) -> ArticleView | None:
         text=fields["body"],
         date=stored_date(fields),
         organisations=split_values(fields.get("organisation")),
+        mentions=split_values(fields.get("mentions")),
         organisation_names=details.get("organisation_names", {}),
         topics=split_values(fields.get("topic")),
         url=fields.get("url"),
@@ -302,6 +311,7 @@ def get_article(searcher, article_id: str) -> ArticleView | None:
         format=fields.get("format", ""),
         evidence=details.get("evidence", {}),
         removed=details.get("removed", []),
+        overridden=details.get("overridden", []),
     )
 
 

@@ -25,6 +25,7 @@ from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
 from .extract import extract_bytes, extractor_fingerprint
+from .overrides import sidecar_state
 from .reading import ReadError, SourceFile, discover, read_bytes
 from .schema import from_stored, to_document
 from .store import (
@@ -153,7 +154,13 @@ def _keep(writer, old: dict | None, from_scratch: bool) -> None:
 
 def _sync_file(writer, source: SourceFile, old, from_scratch: bool, report) -> None:
     fingerprint = extractor_fingerprint()
-    current = old is not None and old.get("extractor") == fingerprint and not from_scratch
+    sidecar = sidecar_state(source.path)
+    current = (
+        old is not None
+        and old.get("extractor") == fingerprint
+        and old.get("sidecar", "") == sidecar.signature
+        and not from_scratch
+    )
     try:
         stat = source.path.stat()
     except FileNotFoundError:
@@ -172,13 +179,21 @@ def _sync_file(writer, source: SourceFile, old, from_scratch: bool, report) -> N
             report.unchanged += 1
             report.restamped += 1
             return
-        article = extract_bytes(data, source)
+        article = extract_bytes(data, source, sidecar)
     except ReadError as exc:
         report.failed.append(Failure(source.relpath, str(exc)))
         _keep(writer, old, from_scratch)
         return
+    if sidecar.problem:
+        sidecar_relpath = source.relpath.rsplit("/", 1)[0] + "/" if "/" in source.relpath else ""
+        report.failed.append(Failure(sidecar_relpath + sidecar.name, f"ignored: {sidecar.problem}"))
     document = to_document(
-        article, size=len(data), mtime_ns=stat.st_mtime_ns, sha256=sha256, extractor=fingerprint
+        article,
+        size=len(data),
+        mtime_ns=stat.st_mtime_ns,
+        sha256=sha256,
+        extractor=fingerprint,
+        sidecar=sidecar.signature,
     )
     writer.update_document(**document)
     if old and not from_scratch:

@@ -15,7 +15,10 @@ from .datafiles import topics as taxonomy
 from .phrases import compile_phrases
 
 TITLE_WEIGHT = 3
+LEAD_WEIGHT = 2
+LEAD_CHARS = 400
 MAX_TOPICS = 4
+RELATIVE_FLOOR = 0.25  # of the best topic's score
 
 
 @dataclass(frozen=True)
@@ -34,10 +37,12 @@ def find_topics(title: str, body: str) -> list[TopicMatch]:
     matches = []
     for topic, pattern in _patterns():
         in_title = [m.group(0) for m in pattern.finditer(title or "")]
-        in_body = [m.group(0) for m in pattern.finditer(body)]
-        score = TITLE_WEIGHT * len(in_title) + len(in_body)
+        in_body = list(pattern.finditer(body))
+        in_lead = sum(1 for m in in_body if m.start() < LEAD_CHARS)
+        score = TITLE_WEIGHT * len(in_title) + (LEAD_WEIGHT - 1) * in_lead + len(in_body)
         if score >= topic.min_hits:
-            seen = tuple(dict.fromkeys(p.lower() for p in in_title + in_body))
+            seen = tuple(dict.fromkeys(p.lower() for p in in_title + [m.group(0) for m in in_body]))
             matches.append(TopicMatch(topic.name, score, seen))
     matches.sort(key=lambda m: -m.score)
-    return matches[:MAX_TOPICS]
+    floor = RELATIVE_FLOOR * matches[0].score if matches else 0
+    return [m for m in matches if m.score >= floor][:MAX_TOPICS]

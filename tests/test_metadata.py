@@ -47,20 +47,20 @@ def test_full_name_and_acronym_are_one_organisation():
         "The Next Generation Mobile Networks Alliance (NGMN) met the Ministry of "
         "Industry and Information Technology. NGMN and MIIT agreed to talk again."
     )
-    found = {o.canonical: o for o in find_organisations(text)}
+    found = {o.canonical: o for o in find_organisations("", text)}
     assert set(found) == {"NGMN", "MIIT"}
     assert found["NGMN"].count == 2 and found["MIIT"].count == 2
     assert found["MIIT"].name == "Ministry of Industry and Information Technology"
 
 
 def test_longest_name_wins():
-    found = [o.canonical for o in find_organisations("Beyond 5G Promotion Consortium signed.")]
+    found = [o.canonical for o in find_organisations("", "Beyond 5G Promotion Consortium signed.")]
     assert found == ["B5GPC"]
 
 
 def test_case_rules():
-    assert find_organisations("an orange mic in the apple tree") == []
-    assert [o.canonical for o in find_organisations("Orange and Apple")] == ["Orange", "Apple"]
+    assert find_organisations("", "an orange mic in the apple tree") == []
+    assert [o.canonical for o in find_organisations("", "Orange and Apple")] == ["Orange", "Apple"]
 
 
 def test_definitions_discover_unknown_organisations_and_reject_junk():
@@ -68,7 +68,7 @@ def test_definitions_discover_unknown_organisations_and_reject_junk():
         "The Nordic Telecom Research Association (NTRA) and the Memorandum of "
         "Understanding (MOU) were discussed by John Smith (JS). NTRA will report."
     )
-    found = {o.canonical: o for o in find_organisations(text)}
+    found = {o.canonical: o for o in find_organisations("", text)}
     assert set(found) == {"NTRA"}
     assert found["NTRA"].name == "Nordic Telecom Research Association"
     assert found["NTRA"].count == 2
@@ -84,3 +84,40 @@ def test_topics_are_ranked_and_explained():
     assert topics[0].name == "Spectrum"
     assert "spectrum" in topics[0].phrases
     assert len(topics) <= 4
+
+
+def test_organisation_shaped_names_are_discovered_without_junk():
+    title = "Key Takeaways from the 6G week"
+    body = (
+        "The Korea Radio Promotion Association and the Ministry of Science and ICT of "
+        "Korea opened a testbed. Matti Latva-aho, Academy Professor and Director, spoke.\n\n"
+        "Strategic Insight\n\nDaily Brief Editorial"
+    )
+    names = {o.canonical for o in find_organisations(title, body)}
+    assert "Korea Radio Promotion Association" in names
+    assert "MSIT" in names  # the gazetteer knows this ministry by its full name
+    assert not names & {
+        "Key Takeaways",
+        "Matti Latva-aho",
+        "Academy Professor",
+        "Strategic Insight",
+    }
+
+
+def test_a_name_inside_a_known_name_is_not_a_second_organisation():
+    body = "The IMT-2030 (6G) Promotion Group met. The Promotion Group said it would meet again."
+    assert [o.canonical for o in find_organisations("", body)] == ["IMT-2030 (6G) Promotion Group"]
+
+
+def test_salience_title_lead_or_repeated_versus_mentioned():
+    title = "NGMN publishes 6G requirements"
+    lead = "The NGMN Alliance published its requirements for 6G on Monday, after a long review."
+    body = (
+        f"{lead}\n\n"
+        + "Filler sentence about networks and operators that pads the lead out. " * 4
+        + "\n\nThe work feeds into 3GPP. ETSI, ETSI and ETSI were also named here."
+    )
+    found = {o.canonical: o for o in find_organisations(title, body)}
+    assert found["NGMN"].salient and found["NGMN"].where == "title"
+    assert not found["3GPP"].salient and found["3GPP"].where == "body"
+    assert found["ETSI"].salient  # named three times

@@ -139,3 +139,19 @@ def test_article_page_shows_headings_and_lists_as_such(client):
         as_text=True
     )
     assert "<li>Vision of 6G communication systems and networks.</li>" in listing
+
+
+def test_article_page_explains_organisations_and_topics(client):
+    html = client.get(f"/articles/{article_id('001_16956a09bc7e4d62.txt')}").get_data(as_text=True)
+    assert "Why these organisations and topics" in html
+    assert "<strong>6G-IA</strong> (6G Smart Networks and Services Industry Association)" in html
+    assert "first in the title" in html
+    assert "Also mentions" in html and ">3GPP</a>" in html
+
+
+def test_mentioned_organisations_are_searchable_but_not_in_the_facet(client):
+    data = client.get("/api/search").get_json()
+    assert "3GPP" not in {v["value"] for v in data["facets"]["org"]["values"]}
+    hits = client.get("/api/search?q=mentions:3GPP").get_json()["hits"]
+    assert [h["path"] for h in hits] == ["001_16956a09bc7e4d62.txt"]
+    assert client.get('/api/search?q=mentions:"SNS JU"').get_json()["total"] == 1

@@ -66,6 +66,7 @@ def article_json(article_id: str):
             "title": found.title,
             "date": found.date.isoformat() if found.date else None,
             "organisations": found.organisations,
+            "mentions": found.mentions,
             "organisation_names": found.organisation_names,
             "topics": found.topics,
             "url": found.url,
@@ -74,6 +75,7 @@ def article_json(article_id: str):
             "text": found.text,
             "evidence": found.evidence,
             "removed": found.removed,
+            "overridden": found.overridden,
         }
     )
 

@@ -162,12 +162,28 @@ def run_extract(args) -> int:
     return status
 
 
+def _why(evidence: dict) -> str:
+    if "count" not in evidence:
+        return f"set in {evidence['source']}"
+    return (
+        f'found as "{evidence["found_as"]}" {evidence["count"]}x, first in the '
+        f"{evidence['where']} ({evidence['source']})"
+    )
+
+
 def _print_article(data: dict) -> None:
     print(f"== {data['path']}")
     print(f"title:         {data['title']}")
     print(f"date:          {data['date'] or 'undated'}")
     print(f"organisations: {', '.join(data['organisations']) or '-'}")
+    print(f"mentions:      {', '.join(data['mentions']) or '-'}")
     print(f"topics:        {', '.join(data['topics']) or '-'}")
+    if data["overridden"]:
+        print(f"corrected:     {', '.join(data['overridden'])} (from the .meta.json sidecar)")
+    for org, why in data["evidence"]["organisations"].items():
+        print(f"  {org}: {_why(why)}")
+    for topic, phrases in data["evidence"]["topics"].items():
+        print(f"  {topic}: {', '.join(phrases)}")
     print()
     print(data["text"])
     if data["removed"]:

@@ -1,0 +1,134 @@
+"""Corrections a user makes by hand: a sidecar JSON file next to an article.
+
+`report.html` + `report.meta.json` holding, for example,
+`{"date": "2024-05-02", "organisations": ["6G-IA", "NGMN"]}` replaces what
+the extractors found for those fields; the other fields stay automatic.
+Overrides are applied on every extraction, so they survive re-indexing, and
+a change to the sidecar alone re-indexes its article. A sidecar that cannot
+be used is reported, and its article is indexed without it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .article import Article
+from .datafiles import organisations as gazetteer
+
+SIDECAR_SUFFIX = ".meta.json"
+TEXT_FIELDS = ("url", "title", "source")
+LIST_FIELDS = ("organisations", "mentions", "topics")
+FIELDS = (*TEXT_FIELDS, "date", *LIST_FIELDS)
+
+
+class SidecarError(ValueError):
+    """A sidecar that cannot be used; str() says why."""
+
+
+@dataclass(frozen=True)
+class Sidecar:
+    path: Path
+    raw: bytes
+
+    def overrides(self) -> dict:
+        try:
+            data = json.loads(self.raw.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise SidecarError(f"not valid JSON: {exc}") from exc
+        if not isinstance(data, dict):
+            raise SidecarError("must be a JSON object")
+        unknown = sorted(set(data) - set(FIELDS))
+        if unknown:
+            raise SidecarError(f"unknown fields {unknown}; known: {list(FIELDS)}")
+        return {key: _validated(key, value) for key, value in data.items()}
+
+
+def sidecar_path(article_path: Path) -> Path:
+    return article_path.with_name(article_path.stem + SIDECAR_SUFFIX)
+
+
+def find_sidecar(article_path: Path) -> Sidecar | None:
+    path = sidecar_path(article_path)
+    try:
+        return Sidecar(path, path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise SidecarError(f"cannot read: {exc.strerror or exc}") from exc
+
+
+def _validated(key: str, value):
+    if key in TEXT_FIELDS:
+        if not isinstance(value, str) or not value.strip():
+            raise SidecarError(f"{key} must be a non-empty string")
+        return value.strip()
+    if key == "date":
+        if value is None:
+            return None  # "this article has no date"
+        try:
+            return date.fromisoformat(value)
+        except (TypeError, ValueError) as exc:
+            raise SidecarError("date must be YYYY-MM-DD or null") from exc
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise SidecarError(f"{key} must be a list of strings")
+    if any("," in v for v in value):
+        raise SidecarError(f"{key}: values cannot contain commas")
+    return [v.strip() for v in value]
+
+
+def apply_overrides(article: Article, overrides: dict, sidecar_name: str) -> None:
+    """Replace the extracted fields with the user's, recording that they were set by hand."""
+    for key, value in overrides.items():
+        if key in ("organisations", "mentions"):
+            value = [_canonical(v) for v in value]
+            for org in value:
+                article.org_names.setdefault(org, _full_name(org))
+                article.org_evidence[org] = {"found_as": org, "source": sidecar_name}
+        if key == "topics":
+            article.topic_evidence = {t: [f"set in {sidecar_name}"] for t in value}
+        setattr(article, key, value)
+    if "organisations" in overrides:  # an organisation cannot be both
+        article.mentions = [m for m in article.mentions if m not in article.organisations]
+    article.overridden = sorted(overrides)
+
+
+def _canonical(name: str) -> str:
+    folded = " ".join(name.split()).lower()
+    for org in gazetteer():
+        if any(" ".join(s.split()).lower() == folded for s in org.spellings):
+            return org.canonical
+    return name
+
+
+def _full_name(canonical: str) -> str:
+    return next((o.name for o in gazetteer() if o.canonical == canonical), canonical)
+
+
+@dataclass(frozen=True)
+class SidecarState:
+    """What the indexer records and applies for one article's sidecar."""
+
+    signature: str  # "" without a sidecar; changes whenever the sidecar does
+    overrides: dict
+    name: str | None = None
+    problem: str | None = None
+
+
+def sidecar_state(article_path: Path) -> SidecarState:
+    try:
+        sidecar = find_sidecar(article_path)
+    except SidecarError as exc:
+        return SidecarState("unreadable", {}, sidecar_path(article_path).name, str(exc))
+    if sidecar is None:
+        return SidecarState("", {})
+    signature = hashlib.sha256(sidecar.raw).hexdigest()
+    try:
+        return SidecarState(signature, sidecar.overrides(), sidecar.path.name)
+    except SidecarError as exc:
+        # a bad sidecar never matches its stored signature, so it is reported every run
+        return SidecarState(f"invalid:{time.time_ns()}", {}, sidecar.path.name, str(exc))
