@@ -99,12 +99,21 @@ def date_from_text(lines: list[str]) -> date | None:
 
 
 def date_from_html(html: str, url: str | None = None) -> date | None:
-    """htmldate reads meta tags, JSON-LD, <time> and URLs; original, not updated."""
+    """htmldate reads meta tags, JSON-LD, <time> and URLs; original, not updated.
+
+    The quick search: on bench/metadata.py the extensive one, which also
+    reads dates from the text, picks more wrong dates.
+    """
     try:
-        found = find_date(html, original_date=True, extensive_search=False, url=url)
+        return published_date(find_date(html, original_date=True, extensive_search=False, url=url))
     except Exception:  # htmldate raises on some malformed documents
         return None
-    if not found:
+
+
+def published_date(iso: str | None) -> date | None:
+    """An ISO date from metadata, unless missing, malformed or in the future."""
+    try:
+        parsed = date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
         return None
-    parsed = date.fromisoformat(found)
-    return parsed if parsed <= date.today() else None
+    return parsed if parsed and parsed <= date.today() else None

@@ -15,7 +15,7 @@ import trafilatura
 
 from .article import Article
 from .datafiles import DATA_DIR
-from .dates import date_from_html, date_from_text
+from .dates import date_from_text
 from .htmlclean import clean_html
 from .lines import word_count
 from .organisations import find_organisations
@@ -65,7 +65,7 @@ def extract_bytes(data: bytes, source: SourceFile, sidecar: SidecarState) -> Art
 def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
     if is_html:
         cleaned = clean_html(text)
-        published = date_from_html(text, cleaned.url) or date_from_text(cleaned.paragraphs)
+        published = cleaned.date or date_from_text(cleaned.paragraphs)
         url, source = cleaned.url, cleaned.source
     else:
         cleaned = clean_text(text)

@@ -10,15 +10,26 @@ and hands the visible text to the plain-text cleaner.
 
 from __future__ import annotations
 
+import copy
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from urllib.parse import urlparse
 
 import trafilatura
 from bs4 import BeautifulSoup, NavigableString
+from trafilatura.settings import set_date_params
+from trafilatura.utils import load_html
 
-from .lines import clutter_kind, normalise
+from .dates import published_date
+from .lines import clutter_kind, is_body_sentence, normalise
 from .textclean import Removed, clean_text
+
+QUICK_DATES = set_date_params(extensive=False)
+RECALL_BELOW = 0.5  # of the page's paragraph text: then also try recall mode
+RECALL_GAIN = 2.0  # recall mode's text must be this much longer to be taken
+MIN_BODY_CHARS = 200  # less than this after cleaning: try the structural cleaner
 
 FURNITURE_TAGS = [
     "script",
@@ -95,6 +106,7 @@ class CleanHtml:
     removed: list[Removed] = field(default_factory=list)
     url: str | None = None
     source: str | None = None
+    date: date | None = None
 
     @property
     def text(self) -> str:
@@ -102,25 +114,122 @@ class CleanHtml:
 
 
 def clean_html(html: str) -> CleanHtml:
-    doc = _trafilatura(html)
-    if doc is not None and doc.text and doc.text.strip():
-        kept, removed = _filter_lines(doc.text.split("\n"))
-        if kept:
-            return CleanHtml(_title(doc.title), kept, removed, doc.url, _source(doc))
-    return _structural(html, doc)
+    tree = _parse(html)
+    doc = _trafilatura(tree, favor_precision=True) if tree is not None else None
+    text = doc.text if doc is not None and doc.text else ""
+    if tree is not None and len(text) < RECALL_BELOW * _paragraph_chars(tree):
+        # Precision mode sometimes stops after the first part of a long article
+        # (pages that split the body into sections); recall mode then finds it.
+        wider = _trafilatura(tree, favor_recall=True)
+        if wider is not None and wider.text and len(wider.text) > RECALL_GAIN * len(text):
+            text = wider.text
+    kept, removed = _filter_lines(text.split("\n"))
+    if tree is not None and kept:
+        kept = _with_continuations(tree, kept)
+    found = CleanHtml(
+        _title(doc.title) if doc else None,
+        kept,
+        removed,
+        doc.url if doc else None,
+        _source(doc) if doc else None,
+        published_date(doc.date) if doc else None,
+    )
+    if sum(len(line) for line in kept) >= MIN_BODY_CHARS:
+        return found
+    fallback = _structural(html, doc)  # trafilatura found little: try the page's structure
+    return fallback if len(fallback.text) > len(found.text) else found
 
 
-def _trafilatura(html: str):
+def _parse(html: str):
+    try:
+        return load_html(html)
+    except Exception:  # lxml refuses some inputs outright
+        return None
+
+
+def _trafilatura(tree, **mode):
+    """One trafilatura run on a copy of the tree (it edits the tree it is given).
+
+    Metadata is read once, in precision mode, with htmldate's quick search:
+    on our date benchmark the extensive search picks more wrong dates.
+    """
     try:
         return trafilatura.bare_extraction(
-            html,
-            favor_precision=True,
+            copy.deepcopy(tree),
             include_comments=False,
             include_tables=True,
-            with_metadata=True,
+            with_metadata="favor_precision" in mode,
+            date_extraction_params=QUICK_DATES,
+            **mode,
         )
     except Exception:  # trafilatura can raise on pathological markup
         return None
+
+
+def _with_continuations(tree, kept: list[str]) -> list[str]:
+    """Add the parts of a body that is split over sibling containers.
+
+    Some sites cut an article into several identical containers (between ads
+    or embeds) and extractors keep only the first. When most kept paragraphs
+    sit in containers of one class that repeats, the body sentences of its
+    other instances join the text, each after the paragraph it follows.
+    """
+    kept_set = set(kept)
+    kept_keys = "\n".join(_key(line) for line in kept)
+    homes = Counter()
+    for paragraph in tree.iter("p"):
+        parent = paragraph.getparent()
+        if parent is not None and parent.get("class") and _text(paragraph) in kept_set:
+            homes[(parent.tag, parent.get("class"))] += 1
+    if not homes:
+        return kept
+    (tag, cls), count = homes.most_common(1)[0]
+    first = next(el for el in tree.iter(tag) if el.get("class") == cls)
+    containers = [el for el in tree.iter(tag) if el.get("class") == cls and _kin(el, first)]
+    if count < 2 or len(containers) < 2:
+        return kept
+    after: dict[str | None, list[str]] = {}
+    anchor = None
+    for container in containers:
+        for paragraph in container.iter("p"):
+            text = _text(paragraph)
+            if text in kept_set:
+                anchor = text
+            elif is_body_sentence(text) and not clutter_kind(text) and _key(text) not in kept_keys:
+                after.setdefault(anchor, []).append(text)
+                kept_keys += "\n" + _key(text)
+    if not after:
+        return kept
+    merged = after.get(None, [])
+    for line in kept:
+        merged.append(line)
+        merged.extend(after.pop(line, []))
+    return merged
+
+
+def _kin(element, first) -> bool:
+    """Siblings, or cousins in twin wrappers: a shared class alone also marks teasers."""
+    parent, first_parent = element.getparent(), first.getparent()
+    if parent is first_parent:
+        return True
+    return (
+        parent is not None
+        and parent.getparent() is first_parent.getparent()
+        and (parent.tag, parent.get("class")) == (first_parent.tag, first_parent.get("class"))
+    )
+
+
+def _key(text: str) -> str:
+    """Text reduced to lower-case letters and digits, to spot the same paragraph twice."""
+    return re.sub(r"\W+", "", text.lower())
+
+
+def _text(element) -> str:
+    return normalise(element.text_content())
+
+
+def _paragraph_chars(tree) -> int:
+    return sum(len(p.text_content()) for p in tree.iter("p"))
 
 
 def _filter_lines(lines: list[str]) -> tuple[list[str], list[Removed]]:
@@ -158,9 +267,10 @@ def _structural(html: str, doc) -> CleanHtml:
         tag.decompose()
     cleaned = clean_text("\n".join(visible_lines(soup.body or soup)))
     title = title or cleaned.title
-    url = doc.url if doc is not None else None
+    if doc is None:
+        return CleanHtml(title, cleaned.paragraphs, cleaned.removed)
     return CleanHtml(
-        title, cleaned.paragraphs, cleaned.removed, url, _source(doc) if doc is not None else None
+        title, cleaned.paragraphs, cleaned.removed, doc.url, _source(doc), published_date(doc.date)
     )
 
 

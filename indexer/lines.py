@@ -58,6 +58,8 @@ def is_keyword_spam(line: str) -> bool:
     Separated by bars, ideographic commas or dots, or a dozen and more commas
     without a sentence around them; each piece is only a word or two.
     """
+    if line.startswith("|") and line.endswith("|"):
+        return False  # a table row, as trafilatura writes tables
     pieces = [p for p in _SPAM_SEPARATORS.split(line) if p]
     if len(pieces) < 6:
         pieces = [p for p in re.split(r"\s*[,，]\s*", line) if p]
