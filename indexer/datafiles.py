@@ -43,6 +43,7 @@ class ClutterRule:
     kind: str
     patterns: tuple[re.Pattern, ...]
     max_words: int | None
+    ends_article: bool = False
 
     def matches(self, line: str, words: int) -> bool:
         if self.max_words is not None and words > self.max_words:
@@ -58,8 +59,14 @@ def clutter_rules() -> tuple[ClutterRule, ...]:
         patterns = tuple(_compile(p, where) for p in table.get("patterns", []))
         if not patterns:
             raise DataFileError(f"{where}: no patterns")
-        rules.append(ClutterRule(kind, patterns, table.get("max_words")))
+        rules.append(
+            ClutterRule(kind, patterns, table.get("max_words"), table.get("ends_article", False))
+        )
     return tuple(rules)
+
+
+def article_end_kinds() -> frozenset[str]:
+    return frozenset(rule.kind for rule in clutter_rules() if rule.ends_article)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .datafiles import article_end_kinds
 from .dates import looks_like_dateline
 from .lines import (
     clutter_kind,
@@ -35,6 +36,11 @@ from .lines import (
 )
 
 TITLE_MIN_WORDS = 3
+# Weights of the article-span search (tuned on bench/extraction.py --mode text).
+BODY_DISCOUNT = 5
+SHORT_COST = 3
+CLUTTER_COST = 10
+INLINE_CLUTTER = {"image-caption", "editorial-label"}
 STANDFIRST_MIN_WORDS = 6
 TITLE_VARIANT_SIMILARITY = 0.5
 
@@ -65,16 +71,54 @@ class CleanText:
 
 def clean_text(raw: str) -> CleanText:
     lines = _classify(_reflow(_split(raw)))
-    body_at = [i for i, line in enumerate(lines) if line.kind == "body"]
-    if not body_at:
+    span = _article_span(lines)
+    if span is None:
         return _without_structure(lines)
-    first, last = body_at[0], body_at[-1]
+    first, last = span
     removed: list[Removed] = []
+    for line in lines[:first]:
+        if line.kind == "body":  # a sentence far above the article: a teaser
+            line.kind = "outside the article"
     title, lead = _lead(lines[:first], removed)
     middle = _middle(lines[first : last + 1], title, removed)
     for line in lines[last + 1 :]:
         removed.append(Removed(line.text, _reason(line, "after the article")))
     return CleanText(title, lead + middle, removed)
+
+
+def _article_span(lines: list[Line]) -> tuple[int, int] | None:
+    """First and last line of the article: the stretch richest in body sentences.
+
+    Each body sentence scores its words (less a little, so a lone teaser
+    sentence weighs less), each short line and each clutter line costs; the
+    best-scoring contiguous stretch (a maximum-sum subarray) is the article.
+    A comment section ends it, wherever the stretch would go on.
+    """
+    best, span, running, start = 0.0, None, 0.0, 0
+    for i, line in enumerate(lines):
+        if running <= 0:
+            running, start = 0.0, i
+        running += _weight(line)
+        if running > best:
+            best, span = running, (start, i)
+    if span is None:
+        return None
+    first, last = span
+    while lines[first].kind != "body":
+        first += 1
+    end_kinds = article_end_kinds()
+    last = next((i for i in range(first, last + 1) if lines[i].kind in end_kinds), last)
+    while last > first and lines[last].kind != "body":
+        last -= 1
+    return first, last
+
+
+def _weight(line: Line) -> float:
+    if line.kind == "body":
+        return word_count(line.text) - BODY_DISCOUNT
+    if line.kind in INLINE_CLUTTER:  # captions and labels sit inside articles too
+        return -SHORT_COST
+    return -SHORT_COST if line.kind == "short" else -CLUTTER_COST
 
 
 def _split(raw: str) -> list[Line]:

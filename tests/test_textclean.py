@@ -155,3 +155,33 @@ def test_text_without_any_sentence_keeps_its_lines():
 def test_empty_text():
     cleaned = clean_text("")
     assert cleaned.title is None and cleaned.paragraphs == []
+
+
+def test_a_comment_section_ends_the_article():
+    cleaned = clean_text(
+        page(
+            *OPENING,
+            BODY_2,
+            "3 Comments",
+            "alice on November 19, 2019 at 6:34 am said:",
+            "I think this agreement is a very good thing for research in Europe and Asia.",
+            "bob says:",
+            "Agreed, and I hope the workshops are open to the public this time around.",
+        )
+    )
+    assert cleaned.paragraphs == [BODY_1, BODY_2]
+
+
+def test_teasers_far_from_the_article_go():
+    teasers = [
+        "Latest news",
+        "Operators in Spain test a new satellite phone service for rural towns this week.",
+        "Home",
+        "News",
+        "Sport",
+        "Weather",
+        "Contact",
+        "Jobs",
+    ]
+    cleaned = clean_text(page(*teasers, *OPENING, BODY_2))
+    assert cleaned.paragraphs == [BODY_1, BODY_2]
