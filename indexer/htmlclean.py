@@ -27,6 +27,8 @@ from .lines import clutter_kind, is_body_sentence, normalise
 from .textclean import Removed, clean_text
 
 QUICK_DATES = set_date_params(extensive=False)
+MAX_HTML_CHARS = 3_000_000
+_HEAVY_MARKUP = re.compile(r"<(script|style|svg|noscript)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
 RECALL_BELOW = 0.5  # of the page's paragraph text: then also try recall mode
 RECALL_GAIN = 2.0  # recall mode's text must be this much longer to be taken
 MIN_BODY_CHARS = 200  # less than this after cleaning: try the structural cleaner
@@ -114,6 +116,31 @@ class CleanHtml:
 
 
 def clean_html(html: str) -> CleanHtml:
+    html, cut = _within_budget(html)
+    found = _clean(html)
+    if cut:
+        found.removed.append(cut)
+    return found
+
+
+def _within_budget(html: str) -> tuple[str, Removed | None]:
+    """Huge pages lose scripts and styles first, then whatever is past the limit.
+
+    Extraction time grows with the page; a 20 MB page of inline data would
+    otherwise hold up an index run for most of a minute.
+    """
+    if len(html) <= MAX_HTML_CHARS:
+        return html, None
+    original = len(html)
+    html = _HEAVY_MARKUP.sub(" ", html)
+    if len(html) <= MAX_HTML_CHARS:
+        return html, None
+    note = Removed(f"the last {original - MAX_HTML_CHARS:,} of {original:,} characters",
+                   "page too large")
+    return html[:MAX_HTML_CHARS], note
+
+
+def _clean(html: str) -> CleanHtml:
     tree = _parse(html)
     doc = _trafilatura(tree, favor_precision=True) if tree is not None else None
     text = doc.text if doc is not None and doc.text else ""

@@ -27,6 +27,7 @@ from .datafiles import organisations as gazetteer
 from .schema import UNDATED, split_values, stored_date
 
 SORTS = ("relevance", "newest", "oldest")
+MAX_TERMS = 64
 MAX_PAGE_SIZE = 100
 SNIPPET_CHARS = 280
 TITLE_BOOST = 3.0
@@ -121,9 +122,37 @@ def parse_query(searcher, text: str):
 
     Returns the query and a notice for the user when the fallback was used.
     """
-    text = text.strip()
+    text, limits = bounded(text.strip())
     if not text:
-        return Every(), None
+        return (Every(), None) if not limits else (None, limits)
+    query, notice = _parse(searcher, text)
+    return query, " ".join(n for n in (limits, notice) if n) or None
+
+
+def bounded(text: str) -> tuple[str, str | None]:
+    """Keep a query's cost bounded: at most MAX_TERMS words, no leading
+    wildcards (they scan every term in the index), prefixes of 2+ letters."""
+    notices = []
+    tokens = text.split()
+    if len(tokens) > MAX_TERMS:
+        tokens = tokens[:MAX_TERMS]
+        notices.append(f"Only the first {MAX_TERMS} words of the query were used.")
+    cleaned = []
+    for token in tokens:
+        field, colon, word = token.rpartition(":") if ":" in token else ("", "", token)
+        bare = word.lstrip("*?")
+        if bare != word:
+            searched = bare or "nothing"
+            notices.append(f"Leading wildcards are not supported; searched for {searched}.")
+        if re.fullmatch(r'["(]?\w?[*?]+\W*', bare):
+            notices.append(f"{bare} is too short a prefix; searched for it as a word.")
+            bare = bare.replace("*", "").replace("?", "")
+        if bare:
+            cleaned.append(f"{field}{colon}{bare}")
+    return " ".join(cleaned), " ".join(dict.fromkeys(notices)) or None
+
+
+def _parse(searcher, text: str):
     parser = MultifieldParser(
         ["title", "body"], searcher.schema, fieldboosts={"title": TITLE_BOOST}
     )

@@ -133,10 +133,12 @@ def _apply_changes(writer, corpus, known, from_scratch, progress, report) -> Non
     """Write every file's document; from scratch, even unchanged ones are re-extracted."""
     files = discover(corpus)
     on_disk = {f.relpath for f in files}
+    # content hash -> the file that holds it, so an exact copy is not indexed twice
+    owners = {f["sha256"]: path for path, f in known.items() if path in on_disk}
     for source in tqdm(files, desc="indexing", unit="file", disable=not progress, leave=False):
         old = known.get(source.relpath)
         try:
-            _sync_file(writer, source, old, from_scratch, report)
+            _sync_file(writer, source, old, from_scratch, report, owners)
         except Exception as exc:  # a bug on odd input must not stop the run
             report.failed.append(Failure(source.relpath, f"indexing failed: {exc!r}"))
             _keep(writer, old, from_scratch)
@@ -152,7 +154,7 @@ def _keep(writer, old: dict | None, from_scratch: bool) -> None:
         writer.add_document(**from_stored(old, writer.schema))
 
 
-def _sync_file(writer, source: SourceFile, old, from_scratch: bool, report) -> None:
+def _sync_file(writer, source: SourceFile, old, from_scratch: bool, report, owners) -> None:
     fingerprint = extractor_fingerprint()
     sidecar = sidecar_state(source.path)
     current = (
@@ -179,7 +181,12 @@ def _sync_file(writer, source: SourceFile, old, from_scratch: bool, report) -> N
             report.unchanged += 1
             report.restamped += 1
             return
+        owner = owners.setdefault(sha256, source.relpath)
+        if owner != source.relpath:
+            raise ReadError(f"same content as {owner}; not indexed twice")
         article = extract_bytes(data, source, sidecar)
+        if not article.text.strip():
+            raise ReadError("no article text found (only markup, scripts or clutter)")
     except ReadError as exc:
         report.failed.append(Failure(source.relpath, str(exc)))
         _keep(writer, old, from_scratch)

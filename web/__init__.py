@@ -15,7 +15,7 @@ from werkzeug.exceptions import HTTPException
 
 from indexer.store import default_corpus_dir, default_index_dir
 
-from . import api, index, pages, params
+from . import admin, api, index, pages, params
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
@@ -33,6 +33,7 @@ def create_app(config: dict | None = None) -> Flask:
         INDEX_DIR=str(default_index_dir()),
         CORPUS_DIR=str(default_corpus_dir()),
         PAGE_SIZE=10,
+        ADMIN_TOKEN="",
     )
     app.config.from_prefixed_env("SIXG")
     if config:
@@ -42,6 +43,7 @@ def create_app(config: dict | None = None) -> Flask:
     index.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(admin.bp)
     app.add_template_global(params.search_url)
     app.add_template_global(params.default_sort)
     app.register_error_handler(HTTPException, _error)

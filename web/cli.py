@@ -18,7 +18,7 @@ from indexer.extract import extract_file
 from indexer.reading import ReadError, SourceFile, printable_path
 from indexer.search import FACETS_BY_PARAM, SORTS, SearchRequest, search
 from indexer.store import IndexMissing, default_corpus_dir, default_index_dir, open_searcher
-from indexer.sync import CorpusMissing, IndexBusy, sync_index
+from indexer.sync import LOCK_TIMEOUT, CorpusMissing, IndexBusy, sync_index
 
 OK, SOME_FAILED, CANNOT_RUN = 0, 1, 2
 
@@ -30,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     except (CorpusMissing, IndexBusy, IndexMissing) as exc:
         print(f"sixg-search: {exc}", file=sys.stderr)
         return CANNOT_RUN
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return OK
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -52,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", parents=[locations], help="bring the index up to date")
     p.add_argument("--rebuild", action="store_true", help="re-extract and re-index everything")
     p.add_argument("--quiet", action="store_true", help="no progress bar, no failure list")
+    p.add_argument("--wait", type=float, default=LOCK_TIMEOUT, metavar="SECONDS",
+                   help="how long to wait for another index run to finish (default 30)")
     p.set_defaults(run=run_index)
 
     p = sub.add_parser("serve", parents=[locations], help="index, then serve the site")
@@ -85,7 +90,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def run_index(args) -> int:
     progress = not args.quiet and sys.stderr.isatty()
-    report = sync_index(args.corpus, args.index, rebuild=args.rebuild, progress=progress)
+    report = sync_index(
+        args.corpus, args.index, rebuild=args.rebuild, progress=progress, lock_timeout=args.wait
+    )
     if not args.quiet:
         for failure in report.failed:
             print(f"failed: {failure.path}: {failure.reason}", file=sys.stderr)
@@ -100,7 +107,9 @@ def run_serve(args) -> int:
 
     if not args.no_index:
         run_index(
-            argparse.Namespace(corpus=args.corpus, index=args.index, rebuild=False, quiet=False)
+            argparse.Namespace(
+                corpus=args.corpus, index=args.index, rebuild=False, quiet=False, wait=LOCK_TIMEOUT
+            )
         )
     app = create_app({"INDEX_DIR": str(args.index), "CORPUS_DIR": str(args.corpus)})
     print(f"Serving on http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
