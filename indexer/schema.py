@@ -19,7 +19,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 UNDATED = "undated"
 # Article.to_json() keys kept in the stored `details` field for the article page.
 DETAIL_KEYS = ("organisation_names", "evidence", "removed", "overridden")
-SCHEMA_VERSION = 2  # bump when the fields change: `index` then builds a new index beside
+SCHEMA_VERSION = 3  # bump when the fields change: `index` then builds a new index beside
 
 
 def build_schema() -> Schema:
@@ -27,8 +27,9 @@ def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         path=ID(stored=True, unique=True),
-        title=TEXT(stored=True, analyzer=analyzer, field_boost=2.0),
-        body=TEXT(stored=True, analyzer=analyzer),
+        # spelling=True keeps unstemmed words aside for "did you mean"
+        title=TEXT(stored=True, analyzer=analyzer, field_boost=2.0, spelling=True),
+        body=TEXT(stored=True, analyzer=analyzer, spelling=True),
         organisation=KEYWORD(stored=True, commas=True, lowercase=False, scorable=True),
         mentions=KEYWORD(stored=True, commas=True, lowercase=False),
         topic=KEYWORD(stored=True, commas=True, lowercase=False),
@@ -36,7 +37,7 @@ def build_schema() -> Schema:
         date=DATETIME(stored=True),
         # Day number for sorting (0 when undated), so undated articles sort last
         # both ways; see search.py.
-        day=NUMERIC(sortable=True, bits=32, signed=False),
+        day=NUMERIC(sortable=True, bits=32),
         url=STORED,
         source=ID(stored=True),
         format=ID(stored=True),

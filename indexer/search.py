@@ -15,19 +15,23 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from markupsafe import Markup, escape
 from whoosh import highlight, sorting
 from whoosh.qparser import FieldAliasPlugin, MultifieldParser, PlusMinusPlugin
-from whoosh.query import And, Every, NullQuery, Or, Term
+from whoosh.query import And, Every, NullQuery, NumericRange, Or, Term
 
 from .datafiles import organisations as gazetteer
 from .schema import UNDATED, split_values, stored_date
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_TERMS = 64
+LATEST_DATE = date(2999, 12, 31)  # open ranges end here (date.max overflows the field)
+SUGGEST_BELOW = 3
+UNDATED_LAST = 2**40  # a sort key after every encoded day  # offer "did you mean" when a query finds fewer hits than this
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 MAX_PAGE_SIZE = 100
 SNIPPET_CHARS = 280
 TITLE_BOOST = 3.0
@@ -76,6 +80,8 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     page_size: int = 10
+    date_from: date | None = None  # inclusive range on the publication date
+    date_to: date | None = None
 
     def selected(self, param: str) -> list[str]:
         return self.filters.get(param, [])
@@ -103,6 +109,12 @@ class Hit:
     score: float | None
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    q: str
+    total: int
+
+
 @dataclass
 class SearchResult:
     request: SearchRequest
@@ -110,7 +122,7 @@ class SearchResult:
     hits: list[Hit]
     facets: dict[str, list[FacetValue]]
     notice: str | None = None  # e.g. how a query that could not be parsed was read
-    organisation_names: dict[str, str] = field(default_factory=dict)
+    suggestion: Suggestion | None = None  # "did you mean", when the query finds little
 
     @property
     def pages(self) -> int:
@@ -205,6 +217,9 @@ def search(searcher, request: SearchRequest) -> SearchResult:
     if query is None:
         return SearchResult(request, 0, [], {f.param: [] for f in FACETS}, notice)
     matched = set(searcher.docs_for_query(query))
+    in_range = _date_range_docs(searcher, request)
+    if in_range is not None:
+        matched &= in_range
     value_docs = {f.param: _value_docs(searcher, f) for f in FACETS}
     selections = {p: _selection_docs(value_docs[p], request.selected(p)) for p in value_docs}
     facets = {}
@@ -216,7 +231,47 @@ def search(searcher, request: SearchRequest) -> SearchResult:
         facets[facet.param] = [FacetValue(v, c, v in chosen) for v, c in facet.order(counts)]
     allowed = _intersect(matched, list(selections.values()))
     hits = _ranked_hits(searcher, query, allowed, request)
-    return SearchResult(request, len(allowed), hits, facets, notice)
+    suggestion = None
+    if request.q.strip() and len(allowed) < SUGGEST_BELOW:
+        suggestion = _suggestion(searcher, request, len(allowed))
+    return SearchResult(request, len(allowed), hits, facets, notice, suggestion)
+
+
+def _date_range_docs(searcher, request: SearchRequest) -> set[int] | None:
+    if not (request.date_from or request.date_to):
+        return None
+    low = request.date_from.toordinal() if request.date_from else 1
+    high = (request.date_to or LATEST_DATE).toordinal()
+    return set(searcher.docs_for_query(NumericRange("day", low, high)))
+
+
+def _suggestion(searcher, request: SearchRequest, total: int) -> Suggestion | None:
+    """Correct words the index does not know ("spectrun" -> "spectrum") and
+    offer the corrected query when it finds more."""
+    corrector = searcher.corrector("body")
+    spelling_field = searcher.schema["body"].spelling_fieldname("body")
+    reader = searcher.reader()
+    words, changed = [], False
+    analyzer = searcher.schema["body"].analyzer
+    for word in request.q.split():
+        plain = word.lower()
+        if (
+            _PLAIN_WORD.fullmatch(word)
+            and word not in ("AND", "OR", "NOT")
+            and any(True for _ in analyzer(plain))  # not a stop word
+            and not reader.doc_frequency(spelling_field, plain)
+        ):
+            fixes = corrector.suggest(plain, limit=1)
+            if fixes:
+                words.append(fixes[0])
+                changed = True
+                continue
+        words.append(word)
+    if not changed:
+        return None
+    corrected = " ".join(words)
+    found = search(searcher, replace(request, q=corrected, page=1, page_size=1)).total
+    return Suggestion(corrected, found) if found > total else None
 
 
 def _value_docs(searcher, facet: Facet) -> dict[str, set[int]]:
@@ -257,17 +312,18 @@ def _ranked_hits(searcher, query, allowed: set[int], request: SearchRequest) -> 
     if sort == "newest":
         kwargs = {"sortedby": sorting.FieldFacet("day", reverse=True)}
     elif sort == "oldest":  # undated (day 0) last here too
-        kwargs = {"sortedby": sorting.TranslateFacet(_undated_last, sorting.FieldFacet("day"))}
+        undated = searcher.schema["day"].to_column_value(0)  # the column's encoding of 0
+
+        def undated_last(key: int) -> int:
+            return UNDATED_LAST if key == undated else key
+
+        kwargs = {"sortedby": sorting.TranslateFacet(undated_last, sorting.FieldFacet("day"))}
     page = searcher.search_page(
         query, request.page, pagelen=request.page_size, filter=allowed, terms=True, **kwargs
     )
     if page.pagenum != request.page:  # Whoosh clamps past the end; we show nothing
         return []
     return [_hit(h, sort == "relevance") for h in page]
-
-
-def _undated_last(day: int) -> int:
-    return day or 10**9
 
 
 def _hit(hit, scored: bool) -> Hit:
