@@ -29,8 +29,8 @@ from .schema import UNDATED, split_values, stored_date
 SORTS = ("relevance", "newest", "oldest")
 MAX_TERMS = 64
 LATEST_DATE = date(2999, 12, 31)  # open ranges end here (date.max overflows the field)
-SUGGEST_BELOW = 3
-UNDATED_LAST = 2**40  # a sort key after every encoded day  # offer "did you mean" when a query finds fewer hits than this
+SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than this
+UNDATED_LAST = 2**40  # a sort key after every encoded day
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 MAX_PAGE_SIZE = 100
 SNIPPET_CHARS = 280
