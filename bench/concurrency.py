@@ -30,9 +30,16 @@ from pathlib import Path
 from bench.corpus import generate
 
 ROOT = Path(__file__).resolve().parent.parent
-QUERIES = ["/api/search?q=6G", "/api/search?q=spectrum+research", "/api/search",
-           "/api/search?q=%22memorandum+of+understanding%22", "/api/search?org=6G-IA&org=MIIT",
-           "/api/search?q=trials&sort=newest", "/api/facets?q=standard*", "/api/search?year=2024"]
+QUERIES = [
+    "/api/search?q=6G",
+    "/api/search?q=spectrum+research",
+    "/api/search",
+    "/api/search?q=%22memorandum+of+understanding%22",
+    "/api/search?org=6G-IA&org=MIIT",
+    "/api/search?q=trials&sort=newest",
+    "/api/facets?q=standard*",
+    "/api/search?year=2024",
+]
 
 
 class Clients:
@@ -103,8 +110,9 @@ def wait_until_up(port: int, timeout: float = 30) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--base", type=int, default=200, help="articles indexed before")
     parser.add_argument("--add", type=int, default=1000, help="articles added while searching")
     parser.add_argument("--clients", type=int, default=4)
@@ -117,8 +125,11 @@ def main() -> int:
     where = ["--corpus", str(corpus), "--index", str(index)]
     subprocess.run([*cli, "index", "--quiet", *where], cwd=ROOT, check=True)
     port = free_port()
-    server = subprocess.Popen([*cli, "serve", "--no-index", "--port", str(port), *where],
-                              cwd=ROOT, stdout=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [*cli, "serve", "--no-index", "--port", str(port), *where],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
     try:
         wait_until_up(port)
         clients = Clients(port)
@@ -128,8 +139,9 @@ def main() -> int:
         time.sleep(2)
         generate(corpus / "added", args.add, seed=12)
         started = time.perf_counter()
-        indexing = subprocess.run([*cli, "index", "--quiet", *where], cwd=ROOT,
-                                  capture_output=True, text=True)
+        indexing = subprocess.run(
+            [*cli, "index", "--quiet", *where], cwd=ROOT, capture_output=True, text=True
+        )
         index_seconds = time.perf_counter() - started
         time.sleep(2)
         clients.stop.set()
@@ -140,13 +152,19 @@ def main() -> int:
         server.wait()
         shutil.rmtree(work, ignore_errors=True)
     ms = sorted(x * 1000 for x in clients.latencies)
-    print(f"index run: {indexing.stdout.strip()} (exit {indexing.returncode}), "
-          f"{index_seconds:.1f} s wall")
+    print(
+        f"index run: {indexing.stdout.strip()} (exit {indexing.returncode}), "
+        f"{index_seconds:.1f} s wall"
+    )
     print(f"requests: {len(ms)} from {args.clients} clients, errors: {len(clients.errors)}")
-    print(f"latency ms: p50 {statistics.median(ms):.1f}  p90 {ms[int(0.9 * len(ms))]:.1f}  "
-          f"p99 {ms[int(0.99 * len(ms))]:.1f}  max {ms[-1]:.1f}")
-    print(f"totals seen by a match-all search, in order of first sight: "
-          f"{list(dict.fromkeys(clients.totals_seen))}")
+    print(
+        f"latency ms: p50 {statistics.median(ms):.1f}  p90 {ms[int(0.9 * len(ms))]:.1f}  "
+        f"p99 {ms[int(0.99 * len(ms))]:.1f}  max {ms[-1]:.1f}"
+    )
+    print(
+        f"totals seen by a match-all search, in order of first sight: "
+        f"{list(dict.fromkeys(clients.totals_seen))}"
+    )
     for error in clients.errors[:10]:
         print(f"  error: {error}")
     return 1 if clients.errors else 0

@@ -135,8 +135,9 @@ def _within_budget(html: str) -> tuple[str, Removed | None]:
     html = _HEAVY_MARKUP.sub(" ", html)
     if len(html) <= MAX_HTML_CHARS:
         return html, None
-    note = Removed(f"the last {original - MAX_HTML_CHARS:,} of {original:,} characters",
-                   "page too large")
+    note = Removed(
+        f"the last {original - MAX_HTML_CHARS:,} of {original:,} characters", "page too large"
+    )
     return html[:MAX_HTML_CHARS], note
 
 

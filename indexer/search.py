@@ -57,12 +57,13 @@ class Facet:
 
     def order(self, counts: dict[str, int]) -> list[tuple[str, int]]:
         if self.by_value:  # newest year first, "undated" last
-            return sorted(counts.items(), key=lambda kv: (kv[0] == UNDATED, _negated(kv[0])))
+            return sorted(counts.items(), key=lambda kv: _year_key(kv[0]))
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower()))
 
 
-def _negated(value: str) -> str | int:
-    return -int(value) if value.isdigit() else value
+def _year_key(value: str) -> tuple:
+    """Newest year first, then anything odd a URL asked for, "undated" last."""
+    return (value == UNDATED, not value.isdigit(), -int(value) if value.isdigit() else 0, value)
 
 
 FACETS = (
@@ -182,7 +183,7 @@ def _parse(searcher, text: str):
     try:
         query = parser.parse(text)
         if not _has_error(query):
-            return query, None
+            return query.accept(_facet_value_folder(searcher)), None
     except Exception:  # whoosh raises assorted errors on odd syntax
         pass
     words = _WORDS.findall(text)
@@ -193,6 +194,33 @@ def _parse(searcher, text: str):
         "Your query could not be read as search syntax, so it was searched as the "
         "plain words: " + " ".join(words) + "."
     )
+
+
+FOLDED_FIELDS = ("organisation", "mentions", "topic")
+
+
+def _facet_value_folder(searcher):
+    """Let `org:6g-ia`, `org:"6G Smart Networks and Services Industry Association"`
+    and `topic:spectrum` find the exact values the facet fields hold."""
+    reader = searcher.reader()
+    known = {}
+    for field_name in FOLDED_FIELDS:
+        values = {}
+        for org in gazetteer() if field_name != "topic" else ():
+            for spelling in org.spellings:
+                values[spelling.lower()] = org.canonical
+        for raw in reader.lexicon(field_name):
+            value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            values[value.lower()] = value
+        known[field_name] = values
+
+    def fold(query):
+        if isinstance(query, Term) and query.fieldname in known:
+            value = known[query.fieldname].get(str(query.text).lower(), query.text)
+            return Term(query.fieldname, value, boost=query.boost)
+        return query
+
+    return fold
 
 
 def _has_error(query) -> bool:
@@ -226,9 +254,13 @@ def search(searcher, request: SearchRequest) -> SearchResult:
     for facet in FACETS:
         others = _intersect(matched, [s for p, s in selections.items() if p != facet.param])
         counts = {v: len(docs & others) for v, docs in value_docs[facet.param].items()}
-        counts = {v: c for v, c in counts.items() if c or v in request.selected(facet.param)}
         chosen = set(request.selected(facet.param))
-        facets[facet.param] = [FacetValue(v, c, v in chosen) for v, c in facet.order(counts)]
+        counts = {v: c for v, c in counts.items() if c or v in chosen}
+        counts.update({v: 0 for v in chosen if v not in counts})  # removable even when empty
+        ordered = [FacetValue(v, c, v in chosen) for v, c in facet.order(counts)]
+        if not facet.by_value:  # chosen values first, so they stay in view above "show more"
+            ordered.sort(key=lambda v: not v.selected)
+        facets[facet.param] = ordered
     allowed = _intersect(matched, list(selections.values()))
     hits = _ranked_hits(searcher, query, allowed, request)
     suggestion = None
@@ -404,3 +436,19 @@ def organisation_names(canonicals: list[str]) -> dict[str, str]:
     """Full names for facet hover text, from the gazetteer."""
     names = {o.canonical: o.name for o in gazetteer()}
     return {c: names.get(c, c) for c in canonicals}
+
+
+@dataclass(frozen=True)
+class SimilarArticle:
+    id: str
+    title: str
+    date: date | None
+
+
+def similar_articles(searcher, article_id: str, top: int = 5) -> list[SimilarArticle]:
+    """Whoosh's more-like-this: articles sharing the most telling words of this one."""
+    docnum = searcher.document_number(id=article_id)
+    if docnum is None:
+        return []
+    results = searcher.more_like(docnum, "body", top=top, numterms=12)
+    return [SimilarArticle(hit["id"], hit["title"], stored_date(hit.fields())) for hit in results]

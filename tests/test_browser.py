@@ -91,8 +91,8 @@ def org_count(page, name: str) -> int:
 
 def test_type_a_query_filter_by_organisations_and_go_back(page, site):
     page.goto(site + "/")
-    page.fill("input[name=q]", "MoU")
-    page.press("input[name=q]", "Enter")
+    page.fill("#q", "MoU")
+    page.press("#q", "Enter")
     page.wait_for_url("**/?q=MoU")
     assert len(hit_titles(page)) == 3
     assert page.locator("article.hit mark").count() >= 3
@@ -135,6 +135,97 @@ def test_phone_sized_screen(browser, site):
     page.goto(site + "/?q=6G")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, "the page scrolls sideways on a phone"
-    assert page.locator("input[name=q]").is_visible()
+    assert page.locator("#q").is_visible()
     screenshot(page, "search-phone")
     context.close()
+
+
+@pytest.fixture(scope="module")
+def big_site(tmp_path_factory):
+    """The seeds plus 80 generated articles: long facet lists, many years."""
+    from waitress.server import create_server
+
+    from bench.corpus import generate
+    from indexer.sync import sync_index
+    from web import create_app
+
+    from .conftest import SEEDS
+
+    root = tmp_path_factory.mktemp("big-site")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for seed in SEEDS:
+        (corpus / seed.name).write_bytes(seed.read_bytes())
+    generate(corpus / "generated", 80, seed=5)
+    sync_index(corpus, root / "index")
+    app = create_app({"INDEX_DIR": str(root / "index"), "CORPUS_DIR": str(corpus)})
+    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+    thread.join(timeout=5)
+
+
+def result_count(page) -> int:
+    return int(page.locator(".summary .count strong").inner_text())
+
+
+def test_histogram_bar_filters_by_year_and_range_inputs_work(page, big_site):
+    page.goto(big_site + "/")
+    bar = page.locator("svg.histogram a").filter(has=page.locator("rect.bar")).first
+    label = bar.get_attribute("aria-label")  # "2019: 7 articles"
+    year, count = label.split(":")[0], int(label.split(":")[1].split()[0])
+    bar.click()
+    page.wait_for_url(f"**year={year}**")
+    assert result_count(page) == count
+    screenshot(page, "histogram-filtered")
+    page.goto(big_site + "/")
+    page.fill("input[name=from]", "2024")
+    page.fill("input[name=to]", "2025")
+    page.click(".range button")
+    page.wait_for_url("**from=2024**")
+    dates = page.locator("article.hit time").evaluate_all("els => els.map(e => e.dateTime)")
+    assert dates and all("2024" <= d[:4] <= "2025" for d in dates)
+    assert page.locator(".chip", has_text="2024-01-01 – 2025-12-31").is_visible()
+
+
+def test_organisation_filter_box_narrows_the_list(page, big_site):
+    page.goto(big_site + "/")
+    box = page.locator(".facet-filter")
+    assert box.is_visible()
+    box.fill("nok")
+    visible = page.locator("[data-facet=org] li:visible .label").all_inner_texts()
+    assert visible and all("nok" in v.lower() for v in visible)
+    box.fill("")
+    assert page.locator("[data-facet=org] li:visible").count() > 8
+
+
+def test_did_you_mean_and_similar_articles(page, site):
+    page.goto(site + "/?q=spectrun")
+    page.locator(".suggestion a").click()
+    page.wait_for_url("**q=spectrum")
+    assert result_count(page) == 3
+    page.locator("article.hit h3 a").first.click()
+    page.wait_for_url("**/articles/**")
+    first_title = page.locator("h1").inner_text()
+    page.locator(".similar a").first.click()
+    page.wait_for_url("**/articles/**")
+    assert page.locator("h1").inner_text() != first_title
+
+
+def test_keyboard_only(page, site):
+    page.goto(site + "/?q=MoU")
+    page.locator("body").click(position={"x": 5, "y": 300})
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "q"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("cooperation")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**q=cooperation")
+    link = page.locator("[data-facet=org] .facet-value").first
+    link.focus()
+    name = link.locator(".label").inner_text()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**org=**")
+    assert page.locator(".chip", has_text=name).is_visible()

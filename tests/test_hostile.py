@@ -154,3 +154,9 @@ def test_server_binds_loopback_by_default():
 
     args = _parser().parse_args(["serve"])
     assert args.host == "127.0.0.1"
+
+
+def test_absurd_years_draw_no_giant_histogram(hostile_client):
+    response = hostile_client.get("/?year=99999999&year=0001&year=:")
+    assert response.status_code == 200
+    assert response.data.count(b"<rect") < 100

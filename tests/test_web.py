@@ -155,3 +155,97 @@ def test_mentioned_organisations_are_searchable_but_not_in_the_facet(client):
     hits = client.get("/api/search?q=mentions:3GPP").get_json()["hits"]
     assert [h["path"] for h in hits] == ["001_16956a09bc7e4d62.txt"]
     assert client.get('/api/search?q=mentions:"SNS JU"').get_json()["total"] == 1
+
+
+def test_did_you_mean_offers_the_corrected_query(client):
+    html = client.get("/?q=spectrun").get_data(as_text=True)
+    assert "Did you mean" in html and 'href="/?q=spectrum"' in html
+    data = client.get("/api/search?q=memorandum+of+understandin").get_json()
+    assert data["total"] == 0
+    assert data["suggestion"] == {"q": "memorandum of understanding", "total": 3}
+    assert client.get("/api/search?q=MoU").get_json()["suggestion"] is None
+
+
+def test_zero_results_offer_to_remove_each_filter(client):
+    html = client.get("/?q=Finland&org=MIIT&from=2020").get_data(as_text=True)
+    assert "No articles match" in html
+    removals = re.findall(r'<li><a href="([^"]+)">without ([^<]+)</a></li>', html)
+    labels = [label for _, label in removals]
+    assert labels == ["MIIT", "from 2020-01-01", "any filter"]
+    for href, _ in removals:
+        href = href.replace("&amp;", "&")
+        assert client.get(href).status_code == 200
+    assert "<strong>1</strong> article" in client.get(removals[-1][0]).get_data(as_text=True)
+
+
+def test_date_range(client):
+    assert client.get("/api/search?from=2025").get_json()["total"] == 2
+    assert client.get("/api/search?to=2022").get_json()["total"] == 1
+    assert client.get("/api/search?from=2025-04&to=2025-04").get_json()["total"] == 1
+    assert client.get("/api/search?from=2025-04-19&to=2026-05-06").get_json()["total"] == 0
+    assert client.get("/api/search?from=soon").status_code == 400
+    assert client.get("/api/search?from=2026&to=2020").status_code == 400
+    html = client.get("/?from=2025").get_data(as_text=True)
+    assert 'class="chip"' in html and "from 2025-01-01" in html
+
+
+def test_year_histogram_bars_are_links_that_filter(client):
+    html = client.get("/").get_data(as_text=True)
+    svg = html.split('<svg class="histogram"', 1)[1].split("</svg>", 1)[0]
+    links = dict(re.findall(r'<a href="([^"]+)" aria-label="(\d{4}): ', svg)[::-1])
+    years = sorted(links.values())
+    assert years == [str(y) for y in range(2022, 2027)]  # every year between, empty ones too
+    href = next(h for h, y in links.items() if y == "2025").replace("&amp;", "&")
+    assert client.get(href.replace("/?", "/api/search?")).get_json()["total"] == 1
+
+
+def test_page_size_choice(client):
+    html = client.get("/?size=2").get_data(as_text=True)
+    assert 'href="/?size=10"' not in html and "Per page:" in html
+    assert client.get("/api/search?size=2").get_json()["pages"] == 3
+
+
+def test_field_values_in_queries_are_case_and_alias_insensitive(client):
+    assert client.get("/api/search?q=org:6g-ia").get_json()["total"] == 2
+    full = "org:%226G Smart Networks and Services Industry Association%22"
+    assert client.get(f"/api/search?q={full}").get_json()["total"] == 2
+    assert client.get('/api/search?q=topic:"policy and regulation"').get_json()["total"] == 2
+
+
+def test_selected_values_stay_on_top_of_their_facet(client):
+    data = client.get("/api/search?org=ZVEI&org=6G-IA").get_json()
+    values = data["facets"]["org"]["values"]
+    assert [v["value"] for v in values[:1]] == ["6G-IA"]  # ZVEI is only mentioned: count 0
+    assert all(v["selected"] for v in values[:2])
+
+
+def test_similar_articles(client):
+    html = client.get(f"/articles/{article_id('000_3408b5ef8843c45f.txt')}").get_data(as_text=True)
+    assert "Similar articles" in html
+    data = client.get(f"/api/articles/{article_id('000_3408b5ef8843c45f.txt')}").get_json()
+    titles = [s["title"] for s in data["similar"]]
+    assert titles and titles[0].startswith("5G-ACIA and 6G Smart Networks")  # the other 6G-IA MoU
+
+
+def test_openapi_document_matches_the_api(client, app):
+    doc = client.get("/api/openapi.json").get_json()
+    assert doc["openapi"].startswith("3.")
+    rules = {rule.rule.replace("<article_id>", "{id}") for rule in app.url_map.iter_rules()}
+    assert set(doc["paths"]) <= rules
+    params = {p["name"] for p in doc["paths"]["/api/search"]["get"]["parameters"]}
+    assert params == {"q", "sort", "page", "size", "from", "to", "org", "topic", "year"}
+    example = {
+        "q": "MoU",
+        "sort": "newest",
+        "page": "1",
+        "size": "5",
+        "from": "2020",
+        "to": "2026",
+        "org": "6G-IA",
+        "topic": "Partnerships and MoUs",
+        "year": "2022",
+    }
+    response = client.get("/api/search", query_string=example)
+    assert response.status_code == 200
+    body = response.get_json()
+    assert set(doc["components"]["schemas"]["Search"]["properties"]) == set(body)

@@ -42,8 +42,11 @@ def reindex():
 def _require_token() -> None:
     expected = current_app.config.get("ADMIN_TOKEN") or ""
     if not expected:
-        abort(403, description="Re-indexing over the web is off: the operator has not set "
-                               "SIXG_ADMIN_TOKEN.")
+        abort(
+            403,
+            description="Re-indexing over the web is off: the operator has not set "
+            "SIXG_ADMIN_TOKEN.",
+        )
     sent = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
     if not hmac.compare_digest(sent.encode(), str(expected).encode()):
         abort(401, description="A valid token is needed: Authorization: Bearer <token>.")

@@ -11,9 +11,11 @@ from indexer.search import (
     get_article,
     organisation_names,
     search,
+    similar_articles,
 )
 
 from .index import get_searcher
+from .openapi import spec
 from .params import read_search_request
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -30,9 +32,19 @@ def search_json():
             "page_size": req.page_size,
             "pages": result.pages,
             "notice": result.notice,
+            "suggestion": (
+                {"q": result.suggestion.q, "total": result.suggestion.total}
+                if result.suggestion
+                else None
+            ),
             "hits": [_hit_json(h) for h in result.hits],
         }
     )
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(spec())
 
 
 @bp.get("/facets")
@@ -49,6 +61,8 @@ def _summary(req: SearchRequest, result: SearchResult) -> dict:
     return {
         "query": req.q,
         "filters": req.filters,
+        "from": req.date_from.isoformat() if req.date_from else None,
+        "to": req.date_to.isoformat() if req.date_to else None,
         "total": result.total,
         "facets": _facets_json(result),
     }
@@ -76,6 +90,10 @@ def article_json(article_id: str):
             "evidence": found.evidence,
             "removed": found.removed,
             "overridden": found.overridden,
+            "similar": [
+                {"id": s.id, "title": s.title, "date": s.date.isoformat() if s.date else None}
+                for s in similar_articles(get_searcher(), found.id)
+            ],
         }
     )
 

@@ -55,8 +55,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", parents=[locations], help="bring the index up to date")
     p.add_argument("--rebuild", action="store_true", help="re-extract and re-index everything")
     p.add_argument("--quiet", action="store_true", help="no progress bar, no failure list")
-    p.add_argument("--wait", type=float, default=LOCK_TIMEOUT, metavar="SECONDS",
-                   help="how long to wait for another index run to finish (default 30)")
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=LOCK_TIMEOUT,
+        metavar="SECONDS",
+        help="how long to wait for another index run to finish (default 30)",
+    )
     p.set_defaults(run=run_index)
 
     p = sub.add_parser("serve", parents=[locations], help="index, then serve the site")

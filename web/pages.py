@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template
 
 from indexer.lines import is_bullet, word_count
-from indexer.search import FACETS, get_article, organisation_names, search
+from indexer.search import FACETS, get_article, organisation_names, search, similar_articles
 
+from .charts import HEIGHT, WIDTH, year_bars
 from .index import get_searcher
-from .params import read_search_request
+from .params import PAGE_SIZES, active_filters, read_search_request, search_url, with_query
 
 bp = Blueprint("pages", __name__)
 
@@ -17,8 +18,19 @@ bp = Blueprint("pages", __name__)
 def search_page():
     req = read_search_request()
     result = search(get_searcher(), req)
-    names = organisation_names([v.value for v in result.facets["org"]])
-    return render_template("search.html", req=req, result=result, facets=FACETS, org_names=names)
+    suggestion_url = search_url(with_query(req, result.suggestion.q)) if result.suggestion else None
+    return render_template(
+        "search.html",
+        req=req,
+        result=result,
+        facets=FACETS,
+        org_names=organisation_names([v.value for v in result.facets["org"]]),
+        chips=active_filters(req),
+        suggestion_url=suggestion_url,
+        bars=year_bars(req, result.facets["year"]),
+        chart={"width": WIDTH, "height": HEIGHT},
+        page_sizes=PAGE_SIZES,
+    )
 
 
 def text_blocks(paragraphs: list[str]) -> list[tuple[str, str]]:
@@ -36,7 +48,13 @@ def text_blocks(paragraphs: list[str]) -> list[tuple[str, str]]:
 
 @bp.get("/articles/<article_id>")
 def article(article_id: str):
-    found = get_article(get_searcher(), article_id)
+    searcher = get_searcher()
+    found = get_article(searcher, article_id)
     if found is None:
         abort(404, description="No article with this id; it may have been removed from the corpus.")
-    return render_template("article.html", article=found, blocks=text_blocks(found.paragraphs))
+    return render_template(
+        "article.html",
+        article=found,
+        blocks=text_blocks(found.paragraphs),
+        similar=similar_articles(searcher, article_id),
+    )

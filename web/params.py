@@ -2,9 +2,20 @@
 
 Every parameter is validated here, so a malformed URL gets a 400 with a
 message that says what is wrong instead of an error deep in the search.
+
+    q                  the query
+    org, topic, year   facet values (repeatable)
+    from, to           date range: YYYY, YYYY-MM or YYYY-MM-DD
+    sort               relevance | newest | oldest
+    page, size         page number (1..1000), hits per page (1..100)
 """
 
 from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import replace
+from datetime import date
 
 from flask import abort, current_app, request, url_for
 
@@ -14,6 +25,8 @@ MAX_QUERY_CHARS = 1000
 MAX_PAGE = 1000
 MAX_VALUES = 50
 MAX_VALUE_CHARS = 200
+PAGE_SIZES = (10, 20, 50, 100)
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
 
 def read_search_request() -> SearchRequest:
@@ -24,21 +37,34 @@ def read_search_request() -> SearchRequest:
     sort = args.get("sort") or default_sort(q)
     if sort not in SORTS:
         abort(400, description=f"sort must be one of {', '.join(SORTS)}.")
-    page = _integer("page", 1, 1, MAX_PAGE)
-    size = _integer("size", current_app.config["PAGE_SIZE"], 1, MAX_PAGE_SIZE)
-    filters = {}
-    for param in FACETS_BY_PARAM:
-        values = [v for v in args.getlist(param) if v.strip()]
-        if len(values) > MAX_VALUES or any(len(v) > MAX_VALUE_CHARS for v in values):
-            abort(400, description=f"Too many or too long values for {param}.")
-        if values:
-            filters[param] = list(dict.fromkeys(values))
-    return SearchRequest(q=q, filters=filters, sort=sort, page=page, page_size=size)
+    date_from, date_to = _date("from", end=False), _date("to", end=True)
+    if date_from and date_to and date_from > date_to:
+        abort(400, description="from must not be after to.")
+    return SearchRequest(
+        q=q,
+        filters=_filters(),
+        sort=sort,
+        page=_integer("page", 1, 1, MAX_PAGE),
+        page_size=_integer("size", current_app.config["PAGE_SIZE"], 1, MAX_PAGE_SIZE),
+        date_from=date_from,
+        date_to=date_to,
+    )
 
 
 def default_sort(q: str) -> str:
     """Relevance means nothing without a query; then newest first is the order."""
     return "relevance" if q.strip() else "newest"
+
+
+def _filters() -> dict[str, list[str]]:
+    filters = {}
+    for param in FACETS_BY_PARAM:
+        values = [v for v in request.args.getlist(param) if v.strip()]
+        if len(values) > MAX_VALUES or any(len(v) > MAX_VALUE_CHARS for v in values):
+            abort(400, description=f"Too many or too long values for {param}.")
+        if values:
+            filters[param] = list(dict.fromkeys(values))
+    return filters
 
 
 def _integer(name: str, default: int, low: int, high: int) -> int:
@@ -54,12 +80,34 @@ def _integer(name: str, default: int, low: int, high: int) -> int:
     return value
 
 
+def _date(name: str, *, end: bool) -> date | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD; a partial `to` date means the end of that period."""
+    raw = request.args.get(name, "").strip()
+    if not raw:
+        return None
+    match = _PARTIAL_DATE.fullmatch(raw)
+    try:
+        if not match:
+            raise ValueError
+        year, month, day = int(match[1]), int(match[2] or 0), int(match[3] or 0)
+        if not month:
+            month, day = (12, 31) if end else (1, 1)
+        elif not day:
+            day = calendar.monthrange(year, month)[1] if end else 1
+        return date(year, month, day)
+    except ValueError:
+        abort(400, description=f"{name} must be a date: YYYY, YYYY-MM or YYYY-MM-DD.")
+
+
 def search_url(
     req: SearchRequest, endpoint: str = "pages.search_page", *, toggle=None, clear=None, **changes
 ) -> str:
-    """The URL of `req` with changes: toggle=(param, value) adds or removes a
-    facet value, clear=param (or "all") drops filters; other keywords set q,
-    sort or page. Any change other than page returns to page 1."""
+    """The URL of `req` with changes.
+
+    toggle=(param, value) adds or removes a facet value; clear=param drops a
+    facet's values ("dates" the date range, "all" every filter); other
+    keywords set q, sort, size or page. Any change but page goes back to page 1.
+    """
     filters = {p: list(v) for p, v in req.filters.items()}
     if toggle:
         param, value = toggle
@@ -68,19 +116,43 @@ def search_url(
             chosen.remove(value)
         else:
             chosen.append(value)
+    dates = (req.date_from, req.date_to)
+    if clear in ("all", "dates"):
+        dates = (None, None)
     if clear == "all":
         filters = {}
     elif clear:
         filters.pop(clear, None)
+    q = changes.get("q", req.q) or None
+    size = changes.get("size", req.page_size)
     args = {
-        "q": changes.get("q", req.q) or None,
-        "sort": changes.get("sort", req.sort),
-        "size": req.page_size if req.page_size != current_app.config["PAGE_SIZE"] else None,
-        "page": changes.get("page") if "page" in changes else None,
+        "q": q,
+        "sort": None
+        if changes.get("sort", req.sort) == default_sort(q or "")
+        else changes.get("sort", req.sort),
+        "size": None if size == current_app.config["PAGE_SIZE"] else size,
+        "page": changes.get("page") if changes.get("page", 1) != 1 else None,
+        "from": dates[0].isoformat() if dates[0] else None,
+        "to": dates[1].isoformat() if dates[1] else None,
     }
-    if args["sort"] == default_sort(args["q"] or ""):
-        args["sort"] = None
-    if args["page"] == 1:
-        args["page"] = None
     args.update({p: v for p, v in filters.items() if v})
     return url_for(endpoint, **{k: v for k, v in args.items() if v is not None})
+
+
+def active_filters(req: SearchRequest) -> list[tuple[str, str]]:
+    """(label, URL without it) for each active filter: the chips and the zero-results page."""
+    chips = [
+        (value, search_url(req, toggle=(param, value)))
+        for param, values in req.filters.items()
+        for value in values
+    ]
+    if req.date_from and req.date_to:
+        chips.append((f"{req.date_from} – {req.date_to}", search_url(req, clear="dates")))
+    elif req.date_from or req.date_to:
+        label = f"from {req.date_from}" if req.date_from else f"until {req.date_to}"
+        chips.append((label, search_url(req, clear="dates")))
+    return chips
+
+
+def with_query(req: SearchRequest, q: str) -> SearchRequest:
+    return replace(req, q=q, page=1)

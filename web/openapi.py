@@ -1,0 +1,224 @@
+"""The OpenAPI 3.1 description of the JSON API, built from the same constants
+the API validates against, so the document cannot drift from the code."""
+
+from __future__ import annotations
+
+from indexer.search import FACETS, MAX_PAGE_SIZE, MAX_TERMS, SORTS
+
+from .params import MAX_PAGE, MAX_QUERY_CHARS
+
+_ERROR = {
+    "description": "Invalid parameter",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
+
+
+def _search_parameters() -> list[dict]:
+    params = [
+        {
+            "name": "q",
+            "in": "query",
+            "description": f'Query (words, "phrases", AND/OR/NOT, '
+            f"-word, field:value, prefix*); at most {MAX_QUERY_CHARS} characters and "
+            f"{MAX_TERMS} words",
+            "schema": {"type": "string", "maxLength": MAX_QUERY_CHARS},
+        },
+        {
+            "name": "sort",
+            "in": "query",
+            "schema": {"type": "string", "enum": list(SORTS)},
+            "description": "Default: relevance with a query, newest without",
+        },
+        {
+            "name": "page",
+            "in": "query",
+            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
+        },
+        {
+            "name": "size",
+            "in": "query",
+            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": 10},
+        },
+        {
+            "name": "from",
+            "in": "query",
+            "description": "Published on or after: YYYY, YYYY-MM or YYYY-MM-DD",
+            "schema": {"type": "string"},
+        },
+        {
+            "name": "to",
+            "in": "query",
+            "description": "Published on or before (a partial date "
+            "means the end of that year or month)",
+            "schema": {"type": "string"},
+        },
+    ]
+    for facet in FACETS:
+        params.append(
+            {
+                "name": facet.param,
+                "in": "query",
+                "style": "form",
+                "explode": True,
+                "description": f"{facet.label} filter; repeat for OR",
+                "schema": {"type": "array", "items": {"type": "string"}},
+            }
+        )
+    return params
+
+
+def _facets_schema() -> dict:
+    value = {
+        "type": "object",
+        "required": ["value", "count", "selected"],
+        "properties": {
+            "value": {"type": "string"},
+            "count": {"type": "integer"},
+            "selected": {"type": "boolean"},
+            "name": {"type": "string", "description": "Full name (org only)"},
+        },
+    }
+    facet = {
+        "type": "object",
+        "properties": {
+            "label": {"type": "string"},
+            "field": {"type": "string"},
+            "values": {"type": "array", "items": value},
+        },
+    }
+    return {"type": "object", "properties": {f.param: facet for f in FACETS}}
+
+
+def spec() -> dict:
+    nullable_string = {"type": ["string", "null"]}
+    hit = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string"},
+            "path": {"type": "string"},
+            "title": {"type": "string"},
+            "title_html": {"type": "string"},
+            "snippet_html": {"type": "string"},
+            "date": nullable_string,
+            "organisations": {"type": "array", "items": {"type": "string"}},
+            "topics": {"type": "array", "items": {"type": "string"}},
+            "url": nullable_string,
+            "source": {"type": "string"},
+            "score": {"type": ["number", "null"]},
+        },
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "sixg-search API",
+            "version": "1.0",
+            "description": "Full-text, faceted search over 6G press articles. Every HTML "
+            "page has a JSON twin with the same parameters.",
+        },
+        "paths": {
+            "/api/search": {
+                "get": {
+                    "summary": "Ranked hits, facet counts and paging for a search",
+                    "parameters": _search_parameters(),
+                    "responses": {
+                        "200": {
+                            "description": "Search results",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Search"}
+                                }
+                            },
+                        },
+                        "400": _ERROR,
+                    },
+                }
+            },
+            "/api/facets": {
+                "get": {
+                    "summary": "Facet counts only",
+                    "parameters": _search_parameters(),
+                    "responses": {
+                        "200": {
+                            "description": "Facet counts",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Facets"}
+                                }
+                            },
+                        },
+                        "400": _ERROR,
+                    },
+                }
+            },
+            "/api/articles/{id}": {
+                "get": {
+                    "summary": "One article: clean text, metadata, evidence, similar articles",
+                    "parameters": [
+                        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                    ],
+                    "responses": {
+                        "200": {"description": "The article"},
+                        "404": {
+                            "description": "No such article",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Error"}
+                                }
+                            },
+                        },
+                    },
+                }
+            },
+            "/api/reindex": {
+                "post": {
+                    "summary": "Run an incremental index (operator only)",
+                    "security": [{"bearer": []}],
+                    "responses": {
+                        "200": {"description": "The run's report"},
+                        "401": {"description": "Missing or wrong token"},
+                        "403": {"description": "Re-indexing over the web is off"},
+                        "409": {"description": "Another run holds the index"},
+                    },
+                }
+            },
+        },
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": {
+                "Error": {
+                    "type": "object",
+                    "required": ["error"],
+                    "properties": {"error": {"type": "string"}, "status": {"type": "integer"}},
+                },
+                "Facets": {
+                    "type": "object",
+                    "properties": {
+                        "query": {"type": "string"},
+                        "total": {"type": "integer"},
+                        "filters": {"type": "object"},
+                        "from": nullable_string,
+                        "to": nullable_string,
+                        "facets": _facets_schema(),
+                    },
+                },
+                "Search": {
+                    "type": "object",
+                    "properties": {
+                        "query": {"type": "string"},
+                        "total": {"type": "integer"},
+                        "page": {"type": "integer"},
+                        "page_size": {"type": "integer"},
+                        "pages": {"type": "integer"},
+                        "sort": {"type": "string"},
+                        "notice": nullable_string,
+                        "filters": {"type": "object"},
+                        "from": nullable_string,
+                        "to": nullable_string,
+                        "suggestion": {"type": ["object", "null"]},
+                        "hits": {"type": "array", "items": hit},
+                        "facets": _facets_schema(),
+                    },
+                },
+            },
+        },
+    }
