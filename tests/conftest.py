@@ -7,6 +7,8 @@ repository's corpus/ or a shared index.
 from __future__ import annotations
 
 import shutil
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,13 +21,33 @@ SEEDS = sorted((REPO / "corpus").glob("*.txt"))
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-@pytest.fixture
-def corpus_dir(tmp_path) -> Path:
-    target = tmp_path / "corpus"
+def copy_seeds(root: Path) -> Path:
+    """A corpus folder under `root` holding the user's five seed articles."""
+    target = root / "corpus"
     target.mkdir()
     for seed in SEEDS:
         shutil.copy2(seed, target / seed.name)
     return target
+
+
+@contextmanager
+def served(app):
+    """The app behind the production WSGI server on a free loopback port."""
+    from waitress.server import create_server
+
+    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        server.close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture
+def corpus_dir(tmp_path) -> Path:
+    return copy_seeds(tmp_path)
 
 
 @pytest.fixture

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from .conftest import REPO
+from .conftest import REPO, copy_seeds, served
 
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM_FLAGS = [
@@ -57,14 +56,8 @@ def browser():
 
 @pytest.fixture
 def site(app):
-    from waitress.server import create_server
-
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=5)
+    with served(app) as url:
+        yield url
 
 
 @pytest.fixture
@@ -143,28 +136,16 @@ def test_phone_sized_screen(browser, site):
 @pytest.fixture(scope="module")
 def big_site(tmp_path_factory):
     """The seeds plus 80 generated articles: long facet lists, many years."""
-    from waitress.server import create_server
-
     from bench.corpus import generate
     from indexer.sync import sync_index
     from web import create_app
 
-    from .conftest import SEEDS
-
     root = tmp_path_factory.mktemp("big-site")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for seed in SEEDS:
-        (corpus / seed.name).write_bytes(seed.read_bytes())
+    corpus = copy_seeds(root)
     generate(corpus / "generated", 80, seed=5)
     sync_index(corpus, root / "index")
-    app = create_app({"INDEX_DIR": str(root / "index"), "CORPUS_DIR": str(corpus)})
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=5)
+    with served(create_app({"INDEX_DIR": str(root / "index"), "CORPUS_DIR": str(corpus)})) as url:
+        yield url
 
 
 def result_count(page) -> int:

@@ -13,6 +13,8 @@ from indexer.article import article_id
 from indexer.sync import sync_index
 from web import create_app
 
+from .conftest import copy_seeds
+
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 anything = st.text(max_size=60)
@@ -34,13 +36,8 @@ params = st.fixed_dictionaries(
 @pytest.fixture(scope="module")
 def hostile_client(tmp_path_factory):
     """One index for many generated requests (built once: hypothesis runs hundreds)."""
-    from .conftest import SEEDS
-
     root = tmp_path_factory.mktemp("hostile")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for seed in SEEDS:
-        (corpus / seed.name).write_bytes(seed.read_bytes())
+    corpus = copy_seeds(root)
     (corpus / "evil.txt").write_text(
         f"{XSS} 6G title line here\n\n"
         f"The {XSS} Evil Research Association (ERA) signed an agreement on 6G spectrum research "

@@ -89,24 +89,44 @@ def _facets_schema() -> dict:
     return {"type": "object", "properties": {f.param: facet for f in FACETS}}
 
 
+def _object(**fields) -> dict:
+    """A JSON-schema object from short type names: "string", "string?" (nullable),
+    "string[]" (array), or a schema dict as it is."""
+    return {"type": "object", "properties": {k: _type(v) for k, v in fields.items()}}
+
+
+def _type(short) -> dict:
+    if isinstance(short, dict):
+        return short
+    if short.endswith("[]"):
+        return {"type": "array", "items": _type(short[:-2])}
+    if short.endswith("?"):
+        return {"type": [short[:-1], "null"]}
+    return {"type": short}
+
+
 def spec() -> dict:
-    nullable_string = {"type": ["string", "null"]}
-    hit = {
-        "type": "object",
-        "properties": {
-            "id": {"type": "string"},
-            "path": {"type": "string"},
-            "title": {"type": "string"},
-            "title_html": {"type": "string"},
-            "snippet_html": {"type": "string"},
-            "date": nullable_string,
-            "organisations": {"type": "array", "items": {"type": "string"}},
-            "topics": {"type": "array", "items": {"type": "string"}},
-            "url": nullable_string,
-            "source": {"type": "string"},
-            "score": {"type": ["number", "null"]},
-        },
-    }
+    hit = _object(
+        id="string",
+        path="string",
+        title="string",
+        title_html="string",
+        snippet_html="string",
+        date="string?",
+        organisations="string[]",
+        topics="string[]",
+        url="string?",
+        source="string",
+        score="number?",
+    )
+    summary = dict(
+        query="string",
+        total="integer",
+        filters="object",
+        to="string?",
+        facets=_facets_schema(),
+        **{"from": "string?"},
+    )
     return {
         "openapi": "3.1.0",
         "info": {
@@ -190,35 +210,17 @@ def spec() -> dict:
                     "required": ["error"],
                     "properties": {"error": {"type": "string"}, "status": {"type": "integer"}},
                 },
-                "Facets": {
-                    "type": "object",
-                    "properties": {
-                        "query": {"type": "string"},
-                        "total": {"type": "integer"},
-                        "filters": {"type": "object"},
-                        "from": nullable_string,
-                        "to": nullable_string,
-                        "facets": _facets_schema(),
-                    },
-                },
-                "Search": {
-                    "type": "object",
-                    "properties": {
-                        "query": {"type": "string"},
-                        "total": {"type": "integer"},
-                        "page": {"type": "integer"},
-                        "page_size": {"type": "integer"},
-                        "pages": {"type": "integer"},
-                        "sort": {"type": "string"},
-                        "notice": nullable_string,
-                        "filters": {"type": "object"},
-                        "from": nullable_string,
-                        "to": nullable_string,
-                        "suggestion": {"type": ["object", "null"]},
-                        "hits": {"type": "array", "items": hit},
-                        "facets": _facets_schema(),
-                    },
-                },
+                "Facets": _object(**summary),
+                "Search": _object(
+                    **summary,
+                    page="integer",
+                    page_size="integer",
+                    pages="integer",
+                    sort="string",
+                    notice="string?",
+                    suggestion="object?",
+                    hits={"type": "array", "items": hit},
+                ),
             },
         },
     }
