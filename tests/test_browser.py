@@ -92,8 +92,10 @@ def test_type_a_query_filter_by_organisations_and_go_back(page, site):
     assert org_count(page, "6G-IA") == 2
     screenshot(page, "search-mou")
 
+    topics_before = page.locator("[data-facet=topic] .n").all_inner_texts()
     page.locator("[data-facet=org] .facet-value", has_text="6G-IA").first.click()
     page.wait_for_url("**org=6G-IA**")
+    assert page.locator("[data-facet=topic] .n").all_inner_texts() != topics_before
     assert parse_qs(urlparse(page.url).query) == {"q": ["MoU"], "org": ["6G-IA"]}
     assert len(hit_titles(page)) == 2
     assert page.locator(".chip", has_text="6G-IA").is_visible()
@@ -210,3 +212,19 @@ def test_keyboard_only(page, site):
     page.keyboard.press("Enter")
     page.wait_for_url("**org=**")
     assert page.locator(".chip", has_text=name).is_visible()
+
+
+def test_core_works_without_javascript(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "/")
+    page.fill("#q", "MoU")
+    page.press("#q", "Enter")
+    page.wait_for_url("**q=MoU")
+    page.locator("[data-facet=org] .facet-value", has_text="6G-IA").first.click()
+    page.wait_for_url("**org=6G-IA**")
+    assert len(hit_titles(page)) == 2
+    page.locator("a", has_text="Oldest").click()
+    page.wait_for_url("**sort=oldest**")
+    assert page.locator("article.hit time").first.inner_text() == "2 June 2022"
+    context.close()
