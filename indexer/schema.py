@@ -16,10 +16,12 @@ from datetime import date, datetime
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
+from .syndication import band_keys, encode, signature
+
 UNDATED = "undated"
 # Article.to_json() keys kept in the stored `details` field for the article page.
 DETAIL_KEYS = ("organisation_names", "evidence", "removed", "overridden")
-SCHEMA_VERSION = 3  # bump when the fields change: `index` then builds a new index beside
+SCHEMA_VERSION = 4  # bump when the fields change: `index` then builds a new index beside
 
 
 def build_schema() -> Schema:
@@ -45,6 +47,8 @@ def build_schema() -> Schema:
         size=NUMERIC(stored=True, bits=64),
         mtime_ns=NUMERIC(stored=True, bits=64),
         sha256=ID(stored=True),
+        minhash=STORED,  # syndicated-copy signature (see syndication.py)
+        bands=KEYWORD(stored=True),  # its LSH band keys, to find candidate copies
         extractor=ID(stored=True),  # fingerprint of the extraction code and data files
         sidecar=ID(stored=True),  # signature of the article's .meta.json overrides, if any
     )
@@ -73,6 +77,9 @@ def to_document(
         "extractor": extractor,
         "sidecar": sidecar,
     }
+    sig = signature(article.text)
+    doc["minhash"] = encode(sig)
+    doc["bands"] = " ".join(band_keys(sig)) if sig else ""
     return _with_dates(doc, published)
 
 

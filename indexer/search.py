@@ -25,6 +25,7 @@ from whoosh.query import And, Every, NullQuery, NumericRange, Or, Term
 
 from .datafiles import organisations as gazetteer
 from .schema import UNDATED, split_values, stored_date
+from .syndication import copy_groups
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_TERMS = 64
@@ -83,6 +84,7 @@ class SearchRequest:
     page_size: int = 10
     date_from: date | None = None  # inclusive range on the publication date
     date_to: date | None = None
+    copies: bool = False  # list and count syndicated copies one by one
 
     def selected(self, param: str) -> list[str]:
         return self.filters.get(param, [])
@@ -108,6 +110,15 @@ class Hit:
     url: str | None
     source: str
     score: float | None
+    copies: list[CopyRef] = field(default_factory=list)  # "also published by"
+
+
+@dataclass(frozen=True)
+class CopyRef:
+    id: str
+    title: str
+    source: str
+    url: str | None
 
 
 @dataclass(frozen=True)
@@ -248,12 +259,14 @@ def search(searcher, request: SearchRequest) -> SearchResult:
     in_range = _date_range_docs(searcher, request)
     if in_range is not None:
         matched &= in_range
+    groups = None if request.copies else copy_groups_of(searcher)
+    count = groups.count if groups else len
     value_docs = {f.param: _value_docs(searcher, f) for f in FACETS}
     selections = {p: _selection_docs(value_docs[p], request.selected(p)) for p in value_docs}
     facets = {}
     for facet in FACETS:
         others = _intersect(matched, [s for p, s in selections.items() if p != facet.param])
-        counts = {v: len(docs & others) for v, docs in value_docs[facet.param].items()}
+        counts = {v: count(docs & others) for v, docs in value_docs[facet.param].items()}
         chosen = set(request.selected(facet.param))
         counts = {v: c for v, c in counts.items() if c or v in chosen}
         counts.update({v: 0 for v in chosen if v not in counts})  # removable even when empty
@@ -262,11 +275,46 @@ def search(searcher, request: SearchRequest) -> SearchResult:
             ordered.sort(key=lambda v: not v.selected)
         facets[facet.param] = ordered
     allowed = _intersect(matched, list(selections.values()))
-    hits = _ranked_hits(searcher, query, allowed, request)
+    hits = _ranked_hits(searcher, query, allowed, request, groups)
     suggestion = None
     if request.q.strip() and len(allowed) < SUGGEST_BELOW:
         suggestion = _suggestion(searcher, request, len(allowed))
-    return SearchResult(request, len(allowed), hits, facets, notice, suggestion)
+    return SearchResult(request, count(allowed), hits, facets, notice, suggestion)
+
+
+class CopyGroups:
+    """The syndicated-copy groups of one index generation."""
+
+    def __init__(self, reader):
+        self.group = copy_groups(reader)
+        self.members: dict[int, list[int]] = {}
+        for docnum, root in sorted(self.group.items()):
+            self.members.setdefault(root, []).append(docnum)
+
+    def key(self, docnum: int) -> int:
+        return self.group.get(docnum, docnum)
+
+    def count(self, docs: set[int]) -> int:
+        """Groups, not copies: a release on three sites counts once."""
+        return len({self.group.get(d, d) for d in docs}) if self.group else len(docs)
+
+    def others(self, docnum: int) -> list[int]:
+        return [d for d in self.members.get(self.key(docnum), []) if d != docnum]
+
+
+_GENERATIONS: dict[tuple, CopyGroups] = {}
+
+
+def copy_groups_of(searcher) -> CopyGroups:
+    """Copy groups, computed once per index generation and kept for later requests."""
+    reader = searcher.reader()
+    storage = getattr(getattr(searcher, "_ix", None), "storage", None)
+    key = (getattr(storage, "folder", id(storage)), reader.generation())
+    if key not in _GENERATIONS:
+        if len(_GENERATIONS) > 4:
+            _GENERATIONS.clear()
+        _GENERATIONS[key] = CopyGroups(reader)
+    return _GENERATIONS[key]
 
 
 def _date_range_docs(searcher, request: SearchRequest) -> set[int] | None:
@@ -334,7 +382,7 @@ def _intersect(base: set[int], others: list[set[int] | None]) -> set[int]:
     return result
 
 
-def _ranked_hits(searcher, query, allowed: set[int], request: SearchRequest) -> list[Hit]:
+def _ranked_hits(searcher, query, allowed: set[int], request: SearchRequest, groups) -> list[Hit]:
     if not allowed:
         return []
     sort = request.sort if request.sort in SORTS else "relevance"
@@ -350,12 +398,33 @@ def _ranked_hits(searcher, query, allowed: set[int], request: SearchRequest) -> 
             return UNDATED_LAST if key == undated else key
 
         kwargs = {"sortedby": sorting.TranslateFacet(undated_last, sorting.FieldFacet("day"))}
+    if groups and groups.group:  # one article per group of copies: the best-ranked one
+        kwargs["collapse"] = sorting.FunctionFacet(lambda _s, docnum: groups.key(docnum))
     page = searcher.search_page(
         query, request.page, pagelen=request.page_size, filter=allowed, terms=True, **kwargs
     )
     if page.pagenum != request.page:  # Whoosh clamps past the end; we show nothing
         return []
-    return [_hit(h, sort == "relevance") for h in page]
+    hits = [_hit(h, sort == "relevance") for h in page]
+    if groups:
+        for hit, raw in zip(hits, page, strict=True):
+            hit.copies = copy_refs(searcher, groups.others(raw.docnum))
+    return hits
+
+
+def copy_refs(searcher, docnums: list[int]) -> list[CopyRef]:
+    refs = []
+    for docnum in docnums:
+        fields = searcher.stored_fields(docnum)
+        refs.append(
+            CopyRef(
+                fields["id"],
+                fields["title"],
+                fields.get("source") or fields["path"],
+                fields.get("url"),
+            )
+        )
+    return refs
 
 
 def _hit(hit, scored: bool) -> Hit:
@@ -402,6 +471,7 @@ class ArticleView:
     evidence: dict
     removed: list[dict]
     overridden: list[str]
+    copies: list[CopyRef] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -409,9 +479,10 @@ class ArticleView:
 
 
 def get_article(searcher, article_id: str) -> ArticleView | None:
-    fields = searcher.document(id=article_id)
-    if not fields:
+    docnum = searcher.document_number(id=article_id)
+    if docnum is None:
         return None
+    fields = searcher.stored_fields(docnum)
     details = json.loads(fields.get("details") or "{}")
     return ArticleView(
         id=fields["id"],
@@ -429,6 +500,7 @@ def get_article(searcher, article_id: str) -> ArticleView | None:
         evidence=details.get("evidence", {}),
         removed=details.get("removed", []),
         overridden=details.get("overridden", []),
+        copies=copy_refs(searcher, copy_groups_of(searcher).others(docnum)),
     )
 
 

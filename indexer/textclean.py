@@ -36,6 +36,8 @@ from .lines import (
 )
 
 TITLE_MIN_WORDS = 3
+# A block of lines this wide, give or take the spread, is one hard-wrapped paragraph.
+WRAP_MIN, WRAP_MAX, WRAP_SPREAD = 45, 100, 30
 # Weights of the article-span search (tuned on bench/extraction.py --mode text).
 BODY_DISCOUNT = 5
 SHORT_COST = 3
@@ -133,21 +135,51 @@ def _split(raw: str) -> list[Line]:
 
 
 def _reflow(lines: list[Line]) -> list[Line]:
-    """Join hard-wrapped lines of one paragraph (e-mail style text)."""
+    """Join hard-wrapped lines of one paragraph (e-mail style text).
+
+    A block whose lines (but the last) all have about the wrap width is one
+    paragraph; elsewhere a line that stops mid-sentence joins the next when
+    that one starts in lower case.
+    """
     out: list[Line] = []
-    for line in lines:
-        prev = out[-1] if out else None
-        if (
-            prev
-            and prev.block == line.block
-            and word_count(prev.text) >= 8
-            and not ends_sentence(prev.text)
-            and re.match(r"[a-z(]", line.text)
-        ):
-            prev.text = f"{prev.text} {line.text}"
-        else:
-            out.append(line)
+    for block in _blocks(lines):
+        if _hard_wrapped(block):
+            out.append(Line(" ".join(line.text for line in block), block[0].block))
+            continue
+        for line in block:
+            prev = out[-1] if out else None
+            if (
+                prev
+                and prev.block == line.block
+                and word_count(prev.text) >= 8
+                and not ends_sentence(prev.text)
+                and re.match(r"[a-z(]", line.text)
+            ):
+                prev.text = f"{prev.text} {line.text}"
+            else:
+                out.append(line)
     return out
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    blocks: list[list[Line]] = []
+    for line in lines:
+        if blocks and blocks[-1][0].block == line.block:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
+
+
+def _hard_wrapped(block: list[Line]) -> bool:
+    widths = [len(line.text) for line in block[:-1]]
+    return (
+        len(block) >= 2
+        and min(widths) >= WRAP_MIN
+        and max(widths) <= WRAP_MAX
+        and max(widths) - min(widths) <= WRAP_SPREAD
+        and len(block[-1].text) <= max(widths) + 2
+    )
 
 
 def _classify(lines: list[Line]) -> list[Line]:

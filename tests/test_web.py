@@ -233,7 +233,7 @@ def test_openapi_document_matches_the_api(client, app):
     rules = {rule.rule.replace("<article_id>", "{id}") for rule in app.url_map.iter_rules()}
     assert set(doc["paths"]) <= rules
     params = {p["name"] for p in doc["paths"]["/api/search"]["get"]["parameters"]}
-    assert params == {"q", "sort", "page", "size", "from", "to", "org", "topic", "year"}
+    assert params == {"q", "sort", "page", "size", "from", "to", "org", "topic", "year", "copies"}
     example = {
         "q": "MoU",
         "sort": "newest",

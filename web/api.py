@@ -90,6 +90,7 @@ def article_json(article_id: str):
             "evidence": found.evidence,
             "removed": found.removed,
             "overridden": found.overridden,
+            "copies": [_copy_json(c) for c in found.copies],
             "similar": [
                 {"id": s.id, "title": s.title, "date": s.date.isoformat() if s.date else None}
                 for s in similar_articles(get_searcher(), found.id)
@@ -111,7 +112,12 @@ def _hit_json(hit) -> dict:
         "url": hit.url,
         "source": hit.source,
         "score": hit.score,
+        "copies": [_copy_json(c) for c in hit.copies],
     }
+
+
+def _copy_json(copy) -> dict:
+    return {"id": copy.id, "title": copy.title, "source": copy.source, "url": copy.url}
 
 
 def _facets_json(result: SearchResult) -> dict:

@@ -53,6 +53,15 @@ def _search_parameters() -> list[dict]:
             "schema": {"type": "string"},
         },
     ]
+    params.append(
+        {
+            "name": "copies",
+            "in": "query",
+            "description": "1 lists and counts "
+            "syndicated copies one by one (default: one hit per group)",
+            "schema": {"type": "integer", "enum": [0, 1]},
+        }
+    )
     for facet in FACETS:
         params.append(
             {
@@ -118,6 +127,7 @@ def spec() -> dict:
         url="string?",
         source="string",
         score="number?",
+        copies="object[]",
     )
     summary = dict(
         query="string",

@@ -8,6 +8,7 @@ message that says what is wrong instead of an error deep in the search.
     from, to           date range: YYYY, YYYY-MM or YYYY-MM-DD
     sort               relevance | newest | oldest
     page, size         page number (1..1000), hits per page (1..100)
+    copies=1           list syndicated copies one by one instead of grouping them
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def read_search_request() -> SearchRequest:
         page_size=_integer("size", current_app.config["PAGE_SIZE"], 1, MAX_PAGE_SIZE),
         date_from=date_from,
         date_to=date_to,
+        copies=request.args.get("copies", "") in ("1", "true", "yes"),
     )
 
 
@@ -134,6 +136,7 @@ def search_url(
         "page": changes.get("page") if changes.get("page", 1) != 1 else None,
         "from": dates[0].isoformat() if dates[0] else None,
         "to": dates[1].isoformat() if dates[1] else None,
+        "copies": 1 if changes.get("copies", req.copies) else None,
     }
     args.update({p: v for p, v in filters.items() if v})
     return url_for(endpoint, **{k: v for k, v in args.items() if v is not None})
