@@ -51,8 +51,17 @@ def _article(rng: random.Random, orgs, n: int) -> dict:
         f"({parties[0].canonical}) and the {names[1]} {verb} {subject}."
     )
     paragraphs = [lead]
+    context = {
+        "a": parties[0].canonical, "b": parties[1].canonical, "subject": subject,
+        "place": rng.choice(TEXT["places"]), "event": rng.choice(TEXT["events"]),
+        "sdo": rng.choice(TEXT["sdos"]), "month": rng.choice(TEXT["months"]),
+        "year": published.year + rng.randint(1, 4), "start": published.year - rng.randint(1, 6),
+    }
     while sum(len(p.split()) for p in paragraphs) < 480:
-        sentences = rng.sample(TEXT["filler"], 3)
+        sentences = [
+            template.format(n=rng.randint(2, 400), m=rng.randint(2, 12), **context)
+            for template in rng.sample(TEXT["filler"], 3)
+        ]
         if rng.random() < 0.3:
             sentences.append(
                 rng.choice(TEXT["quotes"]).format(

@@ -251,35 +251,63 @@ def _plain_words_query(searcher, words: list[str]):
     return And(clauses) if clauses else None
 
 
-def search(searcher, request: SearchRequest) -> SearchResult:
+@dataclass
+class Match:
+    """The documents a request selects, and what facet counting needs."""
+
+    query: object
+    notice: str | None
+    matched: set[int]  # query and date range
+    value_docs: dict[str, dict[str, set[int]]]  # facet param -> value -> docs
+    selections: dict[str, set[int] | None]  # facet param -> docs of its chosen values
+    allowed: set[int]  # matched and every facet selection
+    groups: CopyGroups | None  # None when copies are listed one by one
+
+    def count(self, docs: set[int]) -> int:
+        return self.groups.count(docs) if self.groups else len(docs)
+
+
+def match(searcher, request: SearchRequest) -> Match | None:
     query, notice = parse_query(searcher, request.q)
     if query is None:
-        return SearchResult(request, 0, [], {f.param: [] for f in FACETS}, notice)
+        return None
     matched = set(searcher.docs_for_query(query))
     in_range = _date_range_docs(searcher, request)
     if in_range is not None:
         matched &= in_range
-    groups = None if request.copies else copy_groups_of(searcher)
-    count = groups.count if groups else len
     value_docs = {f.param: _value_docs(searcher, f) for f in FACETS}
     selections = {p: _selection_docs(value_docs[p], request.selected(p)) for p in value_docs}
-    facets = {}
-    for facet in FACETS:
-        others = _intersect(matched, [s for p, s in selections.items() if p != facet.param])
-        counts = {v: count(docs & others) for v, docs in value_docs[facet.param].items()}
-        chosen = set(request.selected(facet.param))
-        counts = {v: c for v, c in counts.items() if c or v in chosen}
-        counts.update({v: 0 for v in chosen if v not in counts})  # removable even when empty
-        ordered = [FacetValue(v, c, v in chosen) for v, c in facet.order(counts)]
-        if not facet.by_value:  # chosen values first, so they stay in view above "show more"
-            ordered.sort(key=lambda v: not v.selected)
-        facets[facet.param] = ordered
     allowed = _intersect(matched, list(selections.values()))
-    hits = _ranked_hits(searcher, query, allowed, request, groups)
+    groups = None if request.copies else copy_groups_of(searcher)
+    return Match(query, notice, matched, value_docs, selections, allowed, groups)
+
+
+def search(searcher, request: SearchRequest, found: Match | None = None) -> SearchResult:
+    """Hits, facets and suggestion for `request` (`found`: its match, if already made)."""
+    found = found or match(searcher, request)
+    if found is None:
+        _, notice = parse_query(searcher, request.q)
+        return SearchResult(request, 0, [], {f.param: [] for f in FACETS}, notice)
+    facets = {facet.param: _facet_values(found, facet, request) for facet in FACETS}
+    hits = _ranked_hits(searcher, found.query, found.allowed, request, found.groups)
+    total = found.count(found.allowed)
     suggestion = None
-    if request.q.strip() and len(allowed) < SUGGEST_BELOW:
-        suggestion = _suggestion(searcher, request, len(allowed))
-    return SearchResult(request, count(allowed), hits, facets, notice, suggestion)
+    if request.q.strip() and total < SUGGEST_BELOW:
+        suggestion = _suggestion(searcher, request, total)
+    return SearchResult(request, total, hits, facets, found.notice, suggestion)
+
+
+def _facet_values(found: Match, facet: Facet, request: SearchRequest) -> list[FacetValue]:
+    """One facet's counts, with every selection applied but its own."""
+    others = _intersect(found.matched, [s for p, s in found.selections.items() if p != facet.param])
+    counts = {v: found.count(docs & others) for v, docs in found.value_docs[facet.param].items()}
+    chosen = set(request.selected(facet.param))
+    counts = {v: c for v, c in counts.items() if c or v in chosen}
+    counts.update({v: 0 for v in chosen if v not in counts})  # removable even when empty
+    ordered = [FacetValue(v, c, v in chosen) for v, c in facet.order(counts)]
+    if not facet.by_value:  # chosen values first, so they stay in view above "show more"
+        ordered.sort(key=lambda v: not v.selected)
+    return ordered
 
 
 class CopyGroups:

@@ -228,3 +228,33 @@ def test_core_works_without_javascript(browser, site):
     page.wait_for_url("**sort=oldest**")
     assert page.locator("article.hit time").first.inner_text() == "2 June 2022"
     context.close()
+
+
+def test_cooperation_map_renders_and_a_click_filters(page, big_site):
+    page.goto(big_site + "/?q=6G")
+    page.locator("a", has_text="Cooperation map").click()
+    page.wait_for_url("**/map?q=6G")
+    nodes = page.locator("svg.coop-map a.node")
+    assert nodes.count() >= 10
+    box = page.locator("svg.coop-map").bounding_box()
+    assert box["width"] > 300 and box["height"] > 300
+    screenshot(page, "cooperation-map")
+    label = nodes.first.get_attribute("aria-label")  # "6G-IA: 4"
+    name, count = label.rsplit(":", 1)
+    nodes.first.click()
+    page.wait_for_url("**org=**")
+    assert page.locator(".chip", has_text=name).is_visible()
+    assert result_count(page) == int(count)
+
+
+def test_timeline_renders_and_a_click_filters(page, big_site):
+    page.goto(big_site + "/?q=6G")
+    bars = page.locator("figure.timeline a").filter(has=page.locator("rect.bar"))
+    assert bars.count() >= 4
+    assert page.locator("figure.timeline polyline").count() >= 1
+    screenshot(page, "timeline")
+    label = bars.nth(1).get_attribute("aria-label")  # "2019-Q3: 2"
+    bars.nth(1).click()
+    page.wait_for_url("**from=**")
+    assert result_count(page) == int(label.rsplit(":", 1)[1])
+    assert page.locator(".chip", has_text="–").is_visible()

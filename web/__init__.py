@@ -15,7 +15,7 @@ from werkzeug.exceptions import HTTPException
 
 from indexer.store import default_corpus_dir, default_index_dir
 
-from . import admin, api, index, pages, params
+from . import admin, api, explore, feeds, index, pages, params
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
@@ -44,6 +44,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(explore.bp)
+    app.register_blueprint(feeds.bp)
     app.add_template_global(params.search_url)
     app.add_template_global(params.default_sort)
     app.register_error_handler(HTTPException, _error)

@@ -4,10 +4,26 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template
 
+from indexer.explore import timeline
 from indexer.lines import is_bullet, word_count
-from indexer.search import FACETS, get_article, organisation_names, search, similar_articles
+from indexer.search import (
+    FACETS,
+    get_article,
+    match,
+    organisation_names,
+    search,
+    similar_articles,
+)
 
-from .charts import HEIGHT, WIDTH, year_bars
+from .charts import (
+    HEIGHT,
+    MIN_MONTHS,
+    TIMELINE_HEIGHT,
+    TIMELINE_WIDTH,
+    WIDTH,
+    timeline_chart,
+    year_bars,
+)
 from .index import get_searcher
 from .params import PAGE_SIZES, active_filters, read_search_request, search_url, with_query
 
@@ -17,7 +33,14 @@ bp = Blueprint("pages", __name__)
 @bp.get("/")
 def search_page():
     req = read_search_request()
-    result = search(get_searcher(), req)
+    searcher = get_searcher()
+    found = match(searcher, req)
+    result = search(searcher, req, found)
+    month_bars, series_lines = [], []
+    if found is not None:
+        months = timeline(searcher, found)
+        if len([m for m in months.months if months.total.get(m)]) >= MIN_MONTHS:
+            month_bars, series_lines = timeline_chart(months, req)
     suggestion_url = search_url(with_query(req, result.suggestion.q)) if result.suggestion else None
     return render_template(
         "search.html",
@@ -30,6 +53,9 @@ def search_page():
         bars=year_bars(req, result.facets["year"]),
         chart={"width": WIDTH, "height": HEIGHT},
         page_sizes=PAGE_SIZES,
+        month_bars=month_bars,
+        series_lines=series_lines,
+        timeline_size={"width": TIMELINE_WIDTH, "height": TIMELINE_HEIGHT},
     )
 
 

@@ -87,18 +87,22 @@ def _date(name: str, *, end: bool) -> date | None:
     raw = request.args.get(name, "").strip()
     if not raw:
         return None
-    match = _PARTIAL_DATE.fullmatch(raw)
     try:
-        if not match:
-            raise ValueError
-        year, month, day = int(match[1]), int(match[2] or 0), int(match[3] or 0)
-        if not month:
-            month, day = (12, 31) if end else (1, 1)
-        elif not day:
-            day = calendar.monthrange(year, month)[1] if end else 1
-        return date(year, month, day)
+        return _parse_partial(raw, end=end)
     except ValueError:
         abort(400, description=f"{name} must be a date: YYYY, YYYY-MM or YYYY-MM-DD.")
+
+
+def _parse_partial(raw: str, *, end: bool) -> date:
+    match = _PARTIAL_DATE.fullmatch(raw)
+    if not match:
+        raise ValueError(raw)
+    year, month, day = int(match[1]), int(match[2] or 0), int(match[3] or 0)
+    if not month:
+        month, day = (12, 31) if end else (1, 1)
+    elif not day:
+        day = calendar.monthrange(year, month)[1] if end else 1
+    return date(year, month, day)
 
 
 def search_url(
@@ -119,6 +123,9 @@ def search_url(
         else:
             chosen.append(value)
     dates = (req.date_from, req.date_to)
+    if "date_range" in changes:  # ("YYYY-MM", "YYYY-MM"): that span of whole months
+        first, last = changes["date_range"]
+        dates = (_parse_partial(first, end=False), _parse_partial(last, end=True))
     if clear in ("all", "dates"):
         dates = (None, None)
     if clear == "all":

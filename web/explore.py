@@ -1,0 +1,67 @@
+"""The cooperation map and the timeline of a search, as pages and as JSON."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, jsonify, render_template, request
+
+from indexer.explore import cooperation, timeline
+from indexer.search import match, organisation_names
+
+from .charts import MAP_SIZE, map_layout
+from .index import get_searcher
+from .params import read_search_request
+
+bp = Blueprint("explore", __name__)
+
+
+def _matched():
+    req = read_search_request()
+    found = match(get_searcher(), req)
+    return req, found
+
+
+@bp.get("/map")
+def map_page():
+    req, found = _matched()
+    coop = cooperation(found) if found else None
+    names = organisation_names([n.name for n in coop.nodes]) if coop else {}
+    nodes, edges = map_layout(coop, req, names) if coop else ([], [])
+    return render_template(
+        "map.html",
+        req=req,
+        nodes=nodes,
+        edges=edges,
+        size=MAP_SIZE,
+        total=found.count(found.allowed) if found else 0,
+        notice=found.notice if found else None,
+    )
+
+
+@bp.get("/api/map")
+def map_json():
+    _, found = _matched()
+    coop = cooperation(found) if found else None
+    return jsonify(
+        {
+            "nodes": [{"name": n.name, "count": n.count} for n in coop.nodes] if coop else [],
+            "edges": [{"a": e.a, "b": e.b, "count": e.count} for e in coop.edges] if coop else [],
+        }
+    )
+
+
+@bp.get("/api/timeline")
+def timeline_json():
+    by = request.args.get("by", "org")
+    if by not in ("org", "topic"):
+        abort(400, description="by must be org or topic.")
+    _, found = _matched()
+    if found is None:
+        return jsonify({"months": [], "total": {}, "series": []})
+    tl = timeline(get_searcher(), found, by=by)
+    return jsonify(
+        {
+            "months": tl.months,
+            "total": tl.total,
+            "series": [{"name": s.name, "counts": s.counts} for s in tl.series],
+        }
+    )
