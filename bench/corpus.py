@@ -52,10 +52,15 @@ def _article(rng: random.Random, orgs, n: int) -> dict:
     )
     paragraphs = [lead]
     context = {
-        "a": parties[0].canonical, "b": parties[1].canonical, "subject": subject,
-        "place": rng.choice(TEXT["places"]), "event": rng.choice(TEXT["events"]),
-        "sdo": rng.choice(TEXT["sdos"]), "month": rng.choice(TEXT["months"]),
-        "year": published.year + rng.randint(1, 4), "start": published.year - rng.randint(1, 6),
+        "a": parties[0].canonical,
+        "b": parties[1].canonical,
+        "subject": subject,
+        "place": rng.choice(TEXT["places"]),
+        "event": rng.choice(TEXT["events"]),
+        "sdo": rng.choice(TEXT["sdos"]),
+        "month": rng.choice(TEXT["months"]),
+        "year": published.year + rng.randint(1, 4),
+        "start": published.year - rng.randint(1, 6),
     }
     while sum(len(p.split()) for p in paragraphs) < 480:
         sentences = [

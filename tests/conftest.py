@@ -30,6 +30,16 @@ def copy_seeds(root: Path) -> Path:
     return target
 
 
+def seeds_and_generated(root: Path, count: int, seed: int) -> tuple[Path, Path]:
+    """Corpus and index of the seeds plus `count` generated articles (bench/corpus.py)."""
+    from bench.corpus import generate
+
+    corpus = copy_seeds(root)
+    generate(corpus / "generated", count, seed=seed)
+    sync_index(corpus, root / "index")
+    return corpus, root / "index"
+
+
 @contextmanager
 def served(app):
     """The app behind the production WSGI server on a free loopback port."""

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from .conftest import REPO, copy_seeds, served
+from .conftest import REPO, seeds_and_generated, served
 
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM_FLAGS = [
@@ -138,15 +138,10 @@ def test_phone_sized_screen(browser, site):
 @pytest.fixture(scope="module")
 def big_site(tmp_path_factory):
     """The seeds plus 80 generated articles: long facet lists, many years."""
-    from bench.corpus import generate
-    from indexer.sync import sync_index
     from web import create_app
 
-    root = tmp_path_factory.mktemp("big-site")
-    corpus = copy_seeds(root)
-    generate(corpus / "generated", 80, seed=5)
-    sync_index(corpus, root / "index")
-    with served(create_app({"INDEX_DIR": str(root / "index"), "CORPUS_DIR": str(corpus)})) as url:
+    corpus, index = seeds_and_generated(tmp_path_factory.mktemp("big-site"), 80, seed=5)
+    with served(create_app({"INDEX_DIR": str(index), "CORPUS_DIR": str(corpus)})) as url:
         yield url
 
 

@@ -9,21 +9,16 @@ import re
 import feedparser
 import pytest
 
-from bench.corpus import generate
-from indexer.sync import sync_index
 from web import create_app
 
-from .conftest import copy_seeds
+from .conftest import seeds_and_generated
 
 
 @pytest.fixture(scope="module")
 def big_client(tmp_path_factory):
     """Seeds plus 120 generated articles over 2018-2026: long spans, many organisations."""
-    root = tmp_path_factory.mktemp("explore")
-    corpus = copy_seeds(root)
-    generate(corpus / "generated", 120, seed=3)
-    sync_index(corpus, root / "index")
-    return create_app({"TESTING": True, "INDEX_DIR": str(root / "index")}).test_client()
+    _, index = seeds_and_generated(tmp_path_factory.mktemp("explore"), 120, seed=3)
+    return create_app({"TESTING": True, "INDEX_DIR": str(index)}).test_client()
 
 
 def test_map_json_counts_articles_about_both(client):

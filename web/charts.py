@@ -24,14 +24,17 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 @dataclass(frozen=True)
 class Bar:
-    year: str
+    """One bar of the year histogram or the timeline; a link to its search."""
+
+    label: str  # a year, or a period: "2025-04", "2025-Q2"
     count: int
     x: float
     y: float
     width: float
     height: float
     href: str
-    selected: bool
+    selected: bool = False
+    show_label: bool = True
 
 
 def _plausible_year(value: str) -> bool:
@@ -182,25 +185,13 @@ MIN_MONTHS = 4  # shown on the search page only when the hits span more months t
 
 
 @dataclass(frozen=True)
-class MonthBar:
-    month: str
-    count: int
-    x: float
-    y: float
-    width: float
-    height: float
-    href: str
-    label: bool
-
-
-@dataclass(frozen=True)
 class SeriesLine:
     name: str
     colour: str
     points: str  # SVG polyline points
 
 
-def timeline_chart(tl, req) -> tuple[list[MonthBar], list[SeriesLine]]:
+def timeline_chart(tl, req) -> tuple[list[Bar], list[SeriesLine]]:
     if not tl.months:
         return [], []
     top = max([*tl.total.values(), 1])
@@ -212,7 +203,7 @@ def timeline_chart(tl, req) -> tuple[list[MonthBar], list[SeriesLine]]:
         count = tl.total.get(month, 0)
         height = plot * count / top
         bars.append(
-            MonthBar(
+            Bar(
                 month,
                 count,
                 i * slot + slot * 0.1,
@@ -220,7 +211,7 @@ def timeline_chart(tl, req) -> tuple[list[MonthBar], list[SeriesLine]]:
                 slot * 0.8,
                 height,
                 search_url(req, date_range=tl.spans[month]),
-                i % step == 0 and 0 < i < len(tl.months) - 1,  # edge labels would be cut
+                show_label=i % step == 0 and 0 < i < len(tl.months) - 1,  # edges would be cut
             )
         )
     lines = []
