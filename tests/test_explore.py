@@ -100,3 +100,10 @@ def test_search_page_links_to_the_other_views(client):
         "/export.json?q=MoU&amp;org=6G-IA",
     ):
         assert view in html
+
+
+def test_timeline_switches_between_organisations_and_topics(big_client):
+    html = big_client.get("/?q=6G").get_data(as_text=True)
+    assert "busiest organisations" in html and 'href="/?q=6G&amp;by=topic"' in html
+    html = big_client.get("/?q=6G&by=topic").get_data(as_text=True)
+    assert "busiest topics" in html and "Research and funding" in html.split("<figcaption>")[1]

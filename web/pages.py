@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, request, url_for
 
 from indexer.explore import timeline
 from indexer.lines import is_bullet, word_count
@@ -37,8 +37,9 @@ def search_page():
     found = match(searcher, req)
     result = search(searcher, req, found)
     month_bars, series_lines = [], []
+    by = "topic" if request.args.get("by") == "topic" else "org"
     if found is not None:
-        months = timeline(searcher, found)
+        months = timeline(searcher, found, by=by)
         if len([m for m in months.months if months.total.get(m)]) >= MIN_MONTHS:
             month_bars, series_lines = timeline_chart(months, req)
     suggestion_url = search_url(with_query(req, result.suggestion.q)) if result.suggestion else None
@@ -56,7 +57,15 @@ def search_page():
         month_bars=month_bars,
         series_lines=series_lines,
         timeline_size={"width": TIMELINE_WIDTH, "height": TIMELINE_HEIGHT},
+        timeline_by=by,
+        timeline_switch=url_for(
+            "pages.search_page", **{**request.args.to_dict(flat=False), "by": _other(by)}
+        ),
     )
+
+
+def _other(by: str) -> str:
+    return "org" if by == "topic" else "topic"
 
 
 def text_blocks(paragraphs: list[str]) -> list[tuple[str, str]]:
