@@ -16,7 +16,10 @@ indexed, that version stays, through rebuilds and schema upgrades too.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +28,7 @@ from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
 from .extract import extract_bytes, extractor_fingerprint
-from .overrides import sidecar_state
+from .overrides import SidecarState, sidecar_state
 from .reading import ReadError, SourceFile, discover, read_bytes
 from .schema import from_stored, to_document
 from .store import (
@@ -38,6 +41,7 @@ from .store import (
 )
 
 LOCK_TIMEOUT = 30.0
+PARALLEL_FROM = 64  # files to extract before worker processes pay for their start-up
 
 
 class CorpusMissing(RuntimeError):
@@ -130,18 +134,37 @@ def _previous_version(index_dir: Path) -> dict[str, dict]:
 
 
 def _apply_changes(writer, corpus, known, from_scratch, progress, report) -> None:
-    """Write every file's document; from scratch, even unchanged ones are re-extracted."""
+    """Write every file's document; from scratch, even unchanged ones are re-extracted.
+
+    Two phases: a scan that settles unchanged, re-stamped, duplicate and
+    unreadable files in this process, then extraction of the rest, spread
+    over all cores when there are enough of them to be worth it.
+    """
     files = discover(corpus)
     on_disk = {f.relpath for f in files}
     # content hash -> the file that holds it, so an exact copy is not indexed twice
     owners = {f["sha256"]: path for path, f in known.items() if path in on_disk}
-    for source in tqdm(files, desc="indexing", unit="file", disable=not progress, leave=False):
+    jobs = []
+    for source in files:
         old = known.get(source.relpath)
         try:
-            _sync_file(writer, source, old, from_scratch, report, owners)
+            job = _scan_file(writer, source, old, from_scratch, report, owners)
         except Exception as exc:  # a bug on odd input must not stop the run
             report.failed.append(Failure(source.relpath, f"indexing failed: {exc!r}"))
             _keep(writer, old, from_scratch)
+            continue
+        if job:
+            jobs.append(job)
+    results = _extract_all(jobs)
+    for job, (document, error) in tqdm(
+        zip(jobs, results, strict=True),
+        total=len(jobs),
+        desc="indexing",
+        unit="file",
+        disable=not progress,
+        leave=False,
+    ):
+        _write(writer, job, document, error, from_scratch, report)
     for relpath in sorted(set(known) - on_disk):
         if not from_scratch:
             writer.delete_by_term("path", relpath)
@@ -154,7 +177,19 @@ def _keep(writer, old: dict | None, from_scratch: bool) -> None:
         writer.add_document(**from_stored(old, writer.schema))
 
 
-def _sync_file(writer, source: SourceFile, old, from_scratch: bool, report, owners) -> None:
+@dataclass
+class Job:
+    """A file whose article must be (re-)extracted."""
+
+    source: SourceFile
+    data: bytes
+    sha256: str
+    mtime_ns: int
+    sidecar: SidecarState
+    old: dict | None
+
+
+def _scan_file(writer, source: SourceFile, old, from_scratch: bool, report, owners) -> Job | None:
     fingerprint = extractor_fingerprint()
     sidecar = sidecar_state(source.path)
     current = (
@@ -168,10 +203,10 @@ def _sync_file(writer, source: SourceFile, old, from_scratch: bool, report, owne
     except FileNotFoundError:
         report.failed.append(Failure(source.relpath, "file disappeared while indexing"))
         _keep(writer, old, from_scratch)
-        return
+        return None
     if current and old["size"] == stat.st_size and old["mtime_ns"] == stat.st_mtime_ns:
         report.unchanged += 1
-        return
+        return None
     try:
         data = read_bytes(source.path)
         sha256 = hashlib.sha256(data).hexdigest()
@@ -180,30 +215,58 @@ def _sync_file(writer, source: SourceFile, old, from_scratch: bool, report, owne
             writer.update_document(**restamped)
             report.unchanged += 1
             report.restamped += 1
-            return
+            return None
         owner = owners.setdefault(sha256, source.relpath)
         if owner != source.relpath:
             raise ReadError(f"same content as {owner}; not indexed twice")
-        article = extract_bytes(data, source, sidecar)
-        if not article.text.strip():
-            raise ReadError("no article text found (only markup, scripts or clutter)")
     except ReadError as exc:
         report.failed.append(Failure(source.relpath, str(exc)))
         _keep(writer, old, from_scratch)
+        return None
+    return Job(source, data, sha256, stat.st_mtime_ns, sidecar, old)
+
+
+def _extract_all(jobs: list[Job]) -> list[tuple[dict | None, str | None]]:
+    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return [_extract(job) for job in jobs]
+    # Workers are spawned, not forked: a forked worker would inherit the index's
+    # write lock and keep it alive if this process were killed.
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=spawn) as pool:
+        return list(pool.map(_extract, jobs, chunksize=16))
+
+
+def _extract(job: Job) -> tuple[dict | None, str | None]:
+    """The document for one job, or why there is none (runs in a worker process)."""
+    try:
+        article = extract_bytes(job.data, job.source, job.sidecar)
+        if not article.text.strip():
+            raise ReadError("no article text found (only markup, scripts or clutter)")
+        return to_document(
+            article,
+            size=len(job.data),
+            mtime_ns=job.mtime_ns,
+            sha256=job.sha256,
+            extractor=extractor_fingerprint(),
+            sidecar=job.sidecar.signature,
+        ), None
+    except ReadError as exc:
+        return None, str(exc)
+    except Exception as exc:  # an extractor bug on odd input must not stop the run
+        return None, f"indexing failed: {exc!r}"
+
+
+def _write(writer, job: Job, document, error, from_scratch: bool, report) -> None:
+    relpath = job.source.relpath
+    if document is None:
+        report.failed.append(Failure(relpath, error))
+        _keep(writer, job.old, from_scratch)
         return
-    if sidecar.problem:
-        sidecar_relpath = source.relpath.rsplit("/", 1)[0] + "/" if "/" in source.relpath else ""
-        report.failed.append(Failure(sidecar_relpath + sidecar.name, f"ignored: {sidecar.problem}"))
-    document = to_document(
-        article,
-        size=len(data),
-        mtime_ns=stat.st_mtime_ns,
-        sha256=sha256,
-        extractor=fingerprint,
-        sidecar=sidecar.signature,
-    )
+    if job.sidecar.problem:
+        folder = relpath.rsplit("/", 1)[0] + "/" if "/" in relpath else ""
+        report.failed.append(Failure(folder + job.sidecar.name, f"ignored: {job.sidecar.problem}"))
     writer.update_document(**document)
-    if old and not from_scratch:
+    if job.old and not from_scratch:
         report.updated += 1
     else:
         report.added += 1

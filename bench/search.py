@@ -1,0 +1,219 @@
+"""Search speed: sixg-search against SQLite FTS5 on the same articles, in one run.
+
+Builds (or reuses) a generated corpus and its sixg-search index, loads the
+same articles into an SQLite FTS5 table with organisation/topic/year tables,
+then times a query mix three ways:
+
+  search()  the project's own search function: top-10 with highlighted
+            snippets and disjunctive facet counts (organisation, topic, year);
+  http      the same through the JSON API of the real server (waitress) on
+            loopback, with concurrent clients;
+  fts5      SQLite FTS5: bm25 top-10 plus GROUP BY counts for the three facets.
+
+Prints median / p95 milliseconds per query kind and the ratio to FTS5.
+
+    python bench/search.py --size 10000 [--work /tmp/sixg-bench] [--runs 20] [--clients 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import sqlite3
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+from bench.concurrency import free_port, wait_until_up
+from bench.corpus import generate
+from indexer.search import SearchRequest, search
+from indexer.store import open_searcher
+from indexer.sync import sync_index
+
+ROOT = Path(__file__).resolve().parent.parent
+# (kind, query, filters): common and rare terms, two-term AND, a phrase, with and without a filter
+MIX = [
+    ("common term", "research", {}),
+    ("rare term", "reconfigurable", {}),
+    ("two-term AND", "spectrum trials", {}),
+    ("phrase", '"memorandum of understanding"', {}),
+    ("common + filter", "research", {"org": ["6G-IA"]}),
+    ("phrase + filter", '"memorandum of understanding"', {"topic": ["Spectrum"]}),
+    ("match all", "", {}),
+]
+
+
+def build(work: Path, size: int) -> tuple[Path, Path]:
+    corpus, index = work / f"corpus-{size}", work / f"index-{size}"
+    if not corpus.exists():
+        started = time.perf_counter()
+        generate(corpus, size, seed=42)
+        print(f"generated {size} articles in {time.perf_counter() - started:.0f} s")
+    started = time.perf_counter()
+    report = sync_index(corpus, index)
+    print(f"index: {report.summary()} ({time.perf_counter() - started:.0f} s wall)")
+    return corpus, index
+
+
+def load_sqlite(index: Path, db_path: Path) -> sqlite3.Connection:
+    fresh = not db_path.exists()
+    db = sqlite3.connect(db_path, check_same_thread=False)
+    if fresh:
+        db.executescript("""
+            CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='porter');
+            CREATE TABLE orgs(doc INTEGER, org TEXT);
+            CREATE TABLE topics(doc INTEGER, topic TEXT);
+            CREATE TABLE years(doc INTEGER PRIMARY KEY, year TEXT);
+            CREATE INDEX orgs_doc ON orgs(doc); CREATE INDEX orgs_org ON orgs(org);
+            CREATE INDEX topics_doc ON topics(doc); CREATE INDEX topics_topic ON topics(topic);
+        """)
+        with open_searcher(index) as searcher:
+            for docnum, fields in searcher.reader().iter_docs():
+                db.execute(
+                    "INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)",
+                    (docnum + 1, fields["title"], fields["body"]),
+                )
+                db.executemany(
+                    "INSERT INTO orgs VALUES (?, ?)",
+                    [(docnum + 1, o) for o in fields["organisation"].split(",") if o],
+                )
+                db.executemany(
+                    "INSERT INTO topics VALUES (?, ?)",
+                    [(docnum + 1, t) for t in fields["topic"].split(",") if t],
+                )
+                db.execute("INSERT INTO years VALUES (?, ?)", (docnum + 1, fields["year"]))
+        db.commit()
+    return db
+
+
+def fts5_search(db: sqlite3.Connection, q: str, filters: dict) -> None:
+    """Top-10 by bm25 with snippets, then counts for each facet (with the filters applied)."""
+    match = q.replace("-", " ") if q else None
+    where, args = ["1"], []
+    if match:
+        where.append("docs MATCH ?")
+        args.append(match)
+    for value in filters.get("org", []):
+        where.append("rowid IN (SELECT doc FROM orgs WHERE org = ?)")
+        args.append(value)
+    for value in filters.get("topic", []):
+        where.append("rowid IN (SELECT doc FROM topics WHERE topic = ?)")
+        args.append(value)
+    condition = " AND ".join(where)
+    order = "ORDER BY bm25(docs, 3.0, 1.0)" if match else ""
+    db.execute(
+        f"SELECT rowid, title, snippet(docs, 1, '<mark>', '</mark>', '…', 20) FROM docs "
+        f"WHERE {condition} {order} LIMIT 10",
+        args,
+    ).fetchall()
+    matched = f"SELECT rowid FROM docs WHERE {condition}"
+    for table, column in (("orgs", "org"), ("topics", "topic"), ("years", "year")):
+        db.execute(
+            f"SELECT {column}, COUNT(*) FROM {table} WHERE doc IN ({matched}) "
+            f"GROUP BY {column} ORDER BY 2 DESC",
+            args,
+        ).fetchall()
+
+
+def timed(fn, runs: int) -> list[float]:
+    fn()  # warm
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def http_times(port: int, q: str, filters: dict, runs: int, clients: int) -> list[float]:
+    query = urlencode({"q": q, **filters}, doseq=True)
+    times, lock = [], threading.Lock()
+
+    def client():
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        for _ in range(max(1, runs // clients)):
+            started = time.perf_counter()
+            conn.request("GET", f"/api/search?{query}")
+            response = conn.getresponse()
+            response.read()
+            assert response.status == 200, response.status
+            with lock:
+                times.append((time.perf_counter() - started) * 1000)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return times
+
+
+def summary(times: list[float]) -> tuple[float, float]:
+    ordered = sorted(times)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/sixg-bench"))
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--clients", type=int, default=4)
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    corpus, index = build(args.work, args.size)
+    db = load_sqlite(index, args.work / f"fts5-{args.size}.db")
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "web.cli",
+            "serve",
+            "--no-index",
+            "--port",
+            str(port),
+            "--index",
+            str(index),
+            "--corpus",
+            str(corpus),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
+    rows = []
+    try:
+        wait_until_up(port)
+        with open_searcher(index) as searcher:
+            for kind, q, filters in MIX:
+                request = SearchRequest(q=q, filters=filters)
+                ours = summary(timed(lambda r=request: search(searcher, r), args.runs))
+                over_http = summary(http_times(port, q, filters, args.runs, args.clients))
+                fts5 = summary(timed(lambda q=q, f=filters: fts5_search(db, q, f), args.runs))
+                rows.append((kind, ours, over_http, fts5))
+    finally:
+        server.terminate()
+        server.wait()
+    print(
+        f"\n{args.size} articles, median / p95 ms ({args.runs} runs; http: "
+        f"{args.clients} concurrent clients)"
+    )
+    print(f"{'query kind':18} {'search()':>16} {'http':>16} {'fts5':>16} {'fts5/search()':>14}")
+    for kind, ours, over_http, fts5 in rows:
+        print(
+            f"{kind:18} {ours[0]:7.1f} /{ours[1]:7.1f} {over_http[0]:7.1f} /{over_http[1]:7.1f} "
+            f"{fts5[0]:7.1f} /{fts5[1]:7.1f} {fts5[1] / ours[1]:13.2f}x"
+        )
+    print(json.dumps({"size": args.size, "rows": rows}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
