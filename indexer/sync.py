@@ -182,8 +182,7 @@ class Job:
     """A file whose article must be (re-)extracted."""
 
     source: SourceFile
-    data: bytes
-    sha256: str
+    sha256: str  # of the bytes the scan read; the worker reads the file again
     mtime_ns: int
     sidecar: SidecarState
     old: dict | None
@@ -223,30 +222,33 @@ def _scan_file(writer, source: SourceFile, old, from_scratch: bool, report, owne
         report.failed.append(Failure(source.relpath, str(exc)))
         _keep(writer, old, from_scratch)
         return None
-    return Job(source, data, sha256, stat.st_mtime_ns, sidecar, old)
+    return Job(source, sha256, stat.st_mtime_ns, sidecar, old)
 
 
-def _extract_all(jobs: list[Job]) -> list[tuple[dict | None, str | None]]:
+def _extract_all(jobs: list[Job]):
+    """Documents in job order, streamed: memory holds a few chunks, not the corpus."""
     if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        return [_extract(job) for job in jobs]
+        yield from map(_extract, jobs)
+        return
     # Workers are spawned, not forked: a forked worker would inherit the index's
     # write lock and keep it alive if this process were killed.
     spawn = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=spawn) as pool:
-        return list(pool.map(_extract, jobs, chunksize=16))
+        yield from pool.map(_extract, jobs, chunksize=16)
 
 
 def _extract(job: Job) -> tuple[dict | None, str | None]:
     """The document for one job, or why there is none (runs in a worker process)."""
     try:
-        article = extract_bytes(job.data, job.source, job.sidecar)
+        data = read_bytes(job.source.path)
+        article = extract_bytes(data, job.source, job.sidecar)
         if not article.text.strip():
             raise ReadError("no article text found (only markup, scripts or clutter)")
         return to_document(
             article,
-            size=len(job.data),
+            size=len(data),
             mtime_ns=job.mtime_ns,
-            sha256=job.sha256,
+            sha256=hashlib.sha256(data).hexdigest(),
             extractor=extractor_fingerprint(),
             sidecar=job.sidecar.signature,
         ), None
