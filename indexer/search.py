@@ -330,19 +330,31 @@ class CopyGroups:
         return [d for d in self.members.get(self.key(docnum), []) if d != docnum]
 
 
-_GENERATIONS: dict[tuple, CopyGroups] = {}
+_GENERATIONS: dict[tuple, dict] = {}
+KEPT_GENERATIONS = 4
 
 
-def copy_groups_of(searcher) -> CopyGroups:
-    """Copy groups, computed once per index generation and kept for later requests."""
+def per_generation(searcher, name: str, compute):
+    """`compute(reader)`, once per index generation, kept for the requests after it.
+
+    A generation never changes once committed, so what is derived from it
+    (facet posting sets, copy groups) stays valid until `index` commits anew.
+    """
     reader = searcher.reader()
     storage = getattr(getattr(searcher, "_ix", None), "storage", None)
     key = (getattr(storage, "folder", id(storage)), reader.generation())
-    if key not in _GENERATIONS:
-        if len(_GENERATIONS) > 4:
+    slot = _GENERATIONS.get(key)
+    if slot is None:
+        if len(_GENERATIONS) >= KEPT_GENERATIONS:
             _GENERATIONS.clear()
-        _GENERATIONS[key] = CopyGroups(reader)
-    return _GENERATIONS[key]
+        slot = _GENERATIONS.setdefault(key, {})
+    if name not in slot:
+        slot[name] = compute(reader)
+    return slot[name]
+
+
+def copy_groups_of(searcher) -> CopyGroups:
+    return per_generation(searcher, "copy groups", CopyGroups)
 
 
 def _date_range_docs(searcher, request: SearchRequest) -> set[int] | None:
@@ -382,12 +394,15 @@ def _suggestion(searcher, request: SearchRequest, total: int) -> Suggestion | No
     return Suggestion(corrected, found) if found > total else None
 
 
-def _value_docs(searcher, facet: Facet) -> dict[str, set[int]]:
-    reader = searcher.reader()
+def _value_docs(searcher, facet: Facet) -> dict[str, frozenset[int]]:
+    return per_generation(searcher, f"facet {facet.field}", lambda r: _read_value_docs(r, facet))
+
+
+def _read_value_docs(reader, facet: Facet) -> dict[str, frozenset[int]]:
     result = {}
     for raw in reader.lexicon(facet.field):
         value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        docs = set(reader.postings(facet.field, raw).all_ids())
+        docs = frozenset(reader.postings(facet.field, raw).all_ids())
         if docs:
             result[value] = docs
     return result

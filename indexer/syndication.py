@@ -113,9 +113,11 @@ def copy_groups(reader) -> dict[int, int]:
             x = parent[x]
         return x
 
-    for key in reader.lexicon("bands"):
+    for key, info in reader.iter_field("bands"):
+        if info.doc_frequency() < 2:  # most bands are one article's own: skip unread
+            continue
         docs = list(reader.postings("bands", key).all_ids())[:MAX_BUCKET]
-        if len(docs) < 2:
+        if len(docs) < 2:  # the others were deleted
             continue
         for d in docs:
             if d not in signatures:
