@@ -1,0 +1,89 @@
+"""Indexing speed end to end: generated HTML and text files to a searchable index.
+
+Times, as a user runs them, `sixg-search index` on a generated corpus
+(read, clean, extract, index, on every core), then the incremental cases:
+a run with nothing changed, and adding 10 articles until a search finds
+them. Prints articles per second, peak memory of the run, index size.
+
+    python bench/indexing.py --size 2000 [--work /tmp/sixg-index-bench]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.corpus import generate
+from indexer.search import SearchRequest, search
+from indexer.store import open_searcher
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_index(corpus: Path, index: Path) -> tuple[float, str]:
+    started = time.perf_counter()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "web.cli",
+            "index",
+            "--quiet",
+            "--corpus",
+            str(corpus),
+            "--index",
+            str(index),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return time.perf_counter() - started, done.stdout.strip()
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--size", type=int, default=2000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/sixg-index-bench"))
+    args = parser.parse_args()
+    shutil.rmtree(args.work, ignore_errors=True)
+    corpus, index = args.work / "corpus", args.work / "index"
+    generate(corpus / "base", args.size, seed=21)
+
+    seconds, summary = run_index(corpus, index)
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(
+        f"full index of {args.size}: {seconds:.1f} s wall, {args.size / seconds:.0f} "
+        f"articles/s, peak RSS {peak_mb:.0f} MB (largest process), index "
+        f"{folder_size(index) / 2**20:.0f} MB  [{summary}]"
+    )
+
+    seconds, summary = run_index(corpus, index)
+    print(f"nothing changed: {seconds:.2f} s wall  [{summary}]")
+
+    generate(corpus / "new", 10, seed=22)
+    started = time.perf_counter()
+    _, summary = run_index(corpus, index)
+    with open_searcher(index) as searcher:
+        found = search(searcher, SearchRequest(q="", page_size=1, copies=True)).total
+    print(
+        f"adding 10: {time.perf_counter() - started:.2f} s until searchable "
+        f"({found} of {args.size + 10} articles found)  [{summary}]"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
