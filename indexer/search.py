@@ -441,18 +441,40 @@ def _ranked_hits(searcher, query, allowed: set[int], request: SearchRequest, gro
             return UNDATED_LAST if key == undated else key
 
         kwargs = {"sortedby": sorting.TranslateFacet(undated_last, sorting.FieldFacet("day"))}
-    if groups and groups.group:  # one article per group of copies: the best-ranked one
-        kwargs["collapse"] = sorting.FunctionFacet(lambda _s, docnum: groups.key(docnum))
-    page = searcher.search_page(
-        query, request.page, pagelen=request.page_size, filter=allowed, terms=True, **kwargs
-    )
-    if page.pagenum != request.page:  # Whoosh clamps past the end; we show nothing
-        return []
+    start = (request.page - 1) * request.page_size
+    if groups and groups.group:
+        page = _collapsed_page(searcher, query, allowed, groups, start, request.page_size, kwargs)
+    else:
+        results = searcher.search_page(
+            query, request.page, pagelen=request.page_size, filter=allowed, terms=True, **kwargs
+        )
+        page = list(results) if results.pagenum == request.page else []  # none past the end
     hits = [_hit(h, sort == "relevance") for h in page]
     if groups:
         for hit, raw in zip(hits, page, strict=True):
             hit.copies = copy_refs(searcher, groups.others(raw.docnum))
     return hits
+
+
+def _collapsed_page(searcher, query, allowed, groups, start: int, size: int, kwargs) -> list:
+    """One hit per group of copies, its best-ranked copy, then the requested page.
+
+    Done here rather than with Whoosh's collapse, which a filter silently
+    disables. Ranking the first start+size hits plus every copy that could be
+    collapsed away is enough to fill the page exactly.
+    """
+    grouped = [d for d in allowed if d in groups.group]
+    removable = len(grouped) - len({groups.group[d] for d in grouped})
+    results = searcher.search(
+        query, limit=start + size + removable, filter=allowed, terms=True, **kwargs
+    )
+    seen, kept = set(), []
+    for hit in results:
+        key = groups.key(hit.docnum)
+        if key not in seen:
+            seen.add(key)
+            kept.append(hit)
+    return kept[start : start + size]
 
 
 def copy_refs(searcher, docnums: list[int]) -> list[CopyRef]:

@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -233,14 +234,22 @@ def _extract_all(jobs: list[Job]):
     # Workers are spawned, not forked: a forked worker would inherit the index's
     # write lock and keep it alive if this process were killed.
     spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=spawn) as pool:
-        yield from pool.map(_extract, jobs, chunksize=16)
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=spawn) as pool:
+            for result in pool.map(_extract, jobs, chunksize=16):
+                yield result
+                done += 1
+    except BrokenProcessPool:  # a worker died (memory, a script without a main guard)
+        yield from map(_extract, jobs[done:])
 
 
 def _extract(job: Job) -> tuple[dict | None, str | None]:
     """The document for one job, or why there is none (runs in a worker process)."""
     try:
         data = read_bytes(job.source.path)
+        if hashlib.sha256(data).hexdigest() != job.sha256:
+            raise ReadError("changed while indexing; the next run takes the new version")
         article = extract_bytes(data, job.source, job.sidecar)
         if not article.text.strip():
             raise ReadError("no article text found (only markup, scripts or clutter)")
@@ -248,7 +257,7 @@ def _extract(job: Job) -> tuple[dict | None, str | None]:
             article,
             size=len(data),
             mtime_ns=job.mtime_ns,
-            sha256=hashlib.sha256(data).hexdigest(),
+            sha256=job.sha256,
             extractor=extractor_fingerprint(),
             sidecar=job.sidecar.signature,
         ), None

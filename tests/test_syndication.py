@@ -103,3 +103,27 @@ def test_pages_and_api_show_copies_and_the_copies_switch(syndicated, tmp_path):
     assert client.get("/api/search?q=Willcock&copies=1").get_json()["total"] == 3
     article = client.get(f"/articles/{data['hits'][0]['copies'][0]['id']}").get_data(as_text=True)
     assert "Also published as" in article
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+def test_every_page_holds_one_hit_per_group(syndicated, sort):
+    """Copies never appear as hits of their own, on any page or in any order."""
+    q = "" if sort != "relevance" else "6G"
+    first = search(syndicated, SearchRequest(q=q, sort=sort, page_size=2))
+    pages = [
+        search(syndicated, SearchRequest(q=q, sort=sort, page_size=2, page=n)).hits
+        for n in range(1, first.pages + 2)
+    ]
+    hits = [h for page in pages for h in page]
+    assert len(hits) == first.total and pages[-1] == []
+    paths = [h.path for h in hits]
+    group = {"001_16956a09bc7e4d62.txt", "newswire-copy.txt", "zvei-copy.html"}
+    assert len(group & set(paths)) == 1 and len(paths) == len(set(paths))
+
+
+def test_exports_list_groups_unless_copies_are_asked_for(syndicated):
+    from web import create_app
+
+    client = create_app({"TESTING": True, "INDEX_DIR": syndicated._ix.storage.folder}).test_client()
+    assert len(client.get("/export.json").get_json()) == 5
+    assert len(client.get("/export.json?copies=1").get_json()) == 7
