@@ -444,11 +444,11 @@ def _ranked_hits(searcher, query, allowed: set[int], request: SearchRequest, gro
     start = (request.page - 1) * request.page_size
     if groups and groups.group:
         page = _collapsed_page(searcher, query, allowed, groups, start, request.page_size, kwargs)
-    else:
-        results = searcher.search_page(
-            query, request.page, pagelen=request.page_size, filter=allowed, terms=True, **kwargs
+    else:  # not search_page: it counts every match again, and we know the total already
+        results = searcher.search(
+            query, limit=start + request.page_size, filter=allowed, terms=True, **kwargs
         )
-        page = list(results) if results.pagenum == request.page else []  # none past the end
+        page = list(results)[start : start + request.page_size]
     hits = [_hit(h, sort == "relevance") for h in page]
     if groups:
         for hit, raw in zip(hits, page, strict=True):
