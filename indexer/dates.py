@@ -1,4 +1,7 @@
-"""Publication dates: from HTML markup with htmldate, from plain text by its lead.
+"""Publication dates: parsing dates written in text, and reading a plain text's lead.
+
+HTML pages get their date from htmldate, inside trafilatura's metadata pass
+(see htmlclean); `published_date` vets what it finds.
 
 A plain-text article states its date, if at all, in a dateline ("Brussels,
 May 7th 2026"), a timestamp line ("2025-04-18 15:44:41") or its opening
@@ -11,8 +14,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-
-from htmldate import find_date
 
 from .lines import clutter_kind, is_body_sentence, word_count
 
@@ -96,18 +97,6 @@ def date_from_text(lines: list[str]) -> date | None:
         if found:
             return found
     return None
-
-
-def date_from_html(html: str, url: str | None = None) -> date | None:
-    """htmldate reads meta tags, JSON-LD, <time> and URLs; original, not updated.
-
-    The quick search: on bench/metadata.py the extensive one, which also
-    reads dates from the text, picks more wrong dates.
-    """
-    try:
-        return published_date(find_date(html, original_date=True, extensive_search=False, url=url))
-    except Exception:  # htmldate raises on some malformed documents
-        return None
 
 
 def published_date(iso: str | None) -> date | None:

@@ -55,22 +55,22 @@ def open_index(index_dir: Path):
     """Open the current version's index; raises IndexMissing with a hint when there is none."""
     if not index_exists(index_dir):
         raise IndexMissing(f"no index in {index_dir}: run `sixg-search index` first")
-    for attempt in range(OPEN_RETRIES):
-        try:
-            return index.open_dir(str(index_dir), indexname=INDEX_NAME)
-        except (FileNotFoundError, EmptyIndexError):
-            if attempt == OPEN_RETRIES - 1:
-                raise
-            time.sleep(0.05 * (attempt + 1))
-    raise AssertionError("unreachable")
+    return _retrying(lambda: index.open_dir(str(index_dir), indexname=INDEX_NAME))
 
 
 def open_searcher(index_dir: Path):
-    """A searcher on the newest generation (see the module docstring for retries)."""
+    """A searcher on the newest generation."""
+    if not index_exists(index_dir):
+        raise IndexMissing(f"no index in {index_dir}: run `sixg-search index` first")
+    return _retrying(lambda: index.open_dir(str(index_dir), indexname=INDEX_NAME).searcher())
+
+
+def _retrying(opening):
+    """Open, retrying while a writer deletes the files of the generation being read."""
     for attempt in range(OPEN_RETRIES):
         try:
-            return open_index(index_dir).searcher()
-        except FileNotFoundError:
+            return opening()
+        except (FileNotFoundError, EmptyIndexError):
             if attempt == OPEN_RETRIES - 1:
                 raise
             time.sleep(0.05 * (attempt + 1))

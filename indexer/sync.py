@@ -120,7 +120,12 @@ def sync_index(
 
 def _indexed_files(writer) -> dict[str, dict]:
     with writer.reader() as reader:
-        return {fields["path"]: fields for _, fields in reader.iter_docs()}
+        return _files_in(reader)
+
+
+def _files_in(reader) -> dict[str, dict]:
+    """Stored fields of every indexed article, by corpus path."""
+    return {fields["path"]: fields for _, fields in reader.iter_docs()}
 
 
 def _previous_version(index_dir: Path) -> dict[str, dict]:
@@ -128,7 +133,7 @@ def _previous_version(index_dir: Path) -> dict[str, dict]:
     for name in older_versions(index_dir):
         try:
             with open_older_version(index_dir, name).reader() as reader:
-                return {fields["path"]: fields for _, fields in reader.iter_docs()}
+                return _files_in(reader)
         except Exception:  # an unreadable old index is simply not carried over
             continue
     return {}
