@@ -93,7 +93,7 @@ def find_organisations(title: str, body: str) -> list[OrgMention]:
     taken: list[tuple[int, int]] = []
     pattern, lookup = _spelling_index()
     for match in pattern.finditer(text):
-        canonical, name = lookup[_fold(match.group(0))]
+        canonical, name = lookup[fold(match.group(0))]
         _note(found, canonical, name, match, "gazetteer")
         taken.append(match.span())
     for name, acronym in _definitions(text, lookup):
@@ -135,11 +135,33 @@ def _spelling_index() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     lookup = {}
     for org in gazetteer():
         for spelling in org.spellings:
-            lookup[_fold(spelling)] = (org.canonical, org.name)
+            lookup[fold(spelling)] = (org.canonical, org.name)
     return compile_phrases([s for org in gazetteer() for s in org.spellings]), lookup
 
 
-def _fold(spelling: str) -> str:
+def canonical_name(spelling: str) -> str:
+    """The canonical value of any gazetteer spelling ("Academy of Finland" ->
+    "Research Council of Finland"); other names come back unchanged."""
+    found = _spelling_index()[1].get(fold(spelling))
+    return found[0] if found else spelling
+
+
+def known_spellings() -> dict[str, str]:
+    """Every gazetteer spelling, folded (see `fold`), to its canonical value."""
+    return {folded: canonical for folded, (canonical, _) in _spelling_index()[1].items()}
+
+
+@cache
+def _full_names() -> dict[str, str]:
+    return {org.canonical: org.name for org in gazetteer()}
+
+
+def full_name(canonical: str) -> str:
+    return _full_names().get(canonical, canonical)
+
+
+def fold(spelling: str) -> str:
+    """A spelling reduced for comparison: lower case, single spaces."""
     return " ".join(spelling.split()).lower()
 
 
@@ -158,7 +180,7 @@ def _definitions(text: str, known: dict) -> list[tuple[str, str]]:
     result = []
     for match in _DEFINITION.finditer(text):
         name, acronym = _trim_name(match.group(1)), match.group(2)
-        if not name or _fold(name) in known or acronym.lower() in known:
+        if not name or fold(name) in known or acronym.lower() in known:
             continue
         if not _acronym_fits(acronym, name):
             continue
@@ -212,13 +234,13 @@ def _has_letter(word: str) -> bool:
 def _shaped_names(text: str, taken: list[tuple[int, int]], found: dict) -> list[str]:
     """Organisation-shaped names that no gazetteer entry or definition covers."""
     names = []
-    known_names = [_fold(entry[0]) for entry in found.values()]
+    known_names = [fold(entry[0]) for entry in found.values()]
     for match in _shape_pattern().finditer(text):
         start, end = match.span(1)
         if any(s < end and start < e for s, e in taken):
             continue
         name = _trim_name(match.group(1))
-        if not name or name in names or any(_fold(name) in k for k in known_names):
+        if not name or name in names or any(fold(name) in k for k in known_names):
             continue
         names.append(name)
     return names

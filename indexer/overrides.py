@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from .article import Article
-from .datafiles import organisations as gazetteer
+from .organisations import canonical_name, full_name
 
 SIDECAR_SUFFIX = ".meta.json"
 TEXT_FIELDS = ("url", "title", "source")
@@ -85,9 +85,9 @@ def apply_overrides(article: Article, overrides: dict, sidecar_name: str) -> Non
     """Replace the extracted fields with the user's, recording that they were set by hand."""
     for key, value in overrides.items():
         if key in ("organisations", "mentions"):
-            value = [_canonical(v) for v in value]
+            value = [canonical_name(v) for v in value]
             for org in value:
-                article.org_names.setdefault(org, _full_name(org))
+                article.org_names.setdefault(org, full_name(org))
                 article.org_evidence[org] = {"found_as": org, "source": sidecar_name}
         if key == "topics":
             article.topic_evidence = {t: [f"set in {sidecar_name}"] for t in value}
@@ -95,18 +95,6 @@ def apply_overrides(article: Article, overrides: dict, sidecar_name: str) -> Non
     if "organisations" in overrides:  # an organisation cannot be both
         article.mentions = [m for m in article.mentions if m not in article.organisations]
     article.overridden = sorted(overrides)
-
-
-def _canonical(name: str) -> str:
-    folded = " ".join(name.split()).lower()
-    for org in gazetteer():
-        if any(" ".join(s.split()).lower() == folded for s in org.spellings):
-            return org.canonical
-    return name
-
-
-def _full_name(canonical: str) -> str:
-    return next((o.name for o in gazetteer() if o.canonical == canonical), canonical)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from whoosh import highlight, sorting
 from whoosh.qparser import FieldAliasPlugin, MultifieldParser, PlusMinusPlugin
 from whoosh.query import And, Every, NullQuery, NumericRange, Or, Term
 
-from .datafiles import organisations as gazetteer
+from .organisations import fold, full_name, known_spellings
 from .schema import UNDATED, split_values, stored_date
 from .syndication import copy_groups
 
@@ -213,25 +213,27 @@ FOLDED_FIELDS = ("organisation", "mentions", "topic")
 def _facet_value_folder(searcher):
     """Let `org:6g-ia`, `org:"6G Smart Networks and Services Industry Association"`
     and `topic:spectrum` find the exact values the facet fields hold."""
-    reader = searcher.reader()
-    known = {}
-    for field_name in FOLDED_FIELDS:
-        values = {}
-        for org in gazetteer() if field_name != "topic" else ():
-            for spelling in org.spellings:
-                values[spelling.lower()] = org.canonical
-        for raw in reader.lexicon(field_name):
-            value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            values[value.lower()] = value
-        known[field_name] = values
+    known = per_generation(searcher, "folded facet values", _folded_values)
 
-    def fold(query):
+    def fold_term(query):
         if isinstance(query, Term) and query.fieldname in known:
-            value = known[query.fieldname].get(str(query.text).lower(), query.text)
+            value = known[query.fieldname].get(fold(str(query.text)), query.text)
             return Term(query.fieldname, value, boost=query.boost)
         return query
 
-    return fold
+    return fold_term
+
+
+def _folded_values(reader) -> dict[str, dict[str, str]]:
+    """Per facet field: folded spelling -> the value the field holds."""
+    known = {}
+    for field_name in FOLDED_FIELDS:
+        values = known_spellings() if field_name != "topic" else {}
+        for raw in reader.lexicon(field_name):
+            value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            values[fold(value)] = value
+        known[field_name] = values
+    return known
 
 
 def _has_error(query) -> bool:
@@ -571,8 +573,7 @@ def get_article(searcher, article_id: str) -> ArticleView | None:
 
 def organisation_names(canonicals: list[str]) -> dict[str, str]:
     """Full names for facet hover text, from the gazetteer."""
-    names = {o.canonical: o.name for o in gazetteer()}
-    return {c: names.get(c, c) for c in canonicals}
+    return {c: full_name(c) for c in canonicals}
 
 
 @dataclass(frozen=True)
