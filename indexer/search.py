@@ -269,10 +269,13 @@ class Match:
         return self.groups.count(docs) if self.groups else len(docs)
 
 
-def match(searcher, request: SearchRequest) -> Match | None:
+def match(searcher, request: SearchRequest) -> Match:
+    """The documents `request` selects; none, with the parser's notice, for a query
+    that has nothing to search for."""
     query, notice = parse_query(searcher, request.q)
     if query is None:
-        return None
+        empty = {f.param: {} for f in FACETS}
+        return Match(None, notice, set(), empty, dict.fromkeys(empty), set(), None)
     matched = set(searcher.docs_for_query(query))
     in_range = _date_range_docs(searcher, request)
     if in_range is not None:
@@ -287,9 +290,8 @@ def match(searcher, request: SearchRequest) -> Match | None:
 def search(searcher, request: SearchRequest, found: Match | None = None) -> SearchResult:
     """Hits, facets and suggestion for `request` (`found`: its match, if already made)."""
     found = found or match(searcher, request)
-    if found is None:
-        _, notice = parse_query(searcher, request.q)
-        return SearchResult(request, 0, [], {f.param: [] for f in FACETS}, notice)
+    if found.query is None:
+        return SearchResult(request, 0, [], {f.param: [] for f in FACETS}, found.notice)
     facets = {facet.param: _facet_values(found, facet, request) for facet in FACETS}
     hits = _ranked_hits(searcher, found.query, found.allowed, request, found.groups)
     total = found.count(found.allowed)
@@ -392,7 +394,8 @@ def _suggestion(searcher, request: SearchRequest, total: int) -> Suggestion | No
     if not changed:
         return None
     corrected = " ".join(words)
-    found = search(searcher, replace(request, q=corrected, page=1, page_size=1)).total
+    candidate = match(searcher, replace(request, q=corrected))
+    found = candidate.count(candidate.allowed)
     return Suggestion(corrected, found) if found > total else None
 
 

@@ -23,28 +23,27 @@ def _matched():
 @bp.get("/map")
 def map_page():
     req, found = _matched()
-    coop = cooperation(found) if found else None
-    names = organisation_names([n.name for n in coop.nodes]) if coop else {}
-    nodes, edges = map_layout(coop, req, names) if coop else ([], [])
+    coop = cooperation(found)
+    nodes, edges = map_layout(coop, req, organisation_names([n.name for n in coop.nodes]))
     return render_template(
         "map.html",
         req=req,
         nodes=nodes,
         edges=edges,
         size=MAP_SIZE,
-        total=found.count(found.allowed) if found else 0,
-        notice=found.notice if found else None,
+        total=found.count(found.allowed),
+        notice=found.notice,
     )
 
 
 @bp.get("/api/map")
 def map_json():
     _, found = _matched()
-    coop = cooperation(found) if found else None
+    coop = cooperation(found)
     return jsonify(
         {
-            "nodes": [{"name": n.name, "count": n.count} for n in coop.nodes] if coop else [],
-            "edges": [{"a": e.a, "b": e.b, "count": e.count} for e in coop.edges] if coop else [],
+            "nodes": [{"name": n.name, "count": n.count} for n in coop.nodes],
+            "edges": [{"a": e.a, "b": e.b, "count": e.count} for e in coop.edges],
         }
     )
 
@@ -55,8 +54,6 @@ def timeline_json():
     if by not in ("org", "topic"):
         abort(400, description="by must be org or topic.")
     _, found = _matched()
-    if found is None:
-        return jsonify({"months": [], "total": {}, "series": []})
     tl = timeline(get_searcher(), found, by=by)
     return jsonify(
         {

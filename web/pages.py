@@ -38,10 +38,9 @@ def search_page():
     result = search(searcher, req, found)
     month_bars, series_lines = [], []
     by = "topic" if request.args.get("by") == "topic" else "org"
-    if found is not None:
-        months = timeline(searcher, found, by=by)
-        if len([m for m in months.months if months.total.get(m)]) >= MIN_MONTHS:
-            month_bars, series_lines = timeline_chart(months, req)
+    months = timeline(searcher, found, by=by)
+    if len([m for m in months.months if months.total.get(m)]) >= MIN_MONTHS:
+        month_bars, series_lines = timeline_chart(months, req)
     suggestion_url = search_url(with_query(req, result.suggestion.q)) if result.suggestion else None
     return render_template(
         "search.html",
