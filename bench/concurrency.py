@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 from bench.corpus import generate
+from bench.indexing import index_command
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = [
@@ -123,7 +124,7 @@ def main() -> int:
     generate(corpus / "base", args.base, seed=11)
     cli = [sys.executable, "-m", "web.cli"]
     where = ["--corpus", str(corpus), "--index", str(index)]
-    subprocess.run([*cli, "index", "--quiet", *where], cwd=ROOT, check=True)
+    subprocess.run(index_command(corpus, index), cwd=ROOT, check=True)
     port = free_port()
     server = subprocess.Popen(
         [*cli, "serve", "--no-index", "--port", str(port), *where],
@@ -140,7 +141,7 @@ def main() -> int:
         generate(corpus / "added", args.add, seed=12)
         started = time.perf_counter()
         indexing = subprocess.run(
-            [*cli, "index", "--quiet", *where], cwd=ROOT, capture_output=True, text=True
+            index_command(corpus, index), cwd=ROOT, capture_output=True, text=True
         )
         index_seconds = time.perf_counter() - started
         time.sleep(2)

@@ -25,20 +25,26 @@ from indexer.store import open_searcher
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def index_command(corpus: Path, index: Path, *extra: str) -> list[str]:
+    """`sixg-search index` as a user runs it, in a fresh Python process."""
+    return [
+        sys.executable,
+        "-m",
+        "web.cli",
+        "index",
+        "--quiet",
+        "--corpus",
+        str(corpus),
+        "--index",
+        str(index),
+        *extra,
+    ]
+
+
 def run_index(corpus: Path, index: Path) -> tuple[float, str]:
     started = time.perf_counter()
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "web.cli",
-            "index",
-            "--quiet",
-            "--corpus",
-            str(corpus),
-            "--index",
-            str(index),
-        ],
+        index_command(corpus, index),
         cwd=ROOT,
         capture_output=True,
         text=True,

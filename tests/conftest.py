@@ -21,6 +21,14 @@ SEEDS = sorted((REPO / "corpus").glob("*.txt"))
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def indexed(index_dir: Path) -> dict[str, dict]:
+    """Stored fields of every article in the index, by corpus path."""
+    from indexer.store import open_searcher
+
+    with open_searcher(index_dir) as s:
+        return {f["path"]: f for f in s.all_stored_fields()}
+
+
 def copy_seeds(root: Path) -> Path:
     """A corpus folder under `root` holding the user's five seed articles."""
     target = root / "corpus"

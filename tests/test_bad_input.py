@@ -10,16 +10,12 @@ from indexer.store import open_searcher
 from indexer.sync import sync_index
 from web.cli import main
 
+from .conftest import indexed
 from .test_sync import NEW_ARTICLE
 
 SENTENCES = [
     f"Sentence {i} reports that partner {i} joins the 6G spectrum trial in Oulu." for i in range(60)
 ]
-
-
-def indexed_paths(index_dir) -> set[str]:
-    with open_searcher(index_dir) as s:
-        return {f["path"] for f in s.all_stored_fields()}
 
 
 @pytest.fixture
@@ -65,7 +61,7 @@ def test_indexing_bad_input_completes_and_lists_each_failure(bad_corpus, index_d
         "copy-of-003.txt": "same content as 003_aca5d6cf16b5deaf.txt; not indexed twice",
     }
     good = {"huge.html", "deep.html", "bad-utf8.txt", "gbk.html", "good.txt"}
-    assert good | {p.name for p in bad_corpus.glob("00*.txt")} == indexed_paths(index_dir)
+    assert good | {p.name for p in bad_corpus.glob("00*.txt")} == set(indexed(index_dir))
     with open_searcher(index_dir) as s:
         assert "中国将深化与欧盟" in s.document(path="gbk.html")["body"]
         assert "Sentence 59 reports" in s.document(path="huge.html")["body"]

@@ -5,36 +5,15 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 
 import pytest
 
 from bench.corpus import generate
-from indexer.store import open_searcher
+from bench.indexing import index_command
 from indexer.sync import sync_index
 
-from .conftest import REPO
-
-
-def index_command(corpus, index, *extra):
-    return [
-        sys.executable,
-        "-m",
-        "web.cli",
-        "index",
-        "--quiet",
-        "--corpus",
-        str(corpus),
-        "--index",
-        str(index),
-        *extra,
-    ]
-
-
-def stored(index_dir) -> dict[str, dict]:
-    with open_searcher(index_dir) as s:
-        return {f["path"]: f for f in s.all_stored_fields()}
+from .conftest import REPO, indexed
 
 
 @pytest.fixture
@@ -47,7 +26,7 @@ def big_corpus(tmp_path):
 def test_kill_9_at_any_moment_loses_nothing_and_the_next_run_recovers(big_corpus, tmp_path):
     index = tmp_path / "index"
     assert sync_index(big_corpus, index).added == 40
-    before = stored(index)
+    before = indexed(index)
     generate(big_corpus / "second", 300, seed=2)
 
     started = time.perf_counter()  # how long a full run takes, to aim the kills at its end
@@ -60,7 +39,7 @@ def test_kill_9_at_any_moment_loses_nothing_and_the_next_run_recovers(big_corpus
         time.sleep(duration * fraction)
         run.send_signal(signal.SIGKILL)
         run.wait()
-        after = stored(index)
+        after = indexed(index)
         assert set(before) <= set(after), "an article indexed before the crash was lost"
         assert len(after) in (40, 340), "a half-committed run is visible"
         for path, fields in after.items():
@@ -70,7 +49,7 @@ def test_kill_9_at_any_moment_loses_nothing_and_the_next_run_recovers(big_corpus
         index_command(big_corpus, index), cwd=REPO, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    assert len(stored(index)) == 340
+    assert len(indexed(index)) == 340
     assert sync_index(big_corpus, index).unchanged == 340
 
 
@@ -93,7 +72,7 @@ def test_a_second_index_run_waits_then_says_another_run_holds_the_index(big_corp
         assert first.wait(timeout=120) == 0
     assert second.returncode == 2
     assert "another `sixg-search index` run holds the index" in second.stderr
-    assert len(stored(index)) == 340
+    assert len(indexed(index)) == 340
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX only")

@@ -12,7 +12,7 @@ from indexer.article import article_id
 from indexer.store import open_index, open_searcher
 from indexer.sync import IndexBusy, sync_index
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, indexed
 
 NEW_ARTICLE = """Operators and vendors launch Oulu 6G spectrum testbed
 
@@ -23,11 +23,6 @@ partners of the 6G Flagship will measure propagation between university building
 
 The testbed is funded for three years and open to companies that want to trial equipment.
 """
-
-
-def indexed(index_dir) -> dict[str, dict]:
-    with open_searcher(index_dir) as s:
-        return {f["path"]: f for f in s.all_stored_fields()}
 
 
 def test_first_run_adds_everything_and_second_run_changes_nothing(corpus_dir, index_dir):

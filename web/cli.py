@@ -69,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=int(os.environ.get("SIXG_PORT", "8000")))
     p.add_argument("--threads", type=int, default=8)
     p.add_argument("--no-index", action="store_true", help="serve the index as it is")
-    p.set_defaults(run=run_serve)
+    p.set_defaults(run=run_serve, rebuild=False, quiet=False, wait=LOCK_TIMEOUT)
 
     p = sub.add_parser("search", parents=[locations], help="search from the terminal")
     p.add_argument("query", nargs="?", default="")
@@ -111,11 +111,7 @@ def run_serve(args) -> int:
     from web import create_app
 
     if not args.no_index:
-        run_index(
-            argparse.Namespace(
-                corpus=args.corpus, index=args.index, rebuild=False, quiet=False, wait=LOCK_TIMEOUT
-            )
-        )
+        run_index(args)
     app = create_app({"INDEX_DIR": str(args.index), "CORPUS_DIR": str(args.corpus)})
     print(f"Serving on http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
     serve(app, host=args.host, port=args.port, threads=args.threads, _quiet=True)
