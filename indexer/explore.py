@@ -8,16 +8,17 @@ count once unless the search lists copies.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from itertools import combinations
 
-from .search import Match
+import numpy as np
+
+from .search import Match, index_arrays
 
 MAP_NODES = 24
 TIMELINE_SERIES = 4
 MAX_PERIODS = 36
+EPOCH_ORDINAL = 719163  # date(1970, 1, 1).toordinal(), numpy's day zero
 
 
 @dataclass(frozen=True)
@@ -41,14 +42,14 @@ class Cooperation:
 
 def cooperation(found: Match, limit: int = MAP_NODES) -> Cooperation:
     """Organisations named together in the `organisation` field of the matches."""
-    docs = {org: ds & found.allowed for org, ds in found.value_docs["org"].items()}
-    docs = {org: ds for org, ds in docs.items() if ds}
+    docs = {org: ids[found.allowed[ids]] for org, ids in found.value_docs["org"].items()}
+    docs = {org: ids for org, ids in docs.items() if len(ids)}
     top = sorted(docs, key=lambda org: (-found.count(docs[org]), org.lower()))[:limit]
     nodes = [Node(org, found.count(docs[org])) for org in top]
     edges = []
     for a, b in combinations(top, 2):
-        both = docs[a] & docs[b]
-        if both:
+        both = np.intersect1d(docs[a], docs[b], assume_unique=True)
+        if len(both):
             edges.append(Edge(a, b, found.count(both)))
     edges.sort(key=lambda e: (-e.count, e.a, e.b))
     return Cooperation(nodes, edges)
@@ -80,52 +81,64 @@ def timeline(
     Long spans are counted per quarter, very long ones per year, so that the
     chart keeps at most `max_periods` bars.
     """
-    days = searcher.reader().column_reader("day")  # day numbers, 0 when undated
-    day_of = {d: date.fromordinal(days[d]) for d in found.allowed if days[d]}
-    if not day_of:
+    days = index_arrays(searcher).days  # day numbers, 0 when undated
+    dated = found.allowed & (days > 0)
+    docs = _once_per_group(found, np.flatnonzero(dated))
+    if not len(docs):
         return Timeline([], {}, [], {})
-    first, last = min(day_of.values()), max(day_of.values())
-    span = (last.year - first.year) * 12 + last.month - first.month + 1
+    months = _months(days)
+    first, last = int(months[docs].min()), int(months[docs].max())
+    span = last - first + 1
     period = _month if span <= max_periods else _quarter if span <= 3 * max_periods else _year
-    period_of = {d: period(day) for d, day in day_of.items()}
     spans = _periods(first, last, period)
-    total = _per_period(found, set(period_of), period_of)
-    values = {v: ds & set(period_of) for v, ds in found.value_docs[by].items()}
-    busiest = sorted((v for v in values if values[v]), key=lambda v: -found.count(values[v]))
-    series = [Series(v, _per_period(found, values[v], period_of)) for v in busiest[:limit]]
+    total = _per_period(months[docs], first, last, period)
+    values = {v: _once_per_group(found, ids[dated[ids]]) for v, ids in found.value_docs[by].items()}
+    busiest = sorted((v for v in values if len(values[v])), key=lambda v: -len(values[v]))
+    series = [
+        Series(v, _per_period(months[values[v]], first, last, period)) for v in busiest[:limit]
+    ]
     return Timeline(list(spans), total, series, spans)
 
 
-def _month(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
+def _months(days: np.ndarray) -> np.ndarray:
+    """Month numbers (year × 12 + month - 1) of day numbers (date.toordinal())."""
+    as_dates = (days - EPOCH_ORDINAL).astype("datetime64[D]")
+    return as_dates.astype("datetime64[M]").astype(np.int64) + 1970 * 12
 
 
-def _quarter(day: date) -> str:
-    return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+def _month(month: int) -> str:
+    return f"{month // 12:04d}-{month % 12 + 1:02d}"
 
 
-def _year(day: date) -> str:
-    return f"{day.year:04d}"
+def _quarter(month: int) -> str:
+    return f"{month // 12:04d}-Q{month % 12 // 3 + 1}"
 
 
-def _periods(first: date, last: date, period) -> dict[str, tuple[str, str]]:
-    """Every period between first and last, with the months it covers."""
+def _year(month: int) -> str:
+    return f"{month // 12:04d}"
+
+
+def _periods(first: int, last: int, period) -> dict[str, tuple[str, str]]:
+    """Every period between the first and last month, with the months it covers."""
     spans: dict[str, tuple[str, str]] = {}
-    year, month = first.year, first.month
-    while (year, month) <= (last.year, last.month):
-        label, this = period(date(year, month, 1)), f"{year:04d}-{month:02d}"
+    for month in range(first, last + 1):
+        label, this = period(month), _month(month)
         spans[label] = (spans[label][0], this) if label in spans else (this, this)
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return spans
 
 
-def _per_period(found: Match, docs: set[int], period_of: dict[int, str]) -> dict[str, int]:
-    if found.groups:  # a group of copies counts once, in its first copy's period
-        seen, docs_once = set(), set()
-        for d in sorted(docs):
-            key = found.groups.key(d)
-            if key not in seen:
-                seen.add(key)
-                docs_once.add(d)
-        docs = docs_once
-    return dict(Counter(period_of[d] for d in docs))
+def _once_per_group(found: Match, docs: np.ndarray) -> np.ndarray:
+    """A group of copies counts once, as its first copy (unless copies are listed)."""
+    if not found.groups or not found.groups.group or not len(docs):
+        return docs
+    _, first = np.unique(found.groups.root[docs], return_index=True)
+    return np.sort(docs[first])
+
+
+def _per_period(months: np.ndarray, first: int, last: int, period) -> dict[str, int]:
+    per_month = np.bincount(months - first, minlength=last - first + 1)
+    counts: dict[str, int] = {}
+    for offset in np.flatnonzero(per_month):
+        label = period(first + int(offset))
+        counts[label] = counts.get(label, 0) + int(per_month[offset])
+    return counts

@@ -13,15 +13,16 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
+from whoosh import columns
 from whoosh.analysis import StemmingAnalyzer
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from .syndication import band_keys, encode, signature
+from .syndication import encode, signature, signature_width
 
 UNDATED = "undated"
 # Article.to_json() keys kept in the stored `details` field for the article page.
 DETAIL_KEYS = ("organisation_names", "evidence", "removed", "overridden")
-SCHEMA_VERSION = 4  # bump when the fields change: `index` then builds a new index beside
+SCHEMA_VERSION = 5  # bump when the fields change: `index` then builds a new index beside
 
 
 def build_schema() -> Schema:
@@ -47,11 +48,32 @@ def build_schema() -> Schema:
         size=NUMERIC(stored=True, bits=64),
         mtime_ns=NUMERIC(stored=True, bits=64),
         sha256=ID(stored=True),
-        minhash=STORED,  # syndicated-copy signature (see syndication.py)
-        bands=KEYWORD(stored=True),  # its LSH band keys, to find candidate copies
+        minhash=_stored_column(columns.FixedBytesColumn(signature_width())),  # syndication.py
         extractor=ID(stored=True),  # fingerprint of the extraction code and data files
         sidecar=ID(stored=True),  # signature of the article's .meta.json overrides, if any
+        # path, size, mtime, hash, fingerprints as one column: what a run compares
+        # with the disk, read for 100,000 articles without loading their texts
+        filestate=COLUMN(columns.VarBytesColumn()),
     )
+
+
+def _stored_column(column) -> COLUMN:
+    """A column (read in bulk, see arrays.py) that is also stored, so a document
+    re-written from its stored fields keeps it."""
+    field = COLUMN(column)
+    field.stored = True
+    return field
+
+
+FILE_STATE = ("path", "size", "mtime_ns", "sha256", "extractor", "sidecar")
+
+
+def file_state(doc: dict) -> bytes:
+    return json.dumps([doc.get(key, "") for key in FILE_STATE]).encode("utf-8")
+
+
+def read_file_state(raw: bytes) -> dict:
+    return dict(zip(FILE_STATE, json.loads(raw), strict=True))
 
 
 def to_document(
@@ -77,24 +99,27 @@ def to_document(
         "extractor": extractor,
         "sidecar": sidecar,
     }
-    sig = signature(article.text)
-    doc["minhash"] = encode(sig)
-    doc["bands"] = " ".join(band_keys(sig)) if sig else ""
-    return _with_dates(doc, published)
+    doc["minhash"] = encode(signature(article.text))
+    return _with_derived(doc, published)
 
 
 def from_stored(fields: dict, schema, **changes) -> dict:
     """A stored document ready to be written again (re-stamped or carried over).
 
-    Stored fields hold everything but the derived sort key, which is rebuilt,
-    and fields an older schema had are dropped.
+    Stored fields hold everything but the derived fields, which are rebuilt;
+    fields an older schema had are dropped, and a signature an older schema
+    kept in another form is computed again.
     """
     doc = {k: v for k, v in {**fields, **changes}.items() if k in schema.names() and v is not None}
     doc.pop("day", None)
-    return _with_dates(doc, stored_date(doc))
+    if not isinstance(doc.get("minhash"), bytes):
+        doc["minhash"] = encode(signature(doc.get("body", "")))
+    return _with_derived(doc, stored_date(doc))
 
 
-def _with_dates(doc: dict, published: date | None) -> dict:
+def _with_derived(doc: dict, published: date | None) -> dict:
+    """Fields computed from others: file state, sort day and year."""
+    doc["filestate"] = file_state(doc)
     doc["day"] = published.toordinal() if published else 0
     doc["year"] = str(published.year) if published else UNDATED
     if published:

@@ -18,11 +18,14 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+import numpy as np
 from markupsafe import Markup, escape
-from whoosh import highlight, sorting
+from whoosh import highlight
 from whoosh.qparser import FieldAliasPlugin, MultifieldParser, PlusMinusPlugin
-from whoosh.query import And, Every, NullQuery, NumericRange, Or, Term
+from whoosh.query import And, Every, NullQuery, Or, Term
 
+from .arrays import IndexArrays
+from .matching import evaluate, positive_words
 from .organisations import fold, full_name, known_spellings
 from .schema import UNDATED, split_values, stored_date
 from .syndication import copy_groups
@@ -31,7 +34,6 @@ SORTS = ("relevance", "newest", "oldest")
 MAX_TERMS = 64
 LATEST_DATE = date(2999, 12, 31)  # open ranges end here (date.max overflows the field)
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than this
-UNDATED_LAST = 2**40  # a sort key after every encoded day
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 MAX_PAGE_SIZE = 100
 SNIPPET_CHARS = 280
@@ -255,36 +257,48 @@ def _plain_words_query(searcher, words: list[str]):
 
 @dataclass
 class Match:
-    """The documents a request selects, and what facet counting needs."""
+    """The documents a request selects, and what facet counting needs.
+
+    Document sets are numpy boolean masks over the index's document numbers;
+    a facet value's documents are an array of document numbers.
+    """
 
     query: object
     notice: str | None
-    matched: set[int]  # query and date range
-    value_docs: dict[str, dict[str, set[int]]]  # facet param -> value -> docs
-    selections: dict[str, set[int] | None]  # facet param -> docs of its chosen values
-    allowed: set[int]  # matched and every facet selection
+    matched: np.ndarray  # query and date range
+    value_docs: dict[str, dict[str, np.ndarray]]  # facet param -> value -> docnums
+    selections: dict[str, np.ndarray | None]  # facet param -> mask of its chosen values
+    allowed: np.ndarray  # matched and every facet selection
     groups: CopyGroups | None  # None when copies are listed one by one
+    scores: np.ndarray | None = None  # BM25F per document, where matched
 
-    def count(self, docs: set[int]) -> int:
-        return self.groups.count(docs) if self.groups else len(docs)
+    def count(self, docs: np.ndarray) -> int:
+        """Articles in a mask (or array of docnums); a group of copies counts once."""
+        ids = np.flatnonzero(docs) if docs.dtype == bool else docs
+        return self.groups.count(ids) if self.groups else len(ids)
 
 
 def match(searcher, request: SearchRequest) -> Match:
     """The documents `request` selects; none, with the parser's notice, for a query
     that has nothing to search for."""
+    arrays = index_arrays(searcher)
     query, notice = parse_query(searcher, request.q)
     if query is None:
+        nothing = np.zeros(arrays.size, dtype=bool)
         empty = {f.param: {} for f in FACETS}
-        return Match(None, notice, set(), empty, dict.fromkeys(empty), set(), None)
-    matched = set(searcher.docs_for_query(query))
-    in_range = _date_range_docs(searcher, request)
+        return Match(None, notice, nothing, empty, dict.fromkeys(empty), nothing, None)
+    scored = evaluate(searcher, arrays, query)
+    matched = scored.mask
+    in_range = _date_range_docs(arrays, request)
     if in_range is not None:
-        matched &= in_range
+        matched = matched & in_range
     value_docs = {f.param: _value_docs(searcher, f) for f in FACETS}
-    selections = {p: _selection_docs(value_docs[p], request.selected(p)) for p in value_docs}
+    selections = {
+        p: _selection_docs(arrays, value_docs[p], request.selected(p)) for p in value_docs
+    }
     allowed = _intersect(matched, list(selections.values()))
     groups = None if request.copies else copy_groups_of(searcher)
-    return Match(query, notice, matched, value_docs, selections, allowed, groups)
+    return Match(query, notice, matched, value_docs, selections, allowed, groups, scored.scores)
 
 
 def search(searcher, request: SearchRequest, found: Match | None = None) -> SearchResult:
@@ -293,7 +307,7 @@ def search(searcher, request: SearchRequest, found: Match | None = None) -> Sear
     if found.query is None:
         return SearchResult(request, 0, [], {f.param: [] for f in FACETS}, found.notice)
     facets = {facet.param: _facet_values(found, facet, request) for facet in FACETS}
-    hits = _ranked_hits(searcher, found.query, found.allowed, request, found.groups)
+    hits = _ranked_hits(searcher, found, request)
     total = found.count(found.allowed)
     suggestion = None
     if request.q.strip() and total < SUGGEST_BELOW:
@@ -304,7 +318,7 @@ def search(searcher, request: SearchRequest, found: Match | None = None) -> Sear
 def _facet_values(found: Match, facet: Facet, request: SearchRequest) -> list[FacetValue]:
     """One facet's counts, with every selection applied but its own."""
     others = _intersect(found.matched, [s for p, s in found.selections.items() if p != facet.param])
-    counts = {v: found.count(docs & others) for v, docs in found.value_docs[facet.param].items()}
+    counts = {v: found.count(ids[others[ids]]) for v, ids in found.value_docs[facet.param].items()}
     chosen = set(request.selected(facet.param))
     counts = {v: c for v, c in counts.items() if c or v in chosen}
     counts.update({v: 0 for v in chosen if v not in counts})  # removable even when empty
@@ -317,18 +331,27 @@ def _facet_values(found: Match, facet: Facet, request: SearchRequest) -> list[Fa
 class CopyGroups:
     """The syndicated-copy groups of one index generation."""
 
-    def __init__(self, reader):
-        self.group = copy_groups(reader)
+    def __init__(self, reader, arrays: IndexArrays):
+        self.group = copy_groups(reader, arrays)
         self.members: dict[int, list[int]] = {}
         for docnum, root in sorted(self.group.items()):
             self.members.setdefault(root, []).append(docnum)
+        self.root = np.arange(arrays.size, dtype=np.int64)
+        self.grouped = np.zeros(arrays.size, dtype=bool)
+        if self.group:
+            docnums = np.fromiter(self.group, dtype=np.int64)
+            self.root[docnums] = np.fromiter(self.group.values(), dtype=np.int64)
+            self.grouped[docnums] = True
 
     def key(self, docnum: int) -> int:
         return self.group.get(docnum, docnum)
 
-    def count(self, docs: set[int]) -> int:
+    def count(self, docnums: np.ndarray) -> int:
         """Groups, not copies: a release on three sites counts once."""
-        return len({self.group.get(d, d) for d in docs}) if self.group else len(docs)
+        if not self.group:
+            return len(docnums)
+        in_group = self.grouped[docnums]
+        return int(len(docnums) - in_group.sum() + len(np.unique(self.root[docnums[in_group]])))
 
     def others(self, docnum: int) -> list[int]:
         return [d for d in self.members.get(self.key(docnum), []) if d != docnum]
@@ -342,7 +365,8 @@ def per_generation(searcher, name: str, compute):
     """`compute(reader)`, once per index generation, kept for the requests after it.
 
     A generation never changes once committed, so what is derived from it
-    (facet posting sets, copy groups) stays valid until `index` commits anew.
+    (arrays, facet posting lists, copy groups) stays valid until `index`
+    commits anew.
     """
     reader = searcher.reader()
     storage = getattr(getattr(searcher, "_ix", None), "storage", None)
@@ -357,16 +381,22 @@ def per_generation(searcher, name: str, compute):
     return slot[name]
 
 
+def index_arrays(searcher) -> IndexArrays:
+    return per_generation(searcher, "arrays", IndexArrays)
+
+
 def copy_groups_of(searcher) -> CopyGroups:
-    return per_generation(searcher, "copy groups", CopyGroups)
+    arrays = index_arrays(searcher)
+    return per_generation(searcher, "copy groups", lambda reader: CopyGroups(reader, arrays))
 
 
-def _date_range_docs(searcher, request: SearchRequest) -> set[int] | None:
+def _date_range_docs(arrays: IndexArrays, request: SearchRequest) -> np.ndarray | None:
     if not (request.date_from or request.date_to):
         return None
     low = request.date_from.toordinal() if request.date_from else 1
     high = (request.date_to or LATEST_DATE).toordinal()
-    return set(searcher.docs_for_query(NumericRange("day", low, high)))
+    days = arrays.days
+    return (days >= low) & (days <= high) & arrays.live
 
 
 def _suggestion(searcher, request: SearchRequest, total: int) -> Suggestion | None:
@@ -399,30 +429,36 @@ def _suggestion(searcher, request: SearchRequest, total: int) -> Suggestion | No
     return Suggestion(corrected, found) if found > total else None
 
 
-def _value_docs(searcher, facet: Facet) -> dict[str, frozenset[int]]:
-    return per_generation(searcher, f"facet {facet.field}", lambda r: _read_value_docs(r, facet))
+def _value_docs(searcher, facet: Facet) -> dict[str, np.ndarray]:
+    arrays = index_arrays(searcher)
+    return per_generation(
+        searcher, f"facet {facet.field}", lambda reader: _read_value_docs(reader, arrays, facet)
+    )
 
 
-def _read_value_docs(reader, facet: Facet) -> dict[str, frozenset[int]]:
+def _read_value_docs(reader, arrays: IndexArrays, facet: Facet) -> dict[str, np.ndarray]:
     result = {}
     for raw in reader.lexicon(facet.field):
         value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        docs = frozenset(reader.postings(facet.field, raw).all_ids())
-        if docs:
-            result[value] = docs
+        docnums, _ = arrays.postings(reader, facet.field, raw)
+        if len(docnums):
+            result[value] = docnums
     return result
 
 
-def _selection_docs(value_docs: dict[str, set[int]], chosen: list[str]) -> set[int] | None:
+def _selection_docs(
+    arrays: IndexArrays, value_docs: dict[str, np.ndarray], chosen: list[str]
+) -> np.ndarray | None:
     if not chosen:
         return None
-    union: set[int] = set()
+    union = np.zeros(arrays.size, dtype=bool)
     for value in chosen:
-        union |= value_docs.get(value, set())
+        if value in value_docs:
+            union[value_docs[value]] = True
     return union
 
 
-def _intersect(base: set[int], others: list[set[int] | None]) -> set[int]:
+def _intersect(base: np.ndarray, others: list[np.ndarray | None]) -> np.ndarray:
     result = base
     for other in others:
         if other is not None:
@@ -430,56 +466,57 @@ def _intersect(base: set[int], others: list[set[int] | None]) -> set[int]:
     return result
 
 
-def _ranked_hits(searcher, query, allowed: set[int], request: SearchRequest, groups) -> list[Hit]:
-    if not allowed:
+def _ranked_hits(searcher, found: Match, request: SearchRequest) -> list[Hit]:
+    if not found.allowed.any():
         return []
     sort = request.sort if request.sort in SORTS else "relevance"
-    if isinstance(query, Every) and sort == "relevance":
+    if isinstance(found.query, Every) and sort == "relevance":
         sort = "newest"  # an empty query lists everything, newest first
-    kwargs = {}
-    if sort == "newest":
-        kwargs = {"sortedby": sorting.FieldFacet("day", reverse=True)}
-    elif sort == "oldest":  # undated (day 0) last here too
-        undated = searcher.schema["day"].to_column_value(0)  # the column's encoding of 0
-
-        def undated_last(key: int) -> int:
-            return UNDATED_LAST if key == undated else key
-
-        kwargs = {"sortedby": sorting.TranslateFacet(undated_last, sorting.FieldFacet("day"))}
     start = (request.page - 1) * request.page_size
-    if groups and groups.group:
-        page = _collapsed_page(searcher, query, allowed, groups, start, request.page_size, kwargs)
-    else:  # not search_page: it counts every match again, and we know the total already
-        results = searcher.search(
-            query, limit=start + request.page_size, filter=allowed, terms=True, **kwargs
-        )
-        page = list(results)[start : start + request.page_size]
-    hits = [_hit(h, sort == "relevance") for h in page]
+    groups = found.groups if found.groups and found.groups.group else None
+    wanted = start + request.page_size
+    if groups:  # enough to fill the page after copies collapse into their best copy
+        candidates = np.flatnonzero(found.allowed & groups.grouped)
+        wanted += len(candidates) - len(np.unique(groups.root[candidates]))
+    ranked = _top(found, index_arrays(searcher), sort, wanted)
     if groups:
-        for hit, raw in zip(hits, page, strict=True):
-            hit.copies = copy_refs(searcher, groups.others(raw.docnum))
+        ranked = _collapsed(ranked, groups)
+    page = ranked[start : start + request.page_size]
+    words = {f: positive_words(found.query, f, searcher.reader()) for f in ("title", "body")}
+    scored = sort == "relevance"
+    hits = [_hit(searcher, int(d), found.scores[d] if scored else None, words) for d in page]
+    if found.groups:
+        for hit, docnum in zip(hits, page, strict=True):
+            hit.copies = copy_refs(searcher, found.groups.others(int(docnum)))
     return hits
 
 
-def _collapsed_page(searcher, query, allowed, groups, start: int, size: int, kwargs) -> list:
-    """One hit per group of copies, its best-ranked copy, then the requested page.
+def _top(found: Match, arrays: IndexArrays, sort: str, wanted: int) -> np.ndarray:
+    """The first `wanted` allowed docnums in the sort order (ties: lower docnum first)."""
+    docnums = np.flatnonzero(found.allowed)
+    if sort == "relevance":
+        keys = -found.scores[docnums]
+    else:
+        days = arrays.days[docnums].astype(np.float64)
+        undated = days == 0  # last in both orders
+        keys = np.where(undated, np.inf, -days if sort == "newest" else days)
+    if wanted < len(docnums):
+        nearest = np.argpartition(keys, wanted - 1)[:wanted]
+        threshold = keys[nearest].max()
+        docnums, keys = docnums[keys <= threshold], keys[keys <= threshold]
+    order = np.lexsort((docnums, keys))
+    return docnums[order][:wanted]
 
-    Done here rather than with Whoosh's collapse, which a filter silently
-    disables. Ranking the first start+size hits plus every copy that could be
-    collapsed away is enough to fill the page exactly.
-    """
-    grouped = [d for d in allowed if d in groups.group]
-    removable = len(grouped) - len({groups.group[d] for d in grouped})
-    results = searcher.search(
-        query, limit=start + size + removable, filter=allowed, terms=True, **kwargs
-    )
+
+def _collapsed(ranked: np.ndarray, groups: CopyGroups) -> list[int]:
+    """One docnum per group of copies: its best-ranked copy."""
     seen, kept = set(), []
-    for hit in results:
-        key = groups.key(hit.docnum)
+    for docnum in ranked.tolist():
+        key = groups.key(docnum)
         if key not in seen:
             seen.add(key)
-            kept.append(hit)
-    return kept[start : start + size]
+            kept.append(docnum)
+    return kept
 
 
 def copy_refs(searcher, docnums: list[int]) -> list[CopyRef]:
@@ -497,11 +534,11 @@ def copy_refs(searcher, docnums: list[int]) -> list[CopyRef]:
     return refs
 
 
-def _hit(hit, scored: bool) -> Hit:
-    fields = hit.fields()
-    matched = hit.results.has_matched_terms()
-    body_snippet = _SNIPPETS.highlight_hit(hit, "body", top=3) if matched else ""
-    title_html = _TITLES.highlight_hit(hit, "title") if matched else ""
+def _hit(searcher, docnum: int, score: float | None, words: dict[str, set[str]]) -> Hit:
+    fields = searcher.stored_fields(docnum)
+    analyzer = searcher.schema["body"].analyzer
+    body_snippet = _highlighted(fields["body"], words["body"], analyzer, _SNIPPETS)
+    title_html = _highlighted(fields["title"], words["title"], analyzer, _TITLES)
     return Hit(
         id=fields["id"],
         path=fields["path"],
@@ -513,7 +550,16 @@ def _hit(hit, scored: bool) -> Hit:
         topics=split_values(fields.get("topic")),
         url=fields.get("url"),
         source=fields.get("source", ""),
-        score=hit.score if scored else None,
+        score=float(score) if score is not None else None,
+    )
+
+
+def _highlighted(text: str, words: set[str], analyzer, highlighter) -> str:
+    """Whoosh's highlighting of the query's words in `text` ("" when none occur)."""
+    if not words or not text:
+        return ""
+    return highlight.highlight(
+        text, words, analyzer, highlighter.fragmenter, highlighter.formatter, top=3
     )
 
 

@@ -1,9 +1,9 @@
 """Syndicated copies: the same press release on several sites.
 
-Each article gets a MinHash signature of its word shingles at index time
-(stored with it) and its signature's LSH band keys (indexed, so candidate
-copies are found through the index, not by comparing every pair). Copies
-are grouped per index generation: candidates that share a band are
+Each article gets a MinHash signature of its word shingles at index time,
+kept in a fixed-width column of the index. Copies are grouped per index
+generation with LSH over the whole signature matrix (numpy): candidates
+whose rows agree on a band are
 compared by estimated Jaccard similarity, and pairs above the threshold in
 `data/syndication.toml` are joined into one group (union-find). Different
 clutter, re-wrapping and small edits change only a few shingles, so copies
@@ -19,6 +19,9 @@ import tomllib
 from collections import Counter
 from functools import cache
 
+import numpy as np
+
+from .arrays import fixed_column
 from .datafiles import DATA_DIR
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -72,22 +75,26 @@ def signature(text: str) -> list[int]:
     return bins
 
 
-def band_keys(sig: list[int]) -> list[str]:
-    """One key per LSH band; two articles sharing a key are candidate copies."""
-    rows = settings()["rows"]
-    keys = []
-    for band in range(settings()["bands"]):
-        chunk = ",".join(map(str, sig[band * rows : (band + 1) * rows]))
-        keys.append(f"{band}-" + hashlib.blake2b(chunk.encode(), digest_size=6).hexdigest())
-    return keys
+SIGNATURE_BYTES = 8  # each MinHash value is stored as a big-endian uint64
 
 
-def encode(sig: list[int]) -> str:
-    return " ".join(format(v, "x") for v in sig)
+def signature_width() -> int:
+    return settings()["permutations"] * SIGNATURE_BYTES
 
 
-def decode(stored: str | None) -> list[int]:
-    return [int(v, 16) for v in stored.split()] if stored else []
+def encode(sig: list[int]) -> bytes:
+    """The signature as the fixed-width bytes of its index column (zeros: no text)."""
+    if not sig:
+        return bytes(signature_width())
+    return b"".join(v.to_bytes(SIGNATURE_BYTES, "big") for v in sig)
+
+
+def decode(stored: bytes) -> list[int]:
+    values = [
+        int.from_bytes(stored[i : i + SIGNATURE_BYTES], "big")
+        for i in range(0, len(stored), SIGNATURE_BYTES)
+    ]
+    return values if any(values) else []
 
 
 def similarity(a: list[int], b: list[int]) -> float:
@@ -97,15 +104,16 @@ def similarity(a: list[int], b: list[int]) -> float:
     return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
 
 
-def copy_groups(reader) -> dict[int, int]:
+def copy_groups(reader, arrays) -> dict[int, int]:
     """docnum -> group (the smallest docnum of its group), for articles with copies.
 
-    Reads the band keys' posting lists: only documents that share a band are
-    ever compared, so the cost follows the number of near-duplicates.
+    LSH on the whole signature matrix at once: within each band, documents
+    whose rows are identical are candidates, and only candidates are
+    compared, so the cost follows the number of near-duplicates, not pairs.
     """
+    signatures = _signature_matrix(reader)
     threshold = settings()["threshold"]
     parent: dict[int, int] = {}
-    signatures: dict[int, list[int]] = {}
 
     def find(x: int) -> int:
         while parent.get(x, x) != x:
@@ -113,20 +121,47 @@ def copy_groups(reader) -> dict[int, int]:
             x = parent[x]
         return x
 
-    for key, info in reader.iter_field("bands"):
-        if info.doc_frequency() < 2:  # most bands are one article's own: skip unread
-            continue
-        docs = list(reader.postings("bands", key).all_ids())[:MAX_BUCKET]
-        if len(docs) < 2:  # the others were deleted
-            continue
-        for d in docs:
-            if d not in signatures:
-                signatures[d] = decode(reader.stored_fields(d).get("minhash"))
-        for i, one in enumerate(docs):
-            for other in docs[i + 1 :]:
+    for bucket in _candidate_buckets(signatures, arrays.live):
+        for i, one in enumerate(bucket):
+            for other in bucket[i + 1 :]:
                 root_a, root_b = find(one), find(other)
-                if root_a != root_b and similarity(signatures[one], signatures[other]) >= threshold:
+                if root_a != root_b and _agreement(signatures, one, other) >= threshold:
                     parent[max(root_a, root_b)] = min(root_a, root_b)
-    roots = {d: find(d) for d in signatures}
+                    parent.setdefault(min(root_a, root_b), min(root_a, root_b))
+    roots = {d: find(d) for d in parent}
     sizes = Counter(roots.values())
     return {d: root for d, root in roots.items() if sizes[root] > 1}
+
+
+def _signature_matrix(reader) -> np.ndarray:
+    """(documents × permutations) uint64; a row of zeros for documents without text."""
+    raw = fixed_column(reader, "minhash", signature_width())
+    return raw.view(">u8").astype(np.uint64)
+
+
+def _candidate_buckets(signatures: np.ndarray, live: np.ndarray):
+    """Lists of docnums sharing one band's values (at most MAX_BUCKET each)."""
+    rows = settings()["rows"]
+    usable = np.flatnonzero(live & signatures.any(axis=1))
+    for band in range(settings()["bands"]):
+        block = signatures[usable, band * rows : (band + 1) * rows]
+        keys = _row_hash(block)
+        order = np.argsort(keys, kind="stable")
+        sorted_keys = keys[order]
+        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        ends = np.r_[starts[1:], len(sorted_keys)]
+        for begin, end in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
+            yield usable[order[begin:end]][:MAX_BUCKET].tolist()
+
+
+def _row_hash(block: np.ndarray) -> np.ndarray:
+    """One 64-bit key per row (collisions only add candidates, which are then compared)."""
+    key = np.zeros(len(block), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for column in block.T:
+            key = (key ^ column) * np.uint64(0x100000001B3)
+    return key
+
+
+def _agreement(signatures: np.ndarray, a: int, b: int) -> float:
+    return float(np.mean(signatures[a] == signatures[b]))

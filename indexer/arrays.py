@@ -1,0 +1,211 @@
+"""Whoosh's posting lists and per-document columns as numpy arrays.
+
+Whoosh hands out postings one document at a time from Python: at 100,000
+articles, listing the matches of a common word that way takes a third of a
+second before anything is counted or ranked. Match sets, facet counts and
+ranking (see matching.py and search.py) work on whole arrays instead, read
+here block by block from the same files.
+
+The block and column classes read here are internals of whoosh-reloaded
+2.7.5, which pyproject.toml pins. Anything else falls back to Whoosh's
+public per-document API, and tests/test_arrays.py compares every reader
+with that API, so an upgrade that changes the internals fails a test
+instead of miscounting.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.columns import NumericColumn
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
+DOCNUM = np.int64
+_LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+
+
+class IndexArrays:
+    """The per-document arrays of one index generation (see search.per_generation).
+
+    Built at once from a reader; kept after that reader is closed, since the
+    next request's reader of the same generation reads the same files.
+    Posting lists are read through the reader of the request at hand.
+    """
+
+    def __init__(self, reader):
+        self.size = reader.doc_count_all()
+        parts = _segments(reader)
+        self.live = self._live_mask(parts)
+        self.days = _days(reader, parts)
+        self._lengths = {
+            name: _lengths(parts, name) for name, field in reader.schema.items() if field.scorable
+        }
+
+    def _live_mask(self, parts) -> np.ndarray:
+        live = np.ones(self.size, dtype=bool)
+        for segment, offset in parts:
+            if segment.has_deletions():
+                deleted = np.fromiter(segment.deleted_docs_set, dtype=DOCNUM)
+                live[deleted + offset] = False
+        return live
+
+    def mask(self, docnums: np.ndarray) -> np.ndarray:
+        result = np.zeros(self.size, dtype=bool)
+        result[docnums] = True
+        return result
+
+    def postings(self, reader, fieldname: str, text) -> tuple[np.ndarray, np.ndarray]:
+        """Docnums of the live documents holding a term, and the term's weight in each
+        (its frequency times the field's boost, what Whoosh scores with)."""
+        ids, weights = [], []
+        for segment, offset in _segments(reader):
+            if (fieldname, text) not in segment:
+                continue
+            seg_ids, seg_weights = _read_postings(segment.postings(fieldname, text))
+            ids.append(seg_ids + offset)
+            weights.append(seg_weights)
+        if not ids:
+            return np.empty(0, dtype=DOCNUM), np.empty(0, dtype=np.float64)
+        all_ids, all_weights = np.concatenate(ids), np.concatenate(weights)
+        keep = self.live[all_ids]
+        return all_ids[keep], all_weights[keep]
+
+    def positions(self, reader, fieldname: str, text, candidates) -> dict[int, list[int]]:
+        """Word positions of a term in each candidate document (for phrases)."""
+        found: dict[int, list[int]] = {}
+        for segment, offset in _segments(reader):
+            if (fieldname, text) not in segment:
+                continue
+            fmt = segment.schema[fieldname].format
+            matcher = _leaf(segment.postings(fieldname, text))
+            for docnum, value in _values(matcher):
+                if candidates[docnum + offset]:
+                    found[docnum + offset] = fmt.decode_positions(value)
+        return found
+
+    def lengths(self, fieldname: str) -> np.ndarray:
+        """Each document's length in words, as Whoosh's scorer sees it (1 when empty)."""
+        return self._lengths[fieldname]
+
+
+def fixed_column(reader, fieldname: str, width: int) -> np.ndarray:
+    """A fixed-width bytes column as a (documents × width) uint8 array."""
+    parts = [_fixed_bytes(seg, fieldname, width) for seg, _ in _segments(reader)]
+    return np.concatenate(parts) if parts else np.zeros((0, width), np.uint8)
+
+
+def _lengths(parts, fieldname: str) -> np.ndarray:
+    encoded = [_length_bytes(seg, fieldname) for seg, _ in parts]
+    encoded = np.concatenate(encoded) if encoded else np.empty(0, np.uint8)
+    lengths = _LENGTH_OF_BYTE[encoded]
+    lengths[encoded == 0] = 1.0
+    return lengths
+
+
+def _days(reader, parts) -> np.ndarray:
+    """Publication day numbers (date.toordinal(); 0 when undated)."""
+    field = reader.schema["day"]
+    raw = [_numeric_column(seg, "day", field) for seg, _ in parts]
+    raw = np.concatenate(raw) if raw else np.empty(0, np.int64)
+    return raw - field.to_column_value(0)  # undo the sortable shift
+
+
+def _segments(reader) -> list[tuple[object, int]]:
+    if reader.is_atomic():
+        return [(reader, 0)]
+    return list(zip(reader.readers, reader.doc_offsets, strict=True))
+
+
+def _leaf(matcher):
+    """The raw block reader under Whoosh's deleted-documents filter (we mask those ourselves)."""
+    return matcher.child if isinstance(matcher, FilterMatcher) else matcher
+
+
+def _read_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
+    matcher = _leaf(matcher)
+    if not isinstance(matcher, W3LeafMatcher):  # not the pinned codec: one by one
+        pairs = [(matcher.id(), matcher.weight()) for _ in _each(matcher)]
+        ids = np.array([p[0] for p in pairs], dtype=DOCNUM)
+        return ids, np.array([p[1] for p in pairs], dtype=np.float64)
+    ids, weights = [], []
+    while matcher.is_active():
+        matcher._read_ids()
+        matcher._read_weights()
+        ids.append(np.asarray(matcher._ids, dtype=DOCNUM))
+        weights.append(np.asarray(matcher._weights, dtype=np.float64))
+        matcher._next_block()
+    if not ids:
+        return np.empty(0, dtype=DOCNUM), np.empty(0, dtype=np.float64)
+    return np.concatenate(ids), np.concatenate(weights)
+
+
+def _values(matcher):
+    """(docnum, encoded posting value) for every posting, a block at a time."""
+    if not isinstance(matcher, W3LeafMatcher):
+        for _ in _each(matcher):
+            yield matcher.id(), matcher.value()
+        return
+    while matcher.is_active():
+        matcher._read_ids()
+        matcher._read_values()
+        yield from zip(matcher._ids, matcher._values, strict=True)
+        matcher._next_block()
+
+
+def _each(matcher):
+    while matcher.is_active():
+        yield
+        matcher.next()
+
+
+def _length_bytes(segment, fieldname: str) -> np.ndarray:
+    count = segment.doc_count_all()
+    perdoc = getattr(segment, "_perdoc", None)
+    lenfield = f"_{fieldname}_len"
+    if perdoc is None or not perdoc.has_column(lenfield):
+        return np.array(
+            [_length_byte(segment.doc_field_length(d, fieldname, 0)) for d in range(count)],
+            dtype=np.uint8,
+        )
+    return _numeric_raw(perdoc.column_reader(lenfield, LENGTHS_COLUMN), count).astype(np.uint8)
+
+
+def _length_byte(length: int) -> int:
+    return length_to_byte(length) if length else 0
+
+
+def _numeric_column(segment, fieldname: str, field) -> np.ndarray:
+    count = segment.doc_count_all()
+    if not segment.has_column(fieldname):
+        return np.full(count, field.to_column_value(0), dtype=np.int64)
+    reader = segment.column_reader(fieldname, translate=False)
+    return _numeric_raw(reader, count)
+
+
+def _numeric_raw(reader, count: int) -> np.ndarray:
+    """All values of a numeric column: one read when it is Whoosh's fixed-width column."""
+    if isinstance(reader, NumericColumn.Reader):
+        dtype = np.dtype(reader._typecode).newbyteorder(">")
+        stored = reader._count
+        data = reader._dbfile.get(reader._basepos, stored * reader._fixedlen)
+        values = np.full(count, reader._default, dtype=np.int64)
+        values[:stored] = np.frombuffer(data, dtype=dtype)
+        return values
+    return np.fromiter((reader[d] for d in range(count)), dtype=np.int64, count=count)
+
+
+def _fixed_bytes(segment, fieldname: str, width: int) -> np.ndarray:
+    count = segment.doc_count_all()
+    result = np.zeros((count, width), dtype=np.uint8)
+    if not segment.has_column(fieldname):
+        return result
+    reader = segment.column_reader(fieldname, translate=False)
+    stored = min(getattr(reader, "_count", 0), count)
+    if stored and hasattr(reader, "_dbfile"):
+        data = reader._dbfile.get(reader._basepos, stored * width)
+        result[:stored] = np.frombuffer(data, dtype=np.uint8).reshape(stored, width)
+        return result
+    for docnum in range(count):
+        result[docnum] = np.frombuffer(reader[docnum], dtype=np.uint8)
+    return result

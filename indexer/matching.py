@@ -1,0 +1,178 @@
+"""A parsed Whoosh query, evaluated over whole arrays: which documents match, and their scores.
+
+Whoosh's matchers walk documents one at a time in Python; here each term's
+posting list is read once as arrays (arrays.py) and the query tree becomes
+numpy masks and score vectors. Scores follow Whoosh's BM25F exactly for
+terms (same idf, average length, quantised document lengths and query
+boosts; a compound query sums its children, as Whoosh's matchers do), so
+rankings do not change. A phrase scores as the sum of its words in the
+documents where they stand together. Query kinds met rarely (ranges,
+fuzzy terms) are answered by Whoosh itself with a constant score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.scoring import BM25F
+
+from .arrays import IndexArrays
+
+_BM25 = BM25F()
+
+
+@dataclass
+class Scored:
+    mask: np.ndarray  # bool per document: does it match
+    scores: np.ndarray  # float per document; meaningful where mask is True
+
+
+def evaluate(searcher, arrays: IndexArrays, query) -> Scored:
+    """Match mask and BM25F scores of `query` over every live document."""
+    if isinstance(query, wq.Term):
+        return _term(searcher, arrays, query)
+    if isinstance(query, wq.Phrase):
+        return _phrase(searcher, arrays, query)
+    if isinstance(query, wq.Every):
+        return Scored(arrays.live.copy(), arrays.live.astype(np.float64))
+    if isinstance(query, wq.And):
+        return _and([evaluate(searcher, arrays, q) for q in query.subqueries], arrays)
+    if isinstance(query, (wq.Or, wq.DisjunctionMax)):
+        return _or([evaluate(searcher, arrays, q) for q in query.subqueries], arrays)
+    if isinstance(query, wq.AndNot):
+        positive, negative = (evaluate(searcher, arrays, q) for q in (query.a, query.b))
+        return Scored(positive.mask & ~negative.mask, positive.scores)
+    if isinstance(query, wq.Not):
+        inner = evaluate(searcher, arrays, query.query)
+        return Scored(arrays.live & ~inner.mask, np.zeros(arrays.size))
+    if isinstance(query, wq.Require):
+        required, scored = (evaluate(searcher, arrays, q) for q in (query.a, query.b))
+        return Scored(required.mask & scored.mask, required.scores)
+    if isinstance(query, wq.AndMaybe):
+        required, optional = (evaluate(searcher, arrays, q) for q in (query.a, query.b))
+        return Scored(required.mask, required.scores + optional.scores * optional.mask)
+    if isinstance(query, wq.MultiTerm) and not isinstance(query, wq.FuzzyTerm):
+        return _expanded(searcher, arrays, query)
+    if isinstance(query, wq.NullQuery.__class__):
+        return _nothing(arrays)
+    return _by_whoosh(searcher, arrays, query)
+
+
+def _nothing(arrays: IndexArrays) -> Scored:
+    return Scored(np.zeros(arrays.size, dtype=bool), np.zeros(arrays.size))
+
+
+def _term(searcher, arrays: IndexArrays, term: wq.Term) -> Scored:
+    if term.fieldname not in searcher.schema:
+        return _nothing(arrays)
+    field = searcher.schema[term.fieldname]
+    try:
+        text = field.to_bytes(term.text)
+    except ValueError:
+        return _nothing(arrays)
+    ids, weights = arrays.postings(searcher.reader(), term.fieldname, text)
+    result = _nothing(arrays)
+    result.mask[ids] = True
+    scores = _term_scores(searcher, arrays, term.fieldname, text, ids, weights)
+    result.scores[ids] = term.boost * scores
+    return result
+
+
+def _term_scores(searcher, arrays, fieldname, text, ids, weights) -> np.ndarray:
+    """BM25F as Whoosh's BM25FScorer computes it; the raw weight for unscorable fields."""
+    if not searcher.schema[fieldname].scorable:
+        return weights
+    idf = searcher.idf(fieldname, text)
+    avg = searcher.avg_field_length(fieldname) or 1
+    lengths = arrays.lengths(fieldname)[ids]
+    b, k1 = _BM25.B, _BM25.K1
+    return idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avg)))
+
+
+def _and(parts: list[Scored], arrays: IndexArrays) -> Scored:
+    if not parts:
+        return _nothing(arrays)
+    mask = parts[0].mask.copy()
+    for part in parts[1:]:
+        mask &= part.mask
+    return Scored(mask, sum(p.scores for p in parts))
+
+
+def _or(parts: list[Scored], arrays: IndexArrays) -> Scored:
+    if not parts:
+        return _nothing(arrays)
+    mask = parts[0].mask.copy()
+    for part in parts[1:]:
+        mask |= part.mask
+    return Scored(mask, sum(p.scores * p.mask for p in parts))
+
+
+def _phrase(searcher, arrays: IndexArrays, phrase: wq.Phrase) -> Scored:
+    """Documents with all the words, kept where the words stand in order within `slop`."""
+    words = [wq.Term(phrase.fieldname, w, boost=phrase.boost) for w in phrase.words]
+    together = _and([_term(searcher, arrays, w) for w in words], arrays)
+    if len(words) < 2 or not together.mask.any():
+        return together
+    field = searcher.schema[phrase.fieldname]
+    spots = [
+        arrays.positions(searcher.reader(), phrase.fieldname, field.to_bytes(w.text), together.mask)
+        for w in words
+    ]
+    for docnum in np.flatnonzero(together.mask):
+        if not _in_order([s[docnum] for s in spots], phrase.slop):
+            together.mask[docnum] = False
+    return together
+
+
+def _in_order(positions: list[list[int]], slop: int) -> bool:
+    later = [set(p) for p in positions[1:]]
+    for start in positions[0]:
+        at = start
+        for following in later:
+            step = next((at + k for k in range(1, slop + 1) if at + k in following), None)
+            if step is None:
+                break
+            at = step
+        else:
+            return True
+    return False
+
+
+def _expanded(searcher, arrays: IndexArrays, multi) -> Scored:
+    """Prefixes and wildcards: the words they expand to, ORed (Whoosh scores them alike)."""
+    reader = searcher.reader()
+    words = [wq.Term(multi.fieldname, w, boost=multi.boost) for w in multi._btexts(reader)]
+    union = _or([_term(searcher, arrays, w) for w in words], arrays)
+    if getattr(multi, "constantscore", False):
+        union.scores = union.mask * float(multi.boost)
+    return union
+
+
+def _by_whoosh(searcher, arrays: IndexArrays, query) -> Scored:
+    docnums = np.fromiter(searcher.docs_for_query(query), dtype=np.int64)
+    mask = arrays.mask(docnums) & arrays.live
+    return Scored(mask, mask * float(getattr(query, "boost", 1.0)))
+
+
+def positive_words(query, fieldname: str, reader) -> set[str]:
+    """The words a query looks for in a field (not those it excludes), for highlighting."""
+    if isinstance(query, wq.Term):
+        return {str(query.text)} if query.fieldname == fieldname else set()
+    if isinstance(query, wq.Phrase):
+        return set(query.words) if query.fieldname == fieldname else set()
+    if isinstance(query, (wq.AndNot, wq.Require, wq.AndMaybe)):
+        words = positive_words(query.a, fieldname, reader)
+        if not isinstance(query, wq.AndNot):
+            words |= positive_words(query.b, fieldname, reader)
+        return words
+    if isinstance(query, wq.Not):
+        return set()
+    if isinstance(query, wq.MultiTerm) and query.fieldname == fieldname:
+        field = reader.schema[fieldname]
+        return {field.from_bytes(w) for w in query._btexts(reader)}
+    words: set[str] = set()
+    for child in query.children():
+        words |= positive_words(child, fieldname, reader)
+    return words
