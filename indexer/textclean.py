@@ -203,21 +203,56 @@ def _lead(lines: list[Line], removed: list[Removed]) -> tuple[str | None, list[s
         and word_count(ln.text) >= TITLE_MIN_WORDS
     ]
     title = _pick_title([c.text for c in candidates])
-    kept = []
-    for line in lines:
-        if line.kind != "short":
-            removed.append(Removed(line.text, line.kind))
-        elif title and line.text == title and title not in (r.line for r in removed):
-            removed.append(Removed(line.text, "title"))
-        elif title and similarity(line.text, title) >= TITLE_VARIANT_SIMILARITY:
-            removed.append(Removed(line.text, "repeated title"))
-        elif looks_like_dateline(line.text):
-            removed.append(Removed(line.text, "dateline"))
-        elif word_count(line.text) >= STANDFIRST_MIN_WORDS:
+    roles = [_lead_role(line, title) for line in lines]
+    standfirst = _standfirst(roles)
+    kept, title_seen = [], False
+    for i, (line, role) in enumerate(zip(lines, roles, strict=True)):
+        if i in standfirst:
             kept.append(line.text)
+        elif line.text == title and not title_seen:
+            title_seen = True
+            removed.append(Removed(line.text, "title"))
+        elif role in ("sentence", "deck"):
+            removed.append(Removed(line.text, "teaser above the article"))
         else:
-            removed.append(Removed(line.text, "navigation"))
+            removed.append(Removed(line.text, role))
     return title, kept
+
+
+def _lead_role(line: Line, title: str | None) -> str:
+    """What a line above the article is: a clutter kind, title, dateline, deck..."""
+    if line.kind != "short":
+        return line.kind
+    if title and similarity(line.text, title) >= TITLE_VARIANT_SIMILARITY:
+        return "repeated title"
+    if looks_like_dateline(line.text):
+        return "dateline"
+    if word_count(line.text) >= STANDFIRST_MIN_WORDS:
+        return "sentence" if ends_sentence(line.text) else "deck"
+    return "navigation"
+
+
+def _standfirst(roles: list[str]) -> set[int]:
+    """The lines of the lead that stand right above the article.
+
+    Further up, a page's sentences too short for body text are the teasers
+    of other articles (a copy of a news page lists dozens of them above the
+    story), so the standfirst is taken only from the lead's closing lines,
+    where only the title and dateline may come between. A deck without a
+    full stop counts only when the title stands right above it.
+    """
+    found: set[int] = set()
+    decks: set[int] = set()
+    for i in range(len(roles) - 1, -1, -1):
+        if roles[i] == "sentence":
+            found.add(i)
+        elif roles[i] == "deck":
+            decks.add(i)
+        elif roles[i] == "repeated title":
+            found |= decks
+        elif roles[i] != "dateline":
+            break
+    return found
 
 
 def _pick_title(candidates: list[str]) -> str | None:

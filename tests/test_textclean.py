@@ -185,3 +185,24 @@ def test_teasers_far_from_the_article_go():
     ]
     cleaned = clean_text(page(*teasers, *OPENING, BODY_2))
     assert cleaned.paragraphs == [BODY_1, BODY_2]
+
+
+def test_headlines_of_other_stories_above_the_article_go_the_standfirst_stays():
+    standfirst = "Both sides will share test sites and staff."
+    cleaned = clean_text(
+        page(
+            "Home",
+            "Man charged with manslaughter in friend's shooting death",
+            "Operators test a satellite phone service for rural towns.",
+            "Business",
+            "Local",
+            "Sears store at South Park Mall to close by February",
+            "Breaking News",
+            "Associations sign 6G research pact in Brussels",
+            "Updated 11:21 pm CST, Tuesday, November 19, 2019",
+            standfirst,
+            BODY_1,
+            BODY_2,
+        )
+    )
+    assert cleaned.paragraphs == [standfirst, BODY_1, BODY_2]
