@@ -7,12 +7,13 @@ spam below it. We first judge every line on its own (clutter rules from
 where it stands:
 
 * before the first body sentence (the lead) sit the title, its repeats, the
-  dateline and navigation: the title is kept apart, a long standfirst stays,
-  the rest goes;
+  dateline, navigation and other stories' headlines: the title is kept
+  apart, a standfirst right above the article stays, the rest goes;
 * between the first and the last body sentence short lines stay when they
   are headings (a lone line before a paragraph) or list items, and go when
   they come in runs of labels;
-* after the last body sentence everything short is page furniture.
+* after the last body sentence everything short is page furniture, and so
+  is a closing list of lone sentences (the teasers of other stories).
 
 Every removed line is kept with its reason, so a user can see what went.
 """
@@ -43,6 +44,8 @@ BODY_DISCOUNT = 5
 SHORT_COST = 3
 CLUTTER_COST = 10
 INLINE_CLUTTER = {"image-caption", "editorial-label"}
+# This many sentences or more, each with no other within the gap, are a list of teasers.
+TEASER_GAP, TEASER_RUN = 2, 3
 STANDFIRST_MIN_WORDS = 6
 TITLE_VARIANT_SIMILARITY = 0.5
 
@@ -112,7 +115,30 @@ def _article_span(lines: list[Line]) -> tuple[int, int] | None:
     last = next((i for i in range(first, last + 1) if lines[i].kind in end_kinds), last)
     while last > first and lines[last].kind != "body":
         last -= 1
-    return first, last
+    return first, _before_teasers(lines, first, last)
+
+
+def _before_teasers(lines: list[Line], first: int, last: int) -> int:
+    """The span's last line once a closing list of teasers is cut off.
+
+    Below an article, pages list other stories as headline, byline, date
+    and one sentence each. Every such sentence outweighs its short lines,
+    so the span search takes the list in. Article paragraphs follow one
+    another; teasers stand alone. When the span ends in TEASER_RUN or more
+    lone sentences, it ends at the last paragraph before them instead.
+    """
+    body = [i for i in range(first, last + 1) if lines[i].kind == "body"]
+    prose = [i for i in body if not _lone(lines, i)]
+    if not prose:
+        return last
+    tail = [i for i in body if i > prose[-1]]
+    return prose[-1] if len(tail) >= TEASER_RUN else last
+
+
+def _lone(lines: list[Line], i: int) -> bool:
+    """A body line with no other body line within TEASER_GAP lines of it."""
+    near = lines[max(0, i - TEASER_GAP) : i] + lines[i + 1 : i + 1 + TEASER_GAP]
+    return not any(line.kind == "body" for line in near)
 
 
 def _weight(line: Line) -> float:

@@ -206,3 +206,23 @@ def test_headlines_of_other_stories_above_the_article_go_the_standfirst_stays():
         )
     )
     assert cleaned.paragraphs == [standfirst, BODY_1, BODY_2]
+
+
+def test_a_list_of_teasers_below_the_article_goes():
+    teasers = []
+    for n, (headline, author) in enumerate(
+        [
+            ("Operators pick sites for first 6G trials", "Ann Lee"),
+            ("Regulator opens consultation on upper 6 GHz band", "Tom Roe"),
+            ("Chipmakers form alliance for terahertz research", "Kim Park"),
+        ]
+    ):
+        teasers += [
+            headline,
+            author,
+            f"Tuesday November {19 - n}, 2019",
+            f"{headline} after months of talks, according to people who attended "
+            "the meetings in Geneva last week.",
+        ]
+    cleaned = clean_text(page(*OPENING, BODY_2, "Share your thoughts with friends.", *teasers))
+    assert cleaned.paragraphs == [BODY_1, BODY_2]
