@@ -7,12 +7,13 @@ spam below it. We first judge every line on its own (clutter rules from
 where it stands:
 
 * before the first body sentence (the lead) sit the title, its repeats, the
-  dateline and navigation: the title is kept apart, a long standfirst stays,
-  the rest goes;
+  dateline, navigation and other stories' headlines: the title is kept
+  apart, a standfirst right above the article stays, the rest goes;
 * between the first and the last body sentence short lines stay when they
   are headings (a lone line before a paragraph) or list items, and go when
   they come in runs of labels;
-* after the last body sentence everything short is page furniture.
+* after the last body sentence everything short is page furniture, and so
+  is a closing list of lone sentences (the teasers of other stories).
 
 Every removed line is kept with its reason, so a user can see what went.
 """
@@ -43,6 +44,8 @@ BODY_DISCOUNT = 5
 SHORT_COST = 3
 CLUTTER_COST = 10
 INLINE_CLUTTER = {"image-caption", "editorial-label"}
+# This many sentences or more, each with no other within the gap, are a list of teasers.
+TEASER_GAP, TEASER_RUN = 2, 3
 STANDFIRST_MIN_WORDS = 6
 TITLE_VARIANT_SIMILARITY = 0.5
 
@@ -112,7 +115,30 @@ def _article_span(lines: list[Line]) -> tuple[int, int] | None:
     last = next((i for i in range(first, last + 1) if lines[i].kind in end_kinds), last)
     while last > first and lines[last].kind != "body":
         last -= 1
-    return first, last
+    return first, _before_teasers(lines, first, last)
+
+
+def _before_teasers(lines: list[Line], first: int, last: int) -> int:
+    """The span's last line once a closing list of teasers is cut off.
+
+    Below an article, pages list other stories as headline, byline, date
+    and one sentence each. Every such sentence outweighs its short lines,
+    so the span search takes the list in. Article paragraphs follow one
+    another; teasers stand alone. When the span ends in TEASER_RUN or more
+    lone sentences, it ends at the last paragraph before them instead.
+    """
+    body = [i for i in range(first, last + 1) if lines[i].kind == "body"]
+    prose = [i for i in body if not _lone(lines, i)]
+    if not prose:
+        return last
+    tail = [i for i in body if i > prose[-1]]
+    return prose[-1] if len(tail) >= TEASER_RUN else last
+
+
+def _lone(lines: list[Line], i: int) -> bool:
+    """A body line with no other body line within TEASER_GAP lines of it."""
+    near = lines[max(0, i - TEASER_GAP) : i] + lines[i + 1 : i + 1 + TEASER_GAP]
+    return not any(line.kind == "body" for line in near)
 
 
 def _weight(line: Line) -> float:
@@ -203,21 +229,56 @@ def _lead(lines: list[Line], removed: list[Removed]) -> tuple[str | None, list[s
         and word_count(ln.text) >= TITLE_MIN_WORDS
     ]
     title = _pick_title([c.text for c in candidates])
-    kept = []
-    for line in lines:
-        if line.kind != "short":
-            removed.append(Removed(line.text, line.kind))
-        elif title and line.text == title and title not in (r.line for r in removed):
-            removed.append(Removed(line.text, "title"))
-        elif title and similarity(line.text, title) >= TITLE_VARIANT_SIMILARITY:
-            removed.append(Removed(line.text, "repeated title"))
-        elif looks_like_dateline(line.text):
-            removed.append(Removed(line.text, "dateline"))
-        elif word_count(line.text) >= STANDFIRST_MIN_WORDS:
+    roles = [_lead_role(line, title) for line in lines]
+    standfirst = _standfirst(roles)
+    kept, title_seen = [], False
+    for i, (line, role) in enumerate(zip(lines, roles, strict=True)):
+        if i in standfirst:
             kept.append(line.text)
+        elif line.text == title and not title_seen:
+            title_seen = True
+            removed.append(Removed(line.text, "title"))
+        elif role in ("sentence", "deck"):
+            removed.append(Removed(line.text, "teaser above the article"))
         else:
-            removed.append(Removed(line.text, "navigation"))
+            removed.append(Removed(line.text, role))
     return title, kept
+
+
+def _lead_role(line: Line, title: str | None) -> str:
+    """What a line above the article is: a clutter kind, title, dateline, deck..."""
+    if line.kind != "short":
+        return line.kind
+    if title and similarity(line.text, title) >= TITLE_VARIANT_SIMILARITY:
+        return "repeated title"
+    if looks_like_dateline(line.text):
+        return "dateline"
+    if word_count(line.text) >= STANDFIRST_MIN_WORDS:
+        return "sentence" if ends_sentence(line.text) else "deck"
+    return "navigation"
+
+
+def _standfirst(roles: list[str]) -> set[int]:
+    """The lines of the lead that stand right above the article.
+
+    Further up, a page's sentences too short for body text are the teasers
+    of other articles (a copy of a news page lists dozens of them above the
+    story), so the standfirst is taken only from the lead's closing lines,
+    where only the title and dateline may come between. A deck without a
+    full stop counts only when the title stands right above it.
+    """
+    found: set[int] = set()
+    decks: set[int] = set()
+    for i in range(len(roles) - 1, -1, -1):
+        if roles[i] == "sentence":
+            found.add(i)
+        elif roles[i] == "deck":
+            decks.add(i)
+        elif roles[i] == "repeated title":
+            found |= decks
+        elif roles[i] != "dateline":
+            break
+    return found
 
 
 def _pick_title(candidates: list[str]) -> str | None:

@@ -185,3 +185,44 @@ def test_teasers_far_from_the_article_go():
     ]
     cleaned = clean_text(page(*teasers, *OPENING, BODY_2))
     assert cleaned.paragraphs == [BODY_1, BODY_2]
+
+
+def test_headlines_of_other_stories_above_the_article_go_the_standfirst_stays():
+    standfirst = "Both sides will share test sites and staff."
+    cleaned = clean_text(
+        page(
+            "Home",
+            "Man charged with manslaughter in friend's shooting death",
+            "Operators test a satellite phone service for rural towns.",
+            "Business",
+            "Local",
+            "Sears store at South Park Mall to close by February",
+            "Breaking News",
+            "Associations sign 6G research pact in Brussels",
+            "Updated 11:21 pm CST, Tuesday, November 19, 2019",
+            standfirst,
+            BODY_1,
+            BODY_2,
+        )
+    )
+    assert cleaned.paragraphs == [standfirst, BODY_1, BODY_2]
+
+
+def test_a_list_of_teasers_below_the_article_goes():
+    teasers = []
+    for n, (headline, author) in enumerate(
+        [
+            ("Operators pick sites for first 6G trials", "Ann Lee"),
+            ("Regulator opens consultation on upper 6 GHz band", "Tom Roe"),
+            ("Chipmakers form alliance for terahertz research", "Kim Park"),
+        ]
+    ):
+        teasers += [
+            headline,
+            author,
+            f"Tuesday November {19 - n}, 2019",
+            f"{headline} after months of talks, according to people who attended "
+            "the meetings in Geneva last week.",
+        ]
+    cleaned = clean_text(page(*OPENING, BODY_2, "Share your thoughts with friends.", *teasers))
+    assert cleaned.paragraphs == [BODY_1, BODY_2]
