@@ -55,3 +55,25 @@ class Article:
             "removed": [{"line": r.line, "reason": r.reason} for r in self.removed],
             "overridden": self.overridden,
         }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Article:
+        """The inverse of to_json (for extraction results kept in the cache)."""
+        evidence = data.get("evidence", {})
+        return cls(
+            path=data["path"],
+            title=data["title"],
+            text=data["text"],
+            date=date.fromisoformat(data["date"]) if data.get("date") else None,
+            organisations=data["organisations"],
+            mentions=data["mentions"],
+            org_names=data["organisation_names"],
+            org_evidence=evidence.get("organisations", {}),
+            topics=data["topics"],
+            topic_evidence=evidence.get("topics", {}),
+            url=data["url"],
+            source=data["source"],
+            format=data["format"],
+            removed=[Removed(r["line"], r["reason"]) for r in data["removed"]],
+            overridden=data["overridden"],
+        )

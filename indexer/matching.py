@@ -46,7 +46,8 @@ def evaluate(searcher, arrays: IndexArrays, query) -> Scored:
         return Scored(positive.mask & ~negative.mask, positive.scores)
     if isinstance(query, wq.Not):
         inner = evaluate(searcher, arrays, query.query)
-        return Scored(arrays.live & ~inner.mask, np.zeros(arrays.size))
+        mask = arrays.live & ~inner.mask
+        return Scored(mask, mask * float(query.boost))  # Whoosh scores a negation by its boost
     if isinstance(query, wq.Require):
         required, scored = (evaluate(searcher, arrays, q) for q in (query.a, query.b))
         return Scored(required.mask & scored.mask, required.scores)

@@ -77,8 +77,16 @@ def read_file_state(raw: bytes) -> dict:
 
 
 def to_document(
-    article, *, size: int, mtime_ns: int, sha256: str, extractor: str, sidecar: str = ""
+    article,
+    *,
+    size: int,
+    mtime_ns: int,
+    sha256: str,
+    extractor: str,
+    sidecar: str = "",
+    minhash: bytes | None = None,
 ) -> dict:
+    """The index document of an article (`minhash`: its signature, when already known)."""
     published = article.date
     extracted = article.to_json()
     doc = {
@@ -99,7 +107,7 @@ def to_document(
         "extractor": extractor,
         "sidecar": sidecar,
     }
-    doc["minhash"] = encode(signature(article.text))
+    doc["minhash"] = minhash if minhash is not None else encode(signature(article.text))
     return _with_derived(doc, published)
 
 

@@ -20,10 +20,10 @@ from datetime import date
 
 import numpy as np
 from markupsafe import Markup, escape
-from whoosh import highlight
 from whoosh.qparser import FieldAliasPlugin, MultifieldParser, PlusMinusPlugin
 from whoosh.query import And, Every, NullQuery, Or, Term
 
+from . import highlighting
 from .arrays import IndexArrays
 from .matching import evaluate, positive_words
 from .organisations import fold, full_name, known_spellings
@@ -36,17 +36,8 @@ LATEST_DATE = date(2999, 12, 31)  # open ranges end here (date.max overflows the
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than this
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 MAX_PAGE_SIZE = 100
-SNIPPET_CHARS = 280
 TITLE_BOOST = 3.0
 _WORDS = re.compile(r"\w+", re.UNICODE)
-# Whoosh's HtmlFormatter escapes the text around the <mark>s it adds.
-_SNIPPETS = highlight.Highlighter(
-    fragmenter=highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70),
-    formatter=highlight.HtmlFormatter(tagname="mark", between=" … "),
-)
-_TITLES = highlight.Highlighter(
-    fragmenter=highlight.WholeFragmenter(), formatter=highlight.HtmlFormatter(tagname="mark")
-)
 
 
 @dataclass(frozen=True)
@@ -536,15 +527,16 @@ def copy_refs(searcher, docnums: list[int]) -> list[CopyRef]:
 
 def _hit(searcher, docnum: int, score: float | None, words: dict[str, set[str]]) -> Hit:
     fields = searcher.stored_fields(docnum)
-    analyzer = searcher.schema["body"].analyzer
-    body_snippet = _highlighted(fields["body"], words["body"], analyzer, _SNIPPETS)
-    title_html = _highlighted(fields["title"], words["title"], analyzer, _TITLES)
+    body_snippet = highlighting.snippet(fields["body"], words["body"])
+    title_html = highlighting.title(fields["title"], words["title"])
     return Hit(
         id=fields["id"],
         path=fields["path"],
         title=fields["title"],
         title_html=Markup(title_html) if title_html else escape(fields["title"]),
-        snippet_html=Markup(body_snippet) if body_snippet else escape(_lead(fields["body"])),
+        snippet_html=Markup(body_snippet)
+        if body_snippet
+        else escape(highlighting.lead(fields["body"])),
         date=stored_date(fields),
         organisations=split_values(fields.get("organisation")),
         topics=split_values(fields.get("topic")),
@@ -552,22 +544,6 @@ def _hit(searcher, docnum: int, score: float | None, words: dict[str, set[str]])
         source=fields.get("source", ""),
         score=float(score) if score is not None else None,
     )
-
-
-def _highlighted(text: str, words: set[str], analyzer, highlighter) -> str:
-    """Whoosh's highlighting of the query's words in `text` ("" when none occur)."""
-    if not words or not text:
-        return ""
-    return highlight.highlight(
-        text, words, analyzer, highlighter.fragmenter, highlighter.formatter, top=3
-    )
-
-
-def _lead(body: str) -> str:
-    if len(body) <= SNIPPET_CHARS:
-        return body
-    cut = body[:SNIPPET_CHARS].rsplit(" ", 1)[0]
-    return cut + " …"
 
 
 @dataclass

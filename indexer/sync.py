@@ -31,6 +31,8 @@ from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
 from .arrays import IndexArrays
+from .cache import CacheWriter, cache_key, cache_path, lookup
+from .cache import encode as encode_cached
 from .extract import extract_bytes, extractor_fingerprint
 from .overrides import SidecarState, sidecar_state
 from .reading import ReadError, SourceFile, discover, read_bytes
@@ -43,6 +45,8 @@ from .store import (
     open_older_version,
     remove_older_versions,
 )
+from .syndication import encode as encode_signature
+from .syndication import signature
 
 LOCK_TIMEOUT = 30.0
 PARALLEL_FROM = 64  # files to extract before worker processes pay for their start-up
@@ -111,7 +115,7 @@ def sync_index(
         else:
             reader = writer.reader()
             known = _indexed_files(reader)
-        _apply_changes(writer, corpus, known, rebuild or upgrading, progress, report)
+        _apply_changes(writer, corpus, known, rebuild or upgrading, progress, report, index_dir)
     except BaseException:
         writer.cancel()
         raise
@@ -173,7 +177,7 @@ def _previous_version(index_dir: Path) -> dict[str, Indexed]:
     return {}
 
 
-def _apply_changes(writer, corpus, known, from_scratch, progress, report) -> None:
+def _apply_changes(writer, corpus, known, from_scratch, progress, report, index_dir) -> None:
     """Write every file's document; from scratch, even unchanged ones are re-extracted.
 
     Two phases: a scan that settles unchanged, re-stamped, duplicate and
@@ -195,8 +199,21 @@ def _apply_changes(writer, corpus, known, from_scratch, progress, report) -> Non
             continue
         if job:
             jobs.append(job)
+    _extract_and_write(writer, jobs, from_scratch, progress, report, index_dir)
+    for relpath in sorted(set(known) - on_disk):
+        if not from_scratch:
+            writer.delete_by_term("path", relpath)
+        report.removed += 1
+
+
+def _extract_and_write(writer, jobs, from_scratch, progress, report, index_dir) -> None:
+    """Extract (or take from the cache) each job's article and write its document."""
+    if not jobs:
+        return
+    cache = CacheWriter(cache_path(index_dir), extractor_fingerprint())
+    jobs = [replace(job, cache=cache_path(index_dir)) for job in jobs]
     results = _extract_all(jobs)
-    for job, (document, error) in tqdm(
+    for job, (document, error, fresh) in tqdm(
         zip(jobs, results, strict=True),
         total=len(jobs),
         desc="indexing",
@@ -205,10 +222,9 @@ def _apply_changes(writer, corpus, known, from_scratch, progress, report) -> Non
         leave=False,
     ):
         _write(writer, job, document, error, from_scratch, report)
-    for relpath in sorted(set(known) - on_disk):
-        if not from_scratch:
-            writer.delete_by_term("path", relpath)
-        report.removed += 1
+        if fresh:
+            cache.add(job.cache_key, extractor_fingerprint(), fresh)
+    cache.close()
 
 
 def _keep(writer, old: Indexed | None, from_scratch: bool) -> None:
@@ -226,6 +242,11 @@ class Job:
     mtime_ns: int
     sidecar: SidecarState
     old: Indexed | None
+    cache: Path | None = None  # extraction cache to consult
+
+    @property
+    def cache_key(self) -> str:
+        return cache_key(self.sha256, extractor_fingerprint(), self.sidecar.signature)
 
 
 def _scan_file(writer, source: SourceFile, old, from_scratch: bool, report, owners) -> Job | None:
@@ -286,27 +307,37 @@ def _extract_all(jobs: list[Job]):
         yield from map(_extract, jobs[done:])
 
 
-def _extract(job: Job) -> tuple[dict | None, str | None]:
-    """The document for one job, or why there is none (runs in a worker process)."""
+def _extract(job: Job) -> tuple[dict | None, str | None, bytes | None]:
+    """The document for one job, or why there is none, and the extraction to cache
+    when it was not cached yet (runs in a worker process)."""
     try:
         data = read_bytes(job.source.path)
         if hashlib.sha256(data).hexdigest() != job.sha256:
             raise ReadError("changed while indexing; the next run takes the new version")
-        article = extract_bytes(data, job.source, job.sidecar)
-        if not article.text.strip():
-            raise ReadError("no article text found (only markup, scripts or clutter)")
-        return to_document(
+        cached = lookup(job.cache, job.cache_key) if job.cache else None
+        fresh = None
+        if cached:
+            article, minhash = cached
+        else:
+            article = extract_bytes(data, job.source, job.sidecar)
+            if not article.text.strip():
+                raise ReadError("no article text found (only markup, scripts or clutter)")
+            minhash = encode_signature(signature(article.text))
+            fresh = encode_cached(article, minhash)
+        document = to_document(
             article,
             size=len(data),
             mtime_ns=job.mtime_ns,
             sha256=job.sha256,
             extractor=extractor_fingerprint(),
             sidecar=job.sidecar.signature,
-        ), None
+            minhash=minhash,
+        )
+        return document, None, fresh
     except ReadError as exc:
-        return None, str(exc)
+        return None, str(exc), None
     except Exception as exc:  # an extractor bug on odd input must not stop the run
-        return None, f"indexing failed: {exc!r}"
+        return None, f"indexing failed: {exc!r}", None
 
 
 def _write(writer, job: Job, document, error, from_scratch: bool, report) -> None:

@@ -157,3 +157,37 @@ def test_file_names_that_are_not_utf8_are_indexed(built_index, corpus_dir):
     report = sync_index(corpus_dir, built_index)
     assert report.added == 1 and not report.failed
     assert "caf\\xe9 6G.txt" in indexed(built_index)
+
+
+def test_rebuild_and_schema_upgrade_take_articles_from_the_extraction_cache(
+    built_index, corpus_dir, monkeypatch
+):
+    """A rebuild (or a new schema version) re-writes every document without cleaning
+    a single page again; an edited file is still extracted anew."""
+    before = indexed(built_index)
+
+    def no_extraction(*args, **kwargs):
+        raise AssertionError("extracted although the cache holds the article")
+
+    monkeypatch.setattr("indexer.sync.extract_bytes", no_extraction)
+    report = sync_index(corpus_dir, built_index, rebuild=True)
+    assert (report.added, report.failed) == (5, [])
+    monkeypatch.setattr(store, "INDEX_NAME", "v999")
+    report = sync_index(corpus_dir, built_index)
+    assert (report.added, report.failed) == (5, [])
+    after = indexed(built_index)
+    for path, fields in before.items():
+        for key in ("title", "body", "organisation", "topic", "date", "details", "minhash"):
+            assert after[path].get(key) == fields.get(key), (path, key)
+    edited = next(corpus_dir.glob("001_*.txt"))
+    edited.write_text(NEW_ARTICLE, encoding="utf-8")
+    report = sync_index(corpus_dir, built_index)
+    assert report.updated == 0 and len(report.failed) == 1  # it had to be extracted
+
+
+def test_a_damaged_extraction_cache_only_costs_re_extraction(built_index, corpus_dir):
+    from indexer.cache import cache_path
+
+    cache_path(built_index).write_bytes(b"not a database" * 100)
+    report = sync_index(corpus_dir, built_index, rebuild=True)
+    assert (report.added, report.failed) == (5, [])

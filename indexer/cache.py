@@ -1,0 +1,106 @@
+"""Extraction results kept by content, so rebuilding the index need not clean every page again.
+
+A schema change or `--rebuild` rewrites every document, yet the article
+extracted from a file depends only on its bytes, the extractor (code and
+data files, see extract.extractor_fingerprint) and its sidecar overrides.
+Articles are kept under that key in an SQLite file beside the index
+(zlib-compressed JSON, with the copy-detection signature). Worker processes
+read it; only the indexing process writes. A damaged or missing cache is
+never an error: the article is extracted again.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from pathlib import Path
+
+from .article import Article
+
+CACHE_NAME = "extracted.sqlite"
+_readers: dict[Path, sqlite3.Connection] = {}  # per process, opened on first use
+
+
+def cache_path(index_dir: Path) -> Path:
+    return index_dir / CACHE_NAME
+
+
+def cache_key(sha256: str, extractor: str, sidecar: str) -> str:
+    return f"{sha256}:{extractor}:{sidecar}"
+
+
+def encode(article: Article, minhash: bytes) -> bytes:
+    payload = {"article": article.to_json(), "minhash": minhash.hex()}
+    return zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), 3)
+
+
+def lookup(path: Path, key: str) -> tuple[Article, bytes] | None:
+    """The cached article and signature for `key`, if any (used in worker processes)."""
+    db = _readers.get(path) or _connect(path, create=False)
+    if db is None:
+        return None
+    _readers[path] = db
+    try:
+        row = db.execute("SELECT article FROM articles WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        payload = json.loads(zlib.decompress(row[0]))
+        return Article.from_json(payload["article"]), bytes.fromhex(payload["minhash"])
+    except (sqlite3.Error, zlib.error, ValueError, KeyError):
+        return None
+
+
+class CacheWriter:
+    """Adds fresh extractions in batches; drops those of other extractor versions."""
+
+    BATCH = 500
+
+    def __init__(self, path: Path, extractor: str):
+        self.db = _connect(path, create=True)
+        self.pending: list[tuple[str, str, bytes]] = []
+        if self.db is not None:
+            self._try(
+                lambda: self.db.execute("DELETE FROM articles WHERE extractor != ?", (extractor,))
+            )
+
+    def add(self, key: str, extractor: str, payload: bytes) -> None:
+        self.pending.append((key, extractor, payload))
+        if len(self.pending) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.db is not None and self.pending:
+            rows, self.pending = self.pending, []
+            self._try(
+                lambda: self.db.executemany(
+                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?)", rows
+                )
+            )
+
+    def close(self) -> None:
+        self.flush()
+        if self.db is not None:
+            self.db.close()
+
+    def _try(self, action) -> None:
+        try:
+            with self.db:
+                action()
+        except sqlite3.Error:  # a broken cache only costs re-extraction
+            self.db = None
+
+
+def _connect(path: Path, *, create: bool) -> sqlite3.Connection | None:
+    if not create and not path.exists():
+        return None
+    try:
+        db = sqlite3.connect(path, timeout=30)
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS articles"
+            " (key TEXT PRIMARY KEY, extractor TEXT, article BLOB)"
+        )
+        db.execute("CREATE INDEX IF NOT EXISTS by_extractor ON articles (extractor)")
+        return db
+    except sqlite3.Error:
+        return None
