@@ -5,7 +5,7 @@ Times, as a user runs them, `sixg-search index` on a generated corpus
 a run with nothing changed, and adding 10 articles until a search finds
 them. Prints articles per second, peak memory of the run, index size.
 
-    python bench/indexing.py --size 2000 [--work /tmp/sixg-index-bench]
+    python -m bench.indexing --size 2000 [--work /tmp/sixg-bench] [--rebuild]
 """
 
 from __future__ import annotations
@@ -41,10 +41,10 @@ def index_command(corpus: Path, index: Path, *extra: str) -> list[str]:
     ]
 
 
-def run_index(corpus: Path, index: Path) -> tuple[float, str]:
+def run_index(corpus: Path, index: Path, *extra: str) -> tuple[float, str]:
     started = time.perf_counter()
     done = subprocess.run(
-        index_command(corpus, index),
+        index_command(corpus, index, *extra),
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -62,11 +62,14 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--size", type=int, default=2000)
-    parser.add_argument("--work", type=Path, default=Path("/tmp/sixg-index-bench"))
+    parser.add_argument("--work", type=Path, default=Path("/tmp/sixg-bench"))
+    parser.add_argument("--rebuild", action="store_true", help="also time a cached --rebuild")
     args = parser.parse_args()
-    shutil.rmtree(args.work, ignore_errors=True)
-    corpus, index = args.work / "corpus", args.work / "index"
-    generate(corpus / "base", args.size, seed=21)
+    # the same corpus and index bench/search.py uses, so one build serves both
+    corpus, index = args.work / f"corpus-{args.size}", args.work / f"index-{args.size}"
+    if not corpus.exists():
+        generate(corpus, args.size, seed=42)
+    shutil.rmtree(index, ignore_errors=True)
 
     seconds, summary = run_index(corpus, index)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -79,7 +82,7 @@ def main() -> int:
     seconds, summary = run_index(corpus, index)
     print(f"nothing changed: {seconds:.2f} s wall  [{summary}]")
 
-    generate(corpus / "new", 10, seed=22)
+    added = generate(corpus / "new", 10, seed=22)
     started = time.perf_counter()
     _, summary = run_index(corpus, index)
     with open_searcher(index) as searcher:
@@ -88,6 +91,18 @@ def main() -> int:
         f"adding 10: {time.perf_counter() - started:.2f} s until searchable "
         f"({found} of {args.size + 10} articles found)  [{summary}]"
     )
+    for path in added:
+        path.unlink()
+    shutil.rmtree(corpus / "new")
+    seconds, summary = run_index(corpus, index)
+    print(f"removing them: {seconds:.2f} s wall  [{summary}]")
+
+    if args.rebuild:
+        seconds, summary = run_index(corpus, index, "--rebuild")
+        print(
+            f"--rebuild from the extraction cache: {seconds:.1f} s wall, "
+            f"{args.size / seconds:.0f} articles/s  [{summary}]"
+        )
     return 0
 
 
