@@ -15,9 +15,13 @@ instead of miscounting.
 
 from __future__ import annotations
 
+import pickle
+from itertools import accumulate
+
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.columns import NumericColumn
+from whoosh.formats import Positions
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
@@ -58,35 +62,44 @@ class IndexArrays:
     def postings(self, reader, fieldname: str, text) -> tuple[np.ndarray, np.ndarray]:
         """Docnums of the live documents holding a term, and the term's weight in each
         (its frequency times the field's boost, what Whoosh scores with)."""
-        ids, weights = [], []
+        ids, weights, _ = self.postings_with_values(reader, fieldname, text, values=False)
+        return ids, weights
+
+    def postings_with_values(self, reader, fieldname: str, text, values: bool = True):
+        """As postings(), plus each posting's encoded value (word positions, for phrases)."""
+        ids, weights, encoded = [], [], []
         for segment, offset in _segments(reader):
             if (fieldname, text) not in segment:
                 continue
-            seg_ids, seg_weights = _read_postings(segment.postings(fieldname, text))
-            ids.append(seg_ids + offset)
-            weights.append(seg_weights)
+            blocks = _blocks(segment.postings(fieldname, text), values)
+            for block_ids, block_weights, block_values in blocks:
+                ids.append(block_ids + offset)
+                weights.append(block_weights)
+                encoded.extend(block_values)
         if not ids:
-            return np.empty(0, dtype=DOCNUM), np.empty(0, dtype=np.float64)
+            return np.empty(0, dtype=DOCNUM), np.empty(0, dtype=np.float64), []
         all_ids, all_weights = np.concatenate(ids), np.concatenate(weights)
         keep = self.live[all_ids]
-        return all_ids[keep], all_weights[keep]
-
-    def positions(self, reader, fieldname: str, text, candidates) -> dict[int, list[int]]:
-        """Word positions of a term in each candidate document (for phrases)."""
-        found: dict[int, list[int]] = {}
-        for segment, offset in _segments(reader):
-            if (fieldname, text) not in segment:
-                continue
-            fmt = segment.schema[fieldname].format
-            matcher = _leaf(segment.postings(fieldname, text))
-            for docnum, value in _values(matcher):
-                if candidates[docnum + offset]:
-                    found[docnum + offset] = fmt.decode_positions(value)
-        return found
+        if values and not keep.all():
+            encoded = [v for v, kept in zip(encoded, keep.tolist(), strict=True) if kept]
+        return all_ids[keep], all_weights[keep], encoded
 
     def lengths(self, fieldname: str) -> np.ndarray:
         """Each document's length in words, as Whoosh's scorer sees it (1 when empty)."""
         return self._lengths[fieldname]
+
+
+def position_decoder(fmt):
+    """A fast decoder of word positions for Whoosh's Positions format (a pickled
+    list of gaps after a 4-byte count), else the format's own."""
+    if type(fmt) is not Positions:
+        return fmt.decode_positions
+
+    def decode(value: bytes) -> list[int]:
+        body = value[4:] if value.endswith(b".") else value[4:] + b"."
+        return list(accumulate(pickle.loads(body)))
+
+    return decode
 
 
 def fixed_column(reader, fieldname: str, width: int) -> np.ndarray:
@@ -122,40 +135,31 @@ def _leaf(matcher):
     return matcher.child if isinstance(matcher, FilterMatcher) else matcher
 
 
-def _read_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
+def _blocks(matcher, values: bool):
+    """(ids, weights, values) per posting block; values only when asked for."""
     matcher = _leaf(matcher)
     if not isinstance(matcher, W3LeafMatcher):  # not the pinned codec: one by one
-        pairs = [(matcher.id(), matcher.weight()) for _ in _each(matcher)]
-        ids = np.array([p[0] for p in pairs], dtype=DOCNUM)
-        return ids, np.array([p[1] for p in pairs], dtype=np.float64)
-    ids, weights = [], []
-    while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_weights()
-        ids.append(np.asarray(matcher._ids, dtype=DOCNUM))
-        weights.append(np.asarray(matcher._weights, dtype=np.float64))
-        matcher._next_block()
-    if not ids:
-        return np.empty(0, dtype=DOCNUM), np.empty(0, dtype=np.float64)
-    return np.concatenate(ids), np.concatenate(weights)
-
-
-def _values(matcher):
-    """(docnum, encoded posting value) for every posting, a block at a time."""
-    if not isinstance(matcher, W3LeafMatcher):
-        for _ in _each(matcher):
-            yield matcher.id(), matcher.value()
+        postings = [(m.id(), m.weight(), m.value() if values else None) for m in _each(matcher)]
+        if postings:
+            ids, weights, encoded = zip(*postings, strict=True)
+            yield np.array(ids, DOCNUM), np.array(weights, np.float64), list(encoded)
         return
     while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_values()
-        yield from zip(matcher._ids, matcher._values, strict=True)
+        matcher._read_data()
+        ids, weights, encoded = matcher._data[:3]
+        ids = np.asarray(ids, dtype=DOCNUM)
+        if not matcher._byteids:
+            ids = np.cumsum(ids)  # stored as gaps
+        count = len(ids)
+        if weights is None or isinstance(weights, float):
+            weights = np.full(count, 1.0 if weights is None else weights)
+        yield ids, np.asarray(weights, dtype=np.float64), list(encoded) if values else []
         matcher._next_block()
 
 
 def _each(matcher):
     while matcher.is_active():
-        yield
+        yield matcher
         matcher.next()
 
 

@@ -18,7 +18,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from .arrays import IndexArrays
+from .arrays import IndexArrays, position_decoder
 
 _BM25 = BM25F()
 
@@ -111,23 +111,41 @@ def _or(parts: list[Scored], arrays: IndexArrays) -> Scored:
 
 
 def _phrase(searcher, arrays: IndexArrays, phrase: wq.Phrase) -> Scored:
-    """Documents with all the words, kept where the words stand in order within `slop`."""
-    words = [wq.Term(phrase.fieldname, w, boost=phrase.boost) for w in phrase.words]
-    together = _and([_term(searcher, arrays, w) for w in words], arrays)
-    if len(words) < 2 or not together.mask.any():
-        return together
-    field = searcher.schema[phrase.fieldname]
-    spots = [
-        arrays.positions(searcher.reader(), phrase.fieldname, field.to_bytes(w.text), together.mask)
-        for w in words
-    ]
-    for docnum in np.flatnonzero(together.mask):
-        if not _in_order([s[docnum] for s in spots], phrase.slop):
-            together.mask[docnum] = False
-    return together
+    """Documents with all the words, kept where the words stand in order within `slop`.
+
+    Each word's postings are read once, with their positions; positions are
+    decoded only for documents that hold every word.
+    """
+    if phrase.fieldname not in searcher.schema:
+        return _nothing(arrays)
+    field, reader = searcher.schema[phrase.fieldname], searcher.reader()
+    words = [field.to_bytes(w) for w in phrase.words]
+    postings = [arrays.postings_with_values(reader, phrase.fieldname, w) for w in words]
+    together = np.ones(arrays.size, dtype=bool)
+    for ids, _, _ in postings:
+        together &= arrays.mask(ids)
+    if len(words) > 1:
+        decode = position_decoder(field.format)
+        spots = []
+        for ids, _, encoded in postings:
+            wanted = np.flatnonzero(together[ids]).tolist()
+            spots.append({int(ids[i]): decode(encoded[i]) for i in wanted})
+        for docnum in np.flatnonzero(together).tolist():
+            if not _in_order([s[docnum] for s in spots], phrase.slop):
+                together[docnum] = False
+    scores = np.zeros(arrays.size)
+    for word, (ids, weights, _) in zip(words, postings, strict=True):
+        scores[ids] += _term_scores(searcher, arrays, phrase.fieldname, word, ids, weights)
+    return Scored(together, scores * phrase.boost)
 
 
 def _in_order(positions: list[list[int]], slop: int) -> bool:
+    """Do the words stand in order, each within `slop` positions of the one before?"""
+    if slop == 1:  # adjacent: some start p with word i at p + i for every i
+        starts = set(positions[0])
+        for i, later in enumerate(positions[1:], start=1):
+            starts.intersection_update(p - i for p in later)
+        return bool(starts)
     later = [set(p) for p in positions[1:]]
     for start in positions[0]:
         at = start
