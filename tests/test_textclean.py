@@ -226,3 +226,16 @@ def test_a_list_of_teasers_below_the_article_goes():
         ]
     cleaned = clean_text(page(*OPENING, BODY_2, "Share your thoughts with friends.", *teasers))
     assert cleaned.paragraphs == [BODY_1, BODY_2]
+
+
+def test_a_bracketed_comment_count_and_top_rated_comments_end_the_article():
+    thread = ["[ 48 comments ]", "Top Rated Comments", "(View all)"]
+    for user, comment in [
+        ("mira_k", "I think this agreement is a very good thing for research in Europe and Asia."),
+        ("tjd", "Agreed, and I hope the workshops are open to the public this time around."),
+        ("rf_eng", "Sensing and security are the right topics, energy efficiency even more so."),
+    ]:
+        reply = "Quoting the article: the exchange of experts over three years is the key part."
+        thread += [user, "2 days ago at 07:52 am", comment, reply, "Rating: 12 Votes"]
+    cleaned = clean_text(page(*OPENING, BODY_2, *thread, "[ Read All Comments ]"))
+    assert cleaned.paragraphs == [BODY_1, BODY_2]
