@@ -48,6 +48,8 @@ INLINE_CLUTTER = {"image-caption", "editorial-label"}
 TEASER_GAP, TEASER_RUN = 2, 3
 STANDFIRST_MIN_WORDS = 6
 TITLE_VARIANT_SIMILARITY = 0.5
+# A title-case run of this many words glued to prose this long is a story card's teaser.
+HEADLINE_MIN_CAPS, HEADLINE_SUMMARY_MIN_WORDS = 5, 6
 
 
 @dataclass
@@ -212,7 +214,51 @@ def _classify(lines: list[Line]) -> list[Line]:
     for line in lines:
         kind = clutter_kind(line.text)
         line.kind = kind or ("body" if is_body_sentence(line.text) else "short")
+        if line.kind == "body" and _run_together_teaser(line.text):
+            line.kind = "teaser"
     return lines
+
+
+_HEADLINE_JOIN = re.compile(r"[a-z]{2}[.?!)’'\"”]?(?=[A-Z][a-z\s])")
+_HEADLINE_SMALL_WORDS = {
+    "a",
+    "an",
+    "and",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "vs",
+    "with",
+}
+
+
+def _run_together_teaser(text: str) -> bool:
+    """A headline run into its summary without a space: another story's teaser.
+
+    Copying a list of story cards joins each card's title and summary
+    ("…Student-AthleteA 24-year-old woman and…"), which then reads as one
+    long sentence. The part before the join is in title case (at least
+    HEADLINE_MIN_CAPS capitalised words, only short words in lower case);
+    the part after it is prose, mostly lower case.
+    """
+    join = _HEADLINE_JOIN.search(text)
+    if not join:
+        return False
+    head, rest = text[: join.end()].split(), text[join.end() :].split()
+    caps = [w for w in head if w[0].isupper() or w[0].isdigit() or w[0] in "(‘'\"“$"]
+    return (
+        len(caps) >= HEADLINE_MIN_CAPS
+        and all(w in caps or w.lower() in _HEADLINE_SMALL_WORDS for w in head)
+        and len(rest) >= HEADLINE_SUMMARY_MIN_WORDS
+        and 2 * sum(w[0].islower() for w in rest) >= len(rest)
+    )
 
 
 def _reason(line: Line, where: str) -> str:

@@ -239,3 +239,20 @@ def test_a_bracketed_comment_count_and_top_rated_comments_end_the_article():
         thread += [user, "2 days ago at 07:52 am", comment, reply, "Rating: 12 Votes"]
     cleaned = clean_text(page(*OPENING, BODY_2, *thread, "[ Read All Comments ]"))
     assert cleaned.paragraphs == [BODY_1, BODY_2]
+
+
+def test_story_cards_whose_headline_runs_into_the_summary_go():
+    cards = [
+        "Latest Headlines",
+        "Operators Pick Sites For First 6G Trials In Northern SpainThree operators have "
+        "chosen the towns where they will test the new radios, officials said on Monday.",
+        "Regulator Opens Consultation On The Upper 6 GHz BandThe telecoms regulator wants "
+        "to hear from operators and Wi-Fi groups before it decides how to share the band.",
+        "Weather",
+        "Chipmakers Form Alliance For Terahertz Research, Name New ChairA group of eight "
+        "chipmakers will pool their research on terahertz circuits for the next five years.",
+        "Associations sign 6G research pact",
+        "November 19, 2019 at 9:45 am",
+    ]
+    cleaned = clean_text(page(*cards, BODY_1, BODY_2))
+    assert cleaned.paragraphs == [BODY_1, BODY_2]
