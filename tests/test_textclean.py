@@ -256,3 +256,32 @@ def test_story_cards_whose_headline_runs_into_the_summary_go():
     ]
     cleaned = clean_text(page(*cards, BODY_1, BODY_2))
     assert cleaned.paragraphs == [BODY_1, BODY_2]
+
+
+CAPTION = (
+    "Delegates of the two associations shake hands after signing the memorandum "
+    "in Brussels, Tuesday, Nov. 19, 2019. The pact covers spectrum and standards."
+)
+
+
+def test_a_caption_repeated_by_each_gallery_slide_is_kept_once():
+    cleaned = clean_text(page(*OPENING, CAPTION, "1 of 3", CAPTION, "2 of 3", CAPTION, BODY_2))
+    assert cleaned.paragraphs == [BODY_1, CAPTION, BODY_2]
+
+
+def test_the_whole_article_printed_again_as_one_line_goes():
+    body_3 = "Officials said the first joint workshop will take place in Seoul next spring."
+    dump = f"{BODY_1} {BODY_2} {body_3}"
+    cleaned = clean_text(page(*OPENING, BODY_2, body_3, "Author Name", "2019-11-13", dump))
+    assert cleaned.paragraphs == [BODY_1, BODY_2, body_3]
+
+
+def test_items_that_recur_further_down_stay():
+    item = "Breakfast: two poached eggs, one cup asparagus and a slice of whole-grain toast."
+    day = [
+        "Lunch: grilled chicken with zucchini noodles, edamame and a spoon of sesame oil.",
+        "Snack: one cup of strawberries blended with almond milk and a little nut butter.",
+        "Dinner: seasoned ground beef with sweet peppers, olives and fresh green onions.",
+    ]
+    text = page(*OPENING, "Day 1", item, *day, "Day 2", item, *day)
+    assert clean_text(text).paragraphs.count(item) == 2
