@@ -285,3 +285,10 @@ def test_items_that_recur_further_down_stay():
     ]
     text = page(*OPENING, "Day 1", item, *day, "Day 2", item, *day)
     assert clean_text(text).paragraphs.count(item) == 2
+
+
+def test_a_caption_with_its_more_and_less_toggles_goes():
+    short = CAPTION.removesuffix(" The pact covers spectrum and standards.") + " ... more"
+    full = f"{CAPTION} less"
+    cleaned = clean_text(page("Associations sign 6G research pact", short, full, BODY_1, BODY_2))
+    assert cleaned.paragraphs == [BODY_1, BODY_2]
