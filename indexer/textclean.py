@@ -13,7 +13,9 @@ where it stands:
   are headings (a lone line before a paragraph) or list items, and go when
   they come in runs of labels;
 * after the last body sentence everything short is page furniture, and so
-  is a closing list of lone sentences (the teasers of other stories).
+  is a closing list of lone sentences (the teasers of other stories);
+* a paragraph that only repeats the text just above it (a gallery's
+  caption per slide, the article again as one line) is kept once.
 
 Every removed line is kept with its reason, so a user can see what went.
 """
@@ -48,6 +50,11 @@ INLINE_CLUTTER = {"image-caption", "editorial-label"}
 TEASER_GAP, TEASER_RUN = 2, 3
 STANDFIRST_MIN_WORDS = 6
 TITLE_VARIANT_SIMILARITY = 0.5
+# A paragraph this long (in 4-word sequences) that repeats this share of the last few goes.
+REPEAT_MIN_GRAMS, REPEAT_SHARE, REPEAT_WINDOW = 10, 0.8, 3
+_WORDS = re.compile(r"\w+")
+# A title-case run of this many words glued to prose this long is a story card's teaser.
+HEADLINE_MIN_CAPS, HEADLINE_SUMMARY_MIN_WORDS = 5, 6
 
 
 @dataclass
@@ -88,7 +95,44 @@ def clean_text(raw: str) -> CleanText:
     middle = _middle(lines[first : last + 1], title, removed)
     for line in lines[last + 1 :]:
         removed.append(Removed(line.text, _reason(line, "after the article")))
-    return CleanText(title, lead + middle, removed)
+    return CleanText(title, _without_repeats(lead + middle, removed), removed)
+
+
+def _without_repeats(paragraphs: list[str], removed: list[Removed]) -> list[str]:
+    """Drop a paragraph that only repeats text the article has just given.
+
+    A copy of a page repeats a photo's caption once per slide of a gallery
+    (and its collapsed and expanded forms), and some pages print the whole
+    article again as one long line. Such a paragraph repeats REPEAT_SHARE
+    of its word sequences from the last REPEAT_WINDOW paragraphs, or holds
+    two or more earlier paragraphs whole. Items that recur further apart
+    (the same dish in each day's menu, an interview's set question) stay.
+    """
+    kept: list[str] = []
+    grams: list[set[tuple[str, ...]]] = []
+    for text in paragraphs:
+        own = _word_grams(text)
+        if len(own) >= REPEAT_MIN_GRAMS and _repeats(own, grams):
+            removed.append(Removed(text, "repeat of the text above"))
+            continue
+        kept.append(text)
+        grams.append(own)
+    return kept
+
+
+def _repeats(own: set[tuple[str, ...]], earlier: list[set[tuple[str, ...]]]) -> bool:
+    recent = set().union(*earlier[-REPEAT_WINDOW:])
+    if len(own & recent) >= REPEAT_SHARE * len(own):
+        return True
+    # A line that strings earlier paragraphs together (not one paragraph again).
+    whole = [g for g in earlier if g and len(g & own) >= REPEAT_SHARE * len(g)]
+    held = set().union(*whole) & own
+    return len(held) >= REPEAT_SHARE * len(own) and all(2 * len(g) < len(own) for g in whole)
+
+
+def _word_grams(text: str) -> set[tuple[str, ...]]:
+    words = [w.lower() for w in _WORDS.findall(text)]
+    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
 
 
 def _article_span(lines: list[Line]) -> tuple[int, int] | None:
@@ -212,7 +256,51 @@ def _classify(lines: list[Line]) -> list[Line]:
     for line in lines:
         kind = clutter_kind(line.text)
         line.kind = kind or ("body" if is_body_sentence(line.text) else "short")
+        if line.kind == "body" and _run_together_teaser(line.text):
+            line.kind = "teaser"
     return lines
+
+
+_HEADLINE_JOIN = re.compile(r"[a-z]{2}[.?!)’'\"”]?(?=[A-Z][a-z\s])")
+_HEADLINE_SMALL_WORDS = {
+    "a",
+    "an",
+    "and",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "vs",
+    "with",
+}
+
+
+def _run_together_teaser(text: str) -> bool:
+    """A headline run into its summary without a space: another story's teaser.
+
+    Copying a list of story cards joins each card's title and summary
+    ("…Student-AthleteA 24-year-old woman and…"), which then reads as one
+    long sentence. The part before the join is in title case (at least
+    HEADLINE_MIN_CAPS capitalised words, only short words in lower case);
+    the part after it is prose, mostly lower case.
+    """
+    join = _HEADLINE_JOIN.search(text)
+    if not join:
+        return False
+    head, rest = text[: join.end()].split(), text[join.end() :].split()
+    caps = [w for w in head if w[0].isupper() or w[0].isdigit() or w[0] in "(‘'\"“$"]
+    return (
+        len(caps) >= HEADLINE_MIN_CAPS
+        and all(w in caps or w.lower() in _HEADLINE_SMALL_WORDS for w in head)
+        and len(rest) >= HEADLINE_SUMMARY_MIN_WORDS
+        and 2 * sum(w[0].islower() for w in rest) >= len(rest)
+    )
 
 
 def _reason(line: Line, where: str) -> str:

@@ -226,3 +226,69 @@ def test_a_list_of_teasers_below_the_article_goes():
         ]
     cleaned = clean_text(page(*OPENING, BODY_2, "Share your thoughts with friends.", *teasers))
     assert cleaned.paragraphs == [BODY_1, BODY_2]
+
+
+def test_a_bracketed_comment_count_and_top_rated_comments_end_the_article():
+    thread = ["[ 48 comments ]", "Top Rated Comments", "(View all)"]
+    for user, comment in [
+        ("mira_k", "I think this agreement is a very good thing for research in Europe and Asia."),
+        ("tjd", "Agreed, and I hope the workshops are open to the public this time around."),
+        ("rf_eng", "Sensing and security are the right topics, energy efficiency even more so."),
+    ]:
+        reply = "Quoting the article: the exchange of experts over three years is the key part."
+        thread += [user, "2 days ago at 07:52 am", comment, reply, "Rating: 12 Votes"]
+    cleaned = clean_text(page(*OPENING, BODY_2, *thread, "[ Read All Comments ]"))
+    assert cleaned.paragraphs == [BODY_1, BODY_2]
+
+
+def test_story_cards_whose_headline_runs_into_the_summary_go():
+    cards = [
+        "Latest Headlines",
+        "Operators Pick Sites For First 6G Trials In Northern SpainThree operators have "
+        "chosen the towns where they will test the new radios, officials said on Monday.",
+        "Regulator Opens Consultation On The Upper 6 GHz BandThe telecoms regulator wants "
+        "to hear from operators and Wi-Fi groups before it decides how to share the band.",
+        "Weather",
+        "Chipmakers Form Alliance For Terahertz Research, Name New ChairA group of eight "
+        "chipmakers will pool their research on terahertz circuits for the next five years.",
+        "Associations sign 6G research pact",
+        "November 19, 2019 at 9:45 am",
+    ]
+    cleaned = clean_text(page(*cards, BODY_1, BODY_2))
+    assert cleaned.paragraphs == [BODY_1, BODY_2]
+
+
+CAPTION = (
+    "Delegates of the two associations shake hands after signing the memorandum "
+    "in Brussels, Tuesday, Nov. 19, 2019. The pact covers spectrum and standards."
+)
+
+
+def test_a_caption_repeated_by_each_gallery_slide_is_kept_once():
+    cleaned = clean_text(page(*OPENING, CAPTION, "1 of 3", CAPTION, "2 of 3", CAPTION, BODY_2))
+    assert cleaned.paragraphs == [BODY_1, CAPTION, BODY_2]
+
+
+def test_the_whole_article_printed_again_as_one_line_goes():
+    body_3 = "Officials said the first joint workshop will take place in Seoul next spring."
+    dump = f"{BODY_1} {BODY_2} {body_3}"
+    cleaned = clean_text(page(*OPENING, BODY_2, body_3, "Author Name", "2019-11-13", dump))
+    assert cleaned.paragraphs == [BODY_1, BODY_2, body_3]
+
+
+def test_items_that_recur_further_down_stay():
+    item = "Breakfast: two poached eggs, one cup asparagus and a slice of whole-grain toast."
+    day = [
+        "Lunch: grilled chicken with zucchini noodles, edamame and a spoon of sesame oil.",
+        "Snack: one cup of strawberries blended with almond milk and a little nut butter.",
+        "Dinner: seasoned ground beef with sweet peppers, olives and fresh green onions.",
+    ]
+    text = page(*OPENING, "Day 1", item, *day, "Day 2", item, *day)
+    assert clean_text(text).paragraphs.count(item) == 2
+
+
+def test_a_caption_with_its_more_and_less_toggles_goes():
+    short = CAPTION.removesuffix(" The pact covers spectrum and standards.") + " ... more"
+    full = f"{CAPTION} less"
+    cleaned = clean_text(page("Associations sign 6G research pact", short, full, BODY_1, BODY_2))
+    assert cleaned.paragraphs == [BODY_1, BODY_2]
