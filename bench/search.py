@@ -153,6 +153,13 @@ def http_times(port: int, q: str, filters: dict, runs: int, clients: int) -> lis
     return times
 
 
+def memory_of(pid: int) -> str:
+    """Resident memory of a process now and at its peak (Linux /proc)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+    return f"RSS {fields['VmRSS'].strip()}, peak {fields['VmHWM'].strip()}"
+
+
 def summary(times: list[float]) -> tuple[float, float]:
     ordered = sorted(times)
     return statistics.median(ordered), ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
@@ -198,6 +205,7 @@ def main() -> int:
                 over_http = summary(http_times(port, q, filters, args.runs, args.clients))
                 fts5 = summary(timed(lambda q=q, f=filters: fts5_search(db, q, f), args.runs))
                 rows.append((kind, ours, over_http, fts5))
+        server_memory = memory_of(server.pid)
     finally:
         server.terminate()
         server.wait()
@@ -211,7 +219,8 @@ def main() -> int:
             f"{kind:18} {ours[0]:7.1f} /{ours[1]:7.1f} {over_http[0]:7.1f} /{over_http[1]:7.1f} "
             f"{fts5[0]:7.1f} /{fts5[1]:7.1f} {fts5[1] / ours[1]:13.2f}x"
         )
-    print(json.dumps({"size": args.size, "rows": rows}))
+    print(f"serving process: {server_memory}")
+    print(json.dumps({"size": args.size, "rows": rows, "server": server_memory}))
     return 0
 
 
