@@ -20,7 +20,7 @@ from itertools import accumulate
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
-from whoosh.columns import NumericColumn
+from whoosh.columns import FixedBytesColumn, NumericColumn
 from whoosh.formats import Positions
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -124,6 +124,11 @@ def _days(reader, parts) -> np.ndarray:
     return raw - field.to_column_value(0)  # undo the sortable shift
 
 
+def segment_ids(reader) -> tuple[str, ...]:
+    """Identifies the segments a reader sees (with the generation: one index state)."""
+    return tuple(seg.segment().segment_id() for seg, _ in _segments(reader) if seg.segment())
+
+
 def _segments(reader) -> list[tuple[object, int]]:
     if reader.is_atomic():
         return [(reader, 0)]
@@ -206,7 +211,7 @@ def _fixed_bytes(segment, fieldname: str, width: int) -> np.ndarray:
         return result
     reader = segment.column_reader(fieldname, translate=False)
     stored = min(getattr(reader, "_count", 0), count)
-    if stored and hasattr(reader, "_dbfile"):
+    if stored and isinstance(reader, FixedBytesColumn.Reader):
         data = reader._dbfile.get(reader._basepos, stored * width)
         result[:stored] = np.frombuffer(data, dtype=np.uint8).reshape(stored, width)
         return result

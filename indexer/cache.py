@@ -1,8 +1,9 @@
 """Extraction results kept by content, so rebuilding the index need not clean every page again.
 
 A schema change or `--rebuild` rewrites every document, yet the article
-extracted from a file depends only on its bytes, the extractor (code and
-data files, see extract.extractor_fingerprint) and its sidecar overrides.
+extracted from a file depends only on its bytes, its path in the corpus,
+the extractor (code and data files, see extract.extractor_fingerprint) and
+its sidecar overrides.
 Articles are kept under that key in an SQLite file beside the index
 (zlib-compressed JSON, with the copy-detection signature). Worker processes
 read it; only the indexing process writes. A damaged or missing cache is
@@ -26,8 +27,8 @@ def cache_path(index_dir: Path) -> Path:
     return index_dir / CACHE_NAME
 
 
-def cache_key(sha256: str, extractor: str, sidecar: str) -> str:
-    return f"{sha256}:{extractor}:{sidecar}"
+def cache_key(sha256: str, extractor: str, sidecar: str, relpath: str) -> str:
+    return f"{sha256}:{extractor}:{sidecar}:{relpath}"
 
 
 def encode(article: Article, minhash: bytes) -> bytes:

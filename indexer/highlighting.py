@@ -67,13 +67,20 @@ def _passages(text: str, matches) -> list[tuple[int, int, list]]:
     passages: list[tuple[int, int, list]] = []
     for match in matches:
         start, end = match[0] - CONTEXT_CHARS, match[1] + CONTEXT_CHARS
-        if passages and start <= passages[-1][1] and end - passages[-1][0] <= SNIPPET_CHARS:
-            first, _, found = passages[-1]
-            passages[-1] = (first, end, [*found, match])
-        else:
-            start = max(start, passages[-1][1]) if passages else start  # never overlap
-            passages.append((start, end, [match]))
-    return [(_word_start(text, a), _word_end(text, b), found) for a, b, found in passages]
+        if passages and start <= passages[-1][1]:
+            first, last, found = passages[-1]
+            if end - first <= SNIPPET_CHARS:
+                passages[-1] = (first, end, [*found, match])
+                continue
+            # too long to join: the earlier passage stops where this match begins
+            last = min(last, match[0])
+            passages[-1] = (first, last, found)
+            start = last
+        passages.append((start, end, [match]))
+    return [
+        (min(_word_start(text, a), found[0][0]), max(_word_end(text, b), found[-1][1]), found)
+        for a, b, found in passages
+    ]
 
 
 def _score(found: list) -> int:

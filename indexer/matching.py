@@ -12,7 +12,9 @@ fuzzy terms) are answered by Whoosh itself with a constant score.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy as np
 from whoosh import query as wq
@@ -37,28 +39,36 @@ def evaluate(searcher, arrays: IndexArrays, query) -> Scored:
         return _phrase(searcher, arrays, query)
     if isinstance(query, wq.Every):
         return Scored(arrays.live.copy(), arrays.live.astype(np.float64))
-    if isinstance(query, wq.And):
-        return _and([evaluate(searcher, arrays, q) for q in query.subqueries], arrays)
-    if isinstance(query, (wq.Or, wq.DisjunctionMax)):
-        return _or([evaluate(searcher, arrays, q) for q in query.subqueries], arrays)
-    if isinstance(query, wq.AndNot):
-        positive, negative = (evaluate(searcher, arrays, q) for q in (query.a, query.b))
-        return Scored(positive.mask & ~negative.mask, positive.scores)
+    if isinstance(query, (wq.And, wq.Or, wq.AndNot, wq.Require, wq.AndMaybe)):
+        found = _compound(searcher, arrays, query)
+        if query.boost != 1:  # a boosted group, e.g. research^3 over title and body
+            found.scores = found.scores * query.boost
+        return found
     if isinstance(query, wq.Not):
         inner = evaluate(searcher, arrays, query.query)
         mask = arrays.live & ~inner.mask
         return Scored(mask, mask * float(query.boost))  # Whoosh scores a negation by its boost
-    if isinstance(query, wq.Require):
-        required, scored = (evaluate(searcher, arrays, q) for q in (query.a, query.b))
-        return Scored(required.mask & scored.mask, required.scores)
-    if isinstance(query, wq.AndMaybe):
-        required, optional = (evaluate(searcher, arrays, q) for q in (query.a, query.b))
-        return Scored(required.mask, required.scores + optional.scores * optional.mask)
     if isinstance(query, wq.MultiTerm) and not isinstance(query, wq.FuzzyTerm):
         return _expanded(searcher, arrays, query)
     if isinstance(query, wq.NullQuery.__class__):
         return _nothing(arrays)
     return _by_whoosh(searcher, arrays, query)
+
+
+def _compound(searcher, arrays: IndexArrays, query) -> Scored:
+    """And and Or sum their children's scores where they match, as Whoosh's matchers do."""
+    if isinstance(query, wq.And):
+        return _and([evaluate(searcher, arrays, q) for q in query.subqueries], arrays)
+    if isinstance(query, wq.Or):
+        return _or([evaluate(searcher, arrays, q) for q in query.subqueries], arrays)
+    if isinstance(query, wq.AndNot):
+        positive, negative = (evaluate(searcher, arrays, q) for q in (query.a, query.b))
+        return Scored(positive.mask & ~negative.mask, positive.scores)
+    if isinstance(query, wq.Require):
+        required, scored = (evaluate(searcher, arrays, q) for q in (query.a, query.b))
+        return Scored(required.mask & scored.mask, required.scores)
+    required, optional = (evaluate(searcher, arrays, q) for q in (query.a, query.b))  # AndMaybe
+    return Scored(required.mask, required.scores + optional.scores * optional.mask)
 
 
 def _nothing(arrays: IndexArrays) -> Scored:
@@ -83,6 +93,8 @@ def _term(searcher, arrays: IndexArrays, term: wq.Term) -> Scored:
 
 def _term_scores(searcher, arrays, fieldname, text, ids, weights) -> np.ndarray:
     """BM25F as Whoosh's BM25FScorer computes it; the raw weight for unscorable fields."""
+    if not len(ids):  # (Whoosh's idf fails on an empty index)
+        return np.empty(0)
     if not searcher.schema[fieldname].scorable:
         return weights
     idf = searcher.idf(fieldname, text)
@@ -139,34 +151,52 @@ def _phrase(searcher, arrays: IndexArrays, phrase: wq.Phrase) -> Scored:
     return Scored(together, scores * phrase.boost)
 
 
+HIGHLIGHT_EXPANSIONS = 200  # words of a prefix's expansion marked in snippets
+MAX_SLOP = 100  # "a b"~N looks at most this far; beyond it the words merely co-occur
+
+
 def _in_order(positions: list[list[int]], slop: int) -> bool:
-    """Do the words stand in order, each within `slop` positions of the one before?"""
+    """Can the words be found in order, each 1..slop positions after the one before?
+
+    Keeps every position the phrase can have reached so far, so a nearer but
+    dead-end occurrence never hides a farther one that leads on.
+    """
     if slop == 1:  # adjacent: some start p with word i at p + i for every i
         starts = set(positions[0])
         for i, later in enumerate(positions[1:], start=1):
             starts.intersection_update(p - i for p in later)
         return bool(starts)
-    later = [set(p) for p in positions[1:]]
-    for start in positions[0]:
-        at = start
-        for following in later:
-            step = next((at + k for k in range(1, slop + 1) if at + k in following), None)
-            if step is None:
-                break
-            at = step
-        else:
-            return True
-    return False
+    slop = min(slop, MAX_SLOP)
+    reached = sorted(positions[0])
+    for following in positions[1:]:
+        reached = [q for q in sorted(following) if _reachable(reached, q, slop)]
+        if not reached:
+            return False
+    return True
+
+
+def _reachable(reached: list[int], position: int, slop: int) -> bool:
+    """Is some reached position p with p < position <= p + slop?"""
+    before = bisect_left(reached, position) - 1
+    return before >= 0 and position - reached[before] <= slop
 
 
 def _expanded(searcher, arrays: IndexArrays, multi) -> Scored:
-    """Prefixes and wildcards: the words they expand to, ORed (Whoosh scores them alike)."""
-    reader = searcher.reader()
-    words = [wq.Term(multi.fieldname, w, boost=multi.boost) for w in multi._btexts(reader)]
-    union = _or([_term(searcher, arrays, w) for w in words], arrays)
-    if getattr(multi, "constantscore", False):
-        union.scores = union.mask * float(multi.boost)
-    return union
+    """Prefixes and wildcards: the words they expand to, ORed and summed like an Or of
+    terms, accumulated in place so a prefix of thousands of words costs no more memory.
+
+    Scored as Whoosh does: BM25F per word whatever `constantscore` says, and the
+    query's boost only when it expands to more than one word.
+    """
+    found, words = _nothing(arrays), 0
+    for word in multi._btexts(searcher.reader()):
+        term = _term(searcher, arrays, wq.Term(multi.fieldname, word))
+        found.mask |= term.mask
+        found.scores += term.scores
+        words += 1
+    if words > 1:
+        found.scores *= multi.boost
+    return found
 
 
 def _by_whoosh(searcher, arrays: IndexArrays, query) -> Scored:
@@ -190,7 +220,7 @@ def positive_words(query, fieldname: str, reader) -> set[str]:
         return set()
     if isinstance(query, wq.MultiTerm) and query.fieldname == fieldname:
         field = reader.schema[fieldname]
-        return {field.from_bytes(w) for w in query._btexts(reader)}
+        return {field.from_bytes(w) for w in islice(query._btexts(reader), HIGHLIGHT_EXPANSIONS)}
     words: set[str] = set()
     for child in query.children():
         words |= positive_words(child, fieldname, reader)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -24,7 +25,7 @@ from whoosh.qparser import FieldAliasPlugin, MultifieldParser, PlusMinusPlugin
 from whoosh.query import And, Every, NullQuery, Or, Term
 
 from . import highlighting
-from .arrays import IndexArrays
+from .arrays import IndexArrays, segment_ids
 from .matching import evaluate, positive_words
 from .organisations import fold, full_name, known_spellings
 from .schema import UNDATED, split_values, stored_date
@@ -170,6 +171,9 @@ def bounded(text: str) -> tuple[str, str | None]:
 
 
 def _parse(searcher, text: str):
+    tokens = text.split()
+    if all(t.startswith("-") and len(t) > 1 for t in tokens):  # only exclusions:
+        text = " ".join(f"NOT {t[1:]}" for t in tokens)  # everything but those
     parser = MultifieldParser(
         ["title", "body"], searcher.schema, fieldboosts={"title": TITLE_BOOST}
     )
@@ -349,6 +353,7 @@ class CopyGroups:
 
 
 _GENERATIONS: dict[tuple, dict] = {}
+_BUILDING = threading.RLock()
 KEPT_GENERATIONS = 4
 
 
@@ -361,15 +366,17 @@ def per_generation(searcher, name: str, compute):
     """
     reader = searcher.reader()
     storage = getattr(getattr(searcher, "_ix", None), "storage", None)
-    key = (getattr(storage, "folder", id(storage)), reader.generation())
-    slot = _GENERATIONS.get(key)
-    if slot is None:
-        if len(_GENERATIONS) >= KEPT_GENERATIONS:
-            _GENERATIONS.clear()
-        slot = _GENERATIONS.setdefault(key, {})
-    if name not in slot:
-        slot[name] = compute(reader)
-    return slot[name]
+    # segment ids too: an index deleted and built again restarts at generation 1
+    key = (getattr(storage, "folder", id(storage)), reader.generation(), segment_ids(reader))
+    with _BUILDING:  # concurrent requests after a commit build once, not once each
+        slot = _GENERATIONS.get(key)
+        if slot is None:
+            if len(_GENERATIONS) >= KEPT_GENERATIONS:
+                _GENERATIONS.clear()
+            slot = _GENERATIONS.setdefault(key, {})
+        if name not in slot:
+            slot[name] = compute(reader)
+        return slot[name]
 
 
 def index_arrays(searcher) -> IndexArrays:

@@ -246,7 +246,11 @@ class Job:
 
     @property
     def cache_key(self) -> str:
-        return cache_key(self.sha256, extractor_fingerprint(), self.sidecar.signature)
+        """The file's place is part of the key: an article's id, path, format and
+        fallback title come from it, so a renamed file is extracted anew."""
+        return cache_key(
+            self.sha256, extractor_fingerprint(), self.sidecar.signature, self.source.relpath
+        )
 
 
 def _scan_file(writer, source: SourceFile, old, from_scratch: bool, report, owners) -> Job | None:

@@ -89,14 +89,6 @@ def encode(sig: list[int]) -> bytes:
     return b"".join(v.to_bytes(SIGNATURE_BYTES, "big") for v in sig)
 
 
-def decode(stored: bytes) -> list[int]:
-    values = [
-        int.from_bytes(stored[i : i + SIGNATURE_BYTES], "big")
-        for i in range(0, len(stored), SIGNATURE_BYTES)
-    ]
-    return values if any(values) else []
-
-
 def similarity(a: list[int], b: list[int]) -> float:
     """Estimated Jaccard similarity of the two articles' shingle sets."""
     if not a or len(a) != len(b):

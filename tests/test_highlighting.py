@@ -46,3 +46,12 @@ def test_long_texts_give_at_most_three_short_passages_without_repeats():
 def test_nothing_to_mark_gives_nothing():
     assert snippet("A text about radio.", stems("spectrum")) == ""
     assert title("A title", set()) == ""
+
+
+def test_a_match_just_past_a_full_passage_is_marked_where_it_is_shown():
+    words = iter(range(10_000))
+    filler = " ".join(f"w{next(words)}" for _ in range(25))
+    text = f"spectrum {filler} spectrum {filler} spectrum-trials end"
+    html = snippet(text, stems("spectrum", "trials"))
+    shown = re.sub(r"</?mark[^>]*>", "", html)
+    assert html.count("<mark") == shown.count("spectrum") + shown.count("trials")

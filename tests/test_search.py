@@ -94,6 +94,8 @@ def test_empty_query_lists_everything_newest_first_undated_last(searcher):
 def test_query_syntax(searcher):
     assert run(searcher, '"memorandum of understanding"').total == 3
     assert run(searcher, "MoU -Finland").total == 2
+    assert run(searcher, "-MoU").total == 2 and not run(searcher, "-MoU").notice
+    assert run(searcher, "-MoU -MIIT").total == 0  # 003 and 004 are the MIIT articles
     assert run(searcher, "org:MIIT").total == 2
     assert run(searcher, "organisation:6G-IA year:2026").total == 1
     assert run(searcher, "title:finland").total == 1

@@ -191,3 +191,14 @@ def test_a_damaged_extraction_cache_only_costs_re_extraction(built_index, corpus
     cache_path(built_index).write_bytes(b"not a database" * 100)
     report = sync_index(corpus_dir, built_index, rebuild=True)
     assert (report.added, report.failed) == (5, [])
+
+
+def test_a_renamed_file_is_indexed_under_its_new_name(built_index, corpus_dir):
+    """The extraction cache never hands an article its old path."""
+    sync_index(corpus_dir, built_index, rebuild=True)  # fills the cache
+    old = next(corpus_dir.glob("000_*.txt"))
+    old.rename(corpus_dir / "renamed.txt")
+    report = sync_index(corpus_dir, built_index)
+    assert (report.added, report.removed) == (1, 1)
+    assert "renamed.txt" in indexed(built_index) and old.name not in indexed(built_index)
+    assert not sync_index(corpus_dir, built_index).changed
