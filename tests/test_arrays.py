@@ -148,22 +148,12 @@ def test_date_range_uses_the_day_column(segmented):
 )
 def test_facet_counts_equal_brute_force_over_segments(segmented, q, filters):
     """Array facet counts equal counting document by document, with deletions around."""
-    from indexer.search import FACETS
-
-    from .test_search import _selected, _values
+    from .test_search import assert_counts_by_hand
 
     result = search(segmented, SearchRequest(q=q, filters=filters, copies=True))
     query, _ = parse_query(segmented, q)
     docs = [segmented.stored_fields(d) for d in segmented.docs_for_query(query)]
-    for facet in FACETS:
-        expected: dict[str, int] = {}
-        for doc in docs:
-            if all(_selected(doc, f, filters) for f in FACETS if f is not facet):
-                for value in _values(doc, facet):
-                    expected[value] = expected.get(value, 0) + 1
-        shown = {v.value: v.count for v in result.facets[facet.param] if v.count}
-        assert shown == expected, facet.param
-    assert result.total == sum(1 for d in docs if all(_selected(d, f, filters) for f in FACETS))
+    assert_counts_by_hand(result, docs, filters)
 
 
 def test_excluded_words_exclude_even_where_whoosh_would_not(segmented):
