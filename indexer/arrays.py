@@ -20,7 +20,7 @@ from itertools import accumulate
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
-from whoosh.columns import FixedBytesColumn, NumericColumn
+from whoosh.columns import FixedBytesColumn, NumericColumn, VarBytesColumn
 from whoosh.formats import Positions
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -100,6 +100,27 @@ def position_decoder(fmt):
         return list(accumulate(pickle.loads(body)))
 
     return decode
+
+
+def varbytes_column(reader, fieldname: str) -> list[bytes]:
+    """Every document's value of a variable-width bytes column (b"" where none):
+    one read per segment for Whoosh's VarBytesColumn."""
+    values: list[bytes] = []
+    for segment, _ in _segments(reader):
+        count = segment.doc_count_all()
+        if not segment.has_column(fieldname):
+            values.extend([b""] * count)
+            continue
+        column = segment.column_reader(fieldname, translate=False)
+        if not isinstance(column, VarBytesColumn.Reader):
+            values.extend(column[d] for d in range(count))
+            continue
+        offsets, lengths = column._offsets, column._lengths
+        size = len(offsets)
+        data = column._dbfile.get(column._basepos, offsets[-1] + lengths[-1]) if size else b""
+        values.extend(data[offsets[d] : offsets[d] + lengths[d]] for d in range(size))
+        values.extend([b""] * (count - size))
+    return values
 
 
 def fixed_column(reader, fieldname: str, width: int) -> np.ndarray:

@@ -107,13 +107,16 @@ class SidecarState:
     problem: str | None = None
 
 
+NO_SIDECAR = SidecarState("", {})
+
+
 def sidecar_state(article_path: Path) -> SidecarState:
     try:
         sidecar = find_sidecar(article_path)
     except SidecarError as exc:
         return SidecarState("unreadable", {}, sidecar_path(article_path).name, str(exc))
     if sidecar is None:
-        return SidecarState("", {})
+        return NO_SIDECAR
     signature = hashlib.sha256(sidecar.raw).hexdigest()
     try:
         return SidecarState(signature, sidecar.overrides(), sidecar.path.name)

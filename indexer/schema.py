@@ -72,8 +72,10 @@ def file_state(doc: dict) -> bytes:
     return json.dumps([doc.get(key, "") for key in FILE_STATE]).encode("utf-8")
 
 
-def read_file_state(raw: bytes) -> dict:
-    return dict(zip(FILE_STATE, json.loads(raw), strict=True))
+def read_file_states(raws: list[bytes]) -> list[dict | None]:
+    """Every document's file state (None where it has none), with one JSON parse."""
+    parsed = json.loads(b"[" + b",".join(raw or b"null" for raw in raws) + b"]")
+    return [dict(zip(FILE_STATE, values, strict=True)) if values else None for values in parsed]
 
 
 def to_document(
