@@ -5,7 +5,7 @@ Times, as a user runs them, `sixg-search index` on a generated corpus
 a run with nothing changed, and adding 10 articles until a search finds
 them. Prints articles per second, peak memory of the run, index size.
 
-    python -m bench.indexing --size 2000 [--work /tmp/sixg-bench] [--rebuild]
+    python -m bench.indexing --size 2000 [--work /tmp/sixg-bench] [--rebuild] [--keep]
 """
 
 from __future__ import annotations
@@ -64,20 +64,23 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=2000)
     parser.add_argument("--work", type=Path, default=Path("/tmp/sixg-bench"))
     parser.add_argument("--rebuild", action="store_true", help="also time a cached --rebuild")
+    parser.add_argument(
+        "--keep", action="store_true", help="reuse an existing index: time the incremental runs"
+    )
     args = parser.parse_args()
     # the same corpus and index bench/search.py uses, so one build serves both
     corpus, index = args.work / f"corpus-{args.size}", args.work / f"index-{args.size}"
     if not corpus.exists():
         generate(corpus, args.size, seed=42)
-    shutil.rmtree(index, ignore_errors=True)
-
-    seconds, summary = run_index(corpus, index)
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(
-        f"full index of {args.size}: {seconds:.1f} s wall, {args.size / seconds:.0f} "
-        f"articles/s, peak RSS {peak_mb:.0f} MB (largest process), index "
-        f"{folder_size(index) / 2**20:.0f} MB  [{summary}]"
-    )
+    if not (args.keep and index.exists()):
+        shutil.rmtree(index, ignore_errors=True)
+        seconds, summary = run_index(corpus, index)
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(
+            f"full index of {args.size}: {seconds:.1f} s wall, {args.size / seconds:.0f} "
+            f"articles/s, peak RSS {peak_mb:.0f} MB (largest process), index "
+            f"{folder_size(index) / 2**20:.0f} MB  [{summary}]"
+        )
 
     seconds, summary = run_index(corpus, index)
     print(f"nothing changed: {seconds:.2f} s wall  [{summary}]")

@@ -10,7 +10,9 @@ then times a query mix three ways:
             loopback, with concurrent clients;
   fts5      SQLite FTS5: bm25 top-10 plus GROUP BY counts for the three facets.
 
-Prints median / p95 milliseconds per query kind and the ratio to FTS5.
+Prints median / p95 milliseconds per query kind and the ratio to FTS5, the
+serving process's memory, and how long ten new articles take to become
+searchable in the running site (POST /api/reindex, then search).
 
     python bench/search.py --size 10000 [--work /tmp/sixg-bench] [--runs 20] [--clients 4]
 """
@@ -20,6 +22,8 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -36,6 +40,7 @@ from indexer.store import open_searcher
 from indexer.sync import sync_index
 
 ROOT = Path(__file__).resolve().parent.parent
+ADMIN_TOKEN = "bench-only-token"
 # (kind, query, filters): common and rare terms, two-term AND, a phrase, with and without a filter
 MIX = [
     ("common term", "research", {}),
@@ -153,6 +158,42 @@ def http_times(port: int, q: str, filters: dict, runs: int, clients: int) -> lis
     return times
 
 
+def api(port: int, method: str, path: str) -> dict:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    headers = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    conn.request(method, path, headers=headers)
+    response = conn.getresponse()
+    data = json.loads(response.read())
+    assert response.status == 200, (response.status, data)
+    return data
+
+
+def live_update(port: int, corpus: Path, size: int) -> str:
+    """Ten new articles until the running site finds them: POST /api/reindex (what a
+    user of the running site does), then search until the total includes them.
+    The articles are removed again afterwards, the same way."""
+    before = api(port, "GET", "/api/search?copies=1")["total"]
+    added = generate(corpus / "live-update", 10, seed=99)
+    started = time.perf_counter()
+    report = api(port, "POST", "/api/reindex")["summary"]
+    indexed = time.perf_counter() - started
+    while api(port, "GET", "/api/search?copies=1")["total"] != before + 10:
+        time.sleep(0.01)
+    searchable = time.perf_counter() - started
+    first_query = api(port, "GET", "/api/search?q=research")
+    for path in added:
+        path.unlink()
+    shutil.rmtree(corpus / "live-update")
+    started = time.perf_counter()
+    api(port, "POST", "/api/reindex")
+    removed = time.perf_counter() - started
+    return (
+        f"live update of the running site ({size} articles): 10 added and searchable in "
+        f"{searchable:.2f} s (reindex {indexed:.2f} s: {report}; then "
+        f"{first_query['total']} hits for 'research'); removing them {removed:.2f} s"
+    )
+
+
 def memory_of(pid: int) -> str:
     """Resident memory of a process now and at its peak (Linux /proc)."""
     status = Path(f"/proc/{pid}/status").read_text()
@@ -194,6 +235,7 @@ def main() -> int:
         ],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
+        env={**os.environ, "SIXG_ADMIN_TOKEN": ADMIN_TOKEN},
     )
     rows = []
     try:
@@ -206,6 +248,7 @@ def main() -> int:
                 fts5 = summary(timed(lambda q=q, f=filters: fts5_search(db, q, f), args.runs))
                 rows.append((kind, ours, over_http, fts5))
         server_memory = memory_of(server.pid)
+        live = live_update(port, corpus, args.size)
     finally:
         server.terminate()
         server.wait()
@@ -220,6 +263,7 @@ def main() -> int:
             f"{fts5[0]:7.1f} /{fts5[1]:7.1f} {fts5[1] / ours[1]:13.2f}x"
         )
     print(f"serving process: {server_memory}")
+    print(live)
     print(json.dumps({"size": args.size, "rows": rows, "server": server_memory}))
     return 0
 

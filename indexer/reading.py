@@ -73,15 +73,19 @@ class ReadError(Exception):
 
 @dataclass(frozen=True)
 class SourceFile:
-    path: Path
+    location: Path | str  # where the file is (a plain string from the folder scan)
     relpath: str  # POSIX path relative to the corpus folder: the article's identity
     size: int = -1  # as the folder scan saw it (-1: not scanned)
     mtime_ns: int = -1
     companions: frozenset[str] = frozenset()  # suffixes of same-named files beside it
 
     @property
+    def path(self) -> Path:
+        return Path(self.location)
+
+    @property
     def is_html(self) -> bool:
-        return self.path.suffix.lower() in HTML_SUFFIXES
+        return os.path.splitext(self.location)[1].lower() in HTML_SUFFIXES
 
     def has_companion(self, suffix: str) -> bool:
         """Is there a file named like this one with `suffix` (e.g. its .meta.json)?
@@ -95,10 +99,11 @@ def discover(corpus: Path, companion_suffixes: tuple[str, ...] = ()) -> list[Sou
     Hidden files and folders (editor backups, .git) are skipped. One pass
     of os.scandir per folder also records each file's size and mtime, and
     which companion files (sidecars) sit beside it, so a run over 100,000
-    unchanged files needs no further look at the disk.
+    unchanged files needs no further look at the disk. (Plain strings, not
+    pathlib, here: at that size pathlib alone costs seconds.)
     """
     found = []
-    folders = [(corpus, Path())]
+    folders = [(os.fspath(corpus), "")]
     while folders:
         folder, rel = folders.pop()
         try:
@@ -108,26 +113,26 @@ def discover(corpus: Path, companion_suffixes: tuple[str, ...] = ()) -> list[Sou
         names = {e.name for e in entries}
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                folders.append((Path(entry.path), rel / entry.name))
-            elif Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES:
-                source = _scanned(entry, rel / entry.name, names, companion_suffixes)
+                folders.append((entry.path, rel + entry.name + "/"))
+            elif os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES:
+                source = _scanned(entry, rel, names, companion_suffixes)
                 if source:
                     found.append(source)
-    return sorted(found, key=lambda f: f.relpath)
+    found.sort(key=lambda f: f.relpath)
+    return found
 
 
-def _scanned(entry, rel: Path, names: set[str], suffixes) -> SourceFile | None:
+def _scanned(entry, rel: str, names: set[str], suffixes) -> SourceFile | None:
     try:
         if not entry.is_file():
             return None
         stat = entry.stat()
     except OSError:
         return None  # gone since the folder was listed
-    stem = Path(entry.name).stem
+    stem = os.path.splitext(entry.name)[0]
     companions = frozenset(s for s in suffixes if stem + s in names)
-    return SourceFile(
-        Path(entry.path), printable_path(rel), stat.st_size, stat.st_mtime_ns, companions
-    )
+    relpath = os.fsencode(rel + entry.name).decode("utf-8", "backslashreplace")
+    return SourceFile(entry.path, relpath, stat.st_size, stat.st_mtime_ns, companions)
 
 
 def printable_path(path: Path) -> str:

@@ -19,11 +19,9 @@ import hashlib
 import multiprocessing
 import os
 import time
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path
 
 from tqdm import tqdm
@@ -136,12 +134,18 @@ def sync_index(
     return report
 
 
-@dataclass
 class Indexed:
     """What the index remembers of one file; its stored fields are read only if needed."""
 
-    state: dict  # schema.FILE_STATE: path, size, mtime_ns, sha256, extractor, sidecar
-    load: Callable[[], dict]
+    __slots__ = ("state", "reader", "docnum")
+
+    def __init__(self, state: dict, reader=None, docnum: int = -1):
+        self.state = state  # schema.FILE_STATE: path, size, mtime_ns, sha256, extractor, ...
+        self.reader, self.docnum = reader, docnum
+
+    def load(self) -> dict:
+        """The stored fields (the state itself for an older index, which stored them)."""
+        return self.reader.stored_fields(self.docnum) if self.reader else self.state
 
     def __getitem__(self, key: str):
         return self.state[key]
@@ -160,13 +164,13 @@ def _indexed_files(reader) -> dict[str, Indexed]:
     known = {}
     for docnum, state in enumerate(states):
         if live[docnum] and state:
-            known[state["path"]] = Indexed(state, partial(reader.stored_fields, docnum))
+            known[state["path"]] = Indexed(state, reader, docnum)
     return known
 
 
 def _files_in(reader) -> dict[str, Indexed]:
     """The same from stored fields (an index of an older schema)."""
-    return {f["path"]: Indexed(f, lambda f=f: f) for _, f in reader.iter_docs()}
+    return {f["path"]: Indexed(f) for _, f in reader.iter_docs()}
 
 
 def _previous_version(index_dir: Path) -> dict[str, Indexed]:
