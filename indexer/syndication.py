@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from collections import Counter
 from functools import cache
 
 import numpy as np
@@ -26,7 +25,7 @@ from .datafiles import DATA_DIR
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ROTATION = 1 << 58  # added to a borrowed bin value, so it never equals a real one
-MAX_BUCKET = 200  # a band shared by more documents than this is boilerplate, not a copy
+ALL_PAIRS_UP_TO = 8  # bucket size up to which every pair is compared (see _candidate_pairs)
 
 
 @cache
@@ -100,29 +99,14 @@ def copy_groups(reader, arrays) -> dict[int, int]:
     """docnum -> group (the smallest docnum of its group), for articles with copies.
 
     LSH on the whole signature matrix at once: within each band, documents
-    whose rows are identical are candidates, and only candidates are
-    compared, so the cost follows the number of near-duplicates, not pairs.
+    whose rows are identical are candidates; each candidate pair is compared
+    once, all pairs together in numpy, so the cost follows the number of
+    near-duplicates, not of all pairs.
     """
     signatures = _signature_matrix(reader)
-    threshold = settings()["threshold"]
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
-
-    for bucket in _candidate_buckets(signatures, arrays.live):
-        for i, one in enumerate(bucket):
-            for other in bucket[i + 1 :]:
-                root_a, root_b = find(one), find(other)
-                if root_a != root_b and _agreement(signatures, one, other) >= threshold:
-                    parent[max(root_a, root_b)] = min(root_a, root_b)
-                    parent.setdefault(min(root_a, root_b), min(root_a, root_b))
-    roots = {d: find(d) for d in parent}
-    sizes = Counter(roots.values())
-    return {d: root for d, root in roots.items() if sizes[root] > 1}
+    pairs = _candidate_pairs(signatures, arrays.live)
+    similar = pairs[_agreement(signatures, pairs) >= settings()["threshold"]]
+    return _groups(similar.tolist())
 
 
 def _signature_matrix(reader) -> np.ndarray:
@@ -131,19 +115,45 @@ def _signature_matrix(reader) -> np.ndarray:
     return raw.view(">u8").astype(np.uint64)
 
 
-def _candidate_buckets(signatures: np.ndarray, live: np.ndarray):
-    """Lists of docnums sharing one band's values (at most MAX_BUCKET each)."""
-    rows = settings()["rows"]
+def _candidate_pairs(signatures: np.ndarray, live: np.ndarray) -> np.ndarray:
+    """(pairs × 2) docnums, lower first, of documents agreeing on some band.
+
+    Within a small bucket every pair is a candidate. A bucket of more than
+    ALL_PAIRS_UP_TO documents (a widely syndicated release, or boilerplate)
+    is ordered by the next band's values and pairs neighbours only: copies
+    agree on most bands, so they sit side by side, and the cost stays linear.
+    """
+    rows, bands, size = settings()["rows"], settings()["bands"], max(len(signatures), 1)
     usable = np.flatnonzero(live & signatures.any(axis=1))
-    for band in range(settings()["bands"]):
-        block = signatures[usable, band * rows : (band + 1) * rows]
-        keys = _row_hash(block)
-        order = np.argsort(keys, kind="stable")
-        sorted_keys = keys[order]
+    keys = [_row_hash(signatures[usable, b * rows : (b + 1) * rows]) for b in range(bands)]
+    found = [np.empty(0, dtype=np.int64)]
+    for band in range(bands):
+        order = np.lexsort((keys[(band + 1) % bands], keys[band]))
+        sorted_keys = keys[band][order]
         starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
-        ends = np.r_[starts[1:], len(sorted_keys)]
-        for begin, end in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
-            yield usable[order[begin:end]][:MAX_BUCKET].tolist()
+        counts = np.diff(np.r_[starts, len(order)])
+        for first, second in _bucket_pairs(starts, counts):
+            a, b = usable[order[first]], usable[order[second]]
+            found.append(np.minimum(a, b) * size + np.maximum(a, b))  # one number a pair
+    codes = np.sort(np.concatenate(found))
+    codes = codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
+    return np.stack([codes // size, codes % size], axis=1)
+
+
+def _bucket_pairs(starts: np.ndarray, counts: np.ndarray):
+    """Positions (in band order) of each bucket's candidate pairs."""
+    small = (counts > 1) & (counts <= ALL_PAIRS_UP_TO)
+    for count in np.unique(counts[small]):
+        members = starts[counts == count][:, None] + np.arange(count)
+        first, second = np.triu_indices(count, 1)
+        yield members[:, first].ravel(), members[:, second].ravel()
+    big = counts > ALL_PAIRS_UP_TO
+    if big.any():  # neighbours: every position but each big bucket's last
+        inside = np.zeros(len(np.r_[starts, 0]) and starts[-1] + counts[-1] + 1, dtype=np.int64)
+        np.add.at(inside, starts[big], 1)
+        np.add.at(inside, starts[big] + counts[big] - 1, -1)
+        first = np.flatnonzero(np.cumsum(inside)[:-1] > 0)
+        yield first, first + 1
 
 
 def _row_hash(block: np.ndarray) -> np.ndarray:
@@ -155,5 +165,27 @@ def _row_hash(block: np.ndarray) -> np.ndarray:
     return key
 
 
-def _agreement(signatures: np.ndarray, a: int, b: int) -> float:
-    return float(np.mean(signatures[a] == signatures[b]))
+def _agreement(signatures: np.ndarray, pairs: np.ndarray, chunk: int = 50_000) -> np.ndarray:
+    """Share of equal signature values for each pair: their estimated Jaccard similarity."""
+    result = np.empty(len(pairs))
+    for start in range(0, len(pairs), chunk):
+        a, b = pairs[start : start + chunk].T
+        result[start : start + chunk] = (signatures[a] == signatures[b]).mean(axis=1)
+    return result
+
+
+def _groups(edges: list[list[int]]) -> dict[int, int]:
+    """Connected documents (union-find), each mapped to its group's smallest docnum."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    for one, other in edges:
+        root_a, root_b = find(one), find(other)
+        if root_a != root_b:
+            parent[max(root_a, root_b)] = min(root_a, root_b)
+    return {d: find(d) for d in parent}
