@@ -5,7 +5,10 @@ same articles into an SQLite FTS5 table with organisation/topic/year tables,
 then times a query mix three ways:
 
   search()  the project's own search function: top-10 with highlighted
-            snippets and disjunctive facet counts (organisation, topic, year);
+            snippets and disjunctive facet counts (organisation, topic, year),
+            warm (match sets and posting lists cached per index generation,
+            as a running site has them after the first request);
+  uncached  the same with those caches emptied before every run;
   http      the same through the JSON API of the real server (waitress) on
             loopback, with concurrent clients;
   fts5      SQLite FTS5: bm25 top-10 plus GROUP BY counts for the three facets.
@@ -35,7 +38,7 @@ from urllib.parse import urlencode
 
 from bench.concurrency import free_port, wait_until_up
 from bench.corpus import generate
-from indexer.search import SearchRequest, search
+from indexer.search import SearchRequest, forget_results, search
 from indexer.store import open_searcher
 from indexer.sync import sync_index
 
@@ -125,6 +128,13 @@ def fts5_search(db: sqlite3.Connection, q: str, filters: dict) -> None:
         ).fetchall()
 
 
+def uncached_search(searcher, request: SearchRequest):
+    """search() with no match set or posting list cached from an earlier run (the
+    per-generation arrays of lengths, dates and facet postings stay)."""
+    forget_results(searcher)
+    return search(searcher, request)
+
+
 def timed(fn, runs: int) -> list[float]:
     fn()  # warm
     times = []
@@ -150,6 +160,9 @@ def http_times(port: int, q: str, filters: dict, runs: int, clients: int) -> lis
             with lock:
                 times.append((time.perf_counter() - started) * 1000)
 
+    warm = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    warm.request("GET", f"/api/search?{query}")  # as search() and fts5 get one warm-up run
+    warm.getresponse().read()
     threads = [threading.Thread(target=client) for _ in range(clients)]
     for thread in threads:
         thread.start()
@@ -244,9 +257,10 @@ def main() -> int:
             for kind, q, filters in MIX:
                 request = SearchRequest(q=q, filters=filters)
                 ours = summary(timed(lambda r=request: search(searcher, r), args.runs))
+                uncached = summary(timed(lambda r=request: uncached_search(searcher, r), args.runs))
                 over_http = summary(http_times(port, q, filters, args.runs, args.clients))
                 fts5 = summary(timed(lambda q=q, f=filters: fts5_search(db, q, f), args.runs))
-                rows.append((kind, ours, over_http, fts5))
+                rows.append((kind, ours, uncached, over_http, fts5))
         server_memory = memory_of(server.pid)
         live = live_update(port, corpus, args.size)
     finally:
@@ -256,11 +270,15 @@ def main() -> int:
         f"\n{args.size} articles, median / p95 ms ({args.runs} runs; http: "
         f"{args.clients} concurrent clients)"
     )
-    print(f"{'query kind':18} {'search()':>16} {'http':>16} {'fts5':>16} {'fts5/search()':>14}")
-    for kind, ours, over_http, fts5 in rows:
+    print(
+        f"{'query kind':18} {'search()':>16} {'uncached':>16} {'http':>16} {'fts5':>16} "
+        f"{'fts5/search()':>14} {'fts5/uncached':>14}"
+    )
+    for kind, ours, uncached, over_http, fts5 in rows:
         print(
-            f"{kind:18} {ours[0]:7.1f} /{ours[1]:7.1f} {over_http[0]:7.1f} /{over_http[1]:7.1f} "
-            f"{fts5[0]:7.1f} /{fts5[1]:7.1f} {fts5[1] / ours[1]:13.2f}x"
+            f"{kind:18} {ours[0]:7.1f} /{ours[1]:7.1f} {uncached[0]:7.1f} /{uncached[1]:7.1f} "
+            f"{over_http[0]:7.1f} /{over_http[1]:7.1f} {fts5[0]:7.1f} /{fts5[1]:7.1f} "
+            f"{fts5[1] / ours[1]:13.2f}x {fts5[1] / uncached[1]:13.2f}x"
         )
     print(f"serving process: {server_memory}")
     print(live)

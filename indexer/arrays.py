@@ -25,7 +25,10 @@ from whoosh.formats import Positions
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from .lru import ByteBudgetLRU
+
 DOCNUM = np.int64
+POSTINGS_CACHE_BYTES = 48 * 2**20  # decoded posting lists kept per index generation
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
 
@@ -45,6 +48,7 @@ class IndexArrays:
         self._lengths = {
             name: _lengths(parts, name) for name, field in reader.schema.items() if field.scorable
         }
+        self._postings = ByteBudgetLRU(POSTINGS_CACHE_BYTES)
 
     def _live_mask(self, parts) -> np.ndarray:
         live = np.ones(self.size, dtype=bool)
@@ -61,9 +65,20 @@ class IndexArrays:
 
     def postings(self, reader, fieldname: str, text) -> tuple[np.ndarray, np.ndarray]:
         """Docnums of the live documents holding a term, and the term's weight in each
-        (its frequency times the field's boost, what Whoosh scores with)."""
+        (its frequency times the field's boost, what Whoosh scores with).
+
+        Kept in a memory-bounded cache: the arrays are read-only."""
+        cached = self._postings.get((fieldname, text))
+        if cached is not None:
+            return cached
         ids, weights, _ = self.postings_with_values(reader, fieldname, text, values=False)
+        ids, weights = ids.astype(np.int32), weights.astype(np.float32)
+        ids.flags.writeable = weights.flags.writeable = False
+        self._postings.put((fieldname, text), (ids, weights), ids.nbytes + weights.nbytes)
         return ids, weights
+
+    def forget_postings(self) -> None:
+        self._postings.clear()
 
     def postings_with_values(self, reader, fieldname: str, text, values: bool = True):
         """As postings(), plus each posting's encoded value (word positions, for phrases)."""

@@ -26,7 +26,8 @@ from whoosh.query import And, Every, NullQuery, Or, Term
 
 from . import highlighting
 from .arrays import IndexArrays, segment_ids
-from .matching import evaluate, positive_words
+from .lru import ByteBudgetLRU
+from .matching import Scored, evaluate, positive_words
 from .organisations import fold, full_name, known_spellings
 from .schema import UNDATED, split_values, stored_date
 from .syndication import copy_groups
@@ -282,7 +283,7 @@ def match(searcher, request: SearchRequest) -> Match:
         nothing = np.zeros(arrays.size, dtype=bool)
         empty = {f.param: {} for f in FACETS}
         return Match(None, notice, nothing, empty, dict.fromkeys(empty), nothing, None)
-    scored = evaluate(searcher, arrays, query)
+    scored = _evaluated(searcher, arrays, query)
     matched = scored.mask
     in_range = _date_range_docs(arrays, request)
     if in_range is not None:
@@ -377,6 +378,30 @@ def per_generation(searcher, name: str, compute):
         if name not in slot:
             slot[name] = compute(reader)
         return slot[name]
+
+
+EVALUATIONS_CACHE_BYTES = 64 * 2**20  # match sets and scores kept per index generation
+
+
+def _evaluated(searcher, arrays: IndexArrays, query) -> Scored:
+    """The query's match set and scores, computed once per generation while they
+    stay in the cache: paging, sorting and facet clicks repeat the same query."""
+    cache = per_generation(
+        searcher, "evaluations", lambda _: ByteBudgetLRU(EVALUATIONS_CACHE_BYTES)
+    )
+    key = repr(query)
+    found = cache.get(key)
+    if found is None:
+        found = evaluate(searcher, arrays, query)
+        found.mask.flags.writeable = found.scores.flags.writeable = False
+        cache.put(key, found, found.mask.nbytes + found.scores.nbytes)
+    return found
+
+
+def forget_results(searcher) -> None:
+    """Drop the cached match sets and posting lists (to time searches without them)."""
+    per_generation(searcher, "evaluations", lambda _: None).clear()
+    index_arrays(searcher).forget_postings()
 
 
 def index_arrays(searcher) -> IndexArrays:

@@ -354,7 +354,10 @@ def _write(writer, job: Job, document, error, from_scratch: bool, report) -> Non
     if job.sidecar.problem:
         folder = relpath.rsplit("/", 1)[0] + "/" if "/" in relpath else ""
         report.failed.append(Failure(folder + job.sidecar.name, f"ignored: {job.sidecar.problem}"))
-    writer.update_document(**document)
+    if job.old is None:  # a path the index does not hold: nothing to replace
+        writer.add_document(**document)
+    else:
+        writer.update_document(**document)
     if job.old and not from_scratch:
         report.updated += 1
     else:
