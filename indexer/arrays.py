@@ -16,7 +16,7 @@ instead of miscounting.
 from __future__ import annotations
 
 import pickle
-from itertools import accumulate
+from itertools import chain
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
@@ -104,17 +104,40 @@ class IndexArrays:
         return self._lengths[fieldname]
 
 
-def position_decoder(fmt):
-    """A fast decoder of word positions for Whoosh's Positions format (a pickled
-    list of gaps after a 4-byte count), else the format's own."""
-    if type(fmt) is not Positions:
-        return fmt.decode_positions
+def position_arrays(fmt, docnums: np.ndarray, values: list[bytes]):
+    """Every (docnum, word position) of a term's postings, as two flat arrays.
 
-    def decode(value: bytes) -> list[int]:
-        body = value[4:] if value.endswith(b".") else value[4:] + b"."
-        return list(accumulate(pickle.loads(body)))
+    Whoosh's Positions values are a 4-byte count and a pickled list of gaps;
+    their pickle bodies are joined into one pickle of a list of lists, so
+    50,000 postings decode in one call instead of 50,000. Any other format,
+    or a value that does not look as expected, is decoded one by one.
+    """
+    gaps = _bulk_gaps(values) if type(fmt) is Positions else None
+    if gaps is None:
+        lists = [fmt.decode_positions(v) for v in values]
+        gaps = [[p - q for p, q in zip(each, [0, *each[:-1]], strict=True)] for each in lists]
+    lengths = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
+    flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(lengths.sum()))
+    totals = np.cumsum(flat)
+    before = np.repeat(np.r_[0, np.cumsum(lengths)[:-1]], lengths)  # each list's start
+    starts_total = np.r_[0, totals][before]
+    return np.repeat(docnums, lengths), totals - starts_total
 
-    return decode
+
+def _bulk_gaps(values: list[bytes]) -> list[list[int]] | None:
+    bodies = []
+    for value in values:
+        body = value[4:]
+        if body.endswith(b"."):
+            body = body[:-1]
+        if not body.startswith(b"\x80\x02]"):
+            return None
+        bodies.append(body[2:])
+    try:
+        gaps = pickle.loads(b"\x80\x02(" + b"".join(bodies) + b"l.")
+    except Exception:  # not the pickles this was written for
+        return None
+    return gaps if len(gaps) == len(values) else None
 
 
 def varbytes_column(reader, fieldname: str) -> list[bytes]:

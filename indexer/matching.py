@@ -20,7 +20,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from .arrays import IndexArrays, position_decoder
+from .arrays import IndexArrays, position_arrays
 
 _BM25 = BM25F()
 
@@ -136,19 +136,46 @@ def _phrase(searcher, arrays: IndexArrays, phrase: wq.Phrase) -> Scored:
     together = np.ones(arrays.size, dtype=bool)
     for ids, _, _ in postings:
         together &= arrays.mask(ids)
-    if len(words) > 1:
-        decode = position_decoder(field.format)
+    if len(words) > 1 and together.any():
         spots = []
         for ids, _, encoded in postings:
-            wanted = np.flatnonzero(together[ids]).tolist()
-            spots.append({int(ids[i]): decode(encoded[i]) for i in wanted})
-        for docnum in np.flatnonzero(together).tolist():
-            if not _in_order([s[docnum] for s in spots], phrase.slop):
-                together[docnum] = False
+            wanted = np.flatnonzero(together[ids])
+            values = [encoded[i] for i in wanted.tolist()]
+            spots.append(position_arrays(field.format, ids[wanted].astype(np.int64), values))
+        together = _phrase_docs(spots, phrase.slop, arrays)
     scores = np.zeros(arrays.size)
     for word, (ids, weights, _) in zip(words, postings, strict=True):
         scores[ids] += _term_scores(searcher, arrays, phrase.fieldname, word, ids, weights)
     return Scored(together, scores * phrase.boost)
+
+
+POSITION_BITS = 24  # word positions below 2**24 (pages are cut at 3 MB)
+
+
+def _phrase_docs(spots, slop: int, arrays: IndexArrays) -> np.ndarray:
+    """Documents where the words stand in order; `spots` holds each word's
+    (docnums, positions) arrays over the candidate documents."""
+    found = np.zeros(arrays.size, dtype=bool)
+    if slop == 1:  # adjacent: word i at start + i, all in numpy
+        last = len(spots) - 1
+        starts = None
+        for i, (docnums, positions) in enumerate(spots):
+            codes = (docnums << POSITION_BITS) + positions + (last - i)
+            starts = codes if starts is None else np.intersect1d(starts, codes)
+        found[np.unique(starts >> POSITION_BITS)] = True
+        return found
+    by_doc = [_positions_by_doc(docnums, positions) for docnums, positions in spots]
+    for docnum in by_doc[0]:
+        if _in_order([word.get(docnum, []) for word in by_doc], slop):
+            found[docnum] = True
+    return found
+
+
+def _positions_by_doc(docnums: np.ndarray, positions: np.ndarray) -> dict[int, list[int]]:
+    result: dict[int, list[int]] = {}
+    for docnum, position in zip(docnums.tolist(), positions.tolist(), strict=True):
+        result.setdefault(docnum, []).append(position)
+    return result
 
 
 HIGHLIGHT_EXPANSIONS = 200  # words of a prefix's expansion marked in snippets
@@ -161,11 +188,6 @@ def _in_order(positions: list[list[int]], slop: int) -> bool:
     Keeps every position the phrase can have reached so far, so a nearer but
     dead-end occurrence never hides a farther one that leads on.
     """
-    if slop == 1:  # adjacent: some start p with word i at p + i for every i
-        starts = set(positions[0])
-        for i, later in enumerate(positions[1:], start=1):
-            starts.intersection_update(p - i for p in later)
-        return bool(starts)
     slop = min(slop, MAX_SLOP)
     reached = sorted(positions[0])
     for following in positions[1:]:

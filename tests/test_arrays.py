@@ -209,3 +209,17 @@ def test_an_index_built_again_in_the_same_folder_is_not_mistaken_for_the_old_one
     with open_searcher(index) as searcher:
         result = search(searcher, SearchRequest(q="6G"))
         assert result.total == 2 and len(result.hits) == 2
+
+
+def test_positions_decoded_in_bulk_equal_whoosh(segmented):
+    """One pickle call for all postings gives Whoosh's positions, value by value."""
+    from indexer.arrays import position_arrays
+
+    reader = segmented.reader()
+    fmt = segmented.schema["body"].format
+    ids, _, values = IndexArrays(reader).postings_with_values(reader, "body", b"research")
+    docnums, positions = position_arrays(fmt, ids, values)
+    expected = [
+        (int(d), p) for d, v in zip(ids, values, strict=True) for p in fmt.decode_positions(v)
+    ]
+    assert list(zip(docnums.tolist(), positions.tolist(), strict=True)) == expected
