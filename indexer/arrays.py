@@ -43,20 +43,12 @@ class IndexArrays:
     def __init__(self, reader):
         self.size = reader.doc_count_all()
         parts = _segments(reader)
-        self.live = self._live_mask(parts)
+        self.live = live_mask(reader)
         self.days = _days(reader, parts)
         self._lengths = {
             name: _lengths(parts, name) for name, field in reader.schema.items() if field.scorable
         }
         self._postings = ByteBudgetLRU(POSTINGS_CACHE_BYTES)
-
-    def _live_mask(self, parts) -> np.ndarray:
-        live = np.ones(self.size, dtype=bool)
-        for segment, offset in parts:
-            if segment.has_deletions():
-                deleted = np.fromiter(segment.deleted_docs_set, dtype=DOCNUM)
-                live[deleted + offset] = False
-        return live
 
     def mask(self, docnums: np.ndarray) -> np.ndarray:
         result = np.zeros(self.size, dtype=bool)
@@ -138,6 +130,16 @@ def _bulk_gaps(values: list[bytes]) -> list[list[int]] | None:
     except Exception:  # not the pickles this was written for
         return None
     return gaps if len(gaps) == len(values) else None
+
+
+def live_mask(reader) -> np.ndarray:
+    """True for each document number that is not deleted."""
+    live = np.ones(reader.doc_count_all(), dtype=bool)
+    for segment, offset in _segments(reader):
+        if segment.has_deletions():
+            deleted = np.fromiter(segment.deleted_docs_set, dtype=DOCNUM)
+            live[deleted + offset] = False
+    return live
 
 
 def varbytes_column(reader, fieldname: str) -> list[bytes]:

@@ -138,15 +138,16 @@ def _scanned(entry, stem: str, rel: str, names: set[str], suffixes) -> SourceFil
     companions = _NONE
     if any(stem + s in names for s in suffixes):
         companions = frozenset(s for s in suffixes if stem + s in names)
-    relpath = rel + entry.name
-    if not relpath.isascii():  # names that are not UTF-8 keep their bytes visible
-        relpath = os.fsencode(relpath).decode("utf-8", "backslashreplace")
+    relpath = printable_path(rel + entry.name)
     return SourceFile(entry.path, relpath, stat.st_size, stat.st_mtime_ns, companions)
 
 
-def printable_path(path: Path) -> str:
+def printable_path(path: Path | str) -> str:
     """A POSIX path as text, even when the file name's bytes are not UTF-8."""
-    return os.fsencode(path.as_posix()).decode("utf-8", "backslashreplace")
+    text = path if isinstance(path, str) else path.as_posix()
+    if text.isascii():  # nearly every name: nothing to convert
+        return text
+    return os.fsencode(text).decode("utf-8", "backslashreplace")
 
 
 def read_bytes(path: Path) -> bytes:

@@ -386,9 +386,7 @@ EVALUATIONS_CACHE_BYTES = 64 * 2**20  # match sets and scores kept per index gen
 def _evaluated(searcher, arrays: IndexArrays, query) -> Scored:
     """The query's match set and scores, computed once per generation while they
     stay in the cache: paging, sorting and facet clicks repeat the same query."""
-    cache = per_generation(
-        searcher, "evaluations", lambda _: ByteBudgetLRU(EVALUATIONS_CACHE_BYTES)
-    )
+    cache = _evaluations(searcher)
     key = repr(query)
     found = cache.get(key)
     if found is None:
@@ -398,9 +396,13 @@ def _evaluated(searcher, arrays: IndexArrays, query) -> Scored:
     return found
 
 
+def _evaluations(searcher) -> ByteBudgetLRU:
+    return per_generation(searcher, "evaluations", lambda _: ByteBudgetLRU(EVALUATIONS_CACHE_BYTES))
+
+
 def forget_results(searcher) -> None:
     """Drop the cached match sets and posting lists (to time searches without them)."""
-    per_generation(searcher, "evaluations", lambda _: None).clear()
+    _evaluations(searcher).clear()
     index_arrays(searcher).forget_postings()
 
 

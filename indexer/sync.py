@@ -28,7 +28,7 @@ from tqdm import tqdm
 from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
-from .arrays import IndexArrays, varbytes_column
+from .arrays import live_mask, varbytes_column
 from .cache import CacheWriter, cache_key, cache_path, lookup
 from .cache import encode as encode_cached
 from .extract import extract_bytes, extractor_fingerprint
@@ -159,7 +159,7 @@ def _indexed_files(reader) -> dict[str, Indexed]:
     (at 100,000 articles a fraction of a second; loading stored fields takes seconds)."""
     if not reader.has_column("filestate"):
         return _files_in(reader)
-    live = IndexArrays(reader).live
+    live = live_mask(reader)  # (not IndexArrays: its lengths and dates are not needed)
     states = read_file_states(varbytes_column(reader, "filestate"))
     known = {}
     for docnum, state in enumerate(states):
@@ -218,8 +218,7 @@ def _extract_and_write(writer, jobs, from_scratch, progress, report, index_dir) 
     if not jobs:
         return
     cache = CacheWriter(cache_path(index_dir), extractor_fingerprint())
-    jobs = [replace(job, cache=cache_path(index_dir)) for job in jobs]
-    results = _extract_all(jobs)
+    results = _extract_all(jobs, cache_path(index_dir))
     for job, (document, error, fresh) in tqdm(
         zip(jobs, results, strict=True),
         total=len(jobs),
@@ -293,9 +292,10 @@ def _scan_file(writer, source: SourceFile, old, from_scratch: bool, report, owne
     return Job(source, sha256, source.mtime_ns, sidecar, old)
 
 
-def _extract_all(jobs: list[Job]):
+def _extract_all(jobs: list[Job], cache: Path | None = None):
     """Documents in job order, streamed: memory holds a few chunks, not the corpus."""
-    jobs = [replace(job, old=None) for job in jobs]  # workers need only the file
+    # workers need only the file and where the extraction cache is
+    jobs = [replace(job, old=None, cache=cache) for job in jobs]
     if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         yield from map(_extract, jobs)
         return
