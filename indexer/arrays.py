@@ -4,7 +4,8 @@ Whoosh hands out postings one document at a time from Python: at 100,000
 articles, listing the matches of a common word that way takes a third of a
 second before anything is counted or ranked. Match sets, facet counts and
 ranking (see matching.py and search.py) work on whole arrays instead, read
-here block by block from the same files.
+here block by block from the same files; postings.py lays the blocks out so
+that each one becomes arrays with `np.frombuffer`.
 
 The block and column classes read here are internals of whoosh-reloaded
 2.7.5, which pyproject.toml pins. Anything else falls back to Whoosh's
@@ -15,17 +16,14 @@ instead of miscounting.
 
 from __future__ import annotations
 
-import pickle
-from itertools import chain
-
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.columns import FixedBytesColumn, NumericColumn, VarBytesColumn
-from whoosh.formats import Positions
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from .lru import ByteBudgetLRU
+from .postings import PackedLeafMatcher
 
 DOCNUM = np.int64
 POSTINGS_CACHE_BYTES = 48 * 2**20  # decoded posting lists kept per index generation
@@ -63,7 +61,7 @@ class IndexArrays:
         cached = self._postings.get((fieldname, text))
         if cached is not None:
             return cached
-        ids, weights, _ = self.postings_with_values(reader, fieldname, text, values=False)
+        ids, weights, _, _ = self._read(reader, fieldname, text, positions=False)
         ids, weights = ids.astype(np.int32), weights.astype(np.float32)
         ids.flags.writeable = weights.flags.writeable = False
         self._postings.put((fieldname, text), (ids, weights), ids.nbytes + weights.nbytes)
@@ -72,64 +70,44 @@ class IndexArrays:
     def forget_postings(self) -> None:
         self._postings.clear()
 
-    def postings_with_values(self, reader, fieldname: str, text, values: bool = True):
-        """As postings(), plus each posting's encoded value (word positions, for phrases)."""
-        ids, weights, encoded = [], [], []
-        for segment, offset in _segments(reader):
-            if (fieldname, text) not in segment:
-                continue
-            blocks = _blocks(segment.postings(fieldname, text), values)
-            for block_ids, block_weights, block_values in blocks:
-                ids.append(block_ids + offset)
-                weights.append(block_weights)
-                encoded.extend(block_values)
-        if not ids:
-            return np.empty(0, dtype=DOCNUM), np.empty(0, dtype=np.float64), []
-        all_ids, all_weights = np.concatenate(ids), np.concatenate(weights)
-        keep = self.live[all_ids]
-        if values and not keep.all():
-            encoded = [v for v, kept in zip(encoded, keep.tolist(), strict=True) if kept]
-        return all_ids[keep], all_weights[keep], encoded
+    def postings_with_positions(self, reader, fieldname: str, text):
+        """As postings(), plus every word position of the term: `owners[j]` is the
+        index in `ids` of the posting that `positions[j]` belongs to."""
+        return self._read(reader, fieldname, text, positions=True)
+
+    def _read(self, reader, fieldname: str, text, positions: bool):
+        blocks = [
+            (block_ids + offset, *rest)
+            for segment, offset in _segments(reader)
+            if (fieldname, text) in segment
+            for block_ids, *rest in _blocks(segment.postings(fieldname, text), positions)
+        ]
+        if not blocks:
+            empty = np.empty(0, dtype=DOCNUM)
+            return empty, np.empty(0, dtype=np.float64), empty, empty
+        ids, weights, counts, gaps = (list(column) for column in zip(*blocks, strict=True))
+        ids, weights = np.concatenate(ids), np.concatenate(weights)
+        keep = self.live[ids]
+        if not positions:
+            return ids[keep], weights[keep], None, None
+        counts = np.concatenate(counts)
+        owners = np.repeat(np.arange(len(ids)), counts)
+        at = _running_totals(np.concatenate(gaps).astype(np.int64), counts)
+        kept = keep[owners]
+        renumbered = np.cumsum(keep) - 1  # posting index once deleted documents are gone
+        return ids[keep], weights[keep], renumbered[owners[kept]], at[kept]
 
     def lengths(self, fieldname: str) -> np.ndarray:
         """Each document's length in words, as Whoosh's scorer sees it (1 when empty)."""
         return self._lengths[fieldname]
 
 
-def position_arrays(fmt, docnums: np.ndarray, values: list[bytes]):
-    """Every (docnum, word position) of a term's postings, as two flat arrays.
-
-    Whoosh's Positions values are a 4-byte count and a pickled list of gaps;
-    their pickle bodies are joined into one pickle of a list of lists, so
-    50,000 postings decode in one call instead of 50,000. Any other format,
-    or a value that does not look as expected, is decoded one by one.
-    """
-    gaps = _bulk_gaps(values) if type(fmt) is Positions else None
-    if gaps is None:
-        lists = [fmt.decode_positions(v) for v in values]
-        gaps = [[p - q for p, q in zip(each, [0, *each[:-1]], strict=True)] for each in lists]
-    lengths = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
-    flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(lengths.sum()))
-    totals = np.cumsum(flat)
-    before = np.repeat(np.r_[0, np.cumsum(lengths)[:-1]], lengths)  # each list's start
-    starts_total = np.r_[0, totals][before]
-    return np.repeat(docnums, lengths), totals - starts_total
-
-
-def _bulk_gaps(values: list[bytes]) -> list[list[int]] | None:
-    bodies = []
-    for value in values:
-        body = value[4:]
-        if body.endswith(b"."):
-            body = body[:-1]
-        if not body.startswith(b"\x80\x02]"):
-            return None
-        bodies.append(body[2:])
-    try:
-        gaps = pickle.loads(b"\x80\x02(" + b"".join(bodies) + b"l.")
-    except Exception:  # not the pickles this was written for
-        return None
-    return gaps if len(gaps) == len(values) else None
+def _running_totals(gaps: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Positions from gaps, the running sum restarting at each posting's first gap."""
+    totals = np.cumsum(gaps)
+    starts = np.r_[0, np.cumsum(counts)[:-1]]
+    before = np.r_[0, totals][starts]  # the total just before each posting's gaps
+    return totals - np.repeat(before, counts)
 
 
 def live_mask(reader) -> np.ndarray:
@@ -201,26 +179,43 @@ def _leaf(matcher):
     return matcher.child if isinstance(matcher, FilterMatcher) else matcher
 
 
-def _blocks(matcher, values: bool):
-    """(ids, weights, values) per posting block; values only when asked for."""
+def _blocks(matcher, positions: bool):
+    """(ids, weights, position counts, position gaps) per posting block; the last
+    two only when positions are asked for."""
     matcher = _leaf(matcher)
-    if not isinstance(matcher, W3LeafMatcher):  # not the pinned codec: one by one
-        postings = [(m.id(), m.weight(), m.value() if values else None) for m in _each(matcher)]
-        if postings:
-            ids, weights, encoded = zip(*postings, strict=True)
-            yield np.array(ids, DOCNUM), np.array(weights, np.float64), list(encoded)
+    if not isinstance(matcher, PackedLeafMatcher):  # inlined or foreign: one by one
+        yield from _blocks_one_by_one(matcher, positions)
         return
     while matcher.is_active():
         matcher._read_data()
-        ids, weights, encoded = matcher._data[:3]
-        ids = np.asarray(ids, dtype=DOCNUM)
-        if not matcher._byteids:
-            ids = np.cumsum(ids)  # stored as gaps
-        count = len(ids)
+        ids, weights, values = matcher._data[:3]
+        ids = np.cumsum(np.frombuffer(ids, dtype=np.uint32), dtype=DOCNUM)  # stored as gaps
         if weights is None or isinstance(weights, float):
-            weights = np.full(count, 1.0 if weights is None else weights)
-        yield ids, np.asarray(weights, dtype=np.float64), list(encoded) if values else []
+            weights = np.full(len(ids), 1.0 if weights is None else weights)
+        else:
+            weights = np.frombuffer(weights, dtype=np.float32).astype(np.float64)
+        counts = gaps = None
+        if positions:
+            lengths, joined = values
+            counts = np.frombuffer(lengths, dtype=np.uint32).astype(DOCNUM) // 4
+            gaps = np.frombuffer(joined, dtype=np.uint32)
+        yield ids, weights, counts, gaps
         matcher._next_block()
+
+
+def _blocks_one_by_one(matcher, positions: bool):
+    postings = []
+    while matcher.is_active():
+        where = matcher.value_as("positions") if positions else []
+        postings.append((matcher.id(), matcher.weight(), where))
+        matcher.next()
+    if not postings:
+        return
+    ids, weights, wheres = zip(*postings, strict=True)
+    counts = np.array([len(w) for w in wheres], dtype=DOCNUM)
+    gaps = [p - q for w in wheres for p, q in zip(w, [0, *w[:-1]], strict=True)]
+    gaps = np.array(gaps, dtype=DOCNUM)
+    yield np.array(ids, DOCNUM), np.array(weights, np.float64), counts, gaps
 
 
 def _each(matcher):

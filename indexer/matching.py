@@ -20,7 +20,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from .arrays import IndexArrays, position_arrays
+from .arrays import IndexArrays
 
 _BM25 = BM25F()
 
@@ -125,26 +125,25 @@ def _or(parts: list[Scored], arrays: IndexArrays) -> Scored:
 def _phrase(searcher, arrays: IndexArrays, phrase: wq.Phrase) -> Scored:
     """Documents with all the words, kept where the words stand in order within `slop`.
 
-    Each word's postings are read once, with their positions; positions are
-    decoded only for documents that hold every word.
+    Each word's postings are read once, with their positions; only the
+    positions in documents that hold every word are compared.
     """
     if phrase.fieldname not in searcher.schema:
         return _nothing(arrays)
     field, reader = searcher.schema[phrase.fieldname], searcher.reader()
     words = [field.to_bytes(w) for w in phrase.words]
-    postings = [arrays.postings_with_values(reader, phrase.fieldname, w) for w in words]
+    postings = [arrays.postings_with_positions(reader, phrase.fieldname, w) for w in words]
     together = np.ones(arrays.size, dtype=bool)
-    for ids, _, _ in postings:
+    for ids, *_ in postings:
         together &= arrays.mask(ids)
     if len(words) > 1 and together.any():
         spots = []
-        for ids, _, encoded in postings:
-            wanted = np.flatnonzero(together[ids])
-            values = [encoded[i] for i in wanted.tolist()]
-            spots.append(position_arrays(field.format, ids[wanted].astype(np.int64), values))
+        for ids, _, owners, positions in postings:
+            wanted = together[ids][owners]  # per position: is its document a candidate
+            spots.append((ids[owners[wanted]], positions[wanted]))
         together = _phrase_docs(spots, phrase.slop, arrays)
     scores = np.zeros(arrays.size)
-    for word, (ids, weights, _) in zip(words, postings, strict=True):
+    for word, (ids, weights, _, _) in zip(words, postings, strict=True):
         scores[ids] += _term_scores(searcher, arrays, phrase.fieldname, word, ids, weights)
     return Scored(together, scores * phrase.boost)
 

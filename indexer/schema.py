@@ -17,12 +17,13 @@ from whoosh import columns
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
+from .postings import PackedPositions
 from .syndication import encode, signature, signature_width
 
 UNDATED = "undated"
 # Article.to_json() keys kept in the stored `details` field for the article page.
 DETAIL_KEYS = ("organisation_names", "evidence", "removed", "overridden")
-SCHEMA_VERSION = 5  # bump when the fields change: `index` then builds a new index beside
+SCHEMA_VERSION = 6  # bump when the fields change: `index` then builds a new index beside
 
 
 def build_schema() -> Schema:
@@ -31,8 +32,8 @@ def build_schema() -> Schema:
         id=ID(stored=True, unique=True),
         path=ID(stored=True, unique=True),
         # spelling=True keeps unstemmed words aside for "did you mean"
-        title=TEXT(stored=True, analyzer=analyzer, field_boost=2.0, spelling=True),
-        body=TEXT(stored=True, analyzer=analyzer, spelling=True),
+        title=_phrase_text(analyzer, field_boost=2.0),
+        body=_phrase_text(analyzer),
         organisation=KEYWORD(stored=True, commas=True, lowercase=False, scorable=True),
         mentions=KEYWORD(stored=True, commas=True, lowercase=False),
         topic=KEYWORD(stored=True, commas=True, lowercase=False),
@@ -55,6 +56,13 @@ def build_schema() -> Schema:
         # with the disk, read for 100,000 articles without loading their texts
         filestate=COLUMN(columns.VarBytesColumn()),
     )
+
+
+def _phrase_text(analyzer, field_boost: float = 1.0) -> TEXT:
+    """Stemmed, stored text with word positions in postings.py's packed layout."""
+    field = TEXT(stored=True, analyzer=analyzer, field_boost=field_boost, spelling=True)
+    field.format = PackedPositions(field_boost=field_boost)
+    return field
 
 
 def _stored_column(column) -> COLUMN:

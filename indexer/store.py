@@ -22,6 +22,7 @@ from pathlib import Path
 from whoosh import index
 from whoosh.index import EmptyIndexError
 
+from .postings import PackedCodec
 from .schema import SCHEMA_VERSION, build_schema
 
 INDEX_NAME = f"v{SCHEMA_VERSION}"
@@ -49,6 +50,16 @@ def create_index(index_dir: Path):
     """A new, empty index of the current schema version (others are left alone)."""
     index_dir.mkdir(parents=True, exist_ok=True)
     return index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)
+
+
+def index_writer(ix, **options):
+    """A writer of postings.py's packed blocks, in separate files.
+
+    compound=False: Whoosh copies a compound segment's term and posting files
+    into memory on every searcher it opens, which at 100,000 articles costs
+    hundreds of milliseconds and megabytes per request.
+    """
+    return ix.writer(codec=PackedCodec(), compound=False, **options)
 
 
 def open_index(index_dir: Path):

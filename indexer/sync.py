@@ -38,6 +38,7 @@ from .schema import from_stored, read_file_states, to_document
 from .store import (
     create_index,
     index_exists,
+    index_writer,
     older_versions,
     open_index,
     open_older_version,
@@ -99,10 +100,7 @@ def sync_index(
     upgrading = not index_exists(index_dir)
     ix = create_index(index_dir) if upgrading else open_index(index_dir)
     try:
-        # compound=False: Whoosh copies a compound segment's term and posting files
-        # into memory on every searcher it opens, which at 100,000 articles costs
-        # hundreds of milliseconds and megabytes per request
-        writer = ix.writer(timeout=lock_timeout, compound=False)
+        writer = index_writer(ix, timeout=lock_timeout)
     except LockError as exc:
         raise IndexBusy(
             f"another `sixg-search index` run holds the index in {index_dir}; "

@@ -211,15 +211,29 @@ def test_an_index_built_again_in_the_same_folder_is_not_mistaken_for_the_old_one
         assert result.total == 2 and len(result.hits) == 2
 
 
-def test_positions_decoded_in_bulk_equal_whoosh(segmented):
-    """One pickle call for all postings gives Whoosh's positions, value by value."""
-    from indexer.arrays import position_arrays
-
+@pytest.mark.parametrize("field,word", [("body", "research"), ("title", "6g")])
+def test_positions_read_in_bulk_equal_whoosh(segmented, field, word):
+    """Every (document, position) of a word's postings, as Whoosh's matcher gives them."""
     reader = segmented.reader()
-    fmt = segmented.schema["body"].format
-    ids, _, values = IndexArrays(reader).postings_with_values(reader, "body", b"research")
-    docnums, positions = position_arrays(fmt, ids, values)
-    expected = [
-        (int(d), p) for d, v in zip(ids, values, strict=True) for p in fmt.decode_positions(v)
-    ]
-    assert list(zip(docnums.tolist(), positions.tolist(), strict=True)) == expected
+    text = segmented.schema[field].to_bytes(word)
+    ids, weights, owners, positions = IndexArrays(reader).postings_with_positions(
+        reader, field, text
+    )
+    matcher, expected = reader.postings(field, text), []
+    while matcher.is_active():
+        expected += [(matcher.id(), p) for p in matcher.value_as("positions")]
+        matcher.next()
+    assert list(zip(ids[owners].tolist(), positions.tolist(), strict=True)) == expected
+    assert len(set(ids[owners].tolist())) == len(ids) > 1
+
+
+def test_postings_are_written_as_packed_blocks(segmented):
+    """The index really uses postings.py's codec, so the bulk path above is the one tested."""
+    from indexer.arrays import _leaf, _segments
+    from indexer.postings import PackedLeafMatcher, PackedPositions
+
+    assert isinstance(segmented.schema["body"].format, PackedPositions)
+    term = ("body", b"research")
+    readers = [segment for segment, _ in _segments(segmented.reader())]
+    matchers = [_leaf(r.postings(*term)) for r in readers if term in r]
+    assert matchers and all(isinstance(m, PackedLeafMatcher) for m in matchers)
