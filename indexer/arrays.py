@@ -105,8 +105,8 @@ class IndexArrays:
 def _running_totals(gaps: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """Positions from gaps, the running sum restarting at each posting's first gap."""
     totals = np.cumsum(gaps)
-    starts = np.r_[0, np.cumsum(counts)[:-1]]
-    before = np.r_[0, totals][starts]  # the total just before each posting's gaps
+    before = np.zeros(len(counts), dtype=totals.dtype)  # the total before each posting
+    before[1:] = totals[np.cumsum(counts)[:-1] - 1]
     return totals - np.repeat(before, counts)
 
 
@@ -188,34 +188,45 @@ def _blocks(matcher, positions: bool):
         return
     while matcher.is_active():
         matcher._read_data()
-        ids, weights, values = matcher._data[:3]
-        ids = np.cumsum(np.frombuffer(ids, dtype=np.uint32), dtype=DOCNUM)  # stored as gaps
+        (first, id_gaps), weights, values = matcher._data[:3]
+        id_gaps = _numbers(id_gaps)  # postings.PackedPostingsWriter: first id, then gaps
+        ids = np.zeros(len(id_gaps) + 1, dtype=DOCNUM)
+        np.cumsum(id_gaps, dtype=DOCNUM, out=ids[1:])
+        ids += first
         if weights is None or isinstance(weights, float):
             weights = np.full(len(ids), 1.0 if weights is None else weights)
         else:
-            weights = np.frombuffer(weights, dtype=np.float32).astype(np.float64)
+            weights = _numbers(weights).astype(np.float64)
         counts = gaps = None
         if positions:
-            lengths, joined = values
-            counts = np.frombuffer(lengths, dtype=np.uint32).astype(DOCNUM) // 4
-            gaps = np.frombuffer(joined, dtype=np.uint32)
+            _, counts, gaps = values  # postings.pack_positions
+            counts, gaps = _numbers(counts).astype(DOCNUM), _numbers(gaps)
         yield ids, weights, counts, gaps
         matcher._next_block()
+
+
+def _numbers(packed: tuple[str, bytes]) -> np.ndarray:
+    """A packed array (postings.packed) as numpy, without copying."""
+    typecode, data = packed
+    return np.frombuffer(data, dtype=typecode)
 
 
 def _blocks_one_by_one(matcher, positions: bool):
     postings = []
     while matcher.is_active():
-        where = matcher.value_as("positions") if positions else []
+        where = matcher.value_as("positions") if positions else None
         postings.append((matcher.id(), matcher.weight(), where))
         matcher.next()
     if not postings:
         return
     ids, weights, wheres = zip(*postings, strict=True)
+    ids, weights = np.array(ids, DOCNUM), np.array(weights, np.float64)
+    if not positions:
+        yield ids, weights, None, None
+        return
     counts = np.array([len(w) for w in wheres], dtype=DOCNUM)
-    gaps = [p - q for w in wheres for p, q in zip(w, [0, *w[:-1]], strict=True)]
-    gaps = np.array(gaps, dtype=DOCNUM)
-    yield np.array(ids, DOCNUM), np.array(weights, np.float64), counts, gaps
+    gaps = np.concatenate([np.diff(w, prepend=0) for w in wheres]).astype(DOCNUM)
+    yield ids, weights, counts, gaps
 
 
 def _each(matcher):

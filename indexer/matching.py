@@ -159,8 +159,8 @@ def _phrase_docs(spots, slop: int, arrays: IndexArrays) -> np.ndarray:
         last = len(spots) - 1
         starts = None
         for i, (docnums, positions) in enumerate(spots):
-            codes = (docnums << POSITION_BITS) + positions + (last - i)
-            starts = codes if starts is None else np.intersect1d(starts, codes)
+            codes = (docnums << POSITION_BITS) + positions + (last - i)  # ascending
+            starts = codes if starts is None else _common(starts, codes)
         found[np.unique(starts >> POSITION_BITS)] = True
         return found
     by_doc = [_positions_by_doc(docnums, positions) for docnums, positions in spots]
@@ -168,6 +168,14 @@ def _phrase_docs(spots, slop: int, arrays: IndexArrays) -> np.ndarray:
         if _in_order([word.get(docnum, []) for word in by_doc], slop):
             found[docnum] = True
     return found
+
+
+def _common(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The values in both of two ascending arrays of distinct values."""
+    if not len(a) or not len(b):
+        return a[:0]
+    at = np.minimum(np.searchsorted(b, a), len(b) - 1)
+    return a[b[at] == a]
 
 
 def _positions_by_doc(docnums: np.ndarray, positions: np.ndarray) -> dict[int, list[int]]:

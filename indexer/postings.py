@@ -5,9 +5,10 @@ objects, and each posting's word positions as a pickle of its own. Reading
 a common word at 100,000 articles then means unpickling some 50,000 small
 pickles, about 100 ms, even for a query that never looks at positions.
 
-This codec writes the same blocks with flat machine arrays instead: ids
-and weights as arrays, and all the positions of a block as one byte string
-of uint32 gaps with the byte length of each posting's part beside it.
+This codec writes the same blocks with flat machine arrays instead: the gaps
+between ids, the weights, and all the position gaps of a block as one array
+with the number of positions of each posting beside it, each array of the
+smallest unsigned type that holds its values (mostly one byte).
 arrays.py turns a block into numpy arrays with `np.frombuffer`, and
 Whoosh's own matchers (merging, spelling, rare query kinds) still read
 every block through the usual interface. Everything else (term index,
@@ -21,10 +22,10 @@ from __future__ import annotations
 
 import sys
 from array import array
+from itertools import accumulate, pairwise
 
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter
 from whoosh.formats import Positions
-from whoosh.util.numlists import delta_encode
 
 assert array("I").itemsize == 4 and sys.byteorder == "little", "positions are little uint32"
 
@@ -51,7 +52,17 @@ class PackedPositions(Positions):
 
 
 class PackedCodec(W3Codec):
-    """Whoosh's W3 codec with array-packed posting blocks (see the module's docstring)."""
+    """Whoosh's W3 codec with array-packed posting blocks (see the module's docstring).
+
+    Blocks of 1,024 postings instead of 128 and zlib level 1 instead of 3: at
+    100,000 articles a common word is read in half the time, and the posting
+    file is no larger (measured on 20,000 generated articles: 21 MB, 13 ms for
+    four words' positions, against 28 MB, 25 ms). Block skipping, which small
+    blocks are for, is not used: lists are read whole (arrays.py).
+    """
+
+    def __init__(self, blocklimit=1024, compression=1, inlinelimit=1):
+        super().__init__(blocklimit, compression, inlinelimit)
 
     def postings_writer(self, dbfile, byteids=False):
         return PackedPostingsWriter(
@@ -73,22 +84,42 @@ class PackedPostingsWriter(W3PostingsWriter):
     def _mini_ids(self):
         if self._byteids:
             return super()._mini_ids()
-        return array("I", delta_encode(self._ids))
+        ids = self._ids
+        return ids[0], narrow([b - a for a, b in pairwise(ids)])  # first id, gaps
 
     def _mini_weights(self):
         weights = super()._mini_weights()
-        return weights if weights is None or isinstance(weights, float) else array("f", weights)
+        if weights is None or isinstance(weights, float):
+            return weights
+        return packed(array("f", weights))
 
     def _mini_values(self):
         fixedsize = self._format.fixed_value_size()
         if fixedsize is not None and fixedsize >= 0:
             return super()._mini_values()
-        return pack_values(self._values)
+        if isinstance(self._format, PackedPositions):
+            return pack_positions(self._values)
+        return JOINED, packed(array("I", map(len, self._values))), b"".join(self._values)
 
 
 class PackedLeafMatcher(W3LeafMatcher):
-    """Reads PackedPostingsWriter's blocks; ids and weights need no change, as
-    Whoosh's reader takes any sequence for them."""
+    """Reads PackedPostingsWriter's blocks for Whoosh's own matching and merging."""
+
+    def _read_ids(self):
+        if self._data is None:
+            self._read_data()
+        if self._byteids:
+            return super()._read_ids()
+        first, gaps = self._data[0]
+        self._ids = tuple(accumulate(unpacked(gaps), initial=first))
+
+    def _read_weights(self):
+        if self._data is None:
+            self._read_data()
+        weights = self._data[1]
+        if weights is None or isinstance(weights, float):
+            return super()._read_weights()
+        self._weights = unpacked(weights)
 
     def _read_values(self):
         if self._data is None:
@@ -96,18 +127,54 @@ class PackedLeafMatcher(W3LeafMatcher):
         fixedsize = self._fixedsize
         if fixedsize is not None and fixedsize >= 0:
             return super()._read_values()
-        self._values = unpack_values(self._data[2])
+        kind, lengths, joined = self._data[2]
+        if kind == POSITIONS:
+            counts, gaps = unpacked(lengths), unpacked(joined)
+            self._values = tuple(g.tobytes() for g in split_positions(counts, gaps))
+        else:
+            self._values = tuple(split_joined(unpacked(lengths), joined))
 
 
-def pack_values(values) -> tuple[bytes, bytes]:
-    """Variable-length values as (uint32 byte lengths, the values joined)."""
-    return array("I", map(len, values)).tobytes(), b"".join(values)
+POSITIONS, JOINED = "positions", "joined"  # how a block's variable-length values are packed
 
 
-def unpack_values(packed: tuple[bytes, bytes]) -> tuple[bytes, ...]:
-    lengths, joined = packed
-    values, start = [], 0
-    for length in array("I", lengths):
-        values.append(joined[start : start + length])
+def narrow(values) -> tuple[str, bytes]:
+    """The values as the smallest unsigned array type that holds them all, packed."""
+    top = max(values, default=0)
+    return packed(array("B" if top < 1 << 8 else "H" if top < 1 << 16 else "I", values))
+
+
+def packed(values: array) -> tuple[str, bytes]:
+    """An array as (typecode, bytes): Whoosh pickles blocks with protocol 2, which
+    would write an array.array as a list of Python numbers."""
+    return values.typecode, values.tobytes()
+
+
+def unpacked(values: tuple[str, bytes]) -> array:
+    typecode, data = values
+    result = array(typecode)
+    result.frombytes(data)
+    return result
+
+
+def pack_positions(values) -> tuple[str, tuple, tuple]:
+    """A block's PackedPositions values as (kind, positions per posting, all gaps)."""
+    gaps = array("I")
+    for value in values:
+        gaps.frombytes(value)
+    return POSITIONS, narrow([len(v) // 4 for v in values]), narrow(gaps)
+
+
+def split_positions(counts: array, gaps: array):
+    """Each posting's gaps, as uint32 arrays (PackedPositions values)."""
+    start = 0
+    for count in counts:
+        yield array("I", gaps[start : start + count])
+        start += count
+
+
+def split_joined(lengths: array, joined: bytes):
+    start = 0
+    for length in lengths:
+        yield joined[start : start + length]
         start += length
-    return tuple(values)
