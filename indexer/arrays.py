@@ -40,7 +40,7 @@ class IndexArrays:
 
     def __init__(self, reader):
         self.size = reader.doc_count_all()
-        parts = _segments(reader)
+        parts = segment_readers(reader)
         self.live = live_mask(reader)
         self.days = _days(reader, parts)
         self._lengths = {
@@ -78,7 +78,7 @@ class IndexArrays:
     def _read(self, reader, fieldname: str, text, positions: bool):
         blocks = [
             (block_ids + offset, *rest)
-            for segment, offset in _segments(reader)
+            for segment, offset in segment_readers(reader)
             if (fieldname, text) in segment
             for block_ids, *rest in _blocks(segment.postings(fieldname, text), positions)
         ]
@@ -113,7 +113,7 @@ def _running_totals(gaps: np.ndarray, counts: np.ndarray) -> np.ndarray:
 def live_mask(reader) -> np.ndarray:
     """True for each document number that is not deleted."""
     live = np.ones(reader.doc_count_all(), dtype=bool)
-    for segment, offset in _segments(reader):
+    for segment, offset in segment_readers(reader):
         if segment.has_deletions():
             deleted = np.fromiter(segment.deleted_docs_set, dtype=DOCNUM)
             live[deleted + offset] = False
@@ -124,7 +124,7 @@ def varbytes_column(reader, fieldname: str) -> list[bytes]:
     """Every document's value of a variable-width bytes column (b"" where none):
     one read per segment for Whoosh's VarBytesColumn."""
     values: list[bytes] = []
-    for segment, _ in _segments(reader):
+    for segment, _ in segment_readers(reader):
         count = segment.doc_count_all()
         if not segment.has_column(fieldname):
             values.extend([b""] * count)
@@ -143,7 +143,7 @@ def varbytes_column(reader, fieldname: str) -> list[bytes]:
 
 def fixed_column(reader, fieldname: str, width: int) -> np.ndarray:
     """A fixed-width bytes column as a (documents × width) uint8 array."""
-    parts = [_fixed_bytes(seg, fieldname, width) for seg, _ in _segments(reader)]
+    parts = [_fixed_bytes(seg, fieldname, width) for seg, _ in segment_readers(reader)]
     return np.concatenate(parts) if parts else np.zeros((0, width), np.uint8)
 
 
@@ -165,10 +165,10 @@ def _days(reader, parts) -> np.ndarray:
 
 def segment_ids(reader) -> tuple[str, ...]:
     """Identifies the segments a reader sees (with the generation: one index state)."""
-    return tuple(seg.segment().segment_id() for seg, _ in _segments(reader) if seg.segment())
+    return tuple(seg.segment().segment_id() for seg, _ in segment_readers(reader) if seg.segment())
 
 
-def _segments(reader) -> list[tuple[object, int]]:
+def segment_readers(reader) -> list[tuple[object, int]]:
     if reader.is_atomic():
         return [(reader, 0)]
     return list(zip(reader.readers, reader.doc_offsets, strict=True))

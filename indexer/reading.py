@@ -95,6 +95,7 @@ class SourceFile(NamedTuple):
 
 
 _NONE: frozenset[str] = frozenset()
+_SUFFIX_SET = frozenset(ARTICLE_SUFFIXES)
 
 
 def discover(corpus: Path, companion_suffixes: tuple[str, ...] = ()) -> list[SourceFile]:
@@ -114,30 +115,38 @@ def discover(corpus: Path, companion_suffixes: tuple[str, ...] = ()) -> list[Sou
             entries = [e for e in os.scandir(folder) if not e.name.startswith(".")]
         except OSError:
             continue  # a folder that vanished or cannot be listed holds no articles
-        names = {e.name for e in entries}
+        companions = _companions({e.name for e in entries}, companion_suffixes)
         for entry in entries:
+            name = entry.name
             if entry.is_dir(follow_symlinks=False):
-                folders.append((entry.path, rel + entry.name + "/"))
-            else:
-                stem, suffix = os.path.splitext(entry.name)
-                if suffix.lower() in ARTICLE_SUFFIXES:
-                    source = _scanned(entry, stem, rel, names, companion_suffixes)
-                    if source:
-                        found.append(source)
+                folders.append((entry.path, rel + name + "/"))
+                continue
+            dot = name.rfind(".")
+            if dot > 0 and name[dot:].lower() in _SUFFIX_SET:
+                source = _scanned(entry, rel, companions.get(name[:dot], _NONE))
+                if source:
+                    found.append(source)
     found.sort(key=lambda f: f.relpath)
     return found
 
 
-def _scanned(entry, stem: str, rel: str, names: set[str], suffixes) -> SourceFile | None:
+def _companions(names: set[str], suffixes) -> dict[str, frozenset[str]]:
+    """Stem -> the companion suffixes present for it, among a folder's names."""
+    found: dict[str, set[str]] = {}
+    for suffix in suffixes:
+        for name in names:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                found.setdefault(name[: -len(suffix)], set()).add(suffix)
+    return {stem: frozenset(present) for stem, present in found.items()}
+
+
+def _scanned(entry, rel: str, companions: frozenset[str]) -> SourceFile | None:
     try:
         if not entry.is_file():
             return None
         stat = entry.stat()
     except OSError:
         return None  # gone since the folder was listed
-    companions = _NONE
-    if any(stem + s in names for s in suffixes):
-        companions = frozenset(s for s in suffixes if stem + s in names)
     relpath = printable_path(rel + entry.name)
     return SourceFile(entry.path, relpath, stat.st_size, stat.st_mtime_ns, companions)
 

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import tomllib
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
 
-from .arrays import fixed_column
+from .arrays import fixed_column, segment_readers
 from .datafiles import DATA_DIR
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -96,48 +98,222 @@ def similarity(a: list[int], b: list[int]) -> float:
 
 
 def copy_groups(reader, arrays) -> dict[int, int]:
-    """docnum -> group (the smallest docnum of its group), for articles with copies.
+    """docnum -> group (the smallest docnum of its group), for live articles with copies.
 
     LSH on the whole signature matrix at once: within each band, documents
     whose rows are identical are candidates; each candidate pair is compared
     once, all pairs together in numpy, so the cost follows the number of
-    near-duplicates, not of all pairs.
+    near-duplicates, not of all pairs. The buckets and similar pairs of the
+    last index states are kept: when a commit only appends segments (added
+    articles), just the new documents are bucketed and compared.
     """
-    signatures = _signature_matrix(reader)
-    pairs = _candidate_pairs(signatures, arrays.live)
-    similar = pairs[_agreement(signatures, pairs) >= settings()["threshold"]]
+    similar = _candidates(reader).similar
+    similar = similar[arrays.live[similar].all(axis=1)]
     return _groups(similar.tolist())
 
 
+@dataclass
+class Candidates:
+    """The LSH buckets of documents 0..size-1 (deleted ones too: deletions change
+    with every commit, the buckets should not), and their pairs above the threshold."""
+
+    segments: tuple[tuple[str, int], ...]  # (segment id, documents) the docnums run through
+    size: int
+    usable: np.ndarray  # docnums with a signature, ascending
+    keys: list[np.ndarray]  # per band: each usable document's key
+    orders: list[np.ndarray]  # per band: positions in `usable`, in bucket order
+    similar: np.ndarray  # (pairs × 2) docnums, lower first
+
+
+EXTEND_UP_TO = 2_000  # new documents bucketed one by one; more, and all are bucketed again
+KEPT_STATES = 2
+_STATES: list[Candidates] = []
+_STATES_LOCK = threading.Lock()
+
+
+def _candidates(reader) -> Candidates:
+    parts = segment_readers(reader)
+    segments = tuple(_identity(seg) for seg, _ in parts)
+    with _STATES_LOCK:
+        known = max(_STATES, key=lambda s: _shared(s.segments, segments), default=None)
+    shared = _shared(known.segments, segments) if known else 0
+    new_docs = sum(count for _, count in segments[shared:])
+    if shared == len(segments) and known:  # only deletions since (or nothing at all)
+        state = _truncated(known, segments)
+    elif shared and new_docs <= EXTEND_UP_TO:
+        state = _extended(_truncated(known, segments[:shared]), parts, segments)
+    else:
+        state = _bucketed(_signature_matrix(reader), segments)
+    with _STATES_LOCK:
+        _STATES[:] = [state, *(s for s in _STATES if s is not state)][:KEPT_STATES]
+    return state
+
+
+def _identity(segment) -> tuple[str, int]:
+    """A segment never changes (but for deletions): its id and size name its documents."""
+    info = segment.segment() if hasattr(segment, "segment") else None
+    return (info.segment_id() if info else "", segment.doc_count_all())
+
+
+def _shared(old: tuple, new: tuple) -> int:
+    """How many leading segments two index states have in common."""
+    count = 0
+    for a, b in zip(old, new, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
+
+
+def _bucketed(signatures: np.ndarray, segments) -> Candidates:
+    """Buckets and similar pairs of every document, from scratch."""
+    usable = np.flatnonzero(signatures.any(axis=1))
+    keys = _band_keys(signatures, usable)
+    orders, pairs = _orders_and_pairs(keys, usable, len(signatures))
+    similar = pairs[_agreement(signatures, signatures, pairs) >= settings()["threshold"]]
+    return Candidates(segments, len(signatures), usable, keys, orders, similar)
+
+
+def _truncated(state: Candidates, segments) -> Candidates:
+    """The part of `state` covering its first segments (the others were merged away)."""
+    size = sum(count for _, count in segments)
+    if size == state.size:
+        return state
+    kept = int(np.searchsorted(state.usable, size))  # usable ascends: a prefix stays
+    return Candidates(
+        segments,
+        size,
+        state.usable[:kept],
+        [keys[:kept] for keys in state.keys],
+        [order[order < kept] for order in state.orders],
+        state.similar[(state.similar < size).all(axis=1)],
+    )
+
+
+def _extended(state: Candidates, parts, segments) -> Candidates:
+    """`state` plus the documents of the segments appended after it."""
+    shared = len(state.segments)
+    signatures = np.concatenate([_signature_matrix(seg) for seg, _ in parts[shared:]])
+    fresh = np.flatnonzero(signatures.any(axis=1))
+    usable = state.size + fresh
+    keys = _band_keys(signatures, fresh)
+    _, inner = _orders_and_pairs(keys, fresh, len(signatures))
+    inner += state.size
+    cross, orders = _joined(state, keys, usable)
+    old = _rows(parts[:shared], cross[:, 0])  # the signatures of the earlier documents
+    similar = [state.similar]
+    threshold = settings()["threshold"]
+    if len(inner):
+        local = inner - state.size
+        similar.append(inner[_agreement(signatures, signatures, local) >= threshold])
+    if len(cross):
+        pairs = np.stack([np.arange(len(cross)), cross[:, 1] - state.size], axis=1)
+        similar.append(cross[_agreement(old, signatures, pairs) >= threshold])
+    return Candidates(
+        segments,
+        state.size + len(signatures),
+        np.concatenate([state.usable, usable]),
+        [np.concatenate([a, b]) for a, b in zip(state.keys, keys, strict=True)],
+        orders,
+        np.concatenate(similar),
+    )
+
+
+def _joined(state: Candidates, keys: list[np.ndarray], usable: np.ndarray):
+    """Candidate pairs (earlier docnum, new docnum) between the state and new
+    documents, by the rules of _candidate_pairs, and the state's bucket orders
+    with the new documents placed in them."""
+    bands, pairs, orders = len(keys), [], []
+    for band in range(bands):
+        order, following = state.orders[band], (band + 1) % bands
+        in_order = state.keys[band][order]
+        low = np.searchsorted(in_order, keys[band], "left")
+        high = np.searchsorted(in_order, keys[band], "right")
+        spots = high.copy()
+        for j in np.flatnonzero(high > low).tolist():
+            members = order[low[j] : high[j]]
+            if len(members) < ALL_PAIRS_UP_TO:
+                partners = members
+            else:  # a big bucket: ordered by the next band, pair with the neighbours
+                step = np.searchsorted(state.keys[following][members], keys[following][j])
+                spots[j] = low[j] + step
+                partners = members[max(step - 1, 0) : step + 1]
+            pairs += [(state.usable[p], usable[j]) for p in partners.tolist()]
+        placed = np.lexsort((keys[band], spots))
+        new_positions = len(state.usable) + np.arange(len(usable))
+        orders.append(np.insert(order, spots[placed], new_positions[placed]).astype(np.int32))
+    cross = np.unique(np.array(pairs, dtype=np.int64).reshape(-1, 2), axis=0)
+    return cross, orders
+
+
+def _band_keys(signatures: np.ndarray, usable: np.ndarray) -> list[np.ndarray]:
+    rows, bands = settings()["rows"], settings()["bands"]
+    return [_row_hash(signatures[:, b * rows : (b + 1) * rows])[usable] for b in range(bands)]
+
+
 def _signature_matrix(reader) -> np.ndarray:
-    """(documents × permutations) uint64; a row of zeros for documents without text."""
+    """(documents × permutations) uint64; a row of zeros for documents without text.
+
+    The stored big-endian values are read as they lie (no byte swap): only
+    equality between them is ever used."""
     raw = fixed_column(reader, "minhash", signature_width())
-    return raw.view(">u8").astype(np.uint64)
+    return raw.view(np.uint64)
+
+
+def _rows(parts, docnums: np.ndarray) -> np.ndarray:
+    """The signatures of a few documents, read row by row from their segments."""
+    width = signature_width()
+    result = np.zeros((len(docnums), width), dtype=np.uint8)
+    offsets = np.array([offset for _, offset in parts])
+    columns = {}
+    for i, docnum in enumerate(docnums.tolist()):
+        which = int(np.searchsorted(offsets, docnum, "right")) - 1
+        if which not in columns:
+            columns[which] = parts[which][0].column_reader("minhash", translate=False)
+        result[i] = np.frombuffer(columns[which][docnum - parts[which][1]], dtype=np.uint8)
+    return result.view(np.uint64)
 
 
 def _candidate_pairs(signatures: np.ndarray, live: np.ndarray) -> np.ndarray:
-    """(pairs × 2) docnums, lower first, of documents agreeing on some band.
+    """(pairs × 2) docnums, lower first, of live documents agreeing on some band.
 
     Within a small bucket every pair is a candidate. A bucket of more than
     ALL_PAIRS_UP_TO documents (a widely syndicated release, or boilerplate)
     is ordered by the next band's values and pairs neighbours only: copies
     agree on most bands, so they sit side by side, and the cost stays linear.
     """
-    rows, bands, size = settings()["rows"], settings()["bands"], max(len(signatures), 1)
     usable = np.flatnonzero(live & signatures.any(axis=1))
-    keys = [_row_hash(signatures[usable, b * rows : (b + 1) * rows]) for b in range(bands)]
-    found = [np.empty(0, dtype=np.int64)]
+    return _orders_and_pairs(_band_keys(signatures, usable), usable, len(signatures))[1]
+
+
+def _orders_and_pairs(keys: list[np.ndarray], usable: np.ndarray, size: int):
+    """Each band's bucket order (positions in `usable`) and all candidate pairs."""
+    bands, size = len(keys), max(size, 1)
+    found, orders = [np.empty(0, dtype=np.int64)], []
     for band in range(bands):
-        order = np.lexsort((keys[(band + 1) % bands], keys[band]))
+        order = np.argsort(keys[band], kind="stable")
         sorted_keys = keys[band][order]
         starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
         counts = np.diff(np.r_[starts, len(order)])
+        _order_big_buckets(order, starts, counts, keys[(band + 1) % bands])
+        orders.append(order.astype(np.int32))
         for first, second in _bucket_pairs(starts, counts):
             a, b = usable[order[first]], usable[order[second]]
             found.append(np.minimum(a, b) * size + np.maximum(a, b))  # one number a pair
     codes = np.sort(np.concatenate(found))
     codes = codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
-    return np.stack([codes // size, codes % size], axis=1)
+    return orders, np.stack([codes // size, codes % size], axis=1)
+
+
+def _order_big_buckets(order, starts, counts, next_keys) -> None:
+    """Within each bucket too big for all pairs, order the members by the next
+    band's key (in place), so that copies sit side by side."""
+    big = counts > ALL_PAIRS_UP_TO
+    if not big.any():
+        return
+    spots = np.flatnonzero(np.repeat(big, counts))  # positions inside big buckets
+    bucket = np.repeat(np.arange(len(starts)), counts)[spots]
+    order[spots] = order[spots][np.lexsort((next_keys[order[spots]], bucket))]
 
 
 def _bucket_pairs(starts: np.ndarray, counts: np.ndarray):
@@ -165,12 +341,13 @@ def _row_hash(block: np.ndarray) -> np.ndarray:
     return key
 
 
-def _agreement(signatures: np.ndarray, pairs: np.ndarray, chunk: int = 50_000) -> np.ndarray:
-    """Share of equal signature values for each pair: their estimated Jaccard similarity."""
+def _agreement(first: np.ndarray, second: np.ndarray, pairs: np.ndarray, chunk=50_000):
+    """Share of equal signature values for each pair (a row of `first`, a row of
+    `second`): their estimated Jaccard similarity."""
     result = np.empty(len(pairs))
     for start in range(0, len(pairs), chunk):
         a, b = pairs[start : start + chunk].T
-        result[start : start + chunk] = (signatures[a] == signatures[b]).mean(axis=1)
+        result[start : start + chunk] = (first[a] == second[b]).mean(axis=1)
     return result
 
 

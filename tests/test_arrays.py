@@ -229,11 +229,11 @@ def test_positions_read_in_bulk_equal_whoosh(segmented, field, word):
 
 def test_postings_are_written_as_packed_blocks(segmented):
     """The index really uses postings.py's codec, so the bulk path above is the one tested."""
-    from indexer.arrays import _leaf, _segments
+    from indexer.arrays import _leaf, segment_readers
     from indexer.postings import PackedLeafMatcher, PackedPositions
 
     assert isinstance(segmented.schema["body"].format, PackedPositions)
     term = ("body", b"research")
-    readers = [segment for segment, _ in _segments(segmented.reader())]
+    readers = [segment for segment, _ in segment_readers(segmented.reader())]
     matchers = [_leaf(r.postings(*term)) for r in readers if term in r]
     assert matchers and all(isinstance(m, PackedLeafMatcher) for m in matchers)

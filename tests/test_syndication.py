@@ -127,3 +127,109 @@ def test_exports_list_groups_unless_copies_are_asked_for(syndicated):
     client = create_app({"TESTING": True, "INDEX_DIR": syndicated._ix.storage.folder}).test_client()
     assert len(client.get("/export.json").get_json()) == 5
     assert len(client.get("/export.json?copies=1").get_json()) == 7
+
+
+def _banded(count: int, seed: int):
+    import numpy as np
+
+    from indexer.syndication import settings
+
+    rng = np.random.default_rng(seed)
+    return rng.integers(0, 2**63, size=(count, settings()["permutations"]), dtype=np.uint64)
+
+
+def test_candidates_are_every_pair_sharing_a_band_when_buckets_are_small():
+    import numpy as np
+
+    from indexer.syndication import _candidate_pairs, settings
+
+    rows, bands = settings()["rows"], settings()["bands"]
+    signatures = _banded(300, seed=1)
+    rng = np.random.default_rng(2)
+    for _ in range(60):  # pairs sharing one random band
+        a, b = rng.integers(0, 300, 2)
+        band = rng.integers(0, bands)
+        signatures[b, band * rows : (band + 1) * rows] = signatures[
+            a, band * rows : (band + 1) * rows
+        ]
+    live = np.ones(300, dtype=bool)
+    live[[5, 17]] = False
+    expected = {
+        (a, b)
+        for a in range(300)
+        for b in range(a + 1, 300)
+        if live[a]
+        and live[b]
+        and any(
+            (
+                signatures[a, k * rows : (k + 1) * rows] == signatures[b, k * rows : (k + 1) * rows]
+            ).all()
+            for k in range(bands)
+        )
+    }
+    found = {tuple(pair) for pair in _candidate_pairs(signatures, live).tolist()}
+    assert found == expected and len(expected) > 40
+
+
+def test_copies_inside_a_boilerplate_bucket_are_still_paired():
+    """40 articles share one band (a boilerplate bucket, too big for all pairs):
+    it is paired by neighbours only, and a copy among them is still found."""
+    import numpy as np
+
+    from indexer.syndication import ALL_PAIRS_UP_TO, _candidate_pairs, settings
+
+    rows = settings()["rows"]
+    signatures = _banded(200, seed=3)
+    signatures[:40, :rows] = 11  # band 0 shared by 40 documents
+    signatures[33] = signatures[7]  # a copy
+    pairs = {tuple(p) for p in _candidate_pairs(signatures, np.ones(200, dtype=bool)).tolist()}
+    assert ALL_PAIRS_UP_TO < 40 and (7, 33) in pairs
+    assert len(pairs) < 40 * 39 // 2  # neighbours only, not every pair of the bucket
+
+
+def test_groups_after_added_articles_equal_a_fresh_computation(
+    syndicated, corpus_dir, index_dir, monkeypatch
+):
+    """A commit that appends articles is bucketed incrementally (the earlier state is
+    reused, not recomputed) and groups exactly as a computation from scratch."""
+    from bench.corpus import generate
+    from indexer import syndication
+    from indexer.search import index_arrays
+
+    def groups(searcher):
+        return syndication.copy_groups(searcher.reader(), index_arrays(searcher))
+
+    assert len(groups(syndicated)) == 3  # the release and its two copies
+    generate(corpus_dir / "more", 30, seed=8)
+    title = "5G-ACIA and 6G-IA sign MoU on industrial connectivity"
+    (corpus_dir / "wire-copy.txt").write_text(f"{title}\n\n{rewrapped(edited(BODY))}\n", "utf-8")
+    (corpus_dir / "newswire-copy.txt").unlink()  # a deleted member leaves its group
+    sync_index(corpus_dir, index_dir)
+    from_scratch = []
+    bucketed = syndication._bucketed
+    monkeypatch.setattr(syndication, "_bucketed", lambda *a: from_scratch.append(1) or bucketed(*a))
+    with open_searcher(index_dir) as searcher:
+        assert len(searcher.reader().leaf_readers()) > 1  # appended, not merged
+        incremental = groups(searcher)
+        syndication._STATES.clear()
+        fresh = groups(searcher)
+        paths = {searcher.stored_fields(d)["path"] for d in incremental}
+    assert from_scratch == [1]  # only the second, forced computation
+    assert incremental == fresh
+    assert paths == {"wire-copy.txt", "zvei-copy.html", next(corpus_dir.glob("001_*")).name}
+
+
+def test_a_removed_copy_leaves_its_group_without_a_new_computation(
+    syndicated, corpus_dir, index_dir, monkeypatch
+):
+    from indexer import syndication
+    from indexer.search import index_arrays
+
+    assert len(syndication.copy_groups(syndicated.reader(), index_arrays(syndicated))) == 3
+    (corpus_dir / "zvei-copy.html").unlink()
+    sync_index(corpus_dir, index_dir)
+    monkeypatch.setattr(syndication, "_bucketed", None)  # must not be needed
+    with open_searcher(index_dir) as searcher:
+        group = syndication.copy_groups(searcher.reader(), index_arrays(searcher))
+        paths = {searcher.stored_fields(d)["path"] for d in group}
+    assert paths == {"newswire-copy.txt", next(corpus_dir.glob("001_*")).name}
