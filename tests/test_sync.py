@@ -137,6 +137,24 @@ def test_edited_data_files_re_extract_every_article(built_index, corpus_dir, mon
     assert sync_index(corpus_dir, built_index).unchanged == 5
 
 
+def test_the_extraction_cache_keeps_only_the_current_extractor(
+    built_index, corpus_dir, monkeypatch
+):
+    import sqlite3
+
+    from indexer.cache import cache_path
+
+    def versions():
+        with sqlite3.connect(cache_path(built_index)) as db:
+            return dict(db.execute("SELECT extractor, COUNT(*) FROM articles GROUP BY 1"))
+
+    sync_index(corpus_dir, built_index, rebuild=True)  # fills the cache
+    assert sum(versions().values()) == 5
+    monkeypatch.setattr("indexer.sync.extractor_fingerprint", lambda: "edited-rules")
+    sync_index(corpus_dir, built_index)
+    assert versions() == {"edited-rules": 5}
+
+
 def test_schema_upgrade_builds_beside_the_old_index_and_keeps_failures(
     corpus_dir, index_dir, monkeypatch
 ):
