@@ -6,28 +6,27 @@ a common word at 100,000 articles then means unpickling some 50,000 small
 pickles, about 100 ms, even for a query that never looks at positions.
 
 This codec writes the same blocks with flat machine arrays instead: the gaps
-between ids, the weights, and all the position gaps of a block as one array
-with the number of positions of each posting beside it, each array of the
-smallest unsigned type that holds its values (mostly one byte).
+between ids, and all the position gaps of a block as one array with the
+number of positions of each posting beside it, each of the smallest
+unsigned type that holds its values (mostly one byte); weights as float32.
 arrays.py turns a block into numpy arrays with `np.frombuffer`, and
 Whoosh's own matchers (merging, spelling, rare query kinds) still read
 every block through the usual interface. Everything else (term index,
 columns, stored fields, segments, merging) is Whoosh's codec unchanged.
 
 The codec and the format are recorded in the index by class path, so their
-names here must not move. A change of layout needs a new SCHEMA_VERSION.
+names here must not move. Arrays are in the machine's byte order, as index
+files are not moved between machines of different ones. A change of layout
+needs a new SCHEMA_VERSION.
 """
 
 from __future__ import annotations
 
-import sys
 from array import array
 from itertools import accumulate, pairwise
 
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter
 from whoosh.formats import Positions
-
-assert array("I").itemsize == 4 and sys.byteorder == "little", "positions are little uint32"
 
 
 class PackedPositions(Positions):
