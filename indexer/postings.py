@@ -88,13 +88,13 @@ class PackedPostingsWriter(W3PostingsWriter):
 
     def _mini_weights(self):
         weights = super()._mini_weights()
-        if weights is None or isinstance(weights, float):
-            return weights
+        if self._byteids or weights is None or isinstance(weights, float):
+            return weights  # (term vectors are read by Whoosh's own W3 matcher)
         return packed(array("f", weights))
 
     def _mini_values(self):
         fixedsize = self._format.fixed_value_size()
-        if fixedsize is not None and fixedsize >= 0:
+        if self._byteids or (fixedsize is not None and fixedsize >= 0):
             return super()._mini_values()
         if isinstance(self._format, PackedPositions):
             return pack_positions(self._values)

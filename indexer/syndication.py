@@ -107,9 +107,21 @@ def copy_groups(reader, arrays) -> dict[int, int]:
     last index states are kept: when a commit only appends segments (added
     articles), just the new documents are bucketed and compared.
     """
-    similar = _candidates(reader).similar
-    similar = similar[arrays.live[similar].all(axis=1)]
-    return _groups(similar.tolist())
+    return _live_groups(_candidates(reader).similar, arrays.live)
+
+
+def _live_groups(similar: np.ndarray, live: np.ndarray) -> dict[int, int]:
+    """Groups of similar documents, then only their live members (two or more).
+
+    Deleted documents are grouped too: an article re-written by an update
+    leaves an identical deleted version in its segment, and in a bucket too
+    big for all pairs that version can stand between two live copies.
+    """
+    members: dict[int, list[int]] = {}
+    for docnum, root in sorted(_groups(similar.tolist()).items()):
+        if live[docnum]:
+            members.setdefault(root, []).append(docnum)
+    return {d: alive[0] for alive in members.values() if len(alive) > 1 for d in alive}
 
 
 @dataclass
@@ -239,7 +251,7 @@ def _joined(state: Candidates, keys: list[np.ndarray], usable: np.ndarray):
                 spots[j] = low[j] + step
                 partners = members[max(step - 1, 0) : step + 1]
             pairs += [(state.usable[p], usable[j]) for p in partners.tolist()]
-        placed = np.lexsort((keys[band], spots))
+        placed = np.lexsort((keys[following], keys[band], spots))  # sorted, big buckets too
         new_positions = len(state.usable) + np.arange(len(usable))
         orders.append(np.insert(order, spots[placed], new_positions[placed]).astype(np.int32))
     cross = np.unique(np.array(pairs, dtype=np.int64).reshape(-1, 2), axis=0)

@@ -237,3 +237,30 @@ def test_postings_are_written_as_packed_blocks(segmented):
     readers = [segment for segment, _ in segment_readers(segmented.reader())]
     matchers = [_leaf(r.postings(*term)) for r in readers if term in r]
     assert matchers and all(isinstance(m, PackedLeafMatcher) for m in matchers)
+
+
+def test_term_vectors_written_by_the_packed_codec_read_back_after_merging(tmp_path):
+    """Whoosh reads term vectors with its own W3 matcher, so the codec leaves their
+    blocks in W3's layout (a vector field, three segments, then an optimize)."""
+    from whoosh import fields, index
+
+    from indexer.postings import PackedCodec
+
+    ix = index.create_in(
+        tmp_path, fields.Schema(id=fields.ID(stored=True), v=fields.TEXT(vector=True))
+    )
+    texts = ["alpha beta beta", "gamma alpha", "beta beta beta delta", "delta", "alpha gamma gamma"]
+    for batch in (texts[:2], texts[2:4], texts[4:]):
+        writer = ix.writer(codec=PackedCodec(blocklimit=2))
+        for text in batch:
+            writer.add_document(id=text, v=text)
+        writer.commit(merge=False)
+    ix.writer(codec=PackedCodec(blocklimit=2)).commit(optimize=True)
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        vectors = {
+            reader.stored_fields(d)["id"]: dict(reader.vector(d, "v").items_as("frequency"))
+            for d in range(reader.doc_count_all())
+        }
+    assert vectors["beta beta beta delta"] == {"beta": 3, "delta": 1}
+    assert vectors["alpha gamma gamma"] == {"alpha": 1, "gamma": 2}

@@ -233,3 +233,17 @@ def test_a_removed_copy_leaves_its_group_without_a_new_computation(
         group = syndication.copy_groups(searcher.reader(), index_arrays(searcher))
         paths = {searcher.stored_fields(d)["path"] for d in group}
     assert paths == {"newswire-copy.txt", next(corpus_dir.glob("001_*")).name}
+
+
+def test_deleted_versions_in_a_big_bucket_do_not_hide_live_copies():
+    """Nine identical signatures, every other one deleted (old versions an update
+    left behind): the bucket is too big for all pairs, yet the five live copies
+    form one group led by the first of them."""
+    import numpy as np
+
+    from indexer.syndication import _bucketed, _live_groups
+
+    signatures = np.repeat(_banded(1, seed=4), 9, axis=0)
+    live = np.array([True, False] * 4 + [True])
+    similar = _bucketed(signatures, (("segment", 9),)).similar
+    assert _live_groups(similar, live) == {0: 0, 2: 0, 4: 0, 6: 0, 8: 0}
