@@ -163,9 +163,18 @@ def _days(reader, parts) -> np.ndarray:
     return raw - field.to_column_value(0)  # undo the sortable shift
 
 
-def segment_ids(reader) -> tuple[str, ...]:
-    """Identifies the segments a reader sees (with the generation: one index state)."""
-    return tuple(seg.segment().segment_id() for seg, _ in segment_readers(reader) if seg.segment())
+def segments_of(reader) -> tuple[tuple[str, int], ...]:
+    """(segment id, documents) of each segment a reader sees, in docnum order. A
+    segment never changes but for deletions, so this names the documents: with
+    the generation it identifies one index state (search.per_generation), and a
+    shared prefix of it tells which documents two states have in common
+    (syndication.py)."""
+    return tuple(_identity(segment) for segment, _ in segment_readers(reader))
+
+
+def _identity(segment) -> tuple[str, int]:
+    info = segment.segment() if hasattr(segment, "segment") else None
+    return (info.segment_id() if info else "", segment.doc_count_all())
 
 
 def segment_readers(reader) -> list[tuple[object, int]]:
@@ -227,12 +236,6 @@ def _blocks_one_by_one(matcher, positions: bool):
     counts = np.array([len(w) for w in wheres], dtype=DOCNUM)
     gaps = np.concatenate([np.diff(w, prepend=0) for w in wheres]).astype(DOCNUM)
     yield ids, weights, counts, gaps
-
-
-def _each(matcher):
-    while matcher.is_active():
-        yield matcher
-        matcher.next()
 
 
 def _length_bytes(segment, fieldname: str) -> np.ndarray:

@@ -25,7 +25,7 @@ from whoosh.qparser import FieldAliasPlugin, MultifieldParser, PlusMinusPlugin
 from whoosh.query import And, Every, NullQuery, Or, Term
 
 from . import highlighting
-from .arrays import IndexArrays, segment_ids
+from .arrays import IndexArrays, segments_of
 from .lru import ByteBudgetLRU
 from .matching import Scored, evaluate, positive_words
 from .organisations import fold, full_name, known_spellings
@@ -368,7 +368,7 @@ def per_generation(searcher, name: str, compute):
     reader = searcher.reader()
     storage = getattr(getattr(searcher, "_ix", None), "storage", None)
     # segment ids too: an index deleted and built again restarts at generation 1
-    key = (getattr(storage, "folder", id(storage)), reader.generation(), segment_ids(reader))
+    key = (getattr(storage, "folder", id(storage)), reader.generation(), segments_of(reader))
     with _BUILDING:  # concurrent requests after a commit build once, not once each
         slot = _GENERATIONS.get(key)
         if slot is None:

@@ -22,7 +22,7 @@ from functools import cache
 
 import numpy as np
 
-from .arrays import fixed_column, segment_readers
+from .arrays import fixed_column, segment_readers, segments_of
 from .datafiles import DATA_DIR
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -144,8 +144,7 @@ _STATES_LOCK = threading.Lock()
 
 
 def _candidates(reader) -> Candidates:
-    parts = segment_readers(reader)
-    segments = tuple(_identity(seg) for seg, _ in parts)
+    parts, segments = segment_readers(reader), segments_of(reader)
     with _STATES_LOCK:
         known = max(_STATES, key=lambda s: _shared(s.segments, segments), default=None)
     shared = _shared(known.segments, segments) if known else 0
@@ -159,12 +158,6 @@ def _candidates(reader) -> Candidates:
     with _STATES_LOCK:
         _STATES[:] = [state, *(s for s in _STATES if s is not state)][:KEPT_STATES]
     return state
-
-
-def _identity(segment) -> tuple[str, int]:
-    """A segment never changes (but for deletions): its id and size name its documents."""
-    info = segment.segment() if hasattr(segment, "segment") else None
-    return (info.segment_id() if info else "", segment.doc_count_all())
 
 
 def _shared(old: tuple, new: tuple) -> int:
