@@ -29,8 +29,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from indexer.extract import extract_document
-from indexer.htmlclean import INVISIBLE_TAGS, visible_lines
-from indexer.reading import decode
+from indexer.extract.htmlclean import INVISIBLE_TAGS, visible_lines
+from indexer.extract.reading import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "extraction-benchmark"

@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 
 from bench.corpus import generate
+from indexer.index.store import open_searcher
 from indexer.search import SearchRequest, search
-from indexer.store import open_searcher
 
 ROOT = Path(__file__).resolve().parent.parent
 

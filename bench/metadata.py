@@ -24,7 +24,7 @@ from pathlib import Path
 from htmldate import find_date
 
 from indexer.extract import extract_document
-from indexer.reading import decode
+from indexer.extract.reading import decode
 
 BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "extraction-benchmark"
 URL_IN_PAGE = re.compile(

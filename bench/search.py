@@ -38,9 +38,9 @@ from urllib.parse import urlencode
 
 from bench.concurrency import free_port, wait_until_up
 from bench.corpus import generate
+from indexer.index.store import open_searcher
+from indexer.index.sync import sync_index
 from indexer.search import SearchRequest, forget_results, search
-from indexer.store import open_searcher
-from indexer.sync import sync_index
 
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN_TOKEN = "bench-only-token"

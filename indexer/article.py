@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
-from .textclean import Removed
+from .extract.textclean import Removed
 
 
 def article_id(relpath: str) -> str:

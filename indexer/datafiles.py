@@ -16,6 +16,9 @@ from functools import cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
+# The files extraction reads: an edit to one of them re-extracts every article.
+# (syndication.toml is read by indexing and searching, see signatures.py and copies.py.)
+EXTRACTION_FILES = ("clutter.toml", "organisations.toml", "topics.toml")
 
 
 class DataFileError(ValueError):
@@ -142,3 +145,59 @@ def topics() -> tuple[Topic, ...]:
             raise DataFileError(f"topics.toml entry {i}: name {entry['name']!r} has a comma")
         result.append(Topic(entry["name"], tuple(entry["phrases"]), entry.get("min_hits", 2)))
     return tuple(result)
+
+
+@dataclass(frozen=True)
+class SignatureSettings:
+    """What each article's MinHash signature is made of (fixed at indexing)."""
+
+    shingle_words: int
+    permutations: int
+
+
+@dataclass(frozen=True)
+class GroupingSettings:
+    """How signatures are compared at search time (free to change)."""
+
+    threshold: float
+    bands: int
+    rows: int  # signature values per band
+
+
+@cache
+def signature_settings() -> SignatureSettings:
+    table = _syndication_table("signature")
+    return SignatureSettings(
+        _positive_int(table, "shingle_words", "signature"),
+        _positive_int(table, "permutations", "signature"),
+    )
+
+
+@cache
+def grouping_settings() -> GroupingSettings:
+    table = _syndication_table("grouping")
+    threshold = table.get("threshold")
+    if not isinstance(threshold, int | float) or not 0 < threshold <= 1:
+        raise DataFileError("syndication.toml [grouping]: threshold must be a number in (0, 1]")
+    bands = _positive_int(table, "bands", "grouping")
+    permutations = signature_settings().permutations
+    if permutations % bands:
+        raise DataFileError(
+            f"syndication.toml [grouping]: bands ({bands}) must divide "
+            f"[signature] permutations ({permutations})"
+        )
+    return GroupingSettings(float(threshold), bands, permutations // bands)
+
+
+def _syndication_table(name: str) -> dict:
+    table = _load("syndication.toml").get(name)
+    if not isinstance(table, dict):
+        raise DataFileError(f"syndication.toml: missing table [{name}]")
+    return table
+
+
+def _positive_int(table: dict, key: str, where: str) -> int:
+    value = table.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise DataFileError(f"syndication.toml [{where}]: {key} must be a positive integer")
+    return value

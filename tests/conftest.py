@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.sync import sync_index
+from indexer.index.sync import sync_index
 from web import create_app
 
 REPO = Path(__file__).resolve().parent.parent
@@ -23,7 +23,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def indexed(index_dir: Path) -> dict[str, dict]:
     """Stored fields of every article in the index, by corpus path."""
-    from indexer.store import open_searcher
+    from indexer.index.store import open_searcher
 
     with open_searcher(index_dir) as s:
         return {f["path"]: f for f in s.all_stored_fields()}
@@ -94,7 +94,7 @@ def client(app):
 
 @pytest.fixture
 def searcher(built_index):
-    from indexer.store import open_searcher
+    from indexer.index.store import open_searcher
 
     with open_searcher(built_index) as s:
         yield s

@@ -14,11 +14,11 @@ import shutil
 import numpy as np
 import pytest
 
-from indexer.arrays import IndexArrays
-from indexer.matching import evaluate
+from indexer.index.arrays import IndexArrays
+from indexer.index.store import open_searcher
+from indexer.index.sync import sync_index
 from indexer.search import SearchRequest, match, parse_query, search
-from indexer.store import open_searcher
-from indexer.sync import sync_index
+from indexer.search.matching import evaluate
 
 from .conftest import seeds_and_generated
 
@@ -229,8 +229,8 @@ def test_positions_read_in_bulk_equal_whoosh(segmented, field, word):
 
 def test_postings_are_written_as_packed_blocks(segmented):
     """The index really uses postings.py's codec, so the bulk path above is the one tested."""
-    from indexer.arrays import _leaf, segment_readers
-    from indexer.postings import PackedLeafMatcher, PackedPositions
+    from indexer.index.arrays import _leaf, segment_readers
+    from indexer.index.postings import PackedLeafMatcher, PackedPositions
 
     assert isinstance(segmented.schema["body"].format, PackedPositions)
     term = ("body", b"research")
@@ -244,7 +244,7 @@ def test_term_vectors_written_by_the_packed_codec_read_back_after_merging(tmp_pa
     blocks in W3's layout (a vector field, three segments, then an optimize)."""
     from whoosh import fields, index
 
-    from indexer.postings import PackedCodec
+    from indexer.index.postings import PackedCodec
 
     ix = index.create_in(
         tmp_path, fields.Schema(id=fields.ID(stored=True), v=fields.TEXT(vector=True))

@@ -6,8 +6,8 @@ import pathlib
 
 import pytest
 
-from indexer.store import open_searcher
-from indexer.sync import sync_index
+from indexer.index.store import open_searcher
+from indexer.index.sync import sync_index
 from web.cli import main
 
 from .conftest import indexed
@@ -95,7 +95,7 @@ def test_unreadable_file_is_reported(corpus_dir, index_dir, monkeypatch):
 
 
 def test_file_removed_while_indexing(corpus_dir, index_dir, monkeypatch):
-    import indexer.sync as sync
+    import indexer.index.sync as sync
 
     real = sync.read_bytes
 

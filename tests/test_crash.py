@@ -11,7 +11,7 @@ import pytest
 
 from bench.corpus import generate
 from bench.indexing import index_command
-from indexer.sync import sync_index
+from indexer.index.sync import sync_index
 
 from .conftest import REPO, indexed
 

@@ -6,7 +6,7 @@ import re
 
 from whoosh.lang.porter import stem
 
-from indexer.highlighting import SNIPPET_CHARS, snippet, title
+from indexer.search.highlighting import SNIPPET_CHARS, snippet, title
 
 
 def stems(*words: str) -> set[str]:

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indexer.article import article_id
-from indexer.sync import sync_index
+from indexer.index.sync import sync_index
 from web import create_app
 
 from .conftest import copy_seeds

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from indexer.extract import extract_document
-from indexer.htmlclean import clean_html
+from indexer.extract.htmlclean import clean_html
 
 from .conftest import FIXTURES
 

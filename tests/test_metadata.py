@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.dates import date_from_text, parse_date
-from indexer.organisations import find_organisations
-from indexer.topics import find_topics
+from indexer.extract.dates import date_from_text, parse_date
+from indexer.extract.organisations import find_organisations
+from indexer.extract.topics import find_topics
 
 
 @pytest.mark.parametrize(

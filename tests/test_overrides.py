@@ -6,9 +6,9 @@ import json
 import os
 
 from indexer.extract import extract_file
-from indexer.reading import SourceFile
-from indexer.store import open_searcher
-from indexer.sync import sync_index
+from indexer.extract.reading import SourceFile
+from indexer.index.store import open_searcher
+from indexer.index.sync import sync_index
 
 SEED = "004_b9f6f264e5fc05a4"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.reading import ReadError, SourceFile, decode, discover, read_bytes
+from indexer.extract.reading import ReadError, SourceFile, decode, discover, read_bytes
 
 CHINESE = "中国将深化与欧盟、韩国和印度在6G领域的国际交流与合作。工业和信息化部表示。"
 

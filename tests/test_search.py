@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.schema import split_values
+from indexer.index.schema import split_values
 from indexer.search import FACETS, SearchRequest, search
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.extract import extract_file
-from indexer.reading import SourceFile
+from indexer.extract.reading import SourceFile
 
 from .conftest import REPO
 

@@ -7,10 +7,10 @@ import shutil
 
 import pytest
 
-from indexer import store
 from indexer.article import article_id
-from indexer.store import open_index, open_searcher
-from indexer.sync import IndexBusy, sync_index
+from indexer.index import store
+from indexer.index.store import open_index, open_searcher
+from indexer.index.sync import IndexBusy, sync_index
 
 from .conftest import FIXTURES, indexed
 
@@ -130,7 +130,7 @@ def test_rebuild_keeps_the_earlier_version_of_a_file_that_now_fails(built_index,
 
 
 def test_edited_data_files_re_extract_every_article(built_index, corpus_dir, monkeypatch):
-    monkeypatch.setattr("indexer.sync.extractor_fingerprint", lambda: "edited-rules")
+    monkeypatch.setattr("indexer.index.sync.extractor_fingerprint", lambda: "edited-rules")
     report = sync_index(corpus_dir, built_index)
     assert (report.updated, report.unchanged) == (5, 0)
     assert {d["extractor"] for d in indexed(built_index).values()} == {"edited-rules"}
@@ -142,7 +142,7 @@ def test_the_extraction_cache_keeps_only_the_current_extractor(
 ):
     import sqlite3
 
-    from indexer.cache import cache_path
+    from indexer.index.cache import cache_path
 
     def versions():
         with sqlite3.connect(cache_path(built_index)) as db:
@@ -150,7 +150,7 @@ def test_the_extraction_cache_keeps_only_the_current_extractor(
 
     sync_index(corpus_dir, built_index, rebuild=True)  # fills the cache
     assert sum(versions().values()) == 5
-    monkeypatch.setattr("indexer.sync.extractor_fingerprint", lambda: "edited-rules")
+    monkeypatch.setattr("indexer.index.sync.extractor_fingerprint", lambda: "edited-rules")
     sync_index(corpus_dir, built_index)
     assert versions() == {"edited-rules": 5}
 
@@ -187,7 +187,7 @@ def test_rebuild_and_schema_upgrade_take_articles_from_the_extraction_cache(
     def no_extraction(*args, **kwargs):
         raise AssertionError("extracted although the cache holds the article")
 
-    monkeypatch.setattr("indexer.sync.extract_bytes", no_extraction)
+    monkeypatch.setattr("indexer.index.sync.extract_bytes", no_extraction)
     report = sync_index(corpus_dir, built_index, rebuild=True)
     assert (report.added, report.failed) == (5, [])
     monkeypatch.setattr(store, "INDEX_NAME", "v999")
@@ -204,7 +204,7 @@ def test_rebuild_and_schema_upgrade_take_articles_from_the_extraction_cache(
 
 
 def test_a_damaged_extraction_cache_only_costs_re_extraction(built_index, corpus_dir):
-    from indexer.cache import cache_path
+    from indexer.index.cache import cache_path
 
     cache_path(built_index).write_bytes(b"not a database" * 100)
     report = sync_index(corpus_dir, built_index, rebuild=True)

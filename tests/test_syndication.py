@@ -6,10 +6,10 @@ import textwrap
 
 import pytest
 
+from indexer.index.signatures import signature, similarity
+from indexer.index.store import open_searcher
+from indexer.index.sync import sync_index
 from indexer.search import SearchRequest, get_article, search
-from indexer.store import open_searcher
-from indexer.sync import sync_index
-from indexer.syndication import signature, similarity
 
 from .conftest import REPO
 
@@ -132,18 +132,19 @@ def test_exports_list_groups_unless_copies_are_asked_for(syndicated):
 def _banded(count: int, seed: int):
     import numpy as np
 
-    from indexer.syndication import settings
+    from indexer.datafiles import signature_settings
 
     rng = np.random.default_rng(seed)
-    return rng.integers(0, 2**63, size=(count, settings()["permutations"]), dtype=np.uint64)
+    return rng.integers(0, 2**63, size=(count, signature_settings().permutations), dtype=np.uint64)
 
 
 def test_candidates_are_every_pair_sharing_a_band_when_buckets_are_small():
     import numpy as np
 
-    from indexer.syndication import _candidate_pairs, settings
+    from indexer.datafiles import grouping_settings
+    from indexer.search.copies import _candidate_pairs
 
-    rows, bands = settings()["rows"], settings()["bands"]
+    rows, bands = grouping_settings().rows, grouping_settings().bands
     signatures = _banded(300, seed=1)
     rng = np.random.default_rng(2)
     for _ in range(60):  # pairs sharing one random band
@@ -176,9 +177,10 @@ def test_copies_inside_a_boilerplate_bucket_are_still_paired():
     it is paired by neighbours only, and a copy among them is still found."""
     import numpy as np
 
-    from indexer.syndication import ALL_PAIRS_UP_TO, _candidate_pairs, settings
+    from indexer.datafiles import grouping_settings
+    from indexer.search.copies import ALL_PAIRS_UP_TO, _candidate_pairs
 
-    rows = settings()["rows"]
+    rows = grouping_settings().rows
     signatures = _banded(200, seed=3)
     signatures[:40, :rows] = 11  # band 0 shared by 40 documents
     signatures[33] = signatures[7]  # a copy
@@ -193,7 +195,7 @@ def test_groups_after_added_articles_equal_a_fresh_computation(
     """A commit that appends articles is bucketed incrementally (the earlier state is
     reused, not recomputed) and groups exactly as a computation from scratch."""
     from bench.corpus import generate
-    from indexer import syndication
+    from indexer.search import copies as syndication
     from indexer.search import index_arrays
 
     def groups(searcher):
@@ -222,7 +224,7 @@ def test_groups_after_added_articles_equal_a_fresh_computation(
 def test_a_removed_copy_leaves_its_group_without_a_new_computation(
     syndicated, corpus_dir, index_dir, monkeypatch
 ):
-    from indexer import syndication
+    from indexer.search import copies as syndication
     from indexer.search import index_arrays
 
     assert len(syndication.copy_groups(syndicated.reader(), index_arrays(syndicated))) == 3
@@ -241,7 +243,7 @@ def test_deleted_versions_in_a_big_bucket_do_not_hide_live_copies():
     form one group led by the first of them."""
     import numpy as np
 
-    from indexer.syndication import _bucketed, _live_groups
+    from indexer.search.copies import _bucketed, _live_groups
 
     signatures = np.repeat(_banded(1, seed=4), 9, axis=0)
     live = np.array([True, False] * 4 + [True])

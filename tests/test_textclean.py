@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from indexer.textclean import clean_text
+from indexer.extract.textclean import clean_text
 
 BODY_1 = (
     "The two associations signed a memorandum of understanding on 6G research "

@@ -6,7 +6,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 from indexer.article import article_id
-from indexer.sync import sync_index
+from indexer.index.sync import sync_index
 
 from .test_sync import NEW_ARTICLE
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from indexer.store import default_corpus_dir, default_index_dir
+from indexer.index.store import default_corpus_dir, default_index_dir
 
 from . import admin, api, explore, feeds, index, pages, params
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from flask import Blueprint, abort, current_app, jsonify, request
 
-from indexer.sync import IndexBusy, sync_index
+from indexer.index.sync import IndexBusy, sync_index
 
 bp = Blueprint("admin", __name__, url_prefix="/api")
 LOCK_WAIT = 5.0

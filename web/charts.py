@@ -6,7 +6,7 @@
 - the timeline: hits per month, with lines for the busiest organisations.
 
 Every mark is a link to the matching search, so the charts filter as the
-facets do. Layout lives here; the numbers come from indexer.explore.
+facets do. Layout lives here; the numbers come from indexer.search.explore.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from indexer.schema import UNDATED
+from indexer.index.schema import UNDATED
 
 from .params import search_url
 

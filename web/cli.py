@@ -15,10 +15,10 @@ import sys
 from pathlib import Path
 
 from indexer.extract import extract_file
-from indexer.reading import ReadError, SourceFile, printable_path
+from indexer.extract.reading import ReadError, SourceFile, printable_path
+from indexer.index.store import IndexMissing, default_corpus_dir, default_index_dir, open_searcher
+from indexer.index.sync import LOCK_TIMEOUT, CorpusMissing, IndexBusy, sync_index
 from indexer.search import FACETS_BY_PARAM, SORTS, SearchRequest, search
-from indexer.store import IndexMissing, default_corpus_dir, default_index_dir, open_searcher
-from indexer.sync import LOCK_TIMEOUT, CorpusMissing, IndexBusy, sync_index
 
 OK, SOME_FAILED, CANNOT_RUN = 0, 1, 2
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, jsonify, render_template, request
 
-from indexer.explore import cooperation, timeline
 from indexer.search import match, organisation_names
+from indexer.search.explore import cooperation, timeline
 
 from .charts import MAP_SIZE, map_layout
 from .index import get_searcher

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from flask import abort, current_app, g
 
-from indexer.store import IndexMissing, open_searcher
+from indexer.index.store import IndexMissing, open_searcher
 
 
 def get_searcher():

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request, url_for
 
-from indexer.explore import timeline
-from indexer.lines import is_bullet, word_count
+from indexer.extract.lines import is_bullet, word_count
 from indexer.search import (
     FACETS,
     get_article,
@@ -14,6 +13,7 @@ from indexer.search import (
     search,
     similar_articles,
 )
+from indexer.search.explore import timeline
 
 from .charts import (
     HEIGHT,

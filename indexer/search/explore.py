@@ -13,7 +13,7 @@ from itertools import combinations
 
 import numpy as np
 
-from .search import Match, index_arrays
+from .engine import Match, index_arrays
 
 MAP_NODES = 24
 TIMELINE_SERIES = 4

@@ -18,12 +18,12 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .postings import PackedPositions
-from .syndication import encode, signature, signature_width
+from .signatures import encode, signature, signature_width
 
 UNDATED = "undated"
 # Article.to_json() keys kept in the stored `details` field for the article page.
 DETAIL_KEYS = ("organisation_names", "evidence", "removed", "overridden")
-SCHEMA_VERSION = 6  # bump when the fields change: `index` then builds a new index beside
+SCHEMA_VERSION = 7  # bump when the fields change: `index` then builds a new index beside
 
 
 def build_schema() -> Schema:
@@ -49,7 +49,7 @@ def build_schema() -> Schema:
         size=NUMERIC(stored=True, bits=64),
         mtime_ns=NUMERIC(stored=True, bits=64),
         sha256=ID(stored=True),
-        minhash=_stored_column(columns.FixedBytesColumn(signature_width())),  # syndication.py
+        minhash=_stored_column(columns.FixedBytesColumn(signature_width())),  # signatures.py
         extractor=ID(stored=True),  # fingerprint of the extraction code and data files
         sidecar=ID(stored=True),  # signature of the article's .meta.json overrides, if any
         # path, size, mtime, hash, fingerprints as one column: what a run compares

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .datafiles import article_end_kinds
+from ..datafiles import article_end_kinds
 from .dates import looks_like_dateline
 from .lines import (
     clutter_kind,

@@ -168,7 +168,7 @@ def segments_of(reader) -> tuple[tuple[str, int], ...]:
     segment never changes but for deletions, so this names the documents: with
     the generation it identifies one index state (search.per_generation), and a
     shared prefix of it tells which documents two states have in common
-    (syndication.py)."""
+    (search/copies.py)."""
     return tuple(_identity(segment) for segment, _ in segment_readers(reader))
 
 

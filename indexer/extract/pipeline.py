@@ -13,8 +13,8 @@ from functools import cache
 
 import trafilatura
 
-from .article import Article
-from .datafiles import DATA_DIR
+from .. import datafiles
+from ..article import Article
 from .dates import date_from_text
 from .htmlclean import clean_html
 from .lines import word_count
@@ -39,8 +39,8 @@ def extractor_fingerprint() -> str:
     every article, not only the files that changed.
     """
     digest = hashlib.sha1(f"{EXTRACTION_VERSION} {trafilatura.__version__}".encode())
-    for path in sorted(DATA_DIR.glob("*.toml")):
-        digest.update(path.read_bytes())
+    for name in datafiles.EXTRACTION_FILES:
+        digest.update((datafiles.DATA_DIR / name).read_bytes())
     return digest.hexdigest()[:12]
 
 

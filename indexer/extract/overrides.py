@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .article import Article
+from ..article import Article
 from .organisations import canonical_name, full_name
 
 SIDECAR_SUFFIX = ".meta.json"

@@ -15,13 +15,16 @@ every block through the usual interface. Everything else (term index,
 columns, stored fields, segments, merging) is Whoosh's codec unchanged.
 
 The codec and the format are recorded in the index by class path, so their
-names here must not move. Arrays are in the machine's byte order, as index
-files are not moved between machines of different ones. A change of layout
-needs a new SCHEMA_VERSION.
+names here must not move; indexes written before this module moved into
+`indexer.index` recorded it as `indexer.postings`, an alias kept at the end
+of this file so that an upgrade can still read them. Arrays are in the
+machine's byte order, as index files are not moved between machines of
+different ones. A change of layout needs a new SCHEMA_VERSION.
 """
 
 from __future__ import annotations
 
+import sys
 from array import array
 from itertools import accumulate, pairwise
 
@@ -177,3 +180,9 @@ def split_joined(lengths: array, joined: bytes):
     for length in lengths:
         yield joined[start : start + length]
         start += length
+
+
+# Indexes of schema 6 and older pickled these classes as `indexer.postings.*`:
+# the alias lets `sixg-search index` read such an index while it builds the
+# current version beside it (sync.py carries unreadable files' articles over).
+sys.modules.setdefault("indexer.postings", sys.modules[__name__])

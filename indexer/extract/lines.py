@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .datafiles import clutter_rules
+from ..datafiles import clutter_rules
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,-]*", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")

@@ -20,7 +20,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from .arrays import IndexArrays
+from ..index.arrays import IndexArrays
 
 _BM25 = BM25F()
 

@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .datafiles import discovery_rules
-from .datafiles import organisations as gazetteer
+from ..datafiles import discovery_rules
+from ..datafiles import organisations as gazetteer
 from .phrases import compile_phrases
 
 LEAD_MIN_CHARS = 200

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .datafiles import topics as taxonomy
+from ..datafiles import topics as taxonomy
 from .phrases import compile_phrases
 
 TITLE_WEIGHT = 3

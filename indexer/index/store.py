@@ -1,7 +1,8 @@
 """Where the index lives, and opening it safely while another process writes.
 
 The index is a Whoosh folder outside the corpus. Inside it, the index is
-named after the schema version (`v1`, `v2`, ...): when the fields change,
+named after the schema version and what its copy-detection signatures are
+made of (`v7s5p64`: schema 7, 5-word shingles, 64 values): when either changes,
 `sixg-search index` builds the new version beside the old one and deletes
 the old one only after the new one is committed, so a schema change never
 leaves an empty or half-built index behind.
@@ -24,10 +25,16 @@ from whoosh.index import EmptyIndexError
 
 from .postings import PackedCodec
 from .schema import SCHEMA_VERSION, build_schema
+from .signatures import signature_kind
 
-INDEX_NAME = f"v{SCHEMA_VERSION}"
+
+def current_index_name() -> str:
+    return f"v{SCHEMA_VERSION}{signature_kind()}"
+
+
+INDEX_NAME = current_index_name()
 OPEN_RETRIES = 5
-_OTHER_VERSION_FILE = re.compile(r"^_?(v\d+)_")
+_OTHER_VERSION_FILE = re.compile(r"^_?(v(\d+)(?:s\d+p\d+)?)_")
 
 
 class IndexMissing(RuntimeError):
@@ -90,9 +97,13 @@ def _retrying(opening):
 
 def older_versions(index_dir: Path) -> list[str]:
     """Names of indexes of other schema versions in the folder, newest first."""
-    names = {m.group(1) for p in index_dir.iterdir() if (m := _OTHER_VERSION_FILE.match(p.name))}
-    names.discard(INDEX_NAME)
-    return sorted(names, key=lambda n: int(n[1:]), reverse=True)
+    versions = {
+        m.group(1): int(m.group(2))
+        for p in index_dir.iterdir()
+        if (m := _OTHER_VERSION_FILE.match(p.name))
+    }
+    versions.pop(INDEX_NAME, None)
+    return sorted(versions, key=versions.get, reverse=True)
 
 
 def open_older_version(index_dir: Path, name: str):

@@ -1,11 +1,11 @@
-"""Syndicated copies: the same press release on several sites.
+"""Syndicated copies: the same press release on several sites, grouped at search time.
 
-Each article gets a MinHash signature of its word shingles at index time,
-kept in a fixed-width column of the index. Copies are grouped per index
-generation with LSH over the whole signature matrix (numpy): candidates
-whose rows agree on a band are
-compared by estimated Jaccard similarity, and pairs above the threshold in
-`data/syndication.toml` are joined into one group (union-find). Different
+Each article's MinHash signature is computed when it is indexed
+(index/signatures.py). Copies are grouped per index generation with LSH
+over the whole signature matrix (numpy): candidates whose rows agree on a
+band are compared by estimated Jaccard similarity, and pairs above the
+`[grouping]` threshold in `data/syndication.toml` are joined into one group
+(union-find); those settings change nothing in the index. Different
 clutter, re-wrapping and small edits change only a few shingles, so copies
 stay far above the threshold while different articles on the same subject
 stay far below it.
@@ -13,88 +13,16 @@ stay far below it.
 
 from __future__ import annotations
 
-import hashlib
-import re
 import threading
-import tomllib
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 
-from .arrays import fixed_column, segment_readers, segments_of
-from .datafiles import DATA_DIR
+from ..datafiles import grouping_settings
+from ..index.arrays import fixed_column, segment_readers, segments_of
+from ..index.signatures import signature_width
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-_ROTATION = 1 << 58  # added to a borrowed bin value, so it never equals a real one
 ALL_PAIRS_UP_TO = 8  # bucket size up to which every pair is compared (see _candidate_pairs)
-
-
-@cache
-def settings() -> dict:
-    with (DATA_DIR / "syndication.toml").open("rb") as fh:
-        data = tomllib.load(fh)
-    if data["bands"] * data["rows"] != data["permutations"]:
-        raise ValueError("syndication.toml: bands × rows must equal permutations")
-    return data
-
-
-def shingles(text: str) -> set[int]:
-    size = settings()["shingle_words"]
-    words = [w.lower() for w in _WORD.findall(text)]
-    grams = {" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
-    return {
-        int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big")
-        for g in grams
-        if g
-    }
-
-
-def signature(text: str) -> list[int]:
-    """A one-permutation MinHash signature (Li, Owen and Zhang, 2012).
-
-    Each shingle's hash picks one of `permutations` bins by its low bits and
-    competes for the bin's minimum with the rest of the hash; an empty bin
-    borrows from the next non-empty one (rotation densification). One hash
-    per shingle instead of one per shingle and permutation: the signature of
-    a 500-word article costs well under a millisecond.
-    """
-    hashed = shingles(text)
-    if not hashed:
-        return []
-    count = settings()["permutations"]
-    bins: list[int | None] = [None] * count
-    for h in hashed:
-        slot, value = h % count, h // count
-        if bins[slot] is None or value < bins[slot]:
-            bins[slot] = value
-    filled = [i for i, v in enumerate(bins) if v is not None]
-    for i, value in enumerate(bins):
-        if value is None:
-            donor = next((j for j in filled if j > i), filled[0])
-            bins[i] = bins[donor] + (donor - i) % count * _ROTATION
-    return bins
-
-
-SIGNATURE_BYTES = 8  # each MinHash value is stored as a big-endian uint64
-
-
-def signature_width() -> int:
-    return settings()["permutations"] * SIGNATURE_BYTES
-
-
-def encode(sig: list[int]) -> bytes:
-    """The signature as the fixed-width bytes of its index column (zeros: no text)."""
-    if not sig:
-        return bytes(signature_width())
-    return b"".join(v.to_bytes(SIGNATURE_BYTES, "big") for v in sig)
-
-
-def similarity(a: list[int], b: list[int]) -> float:
-    """Estimated Jaccard similarity of the two articles' shingle sets."""
-    if not a or len(a) != len(b):
-        return 0.0
-    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
 
 
 def copy_groups(reader, arrays) -> dict[int, int]:
@@ -175,7 +103,7 @@ def _bucketed(signatures: np.ndarray, segments) -> Candidates:
     usable = np.flatnonzero(signatures.any(axis=1))
     keys = _band_keys(signatures, usable)
     orders, pairs = _orders_and_pairs(keys, usable, len(signatures))
-    similar = pairs[_agreement(signatures, signatures, pairs) >= settings()["threshold"]]
+    similar = pairs[_agreement(signatures, signatures, pairs) >= grouping_settings().threshold]
     return Candidates(segments, len(signatures), usable, keys, orders, similar)
 
 
@@ -207,7 +135,7 @@ def _extended(state: Candidates, parts, segments) -> Candidates:
     cross, orders = _joined(state, keys, usable)
     old = _rows(parts[:shared], cross[:, 0])  # the signatures of the earlier documents
     similar = [state.similar]
-    threshold = settings()["threshold"]
+    threshold = grouping_settings().threshold
     if len(inner):
         local = inner - state.size
         similar.append(inner[_agreement(signatures, signatures, local) >= threshold])
@@ -252,7 +180,7 @@ def _joined(state: Candidates, keys: list[np.ndarray], usable: np.ndarray):
 
 
 def _band_keys(signatures: np.ndarray, usable: np.ndarray) -> list[np.ndarray]:
-    rows, bands = settings()["rows"], settings()["bands"]
+    rows, bands = grouping_settings().rows, grouping_settings().bands
     return [_row_hash(signatures[:, b * rows : (b + 1) * rows])[usable] for b in range(bands)]
 
 

@@ -24,13 +24,13 @@ from markupsafe import Markup, escape
 from whoosh.qparser import FieldAliasPlugin, MultifieldParser, PlusMinusPlugin
 from whoosh.query import And, Every, NullQuery, Or, Term
 
+from ..extract.organisations import fold, full_name, known_spellings
+from ..index.arrays import IndexArrays, segments_of
+from ..index.lru import ByteBudgetLRU
+from ..index.schema import UNDATED, split_values, stored_date
 from . import highlighting
-from .arrays import IndexArrays, segments_of
-from .lru import ByteBudgetLRU
+from .copies import copy_groups
 from .matching import Scored, evaluate, positive_words
-from .organisations import fold, full_name, known_spellings
-from .schema import UNDATED, split_values, stored_date
-from .syndication import copy_groups
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_TERMS = 64

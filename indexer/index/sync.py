@@ -28,13 +28,15 @@ from tqdm import tqdm
 from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
+from ..extract import extract_bytes, extractor_fingerprint
+from ..extract.overrides import NO_SIDECAR, SIDECAR_SUFFIX, SidecarState, sidecar_state
+from ..extract.reading import ReadError, SourceFile, discover, read_bytes
 from .arrays import live_mask, varbytes_column
 from .cache import CacheWriter, cache_key, cache_path, lookup
 from .cache import encode as encode_cached
-from .extract import extract_bytes, extractor_fingerprint
-from .overrides import NO_SIDECAR, SIDECAR_SUFFIX, SidecarState, sidecar_state
-from .reading import ReadError, SourceFile, discover, read_bytes
 from .schema import FILE_STATE, from_stored, read_file_states, to_document
+from .signatures import encode as encode_signature
+from .signatures import signature
 from .store import (
     create_index,
     index_exists,
@@ -44,8 +46,6 @@ from .store import (
     open_older_version,
     remove_older_versions,
 )
-from .syndication import encode as encode_signature
-from .syndication import signature
 
 LOCK_TIMEOUT = 30.0
 PARALLEL_FROM = 64  # files to extract before worker processes pay for their start-up

@@ -17,7 +17,7 @@ import sqlite3
 import zlib
 from pathlib import Path
 
-from .article import Article
+from ..article import Article
 
 CACHE_NAME = "extracted.sqlite"
 _readers: dict[Path, sqlite3.Connection] = {}  # per process, opened on first use

@@ -1,0 +1,1 @@
+"""The index: Whoosh schema, storage, incremental sync, posting layout, arrays."""

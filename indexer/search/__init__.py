@@ -1,0 +1,3 @@
+"""Searching the index."""
+
+from .engine import *  # noqa: F401,F403
