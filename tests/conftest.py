@@ -93,8 +93,8 @@ def client(app):
 
 
 @pytest.fixture
-def searcher(built_index):
-    from indexer.index.store import open_searcher
+def snapshot(built_index):
+    from indexer.search import open_snapshot
 
-    with open_searcher(built_index) as s:
+    with open_snapshot(built_index) as s:
         yield s

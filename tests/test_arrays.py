@@ -15,9 +15,8 @@ import numpy as np
 import pytest
 
 from indexer.index.arrays import IndexArrays
-from indexer.index.store import open_searcher
 from indexer.index.sync import sync_index
-from indexer.search import SearchRequest, match, parse_query, search
+from indexer.search import Generations, SearchRequest, open_snapshot, parse_query, search, select
 from indexer.search.matching import evaluate
 
 from .conftest import seeds_and_generated
@@ -59,13 +58,13 @@ def segmented(tmp_path_factory):
     for path in generated[:10]:
         path.unlink()  # deleted documents stay in their segment, masked
     sync_index(corpus, index)
-    with open_searcher(index) as searcher:
-        assert not searcher.reader().is_atomic()
-        yield searcher
+    with open_snapshot(index) as snapshot:
+        assert not snapshot.reader.is_atomic()
+        yield snapshot
 
 
 def test_live_documents_and_columns_match_whoosh(segmented):
-    reader = segmented.reader()
+    reader = segmented.reader
     arrays = IndexArrays(reader)
     live = [d for d in range(reader.doc_count_all()) if not reader.is_deleted(d)]
     assert reader.has_deletions()
@@ -78,7 +77,7 @@ def test_live_documents_and_columns_match_whoosh(segmented):
 
 
 def test_postings_match_whoosh(segmented):
-    reader = segmented.reader()
+    reader = segmented.reader
     arrays = IndexArrays(reader)
     for field, word in [("body", "research"), ("title", "6g"), ("organisation", "6G-IA")]:
         ids, weights = arrays.postings(reader, field, segmented.schema[field].to_bytes(word))
@@ -95,14 +94,14 @@ def test_postings_match_whoosh(segmented):
 def test_matches_and_ranking_equal_whoosh(segmented, q):
     """Same documents as Whoosh matches; for words, the same BM25F scores and top 10."""
     query, _ = parse_query(segmented, q)
-    arrays = IndexArrays(segmented.reader())
-    ours = evaluate(segmented, arrays, query)
-    whoosh = sorted(segmented.docs_for_query(query))
+    arrays = IndexArrays(segmented.reader)
+    ours = evaluate(segmented.searcher, arrays, query)
+    whoosh = sorted(segmented.searcher.docs_for_query(query))
     assert np.flatnonzero(ours.mask).tolist() == whoosh
     assert whoosh, f"{q!r} should find something in this corpus"
     if '"' in q or ":" in q:
         return  # phrases and field values rank differently; only matching must agree
-    results = segmented.search(query, limit=None)
+    results = segmented.searcher.search(query, limit=None)
     expected = {hit.docnum: hit.score for hit in results}
     assert {d: ours.scores[d] for d in whoosh} == pytest.approx(expected)
 
@@ -117,22 +116,25 @@ def test_search_pages_and_sorts_like_a_full_ranking(segmented):
             for n in range(1, first.pages + 1)
             for h in search(segmented, SearchRequest(**{**request.__dict__, "page": n})).hits
         ]
-        assert len(ranked) == first.total == len({h.id for h in ranked})
+        assert len(ranked) == first.total == len({h.article.id for h in ranked})
         if sort == "relevance":
             scores = [h.score for h in ranked]
             assert scores == sorted(scores, reverse=True)
         else:
-            dated = [h.date for h in ranked if h.date]
+            dated = [h.article.date for h in ranked if h.article.date]
             assert dated == sorted(dated, reverse=sort == "newest")
-            assert all(h.date for h in ranked[: len(dated)])  # undated last either way
+            assert all(h.article.date for h in ranked[: len(dated)])  # undated last either way
 
 
 def test_date_range_uses_the_day_column(segmented):
     from datetime import date
 
     request = SearchRequest(date_from=date(2021, 1, 1), date_to=date(2022, 6, 30))
-    found = match(segmented, request)
-    shown = {segmented.stored_fields(int(d))["date"].date() for d in np.flatnonzero(found.allowed)}
+    found = select(segmented, request)
+    shown = {
+        segmented.searcher.stored_fields(int(d))["date"].date()
+        for d in np.flatnonzero(found.allowed)
+    }
     assert shown and all(date(2021, 1, 1) <= day <= date(2022, 6, 30) for day in shown)
 
 
@@ -152,7 +154,7 @@ def test_facet_counts_equal_brute_force_over_segments(segmented, q, filters):
 
     result = search(segmented, SearchRequest(q=q, filters=filters, copies=True))
     query, _ = parse_query(segmented, q)
-    docs = [segmented.stored_fields(d) for d in segmented.docs_for_query(query)]
+    docs = [segmented.searcher.stored_fields(d) for d in segmented.searcher.docs_for_query(query)]
     assert_counts_by_hand(result, docs, filters)
 
 
@@ -161,9 +163,9 @@ def test_excluded_words_exclude_even_where_whoosh_would_not(segmented):
     seed 001 for "partner* -trials" although its body says "trials".)"""
     analyzer = segmented.schema["body"].analyzer
     query, _ = parse_query(segmented, "partner* -trials")
-    found = evaluate(segmented, IndexArrays(segmented.reader()), query).mask
+    found = evaluate(segmented.searcher, IndexArrays(segmented.reader), query).mask
     expected = []
-    for docnum, fields in segmented.reader().iter_docs():
+    for docnum, fields in segmented.reader.iter_docs():
         words = {t.text for f in ("title", "body") for t in analyzer(fields[f])}
         if any(w.startswith("partner") for w in words) and "trial" not in words:
             expected.append(docnum)
@@ -178,7 +180,7 @@ def test_words_within_slop_are_found_past_a_dead_end(tmp_path):
         "Alpha beta gamma\n\nThe alpha beta beta xray gamma line is a real sentence here.\n"
     )
     sync_index(corpus, tmp_path / "index")
-    with open_searcher(tmp_path / "index") as searcher:
+    with open_snapshot(tmp_path / "index") as searcher:
         assert search(searcher, SearchRequest(q='"alpha beta gamma"~2')).total == 1
         assert search(searcher, SearchRequest(q='"alpha xray"~2')).total == 0
         huge = search(searcher, SearchRequest(q='"alpha gamma"~999999999'))
@@ -188,7 +190,7 @@ def test_words_within_slop_are_found_past_a_dead_end(tmp_path):
 def test_an_empty_index_answers_every_kind_of_query(tmp_path):
     (tmp_path / "corpus").mkdir()
     sync_index(tmp_path / "corpus", tmp_path / "index")
-    with open_searcher(tmp_path / "index") as searcher:
+    with open_snapshot(tmp_path / "index") as searcher:
         for q in ["research", '"6g research"', "NOT research", "res*", "", "org:6G-IA"]:
             assert search(searcher, SearchRequest(q=q)).total == 0, q
 
@@ -200,21 +202,22 @@ def test_an_index_built_again_in_the_same_folder_is_not_mistaken_for_the_old_one
     corpus = copy_seeds(tmp_path)
     index = tmp_path / "index"
     sync_index(corpus, index)
-    with open_searcher(index) as searcher:
-        assert search(searcher, SearchRequest(q="")).total == 5
+    kept = Generations()  # as the site keeps them
+    with open_snapshot(index, kept) as snapshot:
+        assert search(snapshot, SearchRequest(q="")).total == 5
     shutil.rmtree(index)
     for extra in sorted(corpus.glob("*.txt"))[2:]:
         extra.unlink()
     sync_index(corpus, index)
-    with open_searcher(index) as searcher:
-        result = search(searcher, SearchRequest(q="6G"))
+    with open_snapshot(index, kept) as snapshot:
+        result = search(snapshot, SearchRequest(q="6G"))
         assert result.total == 2 and len(result.hits) == 2
 
 
 @pytest.mark.parametrize("field,word", [("body", "research"), ("title", "6g")])
 def test_positions_read_in_bulk_equal_whoosh(segmented, field, word):
     """Every (document, position) of a word's postings, as Whoosh's matcher gives them."""
-    reader = segmented.reader()
+    reader = segmented.reader
     text = segmented.schema[field].to_bytes(word)
     ids, weights, owners, positions = IndexArrays(reader).postings_with_positions(
         reader, field, text
@@ -234,7 +237,7 @@ def test_postings_are_written_as_packed_blocks(segmented):
 
     assert isinstance(segmented.schema["body"].format, PackedPositions)
     term = ("body", b"research")
-    readers = [segment for segment, _ in segment_readers(segmented.reader())]
+    readers = [segment for segment, _ in segment_readers(segmented.reader)]
     matchers = [_leaf(r.postings(*term)) for r in readers if term in r]
     assert matchers and all(isinstance(m, PackedLeafMatcher) for m in matchers)
 

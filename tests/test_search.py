@@ -8,17 +8,17 @@ from indexer.index.schema import split_values
 from indexer.search import FACETS, SearchRequest, search
 
 
-def run(searcher, q="", **kw):
-    return search(searcher, SearchRequest(q=q, **kw))
+def run(snapshot, q="", **kw):
+    return search(snapshot, SearchRequest(q=q, **kw))
 
 
 def counts(result, param):
     return {v.value: v.count for v in result.facets[param]}
 
 
-def test_mou_finds_the_memoranda_ranked_with_facet_counts(searcher):
-    result = run(searcher, "MoU")
-    titles = [h.title for h in result.hits]
+def test_mou_finds_the_memoranda_ranked_with_facet_counts(snapshot):
+    result = run(snapshot, "MoU")
+    titles = [h.article.title for h in result.hits]
     assert result.total == 3
     assert titles[0].startswith("The 6G Smart Networks and Services Industry Association")
     assert all("MoU" in str(h.snippet_html) for h in result.hits)
@@ -26,8 +26,8 @@ def test_mou_finds_the_memoranda_ranked_with_facet_counts(searcher):
     assert counts(result, "org")["6G-IA"] == 2
 
 
-def test_corpus_wide_facet_counts_agree_with_the_articles(searcher):
-    result = run(searcher)
+def test_corpus_wide_facet_counts_agree_with_the_articles(snapshot):
+    result = run(snapshot)
     orgs = counts(result, "org")
     assert orgs["6G-IA"] == 2 and orgs["MIIT"] == 2
     assert counts(result, "year") == {"2026": 1, "2025": 1, "2022": 1, "undated": 2}
@@ -44,10 +44,13 @@ def test_corpus_wide_facet_counts_agree_with_the_articles(searcher):
         ("MoU", {"year": ["2022"]}),
     ],
 )
-def test_facet_counts_equal_brute_force_counts(searcher, q, filters):
+def test_facet_counts_equal_brute_force_counts(snapshot, q, filters):
     """Each facet counts hits with every selection but its own (disjunctive faceting)."""
-    result = run(searcher, q, filters=filters, page_size=100)
-    matches = [searcher.stored_fields(d) for d in searcher.docs_for_query(_query(searcher, q))]
+    result = run(snapshot, q, filters=filters, page_size=100)
+    matches = [
+        snapshot.searcher.stored_fields(d)
+        for d in snapshot.searcher.docs_for_query(_query(snapshot, q))
+    ]
     assert_counts_by_hand(result, matches, filters)
 
 
@@ -64,10 +67,10 @@ def assert_counts_by_hand(result, matches: list[dict], filters: dict) -> None:
     assert result.total == sum(1 for d in matches if all(_selected(d, f, filters) for f in FACETS))
 
 
-def _query(searcher, q):
+def _query(snapshot, q):
     from indexer.search import parse_query
 
-    return parse_query(searcher, q)[0]
+    return parse_query(snapshot, q)[0]
 
 
 def _values(doc, facet):
@@ -79,41 +82,41 @@ def _selected(doc, facet, filters):
     return not chosen or bool(set(chosen) & set(_values(doc, facet)))
 
 
-def test_values_within_a_facet_are_ored_and_across_facets_anded(searcher):
-    either = run(searcher, filters={"org": ["6G-IA", "B5GPC"]})
+def test_values_within_a_facet_are_ored_and_across_facets_anded(snapshot):
+    either = run(snapshot, filters={"org": ["6G-IA", "B5GPC"]})
     assert either.total == 3
-    both = run(searcher, filters={"org": ["6G-IA", "B5GPC"], "year": ["2022"]})
+    both = run(snapshot, filters={"org": ["6G-IA", "B5GPC"], "year": ["2022"]})
     assert both.total == 1
     # choosing 6G-IA still shows what B5GPC would add
-    assert counts(run(searcher, filters={"org": ["6G-IA"]}), "org")["B5GPC"] == 1
+    assert counts(run(snapshot, filters={"org": ["6G-IA"]}), "org")["B5GPC"] == 1
 
 
-def test_empty_query_lists_everything_newest_first_undated_last(searcher):
-    dates = [h.date for h in run(searcher).hits]
+def test_empty_query_lists_everything_newest_first_undated_last(snapshot):
+    dates = [h.article.date for h in run(snapshot).hits]
     dated = [d for d in dates if d]
     assert dated == sorted(dated, reverse=True) and dates[-2:] == [None, None]
-    oldest = [h.date for h in run(searcher, sort="oldest").hits]
+    oldest = [h.article.date for h in run(snapshot, sort="oldest").hits]
     assert oldest[0].isoformat() == "2022-06-02" and oldest[-1] is None
 
 
-def test_query_syntax(searcher):
-    assert run(searcher, '"memorandum of understanding"').total == 3
-    assert run(searcher, "MoU -Finland").total == 2
-    assert run(searcher, "-MoU").total == 2 and not run(searcher, "-MoU").notice
-    assert run(searcher, "-MoU -MIIT").total == 0  # 003 and 004 are the MIIT articles
-    assert run(searcher, "org:MIIT").total == 2
-    assert run(searcher, "organisation:6G-IA year:2026").total == 1
-    assert run(searcher, "title:finland").total == 1
-    assert run(searcher, "collab*").total >= 3
-    assert run(searcher, "spectrum OR drones").total >= 2
+def test_query_syntax(snapshot):
+    assert run(snapshot, '"memorandum of understanding"').total == 3
+    assert run(snapshot, "MoU -Finland").total == 2
+    assert run(snapshot, "-MoU").total == 2 and not run(snapshot, "-MoU").notice
+    assert run(snapshot, "-MoU -MIIT").total == 0  # 003 and 004 are the MIIT articles
+    assert run(snapshot, "org:MIIT").total == 2
+    assert run(snapshot, "organisation:6G-IA year:2026").total == 1
+    assert run(snapshot, "title:finland").total == 1
+    assert run(snapshot, "collab*").total >= 3
+    assert run(snapshot, "spectrum OR drones").total >= 2
     # "6G-IA" is a name, not "6G minus IA"
-    assert run(searcher, "6G-IA").total == 2
+    assert run(snapshot, "6G-IA").total == 2
 
 
-def test_stemming_and_title_weight(searcher):
-    assert run(searcher, "partnerships").total >= 1
-    top = run(searcher, "Finland").hits[0]
-    assert top.title == "Finland and Japan team up to develop 6G technology"
+def test_stemming_and_title_weight(snapshot):
+    assert run(snapshot, "partnerships").total >= 1
+    top = run(snapshot, "Finland").hits[0]
+    assert top.article.title == "Finland and Japan team up to develop 6G technology"
     assert "<mark" in str(top.title_html)
 
 
@@ -134,33 +137,33 @@ def test_stemming_and_title_weight(searcher):
         "foo:bar",
     ],
 )
-def test_odd_queries_never_fail(searcher, q):
-    result = run(searcher, q)
+def test_odd_queries_never_fail(snapshot, q):
+    result = run(snapshot, q)
     assert result.total >= 0
 
 
-def test_dangling_operators_are_forgiven(searcher):
-    assert run(searcher, "MoU AND").total == run(searcher, "MoU").total == 3
-    assert run(searcher, '"MoU').total == 3
+def test_dangling_operators_are_forgiven(snapshot):
+    assert run(snapshot, "MoU AND").total == run(snapshot, "MoU").total == 3
+    assert run(snapshot, '"MoU').total == 3
 
 
-def test_a_query_of_only_operators_says_why_nothing_was_searched(searcher):
-    result = run(searcher, "OR")
+def test_a_query_of_only_operators_says_why_nothing_was_searched(snapshot):
+    result = run(snapshot, "OR")
     assert result.total == 0 and result.hits == []
     assert "no words" in result.notice
 
 
-def test_pagination(searcher):
-    first = run(searcher, page_size=2)
-    second = run(searcher, page_size=2, page=2)
-    third = run(searcher, page_size=2, page=3)
-    ids = [h.id for h in first.hits + second.hits + third.hits]
+def test_pagination(snapshot):
+    first = run(snapshot, page_size=2)
+    second = run(snapshot, page_size=2, page=2)
+    third = run(snapshot, page_size=2, page=3)
+    ids = [h.article.id for h in first.hits + second.hits + third.hits]
     assert first.pages == 3 and len(ids) == len(set(ids)) == 5
-    assert run(searcher, page_size=2, page=9).hits == []
+    assert run(snapshot, page_size=2, page=9).hits == []
 
 
-def test_snippets_and_titles_escape_markup(searcher):
-    for hit in run(searcher, "China").hits:
+def test_snippets_and_titles_escape_markup(snapshot):
+    for hit in run(snapshot, "China").hits:
         assert "<script" not in str(hit.snippet_html)
-    hit = run(searcher, "Mobilizes").hits[0]
+    hit = run(snapshot, "Mobilizes").hits[0]
     assert "China&#39;s" in str(hit.snippet_html) or "China’s" in str(hit.snippet_html)

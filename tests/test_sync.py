@@ -9,7 +9,7 @@ import pytest
 
 from indexer.article import article_id
 from indexer.index import store
-from indexer.index.store import open_index, open_searcher
+from indexer.index.store import open_index
 from indexer.index.sync import IndexBusy, sync_index
 
 from .conftest import FIXTURES, indexed
@@ -110,13 +110,13 @@ def test_index_is_never_inside_the_corpus(built_index, corpus_dir):
 
 
 def test_touching_files_keeps_their_dates_and_sort_order(built_index, corpus_dir):
-    from indexer.search import SearchRequest, search
+    from indexer.search import SearchRequest, open_snapshot, search
 
     for path in corpus_dir.iterdir():  # what a fresh `git checkout` does
         os.utime(path, ns=(10**18, 10**18))
     assert sync_index(corpus_dir, built_index).restamped == 5
-    with open_searcher(built_index) as s:
-        dates = [h.date for h in search(s, SearchRequest(sort="newest")).hits]
+    with open_snapshot(built_index) as s:
+        dates = [h.article.date for h in search(s, SearchRequest(sort="newest")).hits]
     assert [d.isoformat() for d in dates[:3]] == ["2026-05-07", "2025-04-18", "2022-06-02"]
 
 

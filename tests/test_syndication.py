@@ -7,9 +7,8 @@ import textwrap
 import pytest
 
 from indexer.index.signatures import signature, similarity
-from indexer.index.store import open_searcher
 from indexer.index.sync import sync_index
-from indexer.search import SearchRequest, get_article, search
+from indexer.search import Generations, SearchRequest, get_article, open_snapshot, search
 
 from .conftest import REPO
 
@@ -44,8 +43,8 @@ def syndicated(corpus_dir, index_dir):
         "utf-8",
     )
     sync_index(corpus_dir, index_dir)
-    with open_searcher(index_dir) as searcher:
-        yield searcher
+    with open_snapshot(index_dir) as snapshot:
+        yield snapshot
 
 
 def test_copies_are_similar_and_different_articles_are_not():
@@ -61,7 +60,9 @@ def test_results_show_one_article_per_group_with_its_copies(syndicated):
     assert result.total == 1
     hit = result.hits[0]
     assert len(hit.copies) == 2
-    assert {c.source for c in hit.copies} | {hit.path} >= {"newswire-copy.txt"} or hit.path in (
+    assert {c.source or c.path for c in hit.copies} | {hit.article.path} >= {
+        "newswire-copy.txt"
+    } or hit.article.path in (
         "newswire-copy.txt",
         "zvei-copy.html",
         "001_16956a09bc7e4d62.txt",
@@ -81,20 +82,19 @@ def test_facets_count_groups_not_copies(syndicated):
 
 
 def test_article_page_lists_its_copies(syndicated):
-    docnum = syndicated.document_number(path="zvei-copy.html")
-    article = get_article(syndicated, syndicated.stored_fields(docnum)["id"])
-    assert sorted(c.source for c in article.copies)[0] in (
+    docnum = syndicated.searcher.document_number(path="zvei-copy.html")
+    article = get_article(syndicated, syndicated.searcher.stored_fields(docnum)["id"])
+    assert sorted(c.source or c.path for c in article.copies)[0] in (
         "001_16956a09bc7e4d62.txt",
         "newswire-copy.txt",
     )
     assert len(article.copies) == 2
 
 
-def test_pages_and_api_show_copies_and_the_copies_switch(syndicated, tmp_path):
+def test_pages_and_api_show_copies_and_the_copies_switch(syndicated, index_dir):
     from web import create_app
 
-    index_dir = syndicated._ix.storage.folder
-    client = create_app({"TESTING": True, "INDEX_DIR": index_dir}).test_client()
+    client = create_app({"TESTING": True, "INDEX_DIR": str(index_dir)}).test_client()
     html = client.get("/?q=Willcock").get_data(as_text=True)
     assert "Also published by:" in html and "newswire-copy.txt" in html
     assert 'href="/?q=Willcock&amp;copies=1"' in html
@@ -116,15 +116,15 @@ def test_every_page_holds_one_hit_per_group(syndicated, sort):
     ]
     hits = [h for page in pages for h in page]
     assert len(hits) == first.total and pages[-1] == []
-    paths = [h.path for h in hits]
+    paths = [h.article.path for h in hits]
     group = {"001_16956a09bc7e4d62.txt", "newswire-copy.txt", "zvei-copy.html"}
     assert len(group & set(paths)) == 1 and len(paths) == len(set(paths))
 
 
-def test_exports_list_groups_unless_copies_are_asked_for(syndicated):
+def test_exports_list_groups_unless_copies_are_asked_for(syndicated, index_dir):
     from web import create_app
 
-    client = create_app({"TESTING": True, "INDEX_DIR": syndicated._ix.storage.folder}).test_client()
+    client = create_app({"TESTING": True, "INDEX_DIR": str(index_dir)}).test_client()
     assert len(client.get("/export.json").get_json()) == 5
     assert len(client.get("/export.json?copies=1").get_json()) == 7
 
@@ -196,10 +196,12 @@ def test_groups_after_added_articles_equal_a_fresh_computation(
     reused, not recomputed) and groups exactly as a computation from scratch."""
     from bench.corpus import generate
     from indexer.search import copies as syndication
-    from indexer.search import index_arrays
 
-    def groups(searcher):
-        return syndication.copy_groups(searcher.reader(), index_arrays(searcher))
+    kept = Generations()  # as the site keeps them, with their LSH buckets
+    history = kept.buckets
+
+    def groups(snapshot):
+        return syndication.copy_groups(snapshot.reader, snapshot.generation.arrays, history)
 
     assert len(groups(syndicated)) == 3  # the release and its two copies
     generate(corpus_dir / "more", 30, seed=8)
@@ -210,12 +212,12 @@ def test_groups_after_added_articles_equal_a_fresh_computation(
     from_scratch = []
     bucketed = syndication._bucketed
     monkeypatch.setattr(syndication, "_bucketed", lambda *a: from_scratch.append(1) or bucketed(*a))
-    with open_searcher(index_dir) as searcher:
-        assert len(searcher.reader().leaf_readers()) > 1  # appended, not merged
-        incremental = groups(searcher)
-        syndication._STATES.clear()
-        fresh = groups(searcher)
-        paths = {searcher.stored_fields(d)["path"] for d in incremental}
+    with open_snapshot(index_dir, kept) as snapshot:
+        assert len(snapshot.reader.leaf_readers()) > 1  # appended, not merged
+        incremental = groups(snapshot)
+        history.states.clear()
+        fresh = groups(snapshot)
+        paths = {snapshot.searcher.stored_fields(d)["path"] for d in incremental}
     assert from_scratch == [1]  # only the second, forced computation
     assert incremental == fresh
     assert paths == {"wire-copy.txt", "zvei-copy.html", next(corpus_dir.glob("001_*")).name}
@@ -225,15 +227,18 @@ def test_a_removed_copy_leaves_its_group_without_a_new_computation(
     syndicated, corpus_dir, index_dir, monkeypatch
 ):
     from indexer.search import copies as syndication
-    from indexer.search import index_arrays
 
-    assert len(syndication.copy_groups(syndicated.reader(), index_arrays(syndicated))) == 3
+    kept = Generations()
+    history = kept.buckets
+    assert (
+        len(syndication.copy_groups(syndicated.reader, syndicated.generation.arrays, history)) == 3
+    )
     (corpus_dir / "zvei-copy.html").unlink()
     sync_index(corpus_dir, index_dir)
     monkeypatch.setattr(syndication, "_bucketed", None)  # must not be needed
-    with open_searcher(index_dir) as searcher:
-        group = syndication.copy_groups(searcher.reader(), index_arrays(searcher))
-        paths = {searcher.stored_fields(d)["path"] for d in group}
+    with open_snapshot(index_dir, kept) as snapshot:
+        group = syndication.copy_groups(snapshot.reader, snapshot.generation.arrays, history)
+        paths = {snapshot.searcher.stored_fields(d)["path"] for d in group}
     assert paths == {"newswire-copy.txt", next(corpus_dir.glob("001_*")).name}
 
 

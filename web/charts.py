@@ -1,6 +1,6 @@
 """Charts drawn on the server as SVG: no script and no external library.
 
-- the year histogram: hits per year (counted as if the year selection were
+- a facet's histogram (years): hits per year (counted as if the year selection were
   lifted, like the facet list), one bar a link that toggles that year;
 - the cooperation map: organisations named together, on a circle;
 - the timeline: hits per month, with lines for the busiest organisations.
@@ -14,12 +14,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from indexer.index.schema import UNDATED
-
 from .params import search_url
 
 WIDTH, HEIGHT, LABEL_SPACE = 240, 70, 14
-FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
 @dataclass(frozen=True)
@@ -37,34 +34,25 @@ class Bar:
     show_label: bool = True
 
 
-def _plausible_year(value: str) -> bool:
-    """Only years that hold articles: a URL asking for year=99999999 draws no bars."""
-    return value != UNDATED and value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR
-
-
-def year_bars(req, values) -> list[Bar]:
-    """Bars for every year between the first and last year with hits, oldest left."""
-    counts = {v.value: v for v in values if v.count and _plausible_year(v.value)}
-    if not counts:
-        return []
-    years = range(min(map(int, counts)), max(map(int, counts)) + 1)
-    top = max(v.count for v in counts.values()) or 1
-    slot = WIDTH / len(years)
+def histogram_bars(req, facet, values) -> list[Bar]:
+    """A facet's histogram (the year facet's: every year between the first and
+    last with hits, oldest left) as bars that toggle their value."""
+    counted = facet.histogram(values)
+    top = max((b.count for b in counted), default=0) or 1
+    slot = WIDTH / max(1, len(counted))
     bars = []
-    for i, year in enumerate(map(str, years)):
-        value = counts.get(year)
-        count = value.count if value else 0
-        height = max(2.0, (HEIGHT - LABEL_SPACE) * count / top) if count else 0
+    for i, bar in enumerate(counted):
+        height = max(2.0, (HEIGHT - LABEL_SPACE) * bar.count / top) if bar.count else 0
         bars.append(
             Bar(
-                year,
-                count,
+                bar.value,
+                bar.count,
                 i * slot + slot * 0.1,
                 HEIGHT - LABEL_SPACE - height,
                 slot * 0.8,
                 height,
-                search_url(req, toggle=("year", year)),
-                bool(value and value.selected),
+                search_url(req, toggle=(facet.param, bar.value)),
+                bar.selected,
             )
         )
     return bars

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from indexer.extract import extract_file
 from indexer.extract.reading import ReadError, SourceFile, printable_path
-from indexer.index.store import IndexMissing, default_corpus_dir, default_index_dir, open_searcher
+from indexer.index.store import IndexMissing, default_corpus_dir, default_index_dir
 from indexer.index.sync import LOCK_TIMEOUT, CorpusMissing, IndexBusy, sync_index
-from indexer.search import FACETS_BY_PARAM, SORTS, SearchRequest, search
+from indexer.search import FACETS_BY_PARAM, SORTS, SearchRequest, open_snapshot, search
 
 OK, SOME_FAILED, CANNOT_RUN = 0, 1, 2
 
@@ -123,30 +123,17 @@ def run_search(args) -> int:
     request = SearchRequest(
         q=args.query, filters=filters, sort=args.sort, page_size=max(1, min(args.limit, 100))
     )
-    with open_searcher(args.index) as searcher:
-        result = search(searcher, request)
+    with open_snapshot(args.index) as snapshot:
+        result = search(snapshot, request)
     if result.notice:
         print(result.notice, file=sys.stderr)
     for hit in result.hits:
-        if args.json:
-            print(
-                json.dumps(
-                    {
-                        "id": hit.id,
-                        "path": hit.path,
-                        "title": hit.title,
-                        "date": hit.date.isoformat() if hit.date else None,
-                        "organisations": hit.organisations,
-                        "topics": hit.topics,
-                        "score": hit.score,
-                    },
-                    ensure_ascii=False,
-                )
-            )
+        if args.json:  # one hit per line, as the JSON API gives it
+            print(json.dumps(hit.to_json(), ensure_ascii=False))
         else:
-            when = hit.date.isoformat() if hit.date else "undated"
-            orgs = ", ".join(hit.organisations[:4])
-            print(f"{when}  {hit.title}\n            {hit.path}  [{orgs}]")
+            a = hit.article
+            when = a.date.isoformat() if a.date else "undated"
+            print(f"{when}  {a.title}\n            {a.path}  [{', '.join(a.organisations[:4])}]")
     if not args.json:
         print(f"{result.total} article{'s' if result.total != 1 else ''}")
     return OK

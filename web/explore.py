@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, jsonify, render_template, request
 
-from indexer.search import match, organisation_names
+from indexer.search import FACETS, FACETS_BY_PARAM, select
 from indexer.search.explore import cooperation, timeline
 
 from .charts import MAP_SIZE, map_layout
-from .index import get_searcher
+from .index import get_snapshot
 from .params import read_search_request
 
 bp = Blueprint("explore", __name__)
+TIMELINE_BY = tuple(f.param for f in FACETS if not f.is_time)  # lines per org or topic
 
 
 def _matched():
     req = read_search_request()
-    found = match(get_searcher(), req)
+    found = select(get_snapshot(), req)
     return req, found
 
 
@@ -24,14 +25,16 @@ def _matched():
 def map_page():
     req, found = _matched()
     coop = cooperation(found)
-    nodes, edges = map_layout(coop, req, organisation_names([n.name for n in coop.nodes]))
+    org = FACETS_BY_PARAM["org"]
+    names = {n.name: org.display_name(n.name) for n in coop.nodes}
+    nodes, edges = map_layout(coop, req, names)
     return render_template(
         "map.html",
         req=req,
         nodes=nodes,
         edges=edges,
         size=MAP_SIZE,
-        total=found.count(found.allowed),
+        total=found.total,
         notice=found.notice,
     )
 
@@ -51,10 +54,10 @@ def map_json():
 @bp.get("/api/timeline")
 def timeline_json():
     by = request.args.get("by", "org")
-    if by not in ("org", "topic"):
-        abort(400, description="by must be org or topic.")
+    if by not in TIMELINE_BY:
+        abort(400, description=f"by must be {' or '.join(TIMELINE_BY)}.")
     _, found = _matched()
-    tl = timeline(get_searcher(), found, by=by)
+    tl = timeline(get_snapshot(), found, by=by)
     return jsonify(
         {
             "months": tl.months,

@@ -15,33 +15,24 @@ from datetime import UTC, datetime, time
 
 from flask import Blueprint, Response, jsonify, render_template, request, url_for
 
-from indexer.search import search
+from indexer.article import EXPORT_FIELDS
+from indexer.search import ranked_articles, search
 
-from .index import get_searcher
+from .index import get_snapshot
 from .params import read_search_request, search_url
 
 bp = Blueprint("feeds", __name__)
 FEED_ENTRIES = 50
 EXPORT_LIMIT = 10_000
-CSV_COLUMNS = (
-    "id",
-    "title",
-    "date",
-    "organisations",
-    "topics",
-    "source",
-    "url",
-    "path",
-    "article_page",
-)
+CSV_COLUMNS = (*EXPORT_FIELDS, "article_page")
 
 
 @bp.get("/feed.atom")
 def atom():
     asked = read_search_request()
     req = replace(asked, sort="newest", page=1, page_size=FEED_ENTRIES)
-    result = search(get_searcher(), req)
-    updated = max((_when(h.date) for h in result.hits), default=_when(None))
+    result = search(get_snapshot(), req)
+    updated = max((_when(h.article.date) for h in result.hits), default=_when(None))
     xml = render_template(  # .xml, so Jinja escapes everything
         "feed.atom.xml",
         result=result,
@@ -56,8 +47,7 @@ def atom():
 
 @bp.get("/export.json")
 def export_json():
-    hits = _all_hits()
-    return jsonify([_row(h) for h in hits])
+    return jsonify([_row(a) for a in _all_articles()])
 
 
 @bp.get("/export.csv")
@@ -65,8 +55,8 @@ def export_csv():
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
     writer.writeheader()
-    for hit in _all_hits():
-        row = _row(hit)
+    for article in _all_articles():
+        row = _row(article)
         row["organisations"] = "; ".join(row["organisations"])
         row["topics"] = "; ".join(row["topics"])
         writer.writerow(row)
@@ -77,22 +67,16 @@ def export_csv():
     )
 
 
-def _all_hits():
+def _all_articles():
+    """Every article of the search in its order (no snippets: an export has none)."""
     req = replace(read_search_request(), page=1, page_size=EXPORT_LIMIT)
-    return search(get_searcher(), req).hits
+    return ranked_articles(get_snapshot(), req)
 
 
-def _row(hit) -> dict:
+def _row(article) -> dict:
     return {
-        "id": hit.id,
-        "title": hit.title,
-        "date": hit.date.isoformat() if hit.date else None,
-        "organisations": hit.organisations,
-        "topics": hit.topics,
-        "source": hit.source,
-        "url": hit.url,
-        "path": hit.path,
-        "article_page": url_for("pages.article", article_id=hit.id, _external=True),
+        **article.to_json(EXPORT_FIELDS),
+        "article_page": url_for("pages.article", article_id=article.id, _external=True),
     }
 
 

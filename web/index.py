@@ -1,9 +1,11 @@
-"""The Whoosh searcher of one request, kept in `g` like flaskr keeps its db.
+"""The index snapshot of one request, kept in `g` like flaskr keeps its db.
 
-Opening a searcher per request always reads the newest committed
+Opening a snapshot per request always reads the newest committed
 generation, so pages show what `sixg-search index` committed a moment ago
 without a restart, while a request in flight keeps the generation it
-started with.
+started with. What is derived from a generation (arrays, facet postings,
+copy groups, cached match sets) is shared by all requests through the
+app's `Generations`.
 """
 
 from __future__ import annotations
@@ -12,23 +14,29 @@ from pathlib import Path
 
 from flask import abort, current_app, g
 
-from indexer.index.store import IndexMissing, open_searcher
+from indexer.index.store import IndexMissing
+from indexer.search import Generations, Snapshot, open_snapshot
+
+EXTENSION = "sixg-search generations"
 
 
-def get_searcher():
-    if "searcher" not in g:
+def get_snapshot() -> Snapshot:
+    if "snapshot" not in g:
         try:
-            g.searcher = open_searcher(Path(current_app.config["INDEX_DIR"]))
+            g.snapshot = open_snapshot(
+                Path(current_app.config["INDEX_DIR"]), current_app.extensions[EXTENSION]
+            )
         except IndexMissing as exc:
             abort(503, description=str(exc))
-    return g.searcher
+    return g.snapshot
 
 
-def close_searcher(_exc=None) -> None:
-    searcher = g.pop("searcher", None)
-    if searcher is not None:
-        searcher.close()
+def close_snapshot(_exc=None) -> None:
+    snapshot = g.pop("snapshot", None)
+    if snapshot is not None:
+        snapshot.close()
 
 
 def init_app(app) -> None:
-    app.teardown_appcontext(close_searcher)
+    app.extensions[EXTENSION] = Generations()
+    app.teardown_appcontext(close_snapshot)

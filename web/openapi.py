@@ -3,8 +3,11 @@ the API validates against, so the document cannot drift from the code."""
 
 from __future__ import annotations
 
+from indexer.article import COPY_FIELDS, EXPORT_FIELDS, SUMMARY_FIELDS
 from indexer.search import FACETS, MAX_PAGE_SIZE, MAX_TERMS, SORTS
+from indexer.search.articles import SIMILAR_FIELDS
 
+from .explore import TIMELINE_BY
 from .params import MAX_PAGE, MAX_QUERY_CHARS
 
 _ERROR = {
@@ -79,12 +82,12 @@ def _search_parameters() -> list[dict]:
 def _facets_schema() -> dict:
     value = {
         "type": "object",
-        "required": ["value", "count", "selected"],
+        "required": ["value", "count", "selected", "name"],
         "properties": {
             "value": {"type": "string"},
             "count": {"type": "integer"},
             "selected": {"type": "boolean"},
-            "name": {"type": "string", "description": "Full name (org only)"},
+            "name": {"type": "string", "description": "Display name (an organisation's full name)"},
         },
     }
     facet = {
@@ -114,21 +117,65 @@ def _type(short) -> dict:
     return {"type": short}
 
 
+# Every key of Article.to_json(), with its type; the schemas of hits, copies,
+# exports and article pages are the subsets the code serialises (see
+# indexer/article.py), and tests/test_web.py checks real responses against them.
+ARTICLE_PROPERTIES = {
+    "id": "string",
+    "path": "string",
+    "title": "string",
+    "date": "string?",
+    "organisations": "string[]",
+    "mentions": "string[]",
+    "organisation_names": "object",
+    "topics": "string[]",
+    "url": "string?",
+    "source": "string?",
+    "format": "string",
+    "text": "string",
+    "kinds": "string[]",
+    "evidence": "object",
+    "removed": "object[]",
+    "overridden": "string[]",
+}
+
+
+def _article(fields=None, **extra) -> dict:
+    keys = fields or tuple(ARTICLE_PROPERTIES)
+    schema = _object(**{k: ARTICLE_PROPERTIES[k] for k in keys}, **extra)
+    schema["required"] = list(schema["properties"])
+    return schema
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _get(summary: str, schema: dict | str, parameters=None, errors=None) -> dict:
+    """A GET operation answering `schema` (a component name or a schema) as JSON."""
+    if isinstance(schema, str):
+        schema = _ref(schema)
+    responses = {
+        "200": {"description": summary, "content": {"application/json": {"schema": schema}}}
+    }
+    responses.update(errors or {"400": _ERROR})
+    return {"get": {"summary": summary, "parameters": parameters or [], "responses": responses}}
+
+
+def _file(summary: str, media_type: str) -> dict:
+    return {
+        "get": {
+            "summary": summary,
+            "parameters": _search_parameters(),
+            "responses": {
+                "200": {"description": summary, "content": {media_type: {}}},
+                "400": _ERROR,
+            },
+        }
+    }
+
+
 def spec() -> dict:
-    hit = _object(
-        id="string",
-        path="string",
-        title="string",
-        title_html="string",
-        snippet_html="string",
-        date="string?",
-        organisations="string[]",
-        topics="string[]",
-        url="string?",
-        source="string",
-        score="number?",
-        copies="object[]",
-    )
     summary = dict(
         query="string",
         total="integer",
@@ -137,6 +184,18 @@ def spec() -> dict:
         facets=_facets_schema(),
         **{"from": "string?"},
     )
+    search = _search_parameters()
+    by = {
+        "name": "by",
+        "in": "query",
+        "schema": {"type": "string", "enum": list(TIMELINE_BY), "default": "org"},
+    }
+    not_found = {
+        "404": {
+            "description": "No such article",
+            "content": {"application/json": {"schema": _ref("Error")}},
+        }
+    }
     return {
         "openapi": "3.1.0",
         "info": {
@@ -146,59 +205,27 @@ def spec() -> dict:
             "page has a JSON twin with the same parameters.",
         },
         "paths": {
-            "/api/search": {
-                "get": {
-                    "summary": "Ranked hits, facet counts and paging for a search",
-                    "parameters": _search_parameters(),
-                    "responses": {
-                        "200": {
-                            "description": "Search results",
-                            "content": {
-                                "application/json": {
-                                    "schema": {"$ref": "#/components/schemas/Search"}
-                                }
-                            },
-                        },
-                        "400": _ERROR,
-                    },
-                }
-            },
-            "/api/facets": {
-                "get": {
-                    "summary": "Facet counts only",
-                    "parameters": _search_parameters(),
-                    "responses": {
-                        "200": {
-                            "description": "Facet counts",
-                            "content": {
-                                "application/json": {
-                                    "schema": {"$ref": "#/components/schemas/Facets"}
-                                }
-                            },
-                        },
-                        "400": _ERROR,
-                    },
-                }
-            },
-            "/api/articles/{id}": {
-                "get": {
-                    "summary": "One article: clean text, metadata, evidence, similar articles",
-                    "parameters": [
-                        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
-                    ],
-                    "responses": {
-                        "200": {"description": "The article"},
-                        "404": {
-                            "description": "No such article",
-                            "content": {
-                                "application/json": {
-                                    "schema": {"$ref": "#/components/schemas/Error"}
-                                }
-                            },
-                        },
-                    },
-                }
-            },
+            "/api/search": _get(
+                "Ranked hits, facet counts and paging for a search", "Search", search
+            ),
+            "/api/facets": _get("Facet counts only", "Facets", search),
+            "/api/articles/{id}": _get(
+                "One article: clean text, metadata, evidence, copies, similar articles",
+                "ArticleDetail",
+                [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                not_found,
+            ),
+            "/api/map": _get(
+                "The cooperation map of a search: organisations and the articles about two of them",
+                "Map",
+                search,
+            ),
+            "/api/timeline": _get(
+                "Articles per period of a search, with the busiest organisations or topics",
+                "Timeline",
+                [*search, by],
+            ),
+            "/api/openapi.json": _get("This description", {"type": "object"}, errors={}),
             "/api/reindex": {
                 "post": {
                     "summary": "Run an incremental index (operator only)",
@@ -211,6 +238,13 @@ def spec() -> dict:
                     },
                 }
             },
+            "/export.json": _get(
+                "Every article of a search (up to 10,000), in its order",
+                {"type": "array", "items": _ref("ExportRow")},
+                search,
+            ),
+            "/export.csv": _file("The same as CSV", "text/csv"),
+            "/feed.atom": _file("An Atom feed of a search, newest first", "application/atom+xml"),
         },
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
@@ -220,6 +254,19 @@ def spec() -> dict:
                     "required": ["error"],
                     "properties": {"error": {"type": "string"}, "status": {"type": "integer"}},
                 },
+                "Copy": _article(COPY_FIELDS),
+                "Hit": _article(
+                    SUMMARY_FIELDS,
+                    title_html="string",
+                    snippet_html="string",
+                    score="number?",
+                    copies={"type": "array", "items": _ref("Copy")},
+                ),
+                "ArticleDetail": _article(
+                    copies={"type": "array", "items": _ref("Copy")},
+                    similar={"type": "array", "items": _article(SIMILAR_FIELDS)},
+                ),
+                "ExportRow": _article(EXPORT_FIELDS, article_page="string"),
                 "Facets": _object(**summary),
                 "Search": _object(
                     **summary,
@@ -229,7 +276,19 @@ def spec() -> dict:
                     sort="string",
                     notice="string?",
                     suggestion="object?",
-                    hits={"type": "array", "items": hit},
+                    hits={"type": "array", "items": _ref("Hit")},
+                ),
+                "Map": _object(
+                    nodes={"type": "array", "items": _object(name="string", count="integer")},
+                    edges={
+                        "type": "array",
+                        "items": _object(a="string", b="string", count="integer"),
+                    },
+                ),
+                "Timeline": _object(
+                    months="string[]",
+                    total="object",
+                    series={"type": "array", "items": _object(name="string", counts="object")},
                 ),
             },
         },

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request, url_for
 
-from indexer.extract.lines import is_bullet, word_count
-from indexer.search import (
-    FACETS,
-    get_article,
-    match,
-    organisation_names,
-    search,
-    similar_articles,
-)
+from indexer.search import FACETS, get_article, search, select
 from indexer.search.explore import timeline
 
 from .charts import (
@@ -21,10 +13,10 @@ from .charts import (
     TIMELINE_HEIGHT,
     TIMELINE_WIDTH,
     WIDTH,
+    histogram_bars,
     timeline_chart,
-    year_bars,
 )
-from .index import get_searcher
+from .index import get_snapshot
 from .params import PAGE_SIZES, active_filters, read_search_request, search_url, with_query
 
 bp = Blueprint("pages", __name__)
@@ -33,12 +25,12 @@ bp = Blueprint("pages", __name__)
 @bp.get("/")
 def search_page():
     req = read_search_request()
-    searcher = get_searcher()
-    found = match(searcher, req)
-    result = search(searcher, req, found)
+    snapshot = get_snapshot()
+    found = select(snapshot, req)
+    result = search(snapshot, req, found)
     month_bars, series_lines = [], []
     by = "topic" if request.args.get("by") == "topic" else "org"
-    months = timeline(searcher, found, by=by)
+    months = timeline(snapshot, found, by=by)
     if len([m for m in months.months if months.total.get(m)]) >= MIN_MONTHS:
         month_bars, series_lines = timeline_chart(months, req)
     suggestion_url = search_url(with_query(req, result.suggestion.q)) if result.suggestion else None
@@ -47,10 +39,13 @@ def search_page():
         req=req,
         result=result,
         facets=FACETS,
-        org_names=organisation_names([v.value for v in result.facets["org"]]),
         chips=active_filters(req),
         suggestion_url=suggestion_url,
-        bars=year_bars(req, result.facets["year"]),
+        histograms={
+            f.param: histogram_bars(req, f, result.facets[f.param])
+            for f in FACETS
+            if f.has_histogram
+        },
         chart={"width": WIDTH, "height": HEIGHT},
         page_sizes=PAGE_SIZES,
         month_bars=month_bars,
@@ -67,28 +62,9 @@ def _other(by: str) -> str:
     return "org" if by == "topic" else "topic"
 
 
-def text_blocks(paragraphs: list[str]) -> list[tuple[str, str]]:
-    """Mark the cleaner's kept headings and list items so the page can show them as such."""
-    blocks = []
-    for i, text in enumerate(paragraphs):
-        if is_bullet(text):
-            blocks.append(("li", text.lstrip("•●▪‣◦∙·*–—- ")))
-        elif i + 1 < len(paragraphs) and word_count(text) <= 10 and not text.endswith("."):
-            blocks.append(("h2", text))
-        else:
-            blocks.append(("p", text))
-    return blocks
-
-
 @bp.get("/articles/<article_id>")
 def article(article_id: str):
-    searcher = get_searcher()
-    found = get_article(searcher, article_id)
+    found = get_article(get_snapshot(), article_id)
     if found is None:
         abort(404, description="No article with this id; it may have been removed from the corpus.")
-    return render_template(
-        "article.html",
-        article=found,
-        blocks=text_blocks(found.paragraphs),
-        similar=similar_articles(searcher, article_id),
-    )
+    return render_template("article.html", article=found.article, detail=found)

@@ -22,9 +22,10 @@ from bs4 import BeautifulSoup, NavigableString
 from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
+from ..article import BULLETS, HEADING, LIST_ITEM, PARAGRAPH, Removed
 from .dates import published_date
 from .lines import clutter_kind, is_body_sentence, normalise
-from .textclean import Removed, clean_text
+from .textclean import clean_text
 
 QUICK_DATES = set_date_params(extensive=False)
 MAX_HTML_CHARS = 3_000_000
@@ -109,6 +110,7 @@ class CleanHtml:
     url: str | None = None
     source: str | None = None
     date: date | None = None
+    kinds: list[str] = field(default_factory=list)  # each paragraph's kind (article.py)
 
     @property
     def text(self) -> str:
@@ -161,11 +163,23 @@ def _clean(html: str) -> CleanHtml:
         doc.url if doc else None,
         _source(doc) if doc else None,
         published_date(doc.date) if doc else None,
+        _block_kinds(doc, kept),
     )
     if sum(len(line) for line in kept) >= MIN_BODY_CHARS:
         return found
     fallback = _structural(html, doc)  # trafilatura found little: try the page's structure
     return fallback if len(fallback.text) > len(found.text) else found
+
+
+def _block_kinds(doc, kept: list[str]) -> list[str]:
+    """Headings and list items as trafilatura found them in the page's markup."""
+    marked = {}
+    body = getattr(doc, "body", None)
+    if body is not None:
+        for element in body.iter("head", "item"):
+            marked.setdefault(_key("".join(element.itertext())), element.tag)
+    kinds = {"head": HEADING, "item": LIST_ITEM}
+    return [kinds.get(marked.get(_key(line.lstrip(BULLETS)), ""), PARAGRAPH) for line in kept]
 
 
 def _parse(html: str):
@@ -296,9 +310,15 @@ def _structural(html: str, doc) -> CleanHtml:
     cleaned = clean_text("\n".join(visible_lines(soup.body or soup)))
     title = title or cleaned.title
     if doc is None:
-        return CleanHtml(title, cleaned.paragraphs, cleaned.removed)
+        return CleanHtml(title, cleaned.paragraphs, cleaned.removed, kinds=cleaned.kinds)
     return CleanHtml(
-        title, cleaned.paragraphs, cleaned.removed, doc.url, _source(doc), published_date(doc.date)
+        title,
+        cleaned.paragraphs,
+        cleaned.removed,
+        doc.url,
+        _source(doc),
+        published_date(doc.date),
+        cleaned.kinds,
     )
 
 

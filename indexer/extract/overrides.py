@@ -87,7 +87,7 @@ def apply_overrides(article: Article, overrides: dict, sidecar_name: str) -> Non
         if key in ("organisations", "mentions"):
             value = [canonical_name(v) for v in value]
             for org in value:
-                article.org_names.setdefault(org, full_name(org))
+                article.organisation_names.setdefault(org, full_name(org))
                 article.org_evidence[org] = {"found_as": org, "source": sidecar_name}
         if key == "topics":
             article.topic_evidence = {t: [f"set in {sidecar_name}"] for t in value}

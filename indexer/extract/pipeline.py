@@ -25,7 +25,7 @@ from .textclean import clean_text
 from .topics import find_topics
 
 # Bump when a change to the pipeline should re-extract every indexed article.
-EXTRACTION_VERSION = 3
+EXTRACTION_VERSION = 4
 FALLBACK_TITLE_WORDS = 12
 _LEADING_DATE = re.compile(r"^(on|in)\s+[^,]{4,30}\d{4},\s*", re.I)
 
@@ -82,6 +82,7 @@ def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
         source=source,
         format="html" if is_html else "text",
         removed=cleaned.removed,
+        kinds=cleaned.kinds,
     )
     _add_organisations(article)
     _add_topics(article)
@@ -110,7 +111,7 @@ def _add_organisations(article: Article) -> None:
     for mention in find_organisations(article.title, article.text):
         target = article.organisations if mention.salient else article.mentions
         target.append(mention.canonical)
-        article.org_names[mention.canonical] = mention.name
+        article.organisation_names[mention.canonical] = mention.name
         article.org_evidence[mention.canonical] = mention.evidence()
 
 

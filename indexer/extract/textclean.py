@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..article import HEADING, LIST_ITEM, PARAGRAPH, Removed
 from ..datafiles import article_end_kinds
 from .dates import looks_like_dateline
 from .lines import (
@@ -64,17 +65,12 @@ class Line:
     kind: str = "short"  # "body", "short" or a clutter kind
 
 
-@dataclass(frozen=True)
-class Removed:
-    line: str
-    reason: str
-
-
 @dataclass
 class CleanText:
     title: str | None
     paragraphs: list[str]
     removed: list[Removed] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)  # each paragraph's kind (article.py)
 
     @property
     def text(self) -> str:
@@ -95,7 +91,20 @@ def clean_text(raw: str) -> CleanText:
     middle = _middle(lines[first : last + 1], title, removed)
     for line in lines[last + 1 :]:
         removed.append(Removed(line.text, _reason(line, "after the article")))
-    return CleanText(title, _without_repeats(lead + middle, removed), removed)
+    blocks = [(text, PARAGRAPH) for text in lead] + middle
+    kept = _without_repeats([text for text, _ in blocks], removed)
+    return CleanText(title, kept, removed, _kinds_of(kept, blocks))
+
+
+def _kinds_of(kept: list[str], blocks: list[tuple[str, str]]) -> list[str]:
+    """The kinds of the blocks that were kept (`kept` is `blocks` with some left out)."""
+    kinds, at = [], 0
+    for text in kept:
+        while blocks[at][0] != text:
+            at += 1
+        kinds.append(blocks[at][1])
+        at += 1
+    return kinds
 
 
 def _without_repeats(paragraphs: list[str], removed: list[Removed]) -> list[str]:
@@ -378,7 +387,8 @@ def _pick_title(candidates: list[str]) -> str | None:
     return candidates[0] if candidates else None
 
 
-def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> list[str]:
+def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> list[tuple[str, str]]:
+    """The article's lines as (text, kind): body paragraphs, headings, list items."""
     kept = []
     short_in_block: dict[int, int] = {}
     for line in lines:
@@ -387,13 +397,15 @@ def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> lis
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if line.kind == "body":
-            kept.append(line.text)
+            kept.append((line.text, LIST_ITEM if is_bullet(line.text) else PARAGRAPH))
         elif line.kind != "short":
             removed.append(Removed(line.text, line.kind))
         elif title and similarity(line.text, title) >= 0.9:
             removed.append(Removed(line.text, "repeated title"))
-        elif is_bullet(line.text) or (short_in_block[line.block] == 1 and _introduces(nxt)):
-            kept.append(line.text)
+        elif is_bullet(line.text):
+            kept.append((line.text, LIST_ITEM))
+        elif short_in_block[line.block] == 1 and _introduces(nxt):
+            kept.append((line.text, HEADING))
         else:
             removed.append(Removed(line.text, "label between paragraphs"))
     return kept
@@ -410,4 +422,5 @@ def _without_structure(lines: list[Line]) -> CleanText:
     kept = [ln.text for ln in lines if ln.kind == "short"]
     title = next((t for t in kept if word_count(t) >= TITLE_MIN_WORDS), None)
     paragraphs = [t for t in kept if t != title]
-    return CleanText(title, paragraphs, removed)
+    kinds = [LIST_ITEM if is_bullet(t) else PARAGRAPH for t in paragraphs]
+    return CleanText(title, paragraphs, removed, kinds)

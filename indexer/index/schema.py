@@ -17,12 +17,13 @@ from whoosh import columns
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
+from ..article import Article
 from .postings import PackedPositions
 from .signatures import encode, signature, signature_width
 
 UNDATED = "undated"
 # Article.to_json() keys kept in the stored `details` field for the article page.
-DETAIL_KEYS = ("organisation_names", "evidence", "removed", "overridden")
+DETAIL_KEYS = ("organisation_names", "evidence", "removed", "overridden", "kinds")
 SCHEMA_VERSION = 7  # bump when the fields change: `index` then builds a new index beside
 
 
@@ -143,6 +144,31 @@ def _with_derived(doc: dict, published: date | None) -> dict:
     if published:
         doc["date"] = datetime(published.year, published.month, published.day)
     return doc
+
+
+def article_from_stored(fields: dict, *, details: bool = True) -> Article:
+    """The Article an index document holds (the inverse of to_document).
+
+    `details=False` skips the evidence and removed lines, which a hit list
+    or an export never shows, and which cost a JSON parse per article.
+    """
+    extra = json.loads(fields.get("details") or "{}") if details else {}
+    published = stored_date(fields)
+    return Article.from_json(
+        {
+            **extra,
+            "path": fields["path"],
+            "title": fields["title"],
+            "text": fields.get("body", ""),
+            "date": published.isoformat() if published else None,
+            "organisations": split_values(fields.get("organisation")),
+            "mentions": split_values(fields.get("mentions")),
+            "topics": split_values(fields.get("topic")),
+            "url": fields.get("url"),
+            "source": fields.get("source") or None,
+            "format": fields.get("format") or "text",
+        }
+    )
 
 
 def split_values(stored: str | None) -> list[str]:

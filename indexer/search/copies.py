@@ -25,7 +25,7 @@ from ..index.signatures import signature_width
 ALL_PAIRS_UP_TO = 8  # bucket size up to which every pair is compared (see _candidate_pairs)
 
 
-def copy_groups(reader, arrays) -> dict[int, int]:
+def copy_groups(reader, arrays, history: BucketHistory) -> dict[int, int]:
     """docnum -> group (the smallest docnum of its group), for live articles with copies.
 
     LSH on the whole signature matrix at once: within each band, documents
@@ -35,7 +35,7 @@ def copy_groups(reader, arrays) -> dict[int, int]:
     last index states are kept: when a commit only appends segments (added
     articles), just the new documents are bucketed and compared.
     """
-    return _live_groups(_candidates(reader).similar, arrays.live)
+    return _live_groups(history.candidates(reader).similar, arrays.live)
 
 
 def _live_groups(similar: np.ndarray, live: np.ndarray) -> dict[int, int]:
@@ -67,25 +67,33 @@ class Candidates:
 
 EXTEND_UP_TO = 2_000  # new documents bucketed one by one; more, and all are bucketed again
 KEPT_STATES = 2
-_STATES: list[Candidates] = []
-_STATES_LOCK = threading.Lock()
 
 
-def _candidates(reader) -> Candidates:
-    parts, segments = segment_readers(reader), segments_of(reader)
-    with _STATES_LOCK:
-        known = max(_STATES, key=lambda s: _shared(s.segments, segments), default=None)
-    shared = _shared(known.segments, segments) if known else 0
-    new_docs = sum(count for _, count in segments[shared:])
-    if shared == len(segments) and known:  # only deletions since (or nothing at all)
-        state = _truncated(known, segments)
-    elif shared and new_docs <= EXTEND_UP_TO:
-        state = _extended(_truncated(known, segments[:shared]), parts, segments)
-    else:
-        state = _bucketed(_signature_matrix(reader), segments)
-    with _STATES_LOCK:
-        _STATES[:] = [state, *(s for s in _STATES if s is not state)][:KEPT_STATES]
-    return state
+class BucketHistory:
+    """The LSH buckets of the last few index states, kept across generations
+    (by whoever keeps the generations) so a commit that appends articles
+    buckets only the new ones."""
+
+    def __init__(self, kept: int = KEPT_STATES):
+        self.kept = kept
+        self.states: list[Candidates] = []
+        self._lock = threading.Lock()
+
+    def candidates(self, reader) -> Candidates:
+        parts, segments = segment_readers(reader), segments_of(reader)
+        with self._lock:
+            known = max(self.states, key=lambda s: _shared(s.segments, segments), default=None)
+        shared = _shared(known.segments, segments) if known else 0
+        new_docs = sum(count for _, count in segments[shared:])
+        if shared == len(segments) and known:  # only deletions since (or nothing at all)
+            state = _truncated(known, segments)
+        elif shared and new_docs <= EXTEND_UP_TO:
+            state = _extended(_truncated(known, segments[:shared]), parts, segments)
+        else:
+            state = _bucketed(_signature_matrix(reader), segments)
+        with self._lock:
+            self.states[:] = [state, *(s for s in self.states if s is not state)][: self.kept]
+        return state
 
 
 def _shared(old: tuple, new: tuple) -> int:
@@ -299,3 +307,32 @@ def _groups(edges: list[list[int]]) -> dict[int, int]:
         if root_a != root_b:
             parent[max(root_a, root_b)] = min(root_a, root_b)
     return {d: find(d) for d in parent}
+
+
+class CopyGroups:
+    """The syndicated-copy groups of one index generation."""
+
+    def __init__(self, reader, arrays, history: BucketHistory):
+        self.group = copy_groups(reader, arrays, history)
+        self.members: dict[int, list[int]] = {}
+        for docnum, root in sorted(self.group.items()):
+            self.members.setdefault(root, []).append(docnum)
+        self.root = np.arange(arrays.size, dtype=np.int64)
+        self.grouped = np.zeros(arrays.size, dtype=bool)
+        if self.group:
+            docnums = np.fromiter(self.group, dtype=np.int64)
+            self.root[docnums] = np.fromiter(self.group.values(), dtype=np.int64)
+            self.grouped[docnums] = True
+
+    def key(self, docnum: int) -> int:
+        return self.group.get(docnum, docnum)
+
+    def count(self, docnums: np.ndarray) -> int:
+        """Groups, not copies: a release on three sites counts once."""
+        if not self.group:
+            return len(docnums)
+        in_group = self.grouped[docnums]
+        return int(len(docnums) - in_group.sum() + len(np.unique(self.root[docnums[in_group]])))
+
+    def others(self, docnum: int) -> list[int]:
+        return [d for d in self.members.get(self.key(docnum), []) if d != docnum]

@@ -13,7 +13,9 @@ from itertools import combinations
 
 import numpy as np
 
-from .engine import Match, index_arrays
+from .facets import FACETS_BY_PARAM
+from .selection import Selection
+from .snapshot import Snapshot
 
 MAP_NODES = 24
 TIMELINE_SERIES = 4
@@ -40,9 +42,10 @@ class Cooperation:
     edges: list[Edge]
 
 
-def cooperation(found: Match, limit: int = MAP_NODES) -> Cooperation:
+def cooperation(found: Selection, limit: int = MAP_NODES) -> Cooperation:
     """Organisations named together in the `organisation` field of the matches."""
-    docs = {org: ids[found.allowed[ids]] for org, ids in found.value_docs["org"].items()}
+    value_docs = found.value_docs(FACETS_BY_PARAM["org"])
+    docs = {org: ids[found.allowed[ids]] for org, ids in value_docs.items()}
     docs = {org: ids for org, ids in docs.items() if len(ids)}
     top = sorted(docs, key=lambda org: (-found.count(docs[org]), org.lower()))[:limit]
     nodes = [Node(org, found.count(docs[org])) for org in top]
@@ -70,8 +73,8 @@ class Timeline:
 
 
 def timeline(
-    searcher,
-    found: Match,
+    snapshot: Snapshot,
+    found: Selection,
     by: str = "org",
     limit: int = TIMELINE_SERIES,
     max_periods: int = MAX_PERIODS,
@@ -81,7 +84,7 @@ def timeline(
     Long spans are counted per quarter, very long ones per year, so that the
     chart keeps at most `max_periods` bars.
     """
-    days = index_arrays(searcher).days  # day numbers, 0 when undated
+    days = snapshot.generation.arrays.days  # day numbers, 0 when undated
     dated = found.allowed & (days > 0)
     docs = _once_per_group(found, np.flatnonzero(dated))
     if not len(docs):
@@ -92,7 +95,8 @@ def timeline(
     period = _month if span <= max_periods else _quarter if span <= 3 * max_periods else _year
     spans = _periods(first, last, period)
     total = _per_period(months[docs], first, last, period)
-    values = {v: _once_per_group(found, ids[dated[ids]]) for v, ids in found.value_docs[by].items()}
+    value_docs = found.value_docs(FACETS_BY_PARAM[by])
+    values = {v: _once_per_group(found, ids[dated[ids]]) for v, ids in value_docs.items()}
     busiest = sorted((v for v in values if len(values[v])), key=lambda v: -len(values[v]))
     series = [
         Series(v, _per_period(months[values[v]], first, last, period)) for v in busiest[:limit]
@@ -127,7 +131,7 @@ def _periods(first: int, last: int, period) -> dict[str, tuple[str, str]]:
     return spans
 
 
-def _once_per_group(found: Match, docs: np.ndarray) -> np.ndarray:
+def _once_per_group(found: Selection, docs: np.ndarray) -> np.ndarray:
     """A group of copies counts once, as its first copy (unless copies are listed)."""
     if not found.groups or not found.groups.group or not len(docs):
         return docs

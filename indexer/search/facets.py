@@ -1,0 +1,126 @@
+"""The facets: organisation, topic and year, each a small class.
+
+A facet owns what is particular to it: the index field it counts, its name
+in URLs, its label, how its values are ordered, how a value is named for
+people, how many values show before "show more", and whether it has a
+histogram. Counting is the same for all (see `facet_values`): disjunctive,
+as in Algolia or Elastic's Search UI: values chosen within one facet are
+ORed, facets are ANDed, and each facet's counts are computed with every
+filter but its own, so choosing 6G-IA still shows how many hits 5G-ACIA
+would add.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..extract.organisations import full_name
+from ..index.schema import UNDATED
+
+if TYPE_CHECKING:
+    from .request import SearchRequest
+    from .selection import Selection
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    count: int
+    selected: bool
+    name: str  # how the value is shown in full (an organisation's full name)
+
+
+@dataclass(frozen=True)
+class HistogramBar:
+    value: str
+    count: int
+    selected: bool
+
+
+class Facet:
+    """A facet over one KEYWORD/ID field; ordered by count, then by value."""
+
+    param: str  # its name in URLs and in the API
+    field: str  # the index field it counts
+    label: str
+    shown = 8  # values listed before "show more"
+    filterable = False  # a filter box over a long list
+    chosen_first = True  # chosen values stay at the top, in view above "show more"
+    has_histogram = False
+    is_time = False  # values are periods (no timeline lines per value)
+
+    def order(self, counts: dict[str, int]) -> list[tuple[str, int]]:
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower()))
+
+    def display_name(self, value: str) -> str:
+        return value
+
+    def histogram(self, values: list[FacetValue]) -> list[HistogramBar]:
+        return []
+
+
+class OrganisationFacet(Facet):
+    param, field, label = "org", "organisation", "Organisation"
+    filterable = True
+
+    def display_name(self, value: str) -> str:
+        return full_name(value)
+
+
+class TopicFacet(Facet):
+    param, field, label = "topic", "topic", "Topic"
+
+
+class YearFacet(Facet):
+    """Years newest first, "undated" last; a bar per year, gaps included."""
+
+    param, field, label = "year", "year", "Year"
+    shown = 12
+    chosen_first = False
+    has_histogram = True
+    is_time = True
+    EARLIEST, LATEST = 1900, 2200  # a URL asking for year=99999999 draws no bars
+
+    def order(self, counts: dict[str, int]) -> list[tuple[str, int]]:
+        return sorted(counts.items(), key=lambda kv: _year_key(kv[0]))
+
+    def histogram(self, values: list[FacetValue]) -> list[HistogramBar]:
+        """Every year from the first to the last with hits, oldest first."""
+        years = {v.value: v for v in values if v.count and self._plausible(v.value)}
+        if not years:
+            return []
+        first, last = min(map(int, years)), max(map(int, years))
+        bars = []
+        for year in map(str, range(first, last + 1)):
+            found = years.get(year)
+            bars.append(
+                HistogramBar(year, found.count if found else 0, bool(found and found.selected))
+            )
+        return bars
+
+    def _plausible(self, value: str) -> bool:
+        return value.isdigit() and self.EARLIEST <= int(value) <= self.LATEST
+
+
+def _year_key(value: str) -> tuple:
+    """Newest year first, then anything odd a URL asked for, "undated" last."""
+    return (value == UNDATED, not value.isdigit(), -int(value) if value.isdigit() else 0, value)
+
+
+FACETS: tuple[Facet, ...] = (OrganisationFacet(), TopicFacet(), YearFacet())
+FACETS_BY_PARAM = {f.param: f for f in FACETS}
+
+
+def facet_values(found: Selection, facet: Facet, request: SearchRequest) -> list[FacetValue]:
+    """One facet's counts, with every selection applied but its own."""
+    others = found.allowed_except(facet.param)
+    value_docs = found.value_docs(facet)
+    counts = {v: found.count(ids[others[ids]]) for v, ids in value_docs.items()}
+    chosen = set(request.selected(facet.param))
+    counts = {v: c for v, c in counts.items() if c or v in chosen}
+    counts.update({v: 0 for v in chosen if v not in counts})  # removable even when empty
+    ordered = [FacetValue(v, c, v in chosen, facet.display_name(v)) for v, c in facet.order(counts)]
+    if facet.chosen_first:
+        ordered.sort(key=lambda v: not v.selected)
+    return ordered

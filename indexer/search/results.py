@@ -1,0 +1,126 @@
+"""What a search gives back: hits on a page, facet counts, and their JSON.
+
+A hit is an Article (the one model of an article, see indexer/article.py)
+with what the search adds: its score, the query's words marked in its
+title and snippet, and its syndicated copies. Every way of showing results
+as data (the JSON API, feeds, exports, the CLI) calls these `to_json`s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+from ..article import COPY_FIELDS, SUMMARY_FIELDS, Article
+from ..index.schema import article_from_stored
+from . import highlighting
+from .facets import FACETS, FacetValue
+from .matching import positive_words
+from .request import SearchRequest
+from .snapshot import Snapshot
+
+
+@dataclass
+class Hit:
+    article: Article
+    score: float | None  # BM25F, when sorted by relevance
+    title_html: Markup  # the title with the query's words marked
+    snippet_html: Markup  # the passage that best shows the query's words
+    copies: list[Article] = field(default_factory=list)  # "also published by"
+
+    def to_json(self) -> dict:
+        return {
+            **self.article.to_json(SUMMARY_FIELDS),
+            "title_html": str(self.title_html),
+            "snippet_html": str(self.snippet_html),
+            "score": self.score,
+            "copies": [c.to_json(COPY_FIELDS) for c in self.copies],
+        }
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    q: str
+    total: int
+
+
+@dataclass
+class SearchResult:
+    request: SearchRequest
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]  # facet param -> values in display order
+    notice: str | None = None  # e.g. how a query that could not be parsed was read
+    suggestion: Suggestion | None = None  # "did you mean", when the query finds little
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.request.page_size))
+
+    def facets_json(self) -> dict:
+        return {
+            f.param: {
+                "label": f.label,
+                "field": f.field,
+                "values": [
+                    {"value": v.value, "count": v.count, "selected": v.selected, "name": v.name}
+                    for v in self.facets.get(f.param, [])
+                ],
+            }
+            for f in FACETS
+        }
+
+    def summary_json(self) -> dict:
+        """The request and its counts: the whole answer of /api/facets."""
+        req = self.request
+        return {
+            "query": req.q,
+            "filters": req.filters,
+            "from": req.date_from.isoformat() if req.date_from else None,
+            "to": req.date_to.isoformat() if req.date_to else None,
+            "total": self.total,
+            "facets": self.facets_json(),
+        }
+
+    def to_json(self) -> dict:
+        suggestion = self.suggestion
+        return {
+            **self.summary_json(),
+            "sort": self.request.sort,
+            "page": self.request.page,
+            "page_size": self.request.page_size,
+            "pages": self.pages,
+            "notice": self.notice,
+            "suggestion": {"q": suggestion.q, "total": suggestion.total} if suggestion else None,
+            "hits": [h.to_json() for h in self.hits],
+        }
+
+
+def stored_article(snapshot: Snapshot, docnum: int, *, details: bool = False) -> Article:
+    return article_from_stored(snapshot.searcher.stored_fields(docnum), details=details)
+
+
+def make_hits(snapshot: Snapshot, query, docnums: list[int], scores, with_copies) -> list[Hit]:
+    """The hits of a page: stored articles with the query's words marked.
+
+    `scores`: per docnum, or None when the page is not sorted by relevance;
+    `with_copies(docnum)`: the docnums of the hit's syndicated copies.
+    """
+    reader = snapshot.reader
+    words = {f: positive_words(query, f, reader) for f in ("title", "body")}
+    hits = []
+    for docnum in docnums:
+        article = stored_article(snapshot, docnum)
+        title_html = highlighting.title(article.title, words["title"])
+        snippet = highlighting.snippet(article.text, words["body"])
+        hits.append(
+            Hit(
+                article,
+                float(scores[docnum]) if scores is not None else None,
+                Markup(title_html) if title_html else escape(article.title),
+                Markup(snippet) if snippet else escape(highlighting.lead(article.text)),
+                [stored_article(snapshot, d) for d in with_copies(docnum)],
+            )
+        )
+    return hits

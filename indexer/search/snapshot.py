@@ -1,0 +1,136 @@
+"""One committed index generation, as searching sees it.
+
+A generation never changes once committed, so what is derived from it (the
+index as arrays, each facet value's documents, the copy groups, the
+spellings facet fields accept, the match sets of recent queries) is built
+once and shared by every request that opens the same generation, until
+`sixg-search index` commits anew. The web app holds one `Generations` (the
+last few generations), the CLI and the benchmarks their own: nothing is
+kept in module globals, and nothing here reaches into Whoosh's internals.
+
+A `Snapshot` is what one request works with: its own Whoosh searcher (a
+request in flight keeps the generation it started with) and that
+generation's shared state.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+
+from ..extract.organisations import fold, known_spellings
+from ..index.arrays import IndexArrays, segments_of
+from ..index.lru import ByteBudgetLRU
+from ..index.store import open_searcher
+from .copies import BucketHistory, CopyGroups
+
+EVALUATIONS_CACHE_BYTES = 64 * 2**20  # match sets and scores kept per generation
+KEPT_GENERATIONS = 4
+FACET_FIELDS = ("organisation", "topic", "year")  # fields whose values are counted
+FOLDED_FIELDS = ("organisation", "mentions", "topic")  # fields whose spellings fold
+
+
+class Generation:
+    """What one committed generation offers every request that reads it."""
+
+    def __init__(self, reader, history: BucketHistory):
+        self.arrays = IndexArrays(reader)
+        # facet field -> value -> the docnums holding it
+        self.value_docs: dict[str, dict[str, np.ndarray]] = {
+            name: _value_docs(reader, self.arrays, name) for name in FACET_FIELDS
+        }
+        self.copies = CopyGroups(reader, self.arrays, history)
+        # field -> folded spelling -> the value the field holds (`org:6g-ia`)
+        self.spellings: dict[str, dict[str, str]] = _spellings(reader)
+        self.evaluations = ByteBudgetLRU(EVALUATIONS_CACHE_BYTES)  # query -> Scored
+
+    def forget_results(self) -> None:
+        """Drop cached match sets and posting lists (to time searches without them)."""
+        self.evaluations.clear()
+        self.arrays.forget_postings()
+
+
+class Generations:
+    """The Generation of each of the last few index states, built once each."""
+
+    def __init__(self, kept: int = KEPT_GENERATIONS):
+        self.kept = kept
+        self._built: dict[tuple, Generation] = {}
+        self.buckets = BucketHistory()  # copy detection's LSH buckets, across generations
+        self._lock = threading.Lock()  # requests after a commit build once, not once each
+
+    def of(self, index_dir: Path, reader) -> Generation:
+        # segment ids too: an index deleted and built again restarts at generation 1
+        key = (str(index_dir), reader.generation(), segments_of(reader))
+        with self._lock:
+            found = self._built.get(key)
+            if found is None:
+                if len(self._built) >= self.kept:
+                    self._built.clear()
+                found = self._built[key] = Generation(reader, self.buckets)
+            return found
+
+
+class Snapshot:
+    """One request's searcher and its generation's shared state."""
+
+    def __init__(self, searcher, generation: Generation):
+        self.searcher = searcher
+        self.generation = generation
+
+    @property
+    def reader(self):
+        return self.searcher.reader()
+
+    @property
+    def schema(self):
+        return self.searcher.schema
+
+    def close(self) -> None:
+        self.searcher.close()
+
+    def __enter__(self) -> Snapshot:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+
+def open_snapshot(index_dir: Path, generations: Generations | None = None) -> Snapshot:
+    """The newest committed generation of the index in `index_dir`.
+
+    Without `generations` the derived state is built for this snapshot alone
+    (a one-off CLI search); a long-running caller passes the one it keeps.
+    """
+    index_dir = Path(index_dir).resolve()
+    searcher = open_searcher(index_dir)
+    try:
+        generation = (generations or Generations(kept=1)).of(index_dir, searcher.reader())
+    except BaseException:
+        searcher.close()
+        raise
+    return Snapshot(searcher, generation)
+
+
+def _value_docs(reader, arrays: IndexArrays, field: str) -> dict[str, np.ndarray]:
+    result = {}
+    for raw in reader.lexicon(field):
+        value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        docnums, _ = arrays.postings(reader, field, raw)
+        if len(docnums):
+            result[value] = docnums
+    return result
+
+
+def _spellings(reader) -> dict[str, dict[str, str]]:
+    """Per folded field: every spelling the gazetteer knows, and the values indexed."""
+    known = {}
+    for field in FOLDED_FIELDS:
+        values = known_spellings() if field != "topic" else {}
+        for raw in reader.lexicon(field):
+            value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            values[fold(value)] = value
+        known[field] = values
+    return known
