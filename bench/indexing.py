@@ -19,8 +19,7 @@ import time
 from pathlib import Path
 
 from bench.corpus import generate
-from indexer.index.store import open_searcher
-from indexer.search import SearchRequest, search
+from indexer.search import SearchRequest, open_snapshot, search
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,8 +87,8 @@ def main() -> int:
     added = generate(corpus / "new", 10, seed=22)
     started = time.perf_counter()
     _, summary = run_index(corpus, index)
-    with open_searcher(index) as searcher:
-        found = search(searcher, SearchRequest(q="", page_size=1, copies=True)).total
+    with open_snapshot(index) as snapshot:
+        found = search(snapshot, SearchRequest(q="", page_size=1, copies=True)).total
     print(
         f"adding 10: {time.perf_counter() - started:.2f} s until searchable "
         f"({found} of {args.size + 10} articles found)  [{summary}]"

@@ -38,9 +38,8 @@ from urllib.parse import urlencode
 
 from bench.concurrency import free_port, wait_until_up
 from bench.corpus import generate
-from indexer.index.store import open_searcher
 from indexer.index.sync import sync_index
-from indexer.search import SearchRequest, forget_results, search
+from indexer.search import SearchRequest, open_snapshot, search
 
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN_TOKEN = "bench-only-token"
@@ -80,8 +79,8 @@ def load_sqlite(index: Path, db_path: Path) -> sqlite3.Connection:
             CREATE INDEX orgs_doc ON orgs(doc); CREATE INDEX orgs_org ON orgs(org);
             CREATE INDEX topics_doc ON topics(doc); CREATE INDEX topics_topic ON topics(topic);
         """)
-        with open_searcher(index) as searcher:
-            for docnum, fields in searcher.reader().iter_docs():
+        with open_snapshot(index) as snapshot:
+            for docnum, fields in snapshot.reader.iter_docs():
                 db.execute(
                     "INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)",
                     (docnum + 1, fields["title"], fields["body"]),
@@ -128,11 +127,11 @@ def fts5_search(db: sqlite3.Connection, q: str, filters: dict) -> None:
         ).fetchall()
 
 
-def uncached_search(searcher, request: SearchRequest):
+def uncached_search(snapshot, request: SearchRequest):
     """search() with no match set or posting list cached from an earlier run (the
     per-generation arrays of lengths, dates and facet postings stay)."""
-    forget_results(searcher)
-    return search(searcher, request)
+    snapshot.generation.forget_results()
+    return search(snapshot, request)
 
 
 def timed(fn, runs: int) -> list[float]:
@@ -262,11 +261,11 @@ def main() -> int:
     rows = []
     try:
         wait_until_up(port)
-        with open_searcher(index) as searcher:
+        with open_snapshot(index) as snapshot:
             for kind, q, filters in [] if args.live_only else MIX:
                 request = SearchRequest(q=q, filters=filters)
-                ours = summary(timed(lambda r=request: search(searcher, r), args.runs))
-                uncached = summary(timed(lambda r=request: uncached_search(searcher, r), args.runs))
+                ours = summary(timed(lambda r=request: search(snapshot, r), args.runs))
+                uncached = summary(timed(lambda r=request: uncached_search(snapshot, r), args.runs))
                 over_http = summary(http_times(port, q, filters, args.runs, args.clients))
                 fts5 = summary(timed(lambda q=q, f=filters: fts5_search(db, q, f), args.runs))
                 rows.append((kind, ours, uncached, over_http, fts5))

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlparse
 
+import pytest
+
 from indexer.article import article_id
 from indexer.index.sync import sync_index
+from web import create_app
 
 from .test_sync import NEW_ARTICLE
 
@@ -249,3 +252,86 @@ def test_openapi_document_matches_the_api(client, app):
     assert response.status_code == 200
     body = response.get_json()
     assert set(doc["components"]["schemas"]["Search"]["properties"]) == set(body)
+
+
+def test_a_sentence_ending_in_a_colon_stays_a_paragraph(tmp_path):
+    """Was: the article page re-guessed headings from the flat text, so a body
+    sentence ending in ':' before a paragraph was shown as a heading."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "colon.txt").write_text(
+        "Partners announce a joint 6G research programme\n\n"
+        "The partners announced on Monday that they will fund these projects:\n\n"
+        "The first project studies terahertz links between base stations in cities.\n\n"
+        "Key results\n\n"
+        "The second project measures the energy use of networks over a whole year.\n",
+        "utf-8",
+    )
+    sync_index(corpus, tmp_path / "index")
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index")}).test_client()
+    html = client.get(f"/articles/{article_id('colon.txt')}").get_data(as_text=True)
+    assert "<p>The partners announced on Monday that they will fund these projects:</p>" in html
+    assert "<h2>Key results</h2>" in html
+
+
+def test_exports_build_no_snippets(client, monkeypatch):
+    """Was: /export.csv highlighted up to 10,000 snippets and threw them away."""
+    from indexer.search import highlighting
+
+    def refuse(*_args, **_kw):
+        raise AssertionError("an export asked for a snippet")
+
+    monkeypatch.setattr(highlighting, "snippet", refuse)
+    monkeypatch.setattr(highlighting, "title", refuse)
+    csv_text = client.get("/export.csv?q=MoU").get_data(as_text=True)
+    assert len(csv_text.strip().splitlines()) == 1 + 3
+    assert len(client.get("/export.json?q=MoU").get_json()) == 3
+
+
+def test_every_api_route_is_documented_and_every_documented_route_exists(app):
+    """Was: /api/map and /api/timeline were missing from the OpenAPI document."""
+    doc = app.test_client().get("/api/openapi.json").get_json()
+    routes = {
+        rule.rule.replace("<article_id>", "{id}")
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith("/api/") or rule.endpoint.startswith("feeds.")
+    }
+    assert routes == set(doc["paths"])
+
+
+def _resolve(doc: dict, schema: dict) -> dict:
+    while "$ref" in schema:
+        schema = doc["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    return schema
+
+
+def _assert_matches(doc: dict, schema: dict, value, where: str) -> None:
+    """Every key a response holds is documented, and every documented key is there."""
+    schema = _resolve(doc, schema)
+    if isinstance(value, dict) and "properties" in schema:
+        assert set(value) == set(schema["properties"]), where
+        for key, item in value.items():
+            _assert_matches(doc, schema["properties"][key], item, f"{where}.{key}")
+    elif isinstance(value, list) and "items" in schema:
+        for item in value:
+            _assert_matches(doc, schema["items"], item, f"{where}[]")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/search?q=MoU",
+        "/api/facets?q=MoU",
+        "/api/articles/{id}",
+        "/api/map",
+        "/api/timeline?by=topic",
+        "/export.json",
+    ],
+)
+def test_responses_match_their_documented_schemas(app, path):
+    client = app.test_client()
+    doc = client.get("/api/openapi.json").get_json()
+    url = path.replace("{id}", article_id("000_3408b5ef8843c45f.txt"))
+    body = client.get(url).get_json()
+    schema = doc["paths"][path.split("?")[0]]["get"]["responses"]["200"]["content"]
+    _assert_matches(doc, schema["application/json"]["schema"], body, path)

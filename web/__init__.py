@@ -1,13 +1,23 @@
 """The sixg-search web site: an app factory and one blueprint per concern.
 
-pages   the HTML search page and article pages
-api     the JSON twins of those pages
-index   the per-request Whoosh searcher (always the newest generation)
-params  reading and validating the URL, which holds all of a page's state
+Blueprints:
+    pages    the HTML search page and article pages
+    api      the JSON twins of those pages, and the OpenAPI document (openapi)
+    explore  the cooperation map and the timeline, as pages and JSON
+    feeds    Atom feeds and CSV/JSON exports of any search
+    admin    re-indexing over the web, for the operator only
+Helpers:
+    index    the per-request index snapshot (always the newest generation)
+    params   reading and validating the URL, which holds all of a page's state
+    charts   SVG layout of histograms, the map and the timeline
+    openapi  the OpenAPI 3.1 description of the JSON API
+    cli      the `sixg-search` command (index, serve, search, extract)
 """
 
 from __future__ import annotations
 
+import difflib
+import os
 from pathlib import Path
 
 from flask import Flask, jsonify, render_template, request
@@ -30,12 +40,13 @@ SECURITY_HEADERS = {
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(
-        INDEX_DIR=str(default_index_dir()),
-        CORPUS_DIR=str(default_corpus_dir()),
+        INDEX_DIR=str(default_index_dir()),  # SIXG_INDEX
+        CORPUS_DIR=str(default_corpus_dir()),  # SIXG_CORPUS
         PAGE_SIZE=10,
-        ADMIN_TOKEN="",
+        # Taken as written: a token such as "1e3" must not become a number.
+        ADMIN_TOKEN=os.environ.get("SIXG_ADMIN_TOKEN", ""),
     )
-    app.config.from_prefixed_env("SIXG")
+    _warn_about_unknown_settings(app)
     if config:
         app.config.update(config)
     app.config["INDEX_DIR"] = str(Path(app.config["INDEX_DIR"]).resolve())
@@ -51,6 +62,26 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_error_handler(HTTPException, _error)
     app.after_request(_secure)
     return app
+
+
+# The environment variables the README documents; anything else starting with
+# SIXG_ is a typo (SIXG_INDEX_DIR for SIXG_INDEX) that would otherwise do nothing.
+KNOWN_SETTINGS = (
+    "SIXG_INDEX",
+    "SIXG_CORPUS",
+    "SIXG_ADMIN_TOKEN",
+    "SIXG_HOST",
+    "SIXG_PORT",
+    "SIXG_CHROMIUM",
+)
+
+
+def _warn_about_unknown_settings(app: Flask) -> None:
+    for name in sorted(os.environ):
+        if name.startswith("SIXG_") and name not in KNOWN_SETTINGS:
+            guess = difflib.get_close_matches(name, KNOWN_SETTINGS, n=1)
+            hint = f"; did you mean {guess[0]}?" if guess else ""
+            app.logger.warning("ignoring unknown setting %s%s", name, hint)
 
 
 def _error(exc: HTTPException):

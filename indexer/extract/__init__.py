@@ -1,4 +1,17 @@
-"""Extraction: one article file in, one Article out."""
+"""Extraction: one article file in, one Article out.
+
+reading        bytes on disk -> decoded text, or a clear reason why not
+htmlclean      HTML -> title, body paragraphs, page metadata (trafilatura,
+               then the shared clutter rules)
+textclean      copied plain text -> title, body paragraphs, removed lines
+lines          line-level judgements both cleaners share
+dates          publication dates in text; vetting of the HTML date
+organisations  which organisations an article is about, and mentions
+topics         topics from the taxonomy, ranked by evidence
+phrases        whole-word phrase matching shared by organisations and topics
+overrides      corrections by hand from a sidecar .meta.json
+pipeline       the stages wired into one Article (`extract_file`)
+"""
 
 from .pipeline import extract_bytes, extract_document, extract_file, extractor_fingerprint
 

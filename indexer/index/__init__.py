@@ -1,1 +1,11 @@
-"""The index: Whoosh schema, storage, incremental sync, posting layout, arrays."""
+"""The index: a Whoosh index kept in step with the corpus folder.
+
+schema      the fields, and Articles to index documents and back
+store       where the index lives; opening it while another process writes
+sync        incremental runs: what changed on disk goes in one commit
+cache       extracted articles kept by content hash (rebuilds skip cleaning)
+signatures  MinHash signatures of articles, for copy detection at search time
+postings    the posting-block layout on disk (a Whoosh codec)
+arrays      posting lists and columns read as numpy arrays
+lru         a cache bounded by the memory its arrays take
+"""

@@ -18,6 +18,7 @@ import zlib
 from pathlib import Path
 
 from ..article import Article
+from .signatures import signature_kind
 
 CACHE_NAME = "extracted.sqlite"
 _readers: dict[Path, sqlite3.Connection] = {}  # per process, opened on first use
@@ -32,12 +33,13 @@ def cache_key(sha256: str, extractor: str, sidecar: str, relpath: str) -> str:
 
 
 def encode(article: Article, minhash: bytes) -> bytes:
-    payload = {"article": article.to_json(), "minhash": minhash.hex()}
+    payload = {"article": article.to_json(), "minhash": minhash.hex(), "signed": signature_kind()}
     return zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), 3)
 
 
-def lookup(path: Path, key: str) -> tuple[Article, bytes] | None:
-    """The cached article and signature for `key`, if any (used in worker processes)."""
+def lookup(path: Path, key: str) -> tuple[Article, bytes | None] | None:
+    """The cached article and signature for `key`, if any (used in worker processes);
+    the signature is None when it was made with other settings (signatures.py)."""
     db = _readers.get(path) or _connect(path, create=False)
     if db is None:
         return None
@@ -47,7 +49,9 @@ def lookup(path: Path, key: str) -> tuple[Article, bytes] | None:
         if row is None:
             return None
         payload = json.loads(zlib.decompress(row[0]))
-        return Article.from_json(payload["article"]), bytes.fromhex(payload["minhash"])
+        same_kind = payload.get("signed") == signature_kind()
+        minhash = bytes.fromhex(payload["minhash"]) if same_kind else None
+        return Article.from_json(payload["article"]), minhash
     except (sqlite3.Error, zlib.error, ValueError, KeyError):
         return None
 

@@ -118,7 +118,7 @@ def to_document(
         "extractor": extractor,
         "sidecar": sidecar,
     }
-    doc["minhash"] = minhash if minhash is not None else encode(signature(article.text))
+    doc["minhash"] = _signature_column(minhash, article.text)
     return _with_derived(doc, published)
 
 
@@ -126,14 +126,21 @@ def from_stored(fields: dict, schema, **changes) -> dict:
     """A stored document ready to be written again (re-stamped or carried over).
 
     Stored fields hold everything but the derived fields, which are rebuilt;
-    fields an older schema had are dropped, and a signature an older schema
-    kept in another form is computed again.
+    fields an older schema had are dropped, and a signature of another kind
+    (other settings in syndication.toml) is computed again.
     """
     doc = {k: v for k, v in {**fields, **changes}.items() if k in schema.names() and v is not None}
     doc.pop("day", None)
-    if not isinstance(doc.get("minhash"), bytes):
-        doc["minhash"] = encode(signature(doc.get("body", "")))
+    doc["minhash"] = _signature_column(doc.get("minhash"), doc.get("body", ""))
     return _with_derived(doc, stored_date(doc))
+
+
+def _signature_column(known, text: str) -> bytes:
+    """The signature already computed (kept in the extraction cache or an older
+    index), unless it is of another kind than signatures.py makes now."""
+    if isinstance(known, bytes) and len(known) == signature_width():
+        return known
+    return encode(signature(text))
 
 
 def _with_derived(doc: dict, published: date | None) -> dict:

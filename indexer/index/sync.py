@@ -244,8 +244,8 @@ def _extract_and_write(writer, jobs, from_scratch, progress, report, index_dir) 
 
 def _keep(writer, old: Indexed | None, from_scratch: bool) -> None:
     """After a failure, a rebuild carries the earlier version over (else it stays put)."""
-    if old and from_scratch:
-        writer.add_document(**from_stored(old.load(), writer.schema))
+    if old and from_scratch:  # (signed anew: the old index may sign another way)
+        writer.add_document(**from_stored(old.load(), writer.schema, minhash=None))
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """Searching the index: one front door, `search`, for the site, the API and the CLI.
 
-Given a Snapshot (one committed generation: snapshot.py) and a
-SearchRequest (request.py), a search goes through these modules in order:
+Given a Snapshot and a SearchRequest, a search goes through these modules:
 
+    snapshot     one committed index generation and what is derived from it once
+    request      what a search asks for (query, filters, dates, sort, page)
     query        the user's text -> a Whoosh query, its cost bounded
     matching     the query over whole arrays -> match mask and BM25F scores
     selection    + date range and facet selections -> the selected documents
