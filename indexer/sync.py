@@ -114,7 +114,9 @@ def sync_index(
         else:
             reader = writer.reader()
             known = _indexed_files(reader)
-        files = discover(corpus, (SIDECAR_SUFFIX,))
+        skipped: list[tuple[str, str]] = []
+        files = discover(corpus, (SIDECAR_SUFFIX,), skipped)
+        report.failed.extend(Failure(path, reason) for path, reason in skipped)
         _apply_changes(writer, files, known, rebuild or upgrading, progress, report, index_dir)
     except BaseException:
         writer.cancel()
@@ -210,7 +212,7 @@ def _apply_changes(writer, files, known, from_scratch, progress, report, index_d
         try:
             job = _scan_file(writer, source, old, from_scratch, report, owners)
         except Exception as exc:  # a bug on odd input must not stop the run
-            report.failed.append(Failure(source.relpath, f"indexing failed: {exc!r}"))
+            report.failed.append(Failure(source.relpath, _failed(exc)))
             _keep(writer, old, from_scratch)
             continue
         if job:
@@ -351,7 +353,13 @@ def _extract(job: Job) -> tuple[dict | None, str | None, bytes | None]:
     except ReadError as exc:
         return None, str(exc), None
     except Exception as exc:  # an extractor bug on odd input must not stop the run
-        return None, f"indexing failed: {exc!r}", None
+        return None, _failed(exc), None
+
+
+def _failed(exc: Exception, limit: int = 200) -> str:
+    """Why a file failed, in one short line (an exception's repr can hold a whole article)."""
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return "indexing failed: " + (text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _write(writer, job: Job, document, error, from_scratch: bool, report) -> None:
