@@ -15,9 +15,13 @@ indexed, that version stays, through rebuilds and schema upgrades too.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import multiprocessing
 import os
+import signal
+import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -315,12 +319,41 @@ def _extract_all(jobs: list[Job], cache: Path | None = None):
     spawn = multiprocessing.get_context("spawn")
     done = 0
     try:
-        with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=spawn) as pool:
+        with ProcessPoolExecutor(
+            max_workers=os.cpu_count(),
+            mp_context=spawn,
+            initializer=_die_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
             for result in pool.map(_extract, jobs, chunksize=16):
                 yield result
                 done += 1
     except BrokenProcessPool:  # a worker died (memory, a script without a main guard)
         yield from map(_extract, jobs[done:])
+
+
+def _die_with_parent(parent: int) -> None:
+    """Pool initializer: a worker ends when the indexing process does, even on kill -9
+    (otherwise it waits forever on a queue it holds open itself, ~75 MB each)."""
+    if sys.platform.startswith("linux"):
+        try:
+            PR_SET_PDEATHSIG = 1
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            _watch_parent(parent)
+    else:
+        _watch_parent(parent)
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="watch-parent").start()
 
 
 def _extract(job: Job) -> tuple[dict | None, str | None, bytes | None]:

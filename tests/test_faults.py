@@ -5,11 +5,18 @@ killed runs (issue 18). Each test failed before its fix."""
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import time
 
+import pytest
+
+from bench.corpus import generate
+from bench.indexing import index_command
 from indexer.article import article_id
 from indexer.sync import sync_index
 
-from .conftest import indexed
+from .conftest import REPO, indexed
 from .test_sync import NEW_ARTICLE
 
 SECRET = "Top secret outside the corpus: the 6G spectrum plan for Oulu is signed. " * 5
@@ -95,3 +102,84 @@ def test_a_raw_byte_name_and_its_escaped_spelling_get_different_ids(corpus_dir, 
     assert article_id("\\xff\\xfe.txt") != article_id("\\\\xff\\\\xfe.txt")
     again = sync_index(corpus_dir, index_dir)
     assert (again.updated, again.unchanged) == (0, 7)
+
+
+# -- 12: workers die with their parent ------------------------------------------------
+
+
+def _children(pid: int) -> set[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return {int(p) for p in fh.read().split()}
+    except OSError:
+        return set()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split(") ")[1][0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="Linux /proc only")
+def test_kill_9_of_index_takes_its_worker_processes_with_it(tmp_path):
+    corpus = tmp_path / "corpus"
+    generate(corpus, 400, seed=3)
+    run = subprocess.Popen(index_command(corpus, tmp_path / "index"), cwd=REPO)
+    workers: set[int] = set()
+    deadline = time.time() + 60
+    while len(workers) < 2 and time.time() < deadline and run.poll() is None:
+        time.sleep(0.1)
+        workers = {p for p in _children(run.pid) if _alive(p)}
+    assert len(workers) >= 2, "the run never started its workers"
+    time.sleep(1.0)  # workers busy extracting
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    deadline = time.time() + 10
+    while any(_alive(p) for p in workers) and time.time() < deadline:
+        time.sleep(0.1)
+    left = [p for p in workers if _alive(p)]
+    for pid in left:  # do not leave them behind even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"{len(left)} worker processes outlived their parent"
+
+
+# -- 17: serve beside a running index, a bad SIXG_PORT ---------------------------------
+
+
+def test_serve_serves_the_committed_index_while_another_run_holds_the_lock(
+    built_index, corpus_dir, monkeypatch, capsys
+):
+    import waitress
+
+    from indexer.store import index_writer, open_index
+    from web.cli import main
+
+    served = []
+    monkeypatch.setattr(waitress, "serve", lambda app, **kw: served.append(app))
+    holder = index_writer(open_index(built_index))
+    try:
+        started = time.perf_counter()
+        code = main(["serve", "--corpus", str(corpus_dir), "--index", str(built_index)])
+        waited = time.perf_counter() - started
+    finally:
+        holder.cancel()
+    assert code == 0 and len(served) == 1 and waited < 10
+    assert "serving the committed index" in capsys.readouterr().err
+    assert served[0].test_client().get("/api/search").get_json()["total"] == 5
+
+
+def test_a_bad_port_setting_stops_serve_with_a_message_and_not_index(
+    built_index, corpus_dir, monkeypatch, capsys
+):
+    from web.cli import main
+
+    monkeypatch.setenv("SIXG_PORT", "abc")
+    locations = ["--corpus", str(corpus_dir), "--index", str(built_index)]
+    assert main(["index", "--quiet", *locations]) == 0
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", *locations])
+    assert stopped.value.code == 2
+    assert "'abc' is not a port number" in capsys.readouterr().err

@@ -66,10 +66,11 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", parents=[locations], help="index, then serve the site")
     p.add_argument("--host", default=os.environ.get("SIXG_HOST", "127.0.0.1"))
-    p.add_argument("--port", type=int, default=int(os.environ.get("SIXG_PORT", "8000")))
+    p.add_argument("--port", type=_port, default=os.environ.get("SIXG_PORT", "8000"))
     p.add_argument("--threads", type=int, default=8)
     p.add_argument("--no-index", action="store_true", help="serve the index as it is")
-    p.set_defaults(run=run_serve, rebuild=False, quiet=False, wait=LOCK_TIMEOUT)
+    # serve does not wait for another index run: it serves what that run last committed
+    p.set_defaults(run=run_serve, rebuild=False, quiet=False, wait=0.0)
 
     p = sub.add_parser("search", parents=[locations], help="search from the terminal")
     p.add_argument("query", nargs="?", default="")
@@ -93,6 +94,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _port(text: str) -> int:
+    """A TCP port (read only by `serve`: a bad SIXG_PORT does not stop `index`)."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 < port < 65536:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a port number from 1 to 65535 (--port or SIXG_PORT)"
+        )
+    return port
+
+
 def run_index(args) -> int:
     progress = not args.quiet and sys.stderr.isatty()
     report = sync_index(
@@ -111,7 +125,14 @@ def run_serve(args) -> int:
     from web import create_app
 
     if not args.no_index:
-        run_index(args)
+        try:
+            run_index(args)
+        except IndexBusy:  # the other run commits; the site shows it as soon as it does
+            print(
+                "sixg-search: another `sixg-search index` run is updating the index; "
+                "serving the committed index meanwhile",
+                file=sys.stderr,
+            )
     app = create_app({"INDEX_DIR": str(args.index), "CORPUS_DIR": str(args.corpus)})
     print(f"Serving on http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
     serve(app, host=args.host, port=args.port, threads=args.threads, _quiet=True)
