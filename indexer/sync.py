@@ -15,6 +15,7 @@ indexed, that version stays, through rebuilds and schema upgrades too.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import hashlib
 import multiprocessing
@@ -29,23 +30,26 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tqdm import tqdm
-from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
 from .arrays import live_mask, varbytes_column
-from .cache import CacheWriter, cache_key, cache_path, lookup
+from .cache import CacheWriter, cache_key, cache_path, lookup, reset_if_damaged
 from .cache import encode as encode_cached
 from .extract import extract_bytes, extractor_fingerprint
+from .health import IndexDamaged, describe, raise_if_damaged, short
 from .overrides import NO_SIDECAR, SIDECAR_SUFFIX, SidecarState, sidecar_state
 from .reading import ReadError, SourceFile, discover, read_bytes
 from .schema import FILE_STATE, from_stored, read_file_states, to_document
 from .store import (
     create_index,
-    index_exists,
+    hold_write_lock,
     index_writer,
+    is_committed,
     older_versions,
     open_index,
     open_older_version,
+    record_sizes,
+    remove_leftovers,
     remove_older_versions,
 )
 from .syndication import encode as encode_signature
@@ -95,48 +99,117 @@ def sync_index(
     index_dir: Path,
     *,
     rebuild: bool = False,
+    repair: bool = False,
     progress: bool = False,
     lock_timeout: float = LOCK_TIMEOUT,
 ) -> SyncReport:
+    """Make the index match the corpus in one commit.
+
+    rebuild (or repair, the same): write every document again, from the extraction
+    cache where it can, reading from the old index only what it can (it may be
+    damaged), and starting a new cache if the old one is damaged. Otherwise a
+    damaged index raises IndexDamaged (with the repair command) before any change.
+    """
     started = time.perf_counter()
+    repair = repair or rebuild  # a rebuild reads the old index only where it can
     if not corpus.is_dir():
         raise CorpusMissing(f"corpus folder {corpus} does not exist")
-    upgrading = not index_exists(index_dir)
-    ix = create_index(index_dir) if upgrading else open_index(index_dir)
-    try:
-        writer = index_writer(ix, timeout=lock_timeout)
-    except LockError as exc:
+    index_dir.mkdir(parents=True, exist_ok=True)
+    lock = hold_write_lock(index_dir, lock_timeout)
+    if lock is None:
         raise IndexBusy(
             f"another `sixg-search index` run holds the index in {index_dir}; "
             f"waited {lock_timeout:.0f} s"
-        ) from exc
+        )
+    try:
+        return _sync_locked(corpus, index_dir, rebuild or repair, repair, progress, started)
+    finally:
+        lock.release()
+
+
+def _sync_locked(corpus, index_dir, rebuild, repair, progress, started) -> SyncReport:
+    # a new schema version is built beside the old one, which readers keep opening
+    # until the first commit of the new one (store.serving_name); a killed upgrade
+    # is simply started again
+    upgrading = not is_committed(index_dir)
+    if not upgrading and not repair:
+        raise_if_damaged(index_dir)
+    ix = None if upgrading else _open_or_none(index_dir, strict=not repair)
+    remove_leftovers(index_dir, None if ix is None else _segment_ids(ix))
+    if repair:
+        reset_if_damaged(cache_path(index_dir))
+    if ix is None:
+        ix = create_index(index_dir)
+        upgrading = True
+    writer = index_writer(ix, _lk=False)  # sync_index holds the lock
     report = SyncReport()
     reader = None
     try:
         if upgrading:
             reader, known = _previous_version(index_dir)
         else:
-            reader = writer.reader()
-            known = _indexed_files(reader)
+            reader, known = _current_version(writer, tolerant=repair)
         skipped: list[tuple[str, str]] = []
         files = discover(corpus, (SIDECAR_SUFFIX,), skipped)
         report.failed.extend(Failure(path, reason) for path, reason in skipped)
         _apply_changes(writer, files, known, rebuild or upgrading, progress, report, index_dir)
+        if reader is not None:
+            reader.close()
+            reader = None
+        if rebuild or upgrading:
+            writer.commit(mergetype=CLEAR)
+        elif report.changed:
+            writer.commit()
+        else:
+            writer.cancel()
     except BaseException:
-        writer.cancel()
+        if not writer.is_closed:
+            with contextlib.suppress(Exception):  # keep the first error (a full disk...)
+                writer.cancel()
+        remove_leftovers(index_dir, _segment_ids(_open_or_none(index_dir, strict=False)))
         raise
     finally:
         if reader is not None:
             reader.close()
-    if rebuild or upgrading:
-        writer.commit(mergetype=CLEAR)
-        remove_older_versions(index_dir)
-    elif report.changed:
-        writer.commit()
-    else:
-        writer.cancel()
+    if rebuild or upgrading or report.changed:
+        record_sizes(index_dir, open_index(index_dir))
+    remove_older_versions(index_dir)  # also those a run killed after its commit left
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _open_or_none(index_dir: Path, *, strict: bool):
+    """The current version, or None when its table of contents cannot be read
+    (strict: IndexDamaged instead)."""
+    try:
+        return open_index(index_dir)
+    except Exception as exc:
+        if strict:
+            raise IndexDamaged(describe(index_dir, [short(exc)])) from exc
+        return None
+
+
+def _segment_ids(ix) -> set[str] | None:
+    if ix is None:
+        return None
+    try:
+        return {segment.segment_id() for segment in ix._segments()}
+    except Exception:
+        return None
+
+
+def _current_version(writer, *, tolerant: bool):
+    """What the index holds; a repair of a damaged index goes on with what it can read."""
+    reader = None
+    try:
+        reader = writer.reader()
+        return reader, _indexed_files(reader)
+    except Exception:
+        if reader is not None:
+            reader.close()
+        if not tolerant:
+            raise
+        return None, {}
 
 
 class Indexed:
@@ -251,7 +324,11 @@ def _extract_and_write(writer, jobs, from_scratch, progress, report, index_dir) 
 def _keep(writer, old: Indexed | None, from_scratch: bool) -> None:
     """After a failure, a rebuild carries the earlier version over (else it stays put)."""
     if old and from_scratch:
-        writer.add_document(**from_stored(old.load(), writer.schema))
+        try:
+            fields = old.load()
+        except Exception:  # a repair of a damaged index: that version went with it
+            return
+        writer.add_document(**from_stored(fields, writer.schema))
 
 
 @dataclass
@@ -404,7 +481,9 @@ def _write(writer, job: Job, document, error, from_scratch: bool, report) -> Non
     if job.sidecar.problem:
         folder = relpath.rsplit("/", 1)[0] + "/" if "/" in relpath else ""
         report.failed.append(Failure(folder + job.sidecar.name, f"ignored: {job.sidecar.problem}"))
-    if job.old is None:  # a path the index does not hold: nothing to replace
+    # nothing to replace for a path the index does not hold, nor in a rebuild (its
+    # commit drops the old segments; looking them up would read a damaged index)
+    if job.old is None or from_scratch:
         writer.add_document(**document)
     else:
         writer.update_document(**document)

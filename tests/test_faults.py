@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import time
 
 import pytest
@@ -183,3 +184,169 @@ def test_a_bad_port_setting_stops_serve_with_a_message_and_not_index(
         main(["serve", *locations])
     assert stopped.value.code == 2
     assert "'abc' is not a port number" in capsys.readouterr().err
+
+
+# -- 8: a schema upgrade killed half-way -----------------------------------------------
+
+_UPGRADE_KILLED = """
+import os, signal, sys
+from pathlib import Path
+import indexer.sync as sync
+
+def die(*_args, **_kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+if sys.argv[3] == "before-commit":
+    real = sync._extract_and_write
+    def write_then_die(*args, **kwargs):
+        real(*args, **kwargs)
+        die()
+    sync._extract_and_write = write_then_die
+else:  # after the commit, before the old version's files are removed
+    sync.remove_older_versions = die
+sync.sync_index(Path(sys.argv[1]), Path(sys.argv[2]))
+"""
+
+
+def _old_version_files(index_dir):
+    return [p.name for p in index_dir.iterdir() if p.name.startswith(("v0_", "_v0_", "v0."))]
+
+
+@pytest.mark.parametrize("point", ["before-commit", "after-commit"])
+def test_kill_9_during_a_schema_upgrade_keeps_serving_and_the_next_run_finishes(
+    corpus_dir, index_dir, monkeypatch, point
+):
+    from indexer import store
+    from web import create_app
+
+    monkeypatch.setattr(store, "INDEX_NAME", "v0")  # an index of an older schema
+    sync_index(corpus_dir, index_dir)
+    monkeypatch.undo()
+    unreadable = next(corpus_dir.glob("003_*.txt"))
+    unreadable.write_bytes(b"\x00\x01" * 40)  # its old version must survive the upgrade
+    killed = subprocess.run(
+        [sys.executable, "-c", _UPGRADE_KILLED, corpus_dir, index_dir, point], cwd=REPO
+    )
+    assert killed.returncode == -signal.SIGKILL
+    assert len(indexed(index_dir)) == 5  # the site never shows a half-built index
+    client = create_app({"TESTING": True, "INDEX_DIR": str(index_dir)}).test_client()
+    assert client.get("/api/search").get_json()["total"] == 5
+
+    report = sync_index(corpus_dir, index_dir)
+    assert [f.path for f in report.failed] == [unreadable.name]
+    assert set(indexed(index_dir)) == {p.name for p in corpus_dir.glob("*.txt")}
+    assert store.latest_generation(index_dir) >= 1
+    assert not _old_version_files(index_dir)
+
+
+# -- 9: a damaged index ----------------------------------------------------------------
+
+
+def _damage(index_dir, kind: str) -> None:
+    suffix, how = kind.split(":")
+    (target,) = [p for p in index_dir.iterdir() if p.name.endswith("." + suffix)]
+    size = target.stat().st_size
+    if how == "empty":
+        target.write_bytes(b"")
+    elif how == "truncated":
+        with open(target, "r+b") as fh:
+            fh.truncate(size // 2)
+    else:  # garbage of the same length
+        target.write_bytes(bytes((i * 7 + 3) % 256 for i in range(size)))
+
+
+@pytest.mark.parametrize(
+    "kind", ["pst:truncated", "toc:empty", "toc:garbage", "trm:empty", "trm:garbage"]
+)
+def test_a_damaged_index_is_detected_reported_and_repaired_with_one_command(
+    built_index, corpus_dir, monkeypatch, capsys, kind
+):
+    import waitress
+
+    from web import create_app
+    from web.cli import main
+
+    where = ["--corpus", str(corpus_dir), "--index", str(built_index)]
+    _damage(built_index, kind)
+    capsys.readouterr()
+    assert main(["index", *where]) == 2
+    err = capsys.readouterr().err
+    assert "is damaged" in err and "sixg-search index --repair" in err and "Traceback" not in err
+    assert main(["check", "--index", str(built_index)]) == 1
+    assert "damaged:" in capsys.readouterr().out
+
+    client = create_app({"INDEX_DIR": str(built_index)}).test_client()
+    for page in ("/", "/api/search?q=6G"):
+        response = client.get(page)
+        assert response.status_code == 503, page
+        assert b"--repair" in response.data
+
+    monkeypatch.setattr(waitress, "serve", lambda app, **kw: None)
+    assert main(["serve", *where]) == 0  # says so and serves (pages say so too)
+    assert "is damaged" in capsys.readouterr().err
+
+    assert main(["index", "--repair", *where]) == 0
+    assert main(["check", "--index", str(built_index)]) == 0
+    assert len(indexed(built_index)) == 5
+    assert client.get("/api/search?q=6G").status_code == 200
+
+
+def test_a_damaged_extraction_cache_is_started_afresh(built_index, corpus_dir):
+    import sqlite3
+
+    from indexer.cache import cache_path
+    from indexer.health import cache_problems
+
+    cache = cache_path(built_index)
+    with open(cache, "r+b") as fh:
+        fh.truncate(cache.stat().st_size // 2)
+    assert cache_problems(cache)
+    (corpus_dir / "new.txt").write_text(NEW_ARTICLE, "utf-8")
+    assert sync_index(corpus_dir, built_index).added == 1
+    assert not cache_problems(cache)
+    with sqlite3.connect(cache) as db:
+        assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    assert sync_index(corpus_dir, built_index, rebuild=True).added == 6
+    with sqlite3.connect(cache) as db:
+        assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 6
+
+
+# -- 11: a full disk ---------------------------------------------------------------------
+
+
+def test_a_full_disk_fails_cleanly_and_leaves_nothing_behind(
+    built_index, corpus_dir, monkeypatch, capsys
+):
+    import errno
+
+    from whoosh.filedb.filestore import FileStorage
+
+    from indexer.store import INDEX_NAME as V
+    from web.cli import main
+
+    committed = {p.name for p in built_index.iterdir()}
+    (corpus_dir / "new.txt").write_text(NEW_ARTICLE, "utf-8")
+    real = FileStorage.create_file
+
+    def full(self, name, **kwargs):
+        handle = real(self, name, **kwargs)
+        if ".toc." in name:  # the disk fills while the new generation is being written
+            handle.close()
+            raise OSError(errno.ENOSPC, "No space left on device", name)
+        return handle
+
+    monkeypatch.setattr(FileStorage, "create_file", full)
+    assert main(["index", "--corpus", str(corpus_dir), "--index", str(built_index)]) == 2
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "Traceback" not in err
+    assert {p.name for p in built_index.iterdir()} == committed
+    monkeypatch.undo()
+
+    # what a run killed mid-way on a full disk leaves, removed by the next run
+    leftovers = {f"{V}_zzzzzzzzzzzzzzzz.pst", f"{V}.tmp", f"_{V}_9.toc.1764500000.5"}
+    for name in leftovers:
+        (built_index / name).write_bytes(b"x" * 10_000)
+    report = sync_index(corpus_dir, built_index)
+    assert report.added == 1 and len(indexed(built_index)) == 6
+    left = {p.name for p in built_index.iterdir()}
+    assert not leftovers & left

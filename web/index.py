@@ -12,16 +12,33 @@ from pathlib import Path
 
 from flask import abort, current_app, g
 
+from indexer.health import describe, problems
 from indexer.store import IndexMissing, open_searcher
 
 
 def get_searcher():
     if "searcher" not in g:
         try:
-            g.searcher = open_searcher(Path(current_app.config["INDEX_DIR"]))
+            g.searcher = open_searcher(index_dir())
         except IndexMissing as exc:
             abort(503, description=str(exc))
+        except Exception:
+            damaged()
+            raise
     return g.searcher
+
+
+def index_dir() -> Path:
+    return Path(current_app.config["INDEX_DIR"])
+
+
+def damaged() -> None:
+    """After an unexpected error: a 503 saying how to repair when the index is damaged
+    (a truncated or overwritten file), else nothing (the error stands)."""
+    found = problems(index_dir())
+    if found:
+        current_app.logger.error(describe(index_dir(), found))
+        abort(503, description=describe(index_dir(), found))
 
 
 def close_searcher(_exc=None) -> None:
