@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pathlib
-
 import pytest
 
 from indexer.index.store import open_searcher
@@ -81,14 +79,16 @@ def test_unreadable_file_is_reported(corpus_dir, index_dir, monkeypatch):
     """Root reads any file whatever its mode, so the refusal is simulated."""
     locked = corpus_dir / "locked.txt"
     locked.write_text(NEW_ARTICLE, "utf-8")
-    real = pathlib.Path.read_bytes
+    import indexer.extract.reading as reading
 
-    def refuse(path):
+    real = reading._open
+
+    def refuse(path, flags):
         if path.name == "locked.txt":
             raise PermissionError(13, "Permission denied")
-        return real(path)
+        return real(path, flags)
 
-    monkeypatch.setattr(pathlib.Path, "read_bytes", refuse)
+    monkeypatch.setattr(reading, "_open", refuse)
     report = sync_index(corpus_dir, index_dir)
     assert [(f.path, f.reason) for f in report.failed] == [("locked.txt", "permission denied")]
     assert report.added == 5

@@ -1,7 +1,7 @@
 """An index written by an earlier version (schema 6, before the modules moved) still opens.
 
 The fixture is the seeds' index as the code of schema 6 wrote it: its segments
-record the posting codec by its old class path, `indexer.postings`.
+record the posting codec by its old class path, `indexer.index.postings`.
 """
 
 from __future__ import annotations

@@ -60,6 +60,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.add_template_global(params.search_url)
     app.add_template_global(params.default_sort)
     app.register_error_handler(HTTPException, _error)
+    app.register_error_handler(Exception, _unexpected)
     app.after_request(_secure)
     return app
 
@@ -89,6 +90,16 @@ def _error(exc: HTTPException):
     if request.path.startswith("/api/"):
         return jsonify(error=message, status=exc.code), exc.code
     return render_template("error.html", code=exc.code, name=exc.name, message=message), exc.code
+
+
+def _unexpected(exc: Exception):
+    """An error no handler expected: a 503 with the repair command if the index is
+    damaged, else the error goes on (a 500)."""
+    try:
+        index.damaged()
+    except HTTPException as unavailable:
+        return _error(unavailable)
+    raise exc
 
 
 def _secure(response):

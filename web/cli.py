@@ -2,8 +2,9 @@
 
 It lives in `web` because `serve` needs the site and every other command
 needs only `indexer`: the dependency points one way, web -> indexer.
-Exit codes: 0 all went well, 1 some files failed (the run still finished),
-2 the command could not run (bad arguments, no corpus, index busy).
+Exit codes: 0 all went well, 1 some files failed (the run still finished) or
+`check` found damage, 2 the command could not run (bad arguments, no corpus,
+index busy, index damaged, disk full).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from pathlib import Path
 
 from indexer.extract import extract_file
 from indexer.extract.reading import ReadError, SourceFile, printable_path
-from indexer.index.store import IndexMissing, default_corpus_dir, default_index_dir
+from indexer.index.health import REPAIR_HINT, IndexDamaged, describe, problems
+from indexer.index.store import IndexMissing, default_corpus_dir, default_index_dir, serving_name
 from indexer.index.sync import LOCK_TIMEOUT, CorpusMissing, IndexBusy, sync_index
 from indexer.search import FACETS_BY_PARAM, SORTS, SearchRequest, open_snapshot, search
 
@@ -27,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except (CorpusMissing, IndexBusy, IndexMissing) as exc:
+    except (CorpusMissing, IndexBusy, IndexMissing, IndexDamaged) as exc:
         print(f"sixg-search: {exc}", file=sys.stderr)
         return CANNOT_RUN
     except BrokenPipeError:  # output piped into `head` and the like
@@ -54,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("index", parents=[locations], help="bring the index up to date")
     p.add_argument("--rebuild", action="store_true", help="re-extract and re-index everything")
+    p.add_argument(
+        "--repair",
+        action="store_true",
+        help="rebuild a damaged index from the corpus and the extraction cache",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar, no failure list")
     p.add_argument(
         "--wait",
@@ -64,12 +71,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=run_index)
 
+    p = sub.add_parser("check", parents=[locations], help="read the whole index: is it damaged?")
+    p.set_defaults(run=run_check)
+
     p = sub.add_parser("serve", parents=[locations], help="index, then serve the site")
     p.add_argument("--host", default=os.environ.get("SIXG_HOST", "127.0.0.1"))
-    p.add_argument("--port", type=int, default=int(os.environ.get("SIXG_PORT", "8000")))
+    p.add_argument("--port", type=_port, default=os.environ.get("SIXG_PORT", "8000"))
     p.add_argument("--threads", type=int, default=8)
     p.add_argument("--no-index", action="store_true", help="serve the index as it is")
-    p.set_defaults(run=run_serve, rebuild=False, quiet=False, wait=LOCK_TIMEOUT)
+    # serve does not wait for another index run: it serves what that run last committed
+    p.set_defaults(run=run_serve, rebuild=False, repair=False, quiet=False, wait=0.0)
 
     p = sub.add_parser("search", parents=[locations], help="search from the terminal")
     p.add_argument("query", nargs="?", default="")
@@ -93,11 +104,38 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _port(text: str) -> int:
+    """A TCP port (read only by `serve`: a bad SIXG_PORT does not stop `index`)."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 < port < 65536:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a port number from 1 to 65535 (--port or SIXG_PORT)"
+        )
+    return port
+
+
 def run_index(args) -> int:
     progress = not args.quiet and sys.stderr.isatty()
-    report = sync_index(
-        args.corpus, args.index, rebuild=args.rebuild, progress=progress, lock_timeout=args.wait
-    )
+    try:
+        report = sync_index(
+            args.corpus,
+            args.index,
+            rebuild=args.rebuild,
+            repair=args.repair,
+            progress=progress,
+            lock_timeout=args.wait,
+        )
+    except OSError as exc:  # a full disk, a read-only folder: the last commit stands
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(
+            f"sixg-search: the index run failed: {exc.strerror or exc}{where}; "
+            "the index stays as the last run committed it",
+            file=sys.stderr,
+        )
+        return CANNOT_RUN
     if not args.quiet:
         for failure in report.failed:
             print(f"failed: {failure.path}: {failure.reason}", file=sys.stderr)
@@ -111,10 +149,35 @@ def run_serve(args) -> int:
     from web import create_app
 
     if not args.no_index:
-        run_index(args)
+        try:
+            run_index(args)
+        except IndexBusy:  # the other run commits; the site shows it as soon as it does
+            print(
+                "sixg-search: another `sixg-search index` run is updating the index; "
+                "serving the committed index meanwhile",
+                file=sys.stderr,
+            )
+        except IndexDamaged as exc:  # pages say so (503) until it is repaired
+            print(f"sixg-search: {exc}", file=sys.stderr)
+    elif found := problems(args.index):
+        print(f"sixg-search: {describe(args.index, found)}", file=sys.stderr)
     app = create_app({"INDEX_DIR": str(args.index), "CORPUS_DIR": str(args.corpus)})
     print(f"Serving on http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
     serve(app, host=args.host, port=args.port, threads=args.threads, _quiet=True)
+    return OK
+
+
+def run_check(args) -> int:
+    """Every file of the index read, and the extraction cache checked."""
+    if serving_name(args.index) is None:
+        raise IndexMissing(f"no index in {args.index}: run `sixg-search index` first")
+    found = problems(args.index, deep=True)
+    if found:
+        for problem in found:
+            print(f"damaged: {problem}")
+        print(REPAIR_HINT)
+        return SOME_FAILED
+    print(f"the index in {args.index} reads whole")
     return OK
 
 
@@ -123,8 +186,15 @@ def run_search(args) -> int:
     request = SearchRequest(
         q=args.query, filters=filters, sort=args.sort, page_size=max(1, min(args.limit, 100))
     )
-    with open_snapshot(args.index) as snapshot:
-        result = search(snapshot, request)
+    try:
+        with open_snapshot(args.index) as snapshot:
+            result = search(snapshot, request)
+    except (IndexMissing, OSError):
+        raise
+    except Exception:
+        if found := problems(args.index):
+            raise IndexDamaged(describe(args.index, found)) from None
+        raise
     if result.notice:
         print(result.notice, file=sys.stderr)
     for hit in result.hits:

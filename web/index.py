@@ -14,6 +14,7 @@ from pathlib import Path
 
 from flask import abort, current_app, g
 
+from indexer.index.health import describe, problems
 from indexer.index.store import IndexMissing
 from indexer.search import Generations, Snapshot, open_snapshot
 
@@ -23,12 +24,26 @@ EXTENSION = "sixg-search generations"
 def get_snapshot() -> Snapshot:
     if "snapshot" not in g:
         try:
-            g.snapshot = open_snapshot(
-                Path(current_app.config["INDEX_DIR"]), current_app.extensions[EXTENSION]
-            )
+            g.snapshot = open_snapshot(index_dir(), current_app.extensions[EXTENSION])
         except IndexMissing as exc:
             abort(503, description=str(exc))
+        except Exception:
+            damaged()
+            raise
     return g.snapshot
+
+
+def index_dir() -> Path:
+    return Path(current_app.config["INDEX_DIR"])
+
+
+def damaged() -> None:
+    """After an unexpected error: a 503 saying how to repair when the index is damaged
+    (a truncated or overwritten file), else nothing (the error stands)."""
+    found = problems(index_dir())
+    if found:
+        current_app.logger.error(describe(index_dir(), found))
+        abort(503, description=describe(index_dir(), found))
 
 
 def close_snapshot(_exc=None) -> None:

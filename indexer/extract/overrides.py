@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -19,8 +20,12 @@ from pathlib import Path
 
 from ..article import Article
 from .organisations import canonical_name, full_name
+from .reading import ReadError, read_regular
 
 SIDECAR_SUFFIX = ".meta.json"
+MAX_SIDECAR_BYTES = 256 * 1024  # a sidecar holds a few short fields
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 TEXT_FIELDS = ("url", "title", "source")
 LIST_FIELDS = ("organisations", "mentions", "topics")
 FIELDS = (*TEXT_FIELDS, "date", *LIST_FIELDS)
@@ -39,12 +44,14 @@ class Sidecar:
         try:
             data = json.loads(self.raw.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise SidecarError(f"not valid JSON: {exc}") from exc
+            raise SidecarError(f"not valid JSON: {_short(exc)}") from exc
+        except RecursionError as exc:  # [[[[...]]]] a hundred thousand deep
+            raise SidecarError("not valid JSON: nested too deeply") from exc
         if not isinstance(data, dict):
             raise SidecarError("must be a JSON object")
         unknown = sorted(set(data) - set(FIELDS))
         if unknown:
-            raise SidecarError(f"unknown fields {unknown}; known: {list(FIELDS)}")
+            raise SidecarError(_short(f"unknown fields {unknown}; known: {list(FIELDS)}"))
         return {key: _validated(key, value) for key, value in data.items()}
 
 
@@ -53,20 +60,36 @@ def sidecar_path(article_path: Path) -> Path:
 
 
 def find_sidecar(article_path: Path) -> Sidecar | None:
+    """The sidecar beside an article: a regular file of at most MAX_SIDECAR_BYTES, never
+    followed through a symbolic link (a FIFO or /dev/zero would hang or eat memory)."""
     path = sidecar_path(article_path)
-    try:
-        return Sidecar(path, path.read_bytes())
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return None
-    except OSError as exc:
-        raise SidecarError(f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        return Sidecar(path, read_regular(path, MAX_SIDECAR_BYTES))
+    except ReadError as exc:
+        if str(exc) == "file disappeared while reading":
+            return None
+        raise SidecarError(str(exc)) from exc
+
+
+def clean_text(value: str) -> str:
+    """A string fit for the index and the page: no lone surrogates (they cannot be
+    written as UTF-8), no control characters, surrounding space removed."""
+    value = _SURROGATE.sub("\ufffd", value)
+    return _CONTROL.sub(" ", value).strip()
+
+
+def _short(exc: Exception, limit: int = 160) -> str:
+    text = str(exc)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _validated(key: str, value):
     if key in TEXT_FIELDS:
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or not clean_text(value):
             raise SidecarError(f"{key} must be a non-empty string")
-        return value.strip()
+        return clean_text(value)
     if key == "date":
         if value is None:
             return None  # "this article has no date"
@@ -74,11 +97,11 @@ def _validated(key: str, value):
             return date.fromisoformat(value)
         except (TypeError, ValueError) as exc:
             raise SidecarError("date must be YYYY-MM-DD or null") from exc
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+    if not isinstance(value, list) or not all(isinstance(v, str) and clean_text(v) for v in value):
         raise SidecarError(f"{key} must be a list of strings")
     if any("," in v for v in value):
         raise SidecarError(f"{key}: values cannot contain commas")
-    return [v.strip() for v in value]
+    return [clean_text(v) for v in value]
 
 
 def apply_overrides(article: Article, overrides: dict, sidecar_name: str) -> None:

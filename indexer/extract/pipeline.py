@@ -50,7 +50,7 @@ def extract_file(source: SourceFile) -> tuple[bytes, Article]:
     Raises ReadError with the reason the file cannot be read; a sidecar that
     cannot be used is left out (`sidecar_state` says why).
     """
-    data = read_bytes(source.path)
+    data = read_bytes(source.path, follow_symlinks=True)  # a file named by the user
     return data, extract_bytes(data, source, sidecar_state(source.path))
 
 

@@ -11,8 +11,10 @@ than indexed as mojibake.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import stat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -22,6 +24,7 @@ HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
 ARTICLE_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES
 MAX_BYTES = 50 * 1024 * 1024
+NOT_FOLLOWED = "symbolic link; not followed (only files inside the corpus are read)"
 
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _BOMS = [
@@ -98,10 +101,15 @@ _NONE: frozenset[str] = frozenset()
 _SUFFIX_SET = frozenset(ARTICLE_SUFFIXES)
 
 
-def discover(corpus: Path, companion_suffixes: tuple[str, ...] = ()) -> list[SourceFile]:
+def discover(
+    corpus: Path, companion_suffixes: tuple[str, ...] = (), skipped: list | None = None
+) -> list[SourceFile]:
     """Every article file below `corpus`, at any depth, in a stable order.
 
-    Hidden files and folders (editor backups, .git) are skipped. One pass
+    Hidden files and folders (editor backups, .git) are skipped. Symbolic
+    links are never followed (one could bring /etc/passwd into the index):
+    links to folders and article files are added to `skipped` as (path,
+    reason). One pass
     of os.scandir per folder also records each file's size and mtime, and
     which companion files (sidecars) sit beside it, so a run over 100,000
     unchanged files needs no further look at the disk. (Plain strings, not
@@ -118,6 +126,10 @@ def discover(corpus: Path, companion_suffixes: tuple[str, ...] = ()) -> list[Sou
         companions = _companions({e.name for e in entries}, companion_suffixes)
         for entry in entries:
             name = entry.name
+            if entry.is_symlink():
+                if skipped is not None and _names_article_or_folder(entry):
+                    skipped.append((printable_path(rel + name), NOT_FOLLOWED))
+                continue
             if entry.is_dir(follow_symlinks=False):
                 folders.append((entry.path, rel + name + "/"))
                 continue
@@ -128,6 +140,16 @@ def discover(corpus: Path, companion_suffixes: tuple[str, ...] = ()) -> list[Sou
                     found.append(source)
     found.sort(key=lambda f: f.relpath)
     return found
+
+
+def _names_article_or_folder(entry) -> bool:
+    dot = entry.name.rfind(".")
+    if dot > 0 and entry.name[dot:].lower() in _SUFFIX_SET:
+        return True
+    try:
+        return entry.is_dir()  # where the link points (nothing is read there)
+    except OSError:
+        return False
 
 
 def _companions(names: set[str], suffixes) -> dict[str, frozenset[str]]:
@@ -142,43 +164,86 @@ def _companions(names: set[str], suffixes) -> dict[str, frozenset[str]]:
 
 def _scanned(entry, rel: str, companions: frozenset[str]) -> SourceFile | None:
     try:
-        if not entry.is_file():
+        if not entry.is_file(follow_symlinks=False):
             return None
-        stat = entry.stat()
+        info = entry.stat(follow_symlinks=False)
     except OSError:
         return None  # gone since the folder was listed
     relpath = printable_path(rel + entry.name)
-    return SourceFile(entry.path, relpath, stat.st_size, stat.st_mtime_ns, companions)
+    return SourceFile(entry.path, relpath, info.st_size, info.st_mtime_ns, companions)
 
 
 def printable_path(path: Path | str) -> str:
-    """A POSIX path as text, even when the file name's bytes are not UTF-8."""
+    """A POSIX path as text, even when the file name's bytes are not UTF-8.
+
+    One text per name (it is the article's identity): bytes that are not
+    UTF-8 become `\\xff`, and a backslash typed in a name is doubled, so a
+    name holding the byte 0xff and one holding the four characters `\\xff`
+    stay apart.
+    """
     text = path if isinstance(path, str) else path.as_posix()
-    if text.isascii():  # nearly every name: nothing to convert
+    if text.isascii() and "\\" not in text:  # nearly every name: nothing to convert
         return text
-    return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return os.fsencode(text.replace("\\", "\\\\")).decode("utf-8", "backslashreplace")
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, *, follow_symlinks: bool = False) -> bytes:
+    data = read_regular(path, MAX_BYTES, follow_symlinks=follow_symlinks)
+    if not data.strip():
+        raise ReadError("empty file")
+    return data
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def read_regular(path: Path, limit: int, *, follow_symlinks: bool = False) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, or a ReadError saying why not.
+
+    Nothing else is read: not a symbolic link (it could point anywhere, even
+    /dev/zero), nor a FIFO (opened without blocking, then refused), device or
+    socket; a file that grows past the limit while being read is refused too.
+    """
+    flags = _OPEN_FLAGS | (0 if follow_symlinks else getattr(os, "O_NOFOLLOW", 0))
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadError(
-                f"file too large ({size // (1024 * 1024)} MB; limit "
-                f"{MAX_BYTES // (1024 * 1024)} MB)"
-            )
-        data = path.read_bytes()
+        fd = _open(path, flags)
     except FileNotFoundError as exc:
         raise ReadError("file disappeared while reading") from exc
     except PermissionError as exc:
         raise ReadError("permission denied") from exc
-    except IsADirectoryError as exc:
-        raise ReadError("is a directory") from exc
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReadError(NOT_FOLLOWED) from exc
+        raise ReadError(f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadError("is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError("not a regular file (a FIFO, device or socket); not read")
+        if info.st_size > limit:
+            raise ReadError(
+                f"file too large ({_megabytes(info.st_size)}; limit {_megabytes(limit)})"
+            )
+        chunks, size = [], 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise ReadError(f"file too large (limit {_megabytes(limit)})")
+        return b"".join(chunks)
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from exc
-    if not data.strip():
-        raise ReadError("empty file")
-    return data
+    finally:
+        os.close(fd)
+
+
+def _open(path: Path, flags: int) -> int:
+    return os.open(path, flags)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size // (1024 * 1024)} MB" if size >= 1024 * 1024 else f"{size // 1024} kB"
 
 
 def decode(data: bytes, is_html: bool) -> str:

@@ -7,11 +7,14 @@ its sidecar overrides.
 Articles are kept under that key in an SQLite file beside the index
 (zlib-compressed JSON, with the copy-detection signature). Worker processes
 read it; only the indexing process writes. A damaged or missing cache is
-never an error: the article is extracted again.
+never an error: the article is extracted again, and a cache SQLite finds
+damaged (truncated, overwritten) is started afresh by the next run that
+writes to it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import zlib
@@ -21,6 +24,7 @@ from ..article import Article
 from .signatures import signature_kind
 
 CACHE_NAME = "extracted.sqlite"
+_DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _readers: dict[Path, sqlite3.Connection] = {}  # per process, opened on first use
 
 
@@ -56,16 +60,45 @@ def lookup(path: Path, key: str) -> tuple[Article, bytes | None] | None:
         return None
 
 
+def reset_if_damaged(path: Path, *, check: bool = True) -> bool:
+    """Delete a cache SQLite reports as damaged (check: run its quick check first);
+    True if it was deleted."""
+    if not path.exists():
+        return False
+    if check:
+        try:
+            db = sqlite3.connect(path, timeout=30)
+            try:
+                healthy = db.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+            finally:
+                db.close()
+        except sqlite3.DatabaseError as exc:
+            healthy = not _is_damage(exc)
+        if healthy:
+            return False
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    return True
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    return getattr(exc, "sqlite_errorcode", None) in _DAMAGED or type(exc) is sqlite3.DatabaseError
+
+
 class CacheWriter:
-    """Adds fresh extractions in batches; drops those of other extractor versions."""
+    """Adds fresh extractions in batches; drops those of other extractor versions.
+    A damaged cache file is replaced by a new one."""
 
     BATCH = 500
 
     def __init__(self, path: Path, extractor: str):
+        self.path = path
         self.db = _connect(path, create=True)
         self.pending: list[tuple[str, str, bytes]] = []
         if self.db is not None:
             self._try(lambda: _drop_other_versions(self.db, extractor))
+        elif reset_if_damaged(path):  # not even a database any more
+            self.db = _connect(path, create=True)
 
     def add(self, key: str, extractor: str, payload: bytes) -> None:
         self.pending.append((key, extractor, payload))
@@ -90,8 +123,12 @@ class CacheWriter:
         try:
             with self.db:
                 action()
-        except sqlite3.Error:  # a broken cache only costs re-extraction
+        except sqlite3.Error as exc:  # a broken cache only costs re-extraction
+            with contextlib.suppress(sqlite3.Error):
+                self.db.close()
             self.db = None
+            if _is_damage(exc) and reset_if_damaged(self.path, check=False):
+                self.db = _connect(self.path, create=True)
 
 
 def _drop_other_versions(db: sqlite3.Connection, extractor: str) -> None:

@@ -15,9 +15,14 @@ indexed, that version stays, through rebuilds and schema upgrades too.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import hashlib
 import multiprocessing
 import os
+import signal
+import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -25,25 +30,28 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tqdm import tqdm
-from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
 from ..extract import extract_bytes, extractor_fingerprint
 from ..extract.overrides import NO_SIDECAR, SIDECAR_SUFFIX, SidecarState, sidecar_state
 from ..extract.reading import ReadError, SourceFile, discover, read_bytes
 from .arrays import live_mask, varbytes_column
-from .cache import CacheWriter, cache_key, cache_path, lookup
+from .cache import CacheWriter, cache_key, cache_path, lookup, reset_if_damaged
 from .cache import encode as encode_cached
+from .health import IndexDamaged, describe, raise_if_damaged, short
 from .schema import FILE_STATE, from_stored, read_file_states, to_document
 from .signatures import encode as encode_signature
 from .signatures import signature
 from .store import (
     create_index,
-    index_exists,
+    hold_write_lock,
     index_writer,
+    is_committed,
     older_versions,
     open_index,
     open_older_version,
+    record_sizes,
+    remove_leftovers,
     remove_older_versions,
 )
 
@@ -91,46 +99,117 @@ def sync_index(
     index_dir: Path,
     *,
     rebuild: bool = False,
+    repair: bool = False,
     progress: bool = False,
     lock_timeout: float = LOCK_TIMEOUT,
 ) -> SyncReport:
+    """Make the index match the corpus in one commit.
+
+    rebuild (or repair, the same): write every document again, from the extraction
+    cache where it can, reading from the old index only what it can (it may be
+    damaged), and starting a new cache if the old one is damaged. Otherwise a
+    damaged index raises IndexDamaged (with the repair command) before any change.
+    """
     started = time.perf_counter()
+    repair = repair or rebuild  # a rebuild reads the old index only where it can
     if not corpus.is_dir():
         raise CorpusMissing(f"corpus folder {corpus} does not exist")
-    upgrading = not index_exists(index_dir)
-    ix = create_index(index_dir) if upgrading else open_index(index_dir)
-    try:
-        writer = index_writer(ix, timeout=lock_timeout)
-    except LockError as exc:
+    index_dir.mkdir(parents=True, exist_ok=True)
+    lock = hold_write_lock(index_dir, lock_timeout)
+    if lock is None:
         raise IndexBusy(
             f"another `sixg-search index` run holds the index in {index_dir}; "
             f"waited {lock_timeout:.0f} s"
-        ) from exc
+        )
+    try:
+        return _sync_locked(corpus, index_dir, rebuild or repair, repair, progress, started)
+    finally:
+        lock.release()
+
+
+def _sync_locked(corpus, index_dir, rebuild, repair, progress, started) -> SyncReport:
+    # a new schema version is built beside the old one, which readers keep opening
+    # until the first commit of the new one (store.serving_name); a killed upgrade
+    # is simply started again
+    upgrading = not is_committed(index_dir)
+    if not upgrading and not repair:
+        raise_if_damaged(index_dir)
+    ix = None if upgrading else _open_or_none(index_dir, strict=not repair)
+    remove_leftovers(index_dir, None if ix is None else _segment_ids(ix))
+    if repair:
+        reset_if_damaged(cache_path(index_dir))
+    if ix is None:
+        ix = create_index(index_dir)
+        upgrading = True
+    writer = index_writer(ix, _lk=False)  # sync_index holds the lock
     report = SyncReport()
     reader = None
     try:
         if upgrading:
             reader, known = _previous_version(index_dir)
         else:
-            reader = writer.reader()
-            known = _indexed_files(reader)
-        files = discover(corpus, (SIDECAR_SUFFIX,))
+            reader, known = _current_version(writer, tolerant=repair)
+        skipped: list[tuple[str, str]] = []
+        files = discover(corpus, (SIDECAR_SUFFIX,), skipped)
+        report.failed.extend(Failure(path, reason) for path, reason in skipped)
         _apply_changes(writer, files, known, rebuild or upgrading, progress, report, index_dir)
+        if reader is not None:
+            reader.close()
+            reader = None
+        if rebuild or upgrading:
+            writer.commit(mergetype=CLEAR)
+        elif report.changed:
+            writer.commit()
+        else:
+            writer.cancel()
     except BaseException:
-        writer.cancel()
+        if not writer.is_closed:
+            with contextlib.suppress(Exception):  # keep the first error (a full disk...)
+                writer.cancel()
+        remove_leftovers(index_dir, _segment_ids(_open_or_none(index_dir, strict=False)))
         raise
     finally:
         if reader is not None:
             reader.close()
-    if rebuild or upgrading:
-        writer.commit(mergetype=CLEAR)
-        remove_older_versions(index_dir)
-    elif report.changed:
-        writer.commit()
-    else:
-        writer.cancel()
+    if rebuild or upgrading or report.changed:
+        record_sizes(index_dir, open_index(index_dir))
+    remove_older_versions(index_dir)  # also those a run killed after its commit left
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _open_or_none(index_dir: Path, *, strict: bool):
+    """The current version, or None when its table of contents cannot be read
+    (strict: IndexDamaged instead)."""
+    try:
+        return open_index(index_dir)
+    except Exception as exc:
+        if strict:
+            raise IndexDamaged(describe(index_dir, [short(exc)])) from exc
+        return None
+
+
+def _segment_ids(ix) -> set[str] | None:
+    if ix is None:
+        return None
+    try:
+        return {segment.segment_id() for segment in ix._segments()}
+    except Exception:
+        return None
+
+
+def _current_version(writer, *, tolerant: bool):
+    """What the index holds; a repair of a damaged index goes on with what it can read."""
+    reader = None
+    try:
+        reader = writer.reader()
+        return reader, _indexed_files(reader)
+    except Exception:
+        if reader is not None:
+            reader.close()
+        if not tolerant:
+            raise
+        return None, {}
 
 
 class Indexed:
@@ -210,7 +289,7 @@ def _apply_changes(writer, files, known, from_scratch, progress, report, index_d
         try:
             job = _scan_file(writer, source, old, from_scratch, report, owners)
         except Exception as exc:  # a bug on odd input must not stop the run
-            report.failed.append(Failure(source.relpath, f"indexing failed: {exc!r}"))
+            report.failed.append(Failure(source.relpath, _failed(exc)))
             _keep(writer, old, from_scratch)
             continue
         if job:
@@ -244,8 +323,13 @@ def _extract_and_write(writer, jobs, from_scratch, progress, report, index_dir) 
 
 def _keep(writer, old: Indexed | None, from_scratch: bool) -> None:
     """After a failure, a rebuild carries the earlier version over (else it stays put)."""
-    if old and from_scratch:  # (signed anew: the old index may sign another way)
-        writer.add_document(**from_stored(old.load(), writer.schema, minhash=None))
+    if old and from_scratch:
+        try:
+            fields = old.load()
+        except Exception:  # a repair of a damaged index: that version went with it
+            return
+        # signed anew: the old index may sign another way (syndication.toml)
+        writer.add_document(**from_stored(fields, writer.schema, minhash=None))
 
 
 @dataclass
@@ -313,12 +397,41 @@ def _extract_all(jobs: list[Job], cache: Path | None = None):
     spawn = multiprocessing.get_context("spawn")
     done = 0
     try:
-        with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=spawn) as pool:
+        with ProcessPoolExecutor(
+            max_workers=os.cpu_count(),
+            mp_context=spawn,
+            initializer=_die_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
             for result in pool.map(_extract, jobs, chunksize=16):
                 yield result
                 done += 1
     except BrokenProcessPool:  # a worker died (memory, a script without a main guard)
         yield from map(_extract, jobs[done:])
+
+
+def _die_with_parent(parent: int) -> None:
+    """Pool initializer: a worker ends when the indexing process does, even on kill -9
+    (otherwise it waits forever on a queue it holds open itself, ~75 MB each)."""
+    if sys.platform.startswith("linux"):
+        try:
+            PR_SET_PDEATHSIG = 1
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            _watch_parent(parent)
+    else:
+        _watch_parent(parent)
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="watch-parent").start()
 
 
 def _extract(job: Job) -> tuple[dict | None, str | None, bytes | None]:
@@ -351,7 +464,13 @@ def _extract(job: Job) -> tuple[dict | None, str | None, bytes | None]:
     except ReadError as exc:
         return None, str(exc), None
     except Exception as exc:  # an extractor bug on odd input must not stop the run
-        return None, f"indexing failed: {exc!r}", None
+        return None, _failed(exc), None
+
+
+def _failed(exc: Exception, limit: int = 200) -> str:
+    """Why a file failed, in one short line (an exception's repr can hold a whole article)."""
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return "indexing failed: " + (text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _write(writer, job: Job, document, error, from_scratch: bool, report) -> None:
@@ -363,7 +482,9 @@ def _write(writer, job: Job, document, error, from_scratch: bool, report) -> Non
     if job.sidecar.problem:
         folder = relpath.rsplit("/", 1)[0] + "/" if "/" in relpath else ""
         report.failed.append(Failure(folder + job.sidecar.name, f"ignored: {job.sidecar.problem}"))
-    if job.old is None:  # a path the index does not hold: nothing to replace
+    # nothing to replace for a path the index does not hold, nor in a rebuild (its
+    # commit drops the old segments; looking them up would read a damaged index)
+    if job.old is None or from_scratch:
         writer.add_document(**document)
     else:
         writer.update_document(**document)
