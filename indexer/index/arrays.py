@@ -3,7 +3,7 @@
 Whoosh hands out postings one document at a time from Python: at 100,000
 articles, listing the matches of a common word that way takes a third of a
 second before anything is counted or ranked. Match sets, facet counts and
-ranking (see matching.py and search.py) work on whole arrays instead, read
+ranking (see search/matching.py and search/ranking.py) work on whole arrays instead, read
 here block by block from the same files; postings.py lays the blocks out so
 that each one becomes arrays with `np.frombuffer`.
 
@@ -31,7 +31,7 @@ _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.flo
 
 
 class IndexArrays:
-    """The per-document arrays of one index generation (see search.per_generation).
+    """The per-document arrays of one index generation (see search/snapshot.py: Generation).
 
     Built at once from a reader; kept after that reader is closed, since the
     next request's reader of the same generation reads the same files.
@@ -166,7 +166,7 @@ def _days(reader, parts) -> np.ndarray:
 def segments_of(reader) -> tuple[tuple[str, int], ...]:
     """(segment id, documents) of each segment a reader sees, in docnum order. A
     segment never changes but for deletions, so this names the documents: with
-    the generation it identifies one index state (search.per_generation), and a
+    the generation it identifies one index state (search/snapshot.py), and a
     shared prefix of it tells which documents two states have in common
     (search/copies.py)."""
     return tuple(_identity(segment) for segment, _ in segment_readers(reader))

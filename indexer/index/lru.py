@@ -4,7 +4,7 @@ Decoding a common word's posting list from Whoosh's pickled blocks takes
 tens of milliseconds at 100,000 articles, and a search's match set is asked
 for again by every page, facet click and sort change of the same query. Both
 are kept here, least recently used first out, within a byte budget, in the
-slot of the index generation they were computed from (search.per_generation),
+slot of the index generation they were computed from (search/snapshot.py),
 so they can never outlive the index state they describe.
 """
 

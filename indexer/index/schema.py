@@ -3,7 +3,7 @@
 Facet fields (organisation, topic, year) are KEYWORD fields holding exact
 canonical values, so a facet link filters on exactly the value it shows.
 Title and body are stemmed so "partnerships" finds "partnership"; the title
-gets a higher weight at query time (see search.py). Path, size, mtime and
+gets a higher weight at query time (see search/query.py). Path, size, mtime and
 content hash are what incremental indexing compares against the disk.
 When the fields here change, the next `sixg-search index` rebuilds by itself.
 """
@@ -41,7 +41,7 @@ def build_schema() -> Schema:
         year=ID(stored=True),
         date=DATETIME(stored=True),
         # Day number for sorting (0 when undated), so undated articles sort last
-        # both ways; see search.py.
+        # both ways; see search/ranking.py.
         day=NUMERIC(sortable=True, bits=32),
         url=STORED,
         source=ID(stored=True),
