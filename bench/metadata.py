@@ -17,7 +17,7 @@ of pages given a date), precision (right days / dated pages), title accuracy
 (HTML path, and the text path: the page's visible text, one block per line,
 given to the plain-text cleaner), and median milliseconds a page.
 
-    python bench/metadata.py [--show N] [--text]
+    python -m bench.metadata [--show N] [--only NAME]   (from the repository root)
 """
 
 from __future__ import annotations

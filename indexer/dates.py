@@ -1,7 +1,15 @@
-"""Publication dates: parsing dates written in text, and reading a plain text's lead.
+"""Publication dates: parsing dates written in text, reading a plain text's lead,
+and choosing an HTML page's date from all that the page says.
 
-HTML pages get their date from htmldate, inside trafilatura's metadata pass
-(see htmlclean); `published_date` vets what it finds.
+An HTML page states its date in several places: structured data (JSON-LD,
+meta tags), `<time>` elements, its URL, and the byline a reader sees under
+the headline. `page_date` weighs them: the byline is the reader's day, and a
+structured timestamp a day off is the same instant in another time zone
+(sites write UTC timestamps and local bylines); a byline further off is an
+"updated" date or another story's, and the structured date wins. A
+timestamp written twice, once in UTC and once in local time, gives its local
+day. htmldate's quick search (run by trafilatura) covers the rest; its
+extensive search runs only when nothing cheaper finds a date.
 
 A plain-text article states its date, if at all, in a dateline ("Brussels,
 May 7th 2026"), a timestamp line ("2025-04-18 15:44:41") or its opening
@@ -12,6 +20,7 @@ only the lead is read. A date after today cannot be a publication date.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -39,16 +48,34 @@ _MONTHS = {
 }
 _MONTHS.update({name[:3]: i for name, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
+# Month names of the languages whose press writes dates as "25. September 2018",
+# "22 de outubro de 2010", "Maret 30, 2015": full names only (short ones collide).
+for _names in (
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "januari februari maart april mei juni juli augustus september oktober november december",
+    "januari februari maret april mei juni juli agustus september oktober november desember",
+):
+    for _number, _name in enumerate(_names.split(), 1):
+        _MONTHS.setdefault(_name, _number)
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
 DATE_PATTERNS = [
     re.compile(rf"(?<!\d){_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d)"),
     re.compile(rf"{_YEAR}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
-    re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"(?<!\w){_DAY}(?:\s+of|\s+de)?\s+{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
 ]
+# Day and month in figures: 18.11.2019 and 27/09/2018 read day first; 11/19/2019 is
+# month first only when the day cannot be a month. Only bylines are read this way.
+NUMERIC_DATE = re.compile(
+    r"(?<![\d.])(?P<a>\d{1,2})([./])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?!\d)"
+)
 LEAD_LINES = 8
 LEAD_DATE_MAX_OFFSET = 30  # characters into the first paragraph
 DATELINE_MAX_WORDS = 10
@@ -106,3 +133,280 @@ def published_date(iso: str | None) -> date | None:
     except ValueError:
         return None
     return parsed if parsed and parsed <= date.today() else None
+
+
+# --- HTML pages -------------------------------------------------------------------
+
+# Meta tags (name, property or itemprop, lower-case) that hold the publication time.
+PUBLISHED_META = (
+    "datepublished",
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "article.published",
+    "publish-date",
+    "publishdate",
+    "publish_date",
+    "date_published",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "citation_publication_date",
+    "datecreated",
+    "article.created",
+    "date",
+)
+ARTICLE_TYPES = re.compile(r"article|posting|report|news", re.I)
+_STAMP = re.compile(
+    r"(?P<y>(?:19|20)\d{2})-?(?P<m>\d{2})-?(?P<d>\d{2})"
+    r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?"
+    r"\s*(?P<z>Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?"
+)
+# Words that mark a byline's date as a later edit, not the publication.
+UPDATED = re.compile(
+    r"\b(updated?|last modified|modified|edited|aktualisiert|mis à jour|actualizado|atualizado|"
+    r"aggiornato)\b",
+    re.I,
+)
+PUBLISHED = re.compile(
+    r"\b(published|posted|first published|publiziert|veröffentlicht|publié|publicado|"
+    r"pubblicato|gepubliceerd)\b",
+    re.I,
+)
+BYLINE_MAX_CHARS = 160  # a longer string is prose: its dates are about events
+BYLINE_MAX_WORDS = 12
+BYLINE_STRINGS_AFTER, BYLINE_STRINGS_BEFORE = 40, 6  # text strings read around the headline
+SAME_INSTANT_HOURS = 14  # a UTC and a local timestamp this far apart, same minutes: one instant
+
+
+class Stamp:
+    """A timestamp as written: its day, and its time and zone when given."""
+
+    def __init__(self, day: date, clock: tuple[int, int, int] | None, zone: str | None):
+        self.day, self.clock, self.zone = day, clock, zone
+
+    def local(self, others: list[Stamp]) -> bool:
+        """A time with its own offset (not UTC) states the local day, unless the page
+        gives the same wall-clock time with another offset (then neither is sure)."""
+        if not self.clock or self.zone is None or self.utc:
+            return False
+        return not any(
+            o.day == self.day and o.clock == self.clock and o.zone not in (None, self.zone)
+            for o in others
+        )
+
+    @property
+    def utc(self) -> bool:
+        return self.zone is not None and self.zone.upper().lstrip("+-") in (
+            "Z",
+            "UTC",
+            "GMT",
+            "0000",
+            "00:00",
+        )
+
+
+def parse_stamp(text: str) -> Stamp | None:
+    """An ISO-like timestamp ("2019-11-19T04:58:46Z", "20191119"), else a date in words."""
+    match = _STAMP.search(text or "")
+    if match:
+        parts = match.groupdict()
+        try:
+            day = date(int(parts["y"]), int(parts["m"]), int(parts["d"]))
+        except ValueError:
+            return None
+        clock = (int(parts["H"]), int(parts["M"]), int(parts["S"] or 0)) if parts["H"] else None
+        return Stamp(day, clock, parts["z"]) if _plausible(day) else None
+    day = parse_date(text or "")
+    return Stamp(day, None, None) if day and _plausible(day) else None
+
+
+def _plausible(day: date) -> bool:
+    return date(1995, 1, 1) <= day <= date.today()
+
+
+def structured_stamps(tree) -> list[Stamp]:
+    """The publication timestamps the page's metadata states, the article's own first.
+
+    JSON-LD of an article comes first, then meta tags and `itemprop` by how
+    surely their name means publication (PUBLISHED_META's order): a page's
+    "dateCreated" may be the draft's, its "datePublished" the release.
+    """
+    found: list[Stamp] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            found.extend(_jsonld_stamps(script.text))
+    ranked: list[tuple[int, Stamp]] = []
+    for element in tree.xpath("//meta|//*[@itemprop]"):
+        name = (
+            element.get("property") or element.get("name") or element.get("itemprop") or ""
+        ).lower()
+        if name in PUBLISHED_META:
+            value = element.get("content") or element.get("datetime") or ""
+            stamp = parse_stamp(value)
+            if stamp:
+                ranked.append((PUBLISHED_META.index(name), stamp))
+    return found + [stamp for _, stamp in sorted(ranked, key=lambda item: item[0])]
+
+
+def _jsonld_stamps(text: str) -> list[Stamp]:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    articles, others = [], []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            kind = item.get("@type")
+            kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+            value = item.get("datePublished") or item.get("dateCreated")
+            stamp = parse_stamp(value) if isinstance(value, str) else None
+            if stamp:
+                (articles if ARTICLE_TYPES.search(kind) else others).append(stamp)
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+    return articles + others
+
+
+def local_day(stamp: Stamp, others: list[Stamp]) -> date:
+    """The day of a UTC timestamp in the site's own time, when the page also gives that.
+
+    Sites often write one instant twice: in UTC for machines, in local time
+    (no zone, or its offset) elsewhere. Same minutes and seconds, a whole
+    number of hours apart: the local one is the day the reader saw.
+    """
+    if not (stamp.utc and stamp.clock):
+        return stamp.day
+    for other in others:
+        if other.clock and not other.utc and other.clock[1:] == stamp.clock[1:]:
+            hours = (stamp.day - other.day).days * 24 + stamp.clock[0] - other.clock[0]
+            if 0 < abs(hours) <= SAME_INSTANT_HOURS:
+                return other.day
+    return stamp.day
+
+
+def byline_date(tree, headline, near: date | None = None) -> date | None:
+    """The date a reader sees by the headline: the byline's, not an "updated" one.
+
+    Reads the text strings after the headline element (then the few before
+    it): a short string with "Published" or "Posted" and a date wins, else
+    the first short string with a date. A date after "Updated" is left out.
+    A byline without a year ("Posted Nov 18, 8:19 PM") counts within a day of
+    `near`, the structured date.
+    """
+    if headline is None:
+        return None
+    strings = _strings_around(tree, headline)
+    dated = []
+    for text in strings:
+        if len(text) > BYLINE_MAX_CHARS or "©" in text or clutter_kind(text) == "copyright":
+            continue
+        updated = UPDATED.search(text)
+        published = PUBLISHED.search(text)
+        if updated and not (published and published.start() < updated.start()):
+            text = text[: updated.start()]
+        if word_count(text) > BYLINE_MAX_WORDS:  # a caption or a sentence, not a byline
+            continue
+        found = _byline_day(text) or _yearless_day(text, near)
+        if found:
+            dated.append((not published, found))
+    return min(dated, key=lambda item: item[0])[1] if dated else None
+
+
+def _byline_day(text: str) -> date | None:
+    found = parse_date(text)
+    if found:
+        return found
+    match = NUMERIC_DATE.search(text)
+    if not match:
+        return None
+    a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+    if match.group(2) == "/" and a <= 12 < b:  # 11/19/2019
+        a, b = b, a
+    try:
+        found = date(year, b, a)
+    except ValueError:
+        return None
+    return found if _plausible(found) else None
+
+
+_YEARLESS = [
+    re.compile(rf"(?<!\w){_MONTH}\s+{_DAY}(?![\d,]*\s*(?:19|20)\d\d)", re.I),
+    re.compile(rf"(?<!\w){_DAY}\s+{_MONTH}(?!\w)", re.I),
+]
+
+
+def _yearless_day(text: str, near: date | None) -> date | None:
+    if near is None:
+        return None
+    for pattern in _YEARLESS:
+        for match in pattern.finditer(text):
+            month = _MONTHS.get(match["month"].lower().rstrip("."))
+            try:
+                found = date(near.year, month, int(match["day"]))
+            except (TypeError, ValueError):
+                continue
+            if abs((found - near).days) <= 1:
+                return found
+    return None
+
+
+def _strings_around(tree, headline) -> list[str]:
+    after, before, seen_headline = [], [], False
+    inside = set(headline.iter())
+    for element in tree.iter():
+        if element.tag in ("script", "style", "noscript", "head") or not isinstance(
+            element.tag, str
+        ):
+            continue
+        if element is headline:
+            seen_headline = True
+            continue
+        if element in inside:
+            continue
+        texts = [element.text, element.tail] if seen_headline else [element.text]
+        if element.tag == "time" and element.get("datetime"):
+            texts.insert(1, element.get("datetime"))  # after its text: the reader's day first
+        for text in texts:
+            text = " ".join((text or "").split())
+            if text:
+                (after if seen_headline else before).append(text)
+        if len(after) >= BYLINE_STRINGS_AFTER:
+            break
+    return after + before[-BYLINE_STRINGS_BEFORE:][::-1]
+
+
+def page_date(tree, headline, quick: str | None, extensive=None) -> date | None:
+    """A page's publication day from its structured data, byline and htmldate's search.
+
+    `quick` is htmldate's quick-search result (trafilatura's metadata);
+    `extensive` is called for htmldate's extensive search when nothing else
+    gives a date.
+    """
+    stamps = structured_stamps(tree) if tree is not None else []
+    times = _time_stamps(tree) if tree is not None else []
+    structured = local_day(stamps[0], stamps[1:] + times) if stamps else None
+    shown = byline_date(tree, headline, structured) if tree is not None else None
+    if structured and shown:
+        in_other_zone = abs((shown - structured).days) <= 1 and not stamps[0].local(stamps[1:])
+        return shown if in_other_zone else structured
+    found = structured or shown or published_date(quick)
+    if found is None and extensive is not None:
+        found = published_date(extensive())
+    return found
+
+
+def _time_stamps(tree) -> list[Stamp]:
+    found = []
+    for element in tree.iter("time"):
+        stamp = parse_stamp(element.get("datetime") or "")
+        if stamp:
+            found.append(stamp)
+    return found

@@ -19,10 +19,11 @@ from urllib.parse import urlparse
 
 import trafilatura
 from bs4 import BeautifulSoup, NavigableString
+from htmldate import find_date
 from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
-from .dates import published_date
+from .dates import page_date
 from .lines import clutter_kind, is_body_sentence, normalise
 from .textclean import Removed, clean_text
 
@@ -154,17 +155,18 @@ def _clean(html: str) -> CleanHtml:
     kept, removed = _filter_lines(text.split("\n"))
     if tree is not None and kept:
         kept = _with_continuations(tree, kept)
+    title, headline = _headline(tree, doc)
     found = CleanHtml(
-        _title(doc.title) if doc else None,
+        title,
         kept,
         removed,
         doc.url if doc else None,
         _source(doc) if doc else None,
-        published_date(doc.date) if doc else None,
+        page_date(tree, headline, doc.date if doc else None, lambda: _extensive_date(html)),
     )
     if sum(len(line) for line in kept) >= MIN_BODY_CHARS:
         return found
-    fallback = _structural(html, doc)  # trafilatura found little: try the page's structure
+    fallback = _structural(html, doc, found)  # trafilatura found little: try the structure
     return fallback if len(fallback.text) > len(found.text) else found
 
 
@@ -172,6 +174,14 @@ def _parse(html: str):
     try:
         return load_html(html)
     except Exception:  # lxml refuses some inputs outright
+        return None
+
+
+def _extensive_date(html: str) -> str | None:
+    """htmldate's extensive search: slow, so run only when nothing cheaper finds a date."""
+    try:
+        return find_date(html, original_date=True, extensive_search=True)
+    except Exception:  # htmldate can raise on pathological markup
         return None
 
 
@@ -278,6 +288,118 @@ def _title(title: str | None) -> str | None:
     return normalise(title) if title else None
 
 
+def _headline(tree, doc) -> tuple[str | None, object]:
+    """The headline a reader sees, and its element (the byline is read beside it).
+
+    Pages state their headline in metadata (og:title, JSON-LD, <title>) and
+    show it as a heading. A heading that matches a metadata title is the
+    headline: headings that match none are the site's logo or a section's
+    name. Without such a heading the metadata title is taken, less the site
+    name and section labels around it ("Opinion | ... - The Daily").
+    """
+    if tree is None:
+        return (_title(doc.title) if doc else None), None
+    metas = [t for t in _meta_titles(tree, doc) if t]
+    headings = [
+        (el, normalise(el.text_content()))
+        for el in tree.iter("h1", "h2")
+        if 0 < len(el.text_content()) < HEADLINE_MAX_CHARS
+    ]
+    best, best_score = None, 0.0
+    for rank, (element, text) in enumerate(headings):
+        score = max((_title_match(text, meta) for meta in metas), default=0.0)
+        score -= 0.01 * rank + (0.05 if element.tag != "h1" else 0.0)  # first h1 wins a tie
+        if score > best_score:
+            best, best_score = (element, text), score
+    if best and best_score >= HEADLINE_MATCH:
+        return best[1], best[0]
+    if metas:
+        names = _site_names(tree, doc)
+        return _without_site_name(metas[0], names), _first(tree, "h1")
+    h1 = _first(tree, "h1")
+    return (normalise(h1.text_content()) or None) if h1 is not None else None, h1
+
+
+HEADLINE_MAX_CHARS = 400
+HEADLINE_MATCH = 0.6  # share of the metadata title's words a heading must share
+# " | ", " - ", " – ", " — ", " :: ", " » ", " · " between a headline and the site's name.
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—»·•]|::)\s+")
+SITE_LABEL_MAX_WORDS = 4
+
+
+def _meta_titles(tree, doc) -> list[str]:
+    found = []
+    for meta in tree.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or "").lower()
+        if name in ("og:title", "twitter:title") and meta.get("content"):
+            found.append(normalise(meta.get("content")))
+    title = _first(tree, "title")
+    if title is not None:
+        found.append(normalise(title.text_content()))
+    if doc is not None and doc.title:
+        found.append(normalise(doc.title))
+    return found
+
+
+def _title_match(heading: str, meta: str) -> float:
+    """How much of a metadata title (or of one of its parts) the heading is."""
+    words = set(_key_words(heading))
+    if not words:
+        return 0.0
+    best = 0.0
+    for part in [meta, *TITLE_SEPARATOR.split(meta)]:
+        wanted = _key_words(part)
+        if wanted:
+            shared = len(words & set(wanted)) / max(len(set(wanted)), len(words))
+            best = max(best, shared)
+    return best
+
+
+def _key_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _site_names(tree, doc) -> set[str]:
+    names = set()
+    for meta in tree.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or "").lower()
+        if name in ("og:site_name", "application-name", "twitter:site") and meta.get("content"):
+            names.add(_key(meta.get("content").lstrip("@")))
+    if doc is not None and getattr(doc, "sitename", None):
+        names.add(_key(doc.sitename))
+    if doc is not None and doc.url:
+        names.add(_key(urlparse(doc.url).hostname or ""))
+    return {n for n in names if n}
+
+
+def _without_site_name(title: str, site_names: set[str]) -> str:
+    """A metadata title less the site's name and short labels at either end."""
+    spans, start = [], 0
+    for separator in TITLE_SEPARATOR.finditer(title):
+        spans.append((start, separator.start()))
+        start = separator.end()
+    spans.append((start, len(title)))
+    if len(spans) == 1:
+        return title
+    longest = max(spans, key=lambda span: span[1] - span[0])
+
+    def goes(span: tuple[int, int]) -> bool:
+        part = title[span[0] : span[1]]
+        key = _key(part)
+        is_site = bool(key) and any(key in name or name in key for name in site_names)
+        return span != longest and (is_site or len(part.split()) <= SITE_LABEL_MAX_WORDS)
+
+    while len(spans) > 1 and goes(spans[-1]):
+        spans.pop()
+    while len(spans) > 1 and goes(spans[0]):
+        spans.pop(0)
+    return title[spans[0][0] : spans[-1][1]]
+
+
+def _first(tree, tag: str):
+    return next(tree.iter(tag), None)
+
+
 def _source(doc) -> str | None:
     if getattr(doc, "sitename", None):
         return doc.sitename
@@ -286,9 +408,9 @@ def _source(doc) -> str | None:
     return None
 
 
-def _structural(html: str, doc) -> CleanHtml:
+def _structural(html: str, doc, found: CleanHtml) -> CleanHtml:
     soup = BeautifulSoup(html, "lxml")
-    title = _title(doc.title if doc is not None else None) or _soup_title(soup)
+    title = found.title or _soup_title(soup)
     for tag in soup(FURNITURE_TAGS):
         tag.decompose()
     for tag in soup.find_all(_is_furniture):
@@ -296,10 +418,8 @@ def _structural(html: str, doc) -> CleanHtml:
     cleaned = clean_text("\n".join(visible_lines(soup.body or soup)))
     title = title or cleaned.title
     if doc is None:
-        return CleanHtml(title, cleaned.paragraphs, cleaned.removed)
-    return CleanHtml(
-        title, cleaned.paragraphs, cleaned.removed, doc.url, _source(doc), published_date(doc.date)
-    )
+        return CleanHtml(title, cleaned.paragraphs, cleaned.removed, date=found.date)
+    return CleanHtml(title, cleaned.paragraphs, cleaned.removed, doc.url, _source(doc), found.date)
 
 
 def visible_lines(root) -> list[str]:
