@@ -299,22 +299,23 @@ def _headline(tree, doc) -> tuple[str | None, object]:
     """
     if tree is None:
         return (_title(doc.title) if doc else None), None
-    metas = [t for t in _meta_titles(tree, doc) if t]
-    headings = [
-        (el, normalise(el.text_content()))
-        for el in tree.iter("h1", "h2")
-        if 0 < len(el.text_content()) < HEADLINE_MAX_CHARS
-    ]
+    metas = [t for t in _meta_titles(tree) if t]
+    if not metas and doc is not None and doc.title:  # trafilatura's own pick, often the h1
+        metas = [normalise(doc.title)]
+    names = _site_names(tree, doc)
     best, best_score = None, 0.0
-    for rank, (element, text) in enumerate(headings):
-        score = max((_title_match(text, meta) for meta in metas), default=0.0)
-        score -= 0.01 * rank + (0.05 if element.tag != "h1" else 0.0)  # first h1 wins a tie
-        if score > best_score:
-            best, best_score = (element, text), score
-    if best and best_score >= HEADLINE_MATCH:
-        return best[1], best[0]
+    for tag, penalty in (("h1", 0.0), ("h2", 0.1)):  # an h2 only when no h1 matches
+        for rank, element in enumerate(tree.iter(tag)):
+            text = normalise(element.text_content())
+            if not text or len(text) > HEADLINE_MAX_CHARS:
+                continue
+            score = max((_title_match(text, meta, names) for meta in metas), default=0.0)
+            score -= 0.01 * rank + penalty  # the first heading wins a tie
+            if score > best_score:
+                best, best_score = (element, text), score
+        if best and best_score >= HEADLINE_MATCH:
+            return best[1], best[0]
     if metas:
-        names = _site_names(tree, doc)
         return _without_site_name(metas[0], names), _first(tree, "h1")
     h1 = _first(tree, "h1")
     return (normalise(h1.text_content()) or None) if h1 is not None else None, h1
@@ -327,7 +328,7 @@ TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—»·•]|::)\s+")
 SITE_LABEL_MAX_WORDS = 4
 
 
-def _meta_titles(tree, doc) -> list[str]:
+def _meta_titles(tree) -> list[str]:
     found = []
     for meta in tree.iter("meta"):
         name = (meta.get("property") or meta.get("name") or "").lower()
@@ -336,23 +337,36 @@ def _meta_titles(tree, doc) -> list[str]:
     title = _first(tree, "title")
     if title is not None:
         found.append(normalise(title.text_content()))
-    if doc is not None and doc.title:
-        found.append(normalise(doc.title))
     return found
 
 
-def _title_match(heading: str, meta: str) -> float:
-    """How much of a metadata title (or of one of its parts) the heading is."""
+def _title_match(heading: str, meta: str, site_names: set[str]) -> float:
+    """How much a heading is the metadata title, or one of its parts that is not
+    the site's name: shared words (Dice), or shared characters for scripts
+    written without spaces."""
     words = set(_key_words(heading))
     if not words:
         return 0.0
     best = 0.0
+    heading_key = _key(heading)
     for part in [meta, *TITLE_SEPARATOR.split(meta)]:
-        wanted = _key_words(part)
+        if part != meta and _is_site_name(part, site_names):
+            continue
+        wanted = set(_key_words(part))
         if wanted:
-            shared = len(words & set(wanted)) / max(len(set(wanted)), len(words))
-            best = max(best, shared)
+            best = max(best, 2 * len(words & wanted) / (len(words) + len(wanted)))
+        part_key = _key(part)
+        if heading_key and part_key and heading_key in part_key:
+            best = max(best, len(heading_key) / len(part_key))
     return best
+
+
+def _is_site_name(part: str, site_names: set[str]) -> bool:
+    """The part is the site's name, or the name with a little more ("… News")."""
+    key = _key(part)
+    return len(key) >= 3 and any(
+        key in name or (name in key and len(name) >= 0.6 * len(key)) for name in site_names
+    )
 
 
 def _key_words(text: str) -> list[str]:
@@ -363,10 +377,8 @@ def _site_names(tree, doc) -> set[str]:
     names = set()
     for meta in tree.iter("meta"):
         name = (meta.get("property") or meta.get("name") or "").lower()
-        if name in ("og:site_name", "application-name", "twitter:site") and meta.get("content"):
-            names.add(_key(meta.get("content").lstrip("@")))
-    if doc is not None and getattr(doc, "sitename", None):
-        names.add(_key(doc.sitename))
+        if name in ("og:site_name", "application-name") and meta.get("content"):
+            names.add(_key(meta.get("content")))
     if doc is not None and doc.url:
         names.add(_key(urlparse(doc.url).hostname or ""))
     return {n for n in names if n}
@@ -385,9 +397,9 @@ def _without_site_name(title: str, site_names: set[str]) -> str:
 
     def goes(span: tuple[int, int]) -> bool:
         part = title[span[0] : span[1]]
-        key = _key(part)
-        is_site = bool(key) and any(key in name or name in key for name in site_names)
-        return span != longest and (is_site or len(part.split()) <= SITE_LABEL_MAX_WORDS)
+        if _is_site_name(part, site_names):
+            return True
+        return span != longest and len(part.split()) <= SITE_LABEL_MAX_WORDS
 
     while len(spans) > 1 and goes(spans[-1]):
         spans.pop()
