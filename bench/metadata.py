@@ -51,19 +51,6 @@ URL_IN_PAGE = re.compile(
     r"|<meta[^>]+(og:url|twitter:url)[^>]*>",
     re.I,
 )
-URL_DATE = re.compile(
-    r"(?<!\d)(20\d{2}|19\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)"
-)
-
-
-def url_date(url: str) -> date | None:
-    match = URL_DATE.search(url)
-    if not match:
-        return None
-    try:
-        return date(*map(int, match.groups()))
-    except ValueError:
-        return None
 
 
 def fold(key: str) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from datetime import date
 
 from .lines import clutter_kind, is_body_sentence, word_count
@@ -306,7 +307,7 @@ def byline_date(tree, headline, near: date | None = None) -> date | None:
     strings = _strings_around(tree, headline)
     dated = []
     for text in strings:
-        if len(text) > BYLINE_MAX_CHARS or "©" in text or clutter_kind(text) == "copyright":
+        if len(text) > BYLINE_MAX_CHARS or "©" in text:
             continue
         updated = UPDATED.search(text)
         published = PUBLISHED.search(text)
@@ -315,7 +316,7 @@ def byline_date(tree, headline, near: date | None = None) -> date | None:
         if word_count(text) > BYLINE_MAX_WORDS:  # a caption or a sentence, not a byline
             continue
         found = _byline_day(text) or _yearless_day(text, near)
-        if found:
+        if found and clutter_kind(text) != "copyright":
             dated.append((not published, found))
     return min(dated, key=lambda item: item[0])[1] if dated else None
 
@@ -359,12 +360,12 @@ def _yearless_day(text: str, near: date | None) -> date | None:
 
 
 def _strings_around(tree, headline) -> list[str]:
-    after, before, seen_headline = [], [], False
+    after: list[str] = []
+    before: deque[str] = deque(maxlen=BYLINE_STRINGS_BEFORE)
+    seen_headline = False
     inside = set(headline.iter())
     for element in tree.iter():
-        if element.tag in ("script", "style", "noscript", "head") or not isinstance(
-            element.tag, str
-        ):
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript"):
             continue
         if element is headline:
             seen_headline = True
@@ -375,32 +376,53 @@ def _strings_around(tree, headline) -> list[str]:
         if element.tag == "time" and element.get("datetime"):
             texts.insert(1, element.get("datetime"))  # after its text: the reader's day first
         for text in texts:
-            text = " ".join((text or "").split())
-            if text:
-                (after if seen_headline else before).append(text)
+            if text and not text.isspace():
+                (after if seen_headline else before).append(" ".join(text.split()))
         if len(after) >= BYLINE_STRINGS_AFTER:
             break
-    return after + before[-BYLINE_STRINGS_BEFORE:][::-1]
+    return after + list(reversed(before))
 
 
-def page_date(tree, headline, quick: str | None, extensive=None) -> date | None:
-    """A page's publication day from its structured data, byline and htmldate's search.
+def page_date(tree, headline, quick: str | None, url: str | None = None, extensive=None):
+    """A page's publication day from its structured data, byline, URL and htmldate.
 
-    `quick` is htmldate's quick-search result (trafilatura's metadata);
-    `extensive` is called for htmldate's extensive search when nothing else
-    gives a date.
+    `quick` is htmldate's quick-search result (trafilatura's metadata), `url`
+    the page's address (canonical link or og:url); `extensive` is called for
+    htmldate's extensive search when nothing else gives a date.
     """
     stamps = structured_stamps(tree) if tree is not None else []
     times = _time_stamps(tree) if tree is not None else []
     structured = local_day(stamps[0], stamps[1:] + times) if stamps else None
     shown = byline_date(tree, headline, structured) if tree is not None else None
-    if structured and shown:
-        in_other_zone = abs((shown - structured).days) <= 1 and not stamps[0].local(stamps[1:])
-        return shown if in_other_zone else structured
-    found = structured or shown or published_date(quick)
+    in_url = url_date(url)
+    if structured:
+        if stamps[0].local(stamps[1:]):
+            return structured
+        for other in (shown, in_url):  # the site's own day for a UTC timestamp
+            if other and abs((other - structured).days) <= 1:
+                return other
+        return structured
+    found = shown or in_url or published_date(quick)
     if found is None and extensive is not None:
         found = published_date(extensive())
     return found
+
+
+URL_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)"
+)
+
+
+def url_date(url: str | None) -> date | None:
+    """The date in a URL's path (/2019/11/18/, 20191118, 2019-11-18), if any."""
+    match = URL_DATE.search(url.split("?")[0]) if url else None
+    if not match:
+        return None
+    try:
+        found = date(*map(int, match.groups()))
+    except ValueError:
+        return None
+    return found if _plausible(found) else None
 
 
 def _time_stamps(tree) -> list[Stamp]:

@@ -162,7 +162,13 @@ def _clean(html: str) -> CleanHtml:
         removed,
         doc.url if doc else None,
         _source(doc) if doc else None,
-        page_date(tree, headline, doc.date if doc else None, lambda: _extensive_date(html)),
+        page_date(
+            tree,
+            headline,
+            doc.date if doc else None,
+            doc.url if doc else None,
+            lambda: _extensive_date(html),
+        ),
     )
     if sum(len(line) for line in kept) >= MIN_BODY_CHARS:
         return found

@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .datafiles import article_end_kinds
-from .dates import looks_like_dateline
+from .dates import BYLINE_MAX_WORDS, looks_like_dateline, parse_date
 from .lines import (
     clutter_kind,
     ends_sentence,
@@ -309,22 +309,15 @@ def _reason(line: Line, where: str) -> str:
 
 def _lead(lines: list[Line], removed: list[Removed]) -> tuple[str | None, list[str]]:
     """Pick the title out of the lines above the article; keep a standfirst."""
-    candidates = [
-        ln
-        for ln in lines
-        if ln.kind == "short"
-        and not looks_like_dateline(ln.text)
-        and word_count(ln.text) >= TITLE_MIN_WORDS
-    ]
-    title = _pick_title([c.text for c in candidates])
+    title_line = _pick_title(lines)
+    title = _title_text(title_line) if title_line else None
     roles = [_lead_role(line, title) for line in lines]
     standfirst = _standfirst(roles)
-    kept, title_seen = [], False
+    kept = []
     for i, (line, role) in enumerate(zip(lines, roles, strict=True)):
         if i in standfirst:
             kept.append(line.text)
-        elif line.text == title and not title_seen:
-            title_seen = True
+        elif line.text == title_line:
             removed.append(Removed(line.text, "title"))
         elif role in ("sentence", "deck"):
             removed.append(Removed(line.text, "teaser above the article"))
@@ -369,13 +362,86 @@ def _standfirst(roles: list[str]) -> set[int]:
     return found
 
 
-def _pick_title(candidates: list[str]) -> str | None:
-    """A line that repeats is the title (pages print it as <title> and <h1>)."""
+def _pick_title(lines: list[Line]) -> str | None:
+    """The line above the article that is its headline.
+
+    Copies of whole pages open with menus, breadcrumbs, section labels and
+    other stories' headlines; the headline stands just above the article,
+    with only a byline, dateline, credit or standfirst between. So the title
+    is the first headline-shaped line among the TITLE_WINDOW lines above the
+    article, else a headline-shaped line that repeats (pages print it as
+    <title> and <h1>), else the first one. Furniture is never a title: a
+    breadcrumb ("YOU ARE AT: Home » News"), a back link ("Back to News"), a
+    section label, a byline or a photo credit.
+    """
+    candidates = [
+        line.text
+        for line in lines
+        if line.kind == "short"
+        and not looks_like_dateline(line.text)
+        and word_count(_title_text(line.text)) >= TITLE_MIN_WORDS
+        and not _is_furniture(line.text)
+    ]
+    if not candidates:
+        return None
+    near = {line.text for line in lines[-TITLE_WINDOW:]}
+    nearest = next((text for text in candidates if text in near), None)
+    if nearest:
+        return nearest
     repeats = Counter(candidates)
-    for text in candidates:
-        if repeats[text] > 1:
-            return text
-    return candidates[0] if candidates else None
+    return next((text for text in candidates if repeats[text] > 1), candidates[0])
+
+
+TITLE_WINDOW = 8  # lines above the article where its headline stands
+TITLE_MAX_WORDS = 40
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_TITLE_FIELD = re.compile(r"""^title\s*:\s*(["']?)(?P<title>.+?)\1\s*$""", re.I)
+_GLUED_CREDIT = re.compile(
+    r"(?<=[a-z0-9.!?’'\")])\s*(?:\(?(?:photo|image|picture|foto|credit|source)s?\b\s*(?:credit)?\s*"
+    r"[:/|©].*|©.*)$",
+    re.I,
+)
+_FURNITURE = re.compile(
+    r"^(you are (at|here)\b|back to\b|return to\b|zurück\b|retour\b|volver\b|"
+    r"skip to\b|go to\b|jump to\b|home\s*[»>/|›]|by\s+[A-Z]|written by\b|posted by\b|"
+    r"(photo|image|picture|foto|credit|source)s?\s*(credit)?\s*[:/|©])"
+    r"|\b(sharing|share this|follow (us|the)|subscribe|sign (in|up)|signed in|log ?in|newsletter|"
+    r"opens? in a new window|read more|see all|show more|advertisement)\b|@\w",
+    re.I,
+)
+_SMALL_WORDS = re.compile(
+    r"^(a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with|is|are|was|be|how|why|what|"
+    r"after|over|says?|will|not|no|its?|this|that|who)$",
+    re.I,
+)
+_BREADCRUMB = re.compile(r"\s[»›>/|]\s.*\s[»›>/|]\s")
+
+
+def _title_text(line: str) -> str:
+    """A title line without its Markdown marker, front-matter key or glued photo credit."""
+    field = _TITLE_FIELD.match(line)
+    if field:
+        line = field["title"]
+    line = _MARKDOWN_HEADING.sub("", line)
+    return _GLUED_CREDIT.sub("", line).strip() or line
+
+
+def _is_furniture(line: str) -> bool:
+    """Page furniture shaped like a title: breadcrumbs, back links, bylines, labels."""
+    if _FURNITURE.search(line) or _BREADCRUMB.search(line) or line.rstrip().endswith((":", ".")):
+        return True  # a title does not end a sentence: a caption or a teaser does
+    if looks_like_dateline(line) or (parse_date(line) and word_count(line) <= BYLINE_MAX_WORDS):
+        return True
+    words = line.split()
+    if len(words) > TITLE_MAX_WORDS:
+        return True
+    # A few capitalised words without a verb or small word: a section's or a person's name.
+    return len(words) <= SITE_LABEL_MAX_WORDS and not any(
+        w[:1].islower() or _SMALL_WORDS.match(w) for w in words
+    )
+
+
+SITE_LABEL_MAX_WORDS = 4
 
 
 def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> list[str]:
