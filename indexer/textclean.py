@@ -368,11 +368,11 @@ def _pick_title(lines: list[Line]) -> str | None:
     Copies of whole pages open with menus, breadcrumbs, section labels and
     other stories' headlines; the headline stands just above the article,
     with only a byline, dateline, credit or standfirst between. So the title
-    is the first headline-shaped line among the TITLE_WINDOW lines above the
-    article, else a headline-shaped line that repeats (pages print it as
-    <title> and <h1>), else the first one. Furniture is never a title: a
-    breadcrumb ("YOU ARE AT: Home » News"), a back link ("Back to News"), a
-    section label, a byline or a photo credit.
+    is a headline-shaped line among the TITLE_WINDOW lines above the article:
+    one that repeats there (pages print it as <title> and <h1>), else the
+    first; failing that, a repeat further up, else the first of all.
+    Furniture is never a title: a breadcrumb ("YOU ARE AT: Home » News"), a
+    back link ("Back to News"), a section label, a byline or a photo credit.
     """
     candidates = [
         line.text
@@ -382,14 +382,14 @@ def _pick_title(lines: list[Line]) -> str | None:
         and word_count(_title_text(line.text)) >= TITLE_MIN_WORDS
         and not _is_furniture(line.text)
     ]
-    if not candidates:
-        return None
-    near = {line.text for line in lines[-TITLE_WINDOW:]}
-    nearest = next((text for text in candidates if text in near), None)
-    if nearest:
-        return nearest
-    repeats = Counter(candidates)
-    return next((text for text in candidates if repeats[text] > 1), candidates[0])
+    allowed = set(candidates)
+    near = [line.text for line in lines[-TITLE_WINDOW:] if line.text in allowed]
+    for group in (near, candidates):
+        repeats = Counter(group)
+        repeated = next((text for text in group if repeats[text] > 1), None)
+        if repeated or group:
+            return repeated or group[0]
+    return None
 
 
 TITLE_WINDOW = 8  # lines above the article where its headline stands
