@@ -127,6 +127,25 @@ def date_from_text(lines: list[str]) -> date | None:
     return None
 
 
+def date_near_title(lines: list[str], title: str | None) -> date | None:
+    """A plain text's date from the byline by its title (a copied page's dateline).
+
+    Reads the lines after the title's first appearance, up to the first body
+    sentence, then the two lines above it, as `byline_date` reads a page.
+    """
+    if not title:
+        return None
+    at = next((i for i, line in enumerate(lines) if title in line), None)
+    if at is None:
+        return None
+    after = []
+    for line in lines[at + 1 : at + 1 + LEAD_LINES]:
+        if is_body_sentence(line):
+            break
+        after.append(line)
+    return date_in_byline(after + lines[max(0, at - 2) : at][::-1])
+
+
 def published_date(iso: str | None) -> date | None:
     """An ISO date from metadata, unless missing, malformed or in the future."""
     try:
@@ -304,7 +323,11 @@ def byline_date(tree, headline, near: date | None = None) -> date | None:
     """
     if headline is None:
         return None
-    strings = _strings_around(tree, headline)
+    return date_in_byline(_strings_around(tree, headline), near)
+
+
+def date_in_byline(strings: list[str], near: date | None = None) -> date | None:
+    """The publication day among the strings by a headline (see `byline_date`)."""
     dated = []
     for text in strings:
         if len(text) > BYLINE_MAX_CHARS or "©" in text:

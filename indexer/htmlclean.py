@@ -184,11 +184,15 @@ def _parse(html: str):
 
 
 def _extensive_date(html: str) -> str | None:
-    """htmldate's extensive search: slow, so run only when nothing cheaper finds a date."""
+    """htmldate's extensive search: slow, so run only when nothing cheaper finds a date.
+
+    Its last resort is a bare year (a copyright line) given as 1 January: no day at all.
+    """
     try:
-        return find_date(html, original_date=True, extensive_search=True)
+        found = find_date(html, original_date=True, extensive_search=True)
     except Exception:  # htmldate can raise on pathological markup
         return None
+    return None if found is None or found.endswith("-01-01") else found
 
 
 def _trafilatura(tree, **mode):
