@@ -3,13 +3,14 @@ and choosing an HTML page's date from all that the page says.
 
 An HTML page states its date in several places: structured data (JSON-LD,
 meta tags), `<time>` elements, its URL, and the byline a reader sees under
-the headline. `page_date` weighs them: the byline is the reader's day, and a
-structured timestamp a day off is the same instant in another time zone
-(sites write UTC timestamps and local bylines); a byline further off is an
-"updated" date or another story's, and the structured date wins. A
-timestamp written twice, once in UTC and once in local time, gives its local
-day. htmldate's quick search (run by trafilatura) covers the rest; its
-extensive search runs only when nothing cheaper finds a date.
+the headline. `page_date` weighs them: the byline (or the URL) is the site's
+own day, and a structured UTC timestamp a day off is the same instant in
+another time zone (sites write UTC timestamps and local bylines); a
+timestamp with its own offset already states the local day, and a byline
+further off is an "updated" date or another story's, so the structured date
+wins then. htmldate's quick search (run by trafilatura) covers pages without
+structured data or byline; its extensive search runs only when nothing
+cheaper finds a date.
 
 A plain-text article states its date, if at all, in a dateline ("Brussels,
 May 7th 2026"), a timestamp line ("2025-04-18 15:44:41") or its opening
@@ -158,27 +159,29 @@ def published_date(iso: str | None) -> date | None:
 # --- HTML pages -------------------------------------------------------------------
 
 # Meta tags (name, property or itemprop, lower-case) that hold the publication time.
-PUBLISHED_META = (
-    "datepublished",
-    "article:published_time",
-    "og:published_time",
-    "og:article:published_time",
-    "article.published",
-    "publish-date",
-    "publishdate",
-    "publish_date",
-    "date_published",
-    "pubdate",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dc.date",
-    "dcterms.date",
-    "dcterms.created",
-    "citation_publication_date",
-    "datecreated",
-    "article.created",
-    "date",
+PUBLISHED_META = frozenset(
+    (
+        "datepublished",
+        "article:published_time",
+        "og:published_time",
+        "og:article:published_time",
+        "article.published",
+        "publish-date",
+        "publishdate",
+        "publish_date",
+        "date_published",
+        "pubdate",
+        "parsely-pub-date",
+        "sailthru.date",
+        "dc.date.issued",
+        "dc.date",
+        "dcterms.date",
+        "dcterms.created",
+        "citation_publication_date",
+        "datecreated",
+        "article.created",
+        "date",
+    )
 )
 ARTICLE_TYPES = re.compile(r"article|posting|report|news", re.I)
 _STAMP = re.compile(
@@ -192,15 +195,8 @@ UPDATED = re.compile(
     r"aggiornato)\b",
     re.I,
 )
-PUBLISHED = re.compile(
-    r"\b(published|posted|first published|publiziert|veröffentlicht|publié|publicado|"
-    r"pubblicato|gepubliceerd)\b",
-    re.I,
-)
 BYLINE_MAX_CHARS = 160  # a longer string is prose: its dates are about events
-BYLINE_MAX_WORDS = 12
 BYLINE_STRINGS_AFTER, BYLINE_STRINGS_BEFORE = 40, 6  # text strings read around the headline
-SAME_INSTANT_HOURS = 14  # a UTC and a local timestamp this far apart, same minutes: one instant
 
 
 class Stamp:
@@ -250,27 +246,21 @@ def _plausible(day: date) -> bool:
 
 
 def structured_stamps(tree) -> list[Stamp]:
-    """The publication timestamps the page's metadata states, the article's own first.
-
-    JSON-LD of an article comes first, then meta tags and `itemprop` by how
-    surely their name means publication (PUBLISHED_META's order): a page's
-    "dateCreated" may be the draft's, its "datePublished" the release.
-    """
+    """The publication timestamps the page's metadata states, the article's own first:
+    JSON-LD of an article, then meta tags and `itemprop` in the page's order."""
     found: list[Stamp] = []
     for script in tree.iter("script"):
         if (script.get("type") or "").lower() == "application/ld+json" and script.text:
             found.extend(_jsonld_stamps(script.text))
-    ranked: list[tuple[int, Stamp]] = []
     for element in tree.xpath("//meta|//*[@itemprop]"):
         name = (
             element.get("property") or element.get("name") or element.get("itemprop") or ""
         ).lower()
         if name in PUBLISHED_META:
-            value = element.get("content") or element.get("datetime") or ""
-            stamp = parse_stamp(value)
+            stamp = parse_stamp(element.get("content") or element.get("datetime") or "")
             if stamp:
-                ranked.append((PUBLISHED_META.index(name), stamp))
-    return found + [stamp for _, stamp in sorted(ranked, key=lambda item: item[0])]
+                found.append(stamp)
+    return found
 
 
 def _jsonld_stamps(text: str) -> list[Stamp]:
@@ -295,53 +285,28 @@ def _jsonld_stamps(text: str) -> list[Stamp]:
     return articles + others
 
 
-def local_day(stamp: Stamp, others: list[Stamp]) -> date:
-    """The day of a UTC timestamp in the site's own time, when the page also gives that.
-
-    Sites often write one instant twice: in UTC for machines, in local time
-    (no zone, or its offset) elsewhere. Same minutes and seconds, a whole
-    number of hours apart: the local one is the day the reader saw.
-    """
-    if not (stamp.utc and stamp.clock):
-        return stamp.day
-    for other in others:
-        if other.clock and not other.utc and other.clock[1:] == stamp.clock[1:]:
-            hours = (stamp.day - other.day).days * 24 + stamp.clock[0] - other.clock[0]
-            if 0 < abs(hours) <= SAME_INSTANT_HOURS:
-                return other.day
-    return stamp.day
-
-
-def byline_date(tree, headline, near: date | None = None) -> date | None:
+def byline_date(tree, headline) -> date | None:
     """The date a reader sees by the headline: the byline's, not an "updated" one.
 
     Reads the text strings after the headline element (then the few before
-    it): a short string with "Published" or "Posted" and a date wins, else
-    the first short string with a date. A date after "Updated" is left out.
-    A byline without a year ("Posted Nov 18, 8:19 PM") counts within a day of
-    `near`, the structured date.
+    it): the first short string with a date. A date after "Updated" (or
+    "modified", "aktualisiert"...) is left out.
     """
     if headline is None:
         return None
-    return date_in_byline(_strings_around(tree, headline), near)
+    return date_in_byline(_strings_around(tree, headline))
 
 
-def date_in_byline(strings: list[str], near: date | None = None) -> date | None:
+def date_in_byline(strings: list[str]) -> date | None:
     """The publication day among the strings by a headline (see `byline_date`)."""
-    dated = []
     for text in strings:
         if len(text) > BYLINE_MAX_CHARS or "©" in text:
             continue
         updated = UPDATED.search(text)
-        published = PUBLISHED.search(text)
-        if updated and not (published and published.start() < updated.start()):
-            text = text[: updated.start()]
-        if word_count(text) > BYLINE_MAX_WORDS:  # a caption or a sentence, not a byline
-            continue
-        found = _byline_day(text) or _yearless_day(text, near)
+        found = _byline_day(text[: updated.start()] if updated else text)
         if found and clutter_kind(text) != "copyright":
-            dated.append((not published, found))
-    return min(dated, key=lambda item: item[0])[1] if dated else None
+            return found
+    return None
 
 
 def _byline_day(text: str) -> date | None:
@@ -359,27 +324,6 @@ def _byline_day(text: str) -> date | None:
     except ValueError:
         return None
     return found if _plausible(found) else None
-
-
-_YEARLESS = [
-    re.compile(rf"(?<!\w){_MONTH}\s+{_DAY}(?![\d,]*\s*(?:19|20)\d\d)", re.I),
-    re.compile(rf"(?<!\w){_DAY}\s+{_MONTH}(?!\w)", re.I),
-]
-
-
-def _yearless_day(text: str, near: date | None) -> date | None:
-    if near is None:
-        return None
-    for pattern in _YEARLESS:
-        for match in pattern.finditer(text):
-            month = _MONTHS.get(match["month"].lower().rstrip("."))
-            try:
-                found = date(near.year, month, int(match["day"]))
-            except (TypeError, ValueError):
-                continue
-            if abs((found - near).days) <= 1:
-                return found
-    return None
 
 
 def _strings_around(tree, headline) -> list[str]:
@@ -414,9 +358,8 @@ def page_date(tree, headline, quick: str | None, url: str | None = None, extensi
     htmldate's extensive search when nothing else gives a date.
     """
     stamps = structured_stamps(tree) if tree is not None else []
-    times = _time_stamps(tree) if tree is not None else []
-    structured = local_day(stamps[0], stamps[1:] + times) if stamps else None
-    shown = byline_date(tree, headline, structured) if tree is not None else None
+    structured = stamps[0].day if stamps else None
+    shown = byline_date(tree, headline) if tree is not None else None
     in_url = url_date(url)
     if structured:
         if stamps[0].local(stamps[1:]):
@@ -446,12 +389,3 @@ def url_date(url: str | None) -> date | None:
     except ValueError:
         return None
     return found if _plausible(found) else None
-
-
-def _time_stamps(tree) -> list[Stamp]:
-    found = []
-    for element in tree.iter("time"):
-        stamp = parse_stamp(element.get("datetime") or "")
-        if stamp:
-            found.append(stamp)
-    return found
