@@ -352,22 +352,17 @@ def _meta_titles(tree) -> list[str]:
 
 def _title_match(heading: str, meta: str, site_names: set[str]) -> float:
     """How much a heading is the metadata title, or one of its parts that is not
-    the site's name: shared words (Dice), or shared characters for scripts
-    written without spaces."""
+    the site's name: the share of words they have in common (Dice)."""
     words = set(_key_words(heading))
     if not words:
         return 0.0
     best = 0.0
-    heading_key = _key(heading)
     for part in [meta, *TITLE_SEPARATOR.split(meta)]:
         if part != meta and _is_site_name(part, site_names):
             continue
         wanted = set(_key_words(part))
         if wanted:
             best = max(best, 2 * len(words & wanted) / (len(words) + len(wanted)))
-        part_key = _key(part)
-        if heading_key and part_key and heading_key in part_key:
-            best = max(best, len(heading_key) / len(part_key))
     return best
 
 

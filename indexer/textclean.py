@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .datafiles import article_end_kinds
-from .dates import looks_like_dateline, parse_date
+from .dates import looks_like_dateline
 from .lines import (
     clutter_kind,
     ends_sentence,
@@ -414,7 +414,6 @@ _SMALL_WORDS = re.compile(
     r"after|over|says?|will|not|no|its?|this|that|who)$",
     re.I,
 )
-_BREADCRUMB = re.compile(r"\s[»›>/|]\s.*\s[»›>/|]\s")
 
 
 def _title_text(line: str) -> str:
@@ -428,12 +427,8 @@ def _title_text(line: str) -> str:
 
 def _is_furniture(line: str) -> bool:
     """Page furniture shaped like a title: breadcrumbs, back links, bylines, labels."""
-    if _FURNITURE.search(line) or _BREADCRUMB.search(line) or line.rstrip().endswith((":", ".")):
+    if _FURNITURE.search(line) or line.rstrip().endswith((":", ".")):
         return True  # a title does not end a sentence: a caption or a teaser does
-    if looks_like_dateline(line) or (
-        parse_date(line) and word_count(line) <= TITLE_DATELINE_MAX_WORDS
-    ):
-        return True
     words = line.split()
     if len(words) > TITLE_MAX_WORDS:
         return True
@@ -444,7 +439,6 @@ def _is_furniture(line: str) -> bool:
 
 
 SITE_LABEL_MAX_WORDS = 4
-TITLE_DATELINE_MAX_WORDS = 12  # a dated line this short is a dateline, not a headline
 
 
 def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> list[str]:
