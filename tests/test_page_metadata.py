@@ -13,7 +13,6 @@ from datetime import date
 
 import pytest
 
-from indexer.dates import parse_date
 from indexer.extract import extract_document
 
 BODY = (
@@ -106,19 +105,6 @@ def test_an_updated_date_does_not_win():
 def test_a_copyright_year_is_not_a_date():
     footer = "<footer>© 2025 Telecom Example. All rights reserved.</footer>"
     assert html_date(page(after=footer)) is None
-
-
-@pytest.mark.parametrize(
-    "text,expected",
-    [
-        ("publiziert am 25. September 2018", "2018-09-25"),
-        ("sexta-feira, 22 de outubro de 2010", "2010-10-22"),
-        ("Maret 30, 2015", "2015-03-30"),
-        ("le 4 juillet 2021", "2021-07-04"),
-    ],
-)
-def test_dates_in_other_languages(text, expected):
-    assert parse_date(text).isoformat() == expected
 
 
 # --- HTML titles ------------------------------------------------------------------
