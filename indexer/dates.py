@@ -364,7 +364,8 @@ def page_date(tree, headline, quick: str | None, url: str | None = None, extensi
     if structured:
         if stamps[0].local(stamps[1:]):
             return structured
-        for other in (shown, in_url):  # the site's own day for a UTC timestamp
+        # A UTC, zoneless or day-only stamp may be a day off the site's own day.
+        for other in (shown, in_url):
             if other and abs((other - structured).days) <= 1:
                 return other
         return structured

@@ -382,6 +382,8 @@ def _pick_title(lines: list[Line]) -> str | None:
         and word_count(_title_text(line.text)) >= TITLE_MIN_WORDS
         and not _is_furniture(line.text)
     ]
+    # A label-shaped line ("Research News") is a title only when nothing else is.
+    candidates = [text for text in candidates if not _is_label(text)] or candidates
     allowed = set(candidates)
     near = [line.text for line in lines[-TITLE_WINDOW:] if line.text in allowed]
     for group in (near, candidates):
@@ -403,12 +405,13 @@ _GLUED_CREDIT = re.compile(
 )
 _FURNITURE = re.compile(
     r"^(you are (at|here)\b|back to\b|return to\b|zurück\b|retour\b|volver\b|"
-    r"skip to\b|go to\b|jump to\b|home\s*[»>/|›]|by\s+[A-Z]|written by\b|posted by\b|"
+    r"skip to\b|go to\b|jump to\b|home\s*[»>/|›]|written by\b|posted by\b|"
     r"(photo|image|picture|foto|credit|source)s?\s*(credit)?\s*[:/|©])"
     r"|\b(sharing|share this|follow (us|the)|subscribe|sign (in|up)|signed in|log ?in|newsletter|"
     r"opens? in a new window|read more|see all|show more|advertisement)\b|@\w",
     re.I,
 )
+_BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+[A-ZÀ-Ý]")
 _SMALL_WORDS = re.compile(
     r"^(a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with|is|are|was|be|how|why|what|"
     r"after|over|says?|will|not|no|its?|this|that|who)$",
@@ -426,13 +429,15 @@ def _title_text(line: str) -> str:
 
 
 def _is_furniture(line: str) -> bool:
-    """Page furniture shaped like a title: breadcrumbs, back links, bylines, labels."""
-    if _FURNITURE.search(line) or line.rstrip().endswith((":", ".")):
+    """Page furniture shaped like a title: breadcrumbs, back links, bylines, widgets."""
+    if _FURNITURE.search(line) or _BYLINE.match(line) or line.rstrip().endswith((":", ".")):
         return True  # a title does not end a sentence: a caption or a teaser does
+    return len(line.split()) > TITLE_MAX_WORDS
+
+
+def _is_label(line: str) -> bool:
+    """A few capitalised words without a small word: a section's or a person's name."""
     words = line.split()
-    if len(words) > TITLE_MAX_WORDS:
-        return True
-    # A few capitalised words without a verb or small word: a section's or a person's name.
     return len(words) <= SITE_LABEL_MAX_WORDS and not any(
         w[:1].islower() or _SMALL_WORDS.match(w) for w in words
     )

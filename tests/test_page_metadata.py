@@ -169,3 +169,8 @@ def test_text_date_from_the_byline_under_a_title_far_down_a_copied_page():
         f"Published 4 March 2025 | Updated 5 March 2025\n\n{TEXT_BODY}"
     )
     assert extract_document(text, "page.txt", is_html=False).date == date(2025, 3, 4)
+
+
+def test_a_short_title_case_headline_is_still_a_title_when_nothing_else_is():
+    text = f"Ericsson Joins Research Alliance\n\nStockholm, 3 May 2024\n\n{TEXT_BODY}"
+    assert text_title(text) == "Ericsson Joins Research Alliance"
