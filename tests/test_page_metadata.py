@@ -147,6 +147,7 @@ TEXT_BODY = (
         f"{HEADLINE}Photo: Telia Company\n",  # photo credit glued to the headline
         f'---\ntitle: "{HEADLINE}"\ndate: 2025-03-04\ntags: [6G, research]\n---\n',  # front matter
         f"Telecom Daily\nNews Events Jobs\n{HEADLINE}\nBy Anna Virtanen\n4 March 2025\n",
+        f"Continue reading the main story\nCopy this link to share\n{HEADLINE}\n",  # buttons
     ],
     ids=[
         "breadcrumb",
@@ -156,6 +157,7 @@ TEXT_BODY = (
         "credit",
         "front-matter",
         "byline",
+        "buttons",
     ],
 )
 def test_text_title_is_the_headline_not_the_furniture(lead):
