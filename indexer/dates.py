@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import deque
 from datetime import date
 
 from .lines import clutter_kind, is_body_sentence, word_count
@@ -196,7 +195,7 @@ UPDATED = re.compile(
     re.I,
 )
 BYLINE_MAX_CHARS = 160  # a longer string is prose: its dates are about events
-BYLINE_STRINGS_AFTER, BYLINE_STRINGS_BEFORE = 40, 6  # text strings read around the headline
+BYLINE_STRINGS_AFTER = 40  # text strings read after the headline
 
 
 class Stamp:
@@ -288,13 +287,13 @@ def _jsonld_stamps(text: str) -> list[Stamp]:
 def byline_date(tree, headline) -> date | None:
     """The date a reader sees by the headline: the byline's, not an "updated" one.
 
-    Reads the text strings after the headline element (then the few before
-    it): the first short string with a date. A date after "Updated" (or
+    Reads the text strings after the headline element: the first short
+    string with a date. A date after "Updated" (or
     "modified", "aktualisiert"...) is left out.
     """
     if headline is None:
         return None
-    return date_in_byline(_strings_around(tree, headline))
+    return date_in_byline(_strings_after(tree, headline))
 
 
 def date_in_byline(strings: list[str]) -> date | None:
@@ -326,9 +325,9 @@ def _byline_day(text: str) -> date | None:
     return found if _plausible(found) else None
 
 
-def _strings_around(tree, headline) -> list[str]:
+def _strings_after(tree, headline) -> list[str]:
+    """The text strings that follow the headline element, in reading order."""
     after: list[str] = []
-    before: deque[str] = deque(maxlen=BYLINE_STRINGS_BEFORE)
     seen_headline = False
     inside = set(headline.iter())
     for element in tree.iter():
@@ -336,18 +335,17 @@ def _strings_around(tree, headline) -> list[str]:
             continue
         if element is headline:
             seen_headline = True
+            texts = [element.tail]
+        elif seen_headline and element not in inside:
+            texts = [element.text, element.tail]
+            if element.tag == "time" and element.get("datetime"):
+                texts.insert(1, element.get("datetime"))  # after its text: the reader's day first
+        else:
             continue
-        if element in inside:
-            continue
-        texts = [element.text, element.tail] if seen_headline else [element.text]
-        if element.tag == "time" and element.get("datetime"):
-            texts.insert(1, element.get("datetime"))  # after its text: the reader's day first
-        for text in texts:
-            if text and not text.isspace():
-                (after if seen_headline else before).append(" ".join(text.split()))
+        after.extend(" ".join(t.split()) for t in texts if t and not t.isspace())
         if len(after) >= BYLINE_STRINGS_AFTER:
             break
-    return after + list(reversed(before))
+    return after
 
 
 def page_date(tree, headline, quick: str | None, url: str | None = None, extensive=None):
