@@ -408,7 +408,8 @@ _FURNITURE = re.compile(
     r"skip to\b|go to\b|jump to\b|home\s*[»>/|›]|written by\b|posted by\b|"
     r"(photo|image|picture|foto|credit|source)s?\s*(credit)?\s*[:/|©])"
     r"|\b(sharing|share this|follow (us|the)|subscribe|sign (in|up)|signed in|log ?in|newsletter|"
-    r"opens? in a new window|read more|see all|show more|advertisement)\b|@\w"
+    r"opens? in a new window|read more|see all|show more|advertisement|top of (the )?page|"
+    r"connect with us)\b|@\w"
     # A button or link: a page's own command ("Continue reading", "Copy this link").
     r"|^(continue|follow|embed|copy|close|expand|submit|read|click|tap|download|print|e-?mail|"
     r"share|sign|subscribe|register|skip|jump|show|hide|load|view|save|welcome to|filed|"
@@ -440,10 +441,10 @@ def _is_furniture(line: str) -> bool:
 
 
 def _is_label(line: str) -> bool:
-    """A few capitalised words without a small word: a section's or a person's name."""
+    """A few capitalised words: a section's or a person's name ("Headlines of the Day")."""
     words = line.split()
-    return len(words) <= SITE_LABEL_MAX_WORDS and not any(
-        w[:1].islower() or _SMALL_WORDS.match(w) for w in words
+    return len(words) <= SITE_LABEL_MAX_WORDS and all(
+        not w[:1].islower() or _SMALL_WORDS.match(w) for w in words
     )
 
 

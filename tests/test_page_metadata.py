@@ -148,6 +148,7 @@ TEXT_BODY = (
         f'---\ntitle: "{HEADLINE}"\ndate: 2025-03-04\ntags: [6G, research]\n---\n',  # front matter
         f"Telecom Daily\nNews Events Jobs\n{HEADLINE}\nBy Anna Virtanen\n4 March 2025\n",
         f"Continue reading the main story\nCopy this link to share\n{HEADLINE}\n",  # buttons
+        f"top of page\nConnect with us\nHeadlines of the Day\n{HEADLINE}\n",  # widgets, label
     ],
     ids=[
         "breadcrumb",
@@ -158,6 +159,7 @@ TEXT_BODY = (
         "front-matter",
         "byline",
         "buttons",
+        "widgets",
     ],
 )
 def test_text_title_is_the_headline_not_the_furniture(lead):
