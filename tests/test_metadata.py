@@ -20,6 +20,10 @@ from indexer.extract.topics import find_topics
         ("3rd of March 2024", "2024-03-03"),
         ("发布时间：2025年4月18日", "2025-04-18"),
         ("Sept. 9, 2023", "2023-09-09"),
+        ("publiziert am 25. September 2018", "2018-09-25"),
+        ("sexta-feira, 22 de outubro de 2010", "2010-10-22"),
+        ("Maret 30, 2015", "2015-03-30"),
+        ("le 4 juillet 2021", "2021-07-04"),
     ],
 )
 def test_date_forms(text, expected):

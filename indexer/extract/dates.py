@@ -1,7 +1,16 @@
-"""Publication dates: parsing dates written in text, and reading a plain text's lead.
+"""Publication dates: parsing dates written in text, reading a plain text's lead,
+and choosing an HTML page's date from all that the page says.
 
-HTML pages get their date from htmldate, inside trafilatura's metadata pass
-(see htmlclean); `published_date` vets what it finds.
+An HTML page states its date in several places: structured data (JSON-LD,
+meta tags), `<time>` elements, its URL, and the byline a reader sees under
+the headline. `page_date` weighs them: the byline (or the URL) is the site's
+own day, and a structured UTC timestamp a day off is the same instant in
+another time zone (sites write UTC timestamps and local bylines); a
+timestamp with its own offset already states the local day, and a byline
+further off is an "updated" date or another story's, so the structured date
+wins then. htmldate's quick search (run by trafilatura) covers pages without
+structured data or byline; its extensive search runs only when nothing
+cheaper finds a date.
 
 A plain-text article states its date, if at all, in a dateline ("Brussels,
 May 7th 2026"), a timestamp line ("2025-04-18 15:44:41") or its opening
@@ -12,6 +21,7 @@ only the lead is read. A date after today cannot be a publication date.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -39,16 +49,34 @@ _MONTHS = {
 }
 _MONTHS.update({name[:3]: i for name, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
+# Month names of the languages whose press writes dates as "25. September 2018",
+# "22 de outubro de 2010", "Maret 30, 2015": full names only (short ones collide).
+for _names in (
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "januari februari maart april mei juni juli augustus september oktober november december",
+    "januari februari maret april mei juni juli agustus september oktober november desember",
+):
+    for _number, _name in enumerate(_names.split(), 1):
+        _MONTHS.setdefault(_name, _number)
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
 DATE_PATTERNS = [
     re.compile(rf"(?<!\d){_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d)"),
     re.compile(rf"{_YEAR}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
-    re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"(?<!\w){_DAY}(?:\s+of|\s+de)?\s+{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
 ]
+# Day and month in figures: 18.11.2019 and 27/09/2018 read day first; 11/19/2019 is
+# month first only when the day cannot be a month. Only bylines are read this way.
+NUMERIC_DATE = re.compile(
+    r"(?<![\d.])(?P<a>\d{1,2})([./])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?!\d)"
+)
 LEAD_LINES = 8
 LEAD_DATE_MAX_OFFSET = 30  # characters into the first paragraph
 DATELINE_MAX_WORDS = 10
@@ -99,6 +127,25 @@ def date_from_text(lines: list[str]) -> date | None:
     return None
 
 
+def date_near_title(lines: list[str], title: str | None) -> date | None:
+    """A plain text's date from the byline by its title (a copied page's dateline).
+
+    Reads the lines after the title's first appearance, up to the first body
+    sentence, then the two lines above it, as `byline_date` reads a page.
+    """
+    if not title:
+        return None
+    at = next((i for i, line in enumerate(lines) if title in line), None)
+    if at is None:
+        return None
+    after = []
+    for line in lines[at + 1 : at + 1 + LEAD_LINES]:
+        if is_body_sentence(line):
+            break
+        after.append(line)
+    return date_in_byline(after + lines[max(0, at - 2) : at][::-1])
+
+
 def published_date(iso: str | None) -> date | None:
     """An ISO date from metadata, unless missing, malformed or in the future."""
     try:
@@ -106,3 +153,238 @@ def published_date(iso: str | None) -> date | None:
     except ValueError:
         return None
     return parsed if parsed and parsed <= date.today() else None
+
+
+# --- HTML pages -------------------------------------------------------------------
+
+# Meta tags (name, property or itemprop, lower-case) that hold the publication time.
+PUBLISHED_META = frozenset(
+    (
+        "datepublished",
+        "article:published_time",
+        "og:published_time",
+        "og:article:published_time",
+        "article.published",
+        "publish-date",
+        "publishdate",
+        "publish_date",
+        "date_published",
+        "pubdate",
+        "parsely-pub-date",
+        "sailthru.date",
+        "dc.date.issued",
+        "dc.date",
+        "dcterms.date",
+        "dcterms.created",
+        "citation_publication_date",
+        "datecreated",
+        "article.created",
+        "date",
+    )
+)
+ARTICLE_TYPES = re.compile(r"article|posting|report|news", re.I)
+_STAMP = re.compile(
+    r"(?P<y>(?:19|20)\d{2})-?(?P<m>\d{2})-?(?P<d>\d{2})"
+    r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?"
+    r"\s*(?P<z>Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?"
+)
+# Words that mark a byline's date as a later edit, not the publication.
+UPDATED = re.compile(
+    r"\b(updated?|last modified|modified|edited|aktualisiert|mis à jour|actualizado|atualizado|"
+    r"aggiornato)\b",
+    re.I,
+)
+BYLINE_MAX_CHARS = 160  # a longer string is prose: its dates are about events
+BYLINE_STRINGS_AFTER = 40  # text strings read after the headline
+
+
+class Stamp:
+    """A timestamp as written: its day, and its time and zone when given."""
+
+    def __init__(self, day: date, clock: tuple[int, int, int] | None, zone: str | None):
+        self.day, self.clock, self.zone = day, clock, zone
+
+    def local(self, others: list[Stamp]) -> bool:
+        """A time with its own offset (not UTC) states the local day, unless the page
+        gives the same wall-clock time with another offset (then neither is sure)."""
+        if not self.clock or self.zone is None or self.utc:
+            return False
+        return not any(
+            o.day == self.day and o.clock == self.clock and o.zone not in (None, self.zone)
+            for o in others
+        )
+
+    @property
+    def utc(self) -> bool:
+        return self.zone is not None and self.zone.upper().lstrip("+-") in (
+            "Z",
+            "UTC",
+            "GMT",
+            "0000",
+            "00:00",
+        )
+
+
+def parse_stamp(text: str) -> Stamp | None:
+    """An ISO-like timestamp ("2019-11-19T04:58:46Z", "20191119"), else a date in words."""
+    match = _STAMP.search(text or "")
+    if match:
+        parts = match.groupdict()
+        try:
+            day = date(int(parts["y"]), int(parts["m"]), int(parts["d"]))
+        except ValueError:
+            return None
+        clock = (int(parts["H"]), int(parts["M"]), int(parts["S"] or 0)) if parts["H"] else None
+        return Stamp(day, clock, parts["z"]) if _plausible(day) else None
+    day = parse_date(text or "")
+    return Stamp(day, None, None) if day and _plausible(day) else None
+
+
+def _plausible(day: date) -> bool:
+    return date(1995, 1, 1) <= day <= date.today()
+
+
+def structured_stamps(tree) -> list[Stamp]:
+    """The publication timestamps the page's metadata states, the article's own first:
+    JSON-LD of an article, then meta tags and `itemprop` in the page's order."""
+    found: list[Stamp] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            found.extend(_jsonld_stamps(script.text))
+    for element in tree.xpath("//meta|//*[@itemprop]"):
+        name = (
+            element.get("property") or element.get("name") or element.get("itemprop") or ""
+        ).lower()
+        if name in PUBLISHED_META:
+            stamp = parse_stamp(element.get("content") or element.get("datetime") or "")
+            if stamp:
+                found.append(stamp)
+    return found
+
+
+def _jsonld_stamps(text: str) -> list[Stamp]:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    articles, others = [], []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            kind = item.get("@type")
+            kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+            value = item.get("datePublished") or item.get("dateCreated")
+            stamp = parse_stamp(value) if isinstance(value, str) else None
+            if stamp:
+                (articles if ARTICLE_TYPES.search(kind) else others).append(stamp)
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+    return articles + others
+
+
+def byline_date(tree, headline) -> date | None:
+    """The date a reader sees by the headline: the byline's, not an "updated" one.
+
+    Reads the text strings after the headline element: the first short
+    string with a date. A date after "Updated" (or
+    "modified", "aktualisiert"...) is left out.
+    """
+    if headline is None:
+        return None
+    return date_in_byline(_strings_after(tree, headline))
+
+
+def date_in_byline(strings: list[str]) -> date | None:
+    """The publication day among the strings by a headline (see `byline_date`)."""
+    for text in strings:
+        if len(text) > BYLINE_MAX_CHARS or "©" in text:
+            continue
+        updated = UPDATED.search(text)
+        found = _byline_day(text[: updated.start()] if updated else text)
+        if found and clutter_kind(text) != "copyright":
+            return found
+    return None
+
+
+def _byline_day(text: str) -> date | None:
+    found = parse_date(text)
+    if found:
+        return found
+    match = NUMERIC_DATE.search(text)
+    if not match:
+        return None
+    a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+    if match.group(2) == "/" and a <= 12 < b:  # 11/19/2019
+        a, b = b, a
+    try:
+        found = date(year, b, a)
+    except ValueError:
+        return None
+    return found if _plausible(found) else None
+
+
+def _strings_after(tree, headline) -> list[str]:
+    """The text strings that follow the headline element, in reading order."""
+    after: list[str] = []
+    seen_headline = False
+    inside = set(headline.iter())
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript"):
+            continue
+        if element is headline:
+            seen_headline = True
+            texts = [element.tail]
+        elif seen_headline and element not in inside:
+            texts = [element.text, element.tail]
+            if element.tag == "time" and element.get("datetime"):
+                texts.insert(1, element.get("datetime"))  # after its text: the reader's day first
+        else:
+            continue
+        after.extend(" ".join(t.split()) for t in texts if t and not t.isspace())
+        if len(after) >= BYLINE_STRINGS_AFTER:
+            break
+    return after
+
+
+def page_date(tree, headline, quick: str | None, url: str | None = None, extensive=None):
+    """A page's publication day from its structured data, byline, URL and htmldate.
+
+    `quick` is htmldate's quick-search result (trafilatura's metadata), `url`
+    the page's address (canonical link or og:url); `extensive` is called for
+    htmldate's extensive search when nothing else gives a date.
+    """
+    stamps = structured_stamps(tree) if tree is not None else []
+    structured = stamps[0].day if stamps else None
+    shown = byline_date(tree, headline) if tree is not None else None
+    in_url = url_date(url)
+    if structured:
+        if stamps[0].local(stamps[1:]):
+            return structured
+        # A UTC, zoneless or day-only stamp may be a day off the site's own day.
+        for other in (shown, in_url):
+            if other and abs((other - structured).days) <= 1:
+                return other
+        return structured
+    found = shown or in_url or published_date(quick)
+    if found is None and extensive is not None:
+        found = published_date(extensive())
+    return found
+
+
+URL_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)"
+)
+
+
+def url_date(url: str | None) -> date | None:
+    """The date in a URL's path (/2019/11/18/, 20191118, 2019-11-18), if any."""
+    match = URL_DATE.search(url.split("?")[0]) if url else None
+    if not match:
+        return None
+    try:
+        found = date(*map(int, match.groups()))
+    except ValueError:
+        return None
+    return found if _plausible(found) else None

@@ -19,11 +19,12 @@ from urllib.parse import urlparse
 
 import trafilatura
 from bs4 import BeautifulSoup, NavigableString
+from htmldate import find_date
 from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from ..article import BULLETS, HEADING, LIST_ITEM, PARAGRAPH, Removed
-from .dates import published_date
+from .dates import page_date
 from .lines import clutter_kind, is_body_sentence, normalise
 from .textclean import clean_text
 
@@ -156,18 +157,25 @@ def _clean(html: str) -> CleanHtml:
     kept, removed = _filter_lines(text.split("\n"))
     if tree is not None and kept:
         kept = _with_continuations(tree, kept)
+    title, headline = _headline(tree, doc)
     found = CleanHtml(
-        _title(doc.title) if doc else None,
+        title,
         kept,
         removed,
         doc.url if doc else None,
         _source(doc) if doc else None,
-        published_date(doc.date) if doc else None,
+        page_date(
+            tree,
+            headline,
+            doc.date if doc else None,
+            doc.url if doc else None,
+            lambda: _extensive_date(html),
+        ),
         _block_kinds(doc, kept),
     )
     if sum(len(line) for line in kept) >= MIN_BODY_CHARS:
         return found
-    fallback = _structural(html, doc)  # trafilatura found little: try the page's structure
+    fallback = _structural(html, doc, found)  # trafilatura found little: try the structure
     return fallback if len(fallback.text) > len(found.text) else found
 
 
@@ -187,6 +195,18 @@ def _parse(html: str):
         return load_html(html)
     except Exception:  # lxml refuses some inputs outright
         return None
+
+
+def _extensive_date(html: str) -> str | None:
+    """htmldate's extensive search: slow, so run only when nothing cheaper finds a date.
+
+    Its last resort is a bare year (a copyright line) given as 1 January: no day at all.
+    """
+    try:
+        found = find_date(html, original_date=True, extensive_search=True)
+    except Exception:  # htmldate can raise on pathological markup
+        return None
+    return None if found is None or found.endswith("-01-01") else found
 
 
 def _trafilatura(tree, **mode):
@@ -292,6 +312,125 @@ def _title(title: str | None) -> str | None:
     return normalise(title) if title else None
 
 
+def _headline(tree, doc) -> tuple[str | None, object]:
+    """The headline a reader sees, and its element (the byline is read beside it).
+
+    Pages state their headline in metadata (og:title, JSON-LD, <title>) and
+    show it as a heading. A heading that matches a metadata title is the
+    headline: headings that match none are the site's logo or a section's
+    name. Without such a heading the metadata title is taken, less the site
+    name and section labels around it ("Opinion | ... - The Daily").
+    """
+    if tree is None:
+        return (_title(doc.title) if doc else None), None
+    metas = [t for t in _meta_titles(tree) if t]
+    if not metas and doc is not None and doc.title:  # trafilatura's own pick, often the h1
+        metas = [normalise(doc.title)]
+    names = _site_names(tree, doc)
+    best, best_score = None, 0.0
+    for tag, penalty in (("h1", 0.0), ("h2", 0.1)):  # an h2 only when no h1 matches
+        for rank, element in enumerate(tree.iter(tag)):
+            text = normalise(element.text_content())
+            if not text or len(text) > HEADLINE_MAX_CHARS:
+                continue
+            score = max((_title_match(text, meta, names) for meta in metas), default=0.0)
+            score -= 0.01 * rank + penalty  # the first heading wins a tie
+            if score > best_score:
+                best, best_score = (element, text), score
+        if best and best_score >= HEADLINE_MATCH:
+            return best[1], best[0]
+    if metas:
+        return _without_site_name(metas[0], names), _first(tree, "h1")
+    h1 = _first(tree, "h1")
+    return (normalise(h1.text_content()) or None) if h1 is not None else None, h1
+
+
+HEADLINE_MAX_CHARS = 400
+HEADLINE_MATCH = 0.6  # share of the metadata title's words a heading must share
+# " | ", " - ", " – ", " — ", " :: ", " » ", " · " between a headline and the site's name.
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—»·•]|::)\s+")
+SITE_LABEL_MAX_WORDS = 4
+
+
+def _meta_titles(tree) -> list[str]:
+    found = []
+    for meta in tree.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or "").lower()
+        if name in ("og:title", "twitter:title") and meta.get("content"):
+            found.append(normalise(meta.get("content")))
+    title = _first(tree, "title")
+    if title is not None:
+        found.append(normalise(title.text_content()))
+    return found
+
+
+def _title_match(heading: str, meta: str, site_names: set[str]) -> float:
+    """How much a heading is the metadata title, or one of its parts that is not
+    the site's name: the share of words they have in common (Dice)."""
+    words = set(_key_words(heading))
+    if not words:
+        return 0.0
+    best = 0.0
+    for part in [meta, *TITLE_SEPARATOR.split(meta)]:
+        if part != meta and _is_site_name(part, site_names):
+            continue
+        wanted = set(_key_words(part))
+        if wanted:
+            best = max(best, 2 * len(words & wanted) / (len(words) + len(wanted)))
+    return best
+
+
+def _is_site_name(part: str, site_names: set[str]) -> bool:
+    """The part is the site's name, or the name with a little more ("… News")."""
+    key = _key(part)
+    return len(key) >= 3 and any(
+        key in name or (name in key and len(name) >= 0.6 * len(key)) for name in site_names
+    )
+
+
+def _key_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _site_names(tree, doc) -> set[str]:
+    names = set()
+    for meta in tree.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or "").lower()
+        if name in ("og:site_name", "application-name") and meta.get("content"):
+            names.add(_key(meta.get("content")))
+    if doc is not None and doc.url:
+        names.add(_key(urlparse(doc.url).hostname or ""))
+    return {n for n in names if n}
+
+
+def _without_site_name(title: str, site_names: set[str]) -> str:
+    """A metadata title less the site's name and short labels at either end."""
+    spans, start = [], 0
+    for separator in TITLE_SEPARATOR.finditer(title):
+        spans.append((start, separator.start()))
+        start = separator.end()
+    spans.append((start, len(title)))
+    if len(spans) == 1:
+        return title
+    longest = max(spans, key=lambda span: span[1] - span[0])
+
+    def goes(span: tuple[int, int]) -> bool:
+        part = title[span[0] : span[1]]
+        if _is_site_name(part, site_names):
+            return True
+        return span != longest and len(part.split()) <= SITE_LABEL_MAX_WORDS
+
+    while len(spans) > 1 and goes(spans[-1]):
+        spans.pop()
+    while len(spans) > 1 and goes(spans[0]):
+        spans.pop(0)
+    return title[spans[0][0] : spans[-1][1]]
+
+
+def _first(tree, tag: str):
+    return next(tree.iter(tag), None)
+
+
 def _source(doc) -> str | None:
     if getattr(doc, "sitename", None):
         return doc.sitename
@@ -300,9 +439,9 @@ def _source(doc) -> str | None:
     return None
 
 
-def _structural(html: str, doc) -> CleanHtml:
+def _structural(html: str, doc, found: CleanHtml) -> CleanHtml:
     soup = BeautifulSoup(html, "lxml")
-    title = _title(doc.title if doc is not None else None) or _soup_title(soup)
+    title = found.title or _soup_title(soup)
     for tag in soup(FURNITURE_TAGS):
         tag.decompose()
     for tag in soup.find_all(_is_furniture):
@@ -310,14 +449,16 @@ def _structural(html: str, doc) -> CleanHtml:
     cleaned = clean_text("\n".join(visible_lines(soup.body or soup)))
     title = title or cleaned.title
     if doc is None:
-        return CleanHtml(title, cleaned.paragraphs, cleaned.removed, kinds=cleaned.kinds)
+        return CleanHtml(
+            title, cleaned.paragraphs, cleaned.removed, date=found.date, kinds=cleaned.kinds
+        )
     return CleanHtml(
         title,
         cleaned.paragraphs,
         cleaned.removed,
         doc.url,
         _source(doc),
-        published_date(doc.date),
+        found.date,
         cleaned.kinds,
     )
 

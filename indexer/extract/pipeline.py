@@ -15,7 +15,7 @@ import trafilatura
 
 from .. import datafiles
 from ..article import Article
-from .dates import date_from_text
+from .dates import date_from_text, date_near_title
 from .htmlclean import clean_html
 from .lines import word_count
 from .organisations import find_organisations
@@ -69,7 +69,8 @@ def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
         url, source = cleaned.url, cleaned.source
     else:
         cleaned = clean_text(text)
-        published = date_from_text([ln.strip() for ln in text.splitlines() if ln.strip()])
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        published = date_near_title(lines, cleaned.title) or date_from_text(lines)
         url = source = None
     body = cleaned.text
     title = cleaned.title or _title_from_body(cleaned.paragraphs) or relpath

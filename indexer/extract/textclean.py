@@ -318,22 +318,15 @@ def _reason(line: Line, where: str) -> str:
 
 def _lead(lines: list[Line], removed: list[Removed]) -> tuple[str | None, list[str]]:
     """Pick the title out of the lines above the article; keep a standfirst."""
-    candidates = [
-        ln
-        for ln in lines
-        if ln.kind == "short"
-        and not looks_like_dateline(ln.text)
-        and word_count(ln.text) >= TITLE_MIN_WORDS
-    ]
-    title = _pick_title([c.text for c in candidates])
+    title_line = _pick_title(lines)
+    title = _title_text(title_line) if title_line else None
     roles = [_lead_role(line, title) for line in lines]
     standfirst = _standfirst(roles)
-    kept, title_seen = [], False
+    kept = []
     for i, (line, role) in enumerate(zip(lines, roles, strict=True)):
         if i in standfirst:
             kept.append(line.text)
-        elif line.text == title and not title_seen:
-            title_seen = True
+        elif line.text == title_line:
             removed.append(Removed(line.text, "title"))
         elif role in ("sentence", "deck"):
             removed.append(Removed(line.text, "teaser above the article"))
@@ -378,13 +371,93 @@ def _standfirst(roles: list[str]) -> set[int]:
     return found
 
 
-def _pick_title(candidates: list[str]) -> str | None:
-    """A line that repeats is the title (pages print it as <title> and <h1>)."""
-    repeats = Counter(candidates)
-    for text in candidates:
-        if repeats[text] > 1:
-            return text
-    return candidates[0] if candidates else None
+def _pick_title(lines: list[Line]) -> str | None:
+    """The line above the article that is its headline.
+
+    Copies of whole pages open with menus, breadcrumbs, section labels and
+    other stories' headlines; the headline stands just above the article,
+    with only a byline, dateline, credit or standfirst between. So the title
+    is a headline-shaped line among the TITLE_WINDOW lines above the article:
+    one that repeats there (pages print it as <title> and <h1>), else the
+    first; failing that, a repeat further up, else the first of all.
+    Furniture is never a title: a breadcrumb ("YOU ARE AT: Home » News"), a
+    back link ("Back to News"), a section label, a byline or a photo credit.
+    """
+    candidates = [
+        line.text
+        for line in lines
+        if line.kind == "short"
+        and not looks_like_dateline(line.text)
+        and word_count(_title_text(line.text)) >= TITLE_MIN_WORDS
+        and not _is_furniture(line.text)
+    ]
+    # A label-shaped line ("Research News") is a title only when nothing else is.
+    candidates = [text for text in candidates if not _is_label(text)] or candidates
+    allowed = set(candidates)
+    near = [line.text for line in lines[-TITLE_WINDOW:] if line.text in allowed]
+    for group in (near, candidates):
+        repeats = Counter(group)
+        repeated = next((text for text in group if repeats[text] > 1), None)
+        if repeated or group:
+            return repeated or group[0]
+    return None
+
+
+TITLE_WINDOW = 8  # lines above the article where its headline stands
+TITLE_MAX_WORDS = 40
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_TITLE_FIELD = re.compile(r"""^title\s*:\s*(["']?)(?P<title>.+?)\1\s*$""", re.I)
+_GLUED_CREDIT = re.compile(
+    r"(?<=[a-z0-9.!?’'\")])\s*(?:\(?(?:photo|image|picture|foto|credit|source)s?\b\s*(?:credit)?\s*"
+    r"[:/|©].*|©.*)$",
+    re.I,
+)
+_FURNITURE = re.compile(
+    r"^(you are (at|here)\b|back to\b|return to\b|zurück\b|retour\b|volver\b|"
+    r"skip to\b|go to\b|jump to\b|home\s*[»>/|›]|written by\b|posted by\b|"
+    r"(photo|image|picture|foto|credit|source)s?\s*(credit)?\s*[:/|©])"
+    r"|\b(sharing|share this|follow (us|the)|subscribe|sign (in|up)|signed in|log ?in|newsletter|"
+    r"opens? in a new window|read more|see all|show more|advertisement|top of (the )?page|"
+    r"connect with us)\b|@\w"
+    # A button or link: a page's own command ("Continue reading", "Copy this link").
+    r"|^(continue|follow|embed|copy|close|expand|submit|read|click|tap|download|print|e-?mail|"
+    r"share|sign|subscribe|register|skip|jump|show|hide|load|view|save|welcome to|filed|"
+    r"(image|photo|slide) \d)\b",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+[A-ZÀ-Ý]")
+_SMALL_WORDS = re.compile(
+    r"^(a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with|is|are|was|be|how|why|what|"
+    r"after|over|says?|will|not|no|its?|this|that|who)$",
+    re.I,
+)
+
+
+def _title_text(line: str) -> str:
+    """A title line without its Markdown marker, front-matter key or glued photo credit."""
+    field = _TITLE_FIELD.match(line)
+    if field:
+        line = field["title"]
+    line = _MARKDOWN_HEADING.sub("", line)
+    return _GLUED_CREDIT.sub("", line).strip() or line
+
+
+def _is_furniture(line: str) -> bool:
+    """Page furniture shaped like a title: breadcrumbs, back links, bylines, widgets."""
+    if _FURNITURE.search(line) or _BYLINE.match(line) or line.rstrip().endswith((":", ".")):
+        return True  # a title does not end a sentence: a caption or a teaser does
+    return len(line.split()) > TITLE_MAX_WORDS
+
+
+def _is_label(line: str) -> bool:
+    """A few capitalised words: a section's or a person's name ("Headlines of the Day")."""
+    words = line.split()
+    return len(words) <= SITE_LABEL_MAX_WORDS and all(
+        not w[:1].islower() or _SMALL_WORDS.match(w) for w in words
+    )
+
+
+SITE_LABEL_MAX_WORDS = 4
 
 
 def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> list[tuple[str, str]]:

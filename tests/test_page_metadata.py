@@ -1,0 +1,180 @@
+"""Publication dates and titles on small pages written for each source and each trap.
+
+HTML pages state their date in structured data, meta tags, <time>, the URL
+and the byline; they disagree across time zones and carry "updated" dates
+and copyright years that must not win. Titles hide among logos, site names,
+breadcrumbs, back links, section labels, Markdown markers, photo credits and
+front matter.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from indexer.extract import extract_document
+
+BODY = (
+    "<p>The three operators agreed on Tuesday to pool their research on sixth-generation "
+    "networks, with a first joint testbed planned in Oulu for next year.</p>"
+    "<p>Each partner brings its own laboratory, and the universities of the region will "
+    "host students who work on radio, energy use and network security.</p>"
+    "<p>The agreement runs for three years and is open to further members from the "
+    "Nordic and Baltic countries, the partners said in a joint statement.</p>"
+)
+HEADLINE = "Nordic operators sign 6G research pact"
+
+
+def page(head: str = "", byline: str = "", before: str = "", after: str = "") -> str:
+    return (
+        f"<html><head>{head}</head><body>{before}<article><h1>{HEADLINE}</h1>"
+        f"<div class='byline'>{byline}</div>{BODY}</article>{after}</body></html>"
+    )
+
+
+def html_date(html: str) -> date | None:
+    return extract_document(html, "page.html", is_html=True).date
+
+
+def html_title(html: str) -> str:
+    return extract_document(html, "page.html", is_html=True).title
+
+
+def text_title(text: str) -> str:
+    return extract_document(text, "page.txt", is_html=False).title
+
+
+JSONLD = (
+    '<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "{}"}}</script>'
+)
+
+
+# --- each date source on its own -------------------------------------------------
+
+
+def test_date_from_jsonld():
+    assert html_date(page(JSONLD.format("2024-05-02T09:00:00+02:00"))) == date(2024, 5, 2)
+
+
+def test_date_from_meta():
+    head = '<meta property="article:published_time" content="2024-05-02T09:00:00+02:00">'
+    assert html_date(page(head)) == date(2024, 5, 2)
+
+
+def test_date_from_time_element_in_the_byline():
+    byline = '<time datetime="2024-05-02T09:00:00+02:00">2 May 2024</time>'
+    assert html_date(page(byline=byline)) == date(2024, 5, 2)
+
+
+def test_date_from_the_url():
+    head = '<link rel="canonical" href="https://telecom.example/news/2024/05/02/pact/">'
+    assert html_date(page(head)) == date(2024, 5, 2)
+
+
+def test_date_from_a_byline_in_words():
+    assert html_date(page(byline="By Anna Virtanen · Published on 2 May 2024")) == date(2024, 5, 2)
+
+
+def test_date_from_a_byline_in_figures_day_first():
+    assert html_date(page(byline="Anna Virtanen, 02.05.2024, 09:15")) == date(2024, 5, 2)
+
+
+# --- sources that disagree --------------------------------------------------------
+
+
+def test_utc_timestamp_gives_way_to_the_local_byline_a_day_earlier():
+    html = page(JSONLD.format("2024-05-03T02:30:00Z"), byline="May 2, 2024 10:30 pm EDT")
+    assert html_date(html) == date(2024, 5, 2)
+
+
+def test_a_timestamp_with_its_own_offset_beats_a_byline_a_day_off():
+    html = page(JSONLD.format("2024-05-02T23:30:00+02:00"), byline="Friday, May 3, 2024")
+    assert html_date(html) == date(2024, 5, 2)
+
+
+def test_an_updated_date_does_not_win():
+    head = '<meta property="article:published_time" content="2024-05-02T09:00:00+02:00">'
+    html = page(head, byline="Updated June 1, 2024")
+    assert html_date(html) == date(2024, 5, 2)
+    assert html_date(page(byline="Published May 2, 2024 | Updated June 1, 2024")) == date(
+        2024, 5, 2
+    )
+
+
+def test_a_copyright_year_is_not_a_date():
+    footer = "<footer>© 2025 Telecom Example. All rights reserved.</footer>"
+    assert html_date(page(after=footer)) is None
+
+
+# --- HTML titles ------------------------------------------------------------------
+
+
+def test_the_headline_not_the_logo_or_the_site_name():
+    head = (
+        f'<meta property="og:title" content="{HEADLINE} | Telecom Daily">'
+        '<meta property="og:site_name" content="Telecom Daily">'
+    )
+    html = page(head, before="<header><h1 class='logo'>Telecom Daily</h1></header>")
+    assert html_title(html) == HEADLINE
+
+
+def test_metadata_title_without_section_label_and_site_name():
+    html = (
+        f"<html><head><title>Opinion | {HEADLINE} - Telecom Daily</title></head>"
+        f"<body><div class='story'>{BODY}</div></body></html>"
+    )
+    assert html_title(html) == HEADLINE
+
+
+# --- plain-text titles ------------------------------------------------------------
+
+TEXT_BODY = (
+    "The three operators agreed on Tuesday to pool their research on sixth-generation "
+    "networks, with a first joint testbed planned in Oulu for next year.\n\n"
+    "Each partner brings its own laboratory, and the universities of the region will host "
+    "students who work on radio, energy use and network security.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        f"YOU ARE AT: Home » News » {HEADLINE}\n\n{HEADLINE}\n",  # breadcrumb
+        f"Back to News\n\n{HEADLINE}\n",  # back link
+        f"6G RESEARCH NEWS\n\n{HEADLINE}\n",  # section label
+        f"# {HEADLINE}\n",  # Markdown heading
+        f"{HEADLINE}Photo: Telia Company\n",  # photo credit glued to the headline
+        f'---\ntitle: "{HEADLINE}"\ndate: 2025-03-04\ntags: [6G, research]\n---\n',  # front matter
+        f"Telecom Daily\nNews Events Jobs\n{HEADLINE}\nBy Anna Virtanen\n4 March 2025\n",
+        f"Continue reading the main story\nCopy this link to share\n{HEADLINE}\n",  # buttons
+        f"top of page\nConnect with us\nHeadlines of the Day\n{HEADLINE}\n",  # widgets, label
+    ],
+    ids=[
+        "breadcrumb",
+        "back-link",
+        "section-label",
+        "markdown",
+        "credit",
+        "front-matter",
+        "byline",
+        "buttons",
+        "widgets",
+    ],
+)
+def test_text_title_is_the_headline_not_the_furniture(lead):
+    assert text_title(f"{lead}\n{TEXT_BODY}") == HEADLINE
+
+
+def test_text_date_from_the_byline_under_a_title_far_down_a_copied_page():
+    menu = "\n".join(["Home", "News", "Events", "Jobs", "Contact", "Search", "Log in", "Menu"])
+    text = (
+        f"Wednesday, 20 November 2025\n{menu}\n\n{HEADLINE}\nBy Anna Virtanen\n"
+        f"Published 4 March 2025 | Updated 5 March 2025\n\n{TEXT_BODY}"
+    )
+    assert extract_document(text, "page.txt", is_html=False).date == date(2025, 3, 4)
+
+
+def test_a_short_title_case_headline_is_still_a_title_when_nothing_else_is():
+    text = f"Ericsson Joins Research Alliance\n\nStockholm, 3 May 2024\n\n{TEXT_BODY}"
+    assert text_title(text) == "Ericsson Joins Research Alliance"
