@@ -25,10 +25,10 @@ from ..index.arrays import IndexArrays, segments_of
 from ..index.lru import ByteBudgetLRU
 from ..index.store import open_searcher
 from .copies import BucketHistory, CopyGroups
+from .facets import FACETS
 
 EVALUATIONS_CACHE_BYTES = 64 * 2**20  # match sets and scores kept per generation
 KEPT_GENERATIONS = 4
-FACET_FIELDS = ("organisation", "topic", "year")  # fields whose values are counted
 FOLDED_FIELDS = ("organisation", "mentions", "topic")  # fields whose spellings fold
 
 
@@ -39,7 +39,7 @@ class Generation:
         self.arrays = IndexArrays(reader)
         # facet field -> value -> the docnums holding it
         self.value_docs: dict[str, dict[str, np.ndarray]] = {
-            name: _value_docs(reader, self.arrays, name) for name in FACET_FIELDS
+            facet.field: _value_docs(reader, self.arrays, facet.field) for facet in FACETS
         }
         self.copies = CopyGroups(reader, self.arrays, history)
         # field -> folded spelling -> the value the field holds (`org:6g-ia`)
