@@ -13,6 +13,7 @@ import time
 import pytest
 
 from bench.corpus import generate
+from bench.faults import _alive, _children
 from bench.indexing import index_command
 from indexer.article import article_id
 from indexer.sync import sync_index
@@ -106,22 +107,6 @@ def test_a_raw_byte_name_and_its_escaped_spelling_get_different_ids(corpus_dir, 
 
 
 # -- 12: workers die with their parent ------------------------------------------------
-
-
-def _children(pid: int) -> set[int]:
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as fh:
-            return {int(p) for p in fh.read().split()}
-    except OSError:
-        return set()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().split(") ")[1][0] != "Z"
-    except OSError:
-        return False
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="Linux /proc only")
