@@ -6,7 +6,7 @@ on a free loopback port) answers a client that keeps searching. A fault is
 injected (kill -9 at a point of a run, a damaged file, a full disk, a hostile
 sidecar or link), then the user's recovery command runs, and the table shows:
 
-    fault | what the user saw | articles before/after | requests failed | recovery
+    fault | what the user saw | articles before/after | requests failed | p95 ms | recovery
 
 "requests failed" counts answers other than 200 during the whole fault (a 503
 says the index is damaged and names the repair command; any other 5xx, or no
@@ -277,11 +277,14 @@ class Client(threading.Thread):
         super().__init__(daemon=True)
         self.port, self.stop = port, threading.Event()
         self.requests = self.failed = self.unavailable = self.server_errors = 0
+        self.seconds: list[float] = []  # for the cost attacks to come: slow answers show here
 
     def run(self) -> None:
         n = 0
         while not self.stop.is_set():
+            started = time.perf_counter()
             status = _get(self.port, PAGES[n % len(PAGES)])[0]
+            self.seconds.append(time.perf_counter() - started)
             n += 1
             self.requests += 1
             if status != 200:
@@ -377,6 +380,9 @@ def run_fault(fault: Fault, template: Path, work: Path) -> dict:
         "articles": f"{before} -> {after}" + ("" if after == expected else f" (want {expected})"),
         "failed": f"{client.failed}/{client.requests} "
         f"({client.unavailable} 503, {client.server_errors} other 5xx)",
+        "p95 ms": f"{1000 * sorted(client.seconds)[int(0.95 * len(client.seconds))]:.0f}"
+        if client.seconds
+        else "-",
         "recovery": f"{' ; '.join(' '.join(c) for c in fault.recover)}: {recovery:.1f} s",
     }
 
@@ -412,8 +418,8 @@ def main() -> int:
         _stop_server()
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    print("| fault | what the user saw | articles | requests failed | recovery |")
-    print("|---|---|---|---|---|")
+    print("| fault | what the user saw | articles | requests failed | p95 ms | recovery |")
+    print("|---|---|---|---|---|---|")
     for row in rows:
         saw = row["saw"].replace("|", "/")
         saw = saw if len(saw) <= 150 else saw[:149] + "…"

@@ -259,6 +259,8 @@ def test_a_damaged_index_is_detected_reported_and_repaired_with_one_command(
     assert "is damaged" in err and "sixg-search index --repair" in err and "Traceback" not in err
     assert main(["check", "--index", str(built_index)]) == 1
     assert "damaged:" in capsys.readouterr().out
+    assert main(["search", "6G", "--index", str(built_index)]) == 2
+    assert "--repair" in capsys.readouterr().err
 
     client = create_app({"INDEX_DIR": str(built_index)}).test_client()
     for page in ("/", "/api/search?q=6G"):
@@ -335,3 +337,10 @@ def test_a_full_disk_fails_cleanly_and_leaves_nothing_behind(
     assert report.added == 1 and len(indexed(built_index)) == 6
     left = {p.name for p in built_index.iterdir()}
     assert not leftovers & left
+
+
+def test_rebuild_also_repairs_a_damaged_index(built_index, corpus_dir):
+    _damage(built_index, "trm:garbage")
+    report = sync_index(corpus_dir, built_index, rebuild=True)
+    assert (report.added, report.failed) == (5, [])
+    assert len(indexed(built_index)) == 5
