@@ -166,13 +166,16 @@ def _sync_locked(corpus, index_dir, rebuild, repair, progress, started) -> SyncR
         if not writer.is_closed:
             with contextlib.suppress(Exception):  # keep the first error (a full disk...)
                 writer.cancel()
-        remove_leftovers(index_dir, _segment_ids(_open_or_none(index_dir, strict=False)))
+        with contextlib.suppress(Exception):
+            remove_leftovers(index_dir, _segment_ids(_open_or_none(index_dir, strict=False)))
         raise
     finally:
         if reader is not None:
             reader.close()
     if rebuild or upgrading or report.changed:
-        record_sizes(index_dir, open_index(index_dir))
+        # committed; without the record (a full disk) `check` still reads everything
+        with contextlib.suppress(OSError):
+            record_sizes(index_dir, open_index(index_dir))
     remove_older_versions(index_dir)  # also those a run killed after its commit left
     report.seconds = time.perf_counter() - started
     return report
