@@ -356,7 +356,11 @@ class Job:
 
 def _scan_file(writer, source: SourceFile, old, from_scratch: bool, report, owners) -> Job | None:
     fingerprint = extractor_fingerprint()
-    sidecar = sidecar_state(source.path) if source.has_companion(SIDECAR_SUFFIX) else NO_SIDECAR
+    sidecar = (
+        sidecar_state(source.path, root=source.root)
+        if source.has_companion(SIDECAR_SUFFIX)
+        else NO_SIDECAR
+    )
     current = (
         old is not None
         and old.get("extractor") == fingerprint
@@ -367,7 +371,7 @@ def _scan_file(writer, source: SourceFile, old, from_scratch: bool, report, owne
         report.unchanged += 1
         return None
     try:
-        data = read_bytes(source.path)
+        data = read_bytes(source.path, root=source.root)
         sha256 = hashlib.sha256(data).hexdigest()
         if current and old["sha256"] == sha256:
             restamped = from_stored(
@@ -440,7 +444,7 @@ def _extract(job: Job) -> tuple[dict | None, str | None, bytes | None]:
     """The document for one job, or why there is none, and the extraction to cache
     when it was not cached yet (runs in a worker process)."""
     try:
-        data = read_bytes(job.source.path)
+        data = read_bytes(job.source.path, root=job.source.root)
         if hashlib.sha256(data).hexdigest() != job.sha256:
             raise ReadError("changed while indexing; the next run takes the new version")
         cached = lookup(job.cache, job.cache_key) if job.cache else None

@@ -41,6 +41,22 @@ def test_symlinks_out_of_the_corpus_are_never_followed(tmp_path, corpus_dir, ind
     assert not any("secret" in f["body"] for f in indexed(index_dir).values())
 
 
+def test_a_folder_swapped_for_a_link_after_the_scan_does_not_lead_outside(tmp_path, corpus_dir):
+    from indexer.reading import ReadError, discover, read_bytes
+
+    (corpus_dir / "sub").mkdir()
+    (corpus_dir / "sub" / "a.txt").write_text(NEW_ARTICLE, "utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "a.txt").write_text(SECRET, "utf-8")
+    (source,) = [f for f in discover(corpus_dir) if f.relpath == "sub/a.txt"]
+    (corpus_dir / "sub" / "a.txt").unlink()
+    (corpus_dir / "sub").rmdir()
+    (corpus_dir / "sub").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(ReadError, match="symbolic link; not followed"):
+        read_bytes(source.path, root=source.root)
+
+
 # -- 10: sidecars ---------------------------------------------------------------------
 
 
