@@ -75,7 +75,9 @@ class Context:
         workers = _children(run.pid)
         run.send_signal(signal.SIGKILL)
         run.wait()
-        time.sleep(1.5)
+        deadline = time.time() + 15  # a worker still starting up dies once it is up
+        while any(_alive(p) for p in workers) and time.time() < deadline:
+            time.sleep(0.2)
         left = [p for p in workers if _alive(p)]
         for pid in left:
             os.kill(pid, signal.SIGKILL)
@@ -423,9 +425,8 @@ def main() -> int:
     for row in rows:
         saw = row["saw"].replace("|", "/")
         saw = saw if len(saw) <= 150 else saw[:149] + "…"
-        print(
-            f"| {row['fault']} | {saw} | {row['articles']} | {row['failed']} | {row['recovery']} |"
-        )
+        cells = (row["fault"], saw, row["articles"], row["failed"], row["p95 ms"], row["recovery"])
+        print("| " + " | ".join(cells) + " |")
     lost = [r for r in rows if "want" in r["articles"]]
     errors = sum(int(r["failed"].split(", ")[1].split()[0]) for r in rows)
     print(f"\n{len(rows)} faults: {len(lost)} with articles lost, {errors} 5xx other than 503")
