@@ -280,16 +280,20 @@ class Client(threading.Thread):
         self.port, self.stop = port, threading.Event()
         self.requests = self.failed = self.unavailable = self.server_errors = 0
         self.seconds: list[float] = []  # for the cost attacks to come: slow answers show here
+        self.errors: dict[str, int] = {}  # "status path" -> count, for answers other than 200
 
     def run(self) -> None:
         n = 0
         while not self.stop.is_set():
             started = time.perf_counter()
-            status = _get(self.port, PAGES[n % len(PAGES)])[0]
+            page = PAGES[n % len(PAGES)]
+            status, body = _get(self.port, page)
             self.seconds.append(time.perf_counter() - started)
             n += 1
             self.requests += 1
             if status != 200:
+                key = f"{status} {page} {body[:80]!r}"
+                self.errors[key] = self.errors.get(key, 0) + 1
                 self.failed += 1
                 self.unavailable += status == 503  # says the index is damaged, and the fix
                 self.server_errors += status >= 500 and status != 503 or status == 0
@@ -386,6 +390,7 @@ def run_fault(fault: Fault, template: Path, work: Path) -> dict:
         if client.seconds
         else "-",
         "recovery": f"{' ; '.join(' '.join(c) for c in fault.recover)}: {recovery:.1f} s",
+        "errors": {k: v for k, v in client.errors.items() if not k.startswith("503")},
     }
 
 

@@ -360,3 +360,23 @@ def test_rebuild_also_repairs_a_damaged_index(built_index, corpus_dir):
     report = sync_index(corpus_dir, built_index, rebuild=True)
     assert (report.added, report.failed) == (5, [])
     assert len(indexed(built_index)) == 5
+
+
+def test_a_request_that_read_a_generation_repaired_meanwhile_gets_a_503(built_index, corpus_dir):
+    from flask import g
+
+    from web import create_app
+    from web.index import get_searcher
+
+    app = create_app({"TESTING": True, "INDEX_DIR": str(built_index)})
+
+    @app.get("/boom")
+    def boom():
+        get_searcher()
+        _damage(built_index, "trm:garbage")
+        sync_index(corpus_dir, built_index, repair=True)  # fixed before the error is handled
+        assert "searcher" in g
+        raise ValueError("read a damaged file")
+
+    response = app.test_client().get("/boom")
+    assert response.status_code == 503 and b"try again" in response.data
