@@ -6,7 +6,7 @@ on a free loopback port) answers a client that keeps searching. A fault is
 injected (kill -9 at a point of a run, a damaged file, a full disk, a hostile
 sidecar or link), then the user's recovery command runs, and the table shows:
 
-    fault | what the user saw | articles before/after | requests failed | recovery
+    fault | what the user saw | articles before/after | requests failed | p95 ms | recovery
 
 "requests failed" counts answers other than 200 during the whole fault (a 503
 says the index is damaged and names the repair command; any other 5xx, or no
@@ -75,7 +75,9 @@ class Context:
         workers = _children(run.pid)
         run.send_signal(signal.SIGKILL)
         run.wait()
-        time.sleep(1.5)
+        deadline = time.time() + 15  # a worker still starting up dies once it is up
+        while any(_alive(p) for p in workers) and time.time() < deadline:
+            time.sleep(0.2)
         left = [p for p in workers if _alive(p)]
         for pid in left:
             os.kill(pid, signal.SIGKILL)
@@ -277,14 +279,21 @@ class Client(threading.Thread):
         super().__init__(daemon=True)
         self.port, self.stop = port, threading.Event()
         self.requests = self.failed = self.unavailable = self.server_errors = 0
+        self.seconds: list[float] = []  # for the cost attacks to come: slow answers show here
+        self.errors: dict[str, int] = {}  # "status path" -> count, for answers other than 200
 
     def run(self) -> None:
         n = 0
         while not self.stop.is_set():
-            status = _get(self.port, PAGES[n % len(PAGES)])[0]
+            started = time.perf_counter()
+            page = PAGES[n % len(PAGES)]
+            status, body = _get(self.port, page)
+            self.seconds.append(time.perf_counter() - started)
             n += 1
             self.requests += 1
             if status != 200:
+                key = f"{status} {page} {body[:80]!r}"
+                self.errors[key] = self.errors.get(key, 0) + 1
                 self.failed += 1
                 self.unavailable += status == 503  # says the index is damaged, and the fix
                 self.server_errors += status >= 500 and status != 503 or status == 0
@@ -377,7 +386,11 @@ def run_fault(fault: Fault, template: Path, work: Path) -> dict:
         "articles": f"{before} -> {after}" + ("" if after == expected else f" (want {expected})"),
         "failed": f"{client.failed}/{client.requests} "
         f"({client.unavailable} 503, {client.server_errors} other 5xx)",
+        "p95 ms": f"{1000 * sorted(client.seconds)[int(0.95 * len(client.seconds))]:.0f}"
+        if client.seconds
+        else "-",
         "recovery": f"{' ; '.join(' '.join(c) for c in fault.recover)}: {recovery:.1f} s",
+        "errors": {k: v for k, v in client.errors.items() if not k.startswith("503")},
     }
 
 
@@ -412,14 +425,13 @@ def main() -> int:
         _stop_server()
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    print("| fault | what the user saw | articles | requests failed | recovery |")
-    print("|---|---|---|---|---|")
+    print("| fault | what the user saw | articles | requests failed | p95 ms | recovery |")
+    print("|---|---|---|---|---|---|")
     for row in rows:
         saw = row["saw"].replace("|", "/")
         saw = saw if len(saw) <= 150 else saw[:149] + "…"
-        print(
-            f"| {row['fault']} | {saw} | {row['articles']} | {row['failed']} | {row['recovery']} |"
-        )
+        cells = (row["fault"], saw, row["articles"], row["failed"], row["p95 ms"], row["recovery"])
+        print("| " + " | ".join(cells) + " |")
     lost = [r for r in rows if "want" in r["articles"]]
     errors = sum(int(r["failed"].split(", ")[1].split()[0]) for r in rows)
     print(f"\n{len(rows)} faults: {len(lost)} with articles lost, {errors} 5xx other than 503")

@@ -83,10 +83,10 @@ def test_unreadable_file_is_reported(corpus_dir, index_dir, monkeypatch):
 
     real = reading._open
 
-    def refuse(path, flags):
+    def refuse(path, flags, root=""):
         if path.name == "locked.txt":
             raise PermissionError(13, "Permission denied")
-        return real(path, flags)
+        return real(path, flags, root)
 
     monkeypatch.setattr(reading, "_open", refuse)
     report = sync_index(corpus_dir, index_dir)
@@ -99,10 +99,10 @@ def test_file_removed_while_indexing(corpus_dir, index_dir, monkeypatch):
 
     real = sync.read_bytes
 
-    def vanish(path):
+    def vanish(path, **options):
         if path.name.startswith("002_"):
             path.unlink()
-        return real(path)
+        return real(path, **options)
 
     monkeypatch.setattr(sync, "read_bytes", vanish)
     report = sync_index(corpus_dir, index_dir)

@@ -13,6 +13,7 @@ import time
 import pytest
 
 from bench.corpus import generate
+from bench.faults import _alive, _children
 from bench.indexing import index_command
 from indexer.article import article_id
 from indexer.index.sync import sync_index
@@ -38,6 +39,22 @@ def test_symlinks_out_of_the_corpus_are_never_followed(tmp_path, corpus_dir, ind
     assert set(reasons) == {"passwd.txt", "elsewhere"}
     assert all("symbolic link; not followed" in r for r in reasons.values())
     assert not any("secret" in f["body"] for f in indexed(index_dir).values())
+
+
+def test_a_folder_swapped_for_a_link_after_the_scan_does_not_lead_outside(tmp_path, corpus_dir):
+    from indexer.reading import ReadError, discover, read_bytes
+
+    (corpus_dir / "sub").mkdir()
+    (corpus_dir / "sub" / "a.txt").write_text(NEW_ARTICLE, "utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "a.txt").write_text(SECRET, "utf-8")
+    (source,) = [f for f in discover(corpus_dir) if f.relpath == "sub/a.txt"]
+    (corpus_dir / "sub" / "a.txt").unlink()
+    (corpus_dir / "sub").rmdir()
+    (corpus_dir / "sub").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(ReadError, match="symbolic link; not followed"):
+        read_bytes(source.path, root=source.root)
 
 
 # -- 10: sidecars ---------------------------------------------------------------------
@@ -106,22 +123,6 @@ def test_a_raw_byte_name_and_its_escaped_spelling_get_different_ids(corpus_dir, 
 
 
 # -- 12: workers die with their parent ------------------------------------------------
-
-
-def _children(pid: int) -> set[int]:
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as fh:
-            return {int(p) for p in fh.read().split()}
-    except OSError:
-        return set()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().split(") ")[1][0] != "Z"
-    except OSError:
-        return False
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="Linux /proc only")
@@ -274,6 +275,8 @@ def test_a_damaged_index_is_detected_reported_and_repaired_with_one_command(
     assert "is damaged" in err and "sixg-search index --repair" in err and "Traceback" not in err
     assert main(["check", "--index", str(built_index)]) == 1
     assert "damaged:" in capsys.readouterr().out
+    assert main(["search", "6G", "--index", str(built_index)]) == 2
+    assert "--repair" in capsys.readouterr().err
 
     client = create_app({"INDEX_DIR": str(built_index)}).test_client()
     for page in ("/", "/api/search?q=6G"):
@@ -350,3 +353,30 @@ def test_a_full_disk_fails_cleanly_and_leaves_nothing_behind(
     assert report.added == 1 and len(indexed(built_index)) == 6
     left = {p.name for p in built_index.iterdir()}
     assert not leftovers & left
+
+
+def test_rebuild_also_repairs_a_damaged_index(built_index, corpus_dir):
+    _damage(built_index, "trm:garbage")
+    report = sync_index(corpus_dir, built_index, rebuild=True)
+    assert (report.added, report.failed) == (5, [])
+    assert len(indexed(built_index)) == 5
+
+
+def test_a_request_that_read_a_generation_repaired_meanwhile_gets_a_503(built_index, corpus_dir):
+    from flask import g
+
+    from web import create_app
+    from web.index import get_searcher
+
+    app = create_app({"TESTING": True, "INDEX_DIR": str(built_index)})
+
+    @app.get("/boom")
+    def boom():
+        get_searcher()
+        _damage(built_index, "trm:garbage")
+        sync_index(corpus_dir, built_index, repair=True)  # fixed before the error is handled
+        assert "searcher" in g
+        raise ValueError("read a damaged file")
+
+    response = app.test_client().get("/boom")
+    assert response.status_code == 503 and b"try again" in response.data

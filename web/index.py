@@ -44,6 +44,15 @@ def damaged() -> None:
     if found:
         current_app.logger.error(describe(index_dir(), found))
         abort(503, description=describe(index_dir(), found))
+    if "searcher" in g and not _up_to_date(g.searcher):  # repaired while this request read
+        abort(503, description="the index was replaced while this request read it; try again")
+
+
+def _up_to_date(searcher) -> bool:
+    try:
+        return searcher.up_to_date()
+    except Exception:
+        return False
 
 
 def close_snapshot(_exc=None) -> None:

@@ -59,14 +59,14 @@ def sidecar_path(article_path: Path) -> Path:
     return article_path.with_name(article_path.stem + SIDECAR_SUFFIX)
 
 
-def find_sidecar(article_path: Path) -> Sidecar | None:
+def find_sidecar(article_path: Path, root: str = "") -> Sidecar | None:
     """The sidecar beside an article: a regular file of at most MAX_SIDECAR_BYTES, never
     followed through a symbolic link (a FIFO or /dev/zero would hang or eat memory)."""
     path = sidecar_path(article_path)
     if not path.exists() and not path.is_symlink():
         return None
     try:
-        return Sidecar(path, read_regular(path, MAX_SIDECAR_BYTES))
+        return Sidecar(path, read_regular(path, MAX_SIDECAR_BYTES, root=root))
     except ReadError as exc:
         if str(exc) == "file disappeared while reading":
             return None
@@ -133,9 +133,9 @@ class SidecarState:
 NO_SIDECAR = SidecarState("", {})
 
 
-def sidecar_state(article_path: Path) -> SidecarState:
+def sidecar_state(article_path: Path, root: str = "") -> SidecarState:
     try:
-        sidecar = find_sidecar(article_path)
+        sidecar = find_sidecar(article_path, root)
     except SidecarError as exc:
         return SidecarState("unreadable", {}, sidecar_path(article_path).name, str(exc))
     if sidecar is None:

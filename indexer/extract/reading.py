@@ -82,6 +82,7 @@ class SourceFile(NamedTuple):
     size: int = -1  # as the folder scan saw it (-1: not scanned)
     mtime_ns: int = -1
     companions: frozenset[str] = frozenset()  # suffixes of same-named files beside it
+    root: str = ""  # the corpus folder it was found in: reading never leaves it
 
     @property
     def path(self) -> Path:
@@ -116,7 +117,8 @@ def discover(
     pathlib, here: at that size pathlib alone costs seconds.)
     """
     found = []
-    folders = [(os.fspath(corpus), "")]
+    root = os.fspath(corpus)
+    folders = [(root, "")]
     while folders:
         folder, rel = folders.pop()
         try:
@@ -135,7 +137,7 @@ def discover(
                 continue
             dot = name.rfind(".")
             if dot > 0 and name[dot:].lower() in _SUFFIX_SET:
-                source = _scanned(entry, rel, companions.get(name[:dot], _NONE))
+                source = _scanned(entry, rel, companions.get(name[:dot], _NONE), root)
                 if source:
                     found.append(source)
     found.sort(key=lambda f: f.relpath)
@@ -162,7 +164,7 @@ def _companions(names: set[str], suffixes) -> dict[str, frozenset[str]]:
     return {stem: frozenset(present) for stem, present in found.items()}
 
 
-def _scanned(entry, rel: str, companions: frozenset[str]) -> SourceFile | None:
+def _scanned(entry, rel: str, companions: frozenset[str], root: str) -> SourceFile | None:
     try:
         if not entry.is_file(follow_symlinks=False):
             return None
@@ -170,7 +172,7 @@ def _scanned(entry, rel: str, companions: frozenset[str]) -> SourceFile | None:
     except OSError:
         return None  # gone since the folder was listed
     relpath = printable_path(rel + entry.name)
-    return SourceFile(entry.path, relpath, info.st_size, info.st_mtime_ns, companions)
+    return SourceFile(entry.path, relpath, info.st_size, info.st_mtime_ns, companions, root)
 
 
 def printable_path(path: Path | str) -> str:
@@ -187,8 +189,8 @@ def printable_path(path: Path | str) -> str:
     return os.fsencode(text.replace("\\", "\\\\")).decode("utf-8", "backslashreplace")
 
 
-def read_bytes(path: Path, *, follow_symlinks: bool = False) -> bytes:
-    data = read_regular(path, MAX_BYTES, follow_symlinks=follow_symlinks)
+def read_bytes(path: Path, *, follow_symlinks: bool = False, root: str = "") -> bytes:
+    data = read_regular(path, MAX_BYTES, follow_symlinks=follow_symlinks, root=root)
     if not data.strip():
         raise ReadError("empty file")
     return data
@@ -197,16 +199,19 @@ def read_bytes(path: Path, *, follow_symlinks: bool = False) -> bytes:
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def read_regular(path: Path, limit: int, *, follow_symlinks: bool = False) -> bytes:
+def read_regular(path: Path, limit: int, *, follow_symlinks: bool = False, root: str = "") -> bytes:
     """The bytes of a regular file of at most `limit` bytes, or a ReadError saying why not.
 
     Nothing else is read: not a symbolic link (it could point anywhere, even
     /dev/zero), nor a FIFO (opened without blocking, then refused), device or
     socket; a file that grows past the limit while being read is refused too.
+    With `root` (the corpus folder), every folder between it and the file is
+    opened without following links too, so a folder swapped for a link after
+    the scan does not lead outside.
     """
     flags = _OPEN_FLAGS | (0 if follow_symlinks else getattr(os, "O_NOFOLLOW", 0))
     try:
-        fd = _open(path, flags)
+        fd = _open(path, flags, root)
     except FileNotFoundError as exc:
         raise ReadError("file disappeared while reading") from exc
     except PermissionError as exc:
@@ -238,8 +243,25 @@ def read_regular(path: Path, limit: int, *, follow_symlinks: bool = False) -> by
         os.close(fd)
 
 
-def _open(path: Path, flags: int) -> int:
-    return os.open(path, flags)
+def _open(path: Path, flags: int, root: str = "") -> int:
+    relative = os.path.relpath(path, root) if root else ""
+    if not relative or relative.startswith("..") or os.open not in os.supports_dir_fd:
+        return os.open(path, flags)
+    *folders, name = relative.split(os.sep)
+    folder = os.open(root, os.O_RDONLY | os.O_DIRECTORY)  # the corpus itself may be a link
+    try:
+        for part in folders:
+            try:
+                inner = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=folder)
+            except NotADirectoryError as exc:  # what Linux says of a link there
+                if stat.S_ISLNK(os.stat(part, dir_fd=folder, follow_symlinks=False).st_mode):
+                    raise OSError(errno.ELOOP, "symbolic link", os.fspath(path)) from exc
+                raise
+            os.close(folder)
+            folder = inner
+        return os.open(name, flags, dir_fd=folder)
+    finally:
+        os.close(folder)
 
 
 def _megabytes(size: int) -> str:

@@ -101,6 +101,8 @@ def serving_name(index_dir: Path) -> str | None:
 def create_index(index_dir: Path):
     """A new, empty index of the current schema version (others are left alone)."""
     index_dir.mkdir(parents=True, exist_ok=True)
+    for path in index_dir.glob(f"_{INDEX_NAME}_*.sizes"):  # records of what it replaces
+        path.unlink(missing_ok=True)
     return index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)
 
 

@@ -166,13 +166,16 @@ def _sync_locked(corpus, index_dir, rebuild, repair, progress, started) -> SyncR
         if not writer.is_closed:
             with contextlib.suppress(Exception):  # keep the first error (a full disk...)
                 writer.cancel()
-        remove_leftovers(index_dir, _segment_ids(_open_or_none(index_dir, strict=False)))
+        with contextlib.suppress(Exception):
+            remove_leftovers(index_dir, _segment_ids(_open_or_none(index_dir, strict=False)))
         raise
     finally:
         if reader is not None:
             reader.close()
     if rebuild or upgrading or report.changed:
-        record_sizes(index_dir, open_index(index_dir))
+        # committed; without the record (a full disk) `check` still reads everything
+        with contextlib.suppress(OSError):
+            record_sizes(index_dir, open_index(index_dir))
     remove_older_versions(index_dir)  # also those a run killed after its commit left
     report.seconds = time.perf_counter() - started
     return report
@@ -354,7 +357,11 @@ class Job:
 
 def _scan_file(writer, source: SourceFile, old, from_scratch: bool, report, owners) -> Job | None:
     fingerprint = extractor_fingerprint()
-    sidecar = sidecar_state(source.path) if source.has_companion(SIDECAR_SUFFIX) else NO_SIDECAR
+    sidecar = (
+        sidecar_state(source.path, root=source.root)
+        if source.has_companion(SIDECAR_SUFFIX)
+        else NO_SIDECAR
+    )
     current = (
         old is not None
         and old.get("extractor") == fingerprint
@@ -365,7 +372,7 @@ def _scan_file(writer, source: SourceFile, old, from_scratch: bool, report, owne
         report.unchanged += 1
         return None
     try:
-        data = read_bytes(source.path)
+        data = read_bytes(source.path, root=source.root)
         sha256 = hashlib.sha256(data).hexdigest()
         if current and old["sha256"] == sha256:
             restamped = from_stored(
@@ -438,7 +445,7 @@ def _extract(job: Job) -> tuple[dict | None, str | None, bytes | None]:
     """The document for one job, or why there is none, and the extraction to cache
     when it was not cached yet (runs in a worker process)."""
     try:
-        data = read_bytes(job.source.path)
+        data = read_bytes(job.source.path, root=job.source.root)
         if hashlib.sha256(data).hexdigest() != job.sha256:
             raise ReadError("changed while indexing; the next run takes the new version")
         cached = lookup(job.cache, job.cache_key) if job.cache else None
