@@ -42,7 +42,7 @@ def test_symlinks_out_of_the_corpus_are_never_followed(tmp_path, corpus_dir, ind
 
 
 def test_a_folder_swapped_for_a_link_after_the_scan_does_not_lead_outside(tmp_path, corpus_dir):
-    from indexer.reading import ReadError, discover, read_bytes
+    from indexer.extract.reading import ReadError, discover, read_bytes
 
     (corpus_dir / "sub").mkdir()
     (corpus_dir / "sub" / "a.txt").write_text(NEW_ARTICLE, "utf-8")
@@ -366,16 +366,16 @@ def test_a_request_that_read_a_generation_repaired_meanwhile_gets_a_503(built_in
     from flask import g
 
     from web import create_app
-    from web.index import get_searcher
+    from web.index import get_snapshot
 
     app = create_app({"TESTING": True, "INDEX_DIR": str(built_index)})
 
     @app.get("/boom")
     def boom():
-        get_searcher()
+        get_snapshot()
         _damage(built_index, "trm:garbage")
         sync_index(corpus_dir, built_index, repair=True)  # fixed before the error is handled
-        assert "searcher" in g
+        assert "snapshot" in g
         raise ValueError("read a damaged file")
 
     response = app.test_client().get("/boom")

@@ -44,7 +44,7 @@ def damaged() -> None:
     if found:
         current_app.logger.error(describe(index_dir(), found))
         abort(503, description=describe(index_dir(), found))
-    if "searcher" in g and not _up_to_date(g.searcher):  # repaired while this request read
+    if "snapshot" in g and not _up_to_date(g.snapshot.searcher):  # repaired while it read
         abort(503, description="the index was replaced while this request read it; try again")
 
 
