@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .datafiles import discovery_rules
+from .datafiles import FULL_WIDTH, Organisation, discovery_rules, spelling_key
 from .datafiles import organisations as gazetteer
-from .phrases import compile_phrases
+from .phrases import NAME_EDGE_AFTER, NAME_EDGE_BEFORE, compile_names
 
 LEAD_MIN_CHARS = 200
 SALIENT_COUNT = 3  # named this often, an organisation is what the article is about
@@ -39,6 +39,16 @@ _DEFINITION = re.compile(
     rf"\b({_NAME_WORD}(?:\s+(?:{_LINK_WORD}\s+|the\s+)*{_NAME_WORD}){{1,9}})"
     r"\s*\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)"
 )
+# Acronyms: two capitals or more, no lower case ("B5GPC", "6G-IA", "NGA").
+_ACRONYM_SHAPE = r"(?=(?:[^A-Z\s]*[A-Z]){2})[A-Z0-9][A-Z0-9&-]{1,9}"
+_ACRONYM = re.compile(_ACRONYM_SHAPE)
+_ACRONYM_WORD = re.compile(rf"{NAME_EDGE_BEFORE}{_ACRONYM_SHAPE}{NAME_EDGE_AFTER}")
+# "Next G Alliance (NGA)": an acronym defined right after a name.
+_ACRONYM_AFTER = re.compile(rf"\s*\(\s*({_ACRONYM_SHAPE})\s*\)")
+# A weak spelling followed by a capitalised word is part of a longer name
+# ("Bharat 6G Mission" is not the Bharat 6G Alliance).
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
+_WORD = re.compile(r"(?<!\w)[^\W\d_][\w'’-]*")
 # Between two spellings of one organisation, "(" or a dash means one mention:
 # "Full Name (ACR)", "ACR – Full Name".
 _SAME_MENTION = re.compile(r"^\s*[(–—-]?\s*$")
@@ -88,23 +98,27 @@ class OrgMention:
 def find_organisations(title: str, body: str) -> list[OrgMention]:
     """Organisations in the article, most mentioned first, ties by first mention."""
     text = f"{title}\n\n{body}"
+    scan = text.translate(FULL_WIDTH)  # same length: offsets stay those of `text`
     regions = _regions(title, body)
-    found: dict[str, list] = {}
-    taken: list[tuple[int, int]] = []
-    pattern, lookup = _spelling_index()
-    for match in pattern.finditer(text):
-        canonical, name = lookup[fold(match.group(0))]
-        _note(found, canonical, name, match, "gazetteer")
-        taken.append(match.span())
-    for name, acronym in _definitions(text, lookup):
+    hits = _gazetteer_hits(scan)
+    hits += _acronym_hits(scan, hits)
+    taken = [(h.start, h.end) for h in hits]
+    strong = _index().strong
+    for name, acronym in _definitions(scan, strong):
         for match in re.finditer(
-            rf"(?<![\w-]){re.escape(acronym)}(?![\w-])|{re.escape(name)}", text
+            rf"(?<![\w-]){re.escape(acronym)}(?![\w-])|{re.escape(name)}", scan
         ):
-            _note(found, acronym, name, match, "definition")
-            taken.append(match.span())
-    for name in _shaped_names(text, taken, found):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            _note(found, name, name, match, "name")
+            if not _overlaps(match.span(), taken):
+                hits.append(_Hit(match.start(), match.end(), acronym, name, "definition"))
+    taken = [(h.start, h.end) for h in hits]
+    for name, owner in _shaped_names(scan, taken, hits):
+        canonical, full = (owner.canonical, owner.name) if owner else (name, name)
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", scan):
+            if not _overlaps(match.span(), taken):
+                hits.append(_Hit(match.start(), match.end(), canonical, full, "name"))
+    found: dict[str, list] = {}
+    for hit in sorted(hits, key=lambda h: h.start):
+        _note(found, hit, text)
     return sorted(
         (
             OrgMention(c, n, m, count, first, _where(first, regions), source)
@@ -112,6 +126,159 @@ def find_organisations(title: str, body: str) -> list[OrgMention]:
         ),
         key=lambda o: (-o.count, o.first),
     )
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    canonical: str
+    name: str
+    source: str
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    text: str
+    org: Organisation
+    weak: bool
+
+
+@dataclass(frozen=True)
+class _Index:
+    pattern: re.Pattern
+    spellings: tuple[_Spelling, ...]
+    strong: dict[str, Organisation]  # spelling_key -> the organisation it names
+    weak: dict[str, tuple[Organisation, ...]]  # spelling_key -> the organisations it may name
+    acronyms: dict[str, tuple[str, ...]]  # canonical -> its spellings shaped like acronyms
+
+
+@cache
+def _index() -> _Index:
+    spellings, strong, weak, acronyms = [], {}, {}, {}
+    for org in gazetteer():
+        for text in org.spellings:
+            spellings.append(_Spelling(text, org, False))
+            strong[spelling_key(text)] = org
+        for text in org.weak:
+            spellings.append(_Spelling(text, org, True))
+            weak.setdefault(spelling_key(text), []).append(org)
+        acronyms[org.canonical] = tuple(
+            s for s in (*org.spellings, *org.weak) if _ACRONYM.fullmatch(s)
+        )
+    return _Index(
+        compile_names([s.text for s in spellings]),
+        tuple(spellings),
+        strong,
+        {k: tuple(v) for k, v in weak.items()},
+        acronyms,
+    )
+
+
+@cache
+def _reported(canonical: str) -> Organisation:
+    """The entry an organisation is reported as: a group as its parent."""
+    by_name = {o.canonical: o for o in gazetteer()}
+    org, seen = by_name[canonical], set()
+    while org.folds_into_parent and org.parent in by_name and org.canonical not in seen:
+        seen.add(org.canonical)
+        org = by_name[org.parent]
+    return org
+
+
+def _gazetteer_hits(scan: str) -> list[_Hit]:
+    """Gazetteer spellings in the text; a weak spelling counts only when the
+    text also names its organisation (or that one's parent) by a strong one."""
+    index = _index()
+    strong, weak = [], []
+    for match in index.pattern.finditer(scan):
+        spelling = index.spellings[int(match.lastgroup[1:])]
+        if _case_fits(spelling.text, match.group(0)):
+            (weak if spelling.weak else strong).append((match, spelling.org))
+    named = {o.canonical for _, o in strong} | {_reported(o.canonical).canonical for _, o in strong}
+    hits = [_hit(m, org) for m, org in strong]
+    for match, _ in weak:
+        owners = [
+            o
+            for o in index.weak[spelling_key(match.group(0))]
+            if o.canonical in named or o.parent in named
+        ]
+        if len(owners) == 1 and not _NAME_GOES_ON.match(scan, match.end()):
+            hits.append(_hit(match, owners[0]))
+    return hits
+
+
+def _hit(match: re.Match, org: Organisation) -> _Hit:
+    reported = _reported(org.canonical)
+    return _Hit(match.start(), match.end(), reported.canonical, reported.name, "gazetteer")
+
+
+def _case_fits(spelling: str, found: str) -> bool:
+    """Whether text that matched a many-word name while ignoring case is that name.
+
+    "the European 6G flagship" describes a project, it does not name the 6G
+    Flagship: the first capitalised word of the name must keep its capital,
+    and so must at least half of them ("Next G alliance" still names it).
+    """
+    want, got = _WORD.findall(spelling), _WORD.findall(found)
+    capitals = [i for i, w in enumerate(want) if w[0].isupper()]
+    if len(want) != len(got) or not capitals:
+        return True
+    kept = [got[i][0].isupper() for i in capitals]
+    return kept[0] and 2 * sum(kept) >= len(kept)
+
+
+def _acronym_hits(scan: str, hits: list[_Hit]) -> list[_Hit]:
+    """Acronyms resolved by evidence in the text.
+
+    "Next G Alliance (NGA)" makes NGA a spelling of the Next G Alliance for
+    this text; an unknown acronym one letter away from an acronym of an
+    organisation the text names ("B5PC" beside "Beyond 5G Promotion
+    Consortium") is that organisation misspelt.
+    """
+    index = _index()
+    local: dict[str, _Hit] = {}
+    for hit in hits:
+        defined = _ACRONYM_AFTER.match(scan, hit.end)
+        if defined and spelling_key(defined.group(1)) not in index.strong:
+            local.setdefault(defined.group(1), hit)
+    taken = [(h.start, h.end) for h in hits]
+    named = {h.canonical for h in hits}
+    found = []
+    for match in _ACRONYM_WORD.finditer(scan):
+        token = match.group(0)
+        if _overlaps(match.span(), taken) or spelling_key(token) in index.strong:
+            continue
+        owner = local.get(token)
+        if owner is None:
+            near = {
+                c
+                for c in named
+                for acronym in index.acronyms.get(c, ())
+                if len(acronym) >= 4 and _one_edit_apart(token, acronym)
+            }
+            if len(near) != 1:
+                continue
+            canonical = near.pop()
+            owner = next(h for h in hits if h.canonical == canonical)
+        found.append(_Hit(match.start(), match.end(), owner.canonical, owner.name, "gazetteer"))
+    return found
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter left out, added or changed (not case, not a digit for a digit)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        return len(diff) == 1 and not (diff[0][0].isdigit() and diff[0][1].isdigit())
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    start, end = span
+    return any(s < end and start < e for s, e in taken)
 
 
 def _regions(title: str, body: str) -> tuple[int, int]:
@@ -130,25 +297,23 @@ def _where(offset: int, regions: tuple[int, int]) -> str:
     return "title" if offset < title_end else "lead" if offset < lead_end else "body"
 
 
-@cache
-def _spelling_index() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    lookup = {}
-    for org in gazetteer():
-        for spelling in org.spellings:
-            lookup[fold(spelling)] = (org.canonical, org.name)
-    return compile_phrases([s for org in gazetteer() for s in org.spellings]), lookup
-
-
 def canonical_name(spelling: str) -> str:
     """The canonical value of any gazetteer spelling ("Academy of Finland" ->
     "Research Council of Finland"); other names come back unchanged."""
-    found = _spelling_index()[1].get(fold(spelling))
-    return found[0] if found else spelling
+    found = _index().strong.get(spelling_key(spelling))
+    return _reported(found.canonical).canonical if found else spelling
 
 
 def known_spellings() -> dict[str, str]:
-    """Every gazetteer spelling, folded (see `fold`), to its canonical value."""
-    return {folded: canonical for folded, (canonical, _) in _spelling_index()[1].items()}
+    """Every gazetteer spelling, folded (see `fold`), to its canonical value
+    (a weak spelling shared by several organisations is left out)."""
+    index = _index()
+    result = {}
+    for spelling in index.spellings:
+        owners = index.weak.get(spelling_key(spelling.text), ()) if spelling.weak else ()
+        if not spelling.weak or len(owners) == 1:
+            result[fold(spelling.text)] = _reported(spelling.org.canonical).canonical
+    return result
 
 
 @cache
@@ -165,14 +330,15 @@ def fold(spelling: str) -> str:
     return " ".join(spelling.split()).lower()
 
 
-def _note(found: dict, canonical: str, name: str, match: re.Match, source: str) -> None:
-    entry = found.get(canonical)
+def _note(found: dict, hit: _Hit, text: str) -> None:
+    entry = found.get(hit.canonical)
     if entry is None:
-        found[canonical] = [name, match.group(0), 1, match.start(), match.end(), source]
+        matched = text[hit.start : hit.end]
+        found[hit.canonical] = [hit.name, matched, 1, hit.start, hit.end, hit.source]
         return
-    if not _SAME_MENTION.match(match.string[entry[4] : match.start()]):
+    if not _SAME_MENTION.match(text[entry[4] : hit.start]):
         entry[2] += 1
-    entry[4] = match.end()
+    entry[4] = max(entry[4], hit.end)
 
 
 def _definitions(text: str, known: dict) -> list[tuple[str, str]]:
@@ -180,9 +346,9 @@ def _definitions(text: str, known: dict) -> list[tuple[str, str]]:
     result = []
     for match in _DEFINITION.finditer(text):
         name, acronym = _trim_name(match.group(1)), match.group(2)
-        if not name or fold(name) in known or acronym.lower() in known:
+        if not name or spelling_key(name) in known or spelling_key(acronym) in known:
             continue
-        if not _acronym_fits(acronym, name):
+        if not _acronym_fits(acronym, name) or _is_sub_body(name.split()):
             continue
         result.append((name, acronym))
     return result
@@ -205,8 +371,8 @@ def _trim_name(name: str) -> str | None:
 
     "Rosaly Lopes of NASA's Jet Propulsion Laboratory" keeps what follows the
     last possessive; "Braun and The Carlyle Group" what follows an inner
-    "The"; numbers, "-based" words and generic pairs ("National Institute")
-    are not names.
+    "The"; numbers, "-based" words and generic pairs ("National Institute",
+    "Test Centre") are not names.
     """
     rules = discovery_rules()
     words = name.split()
@@ -220,7 +386,7 @@ def _trim_name(name: str) -> str | None:
         return None
     if any(not _has_letter(w) or w.endswith("-based") for w in words):
         return None
-    if len(words) == 2 and words[0] in rules.generic:
+    if len(words) == 2 and (words[0] in rules.generic or words[0].lower() == words[0]):
         return None
     if words[-1] in rules.suffixes or " ".join(words[:2]).startswith(rules.prefixes):
         return " ".join(words)
@@ -231,19 +397,74 @@ def _has_letter(word: str) -> bool:
     return any(c.isalpha() for c in word)
 
 
-def _shaped_names(text: str, taken: list[tuple[int, int]], found: dict) -> list[str]:
-    """Organisation-shaped names that no gazetteer entry or definition covers."""
-    names = []
-    known_names = [fold(entry[0]) for entry in found.values()]
+def _is_sub_body(words: list[str]) -> bool:
+    """ "Governing Board", "Working Group": a part of an organisation, not one."""
+    tail = " ".join(words[-2:])
+    return any(tail.endswith(s) for s in discovery_rules().sub_bodies)
+
+
+def _shaped_names(
+    text: str, taken: list[tuple[int, int]], hits: list[_Hit]
+) -> list[tuple[str, Organisation | None]]:
+    """Organisation-shaped names that no gazetteer entry or definition covers,
+    each with the gazetteer organisation it is part of, if any.
+
+    A name is never cut from a longer one (a candidate right after a known
+    name, "Next G Alliance Global Initiative", is its tail) nor two names
+    fused ("Bharat 6G and Industry Alliance": the part before "and" is a
+    spelling of its own). A sub-body ("SNS Governing Board") is reported as
+    the organisation it belongs to, or not at all.
+    """
+    index = _index()
+    names: list[tuple[str, Organisation | None]] = []
+    known_names = [fold(h.name) for h in hits]
+    ends = {e for _, e in taken}
     for match in _shape_pattern().finditer(text):
         start, end = match.span(1)
-        if any(s < end and start < e for s, e in taken):
+        if _overlaps((start, end), taken):
             continue
-        name = _trim_name(match.group(1))
-        if not name or name in names or any(fold(name) in k for k in known_names):
+        candidate = match.group(1)
+        right = _split_fusion(candidate)
+        name = _trim_name(right)
+        if not name:
             continue
-        names.append(name)
+        offset = start + right.rindex(name) if name in right else start
+        if any(text[e:offset].strip() == "" and e <= offset for e in ends):
+            continue  # the tail of a name already found
+        words = name.split()
+        owner = _owner(words, index)
+        if owner is None and _is_sub_body(words):
+            continue
+        if (name, owner) in names or any(fold(name) in k for k in known_names):
+            continue
+        names.append((name, owner))
     return names
+
+
+def _split_fusion(candidate: str) -> str:
+    """ "A and B Alliance" where A is a name of its own: only "B Alliance" is a candidate."""
+    parts = re.split(r"\s+(and|&)\s+", candidate, maxsplit=1)
+    if len(parts) == 3:
+        left = parts[0].split()
+        while left and left[0].lower() in _LEADING_NOISE:
+            left.pop(0)
+        key = spelling_key(" ".join(left))
+        index = _index()
+        if key in index.strong or key in index.weak or _trim_name(" ".join(left)):
+            return parts[2]
+    return candidate
+
+
+def _owner(words: list[str], index: _Index) -> Organisation | None:
+    """The gazetteer organisation a sub-body's name starts with ("SNS Governing Board")."""
+    if not _is_sub_body(words):
+        return None
+    for size in range(len(words) - 1, 0, -1):
+        key = spelling_key(" ".join(words[:size]))
+        owners = (index.strong[key],) if key in index.strong else index.weak.get(key, ())
+        if len(owners) == 1:
+            return _reported(owners[0].canonical)
+    return None
 
 
 @cache
@@ -252,7 +473,13 @@ def _shape_pattern() -> re.Pattern:
     suffixes = "|".join(map(re.escape, rules.suffixes))
     prefixes = "|".join(map(re.escape, rules.prefixes))
     word = rf"{_NAME_WORD}\s+(?:{_LINK_WORD}\s+)?"
-    ends_with_suffix = rf"(?:{word}){{1,6}}(?:{suffixes})\b"
+    # "German Research Center for Artificial Intelligence": a suffix word
+    # followed by "for"/"of" and more capitalised words goes on.
+    goes_on = (
+        rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_NAME_WORD}"
+        rf"(?:\s+(?:(?:and|of|&)\s+)?{_NAME_WORD}){{0,5}})?"
+    )
+    ends_with_suffix = rf"(?:{word}){{1,6}}(?:{suffixes})\b{goes_on}"
     starts_with_prefix = (
         rf"(?:{prefixes})\s+(?:of|for)\s+(?:the\s+)?{_NAME_WORD}"
         rf"(?:\s+(?:(?:and|of|for|&)\s+)?{_NAME_WORD}){{0,6}}"

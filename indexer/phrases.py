@@ -5,6 +5,12 @@ more words, or a lower-case word, ignores case ("memorandum of
 understanding"); a single word with capitals is matched as written, so the
 acronym "AI" never matches "ai" inside other text and "Orange" never matches
 the colour. A trailing * matches any word ending.
+
+Organisation names (`compile_names`) add what names in real text need:
+"&" and "and" are one word, spaces around brackets are optional
+("IMT-2030(6G)"), and a name in Chinese, Japanese or Korean script has no
+word edge to respect, since those scripts put no space between words (nor
+does a Japanese sentence between "6G-IA" and the particle after it).
 """
 
 from __future__ import annotations
@@ -33,3 +39,102 @@ def compile_phrases(phrases: list[str]) -> re.Pattern:
     ordered = sorted(set(phrases), key=len, reverse=True)
     alternatives = "|".join(_alternative(p) for p in ordered)
     return re.compile(f"{_EDGE_BEFORE}(?:{alternatives}){_EDGE_AFTER}")
+
+
+# Letters of scripts written without spaces between words.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_IS_CJK = re.compile(f"[{_CJK}]")
+# A word edge for names: no Latin letter, digit or hyphen beside the name
+# (a CJK character beside it is fine).
+NAME_EDGE_BEFORE = rf"(?<!(?![{_CJK}])[\w-])"
+NAME_EDGE_AFTER = rf"(?!(?![{_CJK}])[\w-])"
+
+
+def _name_alternative(name: str) -> str:
+    words = name.split()
+    exact = len(words) == 1 and name != name.lower() and not _IS_CJK.search(name)
+    parts = []
+    for word in words:
+        if word.lower() == "and" or word == "&":
+            parts.append("(?:and|&)")
+            continue
+        piece = "".join(
+            r"\s*\(\s*" if c == "(" else r"\s*\)\s*" if c == ")" else re.escape(c) for c in word
+        )
+        parts.append(piece)
+    pattern = r"\s+".join(parts).replace(r"\s*\s+", r"\s*").replace(r"\s+\s*", r"\s*")
+    return pattern if exact else f"(?i:{pattern})"
+
+
+_LATIN_WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f]+")
+_LATIN_BEFORE = re.compile(r"[0-9A-Za-z\u00c0-\u024f_-]")
+
+
+class NamePattern:
+    """Names found in text (see `compile_names`).
+
+    One regex of a thousand alternatives tried at every word of a text is
+    slow, so names are grouped by their first word: at each word of the
+    text only the names that start with it are tried.
+    """
+
+    def __init__(self, names: list[str]):
+        order = sorted(range(len(names)), key=lambda i: len(names[i]), reverse=True)
+        buckets: dict[str, list[int]] = {}
+        other = []
+        for i in order:
+            name = names[i]
+            if _IS_CJK.search(name):
+                before = "" if _IS_CJK.match(name) else NAME_EDGE_BEFORE
+                after = "" if _IS_CJK.match(name[-1]) else NAME_EDGE_AFTER
+                other.append(f"{before}(?P<n{i}>{_name_alternative(name)}){after}")
+            else:
+                first = _LATIN_WORD.search(name)
+                key = first.group(0).lower() if first and first.start() == 0 else ""
+                buckets.setdefault(key, []).append(i)
+        self._sources = {
+            key: "(?:"
+            + "|".join(f"(?P<n{i}>{_name_alternative(names[i])})" for i in members)
+            + ")"
+            + NAME_EDGE_AFTER
+            for key, members in buckets.items()
+        }
+        self._compiled: dict[str, re.Pattern] = {}
+        self._other = re.compile("|".join(other)) if other else None
+
+    def _bucket(self, key: str) -> re.Pattern | None:
+        """The names starting with word `key`, compiled when first met."""
+        pattern = self._compiled.get(key)
+        if pattern is None and key in self._sources:
+            pattern = self._compiled[key] = re.compile(self._sources[key])
+        return pattern
+
+    def finditer(self, text: str):
+        """Matches in text order; `match.lastgroup` is `n<i>` for `names[i]`."""
+        found = []
+        odd = self._bucket("")  # names that start with a sign, e.g. "(ISC)²"
+        end = 0
+        for word in _LATIN_WORD.finditer(text):
+            start = word.start()
+            if start < end or (start and _LATIN_BEFORE.match(text, start - 1)):
+                continue
+            bucket = self._bucket(word.group(0).lower())
+            match = bucket.match(text, start) if bucket else None
+            if match:
+                found.append(match)
+                end = match.end()
+        if odd is not None:
+            found += [m for m in odd.finditer(text) if not _LATIN_BEFORE.match(text, m.start() - 1)]
+        if self._other is not None and _IS_CJK.search(text):
+            found += self._other.finditer(text)
+        kept: list[re.Match] = []
+        for match in sorted(found, key=lambda m: (m.start(), -m.end())):
+            if not kept or match.start() >= kept[-1].end():
+                kept.append(match)
+        return iter(kept)
+
+
+def compile_names(names: list[str]) -> NamePattern:
+    """Matcher of any of `names`, longest first; the group named `n<i>` says
+    that `names[i]` matched. Case follows the phrase rule above."""
+    return NamePattern(names)
