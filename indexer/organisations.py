@@ -157,12 +157,22 @@ class _Index:
 def _index() -> _Index:
     spellings, strong, weak, acronyms = [], {}, {}, {}
     for org in gazetteer():
-        for text in org.spellings:
-            spellings.append(_Spelling(text, org, False))
-            strong[spelling_key(text)] = org
-        for text in org.weak:
-            spellings.append(_Spelling(text, org, True))
-            weak.setdefault(spelling_key(text), []).append(org)
+        # Of many-word spellings that differ only in case or spacing, the one
+        # with the fewest capitals is matched ("department of telecommunications"
+        # lets "Department of Telecommunications" be written either way);
+        # one-word spellings are matched as written, so each is kept.
+        chosen: dict[tuple[str, bool, str], str] = {}
+        for text, is_weak in [(t, False) for t in org.spellings] + [(t, True) for t in org.weak]:
+            exact = text if len(text.split()) == 1 else ""
+            key = (spelling_key(text), is_weak, exact)
+            if key not in chosen or _capitals(text) < _capitals(chosen[key]):
+                chosen[key] = text
+        for (key, is_weak, _), text in chosen.items():
+            spellings.append(_Spelling(text, org, is_weak))
+            if is_weak:
+                weak.setdefault(key, []).append(org)
+            else:
+                strong[key] = org
         acronyms[org.canonical] = tuple(
             s for s in (*org.spellings, *org.weak) if _ACRONYM.fullmatch(s)
         )
@@ -173,6 +183,10 @@ def _index() -> _Index:
         {k: tuple(v) for k, v in weak.items()},
         acronyms,
     )
+
+
+def _capitals(text: str) -> int:
+    return sum(c.isupper() for c in text)
 
 
 @cache
@@ -388,7 +402,10 @@ def _trim_name(name: str) -> str | None:
         return None
     if len(words) == 2 and (words[0] in rules.generic or words[0].lower() == words[0]):
         return None
-    if words[-1] in rules.suffixes or " ".join(words[:2]).startswith(rules.prefixes):
+    if " ".join(words[:2]).startswith(rules.prefixes):
+        return " ".join(words)
+    ends = [i for i, w in enumerate(words) if w in rules.suffixes]
+    if ends and (ends[-1] == len(words) - 1 or words[ends[-1] + 1] in ("for", "of")):
         return " ".join(words)
     return None
 
