@@ -29,7 +29,10 @@ from .datafiles import FULL_WIDTH, Organisation, discovery_rules, spelling_key
 from .datafiles import organisations as gazetteer
 from .phrases import NAME_EDGE_AFTER, NAME_EDGE_BEFORE, compile_names
 
-LEAD_MIN_CHARS = 200
+LEAD_MIN_CHARS = 120
+# Organisations of these countries are named with a genitive "s" in their
+# languages ("Vinnovas utlysning"): their names match with it.
+GENITIVE_S_COUNTRIES = frozenset({"SE", "NO", "DK"})
 SALIENT_COUNT = 3  # named this often, an organisation is what the article is about
 # A capitalised word, or an abbreviation such as "U.S."; a full stop ends a word
 # unless a letter follows, so names never run across sentences.
@@ -39,6 +42,7 @@ _DEFINITION = re.compile(
     rf"\b({_NAME_WORD}(?:\s+(?:{_LINK_WORD}\s+|the\s+)*{_NAME_WORD}){{1,9}})"
     r"\s*\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)"
 )
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Acronyms: two capitals or more, no lower case ("B5GPC", "6G-IA", "NGA").
 _ACRONYM_SHAPE = r"(?=(?:[^A-Z\s]*[A-Z]){2})[A-Z0-9][A-Z0-9&-]{1,9}"
 _ACRONYM = re.compile(_ACRONYM_SHAPE)
@@ -48,7 +52,6 @@ _ACRONYM_AFTER = re.compile(rf"\s*\(\s*({_ACRONYM_SHAPE})\s*\)")
 # A weak spelling followed by a capitalised word is part of a longer name
 # ("Bharat 6G Mission" is not the Bharat 6G Alliance).
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
-_WORD = re.compile(r"(?<!\w)[^\W\d_][\w'’-]*")
 # Between two spellings of one organisation, "(" or a dash means one mention:
 # "Full Name (ACR)", "ACR – Full Name".
 _SAME_MENTION = re.compile(r"^\s*[(–—-]?\s*$")
@@ -118,7 +121,7 @@ def find_organisations(title: str, body: str) -> list[OrgMention]:
                 hits.append(_Hit(match.start(), match.end(), canonical, full, "name"))
     found: dict[str, list] = {}
     for hit in sorted(hits, key=lambda h: h.start):
-        _note(found, hit, text)
+        _note(found, hit, text, scan)
     return sorted(
         (
             OrgMention(c, n, m, count, first, _where(first, regions), source)
@@ -176,8 +179,13 @@ def _index() -> _Index:
         acronyms[org.canonical] = tuple(
             s for s in (*org.spellings, *org.weak) if _ACRONYM.fullmatch(s)
         )
+    genitive = frozenset(
+        i
+        for i, s in enumerate(spellings)
+        if s.org.country in GENITIVE_S_COUNTRIES and not s.text.endswith("s")
+    )
     return _Index(
-        compile_names([s.text for s in spellings]),
+        compile_names([s.text for s in spellings], genitive),
         tuple(spellings),
         strong,
         {k: tuple(v) for k, v in weak.items()},
@@ -207,8 +215,7 @@ def _gazetteer_hits(scan: str) -> list[_Hit]:
     strong, weak = [], []
     for match in index.pattern.finditer(scan):
         spelling = index.spellings[int(match.lastgroup[1:])]
-        if _case_fits(spelling.text, match.group(0)):
-            (weak if spelling.weak else strong).append((match, spelling.org))
+        (weak if spelling.weak else strong).append((match, spelling.org))
     named = {o.canonical for _, o in strong} | {_reported(o.canonical).canonical for _, o in strong}
     hits = [_hit(m, org) for m, org in strong]
     for match, _ in weak:
@@ -225,21 +232,6 @@ def _gazetteer_hits(scan: str) -> list[_Hit]:
 def _hit(match: re.Match, org: Organisation) -> _Hit:
     reported = _reported(org.canonical)
     return _Hit(match.start(), match.end(), reported.canonical, reported.name, "gazetteer")
-
-
-def _case_fits(spelling: str, found: str) -> bool:
-    """Whether text that matched a many-word name while ignoring case is that name.
-
-    "the European 6G flagship" describes a project, it does not name the 6G
-    Flagship: the first capitalised word of the name must keep its capital,
-    and so must at least half of them ("Next G alliance" still names it).
-    """
-    want, got = _WORD.findall(spelling), _WORD.findall(found)
-    capitals = [i for i, w in enumerate(want) if w[0].isupper()]
-    if len(want) != len(got) or not capitals:
-        return True
-    kept = [got[i][0].isupper() for i in capitals]
-    return kept[0] and 2 * sum(kept) >= len(kept)
 
 
 def _acronym_hits(scan: str, hits: list[_Hit]) -> list[_Hit]:
@@ -296,12 +288,14 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 
 
 def _regions(title: str, body: str) -> tuple[int, int]:
-    """End offsets of the title and of the lead (first paragraphs, 200+ chars)."""
+    """End offsets of the title and of the lead (first paragraphs, 120+ chars;
+    a Chinese, Japanese or Korean character counts as a word's worth, three)."""
     title_end = len(title)
-    lead_end = title_end + 2
+    lead_end, size = title_end + 2, 0
     for paragraph in body.split("\n\n"):
         lead_end += len(paragraph) + 2
-        if lead_end - title_end >= LEAD_MIN_CHARS:
+        size += len(paragraph) + 2 * len(_CJK_CHAR.findall(paragraph))
+        if size >= LEAD_MIN_CHARS:
             break
     return title_end, lead_end
 
@@ -344,13 +338,13 @@ def fold(spelling: str) -> str:
     return " ".join(spelling.split()).lower()
 
 
-def _note(found: dict, hit: _Hit, text: str) -> None:
+def _note(found: dict, hit: _Hit, text: str, scan: str) -> None:
     entry = found.get(hit.canonical)
     if entry is None:
         matched = text[hit.start : hit.end]
         found[hit.canonical] = [hit.name, matched, 1, hit.start, hit.end, hit.source]
         return
-    if not _SAME_MENTION.match(text[entry[4] : hit.start]):
+    if not _SAME_MENTION.match(scan[entry[4] : hit.start]):
         entry[2] += 1
     entry[4] = max(entry[4], hit.end)
 

@@ -70,6 +70,26 @@ _LATIN_WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f]+")
 _LATIN_BEFORE = re.compile(r"[0-9A-Za-z\u00c0-\u024f_-]")
 
 
+_WORD = re.compile(r"(?<!\w)[^\W\d_][\w'’-]*")
+_SMALL_WORDS = frozenset({"the", "of", "and", "for", "at", "in", "on", "de", "du", "des", "la"})
+
+
+def case_fits(name: str, found: str) -> bool:
+    """Whether text that matched a many-word name while ignoring case is that name.
+
+    "the European 6G flagship" describes a project, it does not name the 6G
+    Flagship: the first capitalised word of the name must keep its capital,
+    and so must at least half of them ("Next G alliance" still names it).
+    Small words ("The", "of") may be written either way.
+    """
+    want, got = _WORD.findall(name), _WORD.findall(found)
+    capitals = [i for i, w in enumerate(want) if w[0].isupper() and w.lower() not in _SMALL_WORDS]
+    if len(want) != len(got) or not capitals:
+        return True
+    kept = [got[i][0].isupper() for i in capitals]
+    return kept[0] and 2 * sum(kept) >= len(kept)
+
+
 class NamePattern:
     """Names found in text (see `compile_names`).
 
@@ -78,7 +98,7 @@ class NamePattern:
     text only the names that start with it are tried.
     """
 
-    def __init__(self, names: list[str]):
+    def __init__(self, names: list[str], genitive: frozenset[int] = frozenset()):
         order = sorted(range(len(names)), key=lambda i: len(names[i]), reverse=True)
         buckets: dict[str, list[int]] = {}
         other = []
@@ -94,12 +114,16 @@ class NamePattern:
                 buckets.setdefault(key, []).append(i)
         self._sources = {
             key: "(?:"
-            + "|".join(f"(?P<n{i}>{_name_alternative(names[i])})" for i in members)
+            + "|".join(
+                f"(?P<n{i}>{_name_alternative(names[i])}{'s?' if i in genitive else ''})"
+                for i in members
+            )
             + ")"
             + NAME_EDGE_AFTER
             for key, members in buckets.items()
         }
         self._compiled: dict[str, re.Pattern] = {}
+        self._names = names
         self._other = re.compile("|".join(other)) if other else None
 
     def _bucket(self, key: str) -> re.Pattern | None:
@@ -118,9 +142,10 @@ class NamePattern:
             start = word.start()
             if start < end or (start and _LATIN_BEFORE.match(text, start - 1)):
                 continue
-            bucket = self._bucket(word.group(0).lower())
+            key = word.group(0).lower()
+            bucket = self._bucket(key) or (self._bucket(key[:-1]) if key[-1] == "s" else None)
             match = bucket.match(text, start) if bucket else None
-            if match:
+            if match and case_fits(self._names[int(match.lastgroup[1:])], match.group(0)):
                 found.append(match)
                 end = match.end()
         if odd is not None:
@@ -134,7 +159,9 @@ class NamePattern:
         return iter(kept)
 
 
-def compile_names(names: list[str]) -> NamePattern:
+def compile_names(names: list[str], genitive: frozenset[int] = frozenset()) -> NamePattern:
     """Matcher of any of `names`, longest first; the group named `n<i>` says
-    that `names[i]` matched. Case follows the phrase rule above."""
-    return NamePattern(names)
+    that `names[i]` matched. Case follows the phrase rule above. The names
+    at the indexes in `genitive` may take a Scandinavian genitive "s"
+    ("Vinnovas", "Vetenskapsrådets")."""
+    return NamePattern(names, genitive)

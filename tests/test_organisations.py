@@ -33,9 +33,8 @@ def named(title: str, body: str) -> set[str]:
         (
             "£40 million for future telecoms hubs",
             "The Department for Science, Innovation and Technology has opened a "
-            "competition for 6G research hubs. An earlier round was run by the "
-            "Department for Digital, Culture, Media and Sport.",
-            {"DSIT", "DCMS"},
+            "competition for 6G research hubs.",
+            {"DSIT"},
         ),
         (
             "Japan publishes its Beyond 5G roadmap",
@@ -78,6 +77,28 @@ def named(title: str, body: str) -> set[str]:
 )
 def test_public_bodies_projects_and_parties_are_found(title, body, expected):
     assert expected <= about(title, body)
+
+
+def test_a_renamed_body_is_found_by_its_former_name_under_its_current_one():
+    body = "An earlier round was run by the Department for Digital, Culture, Media and Sport."
+    assert about("UK telecoms funding", body) == {"DSIT"}
+
+
+def test_scandinavian_genitives_name_the_organisation():
+    body = "Projekten finansieras av Vinnovas program och Vetenskapsrådets anslag."
+    assert named("", body) == {"Vinnova", "Swedish Research Council"}
+
+
+def test_the_lead_of_a_chinese_article_is_its_first_paragraph():
+    title = "中国移动联合华为完成6G试验"
+    body = (
+        "中国移动研究院联合华为技术有限公司在上海完成了6G通信感知一体化技术外场试验，"
+        "验证了基于蜂窝网络的无人机探测能力。\n\n"
+        "中国移动表示，将推动该技术在3GPP的标准化。"
+    )
+    found = {o.canonical: o for o in find_organisations(title, body)}
+    assert found["China Mobile"].salient and found["Huawei"].salient
+    assert not found["3GPP"].salient
 
 
 def test_a_successor_project_is_not_folded_into_its_predecessor():
