@@ -122,6 +122,7 @@ def find_organisations(title: str, body: str) -> list[OrgMention]:
     found: dict[str, list] = {}
     for hit in sorted(hits, key=lambda h: h.start):
         _note(found, hit, text, scan)
+    _merge_societies(found)
     return sorted(
         (
             OrgMention(c, n, m, count, first, _where(first, regions), source)
@@ -129,6 +130,29 @@ def find_organisations(title: str, body: str) -> list[OrgMention]:
         ),
         key=lambda o: (-o.count, o.first),
     )
+
+
+def _merge_societies(found: dict[str, list]) -> None:
+    """An institute of a research society keeps its own name, and the society
+    named in the same text is that institute ("Fraunhofer HHI ... Fraunhofer
+    researchers"): one organisation, not two."""
+    by_name = _by_canonical()
+    for canonical in list(found):
+        org = by_name.get(canonical)
+        parent = by_name.get(org.parent) if org else None
+        if parent is None or parent.canonical not in found or canonical not in found:
+            continue
+        if org.kind == parent.kind == "research institute":
+            society = found.pop(parent.canonical)
+            entry = found[canonical]
+            entry[2] += society[2]
+            if society[3] < entry[3]:
+                entry[3] = society[3]
+
+
+@cache
+def _by_canonical() -> dict[str, Organisation]:
+    return {o.canonical: o for o in gazetteer()}
 
 
 @dataclass(frozen=True)
@@ -182,7 +206,10 @@ def _index() -> _Index:
     genitive = frozenset(
         i
         for i, s in enumerate(spellings)
-        if s.org.country in GENITIVE_S_COUNTRIES and not s.text.endswith("s")
+        if s.org.country in GENITIVE_S_COUNTRIES
+        and not s.weak
+        and s.text[:1].isupper()
+        and not s.text.endswith("s")
     )
     return _Index(
         compile_names([s.text for s in spellings], genitive),
@@ -197,10 +224,9 @@ def _capitals(text: str) -> int:
     return sum(c.isupper() for c in text)
 
 
-@cache
 def _reported(canonical: str) -> Organisation:
     """The entry an organisation is reported as: a group as its parent."""
-    by_name = {o.canonical: o for o in gazetteer()}
+    by_name = _by_canonical()
     org, seen = by_name[canonical], set()
     while org.folds_into_parent and org.parent in by_name and org.canonical not in seen:
         seen.add(org.canonical)
@@ -215,13 +241,14 @@ def _gazetteer_hits(scan: str) -> list[_Hit]:
     strong, weak = [], []
     for match in index.pattern.finditer(scan):
         spelling = index.spellings[int(match.lastgroup[1:])]
-        (weak if spelling.weak else strong).append((match, spelling.org))
-    named = {o.canonical for _, o in strong} | {_reported(o.canonical).canonical for _, o in strong}
-    hits = [_hit(m, org) for m, org in strong]
-    for match, _ in weak:
+        (weak if spelling.weak else strong).append((match, spelling))
+    named = {s.org.canonical for _, s in strong}
+    named |= {_reported(s.org.canonical).canonical for _, s in strong}
+    hits = [_hit(m, s.org) for m, s in strong]
+    for match, spelling in weak:
         owners = [
             o
-            for o in index.weak[spelling_key(match.group(0))]
+            for o in index.weak[spelling_key(spelling.text)]
             if o.canonical in named or o.parent in named
         ]
         if len(owners) == 1 and not _NAME_GOES_ON.match(scan, match.end()):

@@ -101,6 +101,11 @@ def test_the_lead_of_a_chinese_article_is_its_first_paragraph():
     assert not found["3GPP"].salient
 
 
+def test_a_weak_spelling_takes_no_genitive():
+    body = "The Swedish government and the governments of Finland and Norway met."
+    assert named("", body) == {"Government of Sweden"}
+
+
 def test_a_successor_project_is_not_folded_into_its_predecessor():
     found = named("Hexa-X-II wraps up", "Hexa-X-II delivered its blueprint for 6G.")
     assert found == {"Hexa-X-II"}
@@ -170,6 +175,15 @@ def test_sub_bodies_fold_into_their_parent():
     )
     found = named(title, body)
     assert found == {"SNS JU", "ITU", "3GPP"}
+
+
+def test_an_institute_and_its_society_are_one_organisation():
+    body = (
+        "Fraunhofer HHI showed a terahertz link. Fraunhofer researchers say the "
+        "results will feed into ETSI ISG THz."
+    )
+    found = {o.canonical: o.count for o in find_organisations("New THz record", body)}
+    assert found == {"Fraunhofer HHI": 2, "ETSI": 1}
 
 
 def test_an_unknown_bodys_board_is_not_an_organisation():
