@@ -101,13 +101,14 @@ class NamePattern:
     def __init__(self, names: list[str], genitive: frozenset[int] = frozenset()):
         order = sorted(range(len(names)), key=lambda i: len(names[i]), reverse=True)
         buckets: dict[str, list[int]] = {}
-        other = []
+        other: dict[str, list[str]] = {}  # names with CJK letters, by first character
         for i in order:
             name = names[i]
             if _IS_CJK.search(name):
                 before = "" if _IS_CJK.match(name) else NAME_EDGE_BEFORE
                 after = "" if _IS_CJK.match(name[-1]) else NAME_EDGE_AFTER
-                other.append(f"{before}(?P<n{i}>{_name_alternative(name)}){after}")
+                alternative = f"{before}(?P<n{i}>{_name_alternative(name)}){after}"
+                other.setdefault(name[0].lower(), []).append(alternative)
             else:
                 first = _LATIN_WORD.search(name)
                 key = first.group(0).lower() if first and first.start() == 0 else ""
@@ -124,7 +125,7 @@ class NamePattern:
         }
         self._compiled: dict[str, re.Pattern] = {}
         self._names = names
-        self._other = re.compile("|".join(other)) if other else None
+        self._other = {first: re.compile("|".join(alts)) for first, alts in other.items()}
 
     def _bucket(self, key: str) -> re.Pattern | None:
         """The names starting with word `key`, compiled when first met."""
@@ -150,8 +151,14 @@ class NamePattern:
                 end = match.end()
         if odd is not None:
             found += [m for m in odd.finditer(text) if not _LATIN_BEFORE.match(text, m.start() - 1)]
-        if self._other is not None and _IS_CJK.search(text):
-            found += self._other.finditer(text)
+        if self._other and _IS_CJK.search(text):
+            end = 0
+            for start, char in enumerate(text):
+                pattern = self._other.get(char.lower()) if start >= end else None
+                match = pattern.match(text, start) if pattern else None
+                if match:
+                    found.append(match)
+                    end = match.end()
         kept: list[re.Match] = []
         for match in sorted(found, key=lambda m: (m.start(), -m.end())):
             if not kept or match.start() >= kept[-1].end():
