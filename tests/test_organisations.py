@@ -190,6 +190,20 @@ def test_an_unknown_bodys_board_is_not_an_organisation():
     assert named("", "The Nordic Wireless Alliance Steering Committee met.") == set()
 
 
+def test_groups_offices_and_contact_lines_are_not_organisations():
+    body = (
+        "The Industry Specification Group will publish a report, said the head "
+        "of the Wireless Research Group at the Baltic Institute for Radio Systems.\n\n"
+        "Media contact: Press Office"
+    )
+    assert named("", body) == {"Baltic Institute for Radio Systems"}
+
+
+def test_capitalised_words_are_not_taken_for_acronyms():
+    body = "THE RISE OF 6G: the call closes at 17:00 CST. RISE and CAST were not named."
+    assert named("", body) == set()
+
+
 # Descriptions: lower-case phrases that merely describe.
 def test_a_lower_case_description_is_not_a_name():
     body = "Hexa-X-II, the European 6G flagship, published its final report."
