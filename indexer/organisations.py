@@ -267,7 +267,8 @@ def _acronym_hits(scan: str, hits: list[_Hit]) -> list[_Hit]:
     "Next G Alliance (NGA)" makes NGA a spelling of the Next G Alliance for
     this text; an unknown acronym one letter away from an acronym of an
     organisation the text names ("B5PC" beside "Beyond 5G Promotion
-    Consortium") is that organisation misspelt.
+    Consortium") is that organisation misspelt, unless the text defines it
+    ("Korea Institute of Science and Technology (KIST)" beside KAIST).
     """
     index = _index()
     local: dict[str, _Hit] = {}
@@ -284,6 +285,8 @@ def _acronym_hits(scan: str, hits: list[_Hit]) -> list[_Hit]:
             continue
         owner = local.get(token)
         if owner is None:
+            if re.search(rf"\(\s*{re.escape(token)}\s*\)", scan):
+                continue  # defined in the text as an organisation of its own
             near = {
                 c
                 for c in named

@@ -130,6 +130,15 @@ def test_an_ambiguous_acronym_needs_its_organisation_in_the_text():
     assert named("B5PC", "B5PC met on Monday.") == set()
 
 
+def test_a_near_acronym_defined_as_another_organisation_is_not_folded():
+    body = (
+        "ETRI and the Estonian Telecom Research Institute (ETRE) tested a link. "
+        "ETRE said ETRI would lead."
+    )
+    found = {o.canonical: o.count for o in find_organisations("", body)}
+    assert found == {"ETRI": 2, "ETRE": 2}
+
+
 def test_an_acronym_defined_for_a_known_name_is_that_organisation():
     body = "The Swedish Research Council (VR) funds the work. VR said it would continue."
     found = {o.canonical: o.count for o in find_organisations("", body)}
