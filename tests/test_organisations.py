@@ -106,6 +106,25 @@ def test_a_weak_spelling_takes_no_genitive():
     assert named("", body) == {"Government of Sweden"}
 
 
+def test_the_government_is_the_one_the_text_names():
+    body = (
+        "The Japanese government approved the Beyond 5G strategy. The government "
+        "will review it in 2027."
+    )
+    found = {o.canonical: o.count for o in find_organisations("", body)}
+    assert found == {"Government of Japan": 2}
+    two = "The Japanese government and the Korean government met. The government said so."
+    counts = {o.canonical: o.count for o in find_organisations("", two)}
+    assert counts == {"Government of Japan": 1, "Government of Korea": 1}
+
+
+def test_a_vendor_is_found_in_its_own_story():
+    title = "QUALCOMM SHOWS 6G PROTOTYPE"
+    body = "Qualcomm Technologies, Inc. today showed a 6G prototype. Qualcomm’s engineers ran it."
+    found = {o.canonical: o for o in find_organisations(title, body)}
+    assert set(found) == {"Qualcomm"} and found["Qualcomm"].count == 3
+
+
 def test_a_successor_project_is_not_folded_into_its_predecessor():
     found = named("Hexa-X-II wraps up", "Hexa-X-II delivered its blueprint for 6G.")
     assert found == {"Hexa-X-II"}
