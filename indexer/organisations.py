@@ -49,6 +49,7 @@ _ACRONYM = re.compile(_ACRONYM_SHAPE)
 _ACRONYM_WORD = re.compile(rf"{NAME_EDGE_BEFORE}{_ACRONYM_SHAPE}{NAME_EDGE_AFTER}")
 # "Next G Alliance (NGA)": an acronym defined right after a name.
 _ACRONYM_AFTER = re.compile(rf"\s*\(\s*({_ACRONYM_SHAPE})\s*\)")
+_BRACKETED = re.compile(rf"\(\s*({_ACRONYM_SHAPE})\s*\)")
 # A weak spelling followed by a capitalised word is part of a longer name
 # ("Bharat 6G Mission" is not the Bharat 6G Alliance).
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
@@ -105,19 +106,19 @@ def find_organisations(title: str, body: str) -> list[OrgMention]:
     regions = _regions(title, body)
     hits = _gazetteer_hits(scan)
     hits += _acronym_hits(scan, hits)
-    taken = [(h.start, h.end) for h in hits]
+    taken = _Taken(scan, hits)
     strong = _index().strong
-    for name, acronym in _definitions(scan, strong):
+    for name, acronym in dict.fromkeys(_definitions(scan, strong)):
         for match in re.finditer(
             rf"(?<![\w-]){re.escape(acronym)}(?![\w-])|{re.escape(name)}", scan
         ):
-            if not _overlaps(match.span(), taken):
+            if not taken.overlaps(*match.span()):
                 hits.append(_Hit(match.start(), match.end(), acronym, name, "definition"))
-    taken = [(h.start, h.end) for h in hits]
+    taken = _Taken(scan, hits)
     for name, owner in _shaped_names(scan, taken, hits):
         canonical, full = (owner.canonical, owner.name) if owner else (name, name)
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", scan):
-            if not _overlaps(match.span(), taken):
+            if not taken.overlaps(*match.span()):
                 hits.append(_Hit(match.start(), match.end(), canonical, full, "name"))
     found: dict[str, list] = {}
     for hit in sorted(hits, key=lambda h: h.start):
@@ -276,16 +277,17 @@ def _acronym_hits(scan: str, hits: list[_Hit]) -> list[_Hit]:
         defined = _ACRONYM_AFTER.match(scan, hit.end)
         if defined and spelling_key(defined.group(1)) not in index.strong:
             local.setdefault(defined.group(1), hit)
-    taken = [(h.start, h.end) for h in hits]
+    taken = _Taken(scan, hits)
     named = {h.canonical for h in hits}
+    bracketed = set(_BRACKETED.findall(scan))
     found = []
     for match in _ACRONYM_WORD.finditer(scan):
         token = match.group(0)
-        if _overlaps(match.span(), taken) or spelling_key(token) in index.strong:
+        if taken.overlaps(*match.span()) or spelling_key(token) in index.strong:
             continue
         owner = local.get(token)
         if owner is None:
-            if re.search(rf"\(\s*{re.escape(token)}\s*\)", scan):
+            if token in bracketed:
                 continue  # defined in the text as an organisation of its own
             near = {
                 c
@@ -312,9 +314,24 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    start, end = span
-    return any(s < end and start < e for s, e in taken)
+class _Taken:
+    """The characters of a text that found names cover."""
+
+    def __init__(self, text: str, hits: list[_Hit]):
+        self.covered = bytearray(len(text) + 1)
+        self.ends = set()
+        for hit in hits:
+            self.covered[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+            self.ends.add(hit.end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(self.covered[start:end])
+
+    def follows(self, text: str, offset: int) -> bool:
+        """Whether a found name ends right before `offset` (spaces between)."""
+        return any(
+            offset - d in self.ends and not text[offset - d : offset].strip() for d in range(4)
+        )
 
 
 def _regions(title: str, body: str) -> tuple[int, int]:
@@ -445,7 +462,7 @@ def _is_sub_body(words: list[str]) -> bool:
 
 
 def _shaped_names(
-    text: str, taken: list[tuple[int, int]], hits: list[_Hit]
+    text: str, taken: _Taken, hits: list[_Hit]
 ) -> list[tuple[str, Organisation | None]]:
     """Organisation-shaped names that no gazetteer entry or definition covers,
     each with the gazetteer organisation it is part of, if any.
@@ -458,11 +475,10 @@ def _shaped_names(
     """
     index = _index()
     names: list[tuple[str, Organisation | None]] = []
-    known_names = [fold(h.name) for h in hits]
-    ends = {e for _, e in taken}
+    known_names = {fold(h.name) for h in hits}
     for match in _shape_pattern().finditer(text):
         start, end = match.span(1)
-        if _overlaps((start, end), taken):
+        if taken.overlaps(start, end):
             continue
         candidate = match.group(1)
         right = _split_fusion(candidate)
@@ -470,7 +486,7 @@ def _shaped_names(
         if not name:
             continue
         offset = start + right.rindex(name) if name in right else start
-        if any(text[e:offset].strip() == "" and e <= offset for e in ends):
+        if taken.follows(text, offset):
             continue  # the tail of a name already found
         words = name.split()
         owner = _owner(words, index)
