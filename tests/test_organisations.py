@@ -20,6 +20,11 @@ def named(title: str, body: str) -> set[str]:
     return {o.canonical for o in find_organisations(title, body)}
 
 
+def counts(title: str, body: str) -> dict[str, int]:
+    """How often the text names each organisation."""
+    return {o.canonical: o.count for o in find_organisations(title, body)}
+
+
 # Missed: public bodies, EU projects, the second party of an MoU.
 @pytest.mark.parametrize(
     "title,body,expected",
@@ -111,11 +116,9 @@ def test_the_government_is_the_one_the_text_names():
         "The Japanese government approved the Beyond 5G strategy. The government "
         "will review it in 2027."
     )
-    found = {o.canonical: o.count for o in find_organisations("", body)}
-    assert found == {"Government of Japan": 2}
+    assert counts("", body) == {"Government of Japan": 2}
     two = "The Japanese government and the Korean government met. The government said so."
-    counts = {o.canonical: o.count for o in find_organisations("", two)}
-    assert counts == {"Government of Japan": 1, "Government of Korea": 1}
+    assert counts("", two) == {"Government of Japan": 1, "Government of Korea": 1}
 
 
 def test_a_vendor_is_found_in_its_own_story():
@@ -149,19 +152,30 @@ def test_an_ambiguous_acronym_needs_its_organisation_in_the_text():
     assert named("B5PC", "B5PC met on Monday.") == set()
 
 
-def test_a_near_acronym_defined_as_another_organisation_is_not_folded():
-    body = (
-        "ETRI and the Estonian Telecom Research Institute (ETRE) tested a link. "
-        "ETRE said ETRI would lead."
-    )
-    found = {o.canonical: o.count for o in find_organisations("", body)}
-    assert found == {"ETRI": 2, "ETRE": 2}
-
-
-def test_an_acronym_defined_for_a_known_name_is_that_organisation():
-    body = "The Swedish Research Council (VR) funds the work. VR said it would continue."
-    found = {o.canonical: o.count for o in find_organisations("", body)}
-    assert found == {"Swedish Research Council": 2}
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # an acronym defined for a known name is that organisation
+        (
+            "The Swedish Research Council (VR) funds the work. VR said it would continue.",
+            {"Swedish Research Council": 2},
+        ),
+        # a near acronym defined as another organisation is not folded
+        (
+            "ETRI and the Estonian Telecom Research Institute (ETRE) tested a link. "
+            "ETRE said ETRI would lead.",
+            {"ETRI": 2, "ETRE": 2},
+        ),
+        # an institute and its research society are one organisation
+        (
+            "Fraunhofer HHI showed a terahertz link. Fraunhofer researchers say the "
+            "results will feed into ETSI ISG THz.",
+            {"Fraunhofer HHI": 2, "ETSI": 1},
+        ),
+    ],
+)
+def test_acronyms_and_institutes_resolved_by_the_text(body, expected):
+    assert counts("", body) == expected
 
 
 # Fragments: names cut out of longer names.
@@ -203,15 +217,6 @@ def test_sub_bodies_fold_into_their_parent():
     )
     found = named(title, body)
     assert found == {"SNS JU", "ITU", "3GPP"}
-
-
-def test_an_institute_and_its_society_are_one_organisation():
-    body = (
-        "Fraunhofer HHI showed a terahertz link. Fraunhofer researchers say the "
-        "results will feed into ETSI ISG THz."
-    )
-    found = {o.canonical: o.count for o in find_organisations("New THz record", body)}
-    assert found == {"Fraunhofer HHI": 2, "ETSI": 1}
 
 
 def test_an_unknown_bodys_board_is_not_an_organisation():
