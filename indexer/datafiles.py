@@ -72,38 +72,129 @@ def article_end_kinds() -> frozenset[str]:
     return frozenset(rule.kind for rule in clutter_rules() if rule.ends_article)
 
 
+ORG_KINDS = frozenset(
+    {
+        "association",
+        "standards body",
+        "group",
+        "public body",
+        "government",
+        "regulator",
+        "funding agency",
+        "research programme",
+        "research project",
+        "research institute",
+        "university",
+        "company",
+    }
+)
+_ORG_KEYS = frozenset(
+    {"canonical", "name", "aliases", "former", "native", "weak", "parent", "kind", "country"}
+)
+
+
 @dataclass(frozen=True)
 class Organisation:
+    """One gazetteer entry.
+
+    `aliases`, `former` (former names) and `native` (names in other scripts)
+    are spellings that name the organisation wherever they occur; `weak`
+    spellings ("NGA", "the government") name it only when the same text
+    also names it by a spelling of the first kind. A `group` (a working
+    group, a board) is reported as its `parent`.
+    """
+
     canonical: str
     name: str
     aliases: tuple[str, ...]
     kind: str
     country: str
+    former: tuple[str, ...] = ()
+    native: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+    parent: str = ""
 
     @property
     def spellings(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys((self.canonical, self.name, *self.aliases)))
+        """The spellings that name the organisation on their own."""
+        return tuple(
+            dict.fromkeys((self.canonical, self.name, *self.aliases, *self.former, *self.native))
+        )
+
+    @property
+    def folds_into_parent(self) -> bool:
+        return self.kind == "group"
+
+
+def _strings(entry: dict, key: str, where: str) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataFileError(f"{where}: {key} must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _organisation(entry: dict, where: str) -> Organisation:
+    if not isinstance(entry.get("canonical"), str) or not entry["canonical"].strip():
+        raise DataFileError(f"{where}: missing canonical")
+    where = f"{where} ({entry['canonical']})"
+    unknown = set(entry) - _ORG_KEYS
+    if unknown:
+        raise DataFileError(f"{where}: unknown keys {sorted(unknown)}")
+    kind = entry.get("kind", "")
+    if kind not in ORG_KINDS:
+        raise DataFileError(f"{where}: kind {kind!r} is not one of {sorted(ORG_KINDS)}")
+    if kind == "group" and not entry.get("parent"):
+        raise DataFileError(f"{where}: a group needs a parent")
+    return Organisation(
+        canonical=entry["canonical"],
+        name=entry.get("name", entry["canonical"]),
+        aliases=_strings(entry, "aliases", where),
+        kind=kind,
+        country=entry.get("country", ""),
+        former=_strings(entry, "former", where),
+        native=_strings(entry, "native", where),
+        weak=_strings(entry, "weak", where),
+        parent=entry.get("parent", ""),
+    )
+
+
+# Full-width ASCII (Ａ, （, ６) and the ideographic space, to their ASCII forms.
+FULL_WIDTH = {0xFF01 + i: 0x21 + i for i in range(94)} | {0x3000: 0x20}
+
+
+def spelling_key(spelling: str) -> str:
+    """A spelling reduced for comparing gazetteer entries: case, spaces, "&"/"and"."""
+    text = spelling.translate(FULL_WIDTH).lower().replace("&", " and ")
+    return "".join(text.split())
 
 
 @cache
 def organisations() -> tuple[Organisation, ...]:
-    orgs, seen = [], set()
+    """The gazetteer, checked: unique canonicals, known parents, and no spelling
+    that names two organisations (weak spellings may be shared: the text
+    decides between them)."""
+    orgs: list[Organisation] = []
+    owner: dict[str, str] = {}
     for i, entry in enumerate(_load("organisations.toml").get("organisation", []), 1):
         where = f"organisations.toml entry {i}"
-        try:
-            org = Organisation(
-                canonical=entry["canonical"],
-                name=entry.get("name", entry["canonical"]),
-                aliases=tuple(entry.get("aliases", [])),
-                kind=entry.get("kind", ""),
-                country=entry.get("country", ""),
-            )
-        except KeyError as exc:
-            raise DataFileError(f"{where}: missing {exc}") from exc
-        if "," in org.canonical or org.canonical in seen:
-            raise DataFileError(f"{where}: canonical {org.canonical!r} has a comma or repeats")
-        seen.add(org.canonical)
+        org = _organisation(entry, where)
+        where = f"{where} ({org.canonical})"
+        if "," in org.canonical or any(o.canonical == org.canonical for o in orgs):
+            raise DataFileError(f"{where}: canonical has a comma or repeats")
+        for spelling in org.spellings:
+            other = owner.setdefault(spelling_key(spelling), org.canonical)
+            if other != org.canonical:
+                raise DataFileError(f"{where}: spelling {spelling!r} also names {other!r}")
         orgs.append(org)
+    strong = set(owner)
+    canonicals = {o.canonical for o in orgs}
+    for i, org in enumerate(orgs, 1):
+        where = f"organisations.toml entry {i} ({org.canonical})"
+        if org.parent and org.parent not in canonicals:
+            raise DataFileError(f"{where}: parent {org.parent!r} is not in the gazetteer")
+        clash = [w for w in org.weak if spelling_key(w) in strong]
+        if clash:
+            raise DataFileError(f"{where}: weak spelling {clash[0]!r} is also a strong spelling")
     return tuple(orgs)
 
 
@@ -113,6 +204,7 @@ class DiscoveryRules:
     prefixes: tuple[str, ...]
     never: frozenset[str]
     generic: frozenset[str]
+    sub_bodies: tuple[str, ...] = ()
 
 
 @cache
@@ -125,6 +217,7 @@ def discovery_rules() -> DiscoveryRules:
         prefixes=tuple(table.get("prefixes", [])),
         never=frozenset(table.get("never", [])),
         generic=frozenset(table.get("generic", [])),
+        sub_bodies=tuple(table.get("sub_bodies", [])),
     )
 
 

@@ -93,12 +93,12 @@ def test_topics_are_ranked_and_explained():
 def test_organisation_shaped_names_are_discovered_without_junk():
     title = "Key Takeaways from the 6G week"
     body = (
-        "The Korea Radio Promotion Association and the Ministry of Science and ICT of "
+        "The Baltic Radio Promotion Association and the Ministry of Science and ICT of "
         "Korea opened a testbed. Matti Latva-aho, Academy Professor and Director, spoke.\n\n"
         "Strategic Insight\n\nDaily Brief Editorial"
     )
     names = {o.canonical for o in find_organisations(title, body)}
-    assert "Korea Radio Promotion Association" in names
+    assert "Baltic Radio Promotion Association" in names
     assert "MSIT" in names  # the gazetteer knows this ministry by its full name
     assert not names & {
         "Key Takeaways",

@@ -25,11 +25,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..datafiles import discovery_rules
+from ..datafiles import FULL_WIDTH, Organisation, discovery_rules, spelling_key
 from ..datafiles import organisations as gazetteer
-from .phrases import compile_phrases
+from .phrases import NAME_EDGE_AFTER, NAME_EDGE_BEFORE, compile_names
 
-LEAD_MIN_CHARS = 200
+LEAD_MIN_CHARS = 120
+# Organisations of these countries are named with a genitive "s" in their
+# languages ("Vinnovas utlysning"): their names match with it.
+GENITIVE_S_COUNTRIES = frozenset({"SE", "NO", "DK"})
 SALIENT_COUNT = 3  # named this often, an organisation is what the article is about
 # A capitalised word, or an abbreviation such as "U.S."; a full stop ends a word
 # unless a letter follows, so names never run across sentences.
@@ -39,6 +42,17 @@ _DEFINITION = re.compile(
     rf"\b({_NAME_WORD}(?:\s+(?:{_LINK_WORD}\s+|the\s+)*{_NAME_WORD}){{1,9}})"
     r"\s*\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)"
 )
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Acronyms: two capitals or more, no lower case ("B5GPC", "6G-IA", "NGA").
+_ACRONYM_SHAPE = r"(?=(?:[^A-Z\s]*[A-Z]){2})[A-Z0-9][A-Z0-9&-]{1,9}"
+_ACRONYM = re.compile(_ACRONYM_SHAPE)
+_ACRONYM_WORD = re.compile(rf"{NAME_EDGE_BEFORE}{_ACRONYM_SHAPE}{NAME_EDGE_AFTER}")
+# "Next G Alliance (NGA)": an acronym defined right after a name.
+_ACRONYM_AFTER = re.compile(rf"\s*\(\s*({_ACRONYM_SHAPE})\s*\)")
+_BRACKETED = re.compile(rf"\(\s*({_ACRONYM_SHAPE})\s*\)")
+# A weak spelling followed by a capitalised word is part of a longer name
+# ("Bharat 6G Mission" is not the Bharat 6G Alliance).
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 # Between two spellings of one organisation, "(" or a dash means one mention:
 # "Full Name (ACR)", "ACR – Full Name".
 _SAME_MENTION = re.compile(r"^\s*[(–—-]?\s*$")
@@ -88,23 +102,28 @@ class OrgMention:
 def find_organisations(title: str, body: str) -> list[OrgMention]:
     """Organisations in the article, most mentioned first, ties by first mention."""
     text = f"{title}\n\n{body}"
+    scan = text.translate(FULL_WIDTH)  # same length: offsets stay those of `text`
     regions = _regions(title, body)
-    found: dict[str, list] = {}
-    taken: list[tuple[int, int]] = []
-    pattern, lookup = _spelling_index()
-    for match in pattern.finditer(text):
-        canonical, name = lookup[fold(match.group(0))]
-        _note(found, canonical, name, match, "gazetteer")
-        taken.append(match.span())
-    for name, acronym in _definitions(text, lookup):
+    hits = _gazetteer_hits(scan)
+    hits += _acronym_hits(scan, hits)
+    taken = _Taken(scan, hits)
+    strong = _index().strong
+    for name, acronym in dict.fromkeys(_definitions(scan, strong)):
         for match in re.finditer(
-            rf"(?<![\w-]){re.escape(acronym)}(?![\w-])|{re.escape(name)}", text
+            rf"(?<![\w-]){re.escape(acronym)}(?![\w-])|{re.escape(name)}", scan
         ):
-            _note(found, acronym, name, match, "definition")
-            taken.append(match.span())
-    for name in _shaped_names(text, taken, found):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            _note(found, name, name, match, "name")
+            if not taken.overlaps(*match.span()):
+                hits.append(_Hit(match.start(), match.end(), acronym, name, "definition"))
+    taken = _Taken(scan, hits)
+    for name, owner in _shaped_names(scan, taken, hits):
+        canonical, full = (owner.canonical, owner.name) if owner else (name, name)
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", scan):
+            if not taken.overlaps(*match.span()):
+                hits.append(_Hit(match.start(), match.end(), canonical, full, "name"))
+    found: dict[str, list] = {}
+    for hit in sorted(hits, key=lambda h: h.start):
+        _note(found, hit, text, scan)
+    _merge_societies(found)
     return sorted(
         (
             OrgMention(c, n, m, count, first, _where(first, regions), source)
@@ -114,13 +133,216 @@ def find_organisations(title: str, body: str) -> list[OrgMention]:
     )
 
 
+def _merge_societies(found: dict[str, list]) -> None:
+    """An institute of a research society keeps its own name, and the society
+    named in the same text is that institute ("Fraunhofer HHI ... Fraunhofer
+    researchers"): one organisation, not two."""
+    by_name = _by_canonical()
+    for canonical in list(found):
+        org = by_name.get(canonical)
+        parent = by_name.get(org.parent) if org else None
+        if parent is None or parent.canonical not in found or canonical not in found:
+            continue
+        if org.kind == parent.kind == "research institute":
+            society = found.pop(parent.canonical)
+            entry = found[canonical]
+            entry[2] += society[2]
+            if society[3] < entry[3]:
+                entry[3] = society[3]
+
+
+@cache
+def _by_canonical() -> dict[str, Organisation]:
+    return {o.canonical: o for o in gazetteer()}
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    canonical: str
+    name: str
+    source: str
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    text: str
+    org: Organisation
+    weak: bool
+
+
+@dataclass(frozen=True)
+class _Index:
+    pattern: re.Pattern
+    spellings: tuple[_Spelling, ...]
+    strong: dict[str, Organisation]  # spelling_key -> the organisation it names
+    weak: dict[str, tuple[Organisation, ...]]  # spelling_key -> the organisations it may name
+    acronyms: dict[str, tuple[str, ...]]  # canonical -> its spellings shaped like acronyms
+
+
+@cache
+def _index() -> _Index:
+    spellings, strong, weak, acronyms = [], {}, {}, {}
+    for org in gazetteer():
+        # Of many-word spellings that differ only in case or spacing, the one
+        # with the fewest capitals is matched ("department of telecommunications"
+        # lets "Department of Telecommunications" be written either way);
+        # one-word spellings are matched as written, so each is kept.
+        chosen: dict[tuple[str, bool, str], str] = {}
+        for text, is_weak in [(t, False) for t in org.spellings] + [(t, True) for t in org.weak]:
+            exact = text if len(text.split()) == 1 else ""
+            key = (spelling_key(text), is_weak, exact)
+            if key not in chosen or _capitals(text) < _capitals(chosen[key]):
+                chosen[key] = text
+        for (key, is_weak, _), text in chosen.items():
+            spellings.append(_Spelling(text, org, is_weak))
+            if is_weak:
+                weak.setdefault(key, []).append(org)
+            else:
+                strong[key] = org
+        acronyms[org.canonical] = tuple(
+            s for s in (*org.spellings, *org.weak) if _ACRONYM.fullmatch(s)
+        )
+    genitive = frozenset(
+        i
+        for i, s in enumerate(spellings)
+        if s.org.country in GENITIVE_S_COUNTRIES
+        and not s.weak
+        and s.text[:1].isupper()
+        and not s.text.endswith("s")
+    )
+    return _Index(
+        compile_names([s.text for s in spellings], genitive),
+        tuple(spellings),
+        strong,
+        {k: tuple(v) for k, v in weak.items()},
+        acronyms,
+    )
+
+
+def _capitals(text: str) -> int:
+    return sum(c.isupper() for c in text)
+
+
+def _reported(canonical: str) -> Organisation:
+    """The entry an organisation is reported as: a group as its parent."""
+    by_name = _by_canonical()
+    org, seen = by_name[canonical], set()
+    while org.folds_into_parent and org.parent in by_name and org.canonical not in seen:
+        seen.add(org.canonical)
+        org = by_name[org.parent]
+    return org
+
+
+def _gazetteer_hits(scan: str) -> list[_Hit]:
+    """Gazetteer spellings in the text; a weak spelling counts only when the
+    text also names its organisation (or that one's parent) by a strong one."""
+    index = _index()
+    strong, weak = [], []
+    for match in index.pattern.finditer(scan):
+        spelling = index.spellings[int(match.lastgroup[1:])]
+        (weak if spelling.weak else strong).append((match, spelling))
+    named = {s.org.canonical for _, s in strong}
+    named |= {_reported(s.org.canonical).canonical for _, s in strong}
+    hits = [_hit(m, s.org) for m, s in strong]
+    for match, spelling in weak:
+        owners = [
+            o
+            for o in index.weak[spelling_key(spelling.text)]
+            if o.canonical in named or o.parent in named
+        ]
+        if len(owners) == 1 and not _NAME_GOES_ON.match(scan, match.end()):
+            hits.append(_hit(match, owners[0]))
+    return hits
+
+
+def _hit(match: re.Match, org: Organisation) -> _Hit:
+    reported = _reported(org.canonical)
+    return _Hit(match.start(), match.end(), reported.canonical, reported.name, "gazetteer")
+
+
+def _acronym_hits(scan: str, hits: list[_Hit]) -> list[_Hit]:
+    """Acronyms resolved by evidence in the text.
+
+    "Next G Alliance (NGA)" makes NGA a spelling of the Next G Alliance for
+    this text; an unknown acronym one letter away from an acronym of an
+    organisation the text names ("B5PC" beside "Beyond 5G Promotion
+    Consortium") is that organisation misspelt, unless the text defines it
+    ("Korea Institute of Science and Technology (KIST)" beside KAIST).
+    """
+    index = _index()
+    local: dict[str, _Hit] = {}
+    for hit in hits:
+        defined = _ACRONYM_AFTER.match(scan, hit.end)
+        if defined and spelling_key(defined.group(1)) not in index.strong:
+            local.setdefault(defined.group(1), hit)
+    taken = _Taken(scan, hits)
+    named = {h.canonical for h in hits}
+    bracketed = set(_BRACKETED.findall(scan))
+    found = []
+    for match in _ACRONYM_WORD.finditer(scan):
+        token = match.group(0)
+        if taken.overlaps(*match.span()) or spelling_key(token) in index.strong:
+            continue
+        owner = local.get(token)
+        if owner is None:
+            if token in bracketed:
+                continue  # defined in the text as an organisation of its own
+            near = {
+                c
+                for c in named
+                for acronym in index.acronyms.get(c, ())
+                if len(acronym) >= 4 and _one_edit_apart(token, acronym)
+            }
+            if len(near) != 1:
+                continue
+            canonical = near.pop()
+            owner = next(h for h in hits if h.canonical == canonical)
+        found.append(_Hit(match.start(), match.end(), owner.canonical, owner.name, "gazetteer"))
+    return found
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter left out, added or changed (not case, not a digit for a digit)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        return len(diff) == 1 and not (diff[0][0].isdigit() and diff[0][1].isdigit())
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+class _Taken:
+    """The characters of a text that found names cover."""
+
+    def __init__(self, text: str, hits: list[_Hit]):
+        self.covered = bytearray(len(text) + 1)
+        self.ends = set()
+        for hit in hits:
+            self.covered[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+            self.ends.add(hit.end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(self.covered[start:end])
+
+    def follows(self, text: str, offset: int) -> bool:
+        """Whether a found name ends right before `offset` (spaces between)."""
+        return any(
+            offset - d in self.ends and not text[offset - d : offset].strip() for d in range(4)
+        )
+
+
 def _regions(title: str, body: str) -> tuple[int, int]:
-    """End offsets of the title and of the lead (first paragraphs, 200+ chars)."""
+    """End offsets of the title and of the lead (first paragraphs, 120+ chars;
+    a Chinese, Japanese or Korean character counts as a word's worth, three)."""
     title_end = len(title)
-    lead_end = title_end + 2
+    lead_end, size = title_end + 2, 0
     for paragraph in body.split("\n\n"):
         lead_end += len(paragraph) + 2
-        if lead_end - title_end >= LEAD_MIN_CHARS:
+        size += len(paragraph) + 2 * len(_CJK_CHAR.findall(paragraph))
+        if size >= LEAD_MIN_CHARS:
             break
     return title_end, lead_end
 
@@ -130,25 +352,23 @@ def _where(offset: int, regions: tuple[int, int]) -> str:
     return "title" if offset < title_end else "lead" if offset < lead_end else "body"
 
 
-@cache
-def _spelling_index() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    lookup = {}
-    for org in gazetteer():
-        for spelling in org.spellings:
-            lookup[fold(spelling)] = (org.canonical, org.name)
-    return compile_phrases([s for org in gazetteer() for s in org.spellings]), lookup
-
-
 def canonical_name(spelling: str) -> str:
     """The canonical value of any gazetteer spelling ("Academy of Finland" ->
     "Research Council of Finland"); other names come back unchanged."""
-    found = _spelling_index()[1].get(fold(spelling))
-    return found[0] if found else spelling
+    found = _index().strong.get(spelling_key(spelling))
+    return _reported(found.canonical).canonical if found else spelling
 
 
 def known_spellings() -> dict[str, str]:
-    """Every gazetteer spelling, folded (see `fold`), to its canonical value."""
-    return {folded: canonical for folded, (canonical, _) in _spelling_index()[1].items()}
+    """Every gazetteer spelling, folded (see `fold`), to its canonical value
+    (a weak spelling shared by several organisations is left out)."""
+    index = _index()
+    result = {}
+    for spelling in index.spellings:
+        owners = index.weak.get(spelling_key(spelling.text), ()) if spelling.weak else ()
+        if not spelling.weak or len(owners) == 1:
+            result[fold(spelling.text)] = _reported(spelling.org.canonical).canonical
+    return result
 
 
 @cache
@@ -165,14 +385,15 @@ def fold(spelling: str) -> str:
     return " ".join(spelling.split()).lower()
 
 
-def _note(found: dict, canonical: str, name: str, match: re.Match, source: str) -> None:
-    entry = found.get(canonical)
+def _note(found: dict, hit: _Hit, text: str, scan: str) -> None:
+    entry = found.get(hit.canonical)
     if entry is None:
-        found[canonical] = [name, match.group(0), 1, match.start(), match.end(), source]
+        matched = text[hit.start : hit.end]
+        found[hit.canonical] = [hit.name, matched, 1, hit.start, hit.end, hit.source]
         return
-    if not _SAME_MENTION.match(match.string[entry[4] : match.start()]):
+    if not _SAME_MENTION.match(scan[entry[4] : hit.start]):
         entry[2] += 1
-    entry[4] = match.end()
+    entry[4] = max(entry[4], hit.end)
 
 
 def _definitions(text: str, known: dict) -> list[tuple[str, str]]:
@@ -180,9 +401,9 @@ def _definitions(text: str, known: dict) -> list[tuple[str, str]]:
     result = []
     for match in _DEFINITION.finditer(text):
         name, acronym = _trim_name(match.group(1)), match.group(2)
-        if not name or fold(name) in known or acronym.lower() in known:
+        if not name or spelling_key(name) in known or spelling_key(acronym) in known:
             continue
-        if not _acronym_fits(acronym, name):
+        if not _acronym_fits(acronym, name) or _is_sub_body(name.split()):
             continue
         result.append((name, acronym))
     return result
@@ -205,8 +426,8 @@ def _trim_name(name: str) -> str | None:
 
     "Rosaly Lopes of NASA's Jet Propulsion Laboratory" keeps what follows the
     last possessive; "Braun and The Carlyle Group" what follows an inner
-    "The"; numbers, "-based" words and generic pairs ("National Institute")
-    are not names.
+    "The"; numbers, "-based" words and generic pairs ("National Institute",
+    "Test Centre") are not names.
     """
     rules = discovery_rules()
     words = name.split()
@@ -220,9 +441,12 @@ def _trim_name(name: str) -> str | None:
         return None
     if any(not _has_letter(w) or w.endswith("-based") for w in words):
         return None
-    if len(words) == 2 and words[0] in rules.generic:
+    if len(words) == 2 and (words[0] in rules.generic or words[0].lower() == words[0]):
         return None
-    if words[-1] in rules.suffixes or " ".join(words[:2]).startswith(rules.prefixes):
+    if " ".join(words[:2]).startswith(rules.prefixes):
+        return " ".join(words)
+    ends = [i for i, w in enumerate(words) if w in rules.suffixes]
+    if ends and (ends[-1] == len(words) - 1 or words[ends[-1] + 1] in ("for", "of")):
         return " ".join(words)
     return None
 
@@ -231,19 +455,73 @@ def _has_letter(word: str) -> bool:
     return any(c.isalpha() for c in word)
 
 
-def _shaped_names(text: str, taken: list[tuple[int, int]], found: dict) -> list[str]:
-    """Organisation-shaped names that no gazetteer entry or definition covers."""
-    names = []
-    known_names = [fold(entry[0]) for entry in found.values()]
+def _is_sub_body(words: list[str]) -> bool:
+    """ "Governing Board", "Working Group": a part of an organisation, not one."""
+    tail = " ".join(words[-2:])
+    return any(tail.endswith(s) for s in discovery_rules().sub_bodies)
+
+
+def _shaped_names(
+    text: str, taken: _Taken, hits: list[_Hit]
+) -> list[tuple[str, Organisation | None]]:
+    """Organisation-shaped names that no gazetteer entry or definition covers,
+    each with the gazetteer organisation it is part of, if any.
+
+    A name is never cut from a longer one (a candidate right after a known
+    name, "Next G Alliance Global Initiative", is its tail) nor two names
+    fused ("Bharat 6G and Industry Alliance": the part before "and" is a
+    spelling of its own). A sub-body ("SNS Governing Board") is reported as
+    the organisation it belongs to, or not at all.
+    """
+    index = _index()
+    names: list[tuple[str, Organisation | None]] = []
+    known_names = {fold(h.name) for h in hits}
     for match in _shape_pattern().finditer(text):
         start, end = match.span(1)
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end):
             continue
-        name = _trim_name(match.group(1))
-        if not name or name in names or any(fold(name) in k for k in known_names):
+        candidate = match.group(1)
+        right = _split_fusion(candidate)
+        name = _trim_name(right)
+        if not name:
             continue
-        names.append(name)
+        offset = start + right.rindex(name) if name in right else start
+        if taken.follows(text, offset):
+            continue  # the tail of a name already found
+        words = name.split()
+        owner = _owner(words, index)
+        if owner is None and _is_sub_body(words):
+            continue
+        if (name, owner) in names or any(fold(name) in k for k in known_names):
+            continue
+        names.append((name, owner))
     return names
+
+
+def _split_fusion(candidate: str) -> str:
+    """ "A and B Alliance" where A is a name of its own: only "B Alliance" is a candidate."""
+    parts = re.split(r"\s+(and|&)\s+", candidate, maxsplit=1)
+    if len(parts) == 3:
+        left = parts[0].split()
+        while left and left[0].lower() in _LEADING_NOISE:
+            left.pop(0)
+        key = spelling_key(" ".join(left))
+        index = _index()
+        if key in index.strong or key in index.weak or _trim_name(" ".join(left)):
+            return parts[2]
+    return candidate
+
+
+def _owner(words: list[str], index: _Index) -> Organisation | None:
+    """The gazetteer organisation a sub-body's name starts with ("SNS Governing Board")."""
+    if not _is_sub_body(words):
+        return None
+    for size in range(len(words) - 1, 0, -1):
+        key = spelling_key(" ".join(words[:size]))
+        owners = (index.strong[key],) if key in index.strong else index.weak.get(key, ())
+        if len(owners) == 1:
+            return _reported(owners[0].canonical)
+    return None
 
 
 @cache
@@ -252,7 +530,13 @@ def _shape_pattern() -> re.Pattern:
     suffixes = "|".join(map(re.escape, rules.suffixes))
     prefixes = "|".join(map(re.escape, rules.prefixes))
     word = rf"{_NAME_WORD}\s+(?:{_LINK_WORD}\s+)?"
-    ends_with_suffix = rf"(?:{word}){{1,6}}(?:{suffixes})\b"
+    # "German Research Center for Artificial Intelligence": a suffix word
+    # followed by "for"/"of" and more capitalised words goes on.
+    goes_on = (
+        rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_NAME_WORD}"
+        rf"(?:\s+(?:(?:and|of|&)\s+)?{_NAME_WORD}){{0,5}})?"
+    )
+    ends_with_suffix = rf"(?:{word}){{1,6}}(?:{suffixes})\b{goes_on}"
     starts_with_prefix = (
         rf"(?:{prefixes})\s+(?:of|for)\s+(?:the\s+)?{_NAME_WORD}"
         rf"(?:\s+(?:(?:and|of|for|&)\s+)?{_NAME_WORD}){{0,6}}"

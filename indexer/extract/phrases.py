@@ -5,6 +5,12 @@ more words, or a lower-case word, ignores case ("memorandum of
 understanding"); a single word with capitals is matched as written, so the
 acronym "AI" never matches "ai" inside other text and "Orange" never matches
 the colour. A trailing * matches any word ending.
+
+Organisation names (`compile_names`) add what names in real text need:
+"&" and "and" are one word, spaces around brackets are optional
+("IMT-2030(6G)"), and a name in Chinese, Japanese or Korean script has no
+word edge to respect, since those scripts put no space between words (nor
+does a Japanese sentence between "6G-IA" and the particle after it).
 """
 
 from __future__ import annotations
@@ -33,3 +39,136 @@ def compile_phrases(phrases: list[str]) -> re.Pattern:
     ordered = sorted(set(phrases), key=len, reverse=True)
     alternatives = "|".join(_alternative(p) for p in ordered)
     return re.compile(f"{_EDGE_BEFORE}(?:{alternatives}){_EDGE_AFTER}")
+
+
+# Letters of scripts written without spaces between words.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_IS_CJK = re.compile(f"[{_CJK}]")
+# A word edge for names: no Latin letter, digit or hyphen beside the name
+# (a CJK character beside it is fine).
+NAME_EDGE_BEFORE = rf"(?<!(?![{_CJK}])[\w-])"
+NAME_EDGE_AFTER = rf"(?!(?![{_CJK}])[\w-])"
+
+
+def _name_alternative(name: str) -> str:
+    words = name.split()
+    exact = len(words) == 1 and name != name.lower() and not _IS_CJK.search(name)
+    parts = []
+    for word in words:
+        if word.lower() == "and" or word == "&":
+            parts.append("(?:and|&)")
+            continue
+        piece = "".join(
+            r"\s*\(\s*" if c == "(" else r"\s*\)\s*" if c == ")" else re.escape(c) for c in word
+        )
+        parts.append(piece)
+    pattern = r"\s+".join(parts).replace(r"\s*\s+", r"\s*").replace(r"\s+\s*", r"\s*")
+    return pattern if exact else f"(?i:{pattern})"
+
+
+_LATIN_WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f]+")
+_LATIN_BEFORE = re.compile(r"[0-9A-Za-z\u00c0-\u024f_-]")
+
+
+_WORD = re.compile(r"(?<!\w)[^\W\d_][\w'’-]*")
+_SMALL_WORDS = frozenset({"the", "of", "and", "for", "at", "in", "on", "de", "du", "des", "la"})
+
+
+def case_fits(name: str, found: str) -> bool:
+    """Whether text that matched a many-word name while ignoring case is that name.
+
+    "the European 6G flagship" describes a project, it does not name the 6G
+    Flagship: the first capitalised word of the name must keep its capital,
+    and so must at least half of them ("Next G alliance" still names it).
+    Small words ("The", "of") may be written either way.
+    """
+    want, got = _WORD.findall(name), _WORD.findall(found)
+    capitals = [i for i, w in enumerate(want) if w[0].isupper() and w.lower() not in _SMALL_WORDS]
+    if len(want) != len(got) or not capitals:
+        return True
+    kept = [got[i][0].isupper() for i in capitals]
+    return kept[0] and 2 * sum(kept) >= len(kept)
+
+
+class NamePattern:
+    """Names found in text (see `compile_names`).
+
+    One regex of a thousand alternatives tried at every word of a text is
+    slow, so names are grouped by their first word: at each word of the
+    text only the names that start with it are tried.
+    """
+
+    def __init__(self, names: list[str], genitive: frozenset[int] = frozenset()):
+        order = sorted(range(len(names)), key=lambda i: len(names[i]), reverse=True)
+        buckets: dict[str, list[int]] = {}
+        other: dict[str, list[str]] = {}  # names with CJK letters, by first character
+        for i in order:
+            name = names[i]
+            if _IS_CJK.search(name):
+                before = "" if _IS_CJK.match(name) else NAME_EDGE_BEFORE
+                after = "" if _IS_CJK.match(name[-1]) else NAME_EDGE_AFTER
+                alternative = f"{before}(?P<n{i}>{_name_alternative(name)}){after}"
+                other.setdefault(name[0].lower(), []).append(alternative)
+            else:
+                first = _LATIN_WORD.search(name)
+                key = first.group(0).lower() if first and first.start() == 0 else ""
+                buckets.setdefault(key, []).append(i)
+        self._sources = {
+            key: "(?:"
+            + "|".join(
+                f"(?P<n{i}>{_name_alternative(names[i])}{'s?' if i in genitive else ''})"
+                for i in members
+            )
+            + ")"
+            + NAME_EDGE_AFTER
+            for key, members in buckets.items()
+        }
+        self._compiled: dict[str, re.Pattern] = {}
+        self._names = names
+        self._other = {first: re.compile("|".join(alts)) for first, alts in other.items()}
+
+    def _bucket(self, key: str) -> re.Pattern | None:
+        """The names starting with word `key`, compiled when first met."""
+        pattern = self._compiled.get(key)
+        if pattern is None and key in self._sources:
+            pattern = self._compiled[key] = re.compile(self._sources[key])
+        return pattern
+
+    def finditer(self, text: str):
+        """Matches in text order; `match.lastgroup` is `n<i>` for `names[i]`."""
+        found = []
+        odd = self._bucket("")  # names that start with a sign, e.g. "(ISC)²"
+        end = 0
+        for word in _LATIN_WORD.finditer(text):
+            start = word.start()
+            if start < end or (start and _LATIN_BEFORE.match(text, start - 1)):
+                continue
+            key = word.group(0).lower()
+            bucket = self._bucket(key) or (self._bucket(key[:-1]) if key[-1] == "s" else None)
+            match = bucket.match(text, start) if bucket else None
+            if match and case_fits(self._names[int(match.lastgroup[1:])], match.group(0)):
+                found.append(match)
+                end = match.end()
+        if odd is not None:
+            found += [m for m in odd.finditer(text) if not _LATIN_BEFORE.match(text, m.start() - 1)]
+        if self._other and _IS_CJK.search(text):
+            end = 0
+            for start, char in enumerate(text):
+                pattern = self._other.get(char.lower()) if start >= end else None
+                match = pattern.match(text, start) if pattern else None
+                if match:
+                    found.append(match)
+                    end = match.end()
+        kept: list[re.Match] = []
+        for match in sorted(found, key=lambda m: (m.start(), -m.end())):
+            if not kept or match.start() >= kept[-1].end():
+                kept.append(match)
+        return iter(kept)
+
+
+def compile_names(names: list[str], genitive: frozenset[int] = frozenset()) -> NamePattern:
+    """Matcher of any of `names`, longest first; the group named `n<i>` says
+    that `names[i]` matched. Case follows the phrase rule above. The names
+    at the indexes in `genitive` may take a Scandinavian genitive "s"
+    ("Vinnovas", "Vetenskapsrådets")."""
+    return NamePattern(names, genitive)

@@ -1,0 +1,314 @@
+"""Organisations on 6G press texts: one test per kind of error the issue found.
+
+Each text is written here in the shape of real 6G press material (funding
+calls, MoU announcements, project news); none is copied from a page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer import datafiles
+from indexer.extract.organisations import find_organisations
+
+
+def about(title: str, body: str) -> set[str]:
+    return {o.canonical for o in find_organisations(title, body) if o.salient}
+
+
+def named(title: str, body: str) -> set[str]:
+    return {o.canonical for o in find_organisations(title, body)}
+
+
+def counts(title: str, body: str) -> dict[str, int]:
+    """How often the text names each organisation."""
+    return {o.canonical: o.count for o in find_organisations(title, body)}
+
+
+# Missed: public bodies, EU projects, the second party of an MoU.
+@pytest.mark.parametrize(
+    "title,body,expected",
+    [
+        (
+            "Fact sheet: principles for 6G endorsed by partner governments",
+            "The White House today published principles for secure 6G networks, "
+            "developed with partners in Europe and Asia.",
+            {"White House"},
+        ),
+        (
+            "£40 million for future telecoms hubs",
+            "The Department for Science, Innovation and Technology has opened a "
+            "competition for 6G research hubs.",
+            {"DSIT"},
+        ),
+        (
+            "Japan publishes its Beyond 5G roadmap",
+            "Japan's Ministry of Internal Affairs and Communications and the "
+            "National Institute of Information and Communications Technology said "
+            "the Japanese government will fund testbeds.",
+            {"MIC", "NICT", "Government of Japan"},
+        ),
+        (
+            "Korea commits funds to 6G core technologies",
+            "The Ministry of Science and Information and Communications Technology "
+            "said the Institute for Information & Communications Technology Planning "
+            "& Evaluation will run the calls.",
+            {"MSIT", "IITP"},
+        ),
+        (
+            "Vinnova and Vetenskapsrådet fund six 6G projects",
+            "Sweden's innovation agency and the research council will fund work "
+            "on sustainable networks.",
+            {"Vinnova", "Swedish Research Council"},
+        ),
+        (
+            "Proposals invited for 6G research",
+            "The department of telecommunications has received 470 proposals under "
+            "its accelerated 6G research programme.",
+            {"DoT India"},
+        ),
+        (
+            "Hexa-X-II presents its final results",
+            "The Hexa-X-II project, successor of Hexa-X, showed its system design "
+            "together with TrialsNet.",
+            {"Hexa-X-II", "Hexa-X", "TrialsNet"},
+        ),
+        (
+            "Bharat 6G Alliance and 6G Smart Networks & Services Industry Association sign MoU",
+            "The two organisations will work together on 6G vision and standards.",
+            {"Bharat 6G Alliance", "6G-IA"},
+        ),
+    ],
+)
+def test_public_bodies_projects_and_parties_are_found(title, body, expected):
+    assert expected <= about(title, body)
+
+
+def test_a_renamed_body_is_found_by_its_former_name_under_its_current_one():
+    body = "An earlier round was run by the Department for Digital, Culture, Media and Sport."
+    assert about("UK telecoms funding", body) == {"DSIT"}
+
+
+def test_scandinavian_genitives_name_the_organisation():
+    body = "Projekten finansieras av Vinnovas program och Vetenskapsrådets anslag."
+    assert named("", body) == {"Vinnova", "Swedish Research Council"}
+
+
+def test_the_lead_of_a_chinese_article_is_its_first_paragraph():
+    title = "中国移动联合华为完成6G试验"
+    body = (
+        "中国移动研究院联合华为技术有限公司在上海完成了6G通信感知一体化技术外场试验，"
+        "验证了基于蜂窝网络的无人机探测能力。\n\n"
+        "中国移动表示，将推动该技术在3GPP的标准化。"
+    )
+    found = {o.canonical: o for o in find_organisations(title, body)}
+    assert found["China Mobile"].salient and found["Huawei"].salient
+    assert not found["3GPP"].salient
+
+
+def test_a_weak_spelling_takes_no_genitive():
+    body = "The Swedish government and the governments of Finland and Norway met."
+    assert named("", body) == {"Government of Sweden"}
+
+
+def test_the_government_is_the_one_the_text_names():
+    body = (
+        "The Japanese government approved the Beyond 5G strategy. The government "
+        "will review it in 2027."
+    )
+    assert counts("", body) == {"Government of Japan": 2}
+    two = "The Japanese government and the Korean government met. The government said so."
+    assert counts("", two) == {"Government of Japan": 1, "Government of Korea": 1}
+
+
+def test_a_vendor_is_found_in_its_own_story():
+    title = "QUALCOMM SHOWS 6G PROTOTYPE"
+    body = "Qualcomm Technologies, Inc. today showed a 6G prototype. Qualcomm’s engineers ran it."
+    found = {o.canonical: o for o in find_organisations(title, body)}
+    assert set(found) == {"Qualcomm"} and found["Qualcomm"].count == 3
+
+
+def test_a_successor_project_is_not_folded_into_its_predecessor():
+    found = named("Hexa-X-II wraps up", "Hexa-X-II delivered its blueprint for 6G.")
+    assert found == {"Hexa-X-II"}
+
+
+# Splits: one organisation under several spellings.
+def test_spellings_of_one_consortium_are_one_value():
+    title = "B5GPC and 6G Flagship renew their MoU"
+    body = (
+        "The Beyond 5G Promotion Consortium (B5GPC) renewed its agreement. "
+        "B5PC members and the B5G Consortium secretariat will meet in Oulu."
+    )
+    found = find_organisations(title, body)
+    assert {o.canonical for o in found} == {"B5GPC", "6G Flagship"}
+    assert next(o for o in found if o.canonical == "B5GPC").count == 4
+
+
+def test_an_ambiguous_acronym_needs_its_organisation_in_the_text():
+    found = find_organisations("", "The Next G Alliance (NGA) published its roadmap. NGA said so.")
+    assert [(o.canonical, o.count) for o in found] == [("Next G Alliance", 2)]
+    assert named("NGA maps", "The NGA published satellite maps.") == set()
+    assert named("B5PC", "B5PC met on Monday.") == set()
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # an acronym defined for a known name is that organisation
+        (
+            "The Swedish Research Council (VR) funds the work. VR said it would continue.",
+            {"Swedish Research Council": 2},
+        ),
+        # a near acronym defined as another organisation is not folded
+        (
+            "ETRI and the Estonian Telecom Research Institute (ETRE) tested a link. "
+            "ETRE said ETRI would lead.",
+            {"ETRI": 2, "ETRE": 2},
+        ),
+        # an institute and its research society are one organisation
+        (
+            "Fraunhofer HHI showed a terahertz link. Fraunhofer researchers say the "
+            "results will feed into ETSI ISG THz.",
+            {"Fraunhofer HHI": 2, "ETSI": 1},
+        ),
+    ],
+)
+def test_acronyms_and_institutes_resolved_by_the_text(body, expected):
+    assert counts("", body) == expected
+
+
+# Fragments: names cut out of longer names.
+def test_names_are_not_cut_from_longer_names():
+    body = (
+        "The German Research Center for Artificial Intelligence opened a 6G lab. "
+        "The Nordic Research Centre for Wireless Systems joined it."
+    )
+    found = named("New 6G lab", body)
+    assert "DFKI" in found
+    assert "Nordic Research Centre for Wireless Systems" in found
+    assert "German Research Center" not in found
+
+
+def test_generic_pairs_are_not_organisations():
+    body = (
+        "The Global Initiative was discussed at the Test Centre in Bengaluru, "
+        "where the 6G Flagship showed a demo."
+    )
+    assert named("Demo day", body) == {"6G Flagship"}
+
+
+# Fusions: two names taken as one.
+def test_two_names_joined_by_and_are_not_one_organisation():
+    title = "Bharat 6G and Industry Alliance 6G to sign partnership"
+    body = "Bharat 6G and Industry Alliance 6G will cooperate. The Bharat 6G Alliance said so."
+    found = named(title, body)
+    assert "Bharat 6G and Industry Alliance" not in found
+    assert "Bharat 6G Alliance" in found
+
+
+# Sub-bodies: reported as the organisation they belong to.
+def test_sub_bodies_fold_into_their_parent():
+    title = "SNS JU adopts its 2026 work programme"
+    body = (
+        "The SNS Governing Board adopted the work programme after the States "
+        "Representatives Group (SRG) was consulted. The SRG meets again in June. "
+        "ITU-R WP 5D and 3GPP TSG RAN were informed."
+    )
+    found = named(title, body)
+    assert found == {"SNS JU", "ITU", "3GPP"}
+
+
+def test_an_unknown_bodys_board_is_not_an_organisation():
+    assert named("", "The Nordic Wireless Alliance Steering Committee met.") == set()
+
+
+def test_groups_offices_and_contact_lines_are_not_organisations():
+    body = (
+        "The Industry Specification Group will publish a report, said the head "
+        "of the Wireless Research Group at the Baltic Institute for Radio Systems.\n\n"
+        "Media contact: Press Office"
+    )
+    assert named("", body) == {"Baltic Institute for Radio Systems"}
+
+
+def test_capitalised_words_are_not_taken_for_acronyms():
+    body = "THE RISE OF 6G: the call closes at 17:00 CST. RISE and CAST were not named."
+    assert named("", body) == set()
+
+
+# Descriptions: lower-case phrases that merely describe.
+def test_a_lower_case_description_is_not_a_name():
+    body = "Hexa-X-II, the European 6G flagship, published its final report."
+    assert named("Final report", body) == {"Hexa-X-II"}
+    assert named("", "The 6G Flagship and the Next G alliance met.") == {
+        "6G Flagship",
+        "Next G Alliance",
+    }
+
+
+# Other scripts.
+def test_names_in_japanese_and_chinese_script():
+    title = "6G-IAと中国IMT-2030（6G）推進チームがMoUを締結"
+    body = "Beyond 5G推進コンソーシアムも参加した。工业和信息化部も支持する。"
+    found = named(title, body)
+    assert found == {"6G-IA", "IMT-2030 (6G) Promotion Group", "B5GPC", "MIIT"}
+
+
+def test_korean_names_take_particles():
+    assert named("", "과학기술정보통신부는 6G 예산을 발표했다.") == {"MSIT"}
+
+
+# The gazetteer itself.
+def test_the_gazetteer_covers_the_6g_world():
+    orgs = datafiles.organisations()
+    assert len(orgs) >= 300
+    kinds = {o.kind for o in orgs}
+    assert {"government", "regulator", "funding agency", "research project", "group"} <= kinds
+    assert any(o.native for o in orgs if o.country in ("CN", "JP", "KR"))
+
+
+@pytest.fixture
+def gazetteer_file(tmp_path, monkeypatch):
+    discovery = '[discovery]\nsuffixes = ["Alliance"]\n'
+
+    def write(entries: str):
+        (tmp_path / "organisations.toml").write_text(discovery + entries, "utf-8")
+        monkeypatch.setattr(datafiles, "DATA_DIR", tmp_path)
+        datafiles.organisations.cache_clear()
+
+    yield write
+    datafiles.organisations.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "entries,message",
+    [
+        (
+            '[[organisation]]\ncanonical = "A"\nkind = "company"\naliases = ["Acme"]\n'
+            '[[organisation]]\ncanonical = "B"\nkind = "company"\naliases = ["ACME"]\n',
+            "'ACME' also names 'A'",
+        ),
+        (
+            '[[organisation]]\ncanonical = "A"\nkind = "company"\n'
+            '[[organisation]]\ncanonical = "B"\nkind = "company"\nweak = ["a"]\n',
+            "weak spelling 'a' is also a strong spelling",
+        ),
+        ('[[organisation]]\ncanonical = "A"\nkind = "company"\nparent = "Z"\n', "parent 'Z'"),
+        ('[[organisation]]\ncanonical = "A"\nkind = "firm"\n', "kind 'firm'"),
+        ('[[organisation]]\ncanonical = "A"\nkind = "group"\n', "a group needs a parent"),
+        ('[[organisation]]\ncanonical = "A"\nkind = "company"\nalias = ["B"]\n', "unknown keys"),
+    ],
+)
+def test_gazetteer_mistakes_are_reported(gazetteer_file, entries, message):
+    gazetteer_file(entries)
+    with pytest.raises(datafiles.DataFileError, match=message):
+        datafiles.organisations()
+
+
+def test_shared_weak_spellings_are_allowed(gazetteer_file):
+    gazetteer_file(
+        '[[organisation]]\ncanonical = "A"\nkind = "government"\nweak = ["the government"]\n'
+        '[[organisation]]\ncanonical = "B"\nkind = "government"\nweak = ["the government"]\n'
+    )
+    assert len(datafiles.organisations()) == 2
