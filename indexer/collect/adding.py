@@ -195,10 +195,15 @@ def _prepared(given: str, data: bytes, suffix: str, url: str | None) -> _Pending
         folder="",
         slug=article.title if has_title else "",
         suffix=suffix,
-        sidecar={"url": url, "fetched": datetime.now(UTC).replace(microsecond=0)} if url else {},
+        # the address without tracking parameters and fragment
+        sidecar={"url": normalise_url(url), "fetched": _now()} if url else {},
         url_key=normalise_url(url) if url else None,
     )
     return pending
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def _store_and_index(corpus: Path, index_dir: Path, items: list[_Pending]) -> None:
