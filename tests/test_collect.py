@@ -20,22 +20,14 @@ from web.cli import main
 from .conftest import FIXTURES, indexed
 from .documents import make_pdf
 from .test_formats import MARKDOWN, pdf_pages
+from .test_syndication import as_html
 from .webserver import Route, serving
 
 PAGE = (FIXTURES / "press_release.html").read_text("utf-8")
 TITLE = "NGMN and Next G Alliance join forces on 6G sustainability"
 
 
-def article_page(title: str, body: str) -> str:
-    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
-    return (
-        f"<html><head><title>{title}</title></head><body><nav>Home | News</nav>"
-        f"<article><h1>{title}</h1>{paragraphs}</article>"
-        "<footer>© 2025 Example. All rights reserved.</footer></body></html>"
-    )
-
-
-SECOND = article_page(
+SECOND = as_html(
     "SNS JU and 6G-IA open a call on 6G spectrum research",
     "Brussels, 3 April 2025. The Smart Networks and Services Joint Undertaking opened a "
     "call for 6G research projects on spectrum sharing and sustainable networks today.\n\n"
@@ -308,6 +300,8 @@ def test_paste_text_with_an_address(corpus_dir, built_index):
     assert outcome.relpath.startswith("news.example.com/") and outcome.relpath.endswith(".txt")
     assert outcome.article.url == "https://news.example.com/flagship"
     assert outcome.relpath in found(built_index, "sub-THz")
+    sidecar = json.loads((corpus_dir / outcome.relpath.replace(".txt", ".meta.json")).read_text())
+    assert sidecar == {"url": "https://news.example.com/flagship"}  # nothing was fetched
     again = add_paste(corpus_dir, built_index, text, url="https://news.example.com/flagship")
     assert again.status == KNOWN
     assert add_paste(corpus_dir, built_index, "   ").status == FAILED
@@ -432,6 +426,9 @@ def test_add_and_follow_commands(site, allow_loopback, corpus_dir, built_index, 
     feeds_file.write_text(f'[[feed]]\nname = "CLI feed"\nurl = "{site.url("/feed.xml")}"\n')
     assert main(["follow", "--feeds", str(feeds_file), *where]) == 0
     assert "CLI feed: 1 new, 1 already collected" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as stop:
+        main(["serve", "--follow-every", "0", *where])
+    assert stop.value.code == 2 and "not a number of minutes above 0" in capsys.readouterr().err
     feeds_file.write_text("[[feed]]\nname = 3\n")
     assert main(["follow", "--feeds", str(feeds_file), *where]) == 2
     assert "name must be a non-empty string" in capsys.readouterr().err

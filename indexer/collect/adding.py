@@ -14,7 +14,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path, PurePath
 
 from tqdm import tqdm
@@ -196,14 +195,10 @@ def _prepared(given: str, data: bytes, suffix: str, url: str | None) -> _Pending
         slug=article.title if has_title else "",
         suffix=suffix,
         # the address without tracking parameters and fragment
-        sidecar={"url": normalise_url(url), "fetched": _now()} if url else {},
+        sidecar={"url": normalise_url(url)} if url else {},
         url_key=normalise_url(url) if url else None,
     )
     return pending
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
 
 
 def _store_and_index(corpus: Path, index_dir: Path, items: list[_Pending]) -> None:
