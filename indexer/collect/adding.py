@@ -22,7 +22,7 @@ from ..article import Article
 from ..extract import extract_bytes, extract_file
 from ..extract.overrides import NO_SIDECAR, clean_text
 from ..extract.reading import ReadError, SourceFile
-from ..index.sync import sync_index
+from ..index import sync
 from .fetch import Fetched, FetchError, fetch
 from .store import (
     PASTED,
@@ -213,7 +213,7 @@ def _store_and_index(corpus: Path, index_dir: Path, items: list[_Pending]) -> No
     if not stored:
         return
     try:
-        report = sync_index(corpus, index_dir, lock_timeout=LOCK_WAIT)
+        report = _index(corpus, index_dir, [item.stored for item in stored])
     except Exception as exc:  # index busy, disk full: nothing of this add stays
         for item in stored:
             item.stored.remove()
@@ -234,6 +234,16 @@ def _store_and_index(corpus: Path, index_dir: Path, items: list[_Pending]) -> No
         item.outcome.article = article
         item.outcome.relpath = relpath
         item.outcome.message = f"added as {relpath}"
+
+
+def _index(corpus: Path, index_dir: Path, stored: list[Stored]) -> sync.SyncReport:
+    """Index the stored files: just them with sync.index_paths (the folder watcher's
+    fast path) where this version has it, else with a full run."""
+    index_paths = getattr(sync, "index_paths", None)
+    if index_paths is None:
+        return sync.sync_index(corpus, index_dir, lock_timeout=LOCK_WAIT)
+    paths = [p for s in stored for p in (s.path, s.sidecar) if p is not None]
+    return index_paths(corpus, index_dir, paths, lock_timeout=LOCK_WAIT)
 
 
 def _fail(item: _Pending, reason: str) -> None:

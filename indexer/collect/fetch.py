@@ -117,10 +117,10 @@ def _get(url: str, allow_private: bool, timeout: float, ends: float, max_bytes: 
         port = parts.port or (443 if scheme == "https" else 80)
     except ValueError as exc:
         raise FetchError(f"{url}: bad port") from exc
-    address = _checked_address(host, port, allow_private, url)
+    addresses = _checked_addresses(host, port, allow_private, url)
     connection_class = _HTTPS if scheme == "https" else _HTTP
     remaining = max(0.1, ends - time.monotonic())
-    conn = connection_class(host, port, address, timeout=min(timeout, remaining))
+    conn = connection_class(host, port, addresses, timeout=min(timeout, remaining))
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
@@ -174,8 +174,8 @@ def _size(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n // 1024} kB"
 
 
-def _checked_address(host: str, port: int, allow_private: bool, url: str) -> str:
-    """The first address of `host` after checking every one it resolves to."""
+def _checked_addresses(host: str, port: int, allow_private: bool, url: str) -> list[str]:
+    """The addresses of `host`, each one checked."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
@@ -190,7 +190,7 @@ def _checked_address(host: str, port: int, allow_private: bool, url: str) -> str
                     f"{url}: refused: {host} is a private, loopback or link-local address "
                     f"({address}); set {ALLOW_PRIVATE}=1 to allow such addresses"
                 )
-    return addresses[0]
+    return list(dict.fromkeys(addresses))
 
 
 def is_public(address: str) -> bool:
@@ -207,22 +207,33 @@ def is_public(address: str) -> bool:
     )
 
 
-class _HTTP(http.client.HTTPConnection):
-    """Connects to the address checked, not to whatever the name resolves to next."""
+def _connect(addresses: list[str], port: int, timeout: float) -> socket.socket:
+    """A connection to the first of the checked addresses that answers."""
+    error: OSError | None = None
+    for address in addresses:
+        try:
+            return socket.create_connection((address, port), timeout)
+        except OSError as exc:
+            error = exc
+    raise error or OSError("no address")
 
-    def __init__(self, host, port, address, timeout):
+
+class _HTTP(http.client.HTTPConnection):
+    """Connects to the addresses checked, not to whatever the name resolves to next."""
+
+    def __init__(self, host, port, addresses, timeout):
         super().__init__(host, port, timeout=timeout)
-        self._address = address
+        self._addresses = addresses
 
     def connect(self):
-        self.sock = socket.create_connection((self._address, self.port), self.timeout)
+        self.sock = _connect(self._addresses, self.port, self.timeout)
 
 
 class _HTTPS(http.client.HTTPSConnection):
-    def __init__(self, host, port, address, timeout):
+    def __init__(self, host, port, addresses, timeout):
         super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
-        self._address = address
+        self._addresses = addresses
 
     def connect(self):
-        sock = socket.create_connection((self._address, self.port), self.timeout)
+        sock = _connect(self._addresses, self.port, self.timeout)
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
