@@ -172,7 +172,43 @@ def test_names_are_safe_and_never_overwrite(tmp_path):
     ]
 
 
+def test_a_site_folder_that_is_a_link_out_of_the_corpus_is_not_written_through(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (corpus / "example.org").symlink_to(outside)
+    with pytest.raises(ValueError, match="not a folder inside the corpus"):
+        store(corpus, "example.org", "a", ".html", b"<p>x</p>")
+    assert list(outside.iterdir()) == []
+
+
+def test_leftovers_of_a_killed_store_are_removed_later(tmp_path):
+    import os
+
+    folder = tmp_path / "corpus" / "example.org"
+    folder.mkdir(parents=True)
+    stale, fresh = folder / ".collecting-old", folder / ".collecting-new"
+    stale.write_bytes(b"half")
+    fresh.write_bytes(b"being written")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    store(tmp_path / "corpus", "example.org", "a", ".html", b"<p>x</p>")
+    assert not stale.exists() and fresh.exists()
+
+
 # -- adding by URL --------------------------------------------------------------
+
+
+def test_what_a_page_says_cannot_write_outside_the_corpus(
+    site, allow_loopback, corpus_dir, built_index, tmp_path
+):
+    hostile = PAGE.replace(TITLE, "../../../../outside/evil").replace(
+        "<html", '<html><base href="file:///etc/">', 1
+    )
+    (outcome,) = add_urls(corpus_dir, built_index, [site.page("/x/..%2F..%2Fevil", hostile)])
+    assert outcome.status == ADDED, outcome.message
+    assert outcome.relpath == "127.0.0.1/outside-evil.html"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "index"]
 
 
 def test_add_a_url_stores_the_page_with_a_sidecar_and_indexes_it(

@@ -11,7 +11,8 @@ Every name is made here from letters, digits and dashes, so nothing a page
 or an upload says (a title of "../../etc", a file name with slashes) can
 write outside the corpus. Files are written under a hidden temporary name
 (the indexer skips hidden files) and linked into place only when complete,
-so a failure leaves the corpus as it was.
+so a failure leaves the corpus as it was (leftovers of a killed process are
+removed an hour later, by the next store into that folder).
 
 A URL is recognised as already collected after normalising it (scheme and
 host in lower case, default port, fragment and tracking parameters such as
@@ -26,6 +27,7 @@ import json
 import os
 import re
 import tempfile
+import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,6 +39,8 @@ from ..extract.overrides import SIDECAR_SUFFIX
 UPLOADED = "uploaded"
 PASTED = "pasted"
 MAX_SLUG = 80
+TEMPORARY_PREFIX = ".collecting-"
+STALE_SECONDS = 3600
 _SAFE_FOLDER = re.compile(r"[a-z0-9][a-z0-9.-]{0,252}")
 _TRACKING = re.compile(
     r"^(utm_\w*|mc_\w*|fbclid|gclid|gclsrc|dclid|msclkid|yclid|igshid|twclid|ttclid|"
@@ -160,6 +164,7 @@ def store(
     if target.is_symlink() or not target.resolve().is_relative_to(corpus):
         raise ValueError(f"{folder!r} is not a folder inside the corpus")
     target.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(target)
     article_tmp = _temporary(target, data)
     sidecar_tmp = None
     try:
@@ -203,8 +208,17 @@ def _taken(folder: Path, name: str) -> bool:
     )
 
 
+def _remove_stale_temporaries(folder: Path) -> None:
+    """What a process killed while writing left behind (hidden: never indexed)."""
+    old = time.time() - STALE_SECONDS
+    for leftover in folder.glob(TEMPORARY_PREFIX + "*"):
+        with contextlib.suppress(OSError):
+            if leftover.lstat().st_mtime < old:
+                leftover.unlink()
+
+
 def _temporary(folder: Path, data: bytes) -> str:
-    fd, tmp = tempfile.mkstemp(prefix=".collecting-", dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
