@@ -10,6 +10,8 @@ The pipeline, one folder a stage, in the order an article goes through it:
                (extractions by content), postings and arrays (the index as numpy)
     search/    queries over the index: `search()` is the front door for the
                site, the API and the CLI (see its docstring for its modules)
+    collect/   articles into the corpus from the web: fetch (safe HTTP), store
+               (names, sidecars, de-duplication), adding, feeds (following)
 
 Beside them:
 

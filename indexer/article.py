@@ -47,7 +47,7 @@ class Article:
     topic_evidence: dict[str, list[str]] = field(default_factory=dict)
     url: str | None = None
     source: str | None = None
-    format: str = "text"  # "html" or "text"
+    format: str = "text"  # "html", "text", "markdown" or "pdf"
     removed: list[Removed] = field(default_factory=list)
     overridden: list[str] = field(default_factory=list)  # fields set by a sidecar file
     # The kind of each paragraph of `text` (PARAGRAPH, HEADING, LIST_ITEM), as the

@@ -1,4 +1,4 @@
-"""Loading of the data files people edit: clutter rules, organisations, topics.
+"""Loading of the data files people edit: clutter rules, organisations, topics, feeds.
 
 They live in TOML under `indexer/data/` so that a user who meets a new footer
 or a new organisation edits a line of data, not code. Each loader validates
@@ -294,3 +294,52 @@ def _positive_int(table: dict, key: str, where: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise DataFileError(f"syndication.toml [{where}]: {key} must be a positive integer")
     return value
+
+
+FEEDS_FILE = "feeds.toml"
+_FEED_KEYS = {"name", "url", "max_items"}
+
+
+@dataclass(frozen=True)
+class Feed:
+    name: str  # becomes the `source` of its items
+    url: str
+    max_items: int = 20  # the newest items looked at per run
+
+
+def feeds(path: Path | None = None) -> tuple[Feed, ...]:
+    """The RSS/Atom feeds `sixg-search follow` reads (feeds.toml, or `path`).
+
+    Not part of the extractor fingerprint: which feeds are followed changes what
+    is collected, never how an article is extracted.
+    """
+    path = path or DATA_DIR / FEEDS_FILE
+    try:
+        with Path(path).open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(f"{path}: {exc}") from exc
+    unknown = sorted(set(data) - {"feed"})
+    if unknown:
+        raise DataFileError(f"{path}: unknown tables {unknown}; feeds are [[feed]] entries")
+    entries = data.get("feed", [])
+    if not isinstance(entries, list):
+        raise DataFileError(f"{path}: feeds are [[feed]] entries (an array of tables)")
+    found: list[Feed] = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"{Path(path).name} [[feed]] #{number}"
+        extra = sorted(set(entry) - _FEED_KEYS)
+        if extra:
+            raise DataFileError(f"{where}: unknown keys {extra}; known: {sorted(_FEED_KEYS)}")
+        name, url = entry.get("name"), entry.get("url")
+        if not isinstance(name, str) or not name.strip():
+            raise DataFileError(f"{where}: name must be a non-empty string")
+        if not isinstance(url, str) or not re.match(r"https?://[^/\s]+", url):
+            raise DataFileError(f"{where} ({name}): url must be an http:// or https:// address")
+        if any(f.url == url for f in found):
+            raise DataFileError(f"{where} ({name}): {url} is listed twice")
+        max_items = entry.get("max_items", 20)
+        if not isinstance(max_items, int) or isinstance(max_items, bool) or max_items < 1:
+            raise DataFileError(f"{where} ({name}): max_items must be a positive whole number")
+        found.append(Feed(name.strip(), url.strip(), max_items))
+    return tuple(found)

@@ -9,7 +9,14 @@ import pytest
 
 from .conftest import REPO
 
-PACKAGES = ["indexer", "indexer.extract", "indexer.index", "indexer.search", "web"]
+PACKAGES = [
+    "indexer",
+    "indexer.collect",
+    "indexer.extract",
+    "indexer.index",
+    "indexer.search",
+    "web",
+]
 
 
 @pytest.mark.parametrize("name", PACKAGES)

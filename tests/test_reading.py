@@ -15,7 +15,9 @@ def test_discover_finds_html_and_text_at_any_depth_and_skips_hidden(tmp_path):
         "b.HTML",
         "sub/c.htm",
         "sub/deeper/d.txt",
-        "notes.md",
+        "sub/notes.md",
+        "sub/release.PDF",
+        "notes.docx",
         ".hidden/e.txt",
         "sub/.f.txt",
     ]:
@@ -27,6 +29,8 @@ def test_discover_finds_html_and_text_at_any_depth_and_skips_hidden(tmp_path):
         "b.HTML",
         "sub/c.htm",
         "sub/deeper/d.txt",
+        "sub/notes.md",
+        "sub/release.PDF",
     ]
 
 

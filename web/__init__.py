@@ -6,18 +6,21 @@ Blueprints:
     explore  the cooperation map and the timeline, as pages and JSON
     feeds    Atom feeds and CSV/JSON exports of any search
     admin    re-indexing over the web, for the operator only
+    collect  the "Add articles" page: by URL or bookmarklet, upload, paste
+    auth     the operator's login (SIXG_ADMIN_PASSWORD) and CSRF tokens
 Helpers:
     index    the per-request index snapshot (always the newest generation)
     params   reading and validating the URL, which holds all of a page's state
     charts   SVG layout of histograms, the map and the timeline
     openapi  the OpenAPI 3.1 description of the JSON API
-    cli      the `sixg-search` command (index, serve, search, extract)
+    cli      the `sixg-search` command (index, serve, search, extract, add, follow)
 """
 
 from __future__ import annotations
 
 import difflib
 import os
+import secrets
 from pathlib import Path
 
 from flask import Flask, jsonify, render_template, request
@@ -25,8 +28,9 @@ from werkzeug.exceptions import HTTPException
 
 from indexer.index.store import default_corpus_dir, default_index_dir
 
-from . import admin, api, explore, feeds, index, pages, params
+from . import admin, api, auth, collect, explore, feeds, index, pages, params
 
+MAX_UPLOAD = 64 * 1024 * 1024  # a whole upload form; each file is limited on its own
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
     "style-src 'self'; script-src 'self'; frame-ancestors 'none'; "
@@ -45,6 +49,12 @@ def create_app(config: dict | None = None) -> Flask:
         PAGE_SIZE=10,
         # Taken as written: a token such as "1e3" must not become a number.
         ADMIN_TOKEN=os.environ.get("SIXG_ADMIN_TOKEN", ""),
+        ADMIN_PASSWORD=os.environ.get("SIXG_ADMIN_PASSWORD", ""),
+        # a key per process unless configured: a restart logs the operator out
+        SECRET_KEY=os.environ.get("SIXG_SECRET_KEY") or secrets.token_bytes(32),
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_HTTPONLY=True,
+        MAX_CONTENT_LENGTH=MAX_UPLOAD,
     )
     _warn_about_unknown_settings(app)
     if config:
@@ -57,6 +67,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(admin.bp)
     app.register_blueprint(explore.bp)
     app.register_blueprint(feeds.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(collect.bp)
+    auth.init_app(app)
     app.add_template_global(params.search_url)
     app.add_template_global(params.default_sort)
     app.register_error_handler(HTTPException, _error)
@@ -71,6 +84,9 @@ KNOWN_SETTINGS = (
     "SIXG_INDEX",
     "SIXG_CORPUS",
     "SIXG_ADMIN_TOKEN",
+    "SIXG_ADMIN_PASSWORD",
+    "SIXG_SECRET_KEY",
+    "SIXG_ALLOW_PRIVATE_URLS",
     "SIXG_HOST",
     "SIXG_PORT",
     "SIXG_CHROMIUM",

@@ -1,4 +1,4 @@
-"""The `sixg-search` command: index, serve, search, extract.
+"""The `sixg-search` command: index, serve, search, extract, add, follow.
 
 It lives in `web` because `serve` needs the site and every other command
 needs only `indexer`: the dependency points one way, web -> indexer.
@@ -79,6 +79,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=_port, default=os.environ.get("SIXG_PORT", "8000"))
     p.add_argument("--threads", type=int, default=8)
     p.add_argument("--no-index", action="store_true", help="serve the index as it is")
+    p.add_argument(
+        "--follow-every",
+        type=_minutes,
+        default=None,
+        metavar="MINUTES",
+        help="follow the feeds of feeds.toml every MINUTES in the background",
+    )
+    p.add_argument("--feeds", type=Path, default=None, help=argparse.SUPPRESS)
     # serve does not wait for another index run: it serves what that run last committed
     p.set_defaults(run=run_serve, rebuild=False, repair=False, quiet=False, wait=0.0)
 
@@ -96,6 +104,27 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--json", action="store_true", help="one JSON object per hit")
     p.set_defaults(run=run_search)
+
+    p = sub.add_parser(
+        "add", parents=[locations], help="fetch articles by URL into the corpus and index them"
+    )
+    p.add_argument("urls", nargs="+", metavar="URL")
+    p.add_argument("--source", default=None, help="the source (publisher) to record for them")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(run=run_add)
+
+    p = sub.add_parser(
+        "follow", parents=[locations], help="fetch the new items of the feeds in feeds.toml"
+    )
+    p.add_argument(
+        "--feeds",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="feeds file to read (default: indexer/data/feeds.toml)",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(run=run_follow)
 
     p = sub.add_parser("extract", help="show what the cleaner and extractors make of files")
     p.add_argument("files", nargs="+", type=Path)
@@ -115,6 +144,72 @@ def _port(text: str) -> int:
             f"{text!r} is not a port number from 1 to 65535 (--port or SIXG_PORT)"
         )
     return port
+
+
+def _minutes(text: str) -> float:
+    try:
+        minutes = float(text)
+    except ValueError:
+        minutes = -1
+    if not minutes > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes above 0")
+    return minutes
+
+
+def _corpus_or_stop(corpus: Path) -> None:
+    if not corpus.is_dir():
+        raise CorpusMissing(f"corpus folder {corpus} does not exist")
+
+
+def run_add(args) -> int:
+    from indexer.collect.adding import FAILED, add_urls
+
+    _corpus_or_stop(args.corpus)
+    progress = not args.quiet and sys.stderr.isatty() and len(args.urls) > 1
+    outcomes = add_urls(args.corpus, args.index, args.urls, source=args.source, progress=progress)
+    for outcome in outcomes:
+        _print_outcome(outcome)
+    return SOME_FAILED if any(o.status == FAILED for o in outcomes) else OK
+
+
+def _print_outcome(outcome) -> None:
+    if outcome.status == "failed":
+        print(f"failed: {outcome.message}", file=sys.stderr)
+        return
+    print(f"{outcome.status}: {outcome.given}\n    {outcome.message}")
+    if (a := outcome.article) is not None:
+        when = a.date.isoformat() if a.date else "undated"
+        print(f"    {a.title} ({when})")
+        print(f"    organisations: {', '.join(a.organisations) or '-'}")
+        print(f"    topics: {', '.join(a.topics) or '-'}")
+        print(f"    removed by the cleaner: {len(a.removed)} lines")
+
+
+def run_follow(args) -> int:
+    from indexer import datafiles
+    from indexer.collect.feeds import follow
+
+    _corpus_or_stop(args.corpus)
+    try:
+        feeds = datafiles.feeds(args.feeds)
+    except datafiles.DataFileError as exc:
+        print(f"sixg-search: {exc}", file=sys.stderr)
+        return CANNOT_RUN
+    if not feeds:
+        print("no feeds to follow: add [[feed]] entries to feeds.toml", file=sys.stderr)
+        return OK
+    progress = not args.quiet and sys.stderr.isatty()
+    status = OK
+    for result in follow(args.corpus, args.index, feeds, progress=progress):
+        print(result.summary())
+        for outcome in result.outcomes:
+            if outcome.status == "added":
+                print(f"    added: {outcome.relpath}  {outcome.article.title}")
+            elif outcome.status == "failed":
+                print(f"    failed: {outcome.message}", file=sys.stderr)
+        if result.error or result.failed:
+            status = SOME_FAILED
+    return status
 
 
 def run_index(args) -> int:
@@ -162,6 +257,17 @@ def run_serve(args) -> int:
     elif found := problems(args.index):
         print(f"sixg-search: {describe(args.index, found)}", file=sys.stderr)
     app = create_app({"INDEX_DIR": str(args.index), "CORPUS_DIR": str(args.corpus)})
+    if args.follow_every:
+        from indexer import datafiles
+        from indexer.collect.feeds import FollowSchedule
+
+        try:
+            found = datafiles.feeds(args.feeds)  # a bad file stops here, not an hour later
+        except datafiles.DataFileError as exc:
+            print(f"sixg-search: {exc}", file=sys.stderr)
+            return CANNOT_RUN
+        FollowSchedule(args.corpus, args.index, args.follow_every, args.feeds).start()
+        print(f"Following {len(found)} feeds every {args.follow_every:g} minutes", flush=True)
     print(f"Serving on http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
     serve(app, host=args.host, port=args.port, threads=args.threads, _quiet=True)
     return OK

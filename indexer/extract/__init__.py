@@ -1,9 +1,13 @@
 """Extraction: one article file in, one Article out.
 
-reading        bytes on disk -> decoded text, or a clear reason why not
+reading        bytes on disk -> decoded text, or a clear reason why not; which
+               suffixes are articles (.html .htm .txt .md .markdown .pdf)
 htmlclean      HTML -> title, body paragraphs, page metadata (trafilatura,
                then the shared clutter rules)
 textclean      copied plain text -> title, body paragraphs, removed lines
+markdown       Markdown: front matter (title, date, url, source) and body text
+pdf            PDF: the text layer without headers, footers and page numbers,
+               lines joined into paragraphs (pypdf)
 lines          line-level judgements both cleaners share
 dates          publication dates in text; vetting of the HTML date
 organisations  which organisations an article is about, and mentions

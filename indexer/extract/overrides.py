@@ -15,7 +15,7 @@ import json
 import re
 import time
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from ..article import Article
@@ -28,7 +28,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 TEXT_FIELDS = ("url", "title", "source")
 LIST_FIELDS = ("organisations", "mentions", "topics")
-FIELDS = (*TEXT_FIELDS, "date", *LIST_FIELDS)
+# What the collector records about where an article came from (indexer/collect):
+# `fetched`, when it was fetched (ISO 8601 with time zone), and `feed`, the
+# address of the feed it came from. Kept in the sidecar, not applied to the article.
+RECORD_FIELDS = ("fetched", "feed")
+FIELDS = (*TEXT_FIELDS, "date", *LIST_FIELDS, *RECORD_FIELDS)
 
 
 class SidecarError(ValueError):
@@ -86,7 +90,15 @@ def _short(exc: Exception, limit: int = 160) -> str:
 
 
 def _validated(key: str, value):
-    if key in TEXT_FIELDS:
+    if key == "fetched":
+        try:
+            when = datetime.fromisoformat(value)
+        except (TypeError, ValueError) as exc:
+            raise SidecarError("fetched must be a time: YYYY-MM-DDTHH:MM:SS+00:00") from exc
+        if when.tzinfo is None:
+            raise SidecarError("fetched must give its time zone (+00:00)")
+        return when
+    if key in TEXT_FIELDS or key == "feed":
         if not isinstance(value, str) or not clean_text(value):
             raise SidecarError(f"{key} must be a non-empty string")
         return clean_text(value)
@@ -106,6 +118,7 @@ def _validated(key: str, value):
 
 def apply_overrides(article: Article, overrides: dict, sidecar_name: str) -> None:
     """Replace the extracted fields with the user's, recording that they were set by hand."""
+    overrides = {k: v for k, v in overrides.items() if k not in RECORD_FIELDS}
     for key, value in overrides.items():
         if key in ("organisations", "mentions"):
             value = [canonical_name(v) for v in value]

@@ -14,13 +14,16 @@ from functools import cache
 import trafilatura
 
 from .. import datafiles
-from ..article import Article
+from ..article import HEADING, PARAGRAPH, Article
 from .dates import date_from_text, date_near_title
 from .htmlclean import clean_html
 from .lines import word_count
+from .markdown import FrontMatterError, parse_markdown
 from .organisations import find_organisations
 from .overrides import SidecarState, apply_overrides, sidecar_state
-from .reading import SourceFile, decode, read_bytes
+from .overrides import clean_text as clean_value
+from .pdf import read_pdf
+from .reading import ReadError, SourceFile, decode, read_bytes
 from .textclean import clean_text
 from .topics import find_topics
 
@@ -55,8 +58,13 @@ def extract_file(source: SourceFile) -> tuple[bytes, Article]:
 
 
 def extract_bytes(data: bytes, source: SourceFile, sidecar: SidecarState) -> Article:
-    text = decode(data, source.is_html)
-    article = extract_document(text, source.relpath, is_html=source.is_html)
+    if source.format == "pdf":
+        article = extract_pdf(data, source.relpath)
+    elif source.format == "markdown":
+        article = extract_markdown(decode(data, False), source.relpath)
+    else:
+        text = decode(data, source.is_html)
+        article = extract_document(text, source.relpath, is_html=source.is_html)
     if sidecar.overrides:
         apply_overrides(article, sidecar.overrides, sidecar.name)
     return article
@@ -84,6 +92,57 @@ def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
         format="html" if is_html else "text",
         removed=cleaned.removed,
         kinds=cleaned.kinds,
+    )
+    _add_organisations(article)
+    _add_topics(article)
+    return article
+
+
+def extract_markdown(text: str, relpath: str) -> Article:
+    """Front matter as metadata, the body as the article text (markdown.py)."""
+    try:
+        doc = parse_markdown(text)
+    except FrontMatterError as exc:
+        raise ReadError(str(exc)) from exc
+    meta = {key: clean_value(v) if isinstance(v, str) else v for key, v in doc.meta.items()}
+    paragraphs = doc.paragraphs
+    title = meta.get("title")
+    kinds = doc.kinds
+    if not title and paragraphs and kinds[0] == HEADING:  # "# Title" opening the body
+        title, paragraphs, kinds = paragraphs[0], paragraphs[1:], kinds[1:]
+    elif title and paragraphs and paragraphs[0] == title:
+        paragraphs, kinds = paragraphs[1:], kinds[1:]
+    return _article(
+        relpath,
+        title,
+        paragraphs,
+        meta["date"] if "date" in meta else date_from_text(paragraphs),
+        url=meta["url"] if meta.get("url", "").startswith(("http://", "https://")) else None,
+        source=meta.get("source"),
+        format="markdown",
+        kinds=kinds if any(k != PARAGRAPH for k in kinds) else [],
+    )
+
+
+def extract_pdf(data: bytes, relpath: str) -> Article:
+    """The text layer without page furniture, as paragraphs (pdf.py)."""
+    found = read_pdf(data)
+    paragraphs = found.paragraphs
+    title = found.title
+    if not title and paragraphs and word_count(paragraphs[0]) <= 20:
+        title, paragraphs = paragraphs[0], paragraphs[1:]
+    return _article(
+        relpath, title, paragraphs, date_from_text(paragraphs), format="pdf", removed=found.removed
+    )
+
+
+def _article(relpath, title, paragraphs, published, **fields) -> Article:
+    article = Article(
+        path=relpath,
+        title=title or _title_from_body(paragraphs) or relpath,
+        text="\n\n".join(paragraphs),
+        date=published,
+        **fields,
     )
     _add_organisations(article)
     _add_topics(article)

@@ -22,7 +22,15 @@ from charset_normalizer import from_bytes
 
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
-ARTICLE_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+PDF_SUFFIXES = (".pdf",)
+ARTICLE_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + MARKDOWN_SUFFIXES + PDF_SUFFIXES
+FORMATS = {  # suffix -> the Article's format
+    **dict.fromkeys(HTML_SUFFIXES, "html"),
+    **dict.fromkeys(TEXT_SUFFIXES, "text"),
+    **dict.fromkeys(MARKDOWN_SUFFIXES, "markdown"),
+    **dict.fromkeys(PDF_SUFFIXES, "pdf"),
+}
 MAX_BYTES = 50 * 1024 * 1024
 NOT_FOLLOWED = "symbolic link; not followed (only files inside the corpus are read)"
 
@@ -91,6 +99,11 @@ class SourceFile(NamedTuple):
     @property
     def is_html(self) -> bool:
         return os.path.splitext(self.location)[1].lower() in HTML_SUFFIXES
+
+    @property
+    def format(self) -> str:
+        """html, text, markdown or pdf, from the suffix (anything else is read as text)."""
+        return FORMATS.get(os.path.splitext(self.location)[1].lower(), "text")
 
     def has_companion(self, suffix: str) -> bool:
         """Is there a file named like this one with `suffix` (e.g. its .meta.json)?

@@ -1,0 +1,254 @@
+"""Adding articles: fetch or take the bytes, check them, store, index, report.
+
+Each item (a URL, an uploaded file, pasted text) is first extracted in
+memory: what is not an article (no text, unreadable, not HTML/PDF) is
+refused before anything is written. The good ones are stored (store.py),
+then indexed in one run; an item the indexer refuses (an exact copy of an
+indexed file, say) is taken out of the corpus again, so every failure leaves
+the corpus as it was. The outcome of each item says what happened, and for
+an added article carries the Article as indexed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+from tqdm import tqdm
+
+from ..article import Article
+from ..extract import extract_bytes, extract_file
+from ..extract.overrides import NO_SIDECAR, clean_text
+from ..extract.reading import ReadError, SourceFile
+from ..index import sync
+from .fetch import Fetched, FetchError, fetch
+from .store import (
+    PASTED,
+    UPLOADED,
+    Stored,
+    known_urls,
+    normalise_url,
+    site_folder,
+    slug_for,
+    store,
+)
+
+ADDED, KNOWN, FAILED = "added", "known", "failed"
+UPLOAD_SUFFIXES = {".html": ".html", ".htm": ".html", ".txt": ".txt", ".text": ".txt"}
+UPLOAD_SUFFIXES |= {".md": ".md", ".markdown": ".md", ".pdf": ".pdf"}
+LOCK_WAIT = 30.0
+ACCEPTED = ".html .htm .txt .md .markdown .pdf"
+# One add at a time per process: two requests adding the same URL at once
+# would both find it new.
+_ADDING = threading.Lock()
+
+
+@dataclass
+class Outcome:
+    given: str  # the URL, file name or "pasted text" as the operator gave it
+    status: str  # ADDED, KNOWN or FAILED
+    message: str
+    relpath: str | None = None  # the article's place in the corpus
+    article: Article | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status != FAILED
+
+
+@dataclass
+class _Pending:
+    outcome: Outcome
+    data: bytes
+    folder: str
+    slug: str
+    suffix: str
+    sidecar: dict = field(default_factory=dict)
+    url_key: str | None = None
+    stored: Stored | None = None
+
+
+def add_urls(
+    corpus: Path,
+    index_dir: Path,
+    urls: Iterable[str],
+    *,
+    source: str | None = None,
+    feed: str | None = None,
+    progress: bool = False,
+    fetcher: Callable[[str], Fetched] = fetch,
+) -> list[Outcome]:
+    """Fetch, store and index each URL; one Outcome per URL, in order."""
+    urls = [u.strip() for u in urls if u.strip()]
+    with _ADDING:
+        known = known_urls(corpus)
+        pending, outcomes = [], []
+        for url in tqdm(urls, desc="fetching", unit="page", disable=not progress, leave=False):
+            item = _prepare_url(url, known, fetcher, source, feed)
+            outcomes.append(item.outcome if isinstance(item, _Pending) else item)
+            if isinstance(item, _Pending):
+                pending.append(item)
+                known[item.url_key] = known[normalise_url(url)] = item
+        _store_and_index(corpus, index_dir, pending)
+        for outcome in outcomes:  # a URL given twice: the first one's place
+            if isinstance(outcome.relpath, _Pending):
+                first = outcome.relpath.outcome
+                outcome.relpath = first.relpath
+                outcome.message = f"given twice: {first.message}"
+        return outcomes
+
+
+def add_upload(
+    corpus: Path, index_dir: Path, filename: str, data: bytes, url: str | None = None
+) -> Outcome:
+    """An uploaded file (HTML, text, Markdown or PDF), with an optional address."""
+    name = PurePath(filename.replace("\\", "/")).name or "upload"
+    suffix = UPLOAD_SUFFIXES.get(PurePath(name).suffix.lower())
+    if suffix is None:
+        return Outcome(name, FAILED, f"{name}: not HTML, text, Markdown or PDF ({ACCEPTED})")
+    return _add_bytes(corpus, index_dir, name, data, suffix, url, UPLOADED, PurePath(name).stem)
+
+
+def add_paste(
+    corpus: Path, index_dir: Path, text: str, url: str | None = None, title: str | None = None
+) -> Outcome:
+    """Pasted text, stored as a .txt file (with a sidecar holding url and title)."""
+    text = text.replace("\r\n", "\n").strip()
+    if not text:
+        return Outcome("pasted text", FAILED, "nothing was pasted")
+    first = next(line for line in text.splitlines() if line.strip())
+    title = clean_text(title or "") or None
+    return _add_bytes(
+        corpus,
+        index_dir,
+        "pasted text",
+        text.encode("utf-8") + b"\n",
+        ".txt",
+        url,
+        PASTED,
+        title or first,
+        title=title,
+    )
+
+
+def _add_bytes(corpus, index_dir, given, data, suffix, url, folder, name_hint, title=None):
+    url = (url or "").strip() or None
+    if url and not url.lower().startswith(("http://", "https://")):
+        return Outcome(given, FAILED, f"{given}: the address must start with http:// or https://")
+    with _ADDING:
+        known = known_urls(corpus) if url else {}
+        if url and (where := known.get(normalise_url(url))):
+            return Outcome(given, KNOWN, f"{url} is already collected: {where}", where)
+        item = _prepared(given, data, suffix, url)
+        if isinstance(item, Outcome):
+            return item
+        item.folder = site_folder(url) if url else folder
+        item.slug = slug_for(title or item.slug or name_hint, None, fallback="article")
+        if title:
+            item.sidecar["title"] = title
+        _store_and_index(corpus, index_dir, [item])
+        return item.outcome
+
+
+def _prepare_url(url, known, fetcher, source, feed) -> _Pending | Outcome:
+    if not url.lower().startswith(("http://", "https://")):
+        return Outcome(url, FAILED, f"{url}: only http and https addresses can be added")
+    if where := known.get(normalise_url(url)):
+        return Outcome(url, KNOWN, f"already collected: {where}", where)
+    try:
+        page = fetcher(url)
+    except FetchError as exc:
+        return Outcome(url, FAILED, str(exc))
+    final = normalise_url(page.url)
+    if where := known.get(final):
+        return Outcome(url, KNOWN, f"already collected (as {page.url}): {where}", where)
+    item = _prepared(url, page.body, ".pdf" if page.kind == "pdf" else ".html", page.url)
+    if isinstance(item, Outcome):
+        return item
+    declared = item.outcome.article.url  # the page's own canonical address
+    if declared and (where := known.get(normalise_url(declared))):
+        return Outcome(url, KNOWN, f"already collected (as {declared}): {where}", where)
+    item.sidecar.update(fetched=page.fetched_at, source=source, feed=feed)
+    item.folder = site_folder(page.url)
+    item.slug = slug_for(item.outcome.article.title, page.url)
+    return item
+
+
+def _prepared(given: str, data: bytes, suffix: str, url: str | None) -> _Pending | Outcome:
+    """The item extracted in memory, or why it is not an article."""
+    relpath = "collecting" + suffix
+    try:
+        article = extract_bytes(data, SourceFile(relpath, relpath), NO_SIDECAR)
+    except ReadError as exc:
+        return Outcome(given, FAILED, f"{given}: not an article: {exc}")
+    except Exception as exc:  # an extractor bug on odd input: a message, not a crash
+        return Outcome(given, FAILED, f"{given}: extraction failed: {type(exc).__name__}: {exc}")
+    if not article.text.strip():
+        return Outcome(given, FAILED, f"{given}: not an article: no article text found")
+    has_title = article.title != relpath
+    pending = _Pending(
+        Outcome(given, ADDED, "", article=article),
+        data,
+        folder="",
+        slug=article.title if has_title else "",
+        suffix=suffix,
+        # the address without tracking parameters and fragment
+        sidecar={"url": normalise_url(url)} if url else {},
+        url_key=normalise_url(url) if url else None,
+    )
+    return pending
+
+
+def _store_and_index(corpus: Path, index_dir: Path, items: list[_Pending]) -> None:
+    for item in items:
+        try:
+            item.stored = store(
+                corpus, item.folder, item.slug, item.suffix, item.data, item.sidecar
+            )
+        except (OSError, ValueError) as exc:
+            _fail(item, f"could not be stored: {exc}")
+    stored = [item for item in items if item.stored]
+    if not stored:
+        return
+    try:
+        report = _index(corpus, index_dir, [item.stored for item in stored])
+    except Exception as exc:  # index busy, disk full: nothing of this add stays
+        for item in stored:
+            item.stored.remove()
+            _fail(item, f"could not be indexed: {exc}")
+        return
+    failures = {f.path: f.reason for f in report.failed}
+    for item in stored:
+        relpath = item.stored.relpath
+        if relpath in failures:
+            item.stored.remove()
+            _fail(item, f"not added: {failures[relpath]}")
+            continue
+        try:
+            _, article = extract_file(SourceFile(item.stored.path, relpath))
+        except ReadError as exc:  # removed meanwhile
+            _fail(item, f"not added: {exc}")
+            continue
+        item.outcome.article = article
+        item.outcome.relpath = relpath
+        item.outcome.message = f"added as {relpath}"
+
+
+def _index(corpus: Path, index_dir: Path, stored: list[Stored]) -> sync.SyncReport:
+    """Index the stored files: just them with sync.index_paths (the folder watcher's
+    fast path) where this version has it, else with a full run."""
+    index_paths = getattr(sync, "index_paths", None)
+    if index_paths is None:
+        return sync.sync_index(corpus, index_dir, lock_timeout=LOCK_WAIT)
+    paths = [p for s in stored for p in (s.path, s.sidecar) if p is not None]
+    return index_paths(corpus, index_dir, paths, lock_timeout=LOCK_WAIT)
+
+
+def _fail(item: _Pending, reason: str) -> None:
+    item.outcome.status = FAILED
+    item.outcome.message = f"{item.outcome.given}: {reason}"
+    item.outcome.article = None
+    item.outcome.relpath = None
+    item.stored = None

@@ -1,0 +1,147 @@
+"""The "Add articles" page: login, CSRF, add by URL, upload, paste (Flask test client)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from web import KNOWN_SETTINGS, create_app
+
+from .test_collect import PAGE, TITLE, files
+from .test_formats import MARKDOWN
+from .webserver import serving
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def app(built_index, corpus_dir, monkeypatch):
+    monkeypatch.setenv("SIXG_ALLOW_PRIVATE_URLS", "1")
+    return create_app(
+        {
+            "TESTING": True,
+            "INDEX_DIR": str(built_index),
+            "CORPUS_DIR": str(corpus_dir),
+            "ADMIN_PASSWORD": PASSWORD,
+        }
+    )
+
+
+def token(client, path="/login") -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).text).group(1)
+
+
+def log_in(client) -> str:
+    response = client.post("/login", data={"password": PASSWORD, "csrf_token": token(client)})
+    assert response.status_code == 302
+    return token(client, "/add")
+
+
+def test_settings_are_documented():
+    assert {"SIXG_ADMIN_PASSWORD", "SIXG_SECRET_KEY", "SIXG_ALLOW_PRIVATE_URLS"} <= set(
+        KNOWN_SETTINGS
+    )
+
+
+def test_logged_out_the_page_sends_to_the_login_and_posts_are_refused(client, corpus_dir):
+    response = client.get("/add?url=https://example.org/a")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/login?next=/add?url%3Dhttps")
+    before = files(corpus_dir)
+    for path, data in [
+        ("/add/urls", {"urls": "https://example.org/a"}),
+        ("/add/paste", {"text": "Some article text."}),
+        ("/add/upload", {"files": (io.BytesIO(b"<p>x</p>"), "a.html")}),
+    ]:
+        response = client.post(path, data=data)
+        assert response.status_code == 403 and "Log in first" in response.text
+    assert files(corpus_dir) == before
+
+
+def test_without_a_password_nobody_can_log_in(built_index, corpus_dir, monkeypatch):
+    monkeypatch.delenv("SIXG_ADMIN_PASSWORD", raising=False)
+    app = create_app(
+        {"TESTING": True, "INDEX_DIR": str(built_index), "CORPUS_DIR": str(corpus_dir)}
+    )
+    client = app.test_client()
+    assert "SIXG_ADMIN_PASSWORD" in client.get("/login").text
+    with client.session_transaction() as session:
+        session["csrf"] = "t"
+    response = client.post("/login", data={"password": "", "csrf_token": "t"})
+    assert response.status_code == 200 and "is off" in response.text
+    assert client.get("/add").status_code == 302
+
+
+def test_a_wrong_password_or_a_missing_csrf_token_is_refused(client):
+    response = client.post("/login", data={"password": "guess", "csrf_token": token(client)})
+    assert response.status_code == 401 and "Wrong password" in response.text
+    response = client.post("/login", data={"password": PASSWORD})
+    assert response.status_code == 400 and "reload it" in response.text
+    csrf = log_in(client)
+    response = client.post("/add/paste", data={"text": "Some text.", "csrf_token": csrf + "x"})
+    assert response.status_code == 400
+
+
+def test_the_login_sends_back_only_to_this_site(client):
+    for target in ("//evil.example/add", "https://evil.example/", "/\\evil.example"):
+        response = client.post(
+            "/login", data={"password": PASSWORD, "csrf_token": token(client), "next": target}
+        )
+        assert response.headers["Location"] == "/add"
+    response = client.post(
+        "/login", data={"password": PASSWORD, "csrf_token": token(client), "next": "/add?url=x"}
+    )
+    assert response.headers["Location"] == "/add?url=x"
+
+
+def test_bookmarklet_address_only_fills_the_form(client):
+    csrf = log_in(client)
+    with serving() as site:
+        url = site.page("/news/a", PAGE)
+        page = client.get("/add", query_string={"url": url})
+        assert page.status_code == 200 and f">{url}</textarea>" in page.text
+        assert 'class="bookmarklet" href="javascript:location.href=' in page.text
+        assert site.hits == {}  # nothing fetched until the operator confirms
+        response = client.post("/add/urls", data={"urls": url, "csrf_token": csrf})
+    assert response.status_code == 200
+    assert "Added" in response.text and TITLE in response.text
+    assert "NGMN" in response.text and 'href="/articles/' in response.text
+    search = client.get("/api/search", query_string={"q": "sustainability"}).json
+    assert any(h["title"] == TITLE for h in search["hits"])
+
+
+def test_upload_and_paste_show_what_was_added(client, corpus_dir):
+    csrf = log_in(client)
+    response = client.post(
+        "/add/upload",
+        data={"files": (io.BytesIO(MARKDOWN.encode()), "../../mou.md"), "csrf_token": csrf},
+        content_type="multipart/form-data",
+    )
+    assert (
+        response.status_code == 200
+        and "Nordic operators and 6G-IA sign a memorandum" in response.text
+    )
+    assert (corpus_dir / "uploaded/nordic-operators-and-6g-ia-sign-a-memorandum.md").exists()
+    text = (
+        "Tokyo, 9 June 2025\n\nThe Beyond 5G Promotion Consortium and the 6G Flagship signed "
+        "a memorandum on terahertz research and joint test beds in Oulu and Tokyo.\n\n"
+        "Follow us on Twitter and LinkedIn"
+    )
+    response = client.post("/add/paste", data={"text": text, "csrf_token": csrf})
+    assert response.status_code == 200 and "Added" in response.text
+    assert "The cleaner removed 2 lines" in response.text
+    assert "follow-us</span> Follow us on Twitter" in response.text
+    response = client.post(
+        "/add/upload",
+        data={"files": (io.BytesIO(b"MZ..."), "tool.exe"), "csrf_token": csrf},
+        content_type="multipart/form-data",
+    )
+    assert "Not added" in response.text and "not HTML, text, Markdown or PDF" in response.text
+
+
+def test_logout_ends_the_session(client):
+    csrf = log_in(client)
+    assert client.post("/logout", data={"csrf_token": csrf}).status_code == 302
+    assert client.get("/add").status_code == 302

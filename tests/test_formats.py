@@ -1,0 +1,152 @@
+"""Markdown and PDF articles: found in the corpus, read, indexed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from indexer.extract import extract_file
+from indexer.extract.reading import ReadError, SourceFile, discover
+from indexer.index.sync import sync_index
+
+from .conftest import indexed
+from .documents import make_pdf
+
+MARKDOWN = """---
+title: "Nordic operators and 6G-IA sign a memorandum"
+date: 2025-03-04T09:30:00Z
+url: https://example.org/news/nordic-mou?utm_source=feed
+source: Example News
+layout: post
+tags: [6g, mou]
+---
+# A heading that is not the title
+
+Helsinki, 4 March 2025. The **6G Smart Networks and Services Industry Association**
+and three [Nordic operators](https://example.org/ops) signed a memorandum of
+understanding on 6G spectrum research today.
+
+- joint trials in the upper 6 GHz band
+- a shared *testbed* in Oulu
+
+![a photo](photo.jpg)
+"""
+
+
+def write(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def extract(path):
+    return extract_file(SourceFile(path, path.name))[1]
+
+
+def test_markdown_front_matter_is_metadata_and_the_body_is_the_text(tmp_path):
+    article = extract(write(tmp_path, "mou.md", MARKDOWN))
+    assert article.title == "Nordic operators and 6G-IA sign a memorandum"
+    assert article.date == date(2025, 3, 4)
+    assert article.url == "https://example.org/news/nordic-mou?utm_source=feed"
+    assert article.source == "Example News"
+    assert article.format == "markdown"
+    assert "6G-IA" in article.organisations
+    assert article.paragraphs[0] == "A heading that is not the title"
+    assert "signed a memorandum of understanding on 6G spectrum research today" in article.text
+    assert "**" not in article.text and "](" not in article.text and "layout" not in article.text
+    assert "a shared testbed in Oulu" in article.paragraphs
+    assert article.kinds[:2] == ["h", "p"] and article.kinds.count("li") == 2
+
+
+def test_markdown_without_front_matter_takes_its_heading_as_title(tmp_path):
+    article = extract(
+        write(
+            tmp_path, "plain.md", "# SNS JU opens a 6G call\n\nOn 2 June 2022, the call opened.\n"
+        )
+    )
+    assert article.title == "SNS JU opens a 6G call"
+    assert article.date == date(2022, 6, 2)
+    assert article.text == "On 2 June 2022, the call opened."
+
+
+def test_markdown_with_a_bad_date_is_refused_with_the_reason(tmp_path):
+    path = write(tmp_path, "bad.md", "---\ntitle: x\ndate: soon\n---\nBody text here.\n")
+    with pytest.raises(ReadError, match="date must start with YYYY-MM-DD"):
+        extract(path)
+
+
+def test_markdown_url_must_be_a_web_address(tmp_path):
+    path = write(tmp_path, "js.md", "---\nurl: javascript:alert(1)\n---\nBody text here.\n")
+    assert extract(path).url is None
+
+
+HEADER = "NGMN Alliance - Press Release"
+LINES_1 = [
+    HEADER,
+    "NGMN and the Next G Alliance agree on 6G sustainability work",
+    "",
+    "Frankfurt, 12 May 2025. NGMN Alliance and the Next G Alliance announced",
+    "today that they will coordinate their work on the energy efficiency of",
+    "future mobile net-",
+    "works, starting with a joint white paper.",
+    "",
+    "The two organisations will also share test results from their members and",
+    "publish a common set of key performance indicators that operators and",
+]
+LINES_2 = [
+    HEADER,
+    "vendors can use to compare the energy use of 6G equipment.",
+    "",
+    "The first results are expected at the end of the year.",
+]
+
+
+def pdf_pages():
+    return [LINES_1 + ["", "Page 1 of 2"], LINES_2 + ["", "Page 2 of 2"]]
+
+
+def test_pdf_text_without_headers_footers_and_page_numbers_joined_into_paragraphs(tmp_path):
+    article = extract(write(tmp_path, "release.pdf", make_pdf(pdf_pages())))
+    assert article.format == "pdf"
+    assert article.title == "NGMN and the Next G Alliance agree on 6G sustainability work"
+    assert article.date == date(2025, 5, 12)
+    assert HEADER not in article.text and "Page 1" not in article.text
+    assert article.paragraphs == [
+        "Frankfurt, 12 May 2025. NGMN Alliance and the Next G Alliance announced today that "
+        "they will coordinate their work on the energy efficiency of future mobile networks, "
+        "starting with a joint white paper.",
+        "The two organisations will also share test results from their members and publish a "
+        "common set of key performance indicators that operators and vendors can use to "
+        "compare the energy use of 6G equipment.",
+        "The first results are expected at the end of the year.",
+    ]
+    removed = {(r.line, r.reason.split(" (")[0]) for r in article.removed}
+    assert (HEADER, "repeated on most pages") in removed
+    assert ("Page 2 of 2", "repeated on most pages") in removed
+    assert {"NGMN", "Next G Alliance"} <= set(article.organisations)
+
+
+def test_pdf_title_from_its_metadata(tmp_path):
+    article = extract(write(tmp_path, "t.pdf", make_pdf(pdf_pages(), title="Energy MoU")))
+    assert article.title == "Energy MoU"
+
+
+def test_a_pdf_without_text_or_a_broken_one_is_refused(tmp_path):
+    with pytest.raises(ReadError, match="no article text"):
+        extract(write(tmp_path, "scan.pdf", make_pdf([[], []])))
+    with pytest.raises(ReadError, match="not a readable PDF"):
+        extract(write(tmp_path, "broken.pdf", b"%PDF-1.4\nthis is not really a pdf\n"))
+
+
+def test_markdown_and_pdf_files_are_indexed(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write(corpus, "mou.md", MARKDOWN)
+    write(corpus, "release.pdf", make_pdf(pdf_pages()))
+    assert [f.relpath for f in discover(corpus)] == ["mou.md", "release.pdf"]
+    report = sync_index(corpus, tmp_path / "index")
+    assert report.added == 2 and not report.failed
+    stored = indexed(tmp_path / "index")
+    assert stored["mou.md"]["format"] == "markdown"
+    assert stored["release.pdf"]["format"] == "pdf"

@@ -1,0 +1,106 @@
+"""The "Add articles" page: add by URL (and bookmarklet), upload files, paste text.
+
+For the logged-in operator only (web/auth.py); every form carries a CSRF
+token. `/add?url=…` (what the bookmarklet opens) only fills in the form:
+the operator confirms with the button, a POST. Each item is fetched or
+taken, stored in the corpus and indexed by indexer/collect/adding.py, and
+the page shows what came of it: title, date, organisations, topics, what
+the cleaner removed, and a link to the article page. The index commits
+before the answer, so the article is searchable at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, current_app, render_template, request, url_for
+
+from indexer.article import article_id
+from indexer.collect.adding import add_paste, add_upload, add_urls
+from indexer.collect.fetch import MAX_BYTES
+
+from .auth import login_required
+
+bp = Blueprint("collect", __name__)
+MAX_URLS = 50  # per form: each is fetched while the operator waits
+
+
+def _locations() -> tuple[Path, Path]:
+    return Path(current_app.config["CORPUS_DIR"]), Path(current_app.config["INDEX_DIR"])
+
+
+@bp.get("/add")
+@login_required
+def add_page():
+    return _page(url=request.args.get("url", "")[:2000])
+
+
+@bp.post("/add/urls")
+@login_required
+def add_by_url():
+    urls = request.form.get("urls", "").split()
+    if not urls:
+        return _page(error="Give at least one address (http:// or https://)."), 400
+    if len(urls) > MAX_URLS:
+        return _page(error=f"At most {MAX_URLS} addresses at once.", url="\n".join(urls)), 400
+    return _page(outcomes=add_urls(*_locations(), urls))
+
+
+@bp.post("/add/upload")
+@login_required
+def add_files():
+    files = [f for f in request.files.getlist("files") if f and f.filename]
+    if not files:
+        return _page(error="Choose at least one file."), 400
+    url = request.form.get("url", "").strip() or None
+    if url and len(files) > 1:
+        return _page(error="An address goes with one file only; upload one file at a time."), 400
+    outcomes = []
+    for upload in files:
+        data = upload.stream.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            outcomes.append(_too_big(upload.filename))
+            continue
+        outcomes.append(add_upload(*_locations(), upload.filename, data, url))
+    return _page(outcomes=outcomes)
+
+
+@bp.post("/add/paste")
+@login_required
+def add_pasted():
+    text = request.form.get("text", "")
+    if not text.strip():
+        return _page(error="Paste the article's text first."), 400
+    outcome = add_paste(
+        *_locations(),
+        text,
+        url=request.form.get("url", "").strip() or None,
+        title=request.form.get("title", "").strip() or None,
+    )
+    return _page(outcomes=[outcome])
+
+
+def _too_big(name: str):
+    from indexer.collect.adding import FAILED, Outcome
+
+    return Outcome(name, FAILED, f"{name}: too big (limit {MAX_BYTES // (1024 * 1024)} MB)")
+
+
+def _page(outcomes=None, error=None, url=""):
+    results = [
+        {
+            "outcome": o,
+            "link": url_for("pages.article", article_id=article_id(o.relpath))
+            if o.relpath
+            else None,
+        }
+        for o in outcomes or []
+    ]
+    bookmarklet = (
+        "javascript:location.href="
+        + repr(url_for("collect.add_page", _external=True) + "?url=")
+        + "+encodeURIComponent(location.href)"
+    )
+    return render_template(
+        "add.html", results=results, error=error, url=url, bookmarklet=bookmarklet
+    )
