@@ -22,7 +22,7 @@ precision and recall over all pages and over the two halves of a stable
 A rule is tuned on one half and kept only if it helps on the other.
 Timing is cleaning plus metadata per page, in one process.
 
-    python bench/extraction.py [--shape html,browser,wrapped,nodes] [--fold A|B]
+    python -m bench.extraction [--shape html,browser,wrapped,nodes] [--fold A|B]
                                [--limit N] [--worst N] [--changes]
 """
 

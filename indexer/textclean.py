@@ -23,6 +23,7 @@ Every removed line is kept with its reason, so a user can see what went.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -41,6 +42,10 @@ from .lines import (
 TITLE_MIN_WORDS = 3
 # A block of lines this wide, give or take the spread, is one hard-wrapped paragraph.
 WRAP_MIN, WRAP_MAX, WRAP_SPREAD = 45, 100, 30
+# Text is hard-wrapped when WRAP_FULL of its WRAP_LINES or more lines of WRAP_MIN
+# columns and more end within WRAP_BAND columns of the margin (the width that
+# all but WRAP_OUTLIERS of them keep within).
+WRAP_LINES, WRAP_OUTLIERS, WRAP_BAND, WRAP_FULL, WRAP_OPEN = 4, 0.05, 12, 0.6, 0.5
 # Weights of the article-span search (tuned on bench/extraction.py --mode text).
 BODY_DISCOUNT = 5
 SHORT_COST = 3
@@ -62,6 +67,7 @@ class Line:
     text: str
     block: int  # lines of one block follow each other without a blank line
     kind: str = "short"  # "body", "short" or a clutter kind
+    width: int = 0  # display columns of the line as it came, indent included
 
 
 @dataclass(frozen=True)
@@ -195,22 +201,29 @@ def _weight(line: Line) -> float:
 
 def _split(raw: str) -> list[Line]:
     lines, block = [], 0
-    for text in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        text = normalise(text)
+    for raw_line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        text = normalise(raw_line)
         if not text:
             block += 1
             continue
-        lines.append(Line(text, block))
+        lines.append(Line(text, block, width=display_width(raw_line.rstrip())))
     return lines
 
 
 def _reflow(lines: list[Line]) -> list[Line]:
-    """Join hard-wrapped lines of one paragraph (e-mail style text).
+    """Join the lines of one paragraph that a wrapper or a copy broke apart.
 
-    A block whose lines (but the last) all have about the wrap width is one
-    paragraph; elsewhere a line that stops mid-sentence joins the next when
-    that one starts in lower case.
+    Text hard-wrapped at a fixed width (a text-mode browser's dump, e-mail,
+    a PDF) is recognised by its line widths: most long lines end within a
+    word's length of one right margin. A line there was broken by the
+    wrapper exactly when the next line's first word would not have fitted
+    on it, so it joins that line. Elsewhere a block whose lines (but the
+    last) all have about the same width is one paragraph, and a line that
+    stops mid-sentence joins the next when that one starts in lower case.
     """
+    margin = _wrap_margin(lines)
+    if margin:
+        return _unwrap(lines, margin)
     out: list[Line] = []
     for block in _blocks(lines):
         if _hard_wrapped(block):
@@ -218,17 +231,98 @@ def _reflow(lines: list[Line]) -> list[Line]:
             continue
         for line in block:
             prev = out[-1] if out else None
-            if (
-                prev
-                and prev.block == line.block
-                and word_count(prev.text) >= 8
-                and not ends_sentence(prev.text)
-                and re.match(r"[a-z(]", line.text)
-            ):
-                prev.text = f"{prev.text} {line.text}"
+            if prev and prev.block == line.block and _continues(prev.text, line.text):
+                glue = (
+                    "" if _TIGHT_BEFORE.match(line.text) or _TIGHT_AFTER.search(prev.text) else " "
+                )
+                prev.text = f"{prev.text}{glue}{line.text}"
             else:
                 out.append(line)
     return out
+
+
+# A line that starts like this goes on the line above (a link or a bold word
+# ended it); one that ends like this is continued by the next.
+_CONTINUATION = re.compile(r"[a-z(]|[,;:)\]}»”’%]|[.!?](?!\.)")
+_OPEN_END = re.compile(
+    r"[,(\[{«“‘/–—-]$|\b(and|or|the|a|an|of|to|in|on|for|with|by|from|at|as|that|than|"
+    r"is|are|was|were|its|their|his|her)$|^(The|A|An)$"
+)
+# No space when joining before closing or after opening punctuation.
+_TIGHT_BEFORE = re.compile(r"[,.;:!?)\]}»”’%]")
+_TIGHT_AFTER = re.compile(r"[(\[{«“‘]$")
+
+
+def _continues(prev: str, line: str) -> bool:
+    """Whether `line` goes on the sentence `prev` left open.
+
+    A copy that puts every text node on its own line cuts a sentence at each
+    link or bold word ("The" / "6G-IA" / "signed an MoU with" / "NGMN" / ".").
+    The pieces are one sentence again when the line above ends open (a comma,
+    an article, a preposition, a conjunction) or the line starts as only a
+    continuation can (in lower case or with closing punctuation).
+    """
+    if ends_sentence(prev):
+        return False
+    return bool(_CONTINUATION.match(line) or _OPEN_END.search(prev))
+
+
+def _wrap_margin(lines: list[Line]) -> int | None:
+    """The right margin the text was hard-wrapped at, or None when it was not.
+
+    Among the lines at least WRAP_MIN columns wide, the margin is the width
+    that all but WRAP_OUTLIERS of them keep within (an unbreakable address
+    may stick out); the text is wrapped there when WRAP_FULL of them end
+    within WRAP_BAND columns of it (a browser copy's paragraphs are one
+    line each, of any length) and WRAP_OPEN of those stop mid-sentence (a
+    list of sentences of about one length is not wrapped text).
+    """
+    widths = sorted(line.width for line in lines if line.width >= WRAP_MIN)
+    if len(widths) < WRAP_LINES:
+        return None
+    margin = widths[int((1 - WRAP_OUTLIERS) * (len(widths) - 1))]
+    near = [ln for ln in lines if margin - WRAP_BAND <= ln.width <= margin]
+    open_ends = sum(1 for ln in near if not ends_sentence(ln.text))
+    return (
+        margin
+        if margin <= WRAP_MAX
+        and len(near) >= WRAP_FULL * len(widths)
+        and open_ends >= WRAP_OPEN * len(near)
+        else None
+    )
+
+
+def _unwrap(lines: list[Line], margin: int) -> list[Line]:
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev and prev.block == line.block and _broke_here(prev, line, margin):
+            glue = "" if _wide(prev.text[-1]) or _wide(line.text[0]) else " "
+            prev.text = f"{prev.text}{glue}{line.text}"
+            prev.width = line.width
+        else:
+            out.append(Line(line.text, line.block, line.kind, line.width))
+    return out
+
+
+def _broke_here(prev: Line, line: Line, margin: int) -> bool:
+    """Whether the wrapper ended `prev` because `line`'s first word did not fit."""
+    if is_bullet(line.text):
+        return False
+    first = line.text[:1] if _wide(line.text[0]) else line.text.split(" ", 1)[0]
+    space = 0 if _wide(prev.text[-1]) or _wide(first[0]) else 1
+    return prev.width + space + display_width(first) > margin
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a terminal: wide (CJK) characters count two."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if _wide(c) else 1 for c in text)
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
@@ -249,6 +343,7 @@ def _hard_wrapped(block: list[Line]) -> bool:
         and max(widths) <= WRAP_MAX
         and max(widths) - min(widths) <= WRAP_SPREAD
         and len(block[-1].text) <= max(widths) + 2
+        and sum(not ends_sentence(line.text) for line in block[:-1]) >= WRAP_OPEN * len(widths)
     )
 
 

@@ -292,3 +292,98 @@ def test_a_caption_with_its_more_and_less_toggles_goes():
     full = f"{CAPTION} less"
     cleaned = clean_text(page("Associations sign 6G research pact", short, full, BODY_1, BODY_2))
     assert cleaned.paragraphs == [BODY_1, BODY_2]
+
+
+BODY_3 = (
+    "The partners expect the first joint testbed, in Oulu, to open for trials in "
+    "the spring, with results shared through the associations' working groups."
+)
+MENU = ["Home", "News", "Events", "About us", "Contact"]
+# Wrapped at 79 columns, two of its lines start with a capital.
+BODY_4 = (
+    "Under the agreement, the 6G Smart Networks and Services Industry Association and "
+    "NGMN will exchange experts, and Hexa-X, Oulu University and the Finnish 6G "
+    "Flagship will host joint workshops on sensing, security and energy efficiency "
+    "over the next three years."
+)
+
+
+def wrapped(paragraph: str, width: int = 79) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(paragraph, width)
+
+
+def test_a_page_dumped_at_80_columns_is_reflowed_into_its_paragraphs():
+    # A text-mode browser's dump: bullets for the menu, a heading glued to the
+    # paragraph below it, paragraphs broken at the margin wherever a word did
+    # not fit, two paragraphs separated only by a line break.
+    dump = page(
+        *(f"  • {item}" for item in MENU),
+        "",
+        "Associations sign 6G research pact",
+        "",
+        *wrapped(BODY_1),
+        "",
+        "Joint workshops",
+        *wrapped(BODY_4),
+        *wrapped(BODY_3),
+        "",
+        "© 2026 Example Association. All rights reserved.",
+    )
+    cleaned = clean_text(dump)
+    assert cleaned.paragraphs == [BODY_1, "Joint workshops", BODY_4, BODY_3]
+    assert cleaned.title == "Associations sign 6G research pact"
+
+
+def test_wide_characters_wrapped_at_80_columns_join_without_spaces():
+    sentence = (
+        "六Ｇの研究協力に関する覚書を二つの団体がブリュッセルで締結し、周波数と標準化を対象とした。"
+    )
+    text = sentence * 3
+    lines, rest = [], text
+    while rest:
+        lines.append(rest[:39])
+        rest = rest[39:]
+    dump = page("タイトル", "", *lines, "", *wrapped(BODY_1), "", *wrapped(BODY_2))
+    assert text in clean_text(dump).paragraphs
+
+
+def test_a_list_of_sentences_of_one_length_is_not_taken_for_wrapped_text():
+    items = [
+        "Lunch: grilled chicken with zucchini noodles, edamame and a spoon of sesame oil.",
+        "Snack: one cup of strawberries blended with almond milk and a little nut butter.",
+        "Dinner: seasoned ground beef with sweet peppers, olives and fresh green onions.",
+        "Supper: a bowl of lentil soup with carrots, celery and a slice of rye bread too.",
+    ]
+    assert clean_text(page(*OPENING, *items)).paragraphs == [BODY_1, *items]
+
+
+def test_a_page_with_every_text_node_on_its_own_line_gets_its_sentences_back():
+    # Links and bold words cut a paragraph into pieces, and nothing
+    # separates one paragraph from the next.
+    nodes = page(
+        *MENU,
+        "Associations sign 6G research pact",
+        "The",
+        "6G Smart Networks and Services Industry Association",
+        "and",
+        "NGMN",
+        "signed a memorandum of understanding on 6G research cooperation in",
+        "Brussels",
+        "on Tuesday, covering spectrum and standards",
+        ".",
+        "Under the agreement, both sides will exchange experts with",
+        "Hexa-X",
+        ", hold joint workshops on sensing and security and publish their results.",
+        "Privacy policy",
+        "Cookie settings",
+    )
+    cleaned = clean_text(nodes)
+    assert cleaned.paragraphs == [
+        "The 6G Smart Networks and Services Industry Association and NGMN signed a "
+        "memorandum of understanding on 6G research cooperation in Brussels on Tuesday, "
+        "covering spectrum and standards.",
+        "Under the agreement, both sides will exchange experts with Hexa-X, hold joint "
+        "workshops on sensing and security and publish their results.",
+    ]
