@@ -387,3 +387,31 @@ def test_a_page_with_every_text_node_on_its_own_line_gets_its_sentences_back():
         "Under the agreement, both sides will exchange experts with Hexa-X, hold joint "
         "workshops on sensing and security and publish their results.",
     ]
+
+
+def test_a_browser_copy_keeps_the_article_around_an_embedded_post():
+    # innerText of a whole page: menu, share buttons, the article with an
+    # embedded post (its author and a Report button), then the footer.
+    copy = page(
+        *MENU,
+        "Share this with Facebook",
+        "Share this with Twitter",
+        "",
+        "Associations sign 6G research pact",
+        "",
+        "19 November 2026",
+        "",
+        BODY_1,
+        "",
+        "Skip post by @association",
+        "Report",
+        "",
+        BODY_2,
+        "",
+        BODY_3,
+        "",
+        "Privacy policy",
+        "© 2026 Example Association. All rights reserved.",
+    )
+    cleaned = clean_text(copy)
+    assert cleaned.paragraphs == [BODY_1, BODY_2, BODY_3]
