@@ -101,10 +101,10 @@ def clean_text(raw: str) -> CleanText:
     middle = _middle(lines[first : last + 1], title, removed)
     for line in lines[last + 1 :]:
         removed.append(Removed(line.text, _reason(line, "after the article")))
-    return CleanText(title, _without_repeats(lead + middle, removed), removed)
+    return CleanText(title, without_repeats(lead + middle, removed), removed)
 
 
-def _without_repeats(paragraphs: list[str], removed: list[Removed]) -> list[str]:
+def without_repeats(paragraphs: list[str], removed: list[Removed]) -> list[str]:
     """Drop a paragraph that only repeats text the article has just given.
 
     A copy of a page repeats a photo's caption once per slide of a gallery
