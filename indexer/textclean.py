@@ -243,7 +243,7 @@ def _reflow(lines: list[Line]) -> list[Line]:
 
 # A line that starts like this goes on the line above (a link or a bold word
 # ended it); one that ends like this is continued by the next.
-_CONTINUATION = re.compile(r"[a-z(]|[,;:)\]}»”’%]|[.!?](?!\.)")
+_CONTINUATION = re.compile(r"[^\W\d_A-Z]|[(,;:)\]}»”’%]|[.!?](?!\.)")
 _OPEN_END = re.compile(
     r"[,(\[{«“‘/–—-]$|\b(and|or|the|a|an|of|to|in|on|for|with|by|from|at|as|that|than|"
     r"is|are|was|were|its|their|his|her)$|^(The|A|An)$"
@@ -264,7 +264,8 @@ def _continues(prev: str, line: str) -> bool:
     """
     if ends_sentence(prev):
         return False
-    return bool(_CONTINUATION.match(line) or _OPEN_END.search(prev))
+    starts_low = line[0].islower() or not line[0].isalpha()
+    return bool((starts_low and _CONTINUATION.match(line)) or _OPEN_END.search(prev))
 
 
 def _wrap_margin(lines: list[Line]) -> int | None:
@@ -475,10 +476,10 @@ def _pick_title(candidates: list[str]) -> str | None:
 
 def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> list[str]:
     kept = []
-    short_in_block: dict[int, int] = {}
-    for line in lines:
-        if line.kind == "short":
-            short_in_block[line.block] = short_in_block.get(line.block, 0) + 1
+    groups = _short_groups(lines)
+    short_in_group = Counter(
+        g for line, g in zip(lines, groups, strict=True) if line.kind == "short"
+    )
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if line.kind == "body":
@@ -487,11 +488,27 @@ def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> lis
             removed.append(Removed(line.text, line.kind))
         elif title and similarity(line.text, title) >= 0.9:
             removed.append(Removed(line.text, "repeated title"))
-        elif is_bullet(line.text) or (short_in_block[line.block] == 1 and _introduces(nxt)):
+        elif is_bullet(line.text) or (short_in_group[groups[i]] == 1 and _introduces(nxt)):
             kept.append(line.text)
         else:
             removed.append(Removed(line.text, "label between paragraphs"))
     return kept
+
+
+def _short_groups(lines: list[Line]) -> list[tuple[int, int]]:
+    """The group each line of the article belongs to, to count its short lines.
+
+    A group is a block (lines without a blank line between them). A copy that
+    puts every text node on its own line has no blank lines at all; there each
+    stretch between two body lines is a group, so a heading between two
+    paragraphs stands alone as it does in a copy with blank lines.
+    """
+    flat = len({line.block for line in lines}) == 1
+    groups, run = [], 0
+    for line in lines:
+        run += line.kind == "body"
+        groups.append((line.block, run if flat else 0))
+    return groups
 
 
 def _introduces(nxt: Line | None) -> bool:

@@ -415,3 +415,33 @@ def test_a_browser_copy_keeps_the_article_around_an_embedded_post():
     )
     cleaned = clean_text(copy)
     assert cleaned.paragraphs == [BODY_1, BODY_2, BODY_3]
+
+
+def test_headings_stay_between_paragraphs_when_no_blank_line_separates_anything():
+    nodes = page(
+        *MENU,
+        "Associations sign 6G research pact",
+        BODY_1,
+        "Joint workshops",
+        BODY_2,
+        "Next steps",
+        BODY_3,
+        "Privacy policy",
+    )
+    assert clean_text(nodes).paragraphs == [
+        BODY_1,
+        "Joint workshops",
+        BODY_2,
+        "Next steps",
+        BODY_3,
+    ]
+
+
+def test_a_sentence_cut_at_a_link_is_joined_in_any_alphabet():
+    pieces = [
+        "Две ассоциации подписали меморандум о сотрудничестве в области исследований 6G",
+        "в Брюсселе",
+        "во вторник, охватывающий спектр, стандарты и совместные испытания.",
+    ]
+    cleaned = clean_text(page("Заголовок новости о 6G", *pieces, BODY_2))
+    assert cleaned.paragraphs == [" ".join(pieces), BODY_2]
