@@ -54,6 +54,9 @@ INLINE_CLUTTER = {"image-caption", "editorial-label"}
 # This many sentences or more, each with no other within the gap, are a list of teasers.
 TEASER_GAP, TEASER_RUN = 2, 3
 STANDFIRST_MIN_WORDS = 6
+# A list the article's end introduces with a colon (within this many lines of
+# the last body line) keeps this many items or more of this many words or more.
+LIST_REACH, LIST_MIN_ITEMS, LIST_ITEM_MIN_WORDS = 4, 2, 3
 TITLE_VARIANT_SIMILARITY = 0.5
 # A paragraph this long (in 4-word sequences) that repeats this share of the last few goes.
 REPEAT_MIN_GRAMS, REPEAT_SHARE, REPEAT_WINDOW = 10, 0.8, 3
@@ -93,6 +96,7 @@ def clean_text(raw: str) -> CleanText:
     if span is None:
         return _without_structure(lines)
     first, last = span
+    last = _with_closing_list(lines, last)
     removed: list[Removed] = []
     for line in lines[:first]:
         if line.kind == "body":  # a sentence far above the article: a teaser
@@ -166,6 +170,34 @@ def _article_span(lines: list[Line]) -> tuple[int, int] | None:
     while last > first and lines[last].kind != "body":
         last -= 1
     return first, _before_teasers(lines, first, last)
+
+
+def _with_closing_list(lines: list[Line], last: int) -> int:
+    """The span's last line once a list that the article's end introduces is in.
+
+    Articles end with the dates of a tour, the features of a product, the
+    members of a group: short lines each, which read as page furniture. When
+    the last body line, or a line at most LIST_REACH lines below it, ends with
+    a colon, the LIST_MIN_ITEMS or more lines of LIST_ITEM_MIN_WORDS words or
+    more right after it are the article's too (share buttons and one-word
+    links stop the list).
+    """
+    reach = range(last, min(len(lines), last + LIST_REACH + 1))
+    intro = next((j for j in reach if lines[j].text.endswith(":")), None)
+    if intro is None or any(ln.kind not in ("short", "body") for ln in lines[last : intro + 1]):
+        return last
+    end = intro + 1
+    while (
+        end < len(lines)
+        and lines[end].kind in ("short", "body")
+        and word_count(lines[end].text) >= LIST_ITEM_MIN_WORDS
+    ):
+        end += 1
+    if end - intro - 1 < LIST_MIN_ITEMS:
+        return last
+    for line in lines[last + 1 : end]:
+        line.kind = "body"
+    return end - 1
 
 
 def _before_teasers(lines: list[Line], first: int, last: int) -> int:

@@ -445,3 +445,29 @@ def test_a_sentence_cut_at_a_link_is_joined_in_any_alphabet():
     ]
     cleaned = clean_text(page("Заголовок новости о 6G", *pieces, BODY_2))
     assert cleaned.paragraphs == [" ".join(pieces), BODY_2]
+
+
+def test_a_list_the_article_ends_with_stays_and_the_share_buttons_below_go():
+    dates = [
+        "June 9 - Oulu University, Oulu, Finland",
+        "June 12 - Heinrich Hertz Institute, Berlin, Germany",
+        "June 16 - Tampere Hall, Tampere, Finland",
+    ]
+    copy = page(
+        *MENU,
+        "",
+        "Associations announce 6G workshop tour",
+        "",
+        BODY_1,
+        "",
+        BODY_2,
+        "",
+        "The workshop dates:",
+        *dates,
+        "",
+        "Facebook",
+        "Twitter",
+        "Email",
+        "Privacy policy",
+    )
+    assert clean_text(copy).paragraphs == [BODY_1, BODY_2, "The workshop dates:", *dates]
