@@ -471,3 +471,27 @@ def test_a_list_the_article_ends_with_stays_and_the_share_buttons_below_go():
         "Privacy policy",
     )
     assert clean_text(copy).paragraphs == [BODY_1, BODY_2, "The workshop dates:", *dates]
+
+
+def test_words_are_counted_in_scripts_with_vowel_signs_and_without_spaces():
+    from indexer.lines import is_body_sentence, word_count
+
+    assert word_count("दोनों संघों ने मंगलवार को") == 5  # vowel signs do not split words
+    assert word_count("ความร่วมมือด้านการวิจัย") == 6  # Thai: no spaces between words
+    hindi = "दोनों संघों ने मंगलवार को ब्रसेल्स में 6G अनुसंधान सहयोग पर एक समझौता किया।"
+    assert is_body_sentence(hindi)  # ends with a danda
+
+
+def test_sentences_of_other_scripts_are_body_text():
+    hindi = [
+        "दोनों संघों ने मंगलवार को ब्रसेल्स में 6G अनुसंधान सहयोग पर एक समझौता ज्ञापन पर हस्ताक्षर किए।",
+        "समझौते के तहत दोनों पक्ष अगले तीन वर्षों तक विशेषज्ञों का आदान-प्रदान करेंगे और कार्यशालाएँ आयोजित करेंगे।",
+    ]
+    thai = [
+        "สมาคมทั้งสองได้ลงนามในบันทึกความเข้าใจว่าด้วยความร่วมมือด้านการวิจัย 6G "
+        "ที่กรุงบรัสเซลส์เมื่อวันอังคาร ครอบคลุมคลื่นความถี่และมาตรฐานทางเทคนิคต่าง ๆ "
+        "รวมถึงการทดสอบร่วมกันในห้องปฏิบัติการของทั้งสองฝ่ายในอีกสามปีข้างหน้า",
+    ]
+    for body in (hindi, thai):
+        copy = page(*MENU, "", "6G", "", *body, "", "Privacy policy", "Cookie settings")
+        assert clean_text(copy).paragraphs == body
