@@ -20,7 +20,8 @@ benchmark's own score.py (imported, so that it can score subsets): F1,
 precision and recall over all pages and over the two halves of a stable
 2-fold split by page (A: even positions of the sorted page ids, B: odd).
 A rule is tuned on one half and kept only if it helps on the other.
-Timing is cleaning plus metadata per page, in one process.
+Timing is cleaning plus metadata per page, in one process: wall-clock
+median and p95, and the median CPU time (steadier on a shared machine).
 
     python -m bench.extraction [--shape html,browser,wrapped,nodes] [--fold A|B]
                                [--limit N] [--worst N] [--changes]
@@ -190,11 +191,12 @@ def load_pages(limit: int | None, fold: str | None) -> dict[str, str]:
 
 def run_shape(shape: str, pages: dict[str, str], scorer, truth: dict, args) -> dict:
     sources = pages if shape == "html" else rendered(shape, pages)
-    predictions, timings = {}, {}
+    predictions, timings, cpu = {}, {}, []
     for key, source in sources.items():
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         article = extract_document(source, f"{key}.{shape}", is_html=shape == "html")
         timings[key] = (time.perf_counter() - started) * 1000
+        cpu.append((time.process_time() - started_cpu) * 1000)
         predictions[key] = {"articleBody": article.text}
     OUT.mkdir(exist_ok=True)
     (OUT / f"predictions-{shape}.json").write_text(json.dumps(predictions, ensure_ascii=False))
@@ -216,6 +218,7 @@ def run_shape(shape: str, pages: dict[str, str], scorer, truth: dict, args) -> d
         f"== {shape:8} "
         + "  ".join(figures)
         + f"  ms/page median={statistics.median(ms):.1f} p95={p95:.1f}"
+        f" cpu median={statistics.median(cpu):.1f}"
     )
     page_f1 = {k: 2 * tp / (2 * tp + fp + fn or 1) for k, (tp, fp, fn) in per_page.items()}
     if args.worst:
