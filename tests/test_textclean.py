@@ -495,3 +495,22 @@ def test_sentences_of_other_scripts_are_body_text():
     for body in (hindi, thai):
         copy = page(*MENU, "", "6G", "", *body, "", "Privacy policy", "Cookie settings")
         assert clean_text(copy).paragraphs == body
+
+
+def test_agency_credited_captions_and_newsletter_prompts_go():
+    copy = page(
+        "Associations sign 6G research pact",
+        "",
+        BODY_1,
+        "",
+        "Delegates of both associations at the signing in Brussels on Tuesday. (AP Photo/Jane Doe)",
+        "",
+        "Image caption The testbed in Oulu will open in the spring",
+        "",
+        BODY_2,
+        "",
+        "Get the latest updates right in your inbox. Subscribe to Example News's newsletters.",
+        "",
+        BODY_3,
+    )
+    assert clean_text(copy).paragraphs == [BODY_1, BODY_2, BODY_3]
