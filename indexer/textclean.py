@@ -53,6 +53,8 @@ CLUTTER_COST = 10
 INLINE_CLUTTER = {"image-caption", "editorial-label"}
 # This many sentences or more, each with no other within the gap, are a list of teasers.
 TEASER_GAP, TEASER_RUN = 2, 3
+# A lone sentence this many lines and more below the article's last paragraph is not in it.
+TAIL_GAP = 3
 STANDFIRST_MIN_WORDS = 6
 # A list the article's end introduces with a colon (within this many lines of
 # the last body line) keeps this many items or more of this many words or more.
@@ -207,14 +209,20 @@ def _before_teasers(lines: list[Line], first: int, last: int) -> int:
     and one sentence each. Every such sentence outweighs its short lines,
     so the span search takes the list in. Article paragraphs follow one
     another; teasers stand alone. When the span ends in TEASER_RUN or more
-    lone sentences, it ends at the last paragraph before them instead.
+    lone sentences, it ends at the last paragraph before them instead; so it
+    does when it ends in a single sentence more than TAIL_GAP lines below
+    the last paragraph (an author's box, a blurb for a newsletter).
     """
     body = [i for i in range(first, last + 1) if lines[i].kind == "body"]
     prose = [i for i in body if not _lone(lines, i)]
     if not prose:
         return last
     tail = [i for i in body if i > prose[-1]]
-    return prose[-1] if len(tail) >= TEASER_RUN else last
+    if len(tail) >= TEASER_RUN:
+        return prose[-1]
+    if len(tail) == 1 and tail[0] - prose[-1] > TAIL_GAP:
+        return prose[-1]  # one sentence far below the article: an author's box, a blurb
+    return last
 
 
 def _lone(lines: list[Line], i: int) -> bool:

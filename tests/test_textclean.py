@@ -514,3 +514,28 @@ def test_agency_credited_captions_and_newsletter_prompts_go():
         BODY_3,
     )
     assert clean_text(copy).paragraphs == [BODY_1, BODY_2, BODY_3]
+
+
+def test_a_lone_sentence_far_below_the_article_goes():
+    bio = (
+        "Jane Doe covers telecommunications research and standards for Example News, "
+        "and before that spent ten years as an engineer at a European operator working "
+        "on radio access networks and spectrum policy in Brussels and Helsinki."
+    )
+    copy = page(
+        "Associations sign 6G research pact",
+        "",
+        BODY_1,
+        "",
+        BODY_2,
+        "",
+        BODY_3,
+        "",
+        "Tags",
+        "6G",
+        "Research",
+        "Europe",
+        "About the author",
+        bio,
+    )
+    assert clean_text(copy).paragraphs == [BODY_1, BODY_2, BODY_3]
