@@ -285,8 +285,14 @@ def _reflow(lines: list[Line]) -> list[Line]:
 # ended it); one that ends like this is continued by the next.
 _CONTINUATION = re.compile(r"[^\W\d_A-Z]|[(,;:)\]}»”’%]|[.!?](?!\.)")
 _OPEN_END = re.compile(
-    r"[,(\[{«“‘/–—-]$|\b(and|or|the|a|an|of|to|in|on|for|with|by|from|at|as|that|than|"
-    r"is|are|was|were|its|their|his|her)$|^(The|A|An)$"
+    r"[,(\[{«“‘/–—-]$|(?<![\w’'-])(and|or|the|a|an|of|to|in|on|for|with|by|from|at|as|that|than|"
+    r"is|are|was|were|its|their|his|her"
+    # German, French, Spanish, Portuguese, Italian articles, prepositions, conjunctions
+    r"|der|den|dem|des|ein|eine|einen|einem|und|oder|von|mit|zu|zur|zum|für|auf|im|"
+    r"le|la|les|un|une|du|de|et|ou|à|au|aux|pour|avec|sur|dans|par|"
+    r"el|los|las|y|del|en|con|por|para|al|una|"
+    r"os|e|do|da|dos|das|no|na|com|um|uma|"
+    r"il|lo|gli|di|della|per|che)$|^(The|A|An)$"
 )
 # No space when joining before closing or after opening punctuation.
 _TIGHT_BEFORE = re.compile(r"[,.;:!?)\]}»”’%]")

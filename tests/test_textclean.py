@@ -445,6 +445,13 @@ def test_a_sentence_cut_at_a_link_is_joined_in_any_alphabet():
     ]
     cleaned = clean_text(page("Заголовок новости о 6G", *pieces, BODY_2))
     assert cleaned.paragraphs == [" ".join(pieces), BODY_2]
+    pieces = [
+        "Die beiden Verbände unterzeichneten am Dienstag in Brüssel eine Vereinbarung mit der",
+        "Next G Alliance",
+        "über gemeinsame Forschung zu 6G, Frequenzen und Normen.",
+    ]
+    cleaned = clean_text(page("Verbände unterzeichnen Vereinbarung", *pieces, BODY_2))
+    assert cleaned.paragraphs == [" ".join(pieces), BODY_2]
 
 
 def test_a_list_the_article_ends_with_stays_and_the_share_buttons_below_go():
