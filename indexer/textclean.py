@@ -23,7 +23,6 @@ Every removed line is kept with its reason, so a user can see what went.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -284,16 +283,18 @@ def _reflow(lines: list[Line]) -> list[Line]:
 # A line that starts like this goes on the line above (a link or a bold word
 # ended it); one that ends like this is continued by the next.
 _CONTINUATION = re.compile(r"[^\W\d_A-Z]|[(,;:)\]}»”’%]|[.!?](?!\.)")
-_OPEN_END = re.compile(
-    r"[,(\[{«“‘/–—-]$|(?<![\w’'-])(and|or|the|a|an|of|to|in|on|for|with|by|from|at|as|that|than|"
-    r"is|are|was|were|its|their|his|her"
-    # German, French, Spanish, Portuguese, Italian articles, prepositions, conjunctions
-    r"|der|den|dem|des|ein|eine|einen|einem|und|oder|von|mit|zu|zur|zum|für|auf|im|"
-    r"le|la|les|un|une|du|de|et|ou|à|au|aux|pour|avec|sur|dans|par|"
-    r"el|los|las|y|del|en|con|por|para|al|una|"
-    r"os|e|do|da|dos|das|no|na|com|um|uma|"
-    r"il|lo|gli|di|della|per|che)$|^(The|A|An)$"
-)
+_OPEN_CHARS = ",([{«“‘/–—-"
+# Words that do not end a sentence: English, German, French, Spanish, Portuguese
+# and Italian articles, prepositions and conjunctions.
+_OPEN_WORD_LIST = """
+and or the a an of to in on for with by from at as that than is are was were its their his her
+der den dem des ein eine einen einem und oder von mit zu zur zum für auf im
+le la les un une du de et ou à au aux pour avec sur dans par
+el los las y del en con por para al una
+os e do da dos das no na com um uma
+il lo gli di della per che
+"""
+_OPEN_WORDS = frozenset(_OPEN_WORD_LIST.split())
 # No space when joining before closing or after opening punctuation.
 _TIGHT_BEFORE = re.compile(r"[,.;:!?)\]}»”’%]")
 _TIGHT_AFTER = re.compile(r"[(\[{«“‘]$")
@@ -311,7 +312,16 @@ def _continues(prev: str, line: str) -> bool:
     if ends_sentence(prev):
         return False
     starts_low = line[0].islower() or not line[0].isalpha()
-    return bool((starts_low and _CONTINUATION.match(line)) or _OPEN_END.search(prev))
+    return bool(starts_low and _CONTINUATION.match(line)) or _open_end(prev)
+
+
+def _open_end(text: str) -> bool:
+    """A line that ends in a comma, an opening bracket or dash, or a function word."""
+    return (
+        text[-1] in _OPEN_CHARS
+        or text.rsplit(" ", 1)[-1] in _OPEN_WORDS
+        or text in ("The", "A", "An")
+    )
 
 
 def _wrap_margin(lines: list[Line]) -> int | None:
@@ -361,15 +371,23 @@ def _broke_here(prev: Line, line: Line, margin: int) -> bool:
     return prev.width + space + display_width(first) > margin
 
 
+# East Asian wide and fullwidth characters (Hangul, CJK, kana, fullwidth forms, emoji).
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U0001f300-\U0001f64f\U0001f900-\U0001f9ff\U00020000-\U0003fffd]"
+)
+
+
 def _wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in "WF"
+    return bool(_WIDE.match(char))
 
 
 def display_width(text: str) -> int:
     """Columns the text takes in a terminal: wide (CJK) characters count two."""
     if text.isascii():
         return len(text)
-    return sum(2 if _wide(c) else 1 for c in text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
