@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from indexer.textclean import clean_text
 
 BODY_1 = (
@@ -437,20 +439,29 @@ def test_headings_stay_between_paragraphs_when_no_blank_line_separates_anything(
     ]
 
 
-def test_a_sentence_cut_at_a_link_is_joined_in_any_alphabet():
-    pieces = [
-        "Две ассоциации подписали меморандум о сотрудничестве в области исследований 6G",
-        "в Брюсселе",
-        "во вторник, охватывающий спектр, стандарты и совместные испытания.",
-    ]
-    cleaned = clean_text(page("Заголовок новости о 6G", *pieces, BODY_2))
-    assert cleaned.paragraphs == [" ".join(pieces), BODY_2]
-    pieces = [
-        "Die beiden Verbände unterzeichneten am Dienstag in Brüssel eine Vereinbarung mit der",
-        "Next G Alliance",
-        "über gemeinsame Forschung zu 6G, Frequenzen und Normen.",
-    ]
-    cleaned = clean_text(page("Verbände unterzeichnen Vereinbarung", *pieces, BODY_2))
+@pytest.mark.parametrize(
+    ("title", "pieces"),
+    [
+        (
+            "Заголовок новости о 6G",
+            [
+                "Две ассоциации подписали меморандум о сотрудничестве в области исследований 6G",
+                "в Брюсселе",
+                "во вторник, охватывающий спектр, стандарты и совместные испытания.",
+            ],
+        ),
+        (
+            "Verbände unterzeichnen Vereinbarung",
+            [
+                "Die Verbände unterzeichneten am Dienstag in Brüssel eine Vereinbarung mit der",
+                "Next G Alliance",
+                "über gemeinsame Forschung zu 6G, Frequenzen und Normen.",
+            ],
+        ),
+    ],
+)
+def test_a_sentence_cut_at_a_link_is_joined_in_other_languages(title, pieces):
+    cleaned = clean_text(page(title, *pieces, BODY_2))
     assert cleaned.paragraphs == [" ".join(pieces), BODY_2]
 
 
@@ -529,14 +540,10 @@ def test_a_lone_sentence_far_below_the_article_goes():
         "and before that spent ten years as an engineer at a European operator working "
         "on radio access networks and spectrum policy in Brussels and Helsinki."
     )
+    article = [BODY_1, BODY_2, BODY_3]
     copy = page(
         "Associations sign 6G research pact",
-        "",
-        BODY_1,
-        "",
-        BODY_2,
-        "",
-        BODY_3,
+        *(line for paragraph in article for line in ("", paragraph)),
         "",
         "Tags",
         "6G",
@@ -545,4 +552,4 @@ def test_a_lone_sentence_far_below_the_article_goes():
         "About the author",
         bio,
     )
-    assert clean_text(copy).paragraphs == [BODY_1, BODY_2, BODY_3]
+    assert clean_text(copy).paragraphs == article
