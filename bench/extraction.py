@@ -1,102 +1,278 @@
-"""Measure the cleaners on the extraction benchmark (../shared/extraction-benchmark).
+"""Measure the cleaners on the extraction benchmark (shared/extraction-benchmark).
 
-Two modes:
-  html  each saved page goes through the HTML path (clean + metadata), as a
-        collected .html article would;
-  text  each page is first turned into its full visible text (every block
-        on its own line, navigation and footers included, as a copy of the
-        whole page gives) and fed to the plain-text path as a .txt article.
+Each saved page reaches the cleaner in one of these shapes:
 
-For each mode it writes predictions to bench/out/, scores them with the
-benchmark's own score.py and prints F1, precision, recall, the median and
-p95 milliseconds per page (cleaning plus metadata, one process) and the
-slowest pages.
+  html     the page itself, through the HTML path (clean + metadata), as a
+           collected .html article would;
+  browser  what a person gets by copying the whole page from a browser:
+           Chromium's `document.body.innerText`, rendered through Playwright
+           with JavaScript off and every network request refused (so only
+           the page's inline styles apply);
+  wrapped  a text-mode browser's dump hard-wrapped at 80 columns
+           (`w3m -dump -cols 80`, as from a terminal, a PDF or an e-mail);
+  nodes    every text node of the page on its own line, no blank lines (a
+           paragraph with a link in it arrives as three lines);
+  blocks   every block element on its own line (the bench's older text mode).
 
-    python bench/extraction.py [--mode html|text|both] [--limit N] [--worst N]
+The browser and w3m renderings are cached under bench/out/ (git-ignored), so
+only the first run pays for them. Predictions are scored with the
+benchmark's own score.py (imported, so that it can score subsets): F1,
+precision and recall over all pages and over the two halves of a stable
+2-fold split by page (A: even positions of the sorted page ids, B: odd).
+A rule is tuned on one half and kept only if it helps on the other.
+Timing is cleaning plus metadata per page, in one process: wall-clock
+median and p95, and the median CPU time (steadier on a shared machine).
+
+    python -m bench.extraction [--shape html,browser,wrapped,nodes] [--fold A|B]
+                               [--limit N] [--worst N] [--changes]
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import json
+import os
+import shutil
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 
 from indexer.extract import extract_document
 from indexer.extract.htmlclean import INVISIBLE_TAGS, visible_lines
+from indexer.extract.lines import normalise
 from indexer.extract.reading import decode
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT.parent / "shared" / "extraction-benchmark"
 OUT = Path(__file__).resolve().parent / "out"
+SHAPES = ("html", "browser", "wrapped", "nodes", "blocks")
+DEFAULT_SHAPES = ("html", "browser", "wrapped", "nodes")
+WRAP_COLUMNS = 80
 
 
-def visible_text(page: str) -> str:
-    """The page as a person copying all of it would get it: one block per line."""
+def find_bench() -> Path:
+    """The benchmark folder: $SIXG_BENCH, or shared/ beside the repo or a level up."""
+    candidates = [os.environ.get("SIXG_BENCH", "")] + [
+        str(up / "shared" / "extraction-benchmark") for up in ROOT.parents
+    ]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return ROOT.parent / "shared" / "extraction-benchmark"
+
+
+BENCH = find_bench()
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("bench_score", BENCH / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def fold_of(keys: list[str]) -> dict[str, str]:
+    """A stable split of the pages into halves A and B by sorted page id."""
+    return {key: "AB"[i % 2] for i, key in enumerate(sorted(keys))}
+
+
+# --- the shapes ------------------------------------------------------------
+
+
+def block_text(page: str) -> str:
+    """Every block element on its own line."""
     soup = BeautifulSoup(page, "lxml")
     for tag in soup(INVISIBLE_TAGS):
         tag.decompose()
     return "\n".join(visible_lines(soup.body or soup))
 
 
-def load_pages(limit: int | None) -> dict[str, str]:
-    pages = {}
-    for path in sorted((BENCH / "html").glob("*.html.gz"))[:limit]:
-        pages[path.name.removesuffix(".html.gz")] = decode(
-            gzip.decompress(path.read_bytes()), is_html=True
+def node_text(page: str) -> str:
+    """Every visible text node on its own line."""
+    soup = BeautifulSoup(page, "lxml")
+    for tag in soup(INVISIBLE_TAGS):
+        tag.decompose()
+    root = soup.body or soup
+    lines = (normalise(str(s)) for s in root.find_all(string=True) if type(s) is NavigableString)
+    return "\n".join(line for line in lines if line)
+
+
+def w3m_text(page: str) -> str:
+    result = subprocess.run(
+        [
+            "w3m",
+            "-dump",
+            "-cols",
+            str(WRAP_COLUMNS),
+            "-T",
+            "text/html",
+            "-I",
+            "UTF-8",
+            "-O",
+            "UTF-8",
+        ],
+        input=page.encode("utf-8"),
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
+    return result.stdout.decode("utf-8", "replace")
+
+
+def browser_texts(pages: dict[str, str]) -> dict[str, str]:
+    """Chromium's innerText of each page's body, JavaScript off, no network."""
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("SIXG_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    flags = [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
+    texts = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, args=flags)
+        context = browser.new_context(
+            java_script_enabled=False, viewport={"width": 1280, "height": 900}
         )
+        context.route("**/*", lambda route: route.abort())
+        page = context.new_page()
+        for key, html in pages.items():
+            page.set_content(html, wait_until="domcontentloaded", timeout=30_000)
+            texts[key] = page.evaluate("() => document.body ? document.body.innerText : ''")
+        browser.close()
+    return texts
+
+
+def rendered(shape: str, pages: dict[str, str]) -> dict[str, str]:
+    """The pages in one text shape, cached under bench/out/<shape>/ when costly."""
+    if shape == "nodes":
+        return {key: node_text(page) for key, page in pages.items()}
+    if shape == "blocks":
+        return {key: block_text(page) for key, page in pages.items()}
+    cache = OUT / shape
+    cache.mkdir(parents=True, exist_ok=True)
+    missing = {k: p for k, p in pages.items() if not (cache / f"{k}.txt").exists()}
+    if missing:
+        print(f"   rendering {len(missing)} pages ({shape}) ...", file=sys.stderr)
+        made = (
+            browser_texts(missing)
+            if shape == "browser"
+            else {k: w3m_text(p) for k, p in missing.items()}
+        )
+        for key, text in made.items():
+            (cache / f"{key}.txt").write_text(text, encoding="utf-8")
+    return {key: (cache / f"{key}.txt").read_text(encoding="utf-8") for key in pages}
+
+
+# --- running and scoring ---------------------------------------------------
+
+
+def load_pages(limit: int | None, fold: str | None) -> dict[str, str]:
+    paths = sorted((BENCH / "html").glob("*.html.gz"))
+    folds = fold_of([p.name.removesuffix(".html.gz") for p in paths])
+    pages = {}
+    for path in paths[:limit]:
+        key = path.name.removesuffix(".html.gz")
+        if fold and folds[key] != fold:
+            continue
+        pages[key] = decode(gzip.decompress(path.read_bytes()), is_html=True)
     return pages
 
 
-def run_mode(mode: str, pages: dict[str, str], worst: int) -> None:
-    predictions, timings = {}, {}
-    for key, page in pages.items():
-        source = visible_text(page) if mode == "text" else page
-        started = time.perf_counter()
-        article = extract_document(source, f"{key}.{mode}", is_html=mode == "html")
+def run_shape(shape: str, pages: dict[str, str], scorer, truth: dict, args) -> dict:
+    sources = pages if shape == "html" else rendered(shape, pages)
+    predictions, timings, cpu = {}, {}, []
+    for key, source in sources.items():
+        started, started_cpu = time.perf_counter(), time.process_time()
+        article = extract_document(source, f"{key}.{shape}", is_html=shape == "html")
         timings[key] = (time.perf_counter() - started) * 1000
+        cpu.append((time.process_time() - started_cpu) * 1000)
         predictions[key] = {"articleBody": article.text}
     OUT.mkdir(exist_ok=True)
-    target = OUT / f"predictions-{mode}.json"
-    target.write_text(json.dumps(predictions, ensure_ascii=False))
-    score = subprocess.run(
-        [sys.executable, str(BENCH / "score.py"), str(target), "--worst", str(worst)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    (OUT / f"predictions-{shape}.json").write_text(json.dumps(predictions, ensure_ascii=False))
+    folds = fold_of(list(truth))
+    parts = {"all": list(pages)}
+    for half in "AB":
+        parts[half] = [k for k in pages if folds[k] == half]
+    figures = []
+    per_page = {}
+    for name, keys in parts.items():
+        if not keys:
+            continue
+        f1, p, r, pages_scored = scorer.score({k: truth[k] for k in keys}, predictions)
+        per_page.update(pages_scored)
+        figures.append(f"{name}: F1={f1:.3f} P={p:.3f} R={r:.3f} (n={len(keys)})")
     ms = sorted(timings.values())
     p95 = ms[int(0.95 * (len(ms) - 1))]
     print(
-        f"== {mode}: {score.stdout.strip().splitlines()[-1]}  "
-        f"ms/page median={statistics.median(ms):.1f} p95={p95:.1f}"
+        f"== {shape:8} "
+        + "  ".join(figures)
+        + f"  ms/page median={statistics.median(ms):.1f} p95={p95:.1f}"
+        f" cpu median={statistics.median(cpu):.1f}"
     )
-    if worst:
-        print("   worst pages:\n   " + "\n   ".join(score.stdout.strip().splitlines()[:-1]))
-        slowest = sorted(timings.items(), key=lambda kv: -kv[1])[:worst]
+    page_f1 = {k: 2 * tp / (2 * tp + fp + fn or 1) for k, (tp, fp, fn) in per_page.items()}
+    if args.worst:
+        ranked = sorted(page_f1.items(), key=lambda kv: kv[1])[: args.worst]
+        print(
+            "   worst pages:\n   " + "\n   ".join(f"{k} [{folds[k]}] F1={v:.2f}" for k, v in ranked)
+        )
+        slowest = sorted(timings.items(), key=lambda kv: -kv[1])[: args.worst]
         print("   slowest pages:\n   " + "\n   ".join(f"{k}  {v:.0f} ms" for k, v in slowest))
+    if args.changes:
+        last = OUT / f"last-{shape}.json"
+        before = json.loads(last.read_text()) if last.exists() else {}
+        moved = sorted(
+            (
+                (k, before[k], v)
+                for k, v in page_f1.items()
+                if k in before and abs(v - before[k]) >= 0.02
+            ),
+            key=lambda t: t[2] - t[1],
+        )
+        for key, old, new in moved:
+            print(f"   {key} [{folds[key]}] {old:.2f} -> {new:.2f}")
+        last.write_text(json.dumps(page_f1))
+    return page_f1
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--mode", choices=("html", "text", "both"), default="both")
+    parser.add_argument(
+        "--shape",
+        default=",".join(DEFAULT_SHAPES),
+        help=f"comma-separated: {', '.join(SHAPES)}, all",
+    )
+    parser.add_argument("--fold", choices=("A", "B"), default=None, help="only this half")
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst and slowest")
+    parser.add_argument(
+        "--changes", action="store_true", help="list pages that moved since the last --changes run"
+    )
     args = parser.parse_args()
     if not BENCH.is_dir():
-        print(f"benchmark not found at {BENCH}", file=sys.stderr)
+        print(f"benchmark not found at {BENCH} (set SIXG_BENCH)", file=sys.stderr)
         return 2
-    pages = load_pages(args.limit)
-    for mode in ("html", "text") if args.mode == "both" else (args.mode,):
-        run_mode(mode, pages, args.worst)
+    shapes = SHAPES if args.shape == "all" else tuple(args.shape.split(","))
+    unknown = [s for s in shapes if s not in SHAPES]
+    if unknown:
+        parser.error(f"unknown shape(s): {', '.join(unknown)}")
+    scorer = load_scorer()
+    truth = json.loads((BENCH / "ground-truth.json").read_text())
+    pages = load_pages(args.limit, args.fold)
+    for shape in shapes:
+        run_shape(shape, pages, scorer, truth, args)
     return 0
 
 

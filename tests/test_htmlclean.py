@@ -65,3 +65,22 @@ def test_broken_markup_does_not_fail():
     )
     article = extract_document(html, "broken.html", is_html=True)
     assert "6G research in Finland and Japan" in article.text
+
+
+def test_the_headline_taken_into_the_body_goes():
+    paragraphs = [
+        "The two associations signed a memorandum of understanding on 6G research "
+        "cooperation in Brussels on Tuesday, covering spectrum and standards.",
+        "Under the agreement, both sides will exchange experts and hold joint workshops "
+        "on sensing, security and energy efficiency over the next three years.",
+    ]
+    html = (
+        "<html><head><title>Associations sign 6G research pact</title></head><body>"
+        "<nav><a href='/'>Home</a></nav><main><article><div class='story'>"
+        "<h2>Associations sign 6G research pact</h2>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</div></article></main><footer>© 2026 Example</footer></body></html>"
+    )
+    cleaned = clean_html(html)
+    assert cleaned.title == "Associations sign 6G research pact"
+    assert cleaned.paragraphs == paragraphs

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from indexer.extract.textclean import clean_text
 
 BODY_1 = (
@@ -292,3 +294,262 @@ def test_a_caption_with_its_more_and_less_toggles_goes():
     full = f"{CAPTION} less"
     cleaned = clean_text(page("Associations sign 6G research pact", short, full, BODY_1, BODY_2))
     assert cleaned.paragraphs == [BODY_1, BODY_2]
+
+
+BODY_3 = (
+    "The partners expect the first joint testbed, in Oulu, to open for trials in "
+    "the spring, with results shared through the associations' working groups."
+)
+MENU = ["Home", "News", "Events", "About us", "Contact"]
+# Wrapped at 79 columns, two of its lines start with a capital.
+BODY_4 = (
+    "Under the agreement, the 6G Smart Networks and Services Industry Association and "
+    "NGMN will exchange experts, and Hexa-X, Oulu University and the Finnish 6G "
+    "Flagship will host joint workshops on sensing, security and energy efficiency "
+    "over the next three years."
+)
+
+
+def wrapped(paragraph: str, width: int = 79) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(paragraph, width)
+
+
+def test_a_page_dumped_at_80_columns_is_reflowed_into_its_paragraphs():
+    # A text-mode browser's dump: bullets for the menu, a heading glued to the
+    # paragraph below it, paragraphs broken at the margin wherever a word did
+    # not fit, two paragraphs separated only by a line break.
+    dump = page(
+        *(f"  • {item}" for item in MENU),
+        "",
+        "Associations sign 6G research pact",
+        "",
+        *wrapped(BODY_1),
+        "",
+        "Joint workshops",
+        *wrapped(BODY_4),
+        *wrapped(BODY_3),
+        "",
+        "© 2026 Example Association. All rights reserved.",
+    )
+    cleaned = clean_text(dump)
+    assert cleaned.paragraphs == [BODY_1, "Joint workshops", BODY_4, BODY_3]
+    assert cleaned.title == "Associations sign 6G research pact"
+
+
+def test_wide_characters_wrapped_at_80_columns_join_without_spaces():
+    sentence = (
+        "六Ｇの研究協力に関する覚書を二つの団体がブリュッセルで締結し、周波数と標準化を対象とした。"
+    )
+    text = sentence * 3
+    lines, rest = [], text
+    while rest:
+        lines.append(rest[:39])
+        rest = rest[39:]
+    dump = page("タイトル", "", *lines, "", *wrapped(BODY_1), "", *wrapped(BODY_2))
+    assert text in clean_text(dump).paragraphs
+
+
+def test_a_list_of_sentences_of_one_length_is_not_taken_for_wrapped_text():
+    items = [
+        "Lunch: grilled chicken with zucchini noodles, edamame and a spoon of sesame oil.",
+        "Snack: one cup of strawberries blended with almond milk and a little nut butter.",
+        "Dinner: seasoned ground beef with sweet peppers, olives and fresh green onions.",
+        "Supper: a bowl of lentil soup with carrots, celery and a slice of rye bread too.",
+    ]
+    assert clean_text(page(*OPENING, *items)).paragraphs == [BODY_1, *items]
+
+
+def test_a_page_with_every_text_node_on_its_own_line_gets_its_sentences_back():
+    # Links and bold words cut a paragraph into pieces, and nothing
+    # separates one paragraph from the next.
+    nodes = page(
+        *MENU,
+        "Associations sign 6G research pact",
+        "The",
+        "6G Smart Networks and Services Industry Association",
+        "and",
+        "NGMN",
+        "signed a memorandum of understanding on 6G research cooperation in",
+        "Brussels",
+        "on Tuesday, covering spectrum and standards",
+        ".",
+        "Under the agreement, both sides will exchange experts with",
+        "Hexa-X",
+        ", hold joint workshops on sensing and security and publish their results.",
+        "Privacy policy",
+        "Cookie settings",
+    )
+    cleaned = clean_text(nodes)
+    assert cleaned.paragraphs == [
+        "The 6G Smart Networks and Services Industry Association and NGMN signed a "
+        "memorandum of understanding on 6G research cooperation in Brussels on Tuesday, "
+        "covering spectrum and standards.",
+        "Under the agreement, both sides will exchange experts with Hexa-X, hold joint "
+        "workshops on sensing and security and publish their results.",
+    ]
+
+
+def test_a_browser_copy_keeps_the_article_around_an_embedded_post():
+    # innerText of a whole page: menu, share buttons, the article with an
+    # embedded post (its author and a Report button), then the footer.
+    copy = page(
+        *MENU,
+        "Share this with Facebook",
+        "Share this with Twitter",
+        "",
+        "Associations sign 6G research pact",
+        "",
+        "19 November 2026",
+        "",
+        BODY_1,
+        "",
+        "Skip post by @association",
+        "Report",
+        "",
+        BODY_2,
+        "",
+        BODY_3,
+        "",
+        "Privacy policy",
+        "© 2026 Example Association. All rights reserved.",
+    )
+    cleaned = clean_text(copy)
+    assert cleaned.paragraphs == [BODY_1, BODY_2, BODY_3]
+
+
+def test_headings_stay_between_paragraphs_when_no_blank_line_separates_anything():
+    nodes = page(
+        *MENU,
+        "Associations sign 6G research pact",
+        BODY_1,
+        "Joint workshops",
+        BODY_2,
+        "Next steps",
+        BODY_3,
+        "Privacy policy",
+    )
+    assert clean_text(nodes).paragraphs == [
+        BODY_1,
+        "Joint workshops",
+        BODY_2,
+        "Next steps",
+        BODY_3,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "pieces"),
+    [
+        (
+            "Заголовок новости о 6G",
+            [
+                "Две ассоциации подписали меморандум о сотрудничестве в области исследований 6G",
+                "в Брюсселе",
+                "во вторник, охватывающий спектр, стандарты и совместные испытания.",
+            ],
+        ),
+        (
+            "Verbände unterzeichnen Vereinbarung",
+            [
+                "Die Verbände unterzeichneten am Dienstag in Brüssel eine Vereinbarung mit der",
+                "Next G Alliance",
+                "über gemeinsame Forschung zu 6G, Frequenzen und Normen.",
+            ],
+        ),
+    ],
+)
+def test_a_sentence_cut_at_a_link_is_joined_in_other_languages(title, pieces):
+    cleaned = clean_text(page(title, *pieces, BODY_2))
+    assert cleaned.paragraphs == [" ".join(pieces), BODY_2]
+
+
+def test_a_list_the_article_ends_with_stays_and_the_share_buttons_below_go():
+    dates = [
+        "June 9 - Oulu University, Oulu, Finland",
+        "June 12 - Heinrich Hertz Institute, Berlin, Germany",
+        "June 16 - Tampere Hall, Tampere, Finland",
+    ]
+    copy = page(
+        *MENU,
+        "",
+        "Associations announce 6G workshop tour",
+        "",
+        BODY_1,
+        "",
+        BODY_2,
+        "",
+        "The workshop dates:",
+        *dates,
+        "",
+        "Facebook",
+        "Twitter",
+        "Email",
+        "Privacy policy",
+    )
+    assert clean_text(copy).paragraphs == [BODY_1, BODY_2, "The workshop dates:", *dates]
+
+
+def test_words_are_counted_in_scripts_with_vowel_signs_and_without_spaces():
+    from indexer.extract.lines import is_body_sentence, word_count
+
+    assert word_count("दोनों संघों ने मंगलवार को") == 5  # vowel signs do not split words
+    assert word_count("ความร่วมมือด้านการวิจัย") == 6  # Thai: no spaces between words
+    hindi = "दोनों संघों ने मंगलवार को ब्रसेल्स में 6G अनुसंधान सहयोग पर एक समझौता किया।"
+    assert is_body_sentence(hindi)  # ends with a danda
+
+
+def test_sentences_of_other_scripts_are_body_text():
+    hindi = [
+        "दोनों संघों ने मंगलवार को ब्रसेल्स में 6G अनुसंधान सहयोग पर एक समझौता ज्ञापन पर हस्ताक्षर किए।",
+        "समझौते के तहत दोनों पक्ष अगले तीन वर्षों तक विशेषज्ञों का आदान-प्रदान करेंगे और कार्यशालाएँ आयोजित करेंगे।",
+    ]
+    thai = [
+        "สมาคมทั้งสองได้ลงนามในบันทึกความเข้าใจว่าด้วยความร่วมมือด้านการวิจัย 6G "
+        "ที่กรุงบรัสเซลส์เมื่อวันอังคาร ครอบคลุมคลื่นความถี่และมาตรฐานทางเทคนิคต่าง ๆ "
+        "รวมถึงการทดสอบร่วมกันในห้องปฏิบัติการของทั้งสองฝ่ายในอีกสามปีข้างหน้า",
+    ]
+    for body in (hindi, thai):
+        copy = page(*MENU, "", "6G", "", *body, "", "Privacy policy", "Cookie settings")
+        assert clean_text(copy).paragraphs == body
+
+
+def test_agency_credited_captions_and_newsletter_prompts_go():
+    copy = page(
+        "Associations sign 6G research pact",
+        "",
+        BODY_1,
+        "",
+        "Delegates of both associations at the signing in Brussels on Tuesday. (AP Photo/Jane Doe)",
+        "",
+        "Image caption The testbed in Oulu will open in the spring",
+        "",
+        BODY_2,
+        "",
+        "Get the latest updates right in your inbox. Subscribe to Example News's newsletters.",
+        "",
+        BODY_3,
+    )
+    assert clean_text(copy).paragraphs == [BODY_1, BODY_2, BODY_3]
+
+
+def test_a_lone_sentence_far_below_the_article_goes():
+    bio = (
+        "Jane Doe covers telecommunications research and standards for Example News, "
+        "and before that spent ten years as an engineer at a European operator working "
+        "on radio access networks and spectrum policy in Brussels and Helsinki."
+    )
+    article = [BODY_1, BODY_2, BODY_3]
+    copy = page(
+        "Associations sign 6G research pact",
+        *(line for paragraph in article for line in ("", paragraph)),
+        "",
+        "Tags",
+        "6G",
+        "Research",
+        "Europe",
+        "About the author",
+        bio,
+    )
+    assert clean_text(copy).paragraphs == article

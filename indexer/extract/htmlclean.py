@@ -25,8 +25,8 @@ from trafilatura.utils import load_html
 
 from ..article import BULLETS, HEADING, LIST_ITEM, PARAGRAPH, Removed
 from .dates import page_date
-from .lines import clutter_kind, is_body_sentence, normalise
-from .textclean import clean_text
+from .lines import clutter_kind, is_body_sentence, normalise, similarity
+from .textclean import clean_text, without_repeats
 
 QUICK_DATES = set_date_params(extensive=False)
 MAX_HTML_CHARS = 3_000_000
@@ -34,6 +34,7 @@ _HEAVY_MARKUP = re.compile(r"<(script|style|svg|noscript)\b.*?</\1\s*>|<!--.*?--
 RECALL_BELOW = 0.5  # of the page's paragraph text: then also try recall mode
 RECALL_GAIN = 2.0  # recall mode's text must be this much longer to be taken
 MIN_BODY_CHARS = 200  # less than this after cleaning: try the structural cleaner
+HEADLINE_SIMILARITY = 0.9  # a first line this close to the title is the headline again
 
 FURNITURE_TAGS = [
     "script",
@@ -158,6 +159,7 @@ def _clean(html: str) -> CleanHtml:
     if tree is not None and kept:
         kept = _with_continuations(tree, kept)
     title, headline = _headline(tree, doc)
+    kept = without_repeats(_without_headline(kept, title, removed), removed)
     found = CleanHtml(
         title,
         kept,
@@ -267,6 +269,19 @@ def _with_continuations(tree, kept: list[str]) -> list[str]:
         merged.append(line)
         merged.extend(after.pop(line, []))
     return merged
+
+
+def _without_headline(kept: list[str], title: str | None, removed: list[Removed]) -> list[str]:
+    """The body without the headline that the extractor took in as its first line."""
+    if (
+        title
+        and kept
+        and not is_body_sentence(kept[0])
+        and similarity(kept[0], title) >= HEADLINE_SIMILARITY
+    ):
+        removed.append(Removed(kept[0], "title"))
+        return kept[1:]
+    return kept
 
 
 def _kin(element, first) -> bool:

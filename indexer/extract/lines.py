@@ -13,9 +13,17 @@ import unicodedata
 
 from ..datafiles import clutter_rules
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,-]*", re.UNICODE)
+# Letters go on through the vowel signs and other combining marks of Indic and
+# South-East Asian scripts, which \w alone does not match.
+_MARKS = "\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_WORD = re.compile(rf"[^\W\d_][\w{_MARKS}'’-]*|\d[\w.,-]*", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_SENTENCE_END = re.compile(r"""[.!?。！？…:;](["'’”)\]*]*)$""")
+# Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer):
+# a run of them counts one word per UNSPACED_CHARS_PER_WORD characters.
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]+")
+UNSPACED_CHARS_PER_WORD = 4
+# Full stops of Latin, CJK, Devanagari (danda), Arabic and Urdu, Myanmar, Ethiopic.
+_SENTENCE_END = re.compile(r"""[.!?。！？…:;।॥؟۔။።](["'’”)\]*]*)$""")
 _BULLET = re.compile(r"^([•●▪‣◦∙·*–—-]|\d{1,2}[.)])\s*\S")
 _SPAM_SEPARATORS = re.compile(r"\s*[|｜、·•]\s*")
 _SPACES = re.compile(r"\s+")
@@ -33,10 +41,12 @@ def normalise(line: str) -> str:
 
 
 def word_count(line: str) -> int:
-    """Words, counting two CJK characters as one word (they carry no spaces)."""
+    """Words, counting two CJK characters as one word (they carry no spaces),
+    and every UNSPACED_CHARS_PER_WORD letters of Thai, Lao, Myanmar or Khmer."""
     cjk = len(_CJK.findall(line))
-    latin = len(_WORD.findall(_CJK.sub(" ", line)))
-    return latin + (cjk + 1) // 2
+    unspaced = sum(-(-len(run) // UNSPACED_CHARS_PER_WORD) for run in _UNSPACED.findall(line))
+    rest = _UNSPACED.sub(" ", _CJK.sub(" ", line)) if unspaced else _CJK.sub(" ", line)
+    return len(_WORD.findall(rest)) + (cjk + 1) // 2 + unspaced
 
 
 def ends_sentence(line: str) -> bool:

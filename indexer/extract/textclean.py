@@ -42,6 +42,10 @@ from .lines import (
 TITLE_MIN_WORDS = 3
 # A block of lines this wide, give or take the spread, is one hard-wrapped paragraph.
 WRAP_MIN, WRAP_MAX, WRAP_SPREAD = 45, 100, 30
+# Text is hard-wrapped when WRAP_FULL of its WRAP_LINES or more lines of WRAP_MIN
+# columns and more end within WRAP_BAND columns of the margin (the width that
+# all but WRAP_OUTLIERS of them keep within).
+WRAP_LINES, WRAP_OUTLIERS, WRAP_BAND, WRAP_FULL, WRAP_OPEN = 4, 0.05, 12, 0.6, 0.5
 # Weights of the article-span search (tuned on bench/extraction.py --mode text).
 BODY_DISCOUNT = 5
 SHORT_COST = 3
@@ -49,7 +53,12 @@ CLUTTER_COST = 10
 INLINE_CLUTTER = {"image-caption", "editorial-label"}
 # This many sentences or more, each with no other within the gap, are a list of teasers.
 TEASER_GAP, TEASER_RUN = 2, 3
+# A lone sentence this many lines and more below the article's last paragraph is not in it.
+TAIL_GAP = 3
 STANDFIRST_MIN_WORDS = 6
+# A list the article's end introduces with a colon (within this many lines of
+# the last body line) keeps this many items or more of this many words or more.
+LIST_REACH, LIST_MIN_ITEMS, LIST_ITEM_MIN_WORDS = 4, 2, 3
 TITLE_VARIANT_SIMILARITY = 0.5
 # A paragraph this long (in 4-word sequences) that repeats this share of the last few goes.
 REPEAT_MIN_GRAMS, REPEAT_SHARE, REPEAT_WINDOW = 10, 0.8, 3
@@ -63,6 +72,7 @@ class Line:
     text: str
     block: int  # lines of one block follow each other without a blank line
     kind: str = "short"  # "body", "short" or a clutter kind
+    width: int = 0  # display columns of the line as it came, indent included
 
 
 @dataclass
@@ -83,6 +93,7 @@ def clean_text(raw: str) -> CleanText:
     if span is None:
         return _without_structure(lines)
     first, last = span
+    last = _with_closing_list(lines, last)
     removed: list[Removed] = []
     for line in lines[:first]:
         if line.kind == "body":  # a sentence far above the article: a teaser
@@ -92,7 +103,7 @@ def clean_text(raw: str) -> CleanText:
     for line in lines[last + 1 :]:
         removed.append(Removed(line.text, _reason(line, "after the article")))
     blocks = [(text, PARAGRAPH) for text in lead] + middle
-    kept = _without_repeats([text for text, _ in blocks], removed)
+    kept = without_repeats([text for text, _ in blocks], removed)
     return CleanText(title, kept, removed, _kinds_of(kept, blocks))
 
 
@@ -107,7 +118,7 @@ def _kinds_of(kept: list[str], blocks: list[tuple[str, str]]) -> list[str]:
     return kinds
 
 
-def _without_repeats(paragraphs: list[str], removed: list[Removed]) -> list[str]:
+def without_repeats(paragraphs: list[str], removed: list[Removed]) -> list[str]:
     """Drop a paragraph that only repeats text the article has just given.
 
     A copy of a page repeats a photo's caption once per slide of a gallery
@@ -171,6 +182,34 @@ def _article_span(lines: list[Line]) -> tuple[int, int] | None:
     return first, _before_teasers(lines, first, last)
 
 
+def _with_closing_list(lines: list[Line], last: int) -> int:
+    """The span's last line once a list that the article's end introduces is in.
+
+    Articles end with the dates of a tour, the features of a product, the
+    members of a group: short lines each, which read as page furniture. When
+    the last body line, or a line at most LIST_REACH lines below it, ends with
+    a colon, the LIST_MIN_ITEMS or more lines of LIST_ITEM_MIN_WORDS words or
+    more right after it are the article's too (share buttons and one-word
+    links stop the list).
+    """
+    reach = range(last, min(len(lines), last + LIST_REACH + 1))
+    intro = next((j for j in reach if lines[j].text.endswith(":")), None)
+    if intro is None or any(ln.kind not in ("short", "body") for ln in lines[last : intro + 1]):
+        return last
+    end = intro + 1
+    while (
+        end < len(lines)
+        and lines[end].kind in ("short", "body")
+        and word_count(lines[end].text) >= LIST_ITEM_MIN_WORDS
+    ):
+        end += 1
+    if end - intro - 1 < LIST_MIN_ITEMS:
+        return last
+    for line in lines[last + 1 : end]:
+        line.kind = "body"
+    return end - 1
+
+
 def _before_teasers(lines: list[Line], first: int, last: int) -> int:
     """The span's last line once a closing list of teasers is cut off.
 
@@ -178,14 +217,20 @@ def _before_teasers(lines: list[Line], first: int, last: int) -> int:
     and one sentence each. Every such sentence outweighs its short lines,
     so the span search takes the list in. Article paragraphs follow one
     another; teasers stand alone. When the span ends in TEASER_RUN or more
-    lone sentences, it ends at the last paragraph before them instead.
+    lone sentences, it ends at the last paragraph before them instead; so it
+    does when it ends in a single sentence more than TAIL_GAP lines below
+    the last paragraph (an author's box, a blurb for a newsletter).
     """
     body = [i for i in range(first, last + 1) if lines[i].kind == "body"]
     prose = [i for i in body if not _lone(lines, i)]
     if not prose:
         return last
     tail = [i for i in body if i > prose[-1]]
-    return prose[-1] if len(tail) >= TEASER_RUN else last
+    if len(tail) >= TEASER_RUN:
+        return prose[-1]
+    if len(tail) == 1 and tail[0] - prose[-1] > TAIL_GAP:
+        return prose[-1]  # one sentence far below the article: an author's box, a blurb
+    return last
 
 
 def _lone(lines: list[Line], i: int) -> bool:
@@ -204,22 +249,29 @@ def _weight(line: Line) -> float:
 
 def _split(raw: str) -> list[Line]:
     lines, block = [], 0
-    for text in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        text = normalise(text)
+    for raw_line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        text = normalise(raw_line)
         if not text:
             block += 1
             continue
-        lines.append(Line(text, block))
+        lines.append(Line(text, block, width=display_width(raw_line.rstrip())))
     return lines
 
 
 def _reflow(lines: list[Line]) -> list[Line]:
-    """Join hard-wrapped lines of one paragraph (e-mail style text).
+    """Join the lines of one paragraph that a wrapper or a copy broke apart.
 
-    A block whose lines (but the last) all have about the wrap width is one
-    paragraph; elsewhere a line that stops mid-sentence joins the next when
-    that one starts in lower case.
+    Text hard-wrapped at a fixed width (a text-mode browser's dump, e-mail,
+    a PDF) is recognised by its line widths: most long lines end within a
+    word's length of one right margin. A line there was broken by the
+    wrapper exactly when the next line's first word would not have fitted
+    on it, so it joins that line. Elsewhere a block whose lines (but the
+    last) all have about the same width is one paragraph, and a line that
+    stops mid-sentence joins the next when that one starts in lower case.
     """
+    margin = _wrap_margin(lines)
+    if margin:
+        return _unwrap(lines, margin)
     out: list[Line] = []
     for block in _blocks(lines):
         if _hard_wrapped(block):
@@ -227,17 +279,128 @@ def _reflow(lines: list[Line]) -> list[Line]:
             continue
         for line in block:
             prev = out[-1] if out else None
-            if (
-                prev
-                and prev.block == line.block
-                and word_count(prev.text) >= 8
-                and not ends_sentence(prev.text)
-                and re.match(r"[a-z(]", line.text)
-            ):
-                prev.text = f"{prev.text} {line.text}"
+            if prev and prev.block == line.block and _continues(prev.text, line.text):
+                glue = (
+                    "" if _TIGHT_BEFORE.match(line.text) or _TIGHT_AFTER.search(prev.text) else " "
+                )
+                prev.text = f"{prev.text}{glue}{line.text}"
             else:
                 out.append(line)
     return out
+
+
+# A line that starts like this goes on the line above (a link or a bold word
+# ended it); one that ends like this is continued by the next.
+_CONTINUATION = re.compile(r"[^\W\d_A-Z]|[(,;:)\]}»”’%]|[.!?](?!\.)")
+_OPEN_CHARS = ",([{«“‘/–—-"
+# Words that do not end a sentence: English, German, French, Spanish, Portuguese
+# and Italian articles, prepositions and conjunctions.
+_OPEN_WORD_LIST = """
+and or the a an of to in on for with by from at as that than is are was were its their his her
+der den dem des ein eine einen einem und oder von mit zu zur zum für auf im
+le la les un une du de et ou à au aux pour avec sur dans par
+el los las y del en con por para al una
+os e do da dos das no na com um uma
+il lo gli di della per che
+"""
+_OPEN_WORDS = frozenset(_OPEN_WORD_LIST.split())
+# A "key: value" line (front matter, an e-mail header) and a rule ("---")
+# stand on their own.
+_FIELD = re.compile(r"[a-z][\w-]{0,30}:\s", re.I)
+_RULE = re.compile(r"\s*([-=*_~])\1{2,}\s*")
+# No space when joining before closing or after opening punctuation.
+_TIGHT_BEFORE = re.compile(r"[,.;:!?)\]}»”’%]")
+_TIGHT_AFTER = re.compile(r"[(\[{«“‘]$")
+
+
+def _continues(prev: str, line: str) -> bool:
+    """Whether `line` goes on the sentence `prev` left open.
+
+    A copy that puts every text node on its own line cuts a sentence at each
+    link or bold word ("The" / "6G-IA" / "signed an MoU with" / "NGMN" / ".").
+    The pieces are one sentence again when the line above ends open (a comma,
+    an article, a preposition, a conjunction) or the line starts as only a
+    continuation can (in lower case or with closing punctuation).
+    """
+    if ends_sentence(prev) or _FIELD.match(line) or _RULE.fullmatch(prev):
+        return False
+    starts_low = line[0].islower() or not line[0].isalpha()
+    return bool(starts_low and _CONTINUATION.match(line)) or _open_end(prev)
+
+
+def _open_end(text: str) -> bool:
+    """A line that ends in a comma, an opening bracket or dash, or a function word."""
+    return (
+        text[-1] in _OPEN_CHARS
+        or text.rsplit(" ", 1)[-1] in _OPEN_WORDS
+        or text in ("The", "A", "An")
+    )
+
+
+def _wrap_margin(lines: list[Line]) -> int | None:
+    """The right margin the text was hard-wrapped at, or None when it was not.
+
+    Among the lines at least WRAP_MIN columns wide, the margin is the width
+    that all but WRAP_OUTLIERS of them keep within (an unbreakable address
+    may stick out); the text is wrapped there when WRAP_FULL of them end
+    within WRAP_BAND columns of it (a browser copy's paragraphs are one
+    line each, of any length) and WRAP_OPEN of those stop mid-sentence (a
+    list of sentences of about one length is not wrapped text).
+    """
+    widths = sorted(line.width for line in lines if line.width >= WRAP_MIN)
+    if len(widths) < WRAP_LINES:
+        return None
+    margin = widths[int((1 - WRAP_OUTLIERS) * (len(widths) - 1))]
+    near = [ln for ln in lines if margin - WRAP_BAND <= ln.width <= margin]
+    open_ends = sum(1 for ln in near if not ends_sentence(ln.text))
+    return (
+        margin
+        if margin <= WRAP_MAX
+        and len(near) >= WRAP_FULL * len(widths)
+        and open_ends >= WRAP_OPEN * len(near)
+        else None
+    )
+
+
+def _unwrap(lines: list[Line], margin: int) -> list[Line]:
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev and prev.block == line.block and _broke_here(prev, line, margin):
+            glue = "" if _wide(prev.text[-1]) or _wide(line.text[0]) else " "
+            prev.text = f"{prev.text}{glue}{line.text}"
+            prev.width = line.width
+        else:
+            out.append(Line(line.text, line.block, line.kind, line.width))
+    return out
+
+
+def _broke_here(prev: Line, line: Line, margin: int) -> bool:
+    """Whether the wrapper ended `prev` because `line`'s first word did not fit."""
+    if is_bullet(line.text):
+        return False
+    first = line.text[:1] if _wide(line.text[0]) else line.text.split(" ", 1)[0]
+    space = 0 if _wide(prev.text[-1]) or _wide(first[0]) else 1
+    return prev.width + space + display_width(first) > margin
+
+
+# East Asian wide and fullwidth characters (Hangul, CJK, kana, fullwidth forms, emoji).
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U0001f300-\U0001f64f\U0001f900-\U0001f9ff\U00020000-\U0003fffd]"
+)
+
+
+def _wide(char: str) -> bool:
+    return bool(_WIDE.match(char))
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a terminal: wide (CJK) characters count two."""
+    if text.isascii():
+        return len(text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
@@ -258,6 +421,7 @@ def _hard_wrapped(block: list[Line]) -> bool:
         and max(widths) <= WRAP_MAX
         and max(widths) - min(widths) <= WRAP_SPREAD
         and len(block[-1].text) <= max(widths) + 2
+        and sum(not ends_sentence(line.text) for line in block[:-1]) >= WRAP_OPEN * len(widths)
     )
 
 
@@ -463,10 +627,10 @@ SITE_LABEL_MAX_WORDS = 4
 def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> list[tuple[str, str]]:
     """The article's lines as (text, kind): body paragraphs, headings, list items."""
     kept = []
-    short_in_block: dict[int, int] = {}
-    for line in lines:
-        if line.kind == "short":
-            short_in_block[line.block] = short_in_block.get(line.block, 0) + 1
+    groups = _short_groups(lines)
+    short_in_group = Counter(
+        g for line, g in zip(lines, groups, strict=True) if line.kind == "short"
+    )
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if line.kind == "body":
@@ -477,11 +641,27 @@ def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> lis
             removed.append(Removed(line.text, "repeated title"))
         elif is_bullet(line.text):
             kept.append((line.text, LIST_ITEM))
-        elif short_in_block[line.block] == 1 and _introduces(nxt):
+        elif short_in_group[groups[i]] == 1 and _introduces(nxt):
             kept.append((line.text, HEADING))
         else:
             removed.append(Removed(line.text, "label between paragraphs"))
     return kept
+
+
+def _short_groups(lines: list[Line]) -> list[tuple[int, int]]:
+    """The group each line of the article belongs to, to count its short lines.
+
+    A group is a block (lines without a blank line between them). A copy that
+    puts every text node on its own line has no blank lines at all; there each
+    stretch between two body lines is a group, so a heading between two
+    paragraphs stands alone as it does in a copy with blank lines.
+    """
+    flat = len({line.block for line in lines}) == 1
+    groups, run = [], 0
+    for line in lines:
+        run += line.kind == "body"
+        groups.append((line.block, run if flat else 0))
+    return groups
 
 
 def _introduces(nxt: Line | None) -> bool:
