@@ -161,7 +161,15 @@ def run_serve(args) -> int:
             print(f"sixg-search: {exc}", file=sys.stderr)
     elif found := problems(args.index):
         print(f"sixg-search: {describe(args.index, found)}", file=sys.stderr)
-    app = create_app({"INDEX_DIR": str(args.index), "CORPUS_DIR": str(args.corpus)})
+    config = {"INDEX_DIR": str(args.index), "CORPUS_DIR": str(args.corpus)}
+    if not os.environ.get("SIXG_BASE_URL") and args.host not in ("0.0.0.0", "::", ""):
+        host = f"[{args.host}]" if ":" in args.host else args.host
+        config["BASE_URL"] = f"http://{host}:{args.port}"  # links that work where it serves
+    try:
+        app = create_app(config)
+    except ValueError as exc:  # a malformed SIXG_BASE_URL
+        print(f"sixg-search: {exc}", file=sys.stderr)
+        return CANNOT_RUN
     print(f"Serving on http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
     serve(app, host=args.host, port=args.port, threads=args.threads, _quiet=True)
     return OK

@@ -14,12 +14,12 @@ from functools import cache
 import trafilatura
 
 from .. import datafiles
-from ..article import Article
+from ..article import Article, web_url
 from .dates import date_from_text
 from .htmlclean import clean_html
 from .lines import word_count
 from .organisations import find_organisations
-from .overrides import SidecarState, apply_overrides, sidecar_state
+from .overrides import SidecarState, apply_overrides, sidecar_state, without_controls
 from .reading import SourceFile, decode, read_bytes
 from .textclean import clean_text
 from .topics import find_topics
@@ -55,7 +55,7 @@ def extract_file(source: SourceFile) -> tuple[bytes, Article]:
 
 
 def extract_bytes(data: bytes, source: SourceFile, sidecar: SidecarState) -> Article:
-    text = decode(data, source.is_html)
+    text = without_controls(decode(data, source.is_html))  # not in titles, text, XML
     article = extract_document(text, source.relpath, is_html=source.is_html)
     if sidecar.overrides:
         apply_overrides(article, sidecar.overrides, sidecar.name)
@@ -66,7 +66,7 @@ def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
     if is_html:
         cleaned = clean_html(text)
         published = cleaned.date or date_from_text(cleaned.paragraphs)
-        url, source = cleaned.url, cleaned.source
+        url, source = web_url(cleaned.url), cleaned.source
     else:
         cleaned = clean_text(text)
         published = date_from_text([ln.strip() for ln in text.splitlines() if ln.strip()])
