@@ -376,3 +376,22 @@ def test_concurrent_exports_leave_threads_for_searches(app, monkeypatch):
     refused = [headers for code, headers in statuses if code == 503]
     assert refused and all(h["Retry-After"] == "5" for h in refused)
     assert {code for code, _ in statuses} == {200, 503}
+
+
+def test_serve_links_to_where_it_serves_unless_told(built_index, monkeypatch, capsys):
+    import waitress
+
+    from web.cli import main
+
+    served_apps = []
+    monkeypatch.setattr(waitress, "serve", lambda app, **kwargs: served_apps.append(app))
+    monkeypatch.delenv("SIXG_BASE_URL", raising=False)
+    where = ["--no-index", "--index", str(built_index), "--port", "8123"]
+    assert main(["serve", *where]) == 0
+    assert served_apps[-1].config["BASE_URL"] == "http://127.0.0.1:8123"
+    monkeypatch.setenv("SIXG_BASE_URL", "https://search.example.org")
+    assert main(["serve", *where]) == 0
+    assert served_apps[-1].config["BASE_URL"] == "https://search.example.org"
+    monkeypatch.setenv("SIXG_BASE_URL", "search.example.org")
+    assert main(["serve", *where]) == 2
+    assert "SIXG_BASE_URL must be an http(s) address" in capsys.readouterr().err

@@ -74,7 +74,7 @@ def one_of_few(view):
     def limited(*args, **kwargs):
         config = current_app.config
         slots = current_app.extensions.get(EXTENSION)
-        if slots is None:  # (one per app; a race here only makes two, never fewer turns)
+        if slots is None:  # (setdefault is atomic: every thread gets the same one)
             slots = threading.BoundedSemaphore(config["EXPORTS_AT_ONCE"])
             slots = current_app.extensions.setdefault(EXTENSION, slots)
         if not slots.acquire(timeout=config["EXPORT_WAIT"]):
