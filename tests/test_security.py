@@ -307,6 +307,18 @@ def test_range_and_wildcard_expansions_are_cut_with_a_notice(snapshot, monkeypat
     assert len(looked_up) <= 2 + 3 * 3
 
 
+def test_expansions_are_bounded_by_the_postings_they_read(snapshot, monkeypatch):
+    """A few very common words cost more than many rare ones: the budget counts
+    the documents the words are in (what reading their postings costs)."""
+    from indexer.search import query
+
+    monkeypatch.setattr(query, "MAX_POSTINGS", 12, raising=False)
+    found, notice = query.parse_query(snapshot, "body:[a TO z]")
+    assert "stands for more index words than a search may look at" in notice
+    reader = snapshot.reader
+    assert 0 < sum(reader.doc_frequency("body", w) for w in found.words) <= 12
+
+
 def test_expansions_share_one_budget_per_query(snapshot, monkeypatch):
     from indexer.search import query
 

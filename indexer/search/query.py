@@ -6,10 +6,10 @@ facet field values fold to the spelling the index holds, and a query
 Whoosh cannot read (or whose field values a field cannot hold, such as
 `date:"x"`) falls back to its plain words with a notice. Prefixes,
 wildcards and ranges are expanded here, once, into the index words they
-stand for, within a budget counted in index words looked at
-(MAX_SCANNED) and words searched (MAX_EXPANSIONS) for the whole query;
-past it they are cut, with a notice, so `body:[a TO z]` costs no more
-than any other query.
+stand for, within a budget for the whole query counted in index words
+looked at (MAX_SCANNED), words searched (MAX_EXPANSIONS) and their
+postings (MAX_POSTINGS, what reading them costs); past it they are cut,
+with a notice, so `body:[a TO z]` costs no more than a few common words.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from .snapshot import Snapshot
 MAX_TERMS = 64
 MAX_EXPANSIONS = 1_000  # index words all of a query's prefixes, wildcards and ranges stand for
 MAX_SCANNED = 20_000  # index words they may look at to find those
+MAX_POSTINGS = 500_000  # documents those words are in, summed: what reading them costs
 TITLE_BOOST = 3.0
 _WORDS = re.compile(r"\w+", re.UNICODE)
 FIELD_ALIASES = {
@@ -205,9 +206,9 @@ class _CountingReader:
 
 def expand(reader, query) -> tuple[object, str | None]:
     """Each prefix, wildcard and range of `query` replaced by its Expansion, all of them
-    together within MAX_SCANNED words looked at and MAX_EXPANSIONS words kept;
-    a notice names those cut short."""
-    counting, kept, cut = _CountingReader(reader), [0], []
+    together within MAX_SCANNED words looked at, MAX_EXPANSIONS words kept and
+    MAX_POSTINGS postings; a notice names those cut short."""
+    counting, kept, postings, cut = _CountingReader(reader), [0], [0], []
 
     def expanded(leaf):
         if not isinstance(leaf, wq.MultiTerm) or isinstance(leaf, (wq.FuzzyTerm, Expansion)):
@@ -215,7 +216,8 @@ def expand(reader, query) -> tuple[object, str | None]:
         words = []
         try:
             for word in leaf._btexts(counting):
-                if kept[0] >= MAX_EXPANSIONS:
+                postings[0] += reader.doc_frequency(leaf.fieldname, word)
+                if kept[0] >= MAX_EXPANSIONS or postings[0] > MAX_POSTINGS:
                     raise _OverBudget
                 words.append(word)
                 kept[0] += 1
