@@ -68,10 +68,10 @@ def bounded(text: str) -> tuple[str, str | None]:
             searched = bare or "nothing"
             notices.append(f"Leading wildcards are not supported; searched for {searched}.")
         if re.fullmatch(r'["(]?\w?[*?][\w*?]*\W*', bare):  # a*, a?, a*e: one letter before
-            word = bare.replace("*", "").replace("?", "")
-            said = "it" if re.fullmatch(r'["(]?\w?[*?]+\W*', bare) else word
+            plain = bare.replace("*", "").replace("?", "")
+            said = "it" if re.fullmatch(r'["(]?\w?[*?]+\W*', bare) else plain
             notices.append(f"{bare} is too short a prefix; searched for {said} as a word.")
-            bare = word
+            bare = plain
         if bare:
             cleaned.append(f"{field}{colon}{bare}")
     return " ".join(cleaned), " ".join(dict.fromkeys(notices)) or None
