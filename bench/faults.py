@@ -9,10 +9,14 @@ sidecar or link), then the user's recovery command runs, and the table shows:
     fault | what the user saw | articles before/after | requests failed | p95 ms | recovery
 
 "requests failed" counts answers other than 200 during the whole fault (a 503
-says the index is damaged and names the repair command; any other 5xx, or no
-answer, is a bug). "articles"
+says the index is damaged and names the repair command, or that too many
+exports run at once; any other 5xx, or no answer, is a bug). "articles"
 are the match-all totals the site reported before the fault and after the
-recovery; the expected number after is in the last column's check.
+recovery; the expected number after is in the last column's check. "cheap
+search" is the latency of a plain `q=satellite` asked every 0.1 s during the
+fault (median and slowest): the cost attacks (did-you-mean on nonsense, a
+range over every word, an inner wildcard, 8 exports at once) must not
+starve it.
 
     python -m bench.faults [--base 200] [--only NAME ...] [--keep]
 
@@ -28,8 +32,11 @@ import errno
 import http.client
 import json
 import os
+import random
 import shutil
 import signal
+import statistics
+import string
 import subprocess
 import sys
 import tempfile
@@ -38,6 +45,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 from bench.concurrency import free_port, wait_until_up
 from bench.corpus import generate
@@ -45,6 +53,7 @@ from bench.corpus import generate
 ROOT = Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-m", "web.cli"]
 PAGES = ["/api/search", "/?q=6G", "/api/search?q=spectrum+sharing", "/export.csv?q=MoU"]
+CHEAP = "/api/search?q=satellite"  # the plain search timed during every fault
 
 
 @dataclass
@@ -250,6 +259,88 @@ def symlinks_out(ctx: Context) -> str:
     return f"{_said(result)}; search 'secret': {found[-1] if found else '?'}"
 
 
+# -- cost attacks: one anonymous request must not take the site down ---------------------
+
+
+def _timed(path: str, timeout: float = 600) -> tuple[int, bytes, float]:
+    started = time.perf_counter()
+    status, body = _get(_server["port"], path, timeout)
+    return status, body, time.perf_counter() - started
+
+
+def _at_once(paths: list[str]) -> list[tuple[int, float]]:
+    """GET every path at the same time; (status, seconds) of each."""
+    results: list[tuple[int, float]] = []
+    threads = [threading.Thread(target=lambda p=p: results.append(_timed(p)[::2])) for p in paths]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def _statuses(results: list[tuple[int, float]]) -> str:
+    counts: dict[int, int] = {}
+    for status, _ in results:
+        counts[status] = counts.get(status, 0) + 1
+    codes = ", ".join(f"{n}x {code}" for code, n in sorted(counts.items()))
+    return f"{codes}; slowest {max(s for _, s in results):.1f} s"
+
+
+def _rss_mb() -> float:
+    with open(f"/proc/{_server['process'].pid}/status") as fh:
+        line = next(ln for ln in fh if ln.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024
+
+
+def _notice(body: bytes) -> str:
+    try:
+        return json.loads(body).get("notice") or "no notice"
+    except ValueError:
+        return "not JSON"
+
+
+def nonsense_suggestions(ctx: Context) -> str:
+    rng = random.Random(7)
+    words = " ".join(
+        "".join(rng.choice(string.ascii_lowercase) for _ in range(14)) for _ in range(64)
+    )[:959]
+    attack = ["/?" + urlencode({"q": words})] * 8 + ["/?" + urlencode({"q": "q" * 999})]
+    return "8x 64 nonsense words + one 999-letter word at once: " + _statuses(_at_once(attack))
+
+
+def many_words(ctx: Context) -> None:
+    """An article of 60,000 distinct words, so the index has a large vocabulary."""
+    rng = random.Random(8)
+    words = ["".join(rng.choice(string.ascii_lowercase) for _ in range(9)) for _ in range(60_000)]
+    lines = [" ".join(words[i : i + 12]).capitalize() + "." for i in range(0, len(words), 12)]
+    (ctx.corpus / "lexicon.txt").write_text(
+        "A glossary of 6G words\n\n" + "\n".join(lines) + "\n", "utf-8"
+    )
+    ctx.run("index", "--quiet", *ctx.where())
+
+
+def range_everything(ctx: Context) -> str:
+    before = _rss_mb()
+    status, body, seconds = _timed("/api/search?" + urlencode({"q": "body:[a TO z]"}))
+    return (
+        f"body:[a TO z]: {status} in {seconds:.1f} s, RSS {before:.0f} -> {_rss_mb():.0f} MB; "
+        + _notice(body)
+    )
+
+
+def inner_wildcard(ctx: Context) -> str:
+    said = []
+    for q in ("a*e", "co*n", "body:[s TO t] OR pr*"):
+        status, body, seconds = _timed("/api/search?" + urlencode({"q": q}))
+        said.append(f"{q}: {status} in {seconds:.2f} s ({_notice(body)})")
+    return "; ".join(said)
+
+
+def concurrent_exports(ctx: Context) -> str:
+    return "8x /export.csv at once: " + _statuses(_at_once(["/export.csv"] * 8))
+
+
 FAULTS = [
     Fault("kill -9 index (adding 300)", kill_mid_add, adds=300),
     Fault("kill -9 index --rebuild", kill_mid_rebuild),
@@ -266,6 +357,10 @@ FAULTS = [
     Fault("sidecar -> /dev/zero", device_sidecar, adds=1),
     Fault("100,000-deep sidecar", deep_sidecar, adds=1),
     Fault("symlinks out of corpus", symlinks_out),
+    Fault("cost: did-you-mean on nonsense", nonsense_suggestions, []),
+    Fault("cost: range over every word", range_everything, [], prepare=many_words),
+    Fault("cost: inner wildcards", inner_wildcard, []),
+    Fault("cost: 8 concurrent exports", concurrent_exports, []),
 ]
 
 
@@ -300,9 +395,32 @@ class Client(threading.Thread):
             time.sleep(0.02)
 
 
-def _get(port: int, path: str) -> tuple[int, bytes]:
+class Probe(threading.Thread):
+    """Times the cheap search every 0.1 s."""
+
+    def __init__(self, port: int):
+        super().__init__(daemon=True)
+        self.port, self.stop, self.seconds = port, threading.Event(), []
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            started = time.perf_counter()
+            _get(self.port, CHEAP, timeout=600)
+            self.seconds.append(time.perf_counter() - started)
+            time.sleep(0.1)
+
+    def summary(self) -> str:
+        if not self.seconds:
+            return "-"
+        return (
+            f"{statistics.median(self.seconds) * 1000:.0f} ms median, "
+            f"{max(self.seconds):.2f} s slowest"
+        )
+
+
+def _get(port: int, path: str, timeout: float = 60) -> tuple[int, bytes]:
     try:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
         conn.request("GET", path)
         response = conn.getresponse()
         return response.status, response.read()
@@ -361,10 +479,11 @@ def run_fault(fault: Fault, template: Path, work: Path) -> dict:
     if fault.prepare:
         fault.prepare(ctx)
     port = _start_server(ctx)
-    client = Client(port)
+    client, probe = Client(port), Probe(port)
     try:
         before = _total(port)
         client.start()
+        probe.start()
         saw = fault.inject(ctx)
         started = time.perf_counter()
         for command in fault.recover:
@@ -378,7 +497,9 @@ def run_fault(fault: Fault, template: Path, work: Path) -> dict:
         time.sleep(0.5)
     finally:
         client.stop.set()
+        probe.stop.set()
         client.join()
+        probe.join()
         _stop_server()
     return {
         "fault": fault.name,
@@ -389,8 +510,9 @@ def run_fault(fault: Fault, template: Path, work: Path) -> dict:
         "p95 ms": f"{1000 * sorted(client.seconds)[int(0.95 * len(client.seconds))]:.0f}"
         if client.seconds
         else "-",
-        "recovery": f"{' ; '.join(' '.join(c) for c in fault.recover)}: {recovery:.1f} s",
+        "recovery": f"{' ; '.join(' '.join(c) for c in fault.recover) or 'none'}: {recovery:.1f} s",
         "errors": {k: v for k, v in client.errors.items() if not k.startswith("503")},
+        "cheap": probe.summary(),
     }
 
 
@@ -425,12 +547,23 @@ def main() -> int:
         _stop_server()
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    print("| fault | what the user saw | articles | requests failed | p95 ms | recovery |")
-    print("|---|---|---|---|---|---|")
+    print(
+        "| fault | what the user saw | articles | requests failed | p95 ms | recovery "
+        "| cheap search |"
+    )
+    print("|---|---|---|---|---|---|---|")
     for row in rows:
         saw = row["saw"].replace("|", "/")
-        saw = saw if len(saw) <= 150 else saw[:149] + "…"
-        cells = (row["fault"], saw, row["articles"], row["failed"], row["p95 ms"], row["recovery"])
+        saw = saw if len(saw) <= 300 else saw[:299] + "…"
+        cells = (
+            row["fault"],
+            saw,
+            row["articles"],
+            row["failed"],
+            row["p95 ms"],
+            row["recovery"],
+            row["cheap"],
+        )
         print("| " + " | ".join(cells) + " |")
     lost = [r for r in rows if "want" in r["articles"]]
     errors = sum(int(r["failed"].split(", ")[1].split()[0]) for r in rows)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit
 
 # What a search hit, an export row and a syndicated copy carry of an article.
 SUMMARY_FIELDS = ("id", "path", "title", "date", "organisations", "topics", "url", "source")
@@ -23,6 +24,18 @@ BULLETS = "•●▪‣◦∙·*–—- "
 def article_id(relpath: str) -> str:
     """A short id that stays the same while the file keeps its place in the corpus."""
     return hashlib.sha1(relpath.encode("utf-8")).hexdigest()[:12]
+
+
+def web_url(url: str | None) -> str | None:
+    """`url` if it is an absolute http or https URL, the only kind ever shown as a
+    link (a `javascript:` or `data:` URL from a page or a sidecar is not), else None."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # an unbalanced [ in the host
+        return None
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 @dataclass(frozen=True)
@@ -57,6 +70,11 @@ class Article:
     @property
     def id(self) -> str:
         return article_id(self.path)
+
+    @property
+    def link(self) -> str | None:
+        """The original's URL when it can be a link (http or https), else None."""
+        return web_url(self.url)
 
     @property
     def paragraphs(self) -> list[str]:

@@ -167,3 +167,10 @@ def test_snippets_and_titles_escape_markup(snapshot):
         assert "<script" not in str(hit.snippet_html)
     hit = run(snapshot, "Mobilizes").hits[0]
     assert "China&#39;s" in str(hit.snippet_html) or "China’s" in str(hit.snippet_html)
+
+
+def test_a_year_of_odd_digits_is_listed_not_a_failure(snapshot):
+    """'²' is a digit to str.isdigit but not a number to int (found by hypothesis)."""
+    result = run(snapshot, filters={"year": ["²", "2022"]})
+    assert [v.value for v in result.facets["year"]][-1] == "undated"
+    assert {"²", "2022"} <= {v.value for v in result.facets["year"]}

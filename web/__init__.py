@@ -22,6 +22,7 @@ import difflib
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
@@ -55,10 +56,16 @@ def create_app(config: dict | None = None) -> Flask:
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_HTTPONLY=True,
         MAX_CONTENT_LENGTH=MAX_UPLOAD,
+        # The site's public address (https://search.example.org) for the absolute links
+        # of feeds and exports; never taken from a request's Host header.
+        BASE_URL=os.environ.get("SIXG_BASE_URL", ""),
+        EXPORTS_AT_ONCE=2,  # exports running at once (each up to 10,000 rows)
+        EXPORT_WAIT=0.2,  # seconds an export waits for its turn before a 503
     )
     _warn_about_unknown_settings(app)
     if config:
         app.config.update(config)
+    app.config["BASE_URL"] = base_url(app.config["BASE_URL"])
     app.config["INDEX_DIR"] = str(Path(app.config["INDEX_DIR"]).resolve())
 
     index.init_app(app)
@@ -87,10 +94,32 @@ KNOWN_SETTINGS = (
     "SIXG_ADMIN_PASSWORD",
     "SIXG_SECRET_KEY",
     "SIXG_ALLOW_PRIVATE_URLS",
+    "SIXG_BASE_URL",
     "SIXG_HOST",
     "SIXG_PORT",
     "SIXG_CHROMIUM",
 )
+
+
+def base_url(text: str) -> str:
+    """SIXG_BASE_URL checked: scheme and host (and port) of an http(s) address, no
+    trailing slash; "" when not set. Raises ValueError saying what is wrong."""
+    text = text.strip().rstrip("/")
+    if not text:
+        return ""
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 (raises ValueError on a port that is not a number)
+    except ValueError:
+        parts = None
+    if not parts or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(
+            f"SIXG_BASE_URL must be an http(s) address such as "
+            f"https://search.example.org, not {text[:80]!r}"
+        )
+    if parts.path or parts.query or parts.fragment or parts.username or parts.password:
+        raise ValueError(f"SIXG_BASE_URL must be the scheme and host only, not {text[:80]!r}")
+    return text
 
 
 def _warn_about_unknown_settings(app: Flask) -> None:

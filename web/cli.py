@@ -256,7 +256,15 @@ def run_serve(args) -> int:
             print(f"sixg-search: {exc}", file=sys.stderr)
     elif found := problems(args.index):
         print(f"sixg-search: {describe(args.index, found)}", file=sys.stderr)
-    app = create_app({"INDEX_DIR": str(args.index), "CORPUS_DIR": str(args.corpus)})
+    config = {"INDEX_DIR": str(args.index), "CORPUS_DIR": str(args.corpus)}
+    if not os.environ.get("SIXG_BASE_URL") and args.host not in ("0.0.0.0", "::", ""):
+        host = f"[{args.host}]" if ":" in args.host else args.host
+        config["BASE_URL"] = f"http://{host}:{args.port}"  # links that work where it serves
+    try:
+        app = create_app(config)
+    except ValueError as exc:  # a malformed SIXG_BASE_URL
+        print(f"sixg-search: {exc}", file=sys.stderr)
+        return CANNOT_RUN
     if args.follow_every:
         from indexer import datafiles
         from indexer.collect.feeds import FollowSchedule

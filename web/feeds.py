@@ -4,16 +4,29 @@ Each takes the same URL parameters as the search page, so a user can follow
 `org=6G-IA` or `q=spectrum` in a feed reader, or export exactly what they
 are looking at. Feeds list the newest articles first; exports keep the
 search's own order and include every hit (up to EXPORT_LIMIT).
+
+Absolute links (feed and entry ids, exports' article_page) come from the
+configured public base URL (SIXG_BASE_URL), never from the request's Host
+header; without one they are relative. CSV cells that a spreadsheet would
+run as a formula get a leading quote; the feed drops characters XML 1.0
+cannot hold; only http(s) URLs become links.
+
+An export reads every hit's stored fields, so few run at once
+(EXPORTS_AT_ONCE; the others wait EXPORT_WAIT seconds for a turn, then get
+a 503 with Retry-After): the server's other threads stay free for searches.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+import threading
 from dataclasses import replace
 from datetime import UTC, datetime, time
+from functools import wraps
 
-from flask import Blueprint, Response, jsonify, render_template, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, render_template, url_for
 
 from indexer.article import EXPORT_FIELDS
 from indexer.search import ranked_articles, search
@@ -22,9 +35,13 @@ from .index import get_snapshot
 from .params import read_search_request, search_url
 
 bp = Blueprint("feeds", __name__)
+EXTENSION = "sixg-search export slots"
+RETRY_AFTER = 5  # seconds a refused export is told to wait
 FEED_ENTRIES = 50
 EXPORT_LIMIT = 10_000
 CSV_COLUMNS = (*EXPORT_FIELDS, "article_page")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs such a cell (OWASP)
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @bp.get("/feed.atom")
@@ -33,24 +50,56 @@ def atom():
     req = replace(asked, sort="newest", page=1, page_size=FEED_ENTRIES)
     result = search(get_snapshot(), req)
     updated = max((_when(h.article.date) for h in result.hits), default=_when(None))
+    self_path = search_url(asked, "feeds.atom")
     xml = render_template(  # .xml, so Jinja escapes everything
         "feed.atom.xml",
         result=result,
         updated=updated,
         when=_when,
-        self_url=request.url,
-        page_url=request.host_url.rstrip("/") + search_url(asked),
+        feed_id=public_url(self_path, "feed"),
+        self_url=public_url(self_path),
+        page_url=public_url(search_url(asked)),
+        article_url=lambda a: public_url(url_for("pages.article", article_id=a.id)),
+        article_id=lambda a: public_url(url_for("pages.article", article_id=a.id), "article"),
         title=_title(req),
     )
-    return Response(xml, mimetype="application/atom+xml")
+    return Response(_NOT_XML.sub("", xml), mimetype="application/atom+xml")
+
+
+def one_of_few(view):
+    """Run `view` only while fewer than EXPORTS_AT_ONCE such requests run; a request
+    that finds no turn within EXPORT_WAIT seconds gets a 503 with Retry-After."""
+
+    @wraps(view)
+    def limited(*args, **kwargs):
+        config = current_app.config
+        slots = current_app.extensions.get(EXTENSION)
+        if slots is None:  # (setdefault is atomic: every thread gets the same one)
+            slots = threading.BoundedSemaphore(config["EXPORTS_AT_ONCE"])
+            slots = current_app.extensions.setdefault(EXTENSION, slots)
+        if not slots.acquire(timeout=config["EXPORT_WAIT"]):
+            return Response(
+                "Too many exports are running at once; try again in a few seconds.\n",
+                503,
+                {"Retry-After": str(RETRY_AFTER)},
+                mimetype="text/plain",
+            )
+        try:
+            return view(*args, **kwargs)
+        finally:
+            slots.release()
+
+    return limited
 
 
 @bp.get("/export.json")
+@one_of_few
 def export_json():
     return jsonify([_row(a) for a in _all_articles()])
 
 
 @bp.get("/export.csv")
+@one_of_few
 def export_csv():
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
@@ -59,7 +108,7 @@ def export_csv():
         row = _row(article)
         row["organisations"] = "; ".join(row["organisations"])
         row["topics"] = "; ".join(row["topics"])
-        writer.writerow(row)
+        writer.writerow({key: _inert(value) for key, value in row.items()})
     return Response(
         buffer.getvalue(),
         mimetype="text/csv",
@@ -76,8 +125,24 @@ def _all_articles():
 def _row(article) -> dict:
     return {
         **article.to_json(EXPORT_FIELDS),
-        "article_page": url_for("pages.article", article_id=article.id, _external=True),
+        "article_page": public_url(url_for("pages.article", article_id=article.id)),
     }
+
+
+def _inert(value):
+    """A CSV cell no spreadsheet runs as a formula: `=HYPERLINK(…)` becomes `'=HYPERLINK(…)`."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def public_url(path: str, kind: str | None = None) -> str:
+    """`path` under the configured public base URL; without one, the path itself
+    (or, for an Atom id of `kind`, which must be absolute, a URN that names it)."""
+    base = current_app.config["BASE_URL"]
+    if base:
+        return base + path
+    return f"urn:sixg-search:{kind}:{path.lstrip('/')}" if kind else path
 
 
 def _when(day) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request
 
 from indexer.search import FACETS, get_article, search, select
 from indexer.search.explore import timeline
@@ -52,9 +52,7 @@ def search_page():
         series_lines=series_lines,
         timeline_size={"width": TIMELINE_WIDTH, "height": TIMELINE_HEIGHT},
         timeline_by=by,
-        timeline_switch=url_for(
-            "pages.search_page", **{**request.args.to_dict(flat=False), "by": _other(by)}
-        ),
+        timeline_switch=search_url(req, by=_other(by), page=req.page),
     )
 
 

@@ -112,7 +112,9 @@ def search_url(
 
     toggle=(param, value) adds or removes a facet value; clear=param drops a
     facet's values ("dates" the date range, "all" every filter); other
-    keywords set q, sort, size or page. Any change but page goes back to page 1.
+    keywords set q, sort, size, page or by (the timeline's lines). Any change but
+    page goes back to page 1. Only these names reach url_for: never the request's
+    own arguments (`_anchor`, `_external`, `_scheme` would steer url_for itself).
     """
     filters = {p: list(v) for p, v in req.filters.items()}
     if toggle:
@@ -144,6 +146,7 @@ def search_url(
         "from": dates[0].isoformat() if dates[0] else None,
         "to": dates[1].isoformat() if dates[1] else None,
         "copies": 1 if changes.get("copies", req.copies) else None,
+        "by": changes.get("by"),
     }
     args.update({p: v for p, v in filters.items() if v})
     return url_for(endpoint, **{k: v for k, v in args.items() if v is not None})

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from ..article import Article
+from ..article import Article, web_url
 from .organisations import canonical_name, full_name
 from .reading import ReadError, read_regular
 
@@ -84,6 +84,12 @@ def clean_text(value: str) -> str:
     return _CONTROL.sub(" ", value).strip()
 
 
+def without_controls(text: str) -> str:
+    """A document without control characters but tab and line breaks: they are never
+    meant in an article (an ESC from a terminal, a NUL) and XML 1.0 cannot hold them."""
+    return _CONTROL.sub(" ", text)
+
+
 def _short(exc: Exception, limit: int = 160) -> str:
     text = str(exc)
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -101,6 +107,8 @@ def _validated(key: str, value):
     if key in TEXT_FIELDS or key == "feed":
         if not isinstance(value, str) or not clean_text(value):
             raise SidecarError(f"{key} must be a non-empty string")
+        if key == "url" and not web_url(clean_text(value)):
+            raise SidecarError("url must be an http:// or https:// address")
         return clean_text(value)
     if key == "date":
         if value is None:

@@ -14,13 +14,13 @@ from functools import cache
 import trafilatura
 
 from .. import datafiles
-from ..article import HEADING, PARAGRAPH, Article
+from ..article import HEADING, PARAGRAPH, Article, web_url
 from .dates import date_from_text, date_near_title
 from .htmlclean import clean_html
 from .lines import word_count
 from .markdown import FrontMatterError, parse_markdown
 from .organisations import find_organisations
-from .overrides import SidecarState, apply_overrides, sidecar_state
+from .overrides import SidecarState, apply_overrides, sidecar_state, without_controls
 from .overrides import clean_text as clean_value
 from .pdf import read_pdf
 from .reading import ReadError, SourceFile, decode, read_bytes
@@ -28,7 +28,7 @@ from .textclean import clean_text
 from .topics import find_topics
 
 # Bump when a change to the pipeline should re-extract every indexed article.
-EXTRACTION_VERSION = 4
+EXTRACTION_VERSION = 5
 FALLBACK_TITLE_WORDS = 12
 _LEADING_DATE = re.compile(r"^(on|in)\s+[^,]{4,30}\d{4},\s*", re.I)
 
@@ -61,9 +61,9 @@ def extract_bytes(data: bytes, source: SourceFile, sidecar: SidecarState) -> Art
     if source.format == "pdf":
         article = extract_pdf(data, source.relpath)
     elif source.format == "markdown":
-        article = extract_markdown(decode(data, False), source.relpath)
+        article = extract_markdown(without_controls(decode(data, False)), source.relpath)
     else:
-        text = decode(data, source.is_html)
+        text = without_controls(decode(data, source.is_html))  # not in titles, text, XML
         article = extract_document(text, source.relpath, is_html=source.is_html)
     if sidecar.overrides:
         apply_overrides(article, sidecar.overrides, sidecar.name)
@@ -74,7 +74,7 @@ def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
     if is_html:
         cleaned = clean_html(text)
         published = cleaned.date or date_from_text(cleaned.paragraphs)
-        url, source = cleaned.url, cleaned.source
+        url, source = web_url(cleaned.url), cleaned.source
     else:
         cleaned = clean_text(text)
         lines = [ln.strip() for ln in text.splitlines() if ln.strip()]

@@ -100,12 +100,18 @@ class YearFacet(Facet):
         return bars
 
     def _plausible(self, value: str) -> bool:
-        return value.isdigit() and self.EARLIEST <= int(value) <= self.LATEST
+        return _is_number(value) and self.EARLIEST <= int(value) <= self.LATEST
 
 
 def _year_key(value: str) -> tuple:
     """Newest year first, then anything odd a URL asked for, "undated" last."""
-    return (value == UNDATED, not value.isdigit(), -int(value) if value.isdigit() else 0, value)
+    number = _is_number(value)
+    return (value == UNDATED, not number, -int(value) if number else 0, value)
+
+
+def _is_number(value: str) -> bool:
+    """Digits 0-9 only ("²" is a digit to str.isdigit, not to int)."""
+    return value.isascii() and value.isdigit()
 
 
 FACETS: tuple[Facet, ...] = (OrganisationFacet(), TopicFacet(), YearFacet())

@@ -3,13 +3,20 @@
 Whoosh's parser reads the syntax (words, "phrases", AND/OR/NOT, -word,
 field:value, prefix*); around it, `bounded` keeps a query's cost in check,
 facet field values fold to the spelling the index holds, and a query
-Whoosh cannot read falls back to its plain words with a notice.
+Whoosh cannot read (or whose field values a field cannot hold, such as
+`date:"x"`) falls back to its plain words with a notice. Prefixes,
+wildcards and ranges are expanded here, once, into the index words they
+stand for, within a budget for the whole query counted in index words
+looked at (MAX_SCANNED), words searched (MAX_EXPANSIONS) and their
+postings (MAX_POSTINGS, what reading them costs); past it they are cut,
+with a notice, so `body:[a TO z]` costs no more than a few common words.
 """
 
 from __future__ import annotations
 
 import re
 
+from whoosh import query as wq
 from whoosh.qparser import FieldAliasPlugin, MultifieldParser, PlusMinusPlugin
 from whoosh.query import And, Every, NullQuery, Or, Term
 
@@ -17,6 +24,9 @@ from ..extract.organisations import fold
 from .snapshot import Snapshot
 
 MAX_TERMS = 64
+MAX_EXPANSIONS = 1_000  # index words all of a query's prefixes, wildcards and ranges stand for
+MAX_SCANNED = 20_000  # index words they may look at to find those
+MAX_POSTINGS = 500_000  # documents those words are in, summed: what reading them costs
 TITLE_BOOST = 3.0
 _WORDS = re.compile(r"\w+", re.UNICODE)
 FIELD_ALIASES = {
@@ -36,7 +46,10 @@ def parse_query(snapshot: Snapshot, text: str):
     if not text:
         return (Every(), None) if not limits else (None, limits)
     query, notice = _parse(snapshot, text)
-    return query, " ".join(n for n in (limits, notice) if n) or None
+    expanded = None
+    if query is not None:
+        query, expanded = expand(snapshot.reader, query)
+    return query, " ".join(n for n in (limits, notice, expanded) if n) or None
 
 
 def bounded(text: str) -> tuple[str, str | None]:
@@ -54,9 +67,11 @@ def bounded(text: str) -> tuple[str, str | None]:
         if bare != word:
             searched = bare or "nothing"
             notices.append(f"Leading wildcards are not supported; searched for {searched}.")
-        if re.fullmatch(r'["(]?\w?[*?]+\W*', bare):
-            notices.append(f"{bare} is too short a prefix; searched for it as a word.")
-            bare = bare.replace("*", "").replace("?", "")
+        if re.fullmatch(r'["(]?\w?[*?][\w*?]*\W*', bare):  # a*, a?, a*e: one letter before
+            plain = bare.replace("*", "").replace("?", "")
+            said = "it" if re.fullmatch(r'["(]?\w?[*?]+\W*', bare) else plain
+            notices.append(f"{bare} is too short a prefix; searched for {said} as a word.")
+            bare = plain
         if bare:
             cleaned.append(f"{field}{colon}{bare}")
     return " ".join(cleaned), " ".join(dict.fromkeys(notices)) or None
@@ -74,7 +89,7 @@ def _parse(snapshot: Snapshot, text: str):
     parser.add_plugin(FieldAliasPlugin(FIELD_ALIASES))
     try:
         query = parser.parse(text)
-        if not _has_error(query):
+        if not _has_error(query) and not _unfit_values(snapshot.schema, query):
             return query.accept(_facet_value_folder(snapshot)), None
     except Exception:  # whoosh raises assorted errors on odd syntax
         pass
@@ -102,6 +117,18 @@ def _facet_value_folder(snapshot: Snapshot):
     return fold_term
 
 
+def _unfit_values(schema, query) -> bool:
+    """A value its field cannot hold, such as `date:"x"` (Whoosh parses it as a term,
+    then raises a bare Exception when the term is looked up)."""
+    if isinstance(query, Term) and query.fieldname in schema:
+        try:
+            schema[query.fieldname].to_bytes(query.text)
+        except Exception:
+            return True
+        return False
+    return any(_unfit_values(schema, child) for child in query.children())
+
+
 def _has_error(query) -> bool:
     """Whoosh reads broken syntax ("a AND", "a^^") as an empty query."""
     if isinstance(query, type(NullQuery)):
@@ -117,3 +144,92 @@ def _plain_words_query(snapshot: Snapshot, words: list[str]):
         Or([Term("title", t, boost=TITLE_BOOST), Term("body", t)]) for t in dict.fromkeys(tokens)
     ]
     return And(clauses) if clauses else None
+
+
+class Expansion(wq.MultiTerm):
+    """A prefix, wildcard or range standing for the index words found for it
+    (`words`, as bytes), so evaluating and highlighting it read no term list again."""
+
+    def __init__(self, original, words: list[bytes]):
+        self.original, self.words = original, tuple(words)
+        self.fieldname, self.boost = original.fieldname, original.boost
+        self.constantscore = getattr(original, "constantscore", True)
+
+    def _btexts(self, ixreader):
+        return iter(self.words)
+
+    def __eq__(self, other):
+        return isinstance(other, Expansion) and (self.original, self.words) == (
+            other.original,
+            other.words,
+        )
+
+    def __hash__(self):
+        return hash((self.original, self.words))
+
+    def __repr__(self):  # the evaluation cache's key: the words follow from the original
+        return f"Expansion({self.original!r}, {len(self.words)})"
+
+    def __str__(self):
+        return str(self.original)
+
+
+class _OverBudget(Exception):
+    pass
+
+
+class _CountingReader:
+    """A reader whose term lists count the words read against the query's budget."""
+
+    def __init__(self, reader):
+        self._reader, self.scanned = reader, 0
+
+    def __getattr__(self, name):
+        return getattr(self._reader, name)
+
+    def _counted(self, terms):
+        for term in terms:
+            self.scanned += 1
+            if self.scanned > MAX_SCANNED:
+                raise _OverBudget
+            yield term
+
+    def expand_prefix(self, fieldname, prefix):
+        return self._counted(self._reader.expand_prefix(fieldname, prefix))
+
+    def lexicon(self, fieldname):
+        return self._counted(self._reader.lexicon(fieldname))
+
+    def terms_from(self, fieldname, prefix):
+        return self._counted(self._reader.terms_from(fieldname, prefix))
+
+
+def expand(reader, query) -> tuple[object, str | None]:
+    """Each prefix, wildcard and range of `query` replaced by its Expansion, all of them
+    together within MAX_SCANNED words looked at, MAX_EXPANSIONS words kept and
+    MAX_POSTINGS postings; a notice names those cut short."""
+    counting, kept, postings, cut = _CountingReader(reader), [0], [0], []
+
+    def expanded(leaf):
+        if not isinstance(leaf, wq.MultiTerm) or isinstance(leaf, (wq.FuzzyTerm, Expansion)):
+            return leaf
+        words = []
+        try:
+            for word in leaf._btexts(counting):
+                postings[0] += reader.doc_frequency(leaf.fieldname, word)
+                if kept[0] >= MAX_EXPANSIONS or postings[0] > MAX_POSTINGS:
+                    raise _OverBudget
+                words.append(word)
+                kept[0] += 1
+        except _OverBudget:
+            cut.append(f"{leaf.text}*" if isinstance(leaf, wq.Prefix) else str(leaf))
+        return Expansion(leaf, words)
+
+    query = query.accept(expanded)
+    if not cut:
+        return query, None
+    names = list(dict.fromkeys(cut))
+    return query, (
+        f"{', '.join(names)} {'stands' if len(names) == 1 else 'stand'} for more index words "
+        f"than a search may look at; only the first {kept[0]:,} words found were searched."
+    )

@@ -3,11 +3,19 @@
 "spectrun" becomes "spectrum" from the words of the index (Whoosh's
 corrector over the unstemmed spelling field), and the corrected query is
 offered only when it finds more than the one typed.
+
+Its cost is bounded by work, not by what was typed: only words of 3 to
+MAX_WORD_CHARS letters are corrected, corrections keep the first letter
+(Whoosh then reads one letter's words, not the whole word list), a query
+with more than MAX_CORRECTED unknown words gets no suggestion (64
+nonsense words took 7 s), and the corrections stop at BUDGET_SECONDS; in
+each case the search goes on without a suggestion, and without an error.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import replace
 
 from .request import SearchRequest
@@ -16,34 +24,43 @@ from .selection import select
 from .snapshot import Snapshot
 
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than this
+MIN_WORD_CHARS, MAX_WORD_CHARS = 3, 24  # words outside this are not typos of a word
+MAX_CORRECTED = 3  # unknown words a query may have and still get a suggestion
+BUDGET_SECONDS = 0.25  # corrections stop past this, without a suggestion
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def suggestion(snapshot: Snapshot, request: SearchRequest, total: int) -> Suggestion | None:
     if not request.q.strip() or total >= SUGGEST_BELOW:
         return None
-    searcher = snapshot.searcher
-    corrector = searcher.corrector("body")
-    spelling_field = searcher.schema["body"].spelling_fieldname("body")
-    reader = snapshot.reader
-    words, changed = [], False
-    analyzer = searcher.schema["body"].analyzer
-    for word in request.q.split():
-        plain = word.lower()
-        if (
-            _PLAIN_WORD.fullmatch(word)
-            and word not in ("AND", "OR", "NOT")
-            and any(True for _ in analyzer(plain))  # not a stop word
-            and not reader.doc_frequency(spelling_field, plain)
-        ):
-            fixes = corrector.suggest(plain, limit=1)
-            if fixes:
-                words.append(fixes[0])
-                changed = True
-                continue
-        words.append(word)
+    words = request.q.split()
+    unknown = [i for i, word in enumerate(words) if _unknown(snapshot, word)]
+    if not unknown or len(unknown) > MAX_CORRECTED:
+        return None
+    corrector = snapshot.searcher.corrector("body")
+    deadline = time.monotonic() + BUDGET_SECONDS
+    changed = False
+    for i in unknown:
+        if time.monotonic() > deadline:
+            return None
+        fixes = corrector.suggest(words[i].lower(), limit=1, prefix=1)
+        if fixes:
+            words[i], changed = fixes[0], True
     if not changed:
         return None
     corrected = " ".join(words)
     found = select(snapshot, replace(request, q=corrected)).total
     return Suggestion(corrected, found) if found > total else None
+
+
+def _unknown(snapshot: Snapshot, word: str) -> bool:
+    """A plain word of plausible length that is no stop word and not in the index."""
+    if not (MIN_WORD_CHARS <= len(word) <= MAX_WORD_CHARS and _PLAIN_WORD.fullmatch(word)):
+        return False
+    if word in ("AND", "OR", "NOT"):
+        return False
+    schema = snapshot.searcher.schema
+    plain = word.lower()
+    if not any(True for _ in schema["body"].analyzer(plain)):  # a stop word
+        return False
+    return not snapshot.reader.doc_frequency(schema["body"].spelling_fieldname("body"), plain)
