@@ -312,3 +312,61 @@ def test_shared_weak_spellings_are_allowed(gazetteer_file):
         '[[organisation]]\ncanonical = "B"\nkind = "government"\nweak = ["the government"]\n'
     )
     assert len(datafiles.organisations()) == 2
+
+
+# Salience from what the text says an organisation does, not only where it
+# first appears. Each lead is long enough that the names after it are "body".
+_LEAD = (
+    "A new national programme will spend several hundred million over five years "
+    "on research into sixth-generation mobile networks, officials said on Monday."
+)
+
+
+@pytest.mark.parametrize(
+    "body,expected,mention",
+    [
+        (  # recipients of the grants the article is about
+            f"{_LEAD}\n\nThe grants go to a team led by Purdue University and to a "
+            "group at Rice University, both of which run open testbeds. Nokia supplies "
+            "radios to one of them.",
+            {"Purdue University", "Rice University"},
+            "Nokia",
+        ),
+        (  # the publisher of a press release that opens with a quote
+            f"{_LEAD}\n\nEricsson today announced that it will open its test lab to "
+            "universities. Samsung has a similar lab.",
+            {"Ericsson"},
+            "Samsung",
+        ),
+        (  # the body that runs the programme's fund
+            f"{_LEAD}\n\nThe money will be channelled through a fund at the National "
+            "Institute of Information and Communications Technology (NICT), which "
+            "will select projects. NEC is expected to apply.",
+            {"NICT"},
+            "NEC",
+        ),
+        (  # its head speaks for it ("the president of IITP said ...")
+            f'{_LEAD}\n\n정보통신기획평가원 원장은 "산학연이 함께 하겠다"고 밝혔다. '
+            "삼성전자도 참여한다.",
+            {"IITP"},
+            "Samsung",
+        ),
+    ],
+)
+def test_a_role_in_the_story_makes_an_organisation_salient(body, expected, mention):
+    found = {o.canonical: o for o in find_organisations("Sixth-generation research", body)}
+    assert {c for c, o in found.items() if o.salient} == expected
+    assert not found[mention].salient
+    assert all(found[c].evidence().get("role") for c in expected)  # shown on the article page
+
+
+def test_organisations_listed_as_examples_in_the_lead_are_mentions():
+    body = (
+        "The 6G Smart Networks and Services Industry Association has opened a working "
+        "programme with vendors including Nokia, Ericsson and Samsung, and with "
+        "operators, to agree on architecture principles for the next decade."
+    )
+    found = {o.canonical: o for o in find_organisations("Architecture principles", body)}
+    assert found["6G-IA"].salient
+    assert not any(found[c].salient for c in ("Nokia", "Ericsson", "Samsung"))
+    assert found["Nokia"].evidence()["where"] == "lead"

@@ -85,18 +85,24 @@ class OrgMention:
     first: int  # character offset of the first mention
     where: str  # "title", "lead" or "body": where it is first named
     source: str  # "gazetteer", "definition" or "name"
+    role: str = ""  # what the text says it does ("party", "publisher", ...), if anything
+    listed: bool = False  # the lead names it only in a list of organisations
 
     @property
     def salient(self) -> bool:
-        return self.where in ("title", "lead") or self.count >= SALIENT_COUNT
+        lead = self.where == "title" or (self.where == "lead" and not self.listed)
+        return lead or self.count >= SALIENT_COUNT or bool(self.role)
 
     def evidence(self) -> dict:
-        return {
+        found = {
             "found_as": self.matched,
             "count": self.count,
             "where": self.where,
             "source": self.source,
         }
+        if self.role:
+            found["role"] = self.role
+        return found
 
 
 def find_organisations(title: str, body: str) -> list[OrgMention]:
@@ -124,10 +130,13 @@ def find_organisations(title: str, body: str) -> list[OrgMention]:
     for hit in sorted(hits, key=lambda h: h.start):
         _note(found, hit, text, scan)
     _merge_societies(found)
+    roles, listed = _roles(scan, found, regions)
     return sorted(
         (
-            OrgMention(c, n, m, count, first, _where(first, regions), source)
-            for c, (n, m, count, first, _, source) in found.items()
+            OrgMention(
+                c, n, m, count, first, _where(first, regions), source, roles.get(c, ""), c in listed
+            )
+            for c, (n, m, count, first, _, source, _) in found.items()
         ),
         key=lambda o: (-o.count, o.first),
     )
@@ -147,6 +156,7 @@ def _merge_societies(found: dict[str, list]) -> None:
             society = found.pop(parent.canonical)
             entry = found[canonical]
             entry[2] += society[2]
+            entry[6] += society[6]
             if society[3] < entry[3]:
                 entry[3] = society[3]
 
@@ -389,10 +399,12 @@ def _note(found: dict, hit: _Hit, text: str, scan: str) -> None:
     entry = found.get(hit.canonical)
     if entry is None:
         matched = text[hit.start : hit.end]
-        found[hit.canonical] = [hit.name, matched, 1, hit.start, hit.end, hit.source]
+        spans = [(hit.start, hit.end)]
+        found[hit.canonical] = [hit.name, matched, 1, hit.start, hit.end, hit.source, spans]
         return
     if not _SAME_MENTION.match(scan[entry[4] : hit.start]):
         entry[2] += 1
+    entry[6].append((hit.start, hit.end))
     entry[4] = max(entry[4], hit.end)
 
 
@@ -542,3 +554,99 @@ def _shape_pattern() -> re.Pattern:
         rf"(?:\s+(?:(?:and|of|for|&)\s+)?{_NAME_WORD}){{0,6}}"
     )
     return re.compile(rf"(?<![\w-])({ends_with_suffix}|{starts_with_prefix})")
+
+
+# Roles: what the text says an organisation does in the story. In the
+# patterns, "@" stands for a found name (every found name is masked with "@"s,
+# keeping offsets), so a pattern says where the names sit.
+_MASK = "@"
+_ORG = r"(?<!@)@++(?:\s*\(\s*@++\s*\))?"
+_ORGS = rf"(?:the\s+)?{_ORG}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?{_ORG})*"
+_LIST_ITEM = rf"(?:the\s+)?{_ORG}"
+# "... with vendors including A, B and C": a list of three or more introduced
+# as examples names members or partners, not the actors of the lead.
+_LIST = re.compile(
+    r"(?:\bincluding|\bsuch\s+as|\bamong\s+them|\bnamely|:)\s*"
+    rf"{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})+\s*,?\s*(?:and|&|as\s+well\s+as)\s+{_LIST_ITEM}"
+)
+_ROLES = [
+    # (role, words one of which the text must hold, patterns): the words are a
+    # cheap test that spares most texts the patterns.
+    # "The awards go to a consortium led by X and to a team at Y"
+    (
+        "recipient",
+        (" go to ", " goes to ", " went to "),
+        [
+            r"\b(?:awards?|grants?|funding|funds|money)\s+(?:go|goes|went|will\s+go)\s+to\s+"
+            r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:led\s+by|at|from|of)\s+)?"
+            rf"({_ORGS})",
+            r"\b(?:awards?|grants?|funding|funds|money)\s+(?:go|goes|went|will\s+go)\s+to\s+"
+            r"[^.;@]{0,60}@+[^.;@]{0,20}?\s+and\s+to\s+(?:a\s+|an\s+|the\s+)?"
+            rf"(?:[\w-]+\s+){{0,3}}?(?:(?:led\s+by|at|from|of)\s+)?({_ORGS})",
+        ],
+    ),
+    # "X today announced": the publisher of a press release
+    (
+        "publisher",
+        ("announce",),
+        [rf"({_ORGS})\s+(?:today\s+announced|announced\s+today|today\s+announces)\b"],
+    ),
+    # "channelled through a fund at X": the body that runs the programme
+    (
+        "runs the fund",
+        ("through",),
+        [
+            r"\bthrough\s+(?:a|the|its)\s+(?:fund|programme|program|call)\s+(?:at|of)\s+"
+            rf"(?:the\s+)?({_ORG})"
+        ],
+    ),
+    # Its head speaks for it: "X 원장은", "Xの理事長は", "X院长表示"
+    (
+        "speaks for it",
+        ("은", "는", "이", "가", "は", "表示", "说", "指出"),
+        [
+            rf"({_ORG})\s*(?:원장|장관|대표|관계자|사장|회장|단장|센터장|본부장|이사장)[은는이가]",
+            rf"({_ORG})の?(?:理事長|社長|会長|担当者|所長|大臣)は",
+            rf"({_ORG})(?:副?总裁|董事长|总经理|负责人|院长|主任|副?院長|董事長)(?:表示|说|指出)",
+        ],
+    ),
+]
+
+
+@cache
+def _role_patterns() -> tuple[tuple[str, tuple[str, ...], tuple[re.Pattern, ...]], ...]:
+    return tuple(
+        (role, hints, tuple(re.compile(p) for p in patterns)) for role, hints, patterns in _ROLES
+    )
+
+
+def _roles(
+    scan: str, found: dict[str, list], regions: tuple[int, int]
+) -> tuple[dict[str, str], set[str]]:
+    """The role each found organisation plays, where the text says so; and
+    the organisations the lead names only in a list of three or more."""
+    owner: dict[int, str] = {}
+    masked = list(scan.replace(_MASK, " "))
+    for canonical, entry in found.items():
+        for start, end in entry[6]:
+            masked[start:end] = _MASK * (end - start)
+            owner[start] = canonical
+    text = "".join(masked)
+    lowered = text.lower()
+    roles: dict[str, str] = {}
+    for role, hints, patterns in _role_patterns():
+        if not any(hint in lowered for hint in hints):
+            continue
+        for match in (m for pattern in patterns for m in pattern.finditer(text)):
+            for run in re.finditer(r"@+", match.group(1)):
+                start = match.start(1) + run.start()
+                if start in owner:
+                    roles.setdefault(owner[start], role)
+    title_end, lead_end = regions
+    in_lists = [m.span() for m in _LIST.finditer(text, title_end, lead_end)]
+    listed = set()
+    for canonical, entry in found.items():
+        lead_spans = [s for s in entry[6] if title_end <= s[0] < lead_end]
+        if lead_spans and all(any(a <= s[0] < b for a, b in in_lists) for s in lead_spans):
+            listed.add(canonical)
+    return roles, listed
