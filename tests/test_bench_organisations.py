@@ -2,14 +2,25 @@
 
 import tomllib
 
-from bench.organisations import load_labels, problems
+import pytest
+
+from bench.organisations import SETS, load_labels, problems
 
 
-def test_labels_cover_every_page_once():
-    labels = load_labels()
-    assert len(labels) == 64
-    assert problems(labels) == []
-    assert {label["split"] for label in labels.values()} == {"tune", "heldout"}
+@pytest.mark.parametrize(("number", "pages"), [(1, 64), (2, 40)])
+def test_labels_cover_every_page_once(number, pages):
+    labels_file, folder, splits = SETS[number]
+    labels = load_labels(labels_file)
+    assert len(labels) == pages
+    assert problems(labels, folder, splits) == []
+    assert {label["split"] for label in labels.values()} == set(splits)
+
+
+def test_a_set_2_page_with_a_set_1_split_is_caught():
+    labels_file, folder, splits = SETS[2]
+    labels = load_labels(labels_file)
+    labels["en_mou_stc_nokia.txt"]["split"] = "tune"
+    assert problems(labels, folder, splits) == ["en_mou_stc_nokia.txt: split is 'tune'"]
 
 
 def test_a_broken_label_set_is_caught(tmp_path):
