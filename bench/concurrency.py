@@ -9,7 +9,7 @@ records the totals a match-all search reports, which must jump from the old
 count to the new one with nothing in between: one commit, no half-indexed
 article. Prints requests, errors, latency percentiles and the totals seen.
 
-    python bench/concurrency.py [--base 200] [--add 1000] [--clients 4]
+    python -m bench.concurrency [--base 200] [--add 1000] [--clients 4]
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ either as a saved HTML page (navigation, share bar, related links, cookie
 banner, footer) or as a copied plain-text page (menu lines, "follow us",
 copyright and licence lines). The same seed always gives the same corpus.
 
-    python bench/corpus.py OUT_DIR --count 10000 [--seed 1] [--html-share 0.5]
+    python -m bench.corpus OUT_DIR --count 10000 [--seed 1] [--html-share 0.5]
 """
 
 from __future__ import annotations

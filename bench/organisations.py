@@ -16,8 +16,8 @@ matching no label of its kind is a false positive too: "mention" when it is a
 labelled mention (or, for mentions, a labelled about), "junk" otherwise.
 Precision, recall and F1 are micro-averaged over (page, organisation) pairs.
 
-    python bench/organisations.py [--split tune|heldout|all] [--show N]
-    python bench/organisations.py --set 2     (same as --split heldout2)
+    python -m bench.organisations [--split tune|heldout|all] [--show N]
+    python -m bench.organisations --set 2     (same as --split heldout2)
 
 Tune only on the tune split; the heldout split is for reporting.
 """

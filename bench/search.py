@@ -17,7 +17,7 @@ Prints median / p95 milliseconds per query kind and the ratio to FTS5, the
 serving process's memory, and how long ten new articles take to become
 searchable in the running site (POST /api/reindex, then search).
 
-    python bench/search.py --size 10000 [--work /tmp/sixg-bench] [--runs 20] [--clients 4]
+    python -m bench.search --size 10000 [--work /tmp/sixg-bench] [--runs 20] [--clients 4]
 """
 
 from __future__ import annotations

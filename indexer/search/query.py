@@ -119,7 +119,11 @@ def _facet_value_folder(snapshot: Snapshot):
 
 def _unfit_values(schema, query) -> bool:
     """A value its field cannot hold, such as `date:"x"` (Whoosh parses it as a term,
-    then raises a bare Exception when the term is looked up)."""
+    then raises a bare Exception when the term is looked up), or a field that holds
+    no words to search (`filestate:[a TO b]`, a column)."""
+    field = getattr(query, "fieldname", None)
+    if field in schema and not schema[field].indexed:
+        return True
     if isinstance(query, Term) and query.fieldname in schema:
         try:
             schema[query.fieldname].to_bytes(query.text)
