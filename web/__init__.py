@@ -11,7 +11,7 @@ Helpers:
     params   reading and validating the URL, which holds all of a page's state
     charts   SVG layout of histograms, the map and the timeline
     openapi  the OpenAPI 3.1 description of the JSON API
-    cli      the `sixg-search` command (index, serve, search, extract)
+    cli      the `sixg-search` command (index, serve with the folder watcher, search, extract)
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ KNOWN_SETTINGS = (
     "SIXG_ADMIN_TOKEN",
     "SIXG_HOST",
     "SIXG_PORT",
+    "SIXG_WATCH",
     "SIXG_CHROMIUM",
 )
 

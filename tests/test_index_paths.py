@@ -1,0 +1,223 @@
+"""The fast path: index_paths() indexes just the paths it is given, as a full run would.
+
+Each test changes a corpus, then brings one copy of the index up to date with
+index_paths() (naming only the changed paths) and another with a full
+sync_index(): both must end with the same documents and report the same
+failures, and index_paths() must not look at the other files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from indexer.index import sync
+from indexer.index.store import hold_write_lock
+from indexer.index.sync import IndexBusy, index_paths, sync_index
+
+from .conftest import FIXTURES, indexed
+
+TEXT = """{title}
+
+Oulu, 3 March 2026
+
+Operators and vendors opened a sub-terahertz spectrum testbed in {place} on Tuesday,
+where partners of the 6G Flagship will measure propagation between university buildings.
+
+The testbed is funded for three years and open to companies that want to trial equipment.
+"""
+
+
+def article(title: str, place: str = "Oulu") -> str:
+    return TEXT.format(title=title, place=place)
+
+
+COMPARED = ("path", "title", "organisation", "topic", "date", "sidecar", "sha256", "size")
+
+
+def contents(index_dir):
+    return {path: _compared(fields) for path, fields in indexed(index_dir).items()}
+
+
+def _compared(fields: dict) -> dict:
+    kept = {k: fields.get(k) for k in COMPARED}
+    if kept["sidecar"].startswith("invalid:"):  # signed with the time: never the same twice
+        kept["sidecar"] = "invalid"
+    return kept
+
+
+@pytest.fixture
+def twin(built_index, tmp_path):
+    """A second copy of the built index, brought up to date by full runs."""
+    copy = tmp_path / "twin-index"
+    shutil.copytree(built_index, copy)
+    return copy
+
+
+def both_ways(corpus, fast_index, full_index, changed):
+    fast = index_paths(corpus, fast_index, changed)
+    full = sync_index(corpus, full_index)
+    assert contents(fast_index) == contents(full_index)
+    return fast, full
+
+
+def failures(report):
+    return sorted((f.path, f.reason) for f in report.failed)
+
+
+def test_add_change_remove_as_a_full_run(built_index, twin, corpus_dir):
+    sub = corpus_dir / "sub" / "deeper"
+    sub.mkdir(parents=True)
+    (sub / "oulu.txt").write_text(article("Oulu testbed opens"), "utf-8")
+    shutil.copy(FIXTURES / "press_release.html", corpus_dir / "ngmn.html")
+    fast, full = both_ways(
+        corpus_dir, built_index, twin, [sub / "oulu.txt", corpus_dir / "ngmn.html"]
+    )
+    assert (fast.added, fast.updated, fast.removed, fast.unchanged) == (2, 0, 0, 0)
+    assert full.added == 2
+
+    (sub / "oulu.txt").write_text(article("Helsinki testbed opens", "Helsinki"), "utf-8")
+    os.utime(sub / "oulu.txt", ns=(1, 1))
+    seed = next(corpus_dir.glob("000_*.txt"))
+    seed.unlink()
+    # relative paths are taken from the corpus folder
+    fast, _ = both_ways(corpus_dir, built_index, twin, ["sub/deeper/oulu.txt", seed.name])
+    assert (fast.added, fast.updated, fast.removed) == (0, 1, 1)
+    assert indexed(built_index)["sub/deeper/oulu.txt"]["title"] == "Helsinki testbed opens"
+    assert seed.name not in indexed(built_index)
+
+
+def test_nothing_changed_commits_nothing(built_index, corpus_dir):
+    from indexer.index.store import latest_generation
+
+    before = latest_generation(built_index)
+    report = index_paths(corpus_dir, built_index, sorted(corpus_dir.glob("*.txt")))
+    assert not report.changed and report.unchanged == 5
+    assert latest_generation(built_index) == before
+
+
+def test_a_touched_file_is_only_restamped(built_index, twin, corpus_dir):
+    seed = next(corpus_dir.glob("001_*.txt"))
+    os.utime(seed, ns=(10**18, 10**18))
+    fast, _ = both_ways(corpus_dir, built_index, twin, [seed])
+    assert (fast.updated, fast.restamped) == (0, 1)
+    assert indexed(built_index)[seed.name]["mtime_ns"] == 10**18
+
+
+def test_failures_and_duplicates_as_a_full_run(built_index, twin, corpus_dir):
+    seed = next(corpus_dir.glob("002_*.txt"))
+    (corpus_dir / "empty.txt").write_bytes(b"")
+    (corpus_dir / "copy.txt").write_bytes(seed.read_bytes())  # an exact copy of an article
+    (corpus_dir / "a.txt").write_text(article("Twins"), "utf-8")
+    (corpus_dir / "b.txt").write_text(article("Twins"), "utf-8")  # a copy of a new file
+    (corpus_dir / "menu.html").write_text("<html><nav>Home</nav></html>", "utf-8")
+    (corpus_dir / "link.txt").symlink_to(seed)
+    (corpus_dir / "notes.md~").write_text("an editor's backup", "utf-8")
+    changed = ["empty.txt", "copy.txt", "a.txt", "b.txt", "menu.html", "link.txt", "notes.md~"]
+    fast, full = both_ways(corpus_dir, built_index, twin, changed)
+    assert failures(fast) == failures(full)
+    failed = {f.path for f in fast.failed}
+    assert failed == {"empty.txt", "copy.txt", "b.txt", "menu.html", "link.txt"}
+    assert fast.added == 1
+
+
+def test_an_article_that_turns_bad_keeps_its_indexed_version(built_index, twin, corpus_dir):
+    seed = next(corpus_dir.glob("003_*.txt"))
+    title = indexed(built_index)[seed.name]["title"]
+    seed.write_bytes(b"")
+    fast, full = both_ways(corpus_dir, built_index, twin, [seed])
+    assert failures(fast) == failures(full) == [(seed.name, "empty file")]
+    assert indexed(built_index)[seed.name]["title"] == title
+
+
+def test_a_sidecar_re_indexes_its_article(built_index, twin, corpus_dir):
+    seed = next(corpus_dir.glob("004_*.txt"))
+    sidecar = corpus_dir / (seed.stem + ".meta.json")
+    sidecar.write_text(json.dumps({"title": "Corrected by hand", "date": "2024-05-02"}), "utf-8")
+    fast, _ = both_ways(corpus_dir, built_index, twin, [sidecar])
+    assert fast.updated == 1
+    assert indexed(built_index)[seed.name]["title"] == "Corrected by hand"
+
+    sidecar.write_text("{not json", "utf-8")
+    fast, full = both_ways(corpus_dir, built_index, twin, [sidecar])
+    assert failures(fast) == failures(full)
+    assert [f.path for f in fast.failed] == [sidecar.name]
+    assert fast.failed[0].reason.startswith("ignored: not valid JSON")
+
+    sidecar.unlink()
+    fast, _ = both_ways(corpus_dir, built_index, twin, [sidecar])
+    assert fast.updated == 1
+    assert indexed(built_index)[seed.name]["title"] != "Corrected by hand"
+
+
+def test_folders_moved_in_and_out(built_index, twin, corpus_dir, tmp_path):
+    outside = tmp_path / "incoming"
+    (outside / "inner").mkdir(parents=True)
+    for n in range(3):
+        (outside / "inner" / f"n{n}.txt").write_text(article(f"Testbed number {n}"), "utf-8")
+    (outside / "inner" / ".hidden.txt").write_text(article("Hidden"), "utf-8")
+    os.rename(outside, corpus_dir / "batch")
+    fast, _ = both_ways(corpus_dir, built_index, twin, [corpus_dir / "batch"])
+    assert fast.added == 3
+    assert "batch/inner/n1.txt" in indexed(built_index)
+
+    os.rename(corpus_dir / "batch", tmp_path / "gone")
+    fast, _ = both_ways(corpus_dir, built_index, twin, [corpus_dir / "batch"])
+    assert fast.removed == 3
+    assert not any(p.startswith("batch/") for p in indexed(built_index))
+
+
+def test_a_file_renamed_hidden_is_removed(built_index, twin, corpus_dir):
+    seed = next(corpus_dir.glob("000_*.txt"))
+    hidden = corpus_dir / ("." + seed.name)
+    seed.rename(hidden)
+    fast, _ = both_ways(corpus_dir, built_index, twin, [seed, hidden])
+    assert (fast.added, fast.removed) == (0, 1)
+
+
+def test_paths_outside_the_corpus_are_ignored(built_index, corpus_dir, tmp_path):
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text(article("Not in the corpus"), "utf-8")
+    report = index_paths(corpus_dir, built_index, [elsewhere, "../elsewhere.txt", corpus_dir])
+    assert not report.changed and not report.failed
+    assert len(indexed(built_index)) == 5
+
+
+def test_the_other_files_are_not_scanned(built_index, corpus_dir, monkeypatch):
+    def no_scan(*_args, **_kwargs):
+        raise AssertionError("index_paths scanned the corpus")
+
+    monkeypatch.setattr(sync, "discover", no_scan)
+    monkeypatch.setattr(sync, "_indexed_files", no_scan)
+    (corpus_dir / "new.txt").write_text(article("One more testbed"), "utf-8")
+    assert index_paths(corpus_dir, built_index, [corpus_dir / "new.txt"]).added == 1
+
+
+def test_before_the_first_commit_it_is_a_full_run(corpus_dir, index_dir):
+    report = index_paths(corpus_dir, index_dir, [])
+    assert report.added == 5
+
+
+def test_a_running_index_makes_it_wait_then_say_so(built_index, corpus_dir):
+    lock = hold_write_lock(built_index, 1.0)
+    try:
+        with pytest.raises(IndexBusy):
+            index_paths(corpus_dir, built_index, ["x.txt"], lock_timeout=0.2)
+    finally:
+        lock.release()
+
+
+def test_a_folder_and_a_file_in_it_are_one_article(built_index, twin, corpus_dir):
+    (corpus_dir / "news").mkdir()
+    (corpus_dir / "news" / "one.txt").write_text(article("One article"), "utf-8")
+    fast, _ = both_ways(
+        corpus_dir, built_index, twin, [corpus_dir / "news", corpus_dir / "news" / "one.txt"]
+    )
+    assert fast.added == 1
+    from indexer.index.store import open_searcher
+
+    with open_searcher(built_index) as searcher:
+        assert searcher.doc_count() == 6
