@@ -221,3 +221,53 @@ def test_a_folder_and_a_file_in_it_are_one_article(built_index, twin, corpus_dir
 
     with open_searcher(built_index) as searcher:
         assert searcher.doc_count() == 6
+
+
+def test_a_generation_built_on_the_previous_one_equals_one_built_afresh(
+    built_index, corpus_dir, monkeypatch
+):
+    """After a small commit, facet postings and spellings are carried over from the
+    previous generation and only the new segments read: the result must be what a
+    generation built from nothing holds."""
+    import numpy as np
+
+    from indexer.index.arrays import IndexArrays
+    from indexer.search.copies import BucketHistory
+    from indexer.search.snapshot import Generation, Generations, open_snapshot
+
+    generations = Generations()
+
+    def compare() -> None:
+        reads = []
+        real = IndexArrays.postings
+        monkeypatch.setattr(
+            IndexArrays, "postings", lambda self, *a: reads.append(a) or real(self, *a)
+        )
+        with open_snapshot(built_index, generations) as snapshot:
+            carried = snapshot.generation
+            monkeypatch.undo()
+            afresh = Generation(snapshot.reader, BucketHistory())
+        assert not reads  # nothing read again from the segments the generations share
+        assert carried.value_docs.keys() == afresh.value_docs.keys()
+        for field, values in afresh.value_docs.items():
+            assert list(carried.value_docs[field]) == list(values), field
+            for value, docnums in values.items():
+                assert np.array_equal(carried.value_docs[field][value], docnums), value
+        assert carried.spellings == afresh.spellings
+
+    with open_snapshot(built_index, generations):
+        pass
+    for n, org in enumerate(("6G-IA", "NGMN", "ETSI")):
+        (corpus_dir / f"added-{n}.txt").write_text(
+            article(f"{org} opens testbed {n}").replace("6G Flagship", org), "utf-8"
+        )
+    assert index_paths(corpus_dir, built_index, corpus_dir.glob("added-*.txt")).added == 3
+    compare()
+
+    seeds = sorted(corpus_dir.glob("00*.txt"))
+    seeds[0].unlink()  # documents of the first segment deleted and re-written
+    seeds[1].write_text(article("Rewritten by its editor").replace("6G Flagship", "3GPP"))
+    (corpus_dir / "added-0.txt").unlink()
+    report = index_paths(corpus_dir, built_index, [seeds[0], seeds[1], "added-0.txt"])
+    assert (report.updated, report.removed) == (1, 2)
+    compare()
