@@ -271,3 +271,21 @@ def test_a_generation_built_on_the_previous_one_equals_one_built_afresh(
     report = index_paths(corpus_dir, built_index, [seeds[0], seeds[1], "added-0.txt"])
     assert (report.updated, report.removed) == (1, 2)
     compare()
+
+
+def test_commits_without_merging_then_one_merge(built_index, corpus_dir):
+    from indexer.index.store import open_index
+    from indexer.index.sync import merge_small_segments
+
+    def segments() -> int:
+        return len(open_index(built_index)._segments())
+
+    assert not merge_small_segments(built_index)  # one segment: nothing to merge
+    for n in range(6):
+        (corpus_dir / f"small-{n}.txt").write_text(article(f"Small commit {n}"), "utf-8")
+        index_paths(corpus_dir, built_index, [f"small-{n}.txt"], merge=False)
+    assert segments() == 7
+    before = contents(built_index)
+    assert merge_small_segments(built_index)
+    assert segments() < 7
+    assert contents(built_index) == before

@@ -155,6 +155,21 @@ def test_a_burst_of_files_is_a_few_commits(watching, client, corpus_dir):
     assert sum(r.added for r in watcher.reports) == 50
 
 
+def test_small_segments_are_merged_once_the_folder_is_quiet(
+    watching, client, corpus_dir, built_index, monkeypatch
+):
+    from indexer.index.store import open_index
+
+    monkeypatch.setattr(watch, "IDLE_MERGE", 0.3)
+    watcher = watching("events")
+    for n in range(6):
+        (corpus_dir / f"one-{n}.txt").write_text(article(f"oneword{n}"), "utf-8")
+        assert eventually(lambda n=n: found(client, f"oneword{n}"))
+    assert watcher.commits == 6  # each its own commit, none of them merging
+    assert eventually(lambda: len(open_index(built_index)._segments()) <= 4)
+    assert client.get("/api/search?copies=1").get_json()["total"] == 11
+
+
 def test_a_failing_file_does_not_stop_the_watcher(watching, client, corpus_dir, caplog):
     watcher = watching("events")
     with caplog.at_level(logging.WARNING, "sixg_search.watch"):

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tqdm import tqdm
-from whoosh.writing import CLEAR
+from whoosh.writing import CLEAR, MERGE_SMALL, NO_MERGE
 
 from ..extract import extract_bytes, extractor_fingerprint
 from ..extract.overrides import NO_SIDECAR, SIDECAR_SUFFIX, SidecarState, sidecar_state
@@ -66,6 +66,7 @@ from .store import (
 
 LOCK_TIMEOUT = 30.0
 PARALLEL_FROM = 64  # files to extract before worker processes pay for their start-up
+SEGMENTS_BEFORE_MERGING = 4  # merge_small_segments leaves an index of this many alone
 
 
 class CorpusMissing(RuntimeError):
@@ -195,15 +196,15 @@ def _cleaned_up_on_failure(writer, index_dir: Path):
         raise
 
 
-def _commit_if_changed(writer, report: SyncReport) -> None:
+def _commit_if_changed(writer, report: SyncReport, mergetype=MERGE_SMALL) -> None:
     if report.changed:
-        writer.commit()
+        writer.commit(mergetype=mergetype)
     else:
         writer.cancel()
 
 
 def index_paths(
-    corpus: Path, index_dir: Path, paths, *, lock_timeout: float = LOCK_TIMEOUT
+    corpus: Path, index_dir: Path, paths, *, lock_timeout: float = LOCK_TIMEOUT, merge: bool = True
 ) -> SyncReport:
     """Index just `paths` in one commit, without looking at the rest of the corpus.
 
@@ -220,6 +221,9 @@ def index_paths(
     Used by `serve`'s folder watcher (watch.py), and by anything that writes
     files into the corpus and wants them searchable at once: at 100,000
     articles it costs what the given files cost, not a scan of the folder.
+    merge=False: the commit adds a segment without merging small ones (which
+    would re-write the articles of earlier small commits); merge_small_segments
+    does that later, when nobody waits for it.
     """
     started = time.perf_counter()
     if not corpus.is_dir():
@@ -229,7 +233,7 @@ def index_paths(
     try:
         if not is_committed(index_dir):
             return _sync_locked(corpus, index_dir, False, False, False, started)
-        return _paths_locked(corpus, index_dir, targets, started)
+        return _paths_locked(corpus, index_dir, targets, started, merge)
     finally:
         lock.release()
 
@@ -267,8 +271,8 @@ def _articles_of_sidecar(sidecar: str) -> list[str]:
     return sorted(found)
 
 
-def _paths_locked(corpus, index_dir, targets: dict[str, str], started) -> SyncReport:
-    raise_if_damaged(index_dir)
+def _paths_locked(corpus, index_dir, targets: dict[str, str], started, merge) -> SyncReport:
+    raise_if_damaged(index_dir, quick=True)  # the full check reads every segment: too slow
     ix = _open_or_none(index_dir, strict=True)
     remove_leftovers(index_dir, _segment_ids(ix))
     writer = index_writer(ix, _lk=False)  # index_paths holds the lock
@@ -282,11 +286,29 @@ def _paths_locked(corpus, index_dir, targets: dict[str, str], started) -> SyncRe
             _apply_changes(writer, files, known, False, False, report, index_dir, owners)
         finally:
             reader.close()
-        _commit_if_changed(writer, report)
+        _commit_if_changed(writer, report, MERGE_SMALL if merge else NO_MERGE)
     if report.changed:
         record_sizes(index_dir, open_index(index_dir))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def merge_small_segments(index_dir: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> bool:
+    """Merge the small segments that commits without merging left (Whoosh's MERGE_SMALL
+    policy, in a commit of no documents); False when there are too few to bother."""
+    lock = _write_lock(index_dir, lock_timeout)
+    try:
+        raise_if_damaged(index_dir, quick=True)
+        ix = open_index(index_dir)
+        if len(ix._segments()) <= SEGMENTS_BEFORE_MERGING:
+            return False
+        writer = index_writer(ix, _lk=False)
+        with _cleaned_up_on_failure(writer, index_dir):
+            writer.commit(mergetype=MERGE_SMALL)
+        record_sizes(index_dir, open_index(index_dir))
+        return True
+    finally:
+        lock.release()
 
 
 def _found_on_disk(targets: dict[str, str], report) -> tuple[list[SourceFile], list[str]]:

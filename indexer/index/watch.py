@@ -22,7 +22,10 @@ site: it is logged and the paths are tried again later (a path that keeps
 failing alone is given up after a few tries; unreadable files are not
 errors, they are reported like a full run reports them).
 
-After each commit `after_commit` runs (serve uses it to build the new
+Commits do not merge segments (merging re-writes the articles of earlier
+small commits, in the way of the file just saved); once no commit came for
+IDLE_MERGE seconds the watcher merges the small segments in a commit of its
+own. After each commit `after_commit` runs (serve uses it to build the new
 generation's search state at once, so the first search after a drop does
 not pay for it).
 """
@@ -41,7 +44,7 @@ from pathlib import Path
 from ..extract.overrides import SIDECAR_SUFFIX
 from ..extract.reading import ARTICLE_SUFFIXES
 from .health import IndexDamaged
-from .sync import CorpusMissing, IndexBusy, SyncReport, index_paths
+from .sync import CorpusMissing, IndexBusy, SyncReport, index_paths, merge_small_segments
 
 MODES = ("auto", "events", "poll", "off")
 POLL_INTERVAL = 5.0  # seconds between two looks at the folder when polling
@@ -49,6 +52,7 @@ QUIET = 0.1  # index once no event came for this long...
 MAX_DELAY = 2.0  # ...or once the first waiting event is this old (a folder that never rests)
 SETTLE = 2.0  # a file written without a close event is ready when unchanged this long
 LOCK_WAIT = 1.0  # how long one attempt waits for the write lock
+IDLE_MERGE = 5.0  # quiet seconds after a commit before small segments are merged
 RETRY_UP_TO = 30.0  # longest pause between attempts after an error
 GIVE_UP_AFTER = 3  # attempts of a path that fails alone with an unexpected error
 KEPT_REPORTS = 50
@@ -171,6 +175,7 @@ class Watcher:
         self._thread: threading.Thread | None = None
         self._said: str | None = None  # the last error logged (not repeated while it lasts)
         self._busy = False  # indexing a batch
+        self._merge_due, self._last_commit = False, 0.0  # small segments left to merge
 
     # -- starting and stopping ------------------------------------------------
 
@@ -259,8 +264,12 @@ class Watcher:
         pause = 0.0
         while True:
             with self._cond:
-                if not self._wait_for_quiet(pause):
-                    return
+                task = self._wait_for_quiet(pause)
+            if task is None:
+                return
+            if task == "merge":
+                self._merge()
+                continue
             batch = self._ready()
             if not batch:
                 pause = min(self.settle, self.quiet * 5)  # look again at files being written
@@ -275,22 +284,43 @@ class Watcher:
                 with self._cond:
                     self._busy = False
 
-    def _wait_for_quiet(self, pause: float) -> bool:
+    def _wait_for_quiet(self, pause: float) -> str | None:
         """Wait (holding the condition) until something waits and the folder has been
-        quiet for `quiet` seconds, or the oldest wait is MAX_DELAY old; False: stop."""
+        quiet for `quiet` seconds, or the oldest wait is MAX_DELAY old ("index"), or
+        the small segments of earlier commits can be merged ("merge"); None: stop."""
         if pause:
             self._cond.wait(pause)
         while not self._stopping:
+            now = time.monotonic()
             if self._waiting:
-                now = time.monotonic()
                 oldest = min(w.first for w in self._waiting.values())
                 left = min(self._last_event + self.quiet, oldest + MAX_DELAY) - now
                 if left <= 0:
-                    return True
+                    return "index"
+                self._cond.wait(left)
+            elif self._merge_due:
+                left = self._last_commit + IDLE_MERGE - now
+                if left <= 0:
+                    return "merge"
                 self._cond.wait(left)
             else:
                 self._cond.wait()
-        return False
+        return None
+
+    def _merge(self) -> None:
+        """Merge the small segments the commits left, while nobody waits for a file
+        (a commit that merges would re-write the earlier small commits' articles)."""
+        self._merge_due = False
+        try:
+            merged = merge_small_segments(self.index_dir, lock_timeout=LOCK_WAIT)
+        except IndexBusy:  # a full run merges too
+            return
+        except Exception as exc:
+            self._say(f"watch: merging small segments failed: {exc}", logging.ERROR)
+            return
+        if merged:
+            log.info("watch: merged the small segments of earlier commits")
+            self._after(SyncReport())
 
     def _ready(self) -> dict[str, _Waiting]:
         """Take the waiting paths that are ready to index: gone, a folder, closed by
@@ -315,7 +345,9 @@ class Watcher:
     def _index(self, batch: dict[str, _Waiting]) -> float:
         """Index the batch; on an error put it back. The pause before the next attempt."""
         try:
-            report = index_paths(self.corpus, self.index_dir, sorted(batch), lock_timeout=LOCK_WAIT)
+            report = index_paths(
+                self.corpus, self.index_dir, sorted(batch), lock_timeout=LOCK_WAIT, merge=False
+            )
         except IndexBusy:
             self._say("watch: a `sixg-search index` run holds the index; waiting for it")
             self._put_back(batch, counts=False)
@@ -337,13 +369,17 @@ class Watcher:
         if report.changed:
             self.commits += 1
             self.reports.append(report)
+            self._merge_due, self._last_commit = True, time.monotonic()
             log.info("watch: %s", report.summary())
-            if self.after_commit is not None:
-                try:
-                    self.after_commit(report)
-                except Exception:
-                    log.exception("watch: after the commit")
+            self._after(report)
         return 0.0
+
+    def _after(self, report: SyncReport) -> None:
+        if self.after_commit is not None:
+            try:
+                self.after_commit(report)
+            except Exception:
+                log.exception("watch: after the commit")
 
     def _put_back(self, batch: dict[str, _Waiting], *, counts: bool) -> None:
         """Paths to try again. An unexpected error: each path counts an attempt; a path
