@@ -289,3 +289,24 @@ def test_commits_without_merging_then_one_merge(built_index, corpus_dir):
     assert merge_small_segments(built_index)
     assert segments() < 7
     assert contents(built_index) == before
+
+
+def test_did_you_mean_over_many_segments_matches_whoosh(built_index, corpus_dir):
+    """Small commits leave many segments; corrections are found segment by segment
+    (fast) and must be those Whoosh's own corrector finds over the whole index."""
+    from whoosh.spelling import ReaderCorrector
+
+    from indexer.search import SearchRequest, open_snapshot, search
+    from indexer.search.suggestions import SegmentsCorrector
+
+    for n, place in enumerate(("Espoo", "Tampere", "Turku")):
+        (corpus_dir / f"s{n}.txt").write_text(article(f"Spectrum trial {n}", place), "utf-8")
+        index_paths(corpus_dir, built_index, [f"s{n}.txt"], merge=False)
+    with open_snapshot(built_index) as snapshot:
+        reader = snapshot.reader
+        assert len(reader.leaf_readers()) == 4
+        whoosh = ReaderCorrector(reader, "body", reader.schema["body"])
+        ours = SegmentsCorrector(reader, "body")
+        for word in ("spectrun", "tamprere", "espo", "turkku", "oulu", "zzzzz"):
+            assert ours.suggest(word, limit=3) == whoosh.suggest(word, limit=3), word
+        assert search(snapshot, SearchRequest(q="tamprere")).suggestion.q == "tampere"

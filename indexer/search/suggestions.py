@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from whoosh.spelling import Corrector
+
 from .request import SearchRequest
 from .results import Suggestion
 from .selection import select
@@ -19,11 +21,31 @@ SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer hits than thi
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+class SegmentsCorrector(Corrector):
+    """Whoosh's ReaderCorrector (same candidates, same scores), with the candidate
+    words found segment by segment: each segment walks its word list with an
+    automaton, where Whoosh's multi-segment reader compares every word of the
+    index in Python (2 s at 10,000 articles in 8 segments, 0.2 s in one; the
+    folder watcher's commits each add a segment)."""
+
+    def __init__(self, reader, fieldname: str):
+        self.reader, self.fieldname = reader, fieldname
+
+    def _suggestions(self, text, maxdist, prefix):
+        spelling = self.reader.schema[self.fieldname].spelling_fieldname(self.fieldname)
+        words = set()
+        for leaf, _ in self.reader.leaf_readers():
+            words.update(leaf.terms_within(spelling, text, maxdist, prefix=prefix))
+        for word in words:
+            frequency = self.reader.frequency(self.fieldname, word) or 1
+            yield 0 - (maxdist + (1.0 / frequency * 0.5)), word
+
+
 def suggestion(snapshot: Snapshot, request: SearchRequest, total: int) -> Suggestion | None:
     if not request.q.strip() or total >= SUGGEST_BELOW:
         return None
     searcher = snapshot.searcher
-    corrector = searcher.corrector("body")
+    corrector = SegmentsCorrector(searcher.reader(), "body")
     spelling_field = searcher.schema["body"].spelling_fieldname("body")
     reader = snapshot.reader
     words, changed = [], False
