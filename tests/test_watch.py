@@ -298,3 +298,18 @@ def test_a_bad_watch_setting_stops_serve_with_a_message(monkeypatch, capsys):
         main(["serve"])
     assert stopped.value.code == 2
     assert "'inotify-please' is not a watch mode" in capsys.readouterr().err
+
+
+def test_lost_events_bring_a_full_run(watching, client, corpus_dir, monkeypatch):
+    """When the kernel's event queue overflows, watchdog only logs it: the watcher
+    then runs a full pass, which finds the files whose events were lost."""
+    monkeypatch.setattr(watch._Handler, "dispatch", lambda self, event: None)  # all lost
+    watcher = watching("events")
+    (corpus_dir / "unseen.txt").write_text(article("quoll"), "utf-8")
+    time.sleep(0.5)
+    assert watcher.commits == 0
+    logging.getLogger("watchdog.observers.inotify_c").warning(
+        "Inotify queue overflowed; filesystem events were lost"
+    )
+    assert eventually(lambda: found(client, "quoll"))
+    assert watcher.reports[-1].unchanged == 5  # a full pass looked at every file

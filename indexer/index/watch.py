@@ -15,12 +15,14 @@ backup files, hidden files, downloads in progress under another suffix),
 and waits for files still being written: a file is ready once the writer
 closed it (inotify tells), or when its size and time have not moved for
 `settle` seconds (polling, or a writer that keeps it open). The ready paths
-go to `sync.index_paths`, which indexes just them in one commit, taking the
-index's write lock: while a full `sixg-search index` run holds it, the
-watcher waits and tries again. An error never stops the watcher or the
-site: it is logged and the paths are tried again later (a path that keeps
-failing alone is given up after a few tries; unreadable files are not
-errors, they are reported like a full run reports them).
+go to `sync.index_paths` (to a full run, `sync.sync_index`, when the
+kernel's event queue overflowed and events were lost), which indexes just
+them in one commit, taking the index's write lock: while a full
+`sixg-search index` run holds it, the watcher waits and tries again. An
+error never stops the watcher or the site: it is logged and the paths are
+tried again later (a path that keeps failing alone is given up after a few
+tries; unreadable files are not errors, they are reported like a full run
+reports them).
 
 Commits do not merge segments (merging re-writes the articles of earlier
 small commits, in the way of the file just saved); once no commit came for
@@ -44,7 +46,14 @@ from pathlib import Path
 from ..extract.overrides import SIDECAR_SUFFIX
 from ..extract.reading import ARTICLE_SUFFIXES
 from .health import IndexDamaged
-from .sync import CorpusMissing, IndexBusy, SyncReport, index_paths, merge_small_segments
+from .sync import (
+    CorpusMissing,
+    IndexBusy,
+    SyncReport,
+    index_paths,
+    merge_small_segments,
+    sync_index,
+)
 
 MODES = ("auto", "events", "poll", "off")
 POLL_INTERVAL = 5.0  # seconds between two looks at the folder when polling
@@ -175,6 +184,8 @@ class Watcher:
         self._thread: threading.Thread | None = None
         self._said: str | None = None  # the last error logged (not repeated while it lasts)
         self._busy = False  # indexing a batch
+        self._root = os.path.abspath(self.corpus)  # waiting: a full run is due
+        self._overflow = _OverflowSeen(self)
         self._merge_due, self._last_commit = False, 0.0  # small segments left to merge
 
     # -- starting and stopping ------------------------------------------------
@@ -193,6 +204,7 @@ class Watcher:
         with self._cond:
             self._stopping = True
             self._cond.notify_all()
+        logging.getLogger(_WATCHDOG_INOTIFY).removeHandler(self._overflow)
         if self._observer is not None:
             self._observer.stop()
             self._observer.join(timeout)
@@ -231,8 +243,8 @@ class Watcher:
             events.DirDeletedEvent,
             events.DirMovedEvent,
         ]
-        where = os.path.abspath(self.corpus)
-        observer.schedule(_Handler(self), where, recursive=True, event_filter=wanted)
+        observer.schedule(_Handler(self), self._root, recursive=True, event_filter=wanted)
+        logging.getLogger(_WATCHDOG_INOTIFY).addHandler(self._overflow)
         try:
             observer.start()
         except BaseException:
@@ -345,9 +357,12 @@ class Watcher:
     def _index(self, batch: dict[str, _Waiting]) -> float:
         """Index the batch; on an error put it back. The pause before the next attempt."""
         try:
-            report = index_paths(
-                self.corpus, self.index_dir, sorted(batch), lock_timeout=LOCK_WAIT, merge=False
-            )
+            if self._root in batch:  # events were lost: only a full run finds what changed
+                report = sync_index(self.corpus, self.index_dir, lock_timeout=LOCK_WAIT)
+            else:
+                report = index_paths(
+                    self.corpus, self.index_dir, sorted(batch), lock_timeout=LOCK_WAIT, merge=False
+                )
         except IndexBusy:
             self._say("watch: a `sixg-search index` run holds the index; waiting for it")
             self._put_back(batch, counts=False)
@@ -437,6 +452,23 @@ def _native_observer():
     if type(Observer).__name__.startswith("Kqueue") or Observer.__name__.startswith("Kqueue"):
         raise OSError("kqueue would hold a file open per article")
     return Observer()
+
+
+_WATCHDOG_INOTIFY = "watchdog.observers.inotify_c"
+
+
+class _OverflowSeen(logging.Handler):
+    """watchdog only logs it when the kernel's inotify queue overflowed (a copy of
+    thousands of files at once): events were lost, so the watcher runs a full pass,
+    as `sixg-search index` does."""
+
+    def __init__(self, watcher: Watcher):
+        super().__init__(logging.WARNING)
+        self.watcher = watcher
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "overflow" in record.getMessage().lower():
+            self.watcher.note(self.watcher._root, writing=False, folder=True)
 
 
 class _Handler:
