@@ -18,7 +18,6 @@ the index), so the corpus and index can be used again.
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import shutil
@@ -32,7 +31,7 @@ from pathlib import Path
 
 from bench.concurrency import free_port, wait_until_up
 from bench.corpus import generate
-from bench.search import ADMIN_TOKEN, api, build, summary
+from bench.search import ADMIN_TOKEN, api, parse_and_build, sized_parser, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 LEAD = " – The "  # every generated lead has it: the marker word goes there
@@ -135,20 +134,14 @@ def describe(label: str, times: list[float]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--size", type=int, default=2000)
-    parser.add_argument("--work", type=Path, default=Path("/tmp/sixg-bench"))
-    parser.add_argument("--drops", type=int, default=10)
-    parser.add_argument("--mode", choices=("events", "poll"), default="events")
-    parser.add_argument("--poll-interval", type=float, default=5.0)
+    parser = sized_parser(__doc__, 2000)
     parser.add_argument(
         "--reindex", action="store_true", help="also time POST /api/reindex, watching off"
     )
-    args = parser.parse_args()
-    args.work.mkdir(parents=True, exist_ok=True)
-    corpus, index = build(args.work, args.size)
+    parser.add_argument("--mode", choices=("events", "poll"), default="events")
+    for option, kind, default in (("--drops", int, 10), ("--poll-interval", float, 5.0)):
+        parser.add_argument(option, type=kind, default=default)
+    args, corpus, index = parse_and_build(parser)
     drops = articles_to_drop(args.drops, "w")
     watching = ["--watch", args.mode, "--poll-interval", str(args.poll_interval)]
     with Server(corpus, index, *watching) as server:
