@@ -224,20 +224,31 @@ def summary(times: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
 
 
-def main() -> int:
+def sized_parser(doc: str, size: int) -> argparse.ArgumentParser:
+    """The options of the benchmarks that build (or reuse) `corpus-N` and `index-N`."""
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--size", type=int, default=size)
     parser.add_argument("--work", type=Path, default=Path("/tmp/sixg-bench"))
+    return parser
+
+
+def parse_and_build(parser: argparse.ArgumentParser):
+    """The options given, and the corpus and index of --size articles in --work."""
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    return (args, *build(args.work, args.size))
+
+
+def main() -> int:
+    parser = sized_parser(__doc__, 10_000)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument(
         "--live-only", action="store_true", help="time only the live update of the running site"
     )
-    args = parser.parse_args()
-    args.work.mkdir(parents=True, exist_ok=True)
-    corpus, index = build(args.work, args.size)
+    args, corpus, index = parse_and_build(parser)
     db = load_sqlite(index, args.work / f"fts5-{args.size}.db")
     port = free_port()
     server = subprocess.Popen(

@@ -145,3 +145,26 @@ def test_logout_ends_the_session(client):
     csrf = log_in(client)
     assert client.post("/logout", data={"csrf_token": csrf}).status_code == 302
     assert client.get("/add").status_code == 302
+
+
+def test_review_findings_odd_addresses_and_headers_are_clear_answers(tmp_path):
+    """Found in review: `http://[::1` was a 500 on the add forms, a CR/LF in the
+    login's `next` a 500 after a right password, and 100.64.0.0/10 (cloud metadata)
+    or 6to4-wrapped loopback passed the address check."""
+    from indexer.collect.fetch import is_public
+    from indexer.collect.store import normalise_url, site_folder, valid_address
+
+    assert not valid_address("http://[::1") and not valid_address("http://x:99999")
+    assert valid_address("https://example.org/a?b=1")
+    assert (
+        normalise_url("http://[::1") == "http://[::1" and site_folder("http://[x") == "unknown-site"
+    )
+    for address in (
+        "100.100.100.200",
+        "100.64.0.1",
+        "2002:7f00:1::1",
+        "192.0.0.8",
+        "::ffff:10.0.0.1",
+    ):
+        assert not is_public(address), address
+    assert is_public("93.184.216.34") and is_public("2606:2800:220:1:248:1893:25c8:1946")

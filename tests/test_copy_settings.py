@@ -95,3 +95,15 @@ def test_bad_settings_are_named_clearly(data_dir, old, new, message):
     with pytest.raises(datafiles.DataFileError, match=message):
         datafiles.signature_settings()
         datafiles.grouping_settings()
+
+
+def test_an_index_signed_with_other_settings_still_groups_its_copies(
+    built_index, data_dir, monkeypatch
+):
+    """Was a 500 on every search: the signature column was read at the width the
+    running process's settings give, not the width the served index was written
+    with (an upgrade under way, or a site started before the settings changed)."""
+    _edit(data_dir, "permutations = 64", "permutations = 32")
+    _edit(data_dir, "bands = 16", "bands = 8")
+    with open_snapshot(built_index) as snapshot:
+        assert search(snapshot, SearchRequest(q="MoU")).total == 3

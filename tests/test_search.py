@@ -174,3 +174,19 @@ def test_a_year_of_odd_digits_is_listed_not_a_failure(snapshot):
     result = run(snapshot, filters={"year": ["²", "2022"]})
     assert [v.value for v in result.facets["year"]][-1] == "undated"
     assert {"²", "2022"} <= {v.value for v in result.facets["year"]}
+
+
+def test_facet_values_in_the_url_fold_like_field_queries(snapshot):
+    """Found in review: org=6g-ia found nothing although q=org:6g-ia finds 2."""
+    folded = run(snapshot, filters={"org": ["6g-ia"]})
+    assert folded.total == run(snapshot, "org:6g-ia").total == 2
+    assert folded.request.selected("org") == ["6G-IA"]
+    assert [v.value for v in folded.facets["org"] if v.selected] == ["6G-IA"]
+
+
+def test_page_links_stop_at_the_deepest_page_a_request_may_ask_for():
+    """Found in review: 'next' linked to page 1001, which answers 400."""
+    from indexer.search import MAX_PAGE, SearchResult
+
+    result = SearchResult(SearchRequest(page_size=1), total=5 * MAX_PAGE, hits=[], facets={})
+    assert result.pages == MAX_PAGE

@@ -251,14 +251,16 @@ def test_a_page_url_must_be_http_to_be_kept():
 def test_did_you_mean_skips_nonsense_without_an_error(snapshot, monkeypatch):
     """64 nonsense words or one 999-letter word: no correction is even attempted
     (they took 7-11 s), and the search answers without a suggestion."""
+    from indexer.search.suggestions import SegmentsCorrector
+
     calls = []
-    real = type(snapshot.searcher.corrector("body")).suggest
+    real = SegmentsCorrector.suggest
 
     def counting(self, text, *args, **kwargs):
         calls.append(text)
         return real(self, text, *args, **kwargs)
 
-    monkeypatch.setattr(type(snapshot.searcher.corrector("body")), "suggest", counting)
+    monkeypatch.setattr(SegmentsCorrector, "suggest", counting)
     nonsense = " ".join(f"qzx{chr(97 + i % 26)}vbn{i}w" for i in range(64))
     for q in (nonsense, "q" + "z" * 998, "spectrun " + "zzqx " * 5):
         result = search(snapshot, SearchRequest(q=q))

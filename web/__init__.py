@@ -13,7 +13,8 @@ Helpers:
     params   reading and validating the URL, which holds all of a page's state
     charts   SVG layout of histograms, the map and the timeline
     openapi  the OpenAPI 3.1 description of the JSON API
-    cli      the `sixg-search` command (index, serve, search, extract, add, follow)
+    cli      the `sixg-search` command (index, serve with the folder watcher, search,
+             extract, add, follow, check)
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.update(config)
     app.config["BASE_URL"] = base_url(app.config["BASE_URL"])
+    # served over https (per the public address): the login cookie is never sent in clear
+    if app.config["BASE_URL"].startswith("https:"):
+        app.config["SESSION_COOKIE_SECURE"] = True
     app.config["INDEX_DIR"] = str(Path(app.config["INDEX_DIR"]).resolve())
 
     index.init_app(app)
@@ -97,6 +101,7 @@ KNOWN_SETTINGS = (
     "SIXG_BASE_URL",
     "SIXG_HOST",
     "SIXG_PORT",
+    "SIXG_WATCH",
     "SIXG_CHROMIUM",
 )
 

@@ -95,6 +95,8 @@ def logout():
 
 def _safe_next(target: str) -> str:
     """Only a path on this site (no //host, no scheme): no open redirect."""
+    if any(ord(c) < 32 or ord(c) == 127 for c in target):  # CR/LF: a broken header
+        return url_for("collect.add_page")
     parts = urlsplit(target)
     plain = target.startswith("/") and not target.startswith("//") and "\\" not in target
     if plain and not parts.netloc and not parts.scheme:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ from indexer.extract.reading import ReadError, SourceFile, printable_path
 from indexer.index.health import REPAIR_HINT, IndexDamaged, describe, problems
 from indexer.index.store import IndexMissing, default_corpus_dir, default_index_dir, serving_name
 from indexer.index.sync import LOCK_TIMEOUT, CorpusMissing, IndexBusy, sync_index
+from indexer.index.watch import MODES, POLL_INTERVAL, Watcher
 from indexer.search import FACETS_BY_PARAM, SORTS, SearchRequest, open_snapshot, search
 
 OK, SOME_FAILED, CANNOT_RUN = 0, 1, 2
@@ -87,6 +89,23 @@ def _parser() -> argparse.ArgumentParser:
         help="follow the feeds of feeds.toml every MINUTES in the background",
     )
     p.add_argument("--feeds", type=Path, default=None, help=argparse.SUPPRESS)
+    p.add_argument(
+        "--watch",
+        type=_watch_mode,
+        default=os.environ.get("SIXG_WATCH", "auto"),
+        metavar="{" + ",".join(MODES) + "}",
+        help="index what changes in the corpus while serving: events (inotify), poll "
+        "(network shares), auto (poll on a network file system; the default), off "
+        "(env SIXG_WATCH)",
+    )
+    p.add_argument("--no-watch", dest="watch", action="store_const", const="off")
+    p.add_argument(
+        "--poll-interval",
+        type=float,
+        default=POLL_INTERVAL,
+        metavar="SECONDS",
+        help=f"seconds between two looks at the corpus when polling (default {POLL_INTERVAL:g})",
+    )
     # serve does not wait for another index run: it serves what that run last committed
     p.set_defaults(run=run_serve, rebuild=False, repair=False, quiet=False, wait=0.0)
 
@@ -212,6 +231,14 @@ def run_follow(args) -> int:
     return status
 
 
+def _watch_mode(text: str) -> str:
+    if text not in MODES:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a watch mode: {', '.join(MODES)} (--watch or SIXG_WATCH)"
+        )
+    return text
+
+
 def run_index(args) -> int:
     progress = not args.quiet and sys.stderr.isatty()
     try:
@@ -242,20 +269,8 @@ def run_serve(args) -> int:
     from waitress import serve
 
     from web import create_app
+    from web.index import warm
 
-    if not args.no_index:
-        try:
-            run_index(args)
-        except IndexBusy:  # the other run commits; the site shows it as soon as it does
-            print(
-                "sixg-search: another `sixg-search index` run is updating the index; "
-                "serving the committed index meanwhile",
-                file=sys.stderr,
-            )
-        except IndexDamaged as exc:  # pages say so (503) until it is repaired
-            print(f"sixg-search: {exc}", file=sys.stderr)
-    elif found := problems(args.index):
-        print(f"sixg-search: {describe(args.index, found)}", file=sys.stderr)
     config = {"INDEX_DIR": str(args.index), "CORPUS_DIR": str(args.corpus)}
     if not os.environ.get("SIXG_BASE_URL") and args.host not in ("0.0.0.0", "::", ""):
         host = f"[{args.host}]" if ":" in args.host else args.host
@@ -276,9 +291,57 @@ def run_serve(args) -> int:
             return CANNOT_RUN
         FollowSchedule(args.corpus, args.index, args.follow_every, args.feeds).start()
         print(f"Following {len(found)} feeds every {args.follow_every:g} minutes", flush=True)
-    print(f"Serving on http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
-    serve(app, host=args.host, port=args.port, threads=args.threads, _quiet=True)
+    # watching starts before the catch-up run, so nothing saved meanwhile is missed
+    watcher = _start_watching(args, after_commit=lambda _report: warm(app))
+    try:
+        _catch_up(args)
+        print(f"Serving on http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
+        serve(app, host=args.host, port=args.port, threads=args.threads, _quiet=True)
+    finally:
+        watcher.stop()
     return OK
+
+
+def _start_watching(args, after_commit) -> Watcher:
+    watcher = Watcher(
+        args.corpus,
+        args.index,
+        mode=args.watch if args.corpus.is_dir() else "off",
+        poll_interval=args.poll_interval,
+        after_commit=after_commit,
+    )
+    logger = logging.getLogger("sixg_search.watch")
+    if watcher.mode != "off" and not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("sixg-search: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    watcher.start()
+    if watcher.mode == "events":
+        print(f"sixg-search: watching {args.corpus} for changes", file=sys.stderr)
+    elif watcher.mode == "poll":
+        print(
+            f"sixg-search: watching {args.corpus} for changes, looking every "
+            f"{args.poll_interval:g} s",
+            file=sys.stderr,
+        )
+    return watcher
+
+
+def _catch_up(args) -> None:
+    if not args.no_index:
+        try:
+            run_index(args)
+        except IndexBusy:  # the other run commits; the site shows it as soon as it does
+            print(
+                "sixg-search: another `sixg-search index` run is updating the index; "
+                "serving the committed index meanwhile",
+                file=sys.stderr,
+            )
+        except IndexDamaged as exc:  # pages say so (503) until it is repaired
+            print(f"sixg-search: {exc}", file=sys.stderr)
+    elif found := problems(args.index):
+        print(f"sixg-search: {describe(args.index, found)}", file=sys.stderr)
 
 
 def run_check(args) -> int:

@@ -96,9 +96,12 @@ def _page(outcomes=None, error=None, url=""):
         }
         for o in outcomes or []
     ]
+    # Absolute (it runs on other sites): the configured public address, else the one
+    # the logged-in operator reached the site at.
+    base = current_app.config["BASE_URL"] or request.host_url.rstrip("/")
     bookmarklet = (
         "javascript:location.href="
-        + repr(url_for("collect.add_page", _external=True) + "?url=")
+        + repr(base + url_for("collect.add_page") + "?url=")
         + "+encodeURIComponent(location.href)"
     )
     return render_template(

@@ -61,6 +61,12 @@ def close_snapshot(_exc=None) -> None:
         snapshot.close()
 
 
+def warm(app) -> None:
+    """Build the newest generation's shared state now (after a commit), so that
+    the first request to read it does not wait for it."""
+    open_snapshot(Path(app.config["INDEX_DIR"]), app.extensions[EXTENSION]).close()
+
+
 def init_app(app) -> None:
     app.extensions[EXTENSION] = Generations()
     app.teardown_appcontext(close_snapshot)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request
 
-from indexer.search import FACETS, get_article, search, select
+from indexer.search import FACETS, get_article, known_values, search, select
 from indexer.search.explore import timeline
 
 from .charts import (
@@ -24,8 +24,8 @@ bp = Blueprint("pages", __name__)
 
 @bp.get("/")
 def search_page():
-    req = read_search_request()
     snapshot = get_snapshot()
+    req = known_values(snapshot, read_search_request())  # org=ieee shows as IEEE
     found = select(snapshot, req)
     result = search(snapshot, req, found)
     month_bars, series_lines = [], []

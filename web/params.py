@@ -20,10 +20,9 @@ from datetime import date
 
 from flask import abort, current_app, request, url_for
 
-from indexer.search import FACETS_BY_PARAM, MAX_PAGE_SIZE, SORTS, SearchRequest
+from indexer.search import FACETS_BY_PARAM, MAX_PAGE, MAX_PAGE_SIZE, SORTS, SearchRequest
 
 MAX_QUERY_CHARS = 1000
-MAX_PAGE = 1000
 MAX_VALUES = 50
 MAX_VALUE_CHARS = 200
 PAGE_SIZES = (10, 20, 50, 100)

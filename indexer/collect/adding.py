@@ -33,6 +33,7 @@ from .store import (
     site_folder,
     slug_for,
     store,
+    valid_address,
 )
 
 ADDED, KNOWN, FAILED = "added", "known", "failed"
@@ -135,8 +136,8 @@ def add_paste(
 
 def _add_bytes(corpus, index_dir, given, data, suffix, url, folder, name_hint, title=None):
     url = (url or "").strip() or None
-    if url and not url.lower().startswith(("http://", "https://")):
-        return Outcome(given, FAILED, f"{given}: the address must start with http:// or https://")
+    if url and not valid_address(url):
+        return Outcome(given, FAILED, f"{given}: the address must be an http:// or https:// one")
     with _ADDING:
         known = known_urls(corpus) if url else {}
         if url and (where := known.get(normalise_url(url))):
@@ -153,8 +154,10 @@ def _add_bytes(corpus, index_dir, given, data, suffix, url, folder, name_hint, t
 
 
 def _prepare_url(url, known, fetcher, source, feed) -> _Pending | Outcome:
-    if not url.lower().startswith(("http://", "https://")):
-        return Outcome(url, FAILED, f"{url}: only http and https addresses can be added")
+    if not valid_address(url):
+        return Outcome(
+            url, FAILED, f"{url}: not a valid address; only http and https addresses can be added"
+        )
     if where := known.get(normalise_url(url)):
         return Outcome(url, KNOWN, f"already collected: {where}", where)
     try:

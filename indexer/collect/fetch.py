@@ -193,18 +193,20 @@ def _checked_addresses(host: str, port: int, allow_private: bool, url: str) -> l
     return list(dict.fromkeys(addresses))
 
 
+# Not globally reachable, though older Pythons' tables call them global:
+# IETF protocol assignments (192.0.0.0/24) and local-use NAT64 (64:ff9b:1::/48).
+_NOT_GLOBAL = (ipaddress.ip_network("192.0.0.0/24"), ipaddress.ip_network("64:ff9b:1::/48"))
+
+
 def is_public(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    return not (
-        ip.is_private
-        or ip.is_loopback
-        or ip.is_link_local
-        or ip.is_multicast
-        or ip.is_reserved
-        or ip.is_unspecified
-    )
+    if isinstance(ip, ipaddress.IPv6Address):  # an IPv4 address wrapped in IPv6
+        inner = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if inner is not None:
+            return is_public(str(inner))
+    # is_global leaves out private, shared (100.64/10: cloud metadata), reserved,
+    # loopback and link-local ranges, whatever this Python's lists of each hold
+    return ip.is_global and not ip.is_multicast and not any(ip in net for net in _NOT_GLOBAL)
 
 
 def _connect(addresses: list[str], port: int, timeout: float) -> socket.socket:

@@ -50,9 +50,23 @@ _TRACKING = re.compile(
 )
 
 
+def valid_address(url: str) -> bool:
+    """An http(s) address that can be parsed (`http://[::1` cannot)."""
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018  (raises on a malformed port)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
 def normalise_url(url: str) -> str:
-    """The form two addresses of the same page share (see the module docstring)."""
-    parts = urlsplit(url.strip())
+    """The form two addresses of the same page share (see the module docstring);
+    an address that cannot be parsed is its own form."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
     try:
@@ -69,7 +83,10 @@ def normalise_url(url: str) -> str:
 
 def site_folder(url: str) -> str:
     """`example.org` for https://www.example.org/...: a safe folder name."""
-    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    try:
+        host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    except ValueError:
+        host = ""
     host = re.sub(r"[^a-z0-9.-]+", "-", host).strip(".-")
     host = re.sub(r"\.{2,}", ".", host)
     return host or "unknown-site"

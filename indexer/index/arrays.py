@@ -67,6 +67,11 @@ class IndexArrays:
         self._postings.put((fieldname, text), (ids, weights), ids.nbytes + weights.nbytes)
         return ids, weights
 
+    def postings_after(self, reader, fieldname: str, text, first: int) -> np.ndarray:
+        """Docnums of the live documents holding a term in the reader's segments from
+        number `first` on (not cached: what a new generation adds to an older one's)."""
+        return self._read(reader, fieldname, text, positions=False, first=first)[0].astype(np.int32)
+
     def forget_postings(self) -> None:
         self._postings.clear()
 
@@ -75,10 +80,10 @@ class IndexArrays:
         index in `ids` of the posting that `positions[j]` belongs to."""
         return self._read(reader, fieldname, text, positions=True)
 
-    def _read(self, reader, fieldname: str, text, positions: bool):
+    def _read(self, reader, fieldname: str, text, positions: bool, first: int = 0):
         blocks = [
             (block_ids + offset, *rest)
-            for segment, offset in segment_readers(reader)
+            for segment, offset in segment_readers(reader)[first:]
             if (fieldname, text) in segment
             for block_ids, *rest in _blocks(segment.postings(fieldname, text), positions)
         ]
@@ -170,6 +175,17 @@ def segments_of(reader) -> tuple[tuple[str, int], ...]:
     shared prefix of it tells which documents two states have in common
     (search/copies.py)."""
     return tuple(_identity(segment) for segment, _ in segment_readers(reader))
+
+
+def shared_segments(old: tuple, new: tuple) -> int:
+    """How many leading segments two index states (segments_of) have in common: their
+    documents keep their numbers from one state to the other (deletions aside)."""
+    count = 0
+    for a, b in zip(old, new, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
 
 
 def _identity(segment) -> tuple[str, int]:

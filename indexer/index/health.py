@@ -34,17 +34,8 @@ def problems(index_dir: Path, *, deep: bool = False) -> list[str]:
     name = serving_name(index_dir)
     if name is None:
         return []
-    found = []
     generation = latest_generation(index_dir, name)
-    sizes = recorded_sizes(index_dir, generation) if name == store.INDEX_NAME else None
-    for file, size in (sizes or {}).items():
-        try:
-            actual = (index_dir / file).stat().st_size
-        except OSError:
-            found.append(f"{file} is missing")
-            continue
-        if actual != size:
-            found.append(f"{file} has {actual:,} bytes; its commit wrote {size:,}")
+    found = _size_problems(index_dir, generation) if name == store.INDEX_NAME else []
     try:
         ix = index.open_dir(str(index_dir), indexname=name)
         with ix.reader() as reader:
@@ -59,9 +50,31 @@ def problems(index_dir: Path, *, deep: bool = False) -> list[str]:
     return found
 
 
-def raise_if_damaged(index_dir: Path) -> None:
-    """For start-up: IndexDamaged with every problem found and the repair command."""
-    if is_committed(index_dir) and (found := problems(index_dir)):
+def _size_problems(index_dir: Path, generation: int) -> list[str]:
+    """Files of the generation missing, or not of the size its commit recorded."""
+    found = []
+    for file, size in (recorded_sizes(index_dir, generation) or {}).items():
+        try:
+            actual = (index_dir / file).stat().st_size
+        except OSError:
+            found.append(f"{file} is missing")
+            continue
+        if actual != size:
+            found.append(f"{file} has {actual:,} bytes; its commit wrote {size:,}")
+    return found
+
+
+def raise_if_damaged(index_dir: Path, *, quick: bool = False) -> None:
+    """For start-up: IndexDamaged with every problem found and the repair command.
+    quick: only the sizes the last commit recorded are checked (what a truncated
+    file or a full disk leaves; no file is opened), for `sync.index_paths`, which
+    commits after every few files saved."""
+    if not is_committed(index_dir):
+        return
+    found = (
+        _size_problems(index_dir, latest_generation(index_dir)) if quick else problems(index_dir)
+    )
+    if found:
         raise IndexDamaged(describe(index_dir, found))
 
 

@@ -3,9 +3,9 @@
 Each article's signature is kept in a fixed-width column of the index, so
 that finding syndicated copies at search time (search/copies.py) compares
 stored numbers instead of texts. What a signature is made of, shingle size
-and length, is `[signature]` in `data/syndication.toml`: the schema version
-includes it (schema.py), so changing it builds a new index from the
-extraction cache instead of mixing signatures of two kinds.
+and length, is `[signature]` in `data/syndication.toml`: the index's name
+includes it (store.current_index_name), so changing it builds a new index
+from the extraction cache instead of mixing signatures of two kinds.
 """
 
 from __future__ import annotations
@@ -59,6 +59,13 @@ def signature(text: str) -> list[int]:
 
 def signature_width() -> int:
     return signature_settings().permutations * SIGNATURE_BYTES
+
+
+def stored_width(schema) -> int:
+    """The width of the signatures an index holds, from its own schema: the index
+    served may have been written with other settings (an upgrade under way, or a
+    site started before the settings changed)."""
+    return schema["minhash"].column_type._fixedlen  # FixedBytesColumn keeps no public name
 
 
 def signature_kind() -> str:

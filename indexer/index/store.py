@@ -18,7 +18,7 @@ newest committed generation, which is how the running site sees a new
 is deleting the files of an old generation, so opening retries a few times.
 
 Each commit records the size of every file of its generation
-(`_v6_<generation>.sizes`), so a truncated or emptied file is found without
+(`_<index name>_<generation>.sizes`), so a truncated or emptied file is found without
 reading the index (see health.py). A failed or killed run can leave files
 behind (a half-written segment, Whoosh's temporary folder, a TOC being
 written); `remove_leftovers` deletes them, holding the write lock, at the

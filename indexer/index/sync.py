@@ -21,6 +21,7 @@ import hashlib
 import multiprocessing
 import os
 import signal
+import stat
 import sys
 import threading
 import time
@@ -30,11 +31,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tqdm import tqdm
-from whoosh.writing import CLEAR
+from whoosh.writing import CLEAR, MERGE_SMALL, NO_MERGE
 
 from ..extract import extract_bytes, extractor_fingerprint
 from ..extract.overrides import NO_SIDECAR, SIDECAR_SUFFIX, SidecarState, sidecar_state
-from ..extract.reading import ReadError, SourceFile, discover, read_bytes
+from ..extract.reading import (
+    ARTICLE_SUFFIXES,
+    NOT_FOLLOWED,
+    ReadError,
+    SourceFile,
+    discover,
+    printable_path,
+    read_bytes,
+)
 from .arrays import live_mask, varbytes_column
 from .cache import CacheWriter, cache_key, cache_path, lookup, reset_if_damaged
 from .cache import encode as encode_cached
@@ -47,6 +56,7 @@ from .store import (
     hold_write_lock,
     index_writer,
     is_committed,
+    latest_generation,
     older_versions,
     open_index,
     open_older_version,
@@ -57,6 +67,7 @@ from .store import (
 
 LOCK_TIMEOUT = 30.0
 PARALLEL_FROM = 64  # files to extract before worker processes pay for their start-up
+SEGMENTS_BEFORE_MERGING = 4  # merge_small_segments leaves an index of this many alone
 
 
 class CorpusMissing(RuntimeError):
@@ -114,17 +125,22 @@ def sync_index(
     repair = repair or rebuild  # a rebuild reads the old index only where it can
     if not corpus.is_dir():
         raise CorpusMissing(f"corpus folder {corpus} does not exist")
-    index_dir.mkdir(parents=True, exist_ok=True)
-    lock = hold_write_lock(index_dir, lock_timeout)
-    if lock is None:
-        raise IndexBusy(
-            f"another `sixg-search index` run holds the index in {index_dir}; "
-            f"waited {lock_timeout:.0f} s"
-        )
+    lock = _write_lock(index_dir, lock_timeout)
     try:
         return _sync_locked(corpus, index_dir, rebuild or repair, repair, progress, started)
     finally:
         lock.release()
+
+
+def _write_lock(index_dir: Path, timeout: float):
+    index_dir.mkdir(parents=True, exist_ok=True)
+    lock = hold_write_lock(index_dir, timeout)
+    if lock is None:
+        raise IndexBusy(
+            f"another `sixg-search index` run holds the index in {index_dir}; "
+            f"waited {timeout:.0f} s"
+        )
+    return lock
 
 
 def _sync_locked(corpus, index_dir, rebuild, repair, progress, started) -> SyncReport:
@@ -144,34 +160,23 @@ def _sync_locked(corpus, index_dir, rebuild, repair, progress, started) -> SyncR
     writer = index_writer(ix, _lk=False)  # sync_index holds the lock
     report = SyncReport()
     reader = None
-    try:
-        if upgrading:
-            reader, known = _previous_version(index_dir)
-        else:
-            reader, known = _current_version(writer, tolerant=repair)
-        skipped: list[tuple[str, str]] = []
-        files = discover(corpus, (SIDECAR_SUFFIX,), skipped)
-        report.failed.extend(Failure(path, reason) for path, reason in skipped)
-        _apply_changes(writer, files, known, rebuild or upgrading, progress, report, index_dir)
-        if reader is not None:
-            reader.close()
-            reader = None
+    with _cleaned_up_on_failure(writer, index_dir):
+        try:
+            if upgrading:
+                reader, known = _previous_version(index_dir)
+            else:
+                reader, known = _current_version(writer, tolerant=repair)
+            skipped: list[tuple[str, str]] = []
+            files = discover(corpus, (SIDECAR_SUFFIX,), skipped)
+            report.failed.extend(Failure(path, reason) for path, reason in skipped)
+            _apply_changes(writer, files, known, rebuild or upgrading, progress, report, index_dir)
+        finally:
+            if reader is not None:
+                reader.close()
         if rebuild or upgrading:
             writer.commit(mergetype=CLEAR)
-        elif report.changed:
-            writer.commit()
         else:
-            writer.cancel()
-    except BaseException:
-        if not writer.is_closed:
-            with contextlib.suppress(Exception):  # keep the first error (a full disk...)
-                writer.cancel()
-        with contextlib.suppress(Exception):
-            remove_leftovers(index_dir, _segment_ids(_open_or_none(index_dir, strict=False)))
-        raise
-    finally:
-        if reader is not None:
-            reader.close()
+            _commit_if_changed(writer, report)
     if rebuild or upgrading or report.changed:
         # committed; without the record (a full disk) `check` still reads everything
         with contextlib.suppress(OSError):
@@ -179,6 +184,222 @@ def _sync_locked(corpus, index_dir, rebuild, repair, progress, started) -> SyncR
     remove_older_versions(index_dir)  # also those a run killed after its commit left
     report.seconds = time.perf_counter() - started
     return report
+
+
+@contextlib.contextmanager
+def _cleaned_up_on_failure(writer, index_dir: Path):
+    """On any error: the writer cancelled and what it wrote removed (the last commit stands)."""
+    try:
+        yield
+    except BaseException:
+        if not writer.is_closed:
+            with contextlib.suppress(Exception):  # keep the first error (a full disk...)
+                writer.cancel()
+        with contextlib.suppress(Exception):
+            remove_leftovers(index_dir, _segment_ids(_open_or_none(index_dir, strict=False)))
+        raise
+
+
+def _commit_if_changed(writer, report: SyncReport, mergetype=MERGE_SMALL) -> None:
+    if report.changed:
+        writer.commit(mergetype=mergetype)
+    else:
+        writer.cancel()
+
+
+def index_paths(
+    corpus: Path, index_dir: Path, paths, *, lock_timeout: float = LOCK_TIMEOUT, merge: bool = True
+) -> SyncReport:
+    """Index just `paths` in one commit, without looking at the rest of the corpus.
+
+    What a full run does for those paths, with the same extraction, cache,
+    failure reports and duplicate check (the report counts only them): an
+    article file is added, re-indexed if it changed, or removed when it is
+    gone or no longer an article (hidden, a symbolic link, not a regular
+    file); a folder is indexed whole, and the articles indexed below a folder
+    that is gone are removed; a sidecar (`name.meta.json`) re-indexes its
+    article. Paths are absolute or relative to the corpus; paths outside it
+    are ignored. Before the index's first commit, or while a schema upgrade is
+    unfinished, only a full run can bring it up to date, and this is one.
+
+    Used by `serve`'s folder watcher (watch.py), and by anything that writes
+    files into the corpus and wants them searchable at once: at 100,000
+    articles it costs what the given files cost, not a scan of the folder.
+    merge=False: the commit adds a segment without merging small ones (which
+    would re-write the articles of earlier small commits); merge_small_segments
+    does that later, when nobody waits for it.
+    """
+    started = time.perf_counter()
+    if not corpus.is_dir():
+        raise CorpusMissing(f"corpus folder {corpus} does not exist")
+    targets = _targets(corpus, paths)
+    lock = _write_lock(index_dir, lock_timeout)
+    try:
+        if not is_committed(index_dir):
+            return _sync_locked(corpus, index_dir, False, False, False, started)
+        return _paths_locked(corpus, index_dir, targets, started, merge)
+    finally:
+        lock.release()
+
+
+def _targets(corpus: Path, paths) -> dict[str, str]:
+    """Corpus path as the index names it -> path on disk, for each path given
+    inside the corpus; a sidecar stands for the article files it may belong to."""
+    root = os.path.abspath(corpus)
+    found = {}
+    for path in paths:
+        full = os.path.normpath(os.path.join(root, os.fspath(path)))  # absolute stays so
+        rel = os.path.relpath(full, root)
+        if rel == os.curdir or rel == os.pardir or rel.startswith(os.pardir + os.sep):
+            continue  # the corpus itself (a full run's job) or outside it
+        name = os.path.basename(full)
+        if name.endswith(SIDECAR_SUFFIX) and len(name) > len(SIDECAR_SUFFIX):
+            for article in _articles_of_sidecar(full):
+                found[printable_path(os.path.relpath(article, root).replace(os.sep, "/"))] = article
+            continue
+        found[printable_path(rel.replace(os.sep, "/"))] = full
+    return found
+
+
+def _articles_of_sidecar(sidecar: str) -> list[str]:
+    """The article files named like a sidecar (`a.meta.json`: a.html, a.TXT...),
+    whether or not they exist."""
+    stem = sidecar[: -len(SIDECAR_SUFFIX)]
+    folder, base = os.path.split(stem)
+    found = {stem + suffix for suffix in ARTICLE_SUFFIXES}
+    with contextlib.suppress(OSError):
+        for name in os.listdir(folder):
+            dot = name.rfind(".")
+            if dot > 0 and name[:dot] == base and name[dot:].lower() in ARTICLE_SUFFIXES:
+                found.add(os.path.join(folder, name))
+    return sorted(found)
+
+
+def _paths_locked(corpus, index_dir, targets: dict[str, str], started, merge) -> SyncReport:
+    raise_if_damaged(index_dir, quick=True)  # the full check reads every segment: too slow
+    ix = _open_or_none(index_dir, strict=True)
+    remove_leftovers(index_dir, _segment_ids(ix))
+    writer = index_writer(ix, _lk=False)  # index_paths holds the lock
+    report = SyncReport()
+    with _cleaned_up_on_failure(writer, index_dir):
+        reader = writer.reader()
+        try:
+            files, folders = _found_on_disk(targets, report)
+            known = _indexed_among(reader, targets, folders)
+            owners = _IndexedOwners(reader, corpus)
+            _apply_changes(writer, files, known, False, False, report, index_dir, owners)
+        finally:
+            reader.close()
+        _commit_if_changed(writer, report, MERGE_SMALL if merge else NO_MERGE)
+    if report.changed:
+        # committed; without the record (a full disk) `check` still reads everything
+        with contextlib.suppress(OSError):
+            record_sizes(index_dir, open_index(index_dir))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def merge_small_segments(index_dir: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> bool:
+    """Merge the small segments that commits without merging left (Whoosh's MERGE_SMALL
+    policy, in a commit of no documents); False when there are too few to bother."""
+    lock = _write_lock(index_dir, lock_timeout)
+    try:
+        raise_if_damaged(index_dir, quick=True)
+        ix = open_index(index_dir)
+        if len(ix._segments()) <= SEGMENTS_BEFORE_MERGING:
+            return False
+        writer = index_writer(ix, _lk=False)
+        with _cleaned_up_on_failure(writer, index_dir):
+            writer.commit(mergetype=MERGE_SMALL)
+        record_sizes(index_dir, open_index(index_dir))
+        return True
+    finally:
+        lock.release()
+
+
+def _found_on_disk(targets: dict[str, str], report) -> tuple[list[SourceFile], list[str]]:
+    """The article files among the targets and in the target folders, and the
+    targets that may be (or have been) folders, whose indexed articles are checked."""
+    files: dict[str, SourceFile] = {}  # a file and its folder may both be targets
+    folders = []
+    for relpath, full in sorted(targets.items()):
+        try:
+            info = os.lstat(full)
+        except OSError:  # gone: an article, or a folder of them
+            folders.append(relpath)
+            continue
+        if any(part.startswith(".") for part in relpath.split("/")):
+            folders.append(relpath)  # hidden (an editor's backup, .git): never indexed
+        elif stat.S_ISLNK(info.st_mode):
+            if _is_article(full) or os.path.isdir(full):
+                report.failed.append(Failure(relpath, NOT_FOLLOWED))
+            folders.append(relpath)
+        elif stat.S_ISDIR(info.st_mode):
+            skipped: list[tuple[str, str]] = []
+            below = discover(Path(full), (SIDECAR_SUFFIX,), skipped)
+            files.update((f"{relpath}/{f.relpath}", f) for f in below)
+            report.failed += [Failure(f"{relpath}/{path}", why) for path, why in skipped]
+            folders.append(relpath)
+        elif stat.S_ISREG(info.st_mode) and _is_article(full):
+            sidecar = full[: full.rfind(".")] + SIDECAR_SUFFIX
+            companions = frozenset({SIDECAR_SUFFIX} if os.path.lexists(sidecar) else ())
+            files[relpath] = SourceFile(full, relpath, info.st_size, info.st_mtime_ns, companions)
+    return [f._replace(relpath=relpath) for relpath, f in sorted(files.items())], folders
+
+
+def _is_article(path: str) -> bool:
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    return dot > 0 and name[dot:].lower() in ARTICLE_SUFFIXES
+
+
+def _indexed_among(reader, relpaths, folders: list[str]) -> dict[str, Indexed]:
+    """What the index holds of these paths and of everything below these folders,
+    looked up by path: the other 100,000 articles are not read."""
+    wanted = set(relpaths)
+    for folder in folders:
+        wanted.update(raw.decode("utf-8") for raw in reader.expand_prefix("path", folder + "/"))
+    column = reader.column_reader("filestate", translate=False)
+    found = {}
+    for relpath in sorted(wanted):
+        for docnum in _live_docs(reader, "path", relpath):
+            if values := read_file_states([column[docnum]])[0]:
+                found[relpath] = Indexed(values, reader, docnum)
+    return found
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _live_docs(reader, field: str, text: str) -> list[int]:
+    if (field, text) not in reader:
+        return []
+    return list(reader.postings(field, text).all_ids())  # deleted documents filtered out
+
+
+class _IndexedOwners(dict):
+    """Content hash -> the file that holds it, as a full run's table of owners,
+    filled from the index for just the hashes asked about: a file with the same
+    content as an indexed article still in the corpus is not indexed twice."""
+
+    def __init__(self, reader, corpus: Path):
+        super().__init__()
+        self.reader, self.corpus = reader, corpus
+
+    def setdefault(self, sha256: str, relpath: str) -> str:
+        if sha256 not in self:
+            column = self.reader.column_reader("filestate", translate=False)
+            for docnum in _live_docs(self.reader, "sha256", sha256):
+                values = read_file_states([column[docnum]])[0]
+                owner = values[0] if values else None
+                if owner and owner != relpath and _is_regular(self.corpus / owner):
+                    self[sha256] = owner
+                    break
+        return super().setdefault(sha256, relpath)
 
 
 def _open_or_none(index_dir: Path, *, strict: bool):
@@ -266,6 +487,8 @@ def _previous_version(index_dir: Path) -> tuple[object | None, dict[str, Indexed
     with the reader their stored fields are loaded from when needed (holding
     100,000 stored articles at once would take gigabytes)."""
     for name in older_versions(index_dir):
+        if latest_generation(index_dir, name) < 1:  # a killed upgrade's empty index
+            continue
         reader = None
         try:
             reader = open_older_version(index_dir, name).reader()
@@ -276,16 +499,20 @@ def _previous_version(index_dir: Path) -> tuple[object | None, dict[str, Indexed
     return None, {}
 
 
-def _apply_changes(writer, files, known, from_scratch, progress, report, index_dir) -> None:
+def _apply_changes(
+    writer, files, known, from_scratch, progress, report, index_dir, owners=None
+) -> None:
     """Write every file's document; from scratch, even unchanged ones are re-extracted.
 
     Two phases: a scan that settles unchanged, re-stamped, duplicate and
     unreadable files in this process, then extraction of the rest, spread
-    over all cores when there are enough of them to be worth it.
+    over all cores when there are enough of them to be worth it. `known`
+    files not among `files` are removed.
     """
     on_disk = {f.relpath for f in files}
     # content hash -> the file that holds it, so an exact copy is not indexed twice
-    owners = {f["sha256"]: path for path, f in known.items() if path in on_disk}
+    if owners is None:
+        owners = {f["sha256"]: path for path, f in known.items() if path in on_disk}
     jobs = []
     for source in files:
         old = known.get(source.relpath)

@@ -27,15 +27,16 @@ from .articles import ArticleDetail, get_article
 from .facets import FACETS, FACETS_BY_PARAM, Facet, FacetValue, facet_values
 from .query import MAX_TERMS, parse_query
 from .ranking import effective_sort, page_docnums
-from .request import MAX_PAGE_SIZE, SORTS, SearchRequest
+from .request import MAX_PAGE, MAX_PAGE_SIZE, SORTS, SearchRequest
 from .results import Hit, SearchResult, Suggestion, make_hits, stored_article
-from .selection import Selection, select
+from .selection import Selection, known_values, select
 from .snapshot import Generation, Generations, Snapshot, open_snapshot
 from .suggestions import suggestion
 
 __all__ = [
     "FACETS",
     "FACETS_BY_PARAM",
+    "MAX_PAGE",
     "MAX_PAGE_SIZE",
     "MAX_TERMS",
     "SORTS",
@@ -63,6 +64,7 @@ def search(
     snapshot: Snapshot, request: SearchRequest, found: Selection | None = None
 ) -> SearchResult:
     """Hits, facets and suggestion for `request` (`found`: its selection, if already made)."""
+    request = known_values(snapshot, request)
     found = found or select(snapshot, request)
     if found.query is None:
         return SearchResult(request, 0, [], {f.param: [] for f in FACETS}, found.notice)

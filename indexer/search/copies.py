@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..datafiles import grouping_settings
-from ..index.arrays import fixed_column, segment_readers, segments_of
-from ..index.signatures import signature_width
+from ..index.arrays import fixed_column, segment_readers, segments_of, shared_segments
+from ..index.signatures import stored_width
 
 ALL_PAIRS_UP_TO = 8  # bucket size up to which every pair is compared (see _candidate_pairs)
 
@@ -82,8 +82,10 @@ class BucketHistory:
     def candidates(self, reader) -> Candidates:
         parts, segments = segment_readers(reader), segments_of(reader)
         with self._lock:
-            known = max(self.states, key=lambda s: _shared(s.segments, segments), default=None)
-        shared = _shared(known.segments, segments) if known else 0
+            known = max(
+                self.states, key=lambda s: shared_segments(s.segments, segments), default=None
+            )
+        shared = shared_segments(known.segments, segments) if known else 0
         new_docs = sum(count for _, count in segments[shared:])
         if shared == len(segments) and known:  # only deletions since (or nothing at all)
             state = _truncated(known, segments)
@@ -94,16 +96,6 @@ class BucketHistory:
         with self._lock:
             self.states[:] = [state, *(s for s in self.states if s is not state)][: self.kept]
         return state
-
-
-def _shared(old: tuple, new: tuple) -> int:
-    """How many leading segments two index states have in common."""
-    count = 0
-    for a, b in zip(old, new, strict=False):
-        if a != b:
-            break
-        count += 1
-    return count
 
 
 def _bucketed(signatures: np.ndarray, segments) -> Candidates:
@@ -188,7 +180,8 @@ def _joined(state: Candidates, keys: list[np.ndarray], usable: np.ndarray):
 
 
 def _band_keys(signatures: np.ndarray, usable: np.ndarray) -> list[np.ndarray]:
-    rows, bands = grouping_settings().rows, grouping_settings().bands
+    bands = grouping_settings().bands
+    rows = max(1, signatures.shape[1] // bands)  # of the index's own signatures
     return [_row_hash(signatures[:, b * rows : (b + 1) * rows])[usable] for b in range(bands)]
 
 
@@ -197,13 +190,13 @@ def _signature_matrix(reader) -> np.ndarray:
 
     The stored big-endian values are read as they lie (no byte swap): only
     equality between them is ever used."""
-    raw = fixed_column(reader, "minhash", signature_width())
+    raw = fixed_column(reader, "minhash", stored_width(reader.schema))
     return raw.view(np.uint64)
 
 
 def _rows(parts, docnums: np.ndarray) -> np.ndarray:
     """The signatures of a few documents, read row by row from their segments."""
-    width = signature_width()
+    width = stored_width(parts[0][0].schema) if parts else 0
     result = np.zeros((len(docnums), width), dtype=np.uint8)
     offsets = np.array([offset for _, offset in parts])
     columns = {}

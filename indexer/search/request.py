@@ -11,6 +11,7 @@ from datetime import date
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_PAGE_SIZE = 100
+MAX_PAGE = 1000  # deeper pages cost a sort of everything before them; no one reads them
 
 
 @dataclass

@@ -17,7 +17,7 @@ from ..index.schema import article_from_stored
 from . import highlighting
 from .facets import FACETS, FacetValue
 from .matching import positive_words
-from .request import SearchRequest
+from .request import MAX_PAGE, SearchRequest
 from .snapshot import Snapshot
 
 
@@ -56,7 +56,8 @@ class SearchResult:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.request.page_size))
+        """Pages to link to: all of them, up to the deepest a request may ask for."""
+        return min(MAX_PAGE, max(1, -(-self.total // self.request.page_size)))
 
     def facets_json(self) -> dict:
         return {

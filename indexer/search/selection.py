@@ -8,13 +8,14 @@ operations, exact and fast at 100,000 articles.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
 
+from ..extract.organisations import fold
 from .copies import CopyGroups
-from .facets import FACETS, Facet
+from .facets import FACETS, FACETS_BY_PARAM, Facet
 from .matching import Scored, evaluate
 from .query import parse_query
 from .request import SearchRequest
@@ -53,9 +54,21 @@ class Selection:
         return _intersect(self.matched, [m for p, m in self.chosen.items() if p != param])
 
 
+def known_values(snapshot: Snapshot, request: SearchRequest) -> SearchRequest:
+    """The request with its facet values as the index spells them: `org=ieee` and
+    `org=<full name>` select what `q=org:ieee` finds (and show as IEEE)."""
+    spellings = snapshot.generation.spellings
+    filters = {}
+    for param, values in request.filters.items():
+        known = spellings.get(FACETS_BY_PARAM[param].field, {}) if param in FACETS_BY_PARAM else {}
+        filters[param] = list(dict.fromkeys(known.get(fold(v), v) for v in values))
+    return replace(request, filters=filters) if filters != request.filters else request
+
+
 def select(snapshot: Snapshot, request: SearchRequest) -> Selection:
     """The documents `request` selects; none, with the parser's notice, for a query
     that has nothing to search for."""
+    request = known_values(snapshot, request)
     generation = snapshot.generation
     size = generation.arrays.size
     query, notice = parse_query(snapshot, request.q)

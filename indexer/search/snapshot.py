@@ -21,29 +21,40 @@ from pathlib import Path
 import numpy as np
 
 from ..extract.organisations import fold, known_spellings
-from ..index.arrays import IndexArrays, segments_of
+from ..index.arrays import IndexArrays, segment_readers, segments_of, shared_segments
 from ..index.lru import ByteBudgetLRU
 from ..index.store import open_searcher
 from .copies import BucketHistory, CopyGroups
 from .facets import FACETS
 
 EVALUATIONS_CACHE_BYTES = 64 * 2**20  # match sets and scores kept per generation
-KEPT_GENERATIONS = 4
+# The site always opens the newest generation; the one before it is kept for
+# requests that opened their searcher just before a commit.
+KEPT_GENERATIONS = 2
 FOLDED_FIELDS = ("organisation", "mentions", "topic")  # fields whose spellings fold
 
 
 class Generation:
-    """What one committed generation offers every request that reads it."""
+    """What one committed generation offers every request that reads it.
 
-    def __init__(self, reader, history: BucketHistory):
+    Built from the `previous` generation where it can: a commit that adds a
+    few articles (the folder watcher's) leaves the earlier segments as they
+    were, so their facet postings and spellings are carried over (less the
+    documents deleted since) and only the new segments are read.
+    """
+
+    def __init__(self, reader, history: BucketHistory, previous: Generation | None = None):
+        self.segments = segments_of(reader)
         self.arrays = IndexArrays(reader)
+        shared = shared_segments(previous.segments, self.segments) if previous else 0
         # facet field -> value -> the docnums holding it
         self.value_docs: dict[str, dict[str, np.ndarray]] = {
-            facet.field: _value_docs(reader, self.arrays, facet.field) for facet in FACETS
+            facet.field: _value_docs(reader, self.arrays, facet.field, previous, shared)
+            for facet in FACETS
         }
         self.copies = CopyGroups(reader, self.arrays, history)
         # field -> folded spelling -> the value the field holds (`org:6g-ia`)
-        self.spellings: dict[str, dict[str, str]] = _spellings(reader)
+        self.spellings: dict[str, dict[str, str]] = _spellings(reader, previous, shared)
         self.evaluations = ByteBudgetLRU(EVALUATIONS_CACHE_BYTES)  # query -> Scored
 
     def forget_results(self) -> None:
@@ -58,6 +69,7 @@ class Generations:
     def __init__(self, kept: int = KEPT_GENERATIONS):
         self.kept = kept
         self._built: dict[tuple, Generation] = {}
+        self._newest: dict[str, Generation] = {}  # index folder -> the last one built
         self.buckets = BucketHistory()  # copy detection's LSH buckets, across generations
         self._lock = threading.Lock()  # requests after a commit build once, not once each
 
@@ -67,9 +79,11 @@ class Generations:
         with self._lock:
             found = self._built.get(key)
             if found is None:
-                if len(self._built) >= self.kept:
-                    self._built.clear()
-                found = self._built[key] = Generation(reader, self.buckets)
+                while len(self._built) >= self.kept:  # the oldest goes first
+                    del self._built[next(iter(self._built))]
+                previous = self._newest.get(key[0])
+                found = self._built[key] = Generation(reader, self.buckets, previous)
+                self._newest[key[0]] = found
             return found
 
 
@@ -114,23 +128,53 @@ def open_snapshot(index_dir: Path, generations: Generations | None = None) -> Sn
     return Snapshot(searcher, generation)
 
 
-def _value_docs(reader, arrays: IndexArrays, field: str) -> dict[str, np.ndarray]:
+def _value_docs(
+    reader, arrays: IndexArrays, field: str, previous: Generation | None, shared: int
+) -> dict[str, np.ndarray]:
+    """Each value of a facet field and the live documents holding it; with `shared`
+    leading segments in common with `previous`, their documents are taken from it
+    (they keep their numbers; deleted ones drop out) and only later segments read."""
+    if not shared:
+        result = {}
+        for raw in reader.lexicon(field):
+            docnums, _ = arrays.postings(reader, field, raw)
+            if len(docnums):
+                result[_text(raw)] = docnums
+        return result
+    boundary = sum(count for _, count in previous.segments[:shared])
     result = {}
-    for raw in reader.lexicon(field):
-        value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        docnums, _ = arrays.postings(reader, field, raw)
-        if len(docnums):
-            result[value] = docnums
-    return result
+    for value, docnums in previous.value_docs[field].items():
+        kept = docnums[: np.searchsorted(docnums, boundary)]  # docnums ascend
+        kept = kept[arrays.live[kept]]
+        if len(kept):
+            result[value] = kept
+    later = set()
+    for segment, _ in segment_readers(reader)[shared:]:
+        later.update(segment.lexicon(field))
+    for raw in later:
+        added = arrays.postings_after(reader, field, raw, shared)
+        if len(added):
+            value = _text(raw)
+            result[value] = np.concatenate([result[value], added]) if value in result else added
+    return dict(sorted(result.items()))
 
 
-def _spellings(reader) -> dict[str, dict[str, str]]:
-    """Per folded field: every spelling the gazetteer knows, and the values indexed."""
+def _spellings(reader, previous: Generation | None, shared: int) -> dict[str, dict[str, str]]:
+    """Per folded field: every spelling the gazetteer knows, and the values indexed
+    (those of `previous` and of the segments after the `shared` ones, when given)."""
     known = {}
     for field in FOLDED_FIELDS:
-        values = known_spellings() if field != "topic" else {}
-        for raw in reader.lexicon(field):
-            value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            values[fold(value)] = value
+        if shared:
+            values, parts = dict(previous.spellings[field]), segment_readers(reader)[shared:]
+        else:
+            values, parts = known_spellings() if field != "topic" else {}, [(reader, 0)]
+        for part, _ in parts:
+            for raw in part.lexicon(field):
+                value = _text(raw)
+                values[fold(value)] = value
         known[field] = values
     return known
+
+
+def _text(raw) -> str:
+    return raw.decode("utf-8") if isinstance(raw, bytes) else raw

@@ -18,6 +18,8 @@ import re
 import time
 from dataclasses import replace
 
+from whoosh.spelling import Corrector
+
 from .request import SearchRequest
 from .results import Suggestion
 from .selection import select
@@ -30,6 +32,26 @@ BUDGET_SECONDS = 0.25  # corrections stop past this, without a suggestion
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+class SegmentsCorrector(Corrector):
+    """Whoosh's ReaderCorrector (same candidates, same scores), with the candidate
+    words found segment by segment: each segment walks its word list with an
+    automaton, where Whoosh's multi-segment reader compares every word of the
+    index in Python (2 s at 10,000 articles in 8 segments, 0.2 s in one; the
+    folder watcher's commits each add a segment)."""
+
+    def __init__(self, reader, fieldname: str):
+        self.reader, self.fieldname = reader, fieldname
+
+    def _suggestions(self, text, maxdist, prefix):
+        spelling = self.reader.schema[self.fieldname].spelling_fieldname(self.fieldname)
+        words = set()
+        for leaf, _ in self.reader.leaf_readers():
+            words.update(leaf.terms_within(spelling, text, maxdist, prefix=prefix))
+        for word in words:
+            frequency = self.reader.frequency(self.fieldname, word) or 1
+            yield 0 - (maxdist + (1.0 / frequency * 0.5)), word
+
+
 def suggestion(snapshot: Snapshot, request: SearchRequest, total: int) -> Suggestion | None:
     if not request.q.strip() or total >= SUGGEST_BELOW:
         return None
@@ -37,7 +59,7 @@ def suggestion(snapshot: Snapshot, request: SearchRequest, total: int) -> Sugges
     unknown = [i for i, word in enumerate(words) if _unknown(snapshot, word)]
     if not unknown or len(unknown) > MAX_CORRECTED:
         return None
-    corrector = snapshot.searcher.corrector("body")
+    corrector = SegmentsCorrector(snapshot.reader, "body")
     deadline = time.monotonic() + BUDGET_SECONDS
     changed = False
     for i in unknown:
