@@ -17,6 +17,7 @@ from .. import datafiles
 from ..article import Article
 from .dates import date_from_text
 from .htmlclean import clean_html
+from .language import declared_language, detect_language
 from .lines import word_count
 from .organisations import find_organisations
 from .overrides import SidecarState, apply_overrides, sidecar_state
@@ -25,7 +26,7 @@ from .textclean import clean_text
 from .topics import find_topics
 
 # Bump when a change to the pipeline should re-extract every indexed article.
-EXTRACTION_VERSION = 4
+EXTRACTION_VERSION = 5
 FALLBACK_TITLE_WORDS = 12
 _LEADING_DATE = re.compile(r"^(on|in)\s+[^,]{4,30}\d{4},\s*", re.I)
 
@@ -84,6 +85,7 @@ def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
         removed=cleaned.removed,
         kinds=cleaned.kinds,
     )
+    article.language = detect_language(title, body, declared_language(text) if is_html else None)
     _add_organisations(article)
     _add_topics(article)
     return article

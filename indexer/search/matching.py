@@ -20,6 +20,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
+from ..index.analysis import CJK_FIELD
 from ..index.arrays import IndexArrays
 
 _BM25 = BM25F()
@@ -37,6 +38,8 @@ def evaluate(searcher, arrays: IndexArrays, query) -> Scored:
         return _term(searcher, arrays, query)
     if isinstance(query, wq.Phrase):
         return _phrase(searcher, arrays, query)
+    if isinstance(query, wq.DisjunctionMax):  # one word over several analyses
+        return _best([evaluate(searcher, arrays, q) for q in query.subqueries], arrays, query)
     if isinstance(query, wq.Every):
         return Scored(arrays.live.copy(), arrays.live.astype(np.float64))
     if isinstance(query, (wq.And, wq.Or, wq.AndNot, wq.Require, wq.AndMaybe)):
@@ -120,6 +123,18 @@ def _or(parts: list[Scored], arrays: IndexArrays) -> Scored:
     for part in parts[1:]:
         mask |= part.mask
     return Scored(mask, sum(p.scores * p.mask for p in parts))
+
+
+def _best(parts: list[Scored], arrays: IndexArrays, query: wq.DisjunctionMax) -> Scored:
+    """Matches any part, scored by the best part (plus `tiebreak` times the others),
+    as Whoosh's DisjunctionMax."""
+    found = _or(parts, arrays)
+    if parts:
+        each = np.stack([p.scores * p.mask for p in parts])
+        best = each.max(axis=0)
+        found.scores = best + query.tiebreak * (found.scores - best)
+    found.scores = found.scores * query.boost
+    return found
 
 
 def _phrase(searcher, arrays: IndexArrays, phrase: wq.Phrase) -> Scored:
@@ -239,7 +254,11 @@ def positive_words(query, fieldname: str, reader) -> set[str]:
     if isinstance(query, wq.Term):
         return {str(query.text)} if query.fieldname == fieldname else set()
     if isinstance(query, wq.Phrase):
-        return set(query.words) if query.fieldname == fieldname else set()
+        if query.fieldname != fieldname:
+            return set()
+        if fieldname == CJK_FIELD:  # bigrams -> the text they cover, marked as one
+            return {query.words[0] + "".join(w[-1:] for w in query.words[1:])}
+        return set(query.words)
     if isinstance(query, (wq.AndNot, wq.Require, wq.AndMaybe)):
         words = positive_words(query.a, fieldname, reader)
         if not isinstance(query, wq.AndNot):

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from ..extract.organisations import fold, known_spellings
+from ..index.analysis import LANGUAGE_FIELDS
 from ..index.arrays import IndexArrays, segments_of
 from ..index.lru import ByteBudgetLRU
 from ..index.store import open_searcher
@@ -28,7 +29,7 @@ from .copies import BucketHistory, CopyGroups
 
 EVALUATIONS_CACHE_BYTES = 64 * 2**20  # match sets and scores kept per generation
 KEPT_GENERATIONS = 4
-FACET_FIELDS = ("organisation", "topic", "year")  # fields whose values are counted
+FACET_FIELDS = ("organisation", "topic", "language", "year")  # fields whose values are counted
 FOLDED_FIELDS = ("organisation", "mentions", "topic")  # fields whose spellings fold
 
 
@@ -45,6 +46,11 @@ class Generation:
         # field -> folded spelling -> the value the field holds (`org:6g-ia`)
         self.spellings: dict[str, dict[str, str]] = _spellings(reader)
         self.evaluations = ByteBudgetLRU(EVALUATIONS_CACHE_BYTES)  # query -> Scored
+        # the other languages' analyses (analysis.py) some article uses: a query
+        # is matched against these besides title and body
+        self.language_fields = tuple(
+            f for f in LANGUAGE_FIELDS if f in reader.schema and reader.field_length(f)
+        )
 
     def forget_results(self) -> None:
         """Drop cached match sets and posting lists (to time searches without them)."""

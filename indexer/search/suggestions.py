@@ -2,7 +2,9 @@
 
 "spectrun" becomes "spectrum" from the words of the index (Whoosh's
 corrector over the unstemmed spelling field), and the corrected query is
-offered only when it finds more than the one typed.
+offered only when it finds more than the one typed. Words in CJK script
+are never corrected: the spelling field holds English-analysed words, and
+an English word is no correction of a Chinese, Japanese or Korean one.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..index.analysis import HAS_CJK
 from .request import SearchRequest
 from .results import Suggestion
 from .selection import select
@@ -32,6 +35,7 @@ def suggestion(snapshot: Snapshot, request: SearchRequest, total: int) -> Sugges
         plain = word.lower()
         if (
             _PLAIN_WORD.fullmatch(word)
+            and not HAS_CJK.search(word)
             and word not in ("AND", "OR", "NOT")
             and any(True for _ in analyzer(plain))  # not a stop word
             and not reader.doc_frequency(spelling_field, plain)
