@@ -171,8 +171,11 @@ def fold_cjk(text: str) -> str:
 
 class CjkTokenizer(Tokenizer):
     """Bigrams of each run of CJK characters (and each character alone, at index
-    time, so a one-character query finds it); other text is skipped. Positions
-    count characters, with a gap between runs, so phrases stay inside a run."""
+    time, so a one-character query finds it). Where Latin letters or digits are
+    glued to CJK text ("6Gの研究"), which the English analysis reads as one
+    word, the Latin part is a token here too; at query time every Latin word
+    is, so "6G" finds the 6G glued to Japanese. Positions count characters,
+    with a gap between words, so phrases stay inside a run."""
 
     def __eq__(self, other):
         return type(other) is type(self)
@@ -192,23 +195,55 @@ class CjkTokenizer(Tokenizer):
     ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pos = start_pos
-        unigrams = mode != "query"
-        for run in _CJK_RUN.finditer(fold_cjk(value)):
-            text, first = run.group(), run.start()
-            for i in range(len(text)):
-                grams = [text[i]] if unigrams or len(text) == 1 else []
-                if i + 1 < len(text):
-                    grams.append(text[i : i + 2])
-                for gram in grams:
+        query = mode == "query"
+        for word in _WORDS.finditer(fold_cjk(value)):
+            if not query and not HAS_CJK.search(word.group()):
+                continue  # the English analysis has it
+            for piece in _PIECES.finditer(word.group()):
+                text, first = piece.group(), word.start() + piece.start()
+                if not HAS_CJK.match(text):
+                    grams = [(0, text.lower())]
+                    width = 1
+                else:
+                    grams = _grams(text, unigrams=not query)
+                    width = len(text)
+                for offset, gram in grams:
                     token.text = gram
                     token.boost, token.stopped = 1.0, False
                     if positions:
-                        token.pos = pos + i
+                        token.pos = pos + offset
                     if chars:
-                        token.startchar = start_char + first + i
+                        token.startchar = start_char + first + offset
                         token.endchar = token.startchar + len(gram)
                     yield token
-            pos += len(text) + 1
+                pos += width
+            pos += 1
+
+
+def _grams(run: str, unigrams: bool) -> list[tuple[int, str]]:
+    """(offset, text) of the bigrams of a run, with its characters when asked
+    (and always for a run of one character)."""
+    grams = []
+    for i in range(len(run)):
+        if unigrams or len(run) == 1:
+            grams.append((i, run[i]))
+        if i + 1 < len(run):
+            grams.append((i, run[i : i + 2]))
+    return grams
+
+
+_WORDS = re.compile(r"\w+")
+_PIECES = re.compile(f"[{CJK_CHARS}]+|[^{CJK_CHARS}]+")
+
+
+def cjk_text(tokens: list[str]) -> str:
+    """The text a phrase of CJK-field tokens covers: overlapping bigrams add their
+    second character; a Latin piece glued to the run adds itself."""
+    text = ""
+    for token in tokens:
+        overlaps = text and HAS_CJK.match(text[-1]) and len(token) == 2 and token[0] == text[-1]
+        text += token[1:] if overlaps else token
+    return text
 
 
 def cjk_analyzer():

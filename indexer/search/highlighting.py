@@ -77,6 +77,8 @@ def _matches(text: str, wanted: Wanted) -> list[tuple[int, int, str]]:
                 found.append((word.start(), word.end(), stemmed))
     if wanted.cjk:
         folded = fold_cjk(text)
+        lowered = folded.lower()
+        folded = lowered if len(lowered) == len(folded) else folded  # glued Latin: "6g"
         for wanted_text in wanted.cjk:
             at = folded.find(wanted_text)
             while at != -1:

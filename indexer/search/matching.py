@@ -20,7 +20,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
-from ..index.analysis import CJK_FIELD
+from ..index.analysis import CJK_FIELD, cjk_text
 from ..index.arrays import IndexArrays
 
 _BM25 = BM25F()
@@ -257,7 +257,7 @@ def positive_words(query, fieldname: str, reader) -> set[str]:
         if query.fieldname != fieldname:
             return set()
         if fieldname == CJK_FIELD:  # bigrams -> the text they cover, marked as one
-            return {query.words[0] + "".join(w[-1:] for w in query.words[1:])}
+            return {cjk_text(query.words)}
         return set(query.words)
     if isinstance(query, (wq.AndNot, wq.Require, wq.AndMaybe)):
         words = positive_words(query.a, fieldname, reader)
