@@ -43,7 +43,7 @@ DETECTED = ("en", *STEMMED, "ru")  # what py3langid may answer for non-CJK text
 ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "jp": "ja", "kr": "ko", "cn": "zh"}
 MIN_LETTERS = 12
 MIN_CONFIDENCE = 0.6
-SAMPLE_CHARS = 3000  # the opening of title and text is plenty to detect from
+SAMPLE_CHARS = 1200  # the opening of title and text is plenty to detect from
 
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 _KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
