@@ -278,6 +278,9 @@ def test_api_openapi_and_cli_offer_the_language_facet(mixed, capsys):
     assert "lang" in params
     page = client.get("/?q=6G&lang=sv").get_data(as_text=True)
     assert "Swedish" in page and "Svenska forskare vill" in page and "Oulun yliopisto" not in page
+    assert '<h3 lang="sv">' in page  # so browsers pick fonts and voices for the language
+    japanese = client.get("/?q=覚書").get_data(as_text=True)
+    assert '<p class="snippet" lang="ja">' in japanese
     assert main(["search", "6G", "--lang", "fi", "--json", "--index", str(index)]) == 0
     hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [h["path"] for h in hits] == ["fi.html"]
