@@ -284,3 +284,17 @@ def test_api_openapi_and_cli_offer_the_language_facet(mixed, capsys):
     assert main(["search", "6G", "--lang", "fi", "--json", "--index", str(index)]) == 0
     hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [h["path"] for h in hits] == ["fi.html"]
+
+
+def test_a_sidecar_corrects_the_language(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy2(LANGUAGES / "ja-kanji.txt", corpus / "report.txt")
+    (corpus / "report.meta.json").write_text('{"language": "ZH"}', encoding="utf-8")
+    shutil.copy2(LANGUAGES / "en.txt", corpus / "other.txt")
+    (corpus / "other.meta.json").write_text('{"language": "Japanese"}', encoding="utf-8")
+    report = sync_index(corpus, tmp_path / "index")
+    assert "language must be a language code" in " ".join(f.reason for f in report.failed)
+    with open_snapshot(tmp_path / "index") as s:
+        languages = {h.article.path: h.article.language for h in run(s).hits}
+    assert languages == {"report.txt": "zh", "other.txt": "en"}  # the bad sidecar is ignored

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from ..article import Article
+from .language import ALIASES
 from .organisations import canonical_name, full_name
 from .reading import ReadError, read_regular
 
@@ -28,7 +29,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 TEXT_FIELDS = ("url", "title", "source")
 LIST_FIELDS = ("organisations", "mentions", "topics")
-FIELDS = (*TEXT_FIELDS, "date", *LIST_FIELDS)
+FIELDS = (*TEXT_FIELDS, "date", "language", *LIST_FIELDS)
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 
 class SidecarError(ValueError):
@@ -90,6 +92,11 @@ def _validated(key: str, value):
         if not isinstance(value, str) or not clean_text(value):
             raise SidecarError(f"{key} must be a non-empty string")
         return clean_text(value)
+    if key == "language":  # an ISO 639 code such as "ja"; "und" for unknown
+        code = value.strip().lower() if isinstance(value, str) else ""
+        if not _LANGUAGE_CODE.fullmatch(code):
+            raise SidecarError('language must be a language code such as "de" or "ja"')
+        return ALIASES.get(code, code)
     if key == "date":
         if value is None:
             return None  # "this article has no date"
