@@ -5,8 +5,11 @@ posting list is read once as arrays (arrays.py) and the query tree becomes
 numpy masks and score vectors. Scores follow Whoosh's BM25F exactly for
 terms (same idf, average length, quantised document lengths and query
 boosts; a compound query sums its children, as Whoosh's matchers do), so
-rankings do not change. A phrase scores as the sum of its words in the
-documents where they stand together. Query kinds met rarely (ranges,
+rankings do not change; only the other languages' fields take their average
+length over the articles in that language (IndexArrays.average_length), and a
+word searched in several analyses scores its best (DisjunctionMax). A
+phrase scores as the sum of its words in the documents where they stand
+together. Query kinds met rarely (ranges,
 fuzzy terms) are answered by Whoosh itself with a constant score.
 """
 
@@ -101,7 +104,7 @@ def _term_scores(searcher, arrays, fieldname, text, ids, weights) -> np.ndarray:
     if not searcher.schema[fieldname].scorable:
         return weights
     idf = searcher.idf(fieldname, text)
-    avg = searcher.avg_field_length(fieldname) or 1
+    avg = arrays.average_length(fieldname) or searcher.avg_field_length(fieldname) or 1
     lengths = arrays.lengths(fieldname)[ids]
     b, k1 = _BM25.B, _BM25.K1
     return idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avg)))
