@@ -28,18 +28,30 @@ def _alternative(phrase: str) -> str:
     pattern = r"\s+".join(re.escape(part) for part in body.split())
     pattern += r"[\w-]*" if wildcard else ""
     exact = len(body.split()) == 1 and body != body.lower()
-    pattern = pattern if exact else f"(?i:{pattern})"
-    before = "" if HAS_CJK.match(body) else _EDGE_BEFORE
-    after = "" if HAS_CJK.match(body[-1:]) and not wildcard else _EDGE_AFTER
-    return f"{before}{pattern}{after}"
+    return pattern if exact else f"(?i:{pattern})"
 
 
 def compile_phrases(phrases: list[str]) -> re.Pattern:
     """One regex matching any of `phrases` as whole words, longest first.
 
     Longest first makes "Beyond 5G Promotion Consortium" win over the
-    "5G Promotion Consortium" inside it.
+    "5G Promotion Consortium" inside it. Phrases starting with a CJK character
+    form a second group (no phrase of the first can match where one of them
+    does), their ends bounded only where they are Latin.
     """
     ordered = sorted(set(phrases), key=len, reverse=True)
-    alternatives = "|".join(_alternative(p) for p in ordered)
-    return re.compile(f"(?:{alternatives})")
+    latin = [p for p in ordered if not HAS_CJK.match(p)]
+    cjk = [p for p in ordered if HAS_CJK.match(p)]
+    groups = []
+    if latin or not cjk:
+        alternatives = "|".join(_alternative(p) for p in latin)
+        groups.append(f"{_EDGE_BEFORE}(?:{alternatives}){_EDGE_AFTER}")
+    if cjk:
+        groups.append("|".join(_alternative(p) + _cjk_end(p) for p in cjk))
+    return re.compile("|".join(groups))
+
+
+def _cjk_end(phrase: str) -> str:
+    """A CJK phrase ending in a Latin letter or digit still needs a word end there."""
+    body = phrase.rstrip("*")
+    return "" if HAS_CJK.match(body[-1:]) and not phrase.endswith("*") else _EDGE_AFTER
