@@ -14,9 +14,29 @@ from datetime import date
 from urllib.parse import urlsplit
 
 # What a search hit, an export row and a syndicated copy carry of an article.
-SUMMARY_FIELDS = ("id", "path", "title", "date", "organisations", "topics", "url", "source")
+SUMMARY_FIELDS = (
+    "id",
+    "path",
+    "title",
+    "date",
+    "organisations",
+    "topics",
+    "language",
+    "url",
+    "source",
+)
 COPY_FIELDS = ("id", "title", "source", "url")
-EXPORT_FIELDS = ("id", "title", "date", "organisations", "topics", "source", "url", "path")
+EXPORT_FIELDS = (
+    "id",
+    "title",
+    "date",
+    "organisations",
+    "topics",
+    "language",
+    "source",
+    "url",
+    "path",
+)
 PARAGRAPH, HEADING, LIST_ITEM = "p", "h", "li"  # kinds of the text's blocks
 BULLETS = "•●▪‣◦∙·*–—- "
 
@@ -61,6 +81,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     format: str = "text"  # "html", "text", "markdown" or "pdf"
+    language: str = ""  # ISO 639-1 code (extract/language.py), "und" when unknown
     removed: list[Removed] = field(default_factory=list)
     overridden: list[str] = field(default_factory=list)  # fields set by a sidecar file
     # The kind of each paragraph of `text` (PARAGRAPH, HEADING, LIST_ITEM), as the
@@ -105,6 +126,7 @@ class Article:
             "url": self.url,
             "source": self.source,
             "format": self.format,
+            "language": self.language,
             "text": self.text,
             "kinds": self.kinds,
             "evidence": {"organisations": self.org_evidence, "topics": self.topic_evidence},
@@ -131,6 +153,7 @@ class Article:
             url=data.get("url"),
             source=data.get("source"),
             format=data.get("format", "text"),
+            language=data.get("language", ""),
             removed=[Removed(r["line"], r["reason"]) for r in data.get("removed", [])],
             overridden=data.get("overridden", []),
             kinds=data.get("kinds", []),

@@ -258,3 +258,38 @@ def test_timeline_renders_and_a_click_filters(page, big_site):
     page.wait_for_url("**from=**")
     assert result_count(page) == int(label.rsplit(":", 1)[1])
     assert page.locator(".chip", has_text="–").is_visible()
+
+
+@pytest.fixture(scope="module")
+def languages_site(tmp_path_factory):
+    """The seeds and the test articles in ten languages (tests/fixtures/languages)."""
+    from indexer.index.sync import sync_index
+    from web import create_app
+
+    root = tmp_path_factory.mktemp("languages-site")
+    corpus = root / "corpus"
+    shutil.copytree(REPO / "tests" / "fixtures" / "languages", corpus)
+    for seed in (REPO / "corpus").glob("*.txt"):
+        shutil.copy2(seed, corpus / seed.name)
+    sync_index(corpus, root / "index")
+    with served(create_app({"INDEX_DIR": str(root / "index"), "CORPUS_DIR": str(corpus)})) as url:
+        yield url
+
+
+def test_choose_a_language_in_the_facet_and_the_results_narrow(page, languages_site):
+    page.goto(languages_site + "/?q=6G")
+    everything = result_count(page)
+    japanese = page.locator("[data-facet=lang] .facet-value", has_text="Japanese").first
+    assert int(japanese.locator(".n").inner_text()) == 1
+    japanese.click()
+    page.wait_for_url("**lang=ja**")
+    assert result_count(page) == 1 < everything
+    assert hit_titles(page) == ["Beyond 5G推進コンソーシアムと欧州団体が覚書を締結"]
+    assert page.locator(".chip", has_text="Japanese").is_visible()
+    page.locator("[data-facet=lang] .facet-value", has_text="Korean").first.click()
+    page.wait_for_url("**lang=ko**")
+    assert result_count(page) == 2  # Japanese OR Korean
+    screenshot(page, "search-language-facet")
+    page.goto(languages_site + "/?q=備忘錄")  # traditional characters find simplified ones
+    assert sorted(hit_titles(page))[0].startswith("IMT-2030")
+    assert page.locator("article.hit mark", has_text="备忘录").count() >= 1

@@ -69,7 +69,10 @@ def test_sort_and_pagination_links(client):
 
 def test_article_page(client):
     html = client.get(f"/articles/{article_id(SEED_003)}").get_data(as_text=True)
-    assert "<h1>China to deepen cooperation in 6G with EU, South Korea, and India</h1>" in html
+    assert (
+        '<h1 lang="en">China to deepen cooperation in 6G with EU, South Korea, and India</h1>'
+        in html
+    )
     assert '<time datetime="2025-04-18">18 April 2025</time>' in html
     assert 'href="/?org=MIIT"' in html
     assert "Xie noted that by the end of March" in html
@@ -236,7 +239,9 @@ def test_openapi_document_matches_the_api(client, app):
     rules = {rule.rule.replace("<article_id>", "{id}") for rule in app.url_map.iter_rules()}
     assert set(doc["paths"]) <= rules
     params = {p["name"] for p in doc["paths"]["/api/search"]["get"]["parameters"]}
-    assert params == {"q", "sort", "page", "size", "from", "to", "org", "topic", "year", "copies"}
+    assert params == {
+        *("q", "sort", "page", "size", "from", "to", "org", "topic", "lang", "year", "copies")
+    }
     example = {
         "q": "MoU",
         "sort": "newest",

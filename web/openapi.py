@@ -132,6 +132,7 @@ ARTICLE_PROPERTIES = {
     "url": "string?",
     "source": "string?",
     "format": "string",
+    "language": "string",
     "text": "string",
     "kinds": "string[]",
     "evidence": "object",

@@ -4,7 +4,8 @@ Every parameter is validated here, so a malformed URL gets a 400 with a
 message that says what is wrong instead of an error deep in the search.
 
     q                  the query
-    org, topic, year   facet values (repeatable)
+    org, topic, lang,  facet values (repeatable)
+    year
     from, to           date range: YYYY, YYYY-MM or YYYY-MM-DD
     sort               relevance | newest | oldest
     page, size         page number (1..1000), hits per page (1..100)
@@ -154,7 +155,7 @@ def search_url(
 def active_filters(req: SearchRequest) -> list[tuple[str, str]]:
     """(label, URL without it) for each active filter: the chips and the zero-results page."""
     chips = [
-        (value, search_url(req, toggle=(param, value)))
+        (_chip_label(param, value), search_url(req, toggle=(param, value)))
         for param, values in req.filters.items()
         for value in values
     ]
@@ -164,6 +165,11 @@ def active_filters(req: SearchRequest) -> list[tuple[str, str]]:
         label = f"from {req.date_from}" if req.date_from else f"until {req.date_to}"
         chips.append((label, search_url(req, clear="dates")))
     return chips
+
+
+def _chip_label(param: str, value: str) -> str:
+    facet = FACETS_BY_PARAM.get(param)
+    return facet.display_name(value) if facet and facet.shows_name else value
 
 
 def with_query(req: SearchRequest, q: str) -> SearchRequest:

@@ -12,6 +12,7 @@ lines          line-level judgements both cleaners share
 dates          publication dates in text; vetting of the HTML date
 organisations  which organisations an article is about, and mentions
 topics         topics from the taxonomy, ranked by evidence
+language       the article's language: declared by the page, else script, else py3langid
 phrases        whole-word phrase matching shared by organisations and topics
 overrides      corrections by hand from a sidecar .meta.json
 pipeline       the stages wired into one Article (`extract_file`)

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..article import Article, web_url
+from .language import ALIASES
 from .organisations import canonical_name, full_name
 from .reading import ReadError, read_regular
 
@@ -32,7 +33,8 @@ LIST_FIELDS = ("organisations", "mentions", "topics")
 # `fetched`, when it was fetched (ISO 8601 with time zone), and `feed`, the
 # address of the feed it came from. Kept in the sidecar, not applied to the article.
 RECORD_FIELDS = ("fetched", "feed")
-FIELDS = (*TEXT_FIELDS, "date", *LIST_FIELDS, *RECORD_FIELDS)
+FIELDS = (*TEXT_FIELDS, "date", "language", *LIST_FIELDS, *RECORD_FIELDS)
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 
 class SidecarError(ValueError):
@@ -110,6 +112,11 @@ def _validated(key: str, value):
         if key == "url" and not web_url(clean_text(value)):
             raise SidecarError("url must be an http:// or https:// address")
         return clean_text(value)
+    if key == "language":  # an ISO 639 code such as "ja"; "und" for unknown
+        code = value.strip().lower() if isinstance(value, str) else ""
+        if not _LANGUAGE_CODE.fullmatch(code):
+            raise SidecarError('language must be a language code such as "de" or "ja"')
+        return ALIASES.get(code, code)
     if key == "date":
         if value is None:
             return None  # "this article has no date"

@@ -17,6 +17,7 @@ from .. import datafiles
 from ..article import HEADING, PARAGRAPH, Article, web_url
 from .dates import date_from_text, date_near_title
 from .htmlclean import clean_html
+from .language import declared_language, detect_language
 from .lines import word_count
 from .markdown import FrontMatterError, parse_markdown
 from .organisations import find_organisations
@@ -93,6 +94,7 @@ def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
         removed=cleaned.removed,
         kinds=cleaned.kinds,
     )
+    article.language = detect_language(title, body, declared_language(text) if is_html else None)
     _add_organisations(article)
     _add_topics(article)
     return article

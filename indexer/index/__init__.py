@@ -1,6 +1,7 @@
 """The index: a Whoosh index kept in step with the corpus folder.
 
 schema      the fields, and Articles to index documents and back
+analysis    text analysis per language family: English, Snowball stemmers, CJK bigrams
 store       where the index lives; opening it while another process writes
 sync        incremental runs: what changed on disk goes in one commit; index_paths,
             the fast path for a few given files

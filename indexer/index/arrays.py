@@ -22,6 +22,7 @@ from whoosh.columns import FixedBytesColumn, NumericColumn, VarBytesColumn
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from .analysis import LANGUAGE_FIELDS
 from .lru import ByteBudgetLRU
 from .postings import PackedLeafMatcher
 
@@ -43,8 +44,18 @@ class IndexArrays:
         parts = segment_readers(reader)
         self.live = live_mask(reader)
         self.days = _days(reader, parts)
-        self._lengths = {
-            name: _lengths(parts, name) for name, field in reader.schema.items() if field.scorable
+        # the other languages' fields (analysis.py) only when some article uses them
+        scored = [
+            name
+            for name, field in reader.schema.items()
+            if field.scorable and (name not in LANGUAGE_FIELDS or reader.field_length(name))
+        ]
+        self._lengths = {name: _lengths(parts, name) for name in scored}
+        # their average length over the articles that have them (see average_length)
+        self._averages = {
+            name: reader.field_length(name) / max(1, _holders(parts, name))
+            for name in scored
+            if name in LANGUAGE_FIELDS
         }
         self._postings = ByteBudgetLRU(POSTINGS_CACHE_BYTES)
 
@@ -106,6 +117,13 @@ class IndexArrays:
         """Each document's length in words, as Whoosh's scorer sees it (1 when empty)."""
         return self._lengths[fieldname]
 
+    def average_length(self, fieldname: str) -> float | None:
+        """A language field's average length over the articles in that language (None
+        for other fields). Whoosh divides by every article, which in an index of
+        100,000 English articles and 100 German ones would make each German article
+        a thousand times longer than average and flatten its word frequencies."""
+        return self._averages.get(fieldname)
+
 
 def _running_totals(gaps: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """Positions from gaps, the running sum restarting at each posting's first gap."""
@@ -150,6 +168,11 @@ def fixed_column(reader, fieldname: str, width: int) -> np.ndarray:
     """A fixed-width bytes column as a (documents × width) uint8 array."""
     parts = [_fixed_bytes(seg, fieldname, width) for seg, _ in segment_readers(reader)]
     return np.concatenate(parts) if parts else np.zeros((0, width), np.uint8)
+
+
+def _holders(parts, fieldname: str) -> int:
+    """How many documents have some text in a field."""
+    return sum(int(np.count_nonzero(_length_bytes(seg, fieldname))) for seg, _ in parts)
 
 
 def _lengths(parts, fieldname: str) -> np.ndarray:

@@ -14,22 +14,32 @@ import json
 from datetime import date, datetime
 
 from whoosh import columns
-from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from ..article import Article
+from ..extract.language import UNKNOWN as UNKNOWN_LANGUAGE
+from .analysis import (
+    CJK_FIELD,
+    HAS_CJK,
+    STEMMED,
+    analysis_text,
+    cjk_analyzer,
+    english_analyzer,
+    stem_field,
+    stemming_analyzer,
+)
 from .postings import PackedPositions
 from .signatures import encode, signature, signature_width
 
 UNDATED = "undated"
 # Article.to_json() keys kept in the stored `details` field for the article page.
 DETAIL_KEYS = ("organisation_names", "evidence", "removed", "overridden", "kinds")
-SCHEMA_VERSION = 7  # bump when the fields change: `index` then builds a new index beside
+SCHEMA_VERSION = 8  # bump when the fields change: `index` then builds a new index beside
 
 
 def build_schema() -> Schema:
-    analyzer = StemmingAnalyzer()
-    return Schema(
+    analyzer = english_analyzer()
+    schema = Schema(
         id=ID(stored=True, unique=True),
         path=ID(stored=True, unique=True),
         # spelling=True keeps unstemmed words aside for "did you mean"
@@ -56,12 +66,22 @@ def build_schema() -> Schema:
         # path, size, mtime, hash, fingerprints as one column: what a run compares
         # with the disk, read for 100,000 articles without loading their texts
         filestate=COLUMN(columns.VarBytesColumn()),
+        language=ID(stored=True),  # ISO 639-1 code, "und" when unknown
+        # title and body again, analysed for other languages (analysis.py): the CJK
+        # text of every article, and an article in a stemmed language with its stemmer
+        **{CJK_FIELD: _phrase_text(cjk_analyzer(), stored=False, multitoken_query="phrase")},
     )
+    for code in STEMMED:
+        schema.add(stem_field(code), _phrase_text(stemming_analyzer(code), stored=False))
+    return schema
 
 
-def _phrase_text(analyzer, field_boost: float = 1.0) -> TEXT:
-    """Stemmed, stored text with word positions in postings.py's packed layout."""
-    field = TEXT(stored=True, analyzer=analyzer, field_boost=field_boost, spelling=True)
+def _phrase_text(analyzer, field_boost: float = 1.0, stored: bool = True, **options) -> TEXT:
+    """Stemmed text with word positions in postings.py's packed layout (stored ones
+    keep their unstemmed words aside for "did you mean")."""
+    field = TEXT(
+        stored=stored, analyzer=analyzer, field_boost=field_boost, spelling=stored, **options
+    )
     field.format = PackedPositions(field_boost=field_boost)
     return field
 
@@ -117,6 +137,7 @@ def to_document(
         "sha256": sha256,
         "extractor": extractor,
         "sidecar": sidecar,
+        "language": article.language or UNKNOWN_LANGUAGE,
     }
     doc["minhash"] = _signature_column(minhash, article.text)
     return _with_derived(doc, published)
@@ -146,11 +167,22 @@ def _signature_column(known, text: str) -> bytes:
 def _with_derived(doc: dict, published: date | None) -> dict:
     """Fields computed from others: file state, sort day and year."""
     doc["filestate"] = file_state(doc)
+    doc.update(language_fields(doc.get("title", ""), doc.get("body", ""), doc.get("language")))
     doc["day"] = published.toordinal() if published else 0
     doc["year"] = str(published.year) if published else UNDATED
     if published:
         doc["date"] = datetime(published.year, published.month, published.day)
     return doc
+
+
+def language_fields(title: str, body: str, language: str | None) -> dict[str, str]:
+    """The other analyses' fields of an article: CJK text, its own language's stems."""
+    fields = {}
+    if HAS_CJK.search(title) or HAS_CJK.search(body):
+        fields[CJK_FIELD] = analysis_text(title, body)
+    if language in STEMMED:
+        fields[stem_field(language)] = analysis_text(title, body)
+    return fields
 
 
 def article_from_stored(fields: dict, *, details: bool = True) -> Article:
@@ -174,6 +206,7 @@ def article_from_stored(fields: dict, *, details: bool = True) -> Article:
             "url": fields.get("url"),
             "source": fields.get("source") or None,
             "format": fields.get("format") or "text",
+            "language": fields.get("language") or UNKNOWN_LANGUAGE,
         }
     )
 

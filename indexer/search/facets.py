@@ -1,4 +1,4 @@
-"""The facets: organisation, topic and year, each a small class.
+"""The facets: organisation, topic, language and year, each a small class.
 
 A facet owns what is particular to it: the index field it counts, its name
 in URLs, its label, how its values are ordered, how a value is named for
@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..extract.language import language_name
 from ..extract.organisations import full_name
 from ..index.schema import UNDATED
 
@@ -49,6 +50,7 @@ class Facet:
     chosen_first = True  # chosen values stay at the top, in view above "show more"
     has_histogram = False
     is_time = False  # values are periods (no timeline lines per value)
+    shows_name = False  # list values by their display name (codes people do not read)
 
     def order(self, counts: dict[str, int]) -> list[tuple[str, int]]:
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower()))
@@ -70,6 +72,16 @@ class OrganisationFacet(Facet):
 
 class TopicFacet(Facet):
     param, field, label = "topic", "topic", "Topic"
+
+
+class LanguageFacet(Facet):
+    """The language each article is written in, named in English (de: German)."""
+
+    param, field, label = "lang", "language", "Language"
+    shows_name = True
+
+    def display_name(self, value: str) -> str:
+        return language_name(value)
 
 
 class YearFacet(Facet):
@@ -114,7 +126,7 @@ def _is_number(value: str) -> bool:
     return value.isascii() and value.isdigit()
 
 
-FACETS: tuple[Facet, ...] = (OrganisationFacet(), TopicFacet(), YearFacet())
+FACETS: tuple[Facet, ...] = (OrganisationFacet(), TopicFacet(), LanguageFacet(), YearFacet())
 FACETS_BY_PARAM = {f.param: f for f in FACETS}
 
 

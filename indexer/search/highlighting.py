@@ -6,19 +6,30 @@ rare word's search time. Here a regular expression finds only the words
 that could share a query word's stem (a stem never changes a word's first
 letters), each candidate is confirmed by its stem, and passages are cut
 around the confirmed words: the cost follows the matches, not the text.
+
+Other languages' analyses mark too (`Wanted`): in an article of a stemmed
+language, words whose stem in that language a query looks for; in CJK text,
+the characters a query's bigrams cover, found in the text folded as the
+index folds it (traditional to simplified, full width to half), whose
+offsets are the original's.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from markupsafe import escape
 from whoosh.lang.porter import stem
 
+from ..index.analysis import fold_cjk, stemmer
+
 SNIPPET_CHARS = 280  # longest passage
 CONTEXT_CHARS = 70  # words of context on each side of a match
 PASSAGES = 3
+LONGEST_WORD = 40  # a passage ends at a space this near, else mid-text (unspaced CJK)
 _TOKEN_REST = r"[\w*]*(?:\.[\w*]+)*"  # the rest of a word as Whoosh's tokenizer reads it
 
 
@@ -34,29 +45,77 @@ def _candidates(stems: frozenset[str]) -> re.Pattern:
     return re.compile(rf"(?<![\w*])(?:{alternatives}){_TOKEN_REST}", re.IGNORECASE)
 
 
-def _matches(text: str, stems: frozenset[str]) -> list[tuple[int, int, str]]:
-    """(start, end, stem) of each word in `text` whose stem is one of `stems`."""
+@dataclass(frozen=True)
+class Wanted:
+    """What a query looks for in one article, by analysis."""
+
+    english: frozenset[str]  # Porter stems (title and body)
+    language: str = ""  # the article's stemmed language (analysis.STEMMED), if any
+    stems: frozenset[str] = frozenset()  # stems in that language
+    cjk: frozenset[str] = frozenset()  # CJK strings, folded
+
+    def keys(self) -> list[str]:
+        return sorted(self.english | self.stems | self.cjk)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _matches(text: str, wanted: Wanted) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each place in `text` holding a word the query looks for."""
     found = []
-    for word in _candidates(stems).finditer(text):
-        stemmed = _stem(word.group().lower())
-        if stemmed in stems:
-            found.append((word.start(), word.end(), stemmed))
-    return found
+    if wanted.english:
+        for word in _candidates(wanted.english).finditer(text):
+            stemmed = _stem(word.group().lower())
+            if stemmed in wanted.english:
+                found.append((word.start(), word.end(), stemmed))
+    if wanted.stems:
+        stem = stemmer(wanted.language)
+        for word in _WORD.finditer(text):
+            stemmed = stem(unicodedata.normalize("NFKC", word.group()).lower())
+            if stemmed in wanted.stems:
+                found.append((word.start(), word.end(), stemmed))
+    if wanted.cjk:
+        folded = fold_cjk(text)
+        lowered = folded.lower()
+        folded = lowered if len(lowered) == len(folded) else folded  # glued Latin: "6g"
+        for wanted_text in wanted.cjk:
+            at = folded.find(wanted_text)
+            while at != -1:
+                found.append((at, at + len(wanted_text), wanted_text))
+                at = folded.find(wanted_text, at + len(wanted_text))
+    return _apart(found) if wanted.stems or wanted.cjk else found
 
 
-def title(text: str, stems: set[str]) -> str:
+def _apart(found: list) -> list:
+    """In text order, without matches overlapping an earlier (longer) one."""
+    kept, end = [], -1
+    for match in sorted(found, key=lambda m: (m[0], -m[1])):
+        if match[0] >= end:
+            kept.append(match)
+            end = match[1]
+    return kept
+
+
+def _wanted(words) -> Wanted:
+    return words if isinstance(words, Wanted) else Wanted(frozenset(words))
+
+
+def title(text: str, words: set[str] | Wanted) -> str:
     """The whole title with the query's words marked ("" when none occur)."""
-    matches = _matches(text, frozenset(stems)) if stems else []
-    return _marked(text, 0, len(text), matches, {s: i for i, s in enumerate(sorted(stems))})
+    wanted = _wanted(words)
+    matches = _matches(text, wanted)
+    return _marked(text, 0, len(text), matches, {s: i for i, s in enumerate(wanted.keys())})
 
 
-def snippet(text: str, stems: set[str]) -> str:
+def snippet(text: str, words: set[str] | Wanted) -> str:
     """Up to three passages around the query's words, best first chosen, shown in
     reading order and joined by " … " ("" when none occur)."""
-    matches = _matches(text, frozenset(stems)) if stems else []
+    wanted = _wanted(words)
+    matches = _matches(text, wanted)
     if not matches:
         return ""
-    numbers = {s: i for i, s in enumerate(sorted(stems))}
+    numbers = {s: i for i, s in enumerate(wanted.keys())}
     passages = _passages(text, matches)
     best = sorted(passages, key=lambda p: (-_score(p[2]), p[0]))[:PASSAGES]
     return " … ".join(_marked(text, a, b, found, numbers) for a, b, found in sorted(best))
@@ -91,14 +150,14 @@ def _score(found: list) -> int:
 def _word_start(text: str, at: int) -> int:
     if at <= 0:
         return 0
-    space = text.find(" ", at)
+    space = text.find(" ", at, at + LONGEST_WORD)  # unspaced CJK text: cut anywhere
     return space + 1 if space != -1 else at
 
 
 def _word_end(text: str, at: int) -> int:
     if at >= len(text):
         return len(text)
-    space = text.rfind(" ", 0, at)
+    space = text.rfind(" ", max(0, at - LONGEST_WORD), at)
     return space if space > 0 else at
 
 

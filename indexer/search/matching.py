@@ -5,8 +5,11 @@ posting list is read once as arrays (arrays.py) and the query tree becomes
 numpy masks and score vectors. Scores follow Whoosh's BM25F exactly for
 terms (same idf, average length, quantised document lengths and query
 boosts; a compound query sums its children, as Whoosh's matchers do), so
-rankings do not change. A phrase scores as the sum of its words in the
-documents where they stand together. Query kinds met rarely (ranges,
+rankings do not change; only the other languages' fields take their average
+length over the articles in that language (IndexArrays.average_length), and a
+word searched in several analyses scores its best (DisjunctionMax). A
+phrase scores as the sum of its words in the documents where they stand
+together. Query kinds met rarely (ranges,
 fuzzy terms) are answered by Whoosh itself with a constant score.
 """
 
@@ -20,6 +23,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 
+from ..index.analysis import CJK_FIELD, cjk_text
 from ..index.arrays import IndexArrays
 
 _BM25 = BM25F()
@@ -37,6 +41,8 @@ def evaluate(searcher, arrays: IndexArrays, query) -> Scored:
         return _term(searcher, arrays, query)
     if isinstance(query, wq.Phrase):
         return _phrase(searcher, arrays, query)
+    if isinstance(query, wq.DisjunctionMax):  # one word over several analyses
+        return _best([evaluate(searcher, arrays, q) for q in query.subqueries], arrays, query)
     if isinstance(query, wq.Every):
         return Scored(arrays.live.copy(), arrays.live.astype(np.float64))
     if isinstance(query, (wq.And, wq.Or, wq.AndNot, wq.Require, wq.AndMaybe)):
@@ -98,7 +104,7 @@ def _term_scores(searcher, arrays, fieldname, text, ids, weights) -> np.ndarray:
     if not searcher.schema[fieldname].scorable:
         return weights
     idf = searcher.idf(fieldname, text)
-    avg = searcher.avg_field_length(fieldname) or 1
+    avg = arrays.average_length(fieldname) or searcher.avg_field_length(fieldname) or 1
     lengths = arrays.lengths(fieldname)[ids]
     b, k1 = _BM25.B, _BM25.K1
     return idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avg)))
@@ -120,6 +126,18 @@ def _or(parts: list[Scored], arrays: IndexArrays) -> Scored:
     for part in parts[1:]:
         mask |= part.mask
     return Scored(mask, sum(p.scores * p.mask for p in parts))
+
+
+def _best(parts: list[Scored], arrays: IndexArrays, query: wq.DisjunctionMax) -> Scored:
+    """Matches any part, scored by the best part (plus `tiebreak` times the others),
+    as Whoosh's DisjunctionMax."""
+    found = _or(parts, arrays)
+    if parts:
+        each = np.stack([p.scores * p.mask for p in parts])
+        best = each.max(axis=0)
+        found.scores = best + query.tiebreak * (found.scores - best)
+    found.scores = found.scores * query.boost
+    return found
 
 
 def _phrase(searcher, arrays: IndexArrays, phrase: wq.Phrase) -> Scored:
@@ -239,7 +257,11 @@ def positive_words(query, fieldname: str, reader) -> set[str]:
     if isinstance(query, wq.Term):
         return {str(query.text)} if query.fieldname == fieldname else set()
     if isinstance(query, wq.Phrase):
-        return set(query.words) if query.fieldname == fieldname else set()
+        if query.fieldname != fieldname:
+            return set()
+        if fieldname == CJK_FIELD:  # bigrams -> the text they cover, marked as one
+            return {cjk_text(query.words)}
+        return set(query.words)
     if isinstance(query, (wq.AndNot, wq.Require, wq.AndMaybe)):
         words = positive_words(query.a, fieldname, reader)
         if not isinstance(query, wq.AndNot):

@@ -1,15 +1,22 @@
 """From the text a user typed to a Whoosh query, with its cost bounded.
 
 Whoosh's parser reads the syntax (words, "phrases", AND/OR/NOT, -word,
-field:value, prefix*); around it, `bounded` keeps a query's cost in check,
-facet field values fold to the spelling the index holds, and a query
-Whoosh cannot read (or whose field values a field cannot hold, such as
-`date:"x"`) falls back to its plain words with a notice. Prefixes,
-wildcards and ranges are expanded here, once, into the index words they
-stand for, within a budget for the whole query counted in index words
-looked at (MAX_SCANNED), words searched (MAX_EXPANSIONS) and their
-postings (MAX_POSTINGS, what reading them costs); past it they are cut,
-with a notice, so `body:[a TO z]` costs no more than a few common words.
+field:value, prefix*) and looks for each word in the title and the body,
+and in every other language's analysis some article uses (CJK bigrams, a
+Snowball stemmer: index/analysis.py), so a query's language is never
+guessed. A word's matches in the body and in those fields count once,
+by the best of them (a disjunction-max), so an article's score for a word
+is its English score unless another analysis matches it better, and
+English articles, found by the English analysis alone, rank as before.
+Around it, `bounded` keeps a query's cost in check, facet field values
+fold to the spelling the index holds, and a query Whoosh cannot read (or
+whose field values a field cannot hold, such as `date:"x"`) falls back to
+its plain words with a notice. Prefixes, wildcards and ranges are
+expanded here, once, into the index words they stand for, within a
+budget for the whole query counted in index words looked at
+(MAX_SCANNED), words searched (MAX_EXPANSIONS) and their postings
+(MAX_POSTINGS, what reading them costs); past it they are cut, with a
+notice, so `body:[a TO z]` costs no more than a few common words.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ import re
 
 from whoosh import query as wq
 from whoosh.qparser import FieldAliasPlugin, MultifieldParser, PlusMinusPlugin
-from whoosh.query import And, Every, NullQuery, Or, Term
+from whoosh.query import And, DisjunctionMax, Every, NullQuery, Or, Term
 
 from ..extract.organisations import fold
 from .snapshot import Snapshot
@@ -81,26 +88,56 @@ def _parse(snapshot: Snapshot, text: str):
     tokens = text.split()
     if all(t.startswith("-") and len(t) > 1 for t in tokens):  # only exclusions:
         text = " ".join(f"NOT {t[1:]}" for t in tokens)  # everything but those
-    parser = MultifieldParser(
-        ["title", "body"], snapshot.schema, fieldboosts={"title": TITLE_BOOST}
-    )
-    # "-word" excludes a word only at the start of a word, so "6G-IA" stays one name.
-    parser.add_plugin(PlusMinusPlugin(plusexpr=r"(?<![^\s(])\+", minusexpr=r"(?<![^\s(])-"))
-    parser.add_plugin(FieldAliasPlugin(FIELD_ALIASES))
+    parser = _parser(snapshot)
     try:
         query = parser.parse(text)
         if not _has_error(query) and not _unfit_values(snapshot.schema, query):
-            return query.accept(_facet_value_folder(snapshot)), None
+            query = query.accept(_facet_value_folder(snapshot))
+            return _best_analysis(query, snapshot.generation.language_fields), None
     except Exception:  # whoosh raises assorted errors on odd syntax
         pass
     words = _WORDS.findall(text)
-    query = _plain_words_query(snapshot, words)
+    query = _plain_words_query(snapshot, parser, words)
     if query is None:
         return None, "Your query has no words to search for."
     return query, (
         "Your query could not be read as search syntax, so it was searched as the "
         "plain words: " + " ".join(words) + "."
     )
+
+
+def _parser(snapshot: Snapshot) -> MultifieldParser:
+    fields = ["title", "body", *snapshot.generation.language_fields]
+    parser = MultifieldParser(fields, snapshot.schema, fieldboosts={"title": TITLE_BOOST})
+    # "-word" excludes a word only at the start of a word, so "6G-IA" stays one name.
+    parser.add_plugin(PlusMinusPlugin(plusexpr=r"(?<![^\s(])\+", minusexpr=r"(?<![^\s(])-"))
+    parser.add_plugin(FieldAliasPlugin(FIELD_ALIASES))
+    return parser
+
+
+def _best_analysis(query, language_fields: tuple[str, ...]):
+    """Each word's alternatives over the fields (title OR body OR body_de ...) become
+    title OR best-of(body, body_de, ...): the body analyses of one word count once."""
+    if not language_fields:
+        return query  # an index of English articles: the query as it always was
+    bodies = {"body", *language_fields}
+
+    def regroup(node):
+        if not isinstance(node, Or):
+            return node
+        alike = [c for c in node.subqueries if _field_of(c) in bodies]
+        if len(alike) < 2:
+            return node
+        others = [c for c in node.subqueries if _field_of(c) not in bodies]
+        return Or([*others, DisjunctionMax(alike)], boost=node.boost)
+
+    return query.accept(regroup)
+
+
+def _field_of(query) -> str | None:
+    """The one field a query searches (None when it has several or none)."""
+    names = {getattr(leaf, "fieldname", None) for leaf in query.leaves()}
+    return names.pop() if len(names) == 1 else None
 
 
 def _facet_value_folder(snapshot: Snapshot):
@@ -140,14 +177,14 @@ def _has_error(query) -> bool:
     return any(_has_error(child) for child in query.children())
 
 
-def _plain_words_query(snapshot: Snapshot, words: list[str]):
-    """Every word must match, in title or body, with the same analysis as indexing."""
-    analyzer = snapshot.schema["body"].analyzer
-    tokens = [t.text for w in words for t in analyzer(w)]
-    clauses = [
-        Or([Term("title", t, boost=TITLE_BOOST), Term("body", t)]) for t in dict.fromkeys(tokens)
-    ]
-    return And(clauses) if clauses else None
+def _plain_words_query(snapshot: Snapshot, parser: MultifieldParser, words: list[str]):
+    """Every word must match, in title or body (or another analysis), with the same
+    analysis as indexing."""
+    clauses = [parser.parse(word) for word in dict.fromkeys(words)]
+    clauses = [c for c in clauses if not isinstance(c, type(NullQuery))]
+    if not clauses:
+        return None
+    return _best_analysis(And(clauses).normalize(), snapshot.generation.language_fields)
 
 
 class Expansion(wq.MultiTerm):

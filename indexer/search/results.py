@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from ..article import COPY_FIELDS, SUMMARY_FIELDS, Article
+from ..index.analysis import CJK_FIELD, stem_field
 from ..index.schema import article_from_stored
 from . import highlighting
 from .facets import FACETS, FacetValue
@@ -102,6 +103,17 @@ def stored_article(snapshot: Snapshot, docnum: int, *, details: bool = False) ->
     return article_from_stored(snapshot.searcher.stored_fields(docnum), details=details)
 
 
+def _wanted(words: dict[str, frozenset[str]], field: str, language: str) -> highlighting.Wanted:
+    """What to mark in an article's title or body: its English words, and what the
+    query looks for in the article's own language and in CJK text."""
+    return highlighting.Wanted(
+        words[field],
+        language,
+        words.get(stem_field(language), frozenset()),
+        words.get(CJK_FIELD, frozenset()),
+    )
+
+
 def make_hits(snapshot: Snapshot, query, docnums: list[int], scores, with_copies) -> list[Hit]:
     """The hits of a page: stored articles with the query's words marked.
 
@@ -109,12 +121,13 @@ def make_hits(snapshot: Snapshot, query, docnums: list[int], scores, with_copies
     `with_copies(docnum)`: the docnums of the hit's syndicated copies.
     """
     reader = snapshot.reader
-    words = {f: positive_words(query, f, reader) for f in ("title", "body")}
+    fields = ("title", "body", *snapshot.generation.language_fields)
+    words = {f: frozenset(positive_words(query, f, reader)) for f in fields}
     hits = []
     for docnum in docnums:
         article = stored_article(snapshot, docnum)
-        title_html = highlighting.title(article.title, words["title"])
-        snippet = highlighting.snippet(article.text, words["body"])
+        title_html = highlighting.title(article.title, _wanted(words, "title", article.language))
+        snippet = highlighting.snippet(article.text, _wanted(words, "body", article.language))
         hits.append(
             Hit(
                 article,

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from ..extract.organisations import fold, known_spellings
+from ..index.analysis import LANGUAGE_FIELDS
 from ..index.arrays import IndexArrays, segment_readers, segments_of, shared_segments
 from ..index.lru import ByteBudgetLRU
 from ..index.store import open_searcher
@@ -56,6 +57,11 @@ class Generation:
         # field -> folded spelling -> the value the field holds (`org:6g-ia`)
         self.spellings: dict[str, dict[str, str]] = _spellings(reader, previous, shared)
         self.evaluations = ByteBudgetLRU(EVALUATIONS_CACHE_BYTES)  # query -> Scored
+        # the other languages' analyses (analysis.py) some article uses: a query
+        # is matched against these besides title and body
+        self.language_fields = tuple(
+            f for f in LANGUAGE_FIELDS if f in reader.schema and reader.field_length(f)
+        )
 
     def forget_results(self) -> None:
         """Drop cached match sets and posting lists (to time searches without them)."""

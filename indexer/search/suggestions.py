@@ -10,6 +10,9 @@ MAX_WORD_CHARS letters are corrected, corrections keep the first letter
 with more than MAX_CORRECTED unknown words gets no suggestion (64
 nonsense words took 7 s), and the corrections stop at BUDGET_SECONDS; in
 each case the search goes on without a suggestion, and without an error.
+Words in CJK script are never corrected: the spelling field holds
+English-analysed words, and an English word is no correction of a Chinese,
+Japanese or Korean one.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import replace
 
 from whoosh.spelling import Corrector
 
+from ..index.analysis import HAS_CJK
 from .request import SearchRequest
 from .results import Suggestion
 from .selection import select
@@ -79,7 +83,7 @@ def _unknown(snapshot: Snapshot, word: str) -> bool:
     """A plain word of plausible length that is no stop word and not in the index."""
     if not (MIN_WORD_CHARS <= len(word) <= MAX_WORD_CHARS and _PLAIN_WORD.fullmatch(word)):
         return False
-    if word in ("AND", "OR", "NOT"):
+    if word in ("AND", "OR", "NOT") or HAS_CJK.search(word):
         return False
     schema = snapshot.searcher.schema
     plain = word.lower()
