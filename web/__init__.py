@@ -12,6 +12,7 @@ Helpers:
     charts   SVG layout of histograms, the map and the timeline
     openapi  the OpenAPI 3.1 description of the JSON API
     cli      the `sixg-search` command (index, serve, search, extract)
+    serving  `serve --workers N`: pre-forked waitress workers on one socket
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 schema      the fields, and Articles to index documents and back
 store       where the index lives; opening it while another process writes
 sync        incremental runs: what changed on disk goes in one commit
+cluster     extraction on a Dask.distributed cluster (`index --scheduler`)
 cache       extracted articles kept by content hash (rebuilds skip cleaning)
 health      damage detection (`sixg-search check`) and what `--repair` needs
 signatures  MinHash signatures of articles, for copy detection at search time

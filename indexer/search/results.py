@@ -98,7 +98,18 @@ class SearchResult:
 
 
 def stored_article(snapshot: Snapshot, docnum: int, *, details: bool = False) -> Article:
-    return article_from_stored(snapshot.searcher.stored_fields(docnum), details=details)
+    if details:
+        return article_from_stored(snapshot.searcher.stored_fields(docnum), details=True)
+    # a generation's documents never change: each is decoded once while it stays cached
+    kept = snapshot.generation.articles
+    article = kept.get(docnum)
+    if article is None:
+        article = article_from_stored(snapshot.searcher.stored_fields(docnum))
+        kept.put(docnum, article, ARTICLE_OVERHEAD + len(article.text) + len(article.title))
+    return article
+
+
+ARTICLE_OVERHEAD = 2048  # bytes an Article takes besides its text (a rough count)
 
 
 def make_hits(snapshot: Snapshot, query, docnums: list[int], scores, with_copies) -> list[Hit]:
@@ -108,19 +119,32 @@ def make_hits(snapshot: Snapshot, query, docnums: list[int], scores, with_copies
     `with_copies(docnum)`: the docnums of the hit's syndicated copies.
     """
     reader = snapshot.reader
-    words = {f: positive_words(query, f, reader) for f in ("title", "body")}
+    words = {f: frozenset(positive_words(query, f, reader)) for f in ("title", "body")}
+    marked = snapshot.generation.marked
     hits = []
     for docnum in docnums:
         article = stored_article(snapshot, docnum)
-        title_html = highlighting.title(article.title, words["title"])
-        snippet = highlighting.snippet(article.text, words["body"])
+        key = (docnum, words["title"], words["body"])
+        found = marked.get(key)
+        if found is None:
+            found = _marked(article, words)
+            marked.put(key, found, 256 + len(found[0]) + len(found[1]))
         hits.append(
             Hit(
                 article,
                 float(scores[docnum]) if scores is not None else None,
-                Markup(title_html) if title_html else escape(article.title),
-                Markup(snippet) if snippet else escape(highlighting.lead(article.text)),
+                *found,
                 [stored_article(snapshot, d) for d in with_copies(docnum)],
             )
         )
     return hits
+
+
+def _marked(article: Article, words: dict[str, frozenset[str]]) -> tuple[Markup, Markup]:
+    """The title and snippet of a hit with the query's words marked."""
+    title_html = highlighting.title(article.title, words["title"])
+    snippet = highlighting.snippet(article.text, words["body"])
+    return (
+        Markup(title_html) if title_html else escape(article.title),
+        Markup(snippet) if snippet else escape(highlighting.lead(article.text)),
+    )

@@ -8,9 +8,11 @@ once and shared by every request that opens the same generation, until
 last few generations), the CLI and the benchmarks their own: nothing is
 kept in module globals, and nothing here reaches into Whoosh's internals.
 
-A `Snapshot` is what one request works with: its own Whoosh searcher (a
-request in flight keeps the generation it started with) and that
-generation's shared state.
+A `Snapshot` is what one request works with: a Whoosh searcher (a request
+in flight keeps the generation it started with) and that generation's
+shared state. The site keeps one open searcher per thread in `Searchers`
+and reuses it while no newer generation is committed: opening the index
+costs more than a warm search.
 """
 
 from __future__ import annotations
@@ -23,10 +25,12 @@ import numpy as np
 from ..extract.organisations import fold, known_spellings
 from ..index.arrays import IndexArrays, segments_of
 from ..index.lru import ByteBudgetLRU
-from ..index.store import open_searcher
+from ..index.store import open_searcher, serving_state
 from .copies import BucketHistory, CopyGroups
+from .facets import ValueCounter
 
 EVALUATIONS_CACHE_BYTES = 64 * 2**20  # match sets and scores kept per generation
+HITS_CACHE_BYTES = 16 * 2**20  # stored articles and marked snippets kept per generation
 KEPT_GENERATIONS = 4
 FACET_FIELDS = ("organisation", "topic", "year")  # fields whose values are counted
 FOLDED_FIELDS = ("organisation", "mentions", "topic")  # fields whose spellings fold
@@ -41,14 +45,22 @@ class Generation:
         self.value_docs: dict[str, dict[str, np.ndarray]] = {
             name: _value_docs(reader, self.arrays, name) for name in FACET_FIELDS
         }
+        self.value_counters = {
+            name: ValueCounter(docs, self.arrays.size) for name, docs in self.value_docs.items()
+        }
         self.copies = CopyGroups(reader, self.arrays, history)
         # field -> folded spelling -> the value the field holds (`org:6g-ia`)
         self.spellings: dict[str, dict[str, str]] = _spellings(reader)
         self.evaluations = ByteBudgetLRU(EVALUATIONS_CACHE_BYTES)  # query -> Scored
+        # docnum -> its stored Article; (docnum, query words) -> marked title and snippet
+        self.articles = ByteBudgetLRU(HITS_CACHE_BYTES // 2)
+        self.marked = ByteBudgetLRU(HITS_CACHE_BYTES // 2)
 
     def forget_results(self) -> None:
-        """Drop cached match sets and posting lists (to time searches without them)."""
-        self.evaluations.clear()
+        """Drop cached match sets, posting lists, stored articles and snippets (to
+        time searches without them)."""
+        for cache in (self.evaluations, self.articles, self.marked):
+            cache.clear()
         self.arrays.forget_postings()
 
 
@@ -76,9 +88,10 @@ class Generations:
 class Snapshot:
     """One request's searcher and its generation's shared state."""
 
-    def __init__(self, searcher, generation: Generation):
+    def __init__(self, searcher, generation: Generation, *, owned: bool = True):
         self.searcher = searcher
         self.generation = generation
+        self.owned = owned  # closed with the snapshot (else Searchers keeps it open)
 
     @property
     def reader(self):
@@ -89,7 +102,8 @@ class Snapshot:
         return self.searcher.schema
 
     def close(self) -> None:
-        self.searcher.close()
+        if self.owned:
+            self.searcher.close()
 
     def __enter__(self) -> Snapshot:
         return self
@@ -112,6 +126,33 @@ def open_snapshot(index_dir: Path, generations: Generations | None = None) -> Sn
         searcher.close()
         raise
     return Snapshot(searcher, generation)
+
+
+class Searchers:
+    """Per thread, an open searcher of the newest committed generation, reused by
+    that thread's requests until `sixg-search index` commits anew (each check is a
+    listing of the index folder). Per thread, as Whoosh's file readers are not
+    shared between threads."""
+
+    def __init__(self, generations: Generations):
+        self.generations = generations
+        self._local = threading.local()
+
+    def snapshot(self, index_dir: Path) -> Snapshot:
+        local = self._local
+        state = (index_dir, serving_state(index_dir))
+        if getattr(local, "state", None) != state:
+            self.close()
+            opened = open_snapshot(index_dir, self.generations)
+            local.state, local.snapshot = state, opened
+        return Snapshot(local.snapshot.searcher, local.snapshot.generation, owned=False)
+
+    def close(self) -> None:
+        """Close this thread's searcher."""
+        kept = getattr(self._local, "snapshot", None)
+        self._local.state = self._local.snapshot = None
+        if kept is not None:
+            kept.close()
 
 
 def _value_docs(reader, arrays: IndexArrays, field: str) -> dict[str, np.ndarray]:
