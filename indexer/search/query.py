@@ -35,7 +35,14 @@ def parse_query(snapshot: Snapshot, text: str):
     text, limits = bounded(text.strip())
     if not text:
         return (Every(), None) if not limits else (None, limits)
-    query, notice = _parse(snapshot, text)
+    # Whoosh's parser takes longer than a warm search: each text is parsed once per
+    # generation (the folding of facet values depends on what the generation holds)
+    parsed = snapshot.generation.parsed
+    found = parsed.get(text)
+    if found is None:
+        found = _parse(snapshot, text)
+        parsed.put(text, found, 1024 + 16 * len(text))
+    query, notice = found
     return query, " ".join(n for n in (limits, notice) if n) or None
 
 

@@ -55,11 +55,12 @@ class Generation:
         # docnum -> its stored Article; (docnum, query words) -> marked title and snippet
         self.articles = ByteBudgetLRU(HITS_CACHE_BYTES // 2)
         self.marked = ByteBudgetLRU(HITS_CACHE_BYTES // 2)
+        self.parsed = ByteBudgetLRU(2**20)  # query text -> (Whoosh query, notice)
 
     def forget_results(self) -> None:
-        """Drop cached match sets, posting lists, stored articles and snippets (to
-        time searches without them)."""
-        for cache in (self.evaluations, self.articles, self.marked):
+        """Drop cached parsed queries, match sets, posting lists, stored articles and
+        snippets (to time searches without them)."""
+        for cache in (self.parsed, self.evaluations, self.articles, self.marked):
             cache.clear()
         self.arrays.forget_postings()
 
