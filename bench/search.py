@@ -373,7 +373,18 @@ def report(args, columns, mixes, memory, tantivy_memory, timeouts) -> None:
     print(f"  tantivy (in a process of its own): {tantivy_memory}")
     if timeouts:
         print(f"datasette: {timeouts} answers of the per-kind runs had facets timed out")
-    print(json.dumps({"size": args.size, "columns": columns, "memory": memory}))
+    mix = {name: [len(t) / seconds, *summary(t), r] for name, (t, seconds, r) in mixes.items()}
+    print(
+        json.dumps(
+            {
+                "size": args.size,
+                "columns": columns,
+                "mix": mix,
+                "memory": memory,
+                "tantivy_memory": tantivy_memory,
+            }
+        )
+    )
 
 
 def live_only(args, corpus: Path, index: Path) -> int:
