@@ -313,6 +313,8 @@ def main() -> int:
             paths = [api_path(q, f) for _, q, f in MIX]
             mixes[name] = http_times(port, paths, 10**9, args.clients, args.mix_seconds)
             memory[name] = tree_memory_mb(server.pid)
+            if name == "http":
+                live = live_update(port, corpus, args.size)
         finally:
             server.terminate()
             server.wait()
@@ -344,6 +346,7 @@ def main() -> int:
         datasette.wait()
     print(f"after: {busy()}")
     report(args, columns, mixes, memory, tantivy_memory, timeouts)
+    print(live)
     return 0
 
 

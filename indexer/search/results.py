@@ -104,7 +104,7 @@ def stored_article(snapshot: Snapshot, docnum: int, *, details: bool = False) ->
     kept = snapshot.generation.articles
     article = kept.get(docnum)
     if article is None:
-        article = article_from_stored(snapshot.searcher.stored_fields(docnum))
+        article = article_from_stored(snapshot.searcher.stored_fields(docnum), details=False)
         kept.put(docnum, article, ARTICLE_OVERHEAD + len(article.text) + len(article.title))
     return article
 
