@@ -24,7 +24,7 @@ import socket
 import sys
 import time
 
-from waitress import serve as waitress_serve
+import waitress
 
 from indexer.index.sync import _die_with_parent
 
@@ -36,7 +36,7 @@ def default_workers() -> int:
 def serve(app, host: str, port: int, *, workers: int, threads: int, warm=None) -> None:
     """Serve `app` until stopped; `warm()` runs in the parent before the workers fork."""
     if workers <= 1 or not hasattr(os, "fork"):
-        waitress_serve(app, host=host, port=port, threads=threads, _quiet=True)
+        waitress.serve(app, host=host, port=port, threads=threads, _quiet=True)
         return
     listener = _listen(host, port)
     if warm is not None:
@@ -54,7 +54,7 @@ def serve(app, host: str, port: int, *, workers: int, threads: int, warm=None) -
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
                 _die_with_parent(parent)
-                waitress_serve(app, sockets=[listener], threads=threads, _quiet=True)
+                waitress.serve(app, sockets=[listener], threads=threads, _quiet=True)
             except BaseException:  # (a worker never returns into the parent's code)
                 code = 1
             finally:
@@ -68,24 +68,25 @@ def serve(app, host: str, port: int, *, workers: int, threads: int, warm=None) -
         for pid in list(children):
             _signal(pid, signal.SIGTERM)
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    for _ in range(workers):
-        start_worker()
-    while children:
-        try:
-            pid, _status = os.wait()
-        except ChildProcessError:
-            break
-        except InterruptedError:
-            continue
-        children.discard(pid)
-        if not stopping:
-            # a worker that dies at once again and again is not restarted in a tight loop
-            time.sleep(1.0 if time.monotonic() - started_at.pop(pid, 0) < 1 else 0)
-            print(f"sixg-search: worker {pid} ended; starting another", file=sys.stderr)
+    before = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        for _ in range(workers):
             start_worker()
-    listener.close()
+        while children:
+            try:
+                pid, status = os.wait()
+            except ChildProcessError:
+                break
+            children.discard(pid)
+            if not stopping and status != 0:  # died (killed, out of memory): replace it
+                # a worker that dies at once again and again is not restarted in a tight loop
+                time.sleep(1.0 if time.monotonic() - started_at.pop(pid, 0) < 1 else 0)
+                print(f"sixg-search: worker {pid} ended; starting another", file=sys.stderr)
+                start_worker()
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+        listener.close()
 
 
 def _listen(host: str, port: int) -> socket.socket:
