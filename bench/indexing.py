@@ -5,12 +5,23 @@ Times, as a user runs them, `sixg-search index` on a generated corpus
 a run with nothing changed, and adding 10 articles until a search finds
 them. Prints articles per second, peak memory of the run, index size.
 
+--stages N: what bounds a build: the CPU time per article of extraction (what
+the worker processes do) and of Whoosh's writer (what the indexing process
+does: add_document and the commit), measured on N articles in this process.
+With W cores the build cannot beat W / (extraction + writing) articles/s.
+
+--dask N: also a full build with the extraction on a Dask.distributed cluster
+of N worker processes on loopback (`index --scheduler`), beside the local pool.
+
     python -m bench.indexing --size 2000 [--work /tmp/sixg-bench] [--rebuild] [--keep]
+                             [--stages 300] [--dask 2]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import os
 import resource
 import shutil
 import subprocess
@@ -66,6 +77,8 @@ def main() -> int:
     parser.add_argument(
         "--keep", action="store_true", help="reuse an existing index: time the incremental runs"
     )
+    parser.add_argument("--stages", type=int, default=0, metavar="N")
+    parser.add_argument("--dask", type=int, default=0, metavar="WORKERS")
     args = parser.parse_args()
     # the same corpus and index bench/search.py uses, so one build serves both
     corpus, index = args.work / f"corpus-{args.size}", args.work / f"index-{args.size}"
@@ -99,6 +112,10 @@ def main() -> int:
     seconds, summary = run_index(corpus, index)
     print(f"removing them: {seconds:.2f} s wall  [{summary}]")
 
+    if args.stages:
+        print(stages(corpus, args.stages, args.work / "stages-index"))
+    if args.dask:
+        print(dask_build(corpus, args.work / f"dask-index-{args.size}", args.dask, args.size))
     if args.rebuild:
         seconds, summary = run_index(corpus, index, "--rebuild")
         print(
@@ -106,6 +123,60 @@ def main() -> int:
             f"{args.size / seconds:.0f} articles/s  [{summary}]"
         )
     return 0
+
+
+def stages(corpus: Path, count: int, index: Path) -> str:
+    """CPU milliseconds per article of extraction and of writing, on `count` articles."""
+    from indexer.extract.overrides import NO_SIDECAR
+    from indexer.extract.reading import discover, read_bytes
+    from indexer.index.store import create_index, index_writer
+    from indexer.index.sync import Job, _extract
+
+    files = discover(corpus, (".meta.json",), [])[:count]
+    jobs = [
+        Job(f, hashlib.sha256(read_bytes(f.path)).hexdigest(), f.mtime_ns, NO_SIDECAR, None)
+        for f in files
+    ]
+    started = time.process_time()
+    documents = [_extract(job)[0] for job in jobs]
+    extracting = (time.process_time() - started) / len(jobs) * 1000
+    shutil.rmtree(index, ignore_errors=True)
+    writer = index_writer(create_index(index))
+    started = time.process_time()
+    for document in documents:
+        writer.add_document(**document)
+    adding = (time.process_time() - started) / len(jobs) * 1000
+    writer.commit()
+    writing = (time.process_time() - started) / len(jobs) * 1000
+    shutil.rmtree(index, ignore_errors=True)
+    cores = os.cpu_count() or 1
+    return (
+        f"stages, CPU ms per article ({len(jobs)} articles): extraction {extracting:.1f} "
+        f"(worker processes), writing {writing:.1f} (add_document {adding:.1f}, commit "
+        f"{writing - adding:.1f}; the indexing process): at most "
+        f"{cores * 1000 / (extracting + writing):.0f} articles/s on {cores} cores, "
+        f"{1000 / writing:.0f}/s for the single writer"
+    )
+
+
+def dask_build(corpus: Path, index: Path, workers: int, size: int) -> str:
+    """A full build with the extraction on a local Dask cluster of `workers` processes."""
+    from distributed import LocalCluster
+
+    shutil.rmtree(index, ignore_errors=True)
+    with LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+    ) as cluster:
+        seconds, summary = run_index(corpus, index, "--scheduler", cluster.scheduler_address)
+    shutil.rmtree(index, ignore_errors=True)
+    return (
+        f"full index of {size} on a Dask cluster of {workers} workers on loopback: "
+        f"{seconds:.1f} s wall, {size / seconds:.0f} articles/s  [{summary}]"
+    )
 
 
 if __name__ == "__main__":

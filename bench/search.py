@@ -1,23 +1,31 @@
-"""Search speed: sixg-search against SQLite FTS5 on the same articles, in one run.
+"""Search speed: sixg-search beside tantivy, Datasette and SQLite FTS5, in one run.
 
 Builds (or reuses) a generated corpus and its sixg-search index, loads the
-same articles into an SQLite FTS5 table with organisation/topic/year tables,
-then times a query mix three ways:
+same articles (the extracted text and metadata) into tantivy and into one
+SQLite file (FTS5 + facet tables, served by Datasette too; bench/engines.py),
+then times a query mix:
 
-  search()  the project's own search function: top-10 with highlighted
-            snippets and disjunctive facet counts (organisation, topic, year),
-            warm (match sets and posting lists cached per index generation,
-            as a running site has them after the first request);
-  uncached  the same with those caches emptied before every run;
-  http      the same through the JSON API of the real server (waitress) on
-            loopback, with concurrent clients;
-  fts5      SQLite FTS5: bm25 top-10 plus GROUP BY counts for the three facets.
+  search()   the project's own search function: top 10 with highlighted
+             snippets and disjunctive facet counts (organisation, topic, year),
+             warm (match sets and posting lists cached per index generation,
+             as a running site has them after the first request);
+  uncached   the same with those caches emptied before every run;
+  tantivy    tantivy-py: top 10 and the same disjunctive facet counts;
+  http       the project's JSON API, the real server (`serve --workers N`)
+             on loopback, with concurrent clients;
+  datasette  Datasette's JSON API with `_search` and facets, the same clients;
+  fts5       SQLite FTS5 from Python: bm25 top 10 with snippets, GROUP BY counts.
 
-Prints median / p95 milliseconds per query kind and the ratio to FTS5, the
-serving process's memory, and how long ten new articles take to become
-searchable in the running site (POST /api/reindex, then search).
+Then the whole mix for a while from the same clients against both servers
+(requests/s, median / p95 ms), each server's memory (RSS and PSS summed over
+its processes), and how long ten new articles take to become searchable in
+the running site (POST /api/reindex, then search).
 
-    python -m bench.search --size 10000 [--work /tmp/sixg-bench] [--runs 20] [--clients 4]
+    python -m bench.search --size 10000 [--work /tmp/sixg-bench] [--runs 20] [--clients 8]
+
+`--baseline DIR` also times a checkout of an earlier commit (with this bench/
+folder copied into it) in the same run: its search() in a child process and
+its server, for before/after figures.
 """
 
 from __future__ import annotations
@@ -27,7 +35,6 @@ import http.client
 import json
 import os
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -38,6 +45,18 @@ from urllib.parse import urlencode
 
 from bench.concurrency import free_port, wait_until_up
 from bench.corpus import generate
+from bench.engines import (
+    build_tantivy,
+    datasette_complete,
+    datasette_path,
+    fts5_search,
+    load_sqlite,
+    memory_of,
+    start_datasette,
+    time_tantivy,
+    tree_memory_mb,
+    wait_for_http,
+)
 from indexer.index.sync import sync_index
 from indexer.search import SearchRequest, open_snapshot, search
 
@@ -67,66 +86,6 @@ def build(work: Path, size: int) -> tuple[Path, Path]:
     return corpus, index
 
 
-def load_sqlite(index: Path, db_path: Path) -> sqlite3.Connection:
-    fresh = not db_path.exists()
-    db = sqlite3.connect(db_path, check_same_thread=False)
-    if fresh:
-        db.executescript("""
-            CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='porter');
-            CREATE TABLE orgs(doc INTEGER, org TEXT);
-            CREATE TABLE topics(doc INTEGER, topic TEXT);
-            CREATE TABLE years(doc INTEGER PRIMARY KEY, year TEXT);
-            CREATE INDEX orgs_doc ON orgs(doc); CREATE INDEX orgs_org ON orgs(org);
-            CREATE INDEX topics_doc ON topics(doc); CREATE INDEX topics_topic ON topics(topic);
-        """)
-        with open_snapshot(index) as snapshot:
-            for docnum, fields in snapshot.reader.iter_docs():
-                db.execute(
-                    "INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)",
-                    (docnum + 1, fields["title"], fields["body"]),
-                )
-                db.executemany(
-                    "INSERT INTO orgs VALUES (?, ?)",
-                    [(docnum + 1, o) for o in fields["organisation"].split(",") if o],
-                )
-                db.executemany(
-                    "INSERT INTO topics VALUES (?, ?)",
-                    [(docnum + 1, t) for t in fields["topic"].split(",") if t],
-                )
-                db.execute("INSERT INTO years VALUES (?, ?)", (docnum + 1, fields["year"]))
-        db.commit()
-    return db
-
-
-def fts5_search(db: sqlite3.Connection, q: str, filters: dict) -> None:
-    """Top-10 by bm25 with snippets, then counts for each facet (with the filters applied)."""
-    match = q.replace("-", " ") if q else None
-    where, args = ["1"], []
-    if match:
-        where.append("docs MATCH ?")
-        args.append(match)
-    for value in filters.get("org", []):
-        where.append("rowid IN (SELECT doc FROM orgs WHERE org = ?)")
-        args.append(value)
-    for value in filters.get("topic", []):
-        where.append("rowid IN (SELECT doc FROM topics WHERE topic = ?)")
-        args.append(value)
-    condition = " AND ".join(where)
-    order = "ORDER BY bm25(docs, 3.0, 1.0)" if match else ""
-    db.execute(
-        f"SELECT rowid, title, snippet(docs, 1, '<mark>', '</mark>', '…', 20) FROM docs "
-        f"WHERE {condition} {order} LIMIT 10",
-        args,
-    ).fetchall()
-    matched = f"SELECT rowid FROM docs WHERE {condition}"
-    for table, column in (("orgs", "org"), ("topics", "topic"), ("years", "year")):
-        db.execute(
-            f"SELECT {column}, COUNT(*) FROM {table} WHERE doc IN ({matched}) "
-            f"GROUP BY {column} ORDER BY 2 DESC",
-            args,
-        ).fetchall()
-
-
 def uncached_search(snapshot, request: SearchRequest):
     """search() with no match set or posting list cached from an earlier run (the
     per-generation arrays of lengths, dates and facet postings stay)."""
@@ -134,40 +93,77 @@ def uncached_search(snapshot, request: SearchRequest):
     return search(snapshot, request)
 
 
-def timed(fn, runs: int) -> list[float]:
+def timed(fn, runs: int, budget: float = 1e9) -> list[float]:
+    """Milliseconds of `runs` calls after a warm-up one; a slow engine stops after
+    `budget` seconds (at least 3 runs)."""
     fn()  # warm
     times = []
+    deadline = time.perf_counter() + budget
     for _ in range(runs):
         started = time.perf_counter()
         fn()
         times.append((time.perf_counter() - started) * 1000)
+        if len(times) >= 3 and time.perf_counter() > deadline:
+            break
     return times
 
 
-def http_times(port: int, q: str, filters: dict, runs: int, clients: int) -> list[float]:
-    query = urlencode({"q": q, **filters}, doseq=True)
-    times, lock = [], threading.Lock()
+def in_process(index: Path, runs: int) -> list[tuple]:
+    """(warm, uncached) summaries of search() per query kind."""
+    rows = []
+    with open_snapshot(index) as snapshot:
+        for _, q, filters in MIX:
+            request = SearchRequest(q=q, filters=filters)
+            warm = summary(timed(lambda r=request: search(snapshot, r), runs))
+            uncached = summary(timed(lambda r=request: uncached_search(snapshot, r), runs))
+            rows.append((warm, uncached))
+    return rows
 
-    def client():
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        for _ in range(max(1, runs // clients)):
+
+def api_path(q: str, filters: dict) -> str:
+    return f"/api/search?{urlencode({'q': q, **filters}, doseq=True)}"
+
+
+def http_times(
+    port: int, paths: list[str], runs: int, clients: int, budget: float = 1e9, check=None
+) -> tuple[list[float], float, int]:
+    """`clients` threads asking the paths in turn (each starting at another one)
+    until `runs` requests in all are done or `budget` seconds have passed. Returns
+    the latencies (ms), the wall time and how many answers `check` refused."""
+    times, refused, lock = [], [0], threading.Lock()
+    per_client = max(1, -(-runs // clients))
+    deadline = time.perf_counter() + budget
+
+    def client(n: int):
+        for i in range(per_client):
+            if i and time.perf_counter() > deadline:
+                break
             started = time.perf_counter()
-            conn.request("GET", f"/api/search?{query}")
+            # a connection per request, as from many users: the kernel hands each to
+            # whichever worker process accepts it first, i.e. one that is not busy
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+            conn.request("GET", paths[(n + i) % len(paths)], headers={"Connection": "close"})
             response = conn.getresponse()
-            response.read()
-            assert response.status == 200, response.status
+            body = response.read()
+            conn.close()
+            elapsed = (time.perf_counter() - started) * 1000
+            assert response.status == 200, (response.status, body[:300])
             with lock:
-                times.append((time.perf_counter() - started) * 1000)
+                times.append(elapsed)
+                if check and not check(body):
+                    refused[0] += 1
 
-    warm = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    warm.request("GET", f"/api/search?{query}")  # as search() and fts5 get one warm-up run
-    warm.getresponse().read()
-    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for path in dict.fromkeys(paths):  # one warm-up each, as search() and fts5 get
+        warm = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        warm.request("GET", path)
+        warm.getresponse().read()
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return times
+    return times, time.perf_counter() - started, refused[0]
 
 
 def api(port: int, method: str, path: str) -> dict:
@@ -194,7 +190,9 @@ def live_update(port: int, corpus: Path, size: int) -> str:
     while (found := api(port, "GET", "/api/search?q="))["total"] == before:
         time.sleep(0.01)
     searchable = time.perf_counter() - started
-    assert api(port, "GET", "/api/search?q=&copies=1")["total"] == every_copy + 10
+    # every worker process must see the new generation, not only the one that indexed
+    for _ in range(8):
+        assert api(port, "GET", "/api/search?q=&copies=1")["total"] == every_copy + 10
     asked = time.perf_counter()
     research = api(port, "GET", "/api/search?q=research")["total"]
     first_query = time.perf_counter() - asked
@@ -210,13 +208,6 @@ def live_update(port: int, corpus: Path, size: int) -> str:
         f"total {found['total']}); then 'research' {first_query * 1000:.0f} ms "
         f"({research} hits); removing them {removed:.2f} s"
     )
-
-
-def memory_of(pid: int) -> str:
-    """Resident memory of a process now and at its peak (Linux /proc)."""
-    status = Path(f"/proc/{pid}/status").read_text()
-    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-    return f"RSS {fields['VmRSS'].strip()}, peak {fields['VmHWM'].strip()}"
 
 
 def summary(times: list[float]) -> tuple[float, float]:
@@ -241,67 +232,201 @@ def parse_and_build(parser: argparse.ArgumentParser):
     return (args, *build(args.work, args.size))
 
 
+def start_project(root: Path, port: int, corpus: Path, index: Path, workers: int | None):
+    command = [sys.executable, "-m", "web.cli", "serve", "--no-index", "--port", str(port)]
+    command += ["--index", str(index), "--corpus", str(corpus)]
+    if workers is not None:
+        command += ["--workers", str(workers)]
+    log = (index.parent / f"server-{port}.log").open("w")  # (waitress's queue warnings)
+    return subprocess.Popen(
+        command,
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+        env={**os.environ, "SIXG_ADMIN_TOKEN": ADMIN_TOKEN, "PYTHONPATH": str(root)},
+    )
+
+
+def busy() -> str:
+    """How busy the machine is: the load averages (2 cores here)."""
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (5 min {five:.1f}) on {os.cpu_count()} cores"
+
+
+def cell(pair) -> str:
+    return f"{pair[0]:7.1f} /{pair[1]:7.1f}" if pair else f"{'-':>16}"
+
+
 def main() -> int:
-    parser = sized_parser(__doc__, 10_000)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/sixg-bench"))
     parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--workers", type=int, help="serve --workers (default: cores)")
+    parser.add_argument("--mix-seconds", type=float, default=15.0)
+    parser.add_argument(
+        "--datasette-limit-ms", type=int, default=60_000, help="its SQL and facet time limits"
+    )
+    parser.add_argument(
+        "--datasette-budget", type=float, default=20.0, help="seconds per query kind at most"
+    )
+    parser.add_argument("--baseline", type=Path, help="an earlier checkout to time beside")
+    parser.add_argument("--no-datasette", action="store_true", help="leave Datasette out")
+    parser.add_argument("--in-process-json", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--live-only", action="store_true", help="time only the live update of the running site"
     )
-    args, corpus, index = parse_and_build(parser)
-    db = load_sqlite(index, args.work / f"fts5-{args.size}.db")
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "web.cli",
-            "serve",
-            "--no-index",
-            "--port",
-            str(port),
-            "--index",
-            str(index),
-            "--corpus",
-            str(corpus),
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        env={**os.environ, "SIXG_ADMIN_TOKEN": ADMIN_TOKEN},
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    corpus, index = args.work / f"corpus-{args.size}", args.work / f"index-{args.size}"
+    if args.in_process_json:  # the baseline's search(), run in its checkout
+        print(json.dumps(in_process(index, args.runs)))
+        return 0
+    corpus, index = build(args.work, args.size)
+    if args.live_only:
+        return live_only(args, corpus, index)
+    started = time.perf_counter()
+    db = load_sqlite(index, args.work / f"sqlite-{args.size}.db")
+    build_tantivy(index, args.work / f"tantivy-{args.size}")
+    print(f"sqlite and tantivy copies ready in {time.perf_counter() - started:.0f} s")
+    print(f"before: {busy()}")
+    columns, mixes, memory = {}, {}, {}
+    if not args.no_datasette:  # first: its answers take seconds, the load matters least
+        columns["datasette"], timeouts = time_datasette(args, mixes, memory)
+        print(f"datasette done: {busy()}")
+    columns["search()"], columns["uncached"] = zip(*in_process(index, args.runs), strict=True)
+    if args.baseline:
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.search", "--in-process-json", "--size", str(args.size)]
+            + ["--work", str(args.work), "--runs", str(args.runs)],
+            cwd=args.baseline,
+            env={**os.environ, "PYTHONPATH": str(args.baseline)},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        rows = json.loads(done.stdout.strip().splitlines()[-1])
+        columns["before()"], columns["before unc."] = zip(*rows, strict=True)
+    columns["tantivy"], tantivy_memory = time_tantivy(
+        args.work / f"tantivy-{args.size}", MIX, args.runs
     )
-    rows = []
+    columns["fts5"] = [
+        summary(timed(lambda q=q, f=filters: fts5_search(db, q, f), args.runs, budget=20))
+        for _, q, filters in MIX
+    ]
+    servers = {"http": (ROOT, args.workers)}
+    if args.baseline:
+        servers["before http"] = (args.baseline, None)
+    for name, (root, workers) in servers.items():
+        port = free_port()
+        server = start_project(root, port, corpus, index, workers)
+        try:
+            wait_until_up(port)
+            wait_for_http(port, "/api/search?q=")
+            columns[name] = [
+                summary(http_times(port, [api_path(q, f)], args.runs, args.clients)[0])
+                for _, q, f in MIX
+            ]
+            paths = [api_path(q, f) for _, q, f in MIX]
+            mixes[name] = http_times(port, paths, 10**9, args.clients, args.mix_seconds)
+            memory[name] = tree_memory_mb(server.pid)
+            if name == "http":
+                live = live_update(port, corpus, args.size)
+        finally:
+            server.terminate()
+            server.wait()
+    print(f"after: {busy()}")
+    report(args, columns, mixes, memory, tantivy_memory, timeouts if "datasette" in columns else 0)
+    print(live)
+    return 0
+
+
+def time_datasette(args, mixes: dict, memory: dict) -> tuple[list, int]:
+    """Datasette's (median, p95) per query kind and how many answers had facets timed
+    out; its whole-mix figures and memory go into `mixes` and `memory`."""
+    db_path = args.work / f"sqlite-{args.size}.db"
+    port = free_port()
+    datasette = start_datasette(db_path, port, args.datasette_limit_ms)
+    timeouts = 0
+    try:
+        wait_for_http(port, datasette_path(db_path, "", {}))
+        rows = []
+        for _, q, f in MIX:
+            times, _, refused = http_times(
+                port,
+                [datasette_path(db_path, q, f)],
+                args.runs,
+                args.clients,
+                args.datasette_budget,
+                datasette_complete,
+            )
+            rows.append(summary(times))
+            timeouts += refused
+        paths = [datasette_path(db_path, q, f) for _, q, f in MIX]
+        mixes["datasette"] = http_times(
+            port, paths, 10**9, args.clients, args.mix_seconds, datasette_complete
+        )
+        memory["datasette"] = tree_memory_mb(datasette.pid)
+    finally:
+        datasette.terminate()
+        datasette.wait()
+    return rows, timeouts
+
+
+def report(args, columns, mixes, memory, tantivy_memory, timeouts) -> None:
+    workers = args.workers or os.cpu_count()
+    print(
+        f"\n{args.size} articles, median / p95 ms ({args.runs} runs; http: project "
+        f"`serve --workers {workers}` and datasette, {args.clients} concurrent clients)"
+    )
+    names = list(columns)
+    print(f"{'query kind':16} " + " ".join(f"{n:>16}" for n in names))
+    for i, (kind, _, _) in enumerate(MIX):
+        print(f"{kind:16} " + " ".join(cell(columns[n][i]) for n in names))
+    tantivy = columns["tantivy"]
+    for name in ("uncached", "search()"):
+        ratios = " ".join(f"{o[1] / t[1]:.2f}" for o, t in zip(columns[name], tantivy, strict=True))
+        print(f"{name} p95 / tantivy p95, per kind: {ratios}")
+    print(f"\nthe whole mix, {args.clients} clients, {args.mix_seconds:.0f} s each:")
+    for name, (times, seconds, refused) in mixes.items():
+        median, p95 = summary(times)
+        rss, pss = memory[name]
+        extra = f", {refused} answers with facets timed out" if refused else ""
+        print(
+            f"  {name:12} {len(times) / seconds:7.1f} requests/s, median {median:.1f} ms, "
+            f"p95 {p95:.1f} ms; memory RSS {rss:.0f} MB, PSS {pss:.0f} MB summed{extra}"
+        )
+    print(f"  tantivy (in a process of its own): {tantivy_memory}")
+    if timeouts:
+        print(f"datasette: {timeouts} answers of the per-kind runs had facets timed out")
+    mix = {name: [len(t) / seconds, *summary(t), r] for name, (t, seconds, r) in mixes.items()}
+    print(
+        json.dumps(
+            {
+                "size": args.size,
+                "columns": columns,
+                "mix": mix,
+                "memory": memory,
+                "tantivy_memory": tantivy_memory,
+            }
+        )
+    )
+
+
+def live_only(args, corpus: Path, index: Path) -> int:
+    port = free_port()
+    server = start_project(ROOT, port, corpus, index, args.workers)
     try:
         wait_until_up(port)
-        with open_snapshot(index) as snapshot:
-            for kind, q, filters in [] if args.live_only else MIX:
-                request = SearchRequest(q=q, filters=filters)
-                ours = summary(timed(lambda r=request: search(snapshot, r), args.runs))
-                uncached = summary(timed(lambda r=request: uncached_search(snapshot, r), args.runs))
-                over_http = summary(http_times(port, q, filters, args.runs, args.clients))
-                fts5 = summary(timed(lambda q=q, f=filters: fts5_search(db, q, f), args.runs))
-                rows.append((kind, ours, uncached, over_http, fts5))
-        server_memory = memory_of(server.pid)
-        live = live_update(port, corpus, args.size)
+        wait_for_http(port, "/api/search?q=")
+        print(live_update(port, corpus, args.size))
+        print(f"serving processes: {memory_of(server.pid)}")
     finally:
         server.terminate()
         server.wait()
-    print(
-        f"\n{args.size} articles, median / p95 ms ({args.runs} runs; http: "
-        f"{args.clients} concurrent clients)"
-    )
-    print(
-        f"{'query kind':18} {'search()':>16} {'uncached':>16} {'http':>16} {'fts5':>16} "
-        f"{'fts5/search()':>14} {'fts5/uncached':>14}"
-    )
-    for kind, ours, uncached, over_http, fts5 in rows:
-        print(
-            f"{kind:18} {ours[0]:7.1f} /{ours[1]:7.1f} {uncached[0]:7.1f} /{uncached[1]:7.1f} "
-            f"{over_http[0]:7.1f} /{over_http[1]:7.1f} {fts5[0]:7.1f} /{fts5[1]:7.1f} "
-            f"{fts5[1] / ours[1]:13.2f}x {fts5[1] / uncached[1]:13.2f}x"
-        )
-    print(f"serving process: {server_memory}")
-    print(live)
-    print(json.dumps({"size": args.size, "rows": rows, "server": server_memory}))
     return 0
 
 

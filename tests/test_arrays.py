@@ -267,3 +267,15 @@ def test_term_vectors_written_by_the_packed_codec_read_back_after_merging(tmp_pa
         }
     assert vectors["beta beta beta delta"] == {"beta": 3, "delta": 1}
     assert vectors["alpha gamma gamma"] == {"alpha": 1, "gamma": 2}
+
+
+@pytest.mark.parametrize("share", [0.0, 0.01, 0.05, 0.3, 1.0])
+def test_counting_pairs_equals_counting_each_values_documents(segmented, share):
+    """facets.ValueCounter (few documents: their own values; many: all pairs) gives
+    the counts of the per-value path, over deleted documents too."""
+    generation = segmented.generation
+    rng = np.random.default_rng(int(share * 100))
+    docs = (rng.random(generation.arrays.size) < share) & generation.arrays.live
+    for field, value_docs in generation.value_docs.items():
+        expected = {v: int(docs[ids].sum()) for v, ids in value_docs.items()}
+        assert generation.value_counters[field].counts(docs) == expected

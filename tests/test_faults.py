@@ -164,7 +164,8 @@ def test_serve_serves_the_committed_index_while_another_run_holds_the_lock(
     holder = index_writer(open_index(built_index))
     try:
         started = time.perf_counter()
-        code = main(["serve", "--corpus", str(corpus_dir), "--index", str(built_index)])
+        where = ["--corpus", str(corpus_dir), "--index", str(built_index)]
+        code = main(["serve", "--workers", "1", *where])  # (one process: waitress.serve)
         waited = time.perf_counter() - started
     finally:
         holder.cancel()

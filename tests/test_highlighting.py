@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from whoosh.lang.porter import stem
 
 from indexer.search.highlighting import SNIPPET_CHARS, snippet, title
@@ -55,3 +57,54 @@ def test_a_match_just_past_a_full_passage_is_marked_where_it_is_shown():
     html = snippet(text, stems("spectrum", "trials"))
     shown = re.sub(r"</?mark[^>]*>", "", html)
     assert html.count("<mark") == shown.count("spectrum") + shown.count("trials")
+
+
+_REST = r"[\w*]*(?:\.[\w*]+)*"
+
+
+def _matches_by_look_behind(text: str, wanted: frozenset[str]) -> list[tuple[int, int, str]]:
+    """The words the marking finds, as the plain look-behind pattern finds them."""
+    prefixes = sorted({s[: max(1, len(s) - 2)] for s in wanted}, key=len, reverse=True)
+    pattern = re.compile(
+        rf"(?<![\w*])(?:{'|'.join(map(re.escape, prefixes))}){_REST}", re.IGNORECASE
+    )
+    found = []
+    for word in pattern.finditer(text):
+        stemmed = stem(word.group().lower())
+        if stemmed in wanted:
+            found.append((word.start(), word.end(), stemmed))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "research",
+                "Researchers",
+                "xresearch",
+                "research.research",
+                "*research",
+                "_res",
+                "İstanbul",
+                "RESEARCHED",
+                "re",
+                "6G",
+                "spectrum",
+                "Spectra",
+                ".",
+                " ",
+                ",",
+                "ß",
+            ]
+        ),
+        max_size=30,
+    ),
+    st.sets(st.sampled_from(["research", "spectrum", "istanbul", "re"]), min_size=1),
+)
+def test_the_fast_word_finder_finds_what_the_look_behind_pattern_finds(parts, words):
+    from indexer.search.highlighting import _english_matches
+
+    text, wanted = "".join(parts), frozenset(stem(w) for w in words)
+    assert _english_matches(text, wanted) == _matches_by_look_behind(text, wanted)

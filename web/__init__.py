@@ -15,6 +15,7 @@ Helpers:
     openapi  the OpenAPI 3.1 description of the JSON API
     cli      the `sixg-search` command (index, serve with the folder watcher, search,
              extract, add, follow, check)
+    serving  `serve --workers N`: pre-forked waitress workers on one socket
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from indexer.extract import extract_file
 from indexer.extract.reading import ReadError, SourceFile, printable_path
+from indexer.index.cluster import ClusterUnavailable
 from indexer.index.health import REPAIR_HINT, IndexDamaged, describe, problems
 from indexer.index.store import IndexMissing, default_corpus_dir, default_index_dir, serving_name
 from indexer.index.sync import LOCK_TIMEOUT, CorpusMissing, IndexBusy, sync_index
@@ -31,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except (CorpusMissing, IndexBusy, IndexMissing, IndexDamaged) as exc:
+    except (CorpusMissing, IndexBusy, IndexMissing, IndexDamaged, ClusterUnavailable) as exc:
         print(f"sixg-search: {exc}", file=sys.stderr)
         return CANNOT_RUN
     except BrokenPipeError:  # output piped into `head` and the like
@@ -65,6 +66,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar, no failure list")
     p.add_argument(
+        "--scheduler",
+        metavar="ADDR",
+        help="extract on a Dask cluster (tcp://host:8786); its workers see the corpus "
+        "at the same path",
+    )
+    p.add_argument(
         "--wait",
         type=float,
         default=LOCK_TIMEOUT,
@@ -79,7 +86,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", parents=[locations], help="index, then serve the site")
     p.add_argument("--host", default=os.environ.get("SIXG_HOST", "127.0.0.1"))
     p.add_argument("--port", type=_port, default=os.environ.get("SIXG_PORT", "8000"))
-    p.add_argument("--threads", type=int, default=8)
+    p.add_argument("--threads", type=int, default=4, help="threads per worker process")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="worker processes sharing the index (default: one per core)",
+    )
     p.add_argument("--no-index", action="store_true", help="serve the index as it is")
     p.add_argument(
         "--follow-every",
@@ -249,6 +262,7 @@ def run_index(args) -> int:
             repair=args.repair,
             progress=progress,
             lock_timeout=args.wait,
+            scheduler=getattr(args, "scheduler", None),
         )
     except OSError as exc:  # a full disk, a read-only folder: the last commit stands
         where = f" ({exc.filename})" if exc.filename else ""
@@ -266,10 +280,9 @@ def run_index(args) -> int:
 
 
 def run_serve(args) -> int:
-    from waitress import serve
-
     from web import create_app
     from web.index import warm
+    from web.serving import default_workers, serve
 
     config = {"INDEX_DIR": str(args.index), "CORPUS_DIR": str(args.corpus)}
     if not os.environ.get("SIXG_BASE_URL") and args.host not in ("0.0.0.0", "::", ""):
@@ -291,12 +304,16 @@ def run_serve(args) -> int:
             return CANNOT_RUN
         FollowSchedule(args.corpus, args.index, args.follow_every, args.feeds).start()
         print(f"Following {len(found)} feeds every {args.follow_every:g} minutes", flush=True)
-    # watching starts before the catch-up run, so nothing saved meanwhile is missed
+    # watching starts before the catch-up run, so nothing saved meanwhile is missed; the
+    # watcher and the feed schedule run in this process, not in the forked workers
     watcher = _start_watching(args, after_commit=lambda _report: warm(app))
     try:
         _catch_up(args)
+        workers = args.workers or default_workers()
         print(f"Serving on http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
-        serve(app, host=args.host, port=args.port, threads=args.threads, _quiet=True)
+        serve(
+            app, args.host, args.port, workers=workers, threads=args.threads, warm=lambda: warm(app)
+        )
     finally:
         watcher.stop()
     return OK

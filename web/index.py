@@ -1,15 +1,17 @@
 """The index snapshot of one request, kept in `g` like flaskr keeps its db.
 
-Opening a snapshot per request always reads the newest committed
-generation, so pages show what `sixg-search index` committed a moment ago
-without a restart, while a request in flight keeps the generation it
-started with. What is derived from a generation (arrays, facet postings,
-copy groups, cached match sets) is shared by all requests through the
-app's `Generations`.
+Each request reads the newest committed generation, so pages show what
+`sixg-search index` committed a moment ago without a restart, while a
+request in flight keeps the generation it started with. The searcher is
+not opened per request: each thread keeps one open (the app's `Searchers`)
+until a newer generation is committed. What is derived from a generation
+(arrays, facet postings, copy groups, cached match sets) is shared by all
+requests through the app's `Generations`.
 """
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from flask import abort, current_app, g
@@ -17,14 +19,16 @@ from flask import abort, current_app, g
 from indexer.index.health import describe, problems
 from indexer.index.store import IndexMissing
 from indexer.search import Generations, Snapshot, open_snapshot
+from indexer.search.snapshot import Searchers
 
 EXTENSION = "sixg-search generations"
+SEARCHERS = "sixg-search searchers"
 
 
 def get_snapshot() -> Snapshot:
     if "snapshot" not in g:
         try:
-            g.snapshot = open_snapshot(index_dir(), current_app.extensions[EXTENSION])
+            g.snapshot = current_app.extensions[SEARCHERS].snapshot(index_dir())
         except IndexMissing as exc:
             abort(503, description=str(exc))
         except Exception:
@@ -62,11 +66,15 @@ def close_snapshot(_exc=None) -> None:
 
 
 def warm(app) -> None:
-    """Build the newest generation's shared state now (after a commit), so that
-    the first request to read it does not wait for it."""
-    open_snapshot(Path(app.config["INDEX_DIR"]), app.extensions[EXTENSION]).close()
+    """Build the newest generation's shared state now: after a commit, so that the
+    first request to read it does not wait for it, and before `serve` forks its
+    workers, so that every worker starts with it (the searcher is closed: a worker
+    must not share open files with another)."""
+    with contextlib.suppress(Exception):  # no index yet, or a damaged one: pages say so
+        open_snapshot(Path(app.config["INDEX_DIR"]), app.extensions[EXTENSION]).close()
 
 
 def init_app(app) -> None:
     app.extensions[EXTENSION] = Generations()
+    app.extensions[SEARCHERS] = Searchers(app.extensions[EXTENSION])
     app.teardown_appcontext(close_snapshot)

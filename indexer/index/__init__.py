@@ -6,6 +6,7 @@ store       where the index lives; opening it while another process writes
 sync        incremental runs: what changed on disk goes in one commit; index_paths,
             the fast path for a few given files
 watch       `serve`'s folder watcher (inotify or polling): changes indexed as they come
+cluster     extraction on a Dask.distributed cluster (`index --scheduler`)
 cache       extracted articles kept by content hash (rebuilds skip cleaning)
 health      damage detection (`sixg-search check`) and what `--repair` needs
 signatures  MinHash signatures of articles, for copy detection at search time

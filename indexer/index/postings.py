@@ -28,7 +28,7 @@ import sys
 from array import array
 from itertools import accumulate, pairwise
 
-from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PostingsWriter
+from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PerDocReader, W3PostingsWriter
 from whoosh.formats import Positions
 
 
@@ -66,6 +66,9 @@ class PackedCodec(W3Codec):
     def __init__(self, blocklimit=1024, compression=1, inlinelimit=1):
         super().__init__(blocklimit, compression, inlinelimit)
 
+    def per_document_reader(self, storage, segment):
+        return KnownColumnsReader(storage, segment)
+
     def postings_writer(self, dbfile, byteids=False):
         return PackedPostingsWriter(
             dbfile,
@@ -80,6 +83,26 @@ class PackedCodec(W3Codec):
             return super().postings_reader(dbfile, terminfo, format_, term, scorer)
         offset, length = terminfo.extent()
         return PackedLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
+
+
+class KnownColumnsReader(W3PerDocReader):
+    """Whoosh's per-document reader, remembering which columns a segment has.
+
+    Whoosh asks the file system whether a field's length column exists for
+    every posting it writes (a `stat` each; fields without lengths are never
+    remembered): a third of a commit's time. A segment's files never change
+    once written, so one answer per field is enough.
+    """
+
+    def __init__(self, storage, segment):
+        super().__init__(storage, segment)
+        self._has: dict[str, bool] = {}
+
+    def has_column(self, fieldname):
+        found = self._has.get(fieldname)
+        if found is None:
+            found = self._has[fieldname] = super().has_column(fieldname)
+        return found
 
 
 class PackedPostingsWriter(W3PostingsWriter):

@@ -98,6 +98,22 @@ def serving_name(index_dir: Path) -> str | None:
     return INDEX_NAME if index_exists(index_dir) else None
 
 
+def serving_state(index_dir: Path) -> tuple:
+    """The index readers open, its newest generation and that generation's table of
+    contents (inode, mtime: an index deleted and built again can reach the same
+    generation number): what a searcher kept open between requests compares to
+    know it still reads the newest commit."""
+    name = serving_name(index_dir)
+    if name is None:
+        return (None,)
+    generation = latest_generation(index_dir, name)
+    try:
+        toc = (index_dir / TOC._filename(name, generation)).stat()
+    except OSError:
+        return (name, generation)
+    return (name, generation, toc.st_ino, toc.st_mtime_ns)
+
+
 def create_index(index_dir: Path):
     """A new, empty index of the current schema version (others are left alone)."""
     index_dir.mkdir(parents=True, exist_ok=True)

@@ -47,6 +47,7 @@ from ..extract.reading import (
 from .arrays import live_mask, varbytes_column
 from .cache import CacheWriter, cache_key, cache_path, lookup, reset_if_damaged
 from .cache import encode as encode_cached
+from .cluster import cluster_executor
 from .health import IndexDamaged, describe, raise_if_damaged, short
 from .schema import FILE_STATE, from_stored, read_file_states, to_document
 from .signatures import encode as encode_signature
@@ -113,6 +114,7 @@ def sync_index(
     repair: bool = False,
     progress: bool = False,
     lock_timeout: float = LOCK_TIMEOUT,
+    scheduler: str | None = None,
 ) -> SyncReport:
     """Make the index match the corpus in one commit.
 
@@ -120,6 +122,8 @@ def sync_index(
     cache where it can, reading from the old index only what it can (it may be
     damaged), and starting a new cache if the old one is damaged. Otherwise a
     damaged index raises IndexDamaged (with the repair command) before any change.
+    scheduler: the address of a Dask scheduler whose workers extract (cluster.py)
+    instead of this machine's cores.
     """
     started = time.perf_counter()
     repair = repair or rebuild  # a rebuild reads the old index only where it can
@@ -127,7 +131,9 @@ def sync_index(
         raise CorpusMissing(f"corpus folder {corpus} does not exist")
     lock = _write_lock(index_dir, lock_timeout)
     try:
-        return _sync_locked(corpus, index_dir, rebuild or repair, repair, progress, started)
+        return _sync_locked(
+            corpus, index_dir, rebuild or repair, repair, progress, started, scheduler
+        )
     finally:
         lock.release()
 
@@ -143,7 +149,9 @@ def _write_lock(index_dir: Path, timeout: float):
     return lock
 
 
-def _sync_locked(corpus, index_dir, rebuild, repair, progress, started) -> SyncReport:
+def _sync_locked(
+    corpus, index_dir, rebuild, repair, progress, started, scheduler=None
+) -> SyncReport:
     # a new schema version is built beside the old one, which readers keep opening
     # until the first commit of the new one (store.serving_name); a killed upgrade
     # is simply started again
@@ -169,7 +177,16 @@ def _sync_locked(corpus, index_dir, rebuild, repair, progress, started) -> SyncR
             skipped: list[tuple[str, str]] = []
             files = discover(corpus, (SIDECAR_SUFFIX,), skipped)
             report.failed.extend(Failure(path, reason) for path, reason in skipped)
-            _apply_changes(writer, files, known, rebuild or upgrading, progress, report, index_dir)
+            _apply_changes(
+                writer,
+                files,
+                known,
+                rebuild or upgrading,
+                progress,
+                report,
+                index_dir,
+                scheduler=scheduler,
+            )
         finally:
             if reader is not None:
                 reader.close()
@@ -500,7 +517,7 @@ def _previous_version(index_dir: Path) -> tuple[object | None, dict[str, Indexed
 
 
 def _apply_changes(
-    writer, files, known, from_scratch, progress, report, index_dir, owners=None
+    writer, files, known, from_scratch, progress, report, index_dir, owners=None, scheduler=None
 ) -> None:
     """Write every file's document; from scratch, even unchanged ones are re-extracted.
 
@@ -524,19 +541,21 @@ def _apply_changes(
             continue
         if job:
             jobs.append(job)
-    _extract_and_write(writer, jobs, from_scratch, progress, report, index_dir)
+    _extract_and_write(writer, jobs, from_scratch, progress, report, index_dir, scheduler)
     for relpath in sorted(set(known) - on_disk):
         if not from_scratch:
             writer.delete_by_term("path", relpath)
         report.removed += 1
 
 
-def _extract_and_write(writer, jobs, from_scratch, progress, report, index_dir) -> None:
+def _extract_and_write(
+    writer, jobs, from_scratch, progress, report, index_dir, scheduler=None
+) -> None:
     """Extract (or take from the cache) each job's article and write its document."""
     if not jobs:
         return
     cache = CacheWriter(cache_path(index_dir), extractor_fingerprint())
-    results = _extract_all(jobs, cache_path(index_dir))
+    results = _extract_all(jobs, cache_path(index_dir), scheduler)
     for job, (document, error, fresh) in tqdm(
         zip(jobs, results, strict=True),
         total=len(jobs),
@@ -619,29 +638,46 @@ def _scan_file(writer, source: SourceFile, old, from_scratch: bool, report, owne
     return Job(source, sha256, source.mtime_ns, sidecar, old)
 
 
-def _extract_all(jobs: list[Job], cache: Path | None = None):
-    """Documents in job order, streamed: memory holds a few chunks, not the corpus."""
+def _extract_all(jobs: list[Job], cache: Path | None = None, scheduler: str | None = None):
+    """Documents in job order, streamed: memory holds a few chunks, not the corpus.
+
+    Chunks of jobs go to this machine's worker processes, or to a Dask cluster's
+    workers (`scheduler`): both are concurrent.futures executors running _extract."""
     # workers need only the file and where the extraction cache is
     jobs = [replace(job, old=None, cache=cache) for job in jobs]
-    if len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+    if not scheduler and (len(jobs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2):
         yield from map(_extract, jobs)
         return
-    # Workers are spawned, not forked: a forked worker would inherit the index's
-    # write lock and keep it alive if this process were killed.
-    spawn = multiprocessing.get_context("spawn")
+    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
     done = 0
     try:
-        with ProcessPoolExecutor(
-            max_workers=os.cpu_count(),
-            mp_context=spawn,
-            initializer=_die_with_parent,
-            initargs=(os.getpid(),),
-        ) as pool:
-            for result in pool.map(_extract, jobs, chunksize=16):
-                yield result
-                done += 1
+        with _executor(scheduler) as pool:
+            for results in pool.map(_extract_chunk, chunks):
+                for result in results:
+                    yield result
+                    done += 1
     except BrokenProcessPool:  # a worker died (memory, a script without a main guard)
         yield from map(_extract, jobs[done:])
+
+
+CHUNK = 16  # jobs sent to a worker at once
+
+
+def _executor(scheduler: str | None):
+    if scheduler:
+        return cluster_executor(scheduler)
+    # Workers are spawned, not forked: a forked worker would inherit the index's
+    # write lock and keep it alive if this process were killed.
+    return ProcessPoolExecutor(
+        max_workers=os.cpu_count(),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    )
+
+
+def _extract_chunk(jobs: list[Job]) -> list:
+    return [_extract(job) for job in jobs]
 
 
 def _die_with_parent(parent: int) -> None:

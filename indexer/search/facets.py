@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from ..extract.language import language_name
 from ..extract.organisations import full_name
 from ..index.schema import UNDATED
@@ -130,11 +132,46 @@ FACETS: tuple[Facet, ...] = (OrganisationFacet(), TopicFacet(), LanguageFacet(),
 FACETS_BY_PARAM = {f.param: f for f in FACETS}
 
 
+class ValueCounter:
+    """Every (document, value) pair of one facet field, in document order, to count the
+    values of a set of documents at once: by the documents' own pairs when they are
+    few (a rare word's hits), by one pass over all pairs when they are many. The
+    same counts as counting each value's documents (`facet_values` without copies)."""
+
+    def __init__(self, value_docs: dict[str, np.ndarray], size: int):
+        self.values = list(value_docs)
+        docs = [np.asarray(d, dtype=np.int64) for d in value_docs.values()]
+        doc = np.concatenate(docs) if docs else np.empty(0, np.int64)
+        value = np.repeat(np.arange(len(docs), dtype=np.int32), [len(d) for d in docs])
+        order = np.argsort(doc, kind="stable")
+        self.pair_doc, self.pair_value = doc[order], value[order]
+        self.starts = np.searchsorted(self.pair_doc, np.arange(size + 1))  # doc -> first pair
+
+    def counts(self, docs: np.ndarray) -> dict[str, int]:
+        """Documents per value in a boolean mask over the index."""
+        chosen = np.flatnonzero(docs)
+        if len(chosen) * 8 < len(self.pair_doc):
+            begin = self.starts[chosen]
+            lengths = self.starts[chosen + 1] - begin
+            ends = np.cumsum(lengths)
+            total = int(ends[-1]) if len(ends) else 0
+            at = np.repeat(begin - (ends - lengths), lengths) + np.arange(total)
+            values = self.pair_value[at]
+        else:
+            values = self.pair_value[docs[self.pair_doc]]
+        counted = np.bincount(values, minlength=len(self.values)).tolist()
+        return dict(zip(self.values, counted, strict=True))
+
+
 def facet_values(found: Selection, facet: Facet, request: SearchRequest) -> list[FacetValue]:
     """One facet's counts, with every selection applied but its own."""
     others = found.allowed_except(facet.param)
-    value_docs = found.value_docs(facet)
-    counts = {v: found.count(ids[others[ids]]) for v, ids in value_docs.items()}
+    counter = found.counters.get(facet.field)
+    if counter is not None and not (found.groups and found.groups.group):
+        counts = counter.counts(others)  # each article counts once: no copies grouped
+    else:
+        value_docs = found.value_docs(facet)
+        counts = {v: found.count(ids[others[ids]]) for v, ids in value_docs.items()}
     chosen = set(request.selected(facet.param))
     counts = {v: c for v, c in counts.items() if c or v in chosen}
     counts.update({v: 0 for v in chosen if v not in counts})  # removable even when empty

@@ -39,10 +39,14 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _candidates(stems: frozenset[str]) -> re.Pattern:
+def _candidates(stems: frozenset[str], flags: int = 0) -> re.Pattern:
+    """A word starting as one of the stems does (in lower case text unless `flags`
+    says IGNORECASE). That the word starts there is checked by the caller: a
+    pattern that starts with a literal lets `re` skip ahead to its next occurrence,
+    which a look-behind at the start would forbid."""
     prefixes = sorted({s[: max(1, len(s) - 2)] for s in stems}, key=len, reverse=True)
     alternatives = "|".join(re.escape(p) for p in prefixes)
-    return re.compile(rf"(?<![\w*])(?:{alternatives}){_TOKEN_REST}", re.IGNORECASE)
+    return re.compile(rf"(?:{alternatives}){_TOKEN_REST}", flags)
 
 
 @dataclass(frozen=True)
@@ -63,12 +67,7 @@ _WORD = re.compile(r"\w+")
 
 def _matches(text: str, wanted: Wanted) -> list[tuple[int, int, str]]:
     """(start, end, key) of each place in `text` holding a word the query looks for."""
-    found = []
-    if wanted.english:
-        for word in _candidates(wanted.english).finditer(text):
-            stemmed = _stem(word.group().lower())
-            if stemmed in wanted.english:
-                found.append((word.start(), word.end(), stemmed))
+    found = _english_matches(text, wanted.english) if wanted.english else []
     if wanted.stems:
         stem = stemmer(wanted.language)
         for word in _WORD.finditer(text):
@@ -85,6 +84,31 @@ def _matches(text: str, wanted: Wanted) -> list[tuple[int, int, str]]:
                 found.append((at, at + len(wanted_text), wanted_text))
                 at = folded.find(wanted_text, at + len(wanted_text))
     return _apart(found) if wanted.stems or wanted.cjk else found
+
+
+def _english_matches(text: str, stems: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, stem) of each word in `text` whose Porter stem is one of `stems`."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: keep the offsets
+        lowered, pattern = text, _candidates(stems, re.IGNORECASE)
+    else:
+        pattern = _candidates(stems)
+    found, at = [], 0
+    while word := pattern.search(lowered, at):
+        start = word.start()
+        if start and _in_word(lowered[start - 1]):  # not the start of a word: look on
+            at = start + 1
+            continue
+        stemmed = _stem(word.group().lower())
+        if stemmed in stems:
+            found.append((start, word.end(), stemmed))
+        at = word.end()
+    return found
+
+
+def _in_word(char: str) -> bool:
+    """Is `char` one that Whoosh's tokenizer reads as part of a word (`[\\w*]`)?"""
+    return char.isalnum() or char in "_*"
 
 
 def _apart(found: list) -> list:

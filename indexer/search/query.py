@@ -52,10 +52,19 @@ def parse_query(snapshot: Snapshot, text: str):
     text, limits = bounded(text.strip())
     if not text:
         return (Every(), None) if not limits else (None, limits)
-    query, notice = _parse(snapshot, text)
-    expanded = None
-    if query is not None:
-        query, expanded = expand(snapshot.reader, query)
+    # Whoosh's parser takes longer than a warm search: each text is parsed (and its
+    # prefixes, wildcards and ranges expanded) once per generation, as both depend
+    # on what the generation holds
+    parsed = snapshot.generation.parsed
+    found = parsed.get(text)
+    if found is None:
+        query, notice = _parse(snapshot, text)
+        expanded = None
+        if query is not None:
+            query, expanded = expand(snapshot.reader, query)
+        found = (query, notice, expanded)
+        parsed.put(text, found, 1024 + 16 * len(text))
+    query, notice, expanded = found
     return query, " ".join(n for n in (limits, notice, expanded) if n) or None
 
 

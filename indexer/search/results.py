@@ -100,7 +100,18 @@ class SearchResult:
 
 
 def stored_article(snapshot: Snapshot, docnum: int, *, details: bool = False) -> Article:
-    return article_from_stored(snapshot.searcher.stored_fields(docnum), details=details)
+    if details:
+        return article_from_stored(snapshot.searcher.stored_fields(docnum), details=True)
+    # a generation's documents never change: each is decoded once while it stays cached
+    kept = snapshot.generation.articles
+    article = kept.get(docnum)
+    if article is None:
+        article = article_from_stored(snapshot.searcher.stored_fields(docnum), details=False)
+        kept.put(docnum, article, ARTICLE_OVERHEAD + len(article.text) + len(article.title))
+    return article
+
+
+ARTICLE_OVERHEAD = 2048  # bytes an Article takes besides its text (a rough count)
 
 
 def _wanted(words: dict[str, frozenset[str]], field: str, language: str) -> highlighting.Wanted:
@@ -123,18 +134,31 @@ def make_hits(snapshot: Snapshot, query, docnums: list[int], scores, with_copies
     reader = snapshot.reader
     fields = ("title", "body", *snapshot.generation.language_fields)
     words = {f: frozenset(positive_words(query, f, reader)) for f in fields}
+    marked = snapshot.generation.marked
     hits = []
     for docnum in docnums:
         article = stored_article(snapshot, docnum)
-        title_html = highlighting.title(article.title, _wanted(words, "title", article.language))
-        snippet = highlighting.snippet(article.text, _wanted(words, "body", article.language))
+        key = (docnum, *(words[f] for f in fields))
+        found = marked.get(key)
+        if found is None:
+            found = _marked(article, words)
+            marked.put(key, found, 256 + len(found[0]) + len(found[1]))
         hits.append(
             Hit(
                 article,
                 float(scores[docnum]) if scores is not None else None,
-                Markup(title_html) if title_html else escape(article.title),
-                Markup(snippet) if snippet else escape(highlighting.lead(article.text)),
+                *found,
                 [stored_article(snapshot, d) for d in with_copies(docnum)],
             )
         )
     return hits
+
+
+def _marked(article: Article, words: dict[str, frozenset[str]]) -> tuple[Markup, Markup]:
+    """The title and snippet of a hit with the query's words marked."""
+    title_html = highlighting.title(article.title, _wanted(words, "title", article.language))
+    snippet = highlighting.snippet(article.text, _wanted(words, "body", article.language))
+    return (
+        Markup(title_html) if title_html else escape(article.title),
+        Markup(snippet) if snippet else escape(highlighting.lead(article.text)),
+    )

@@ -8,7 +8,7 @@ operations, exact and fast at 100,000 articles.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -36,6 +36,7 @@ class Selection:
     allowed: np.ndarray  # matched and every facet selection
     groups: CopyGroups | None  # None when copies are listed one by one
     scores: np.ndarray | None = None  # BM25F per document, where matched
+    counters: dict = field(default_factory=dict)  # facet field -> facets.ValueCounter
 
     def count(self, docs: np.ndarray) -> int:
         """Articles in a mask (or array of docnums); a group of copies counts once."""
@@ -87,7 +88,15 @@ def select(snapshot: Snapshot, request: SearchRequest) -> Selection:
     allowed = _intersect(matched, list(chosen.values()))
     groups = None if request.copies else generation.copies
     return Selection(
-        query, notice, matched, generation.value_docs, chosen, allowed, groups, scored.scores
+        query,
+        notice,
+        matched,
+        generation.value_docs,
+        chosen,
+        allowed,
+        groups,
+        scored.scores,
+        generation.value_counters,
     )
 
 

@@ -8,9 +8,11 @@ once and shared by every request that opens the same generation, until
 last few generations), the CLI and the benchmarks their own: nothing is
 kept in module globals, and nothing here reaches into Whoosh's internals.
 
-A `Snapshot` is what one request works with: its own Whoosh searcher (a
-request in flight keeps the generation it started with) and that
-generation's shared state.
+A `Snapshot` is what one request works with: a Whoosh searcher (a request
+in flight keeps the generation it started with) and that generation's
+shared state. The site keeps one open searcher per thread in `Searchers`
+and reuses it while no newer generation is committed: opening the index
+costs more than a warm search.
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ from ..extract.organisations import fold, known_spellings
 from ..index.analysis import LANGUAGE_FIELDS
 from ..index.arrays import IndexArrays, segment_readers, segments_of, shared_segments
 from ..index.lru import ByteBudgetLRU
-from ..index.store import open_searcher
+from ..index.store import open_searcher, serving_state
 from .copies import BucketHistory, CopyGroups
-from .facets import FACETS
+from .facets import FACETS, ValueCounter
 
 EVALUATIONS_CACHE_BYTES = 64 * 2**20  # match sets and scores kept per generation
+HITS_CACHE_BYTES = 16 * 2**20  # stored articles and marked snippets kept per generation
 # The site always opens the newest generation; the one before it is kept for
 # requests that opened their searcher just before a commit.
 KEPT_GENERATIONS = 2
@@ -53,6 +56,9 @@ class Generation:
             facet.field: _value_docs(reader, self.arrays, facet.field, previous, shared)
             for facet in FACETS
         }
+        self.value_counters = {
+            name: ValueCounter(docs, self.arrays.size) for name, docs in self.value_docs.items()
+        }
         self.copies = CopyGroups(reader, self.arrays, history)
         # field -> folded spelling -> the value the field holds (`org:6g-ia`)
         self.spellings: dict[str, dict[str, str]] = _spellings(reader, previous, shared)
@@ -62,10 +68,16 @@ class Generation:
         self.language_fields = tuple(
             f for f in LANGUAGE_FIELDS if f in reader.schema and reader.field_length(f)
         )
+        # docnum -> its stored Article; (docnum, query words) -> marked title and snippet
+        self.articles = ByteBudgetLRU(HITS_CACHE_BYTES // 2)
+        self.marked = ByteBudgetLRU(HITS_CACHE_BYTES // 2)
+        self.parsed = ByteBudgetLRU(2**20)  # query text -> (Whoosh query, notice)
 
     def forget_results(self) -> None:
-        """Drop cached match sets and posting lists (to time searches without them)."""
-        self.evaluations.clear()
+        """Drop cached parsed queries, match sets, posting lists, stored articles and
+        snippets (to time searches without them)."""
+        for cache in (self.parsed, self.evaluations, self.articles, self.marked):
+            cache.clear()
         self.arrays.forget_postings()
 
 
@@ -96,9 +108,10 @@ class Generations:
 class Snapshot:
     """One request's searcher and its generation's shared state."""
 
-    def __init__(self, searcher, generation: Generation):
+    def __init__(self, searcher, generation: Generation, *, owned: bool = True):
         self.searcher = searcher
         self.generation = generation
+        self.owned = owned  # closed with the snapshot (else Searchers keeps it open)
 
     @property
     def reader(self):
@@ -109,7 +122,8 @@ class Snapshot:
         return self.searcher.schema
 
     def close(self) -> None:
-        self.searcher.close()
+        if self.owned:
+            self.searcher.close()
 
     def __enter__(self) -> Snapshot:
         return self
@@ -132,6 +146,33 @@ def open_snapshot(index_dir: Path, generations: Generations | None = None) -> Sn
         searcher.close()
         raise
     return Snapshot(searcher, generation)
+
+
+class Searchers:
+    """Per thread, an open searcher of the newest committed generation, reused by
+    that thread's requests until `sixg-search index` commits anew (each check is a
+    listing of the index folder). Per thread, as Whoosh's file readers are not
+    shared between threads."""
+
+    def __init__(self, generations: Generations):
+        self.generations = generations
+        self._local = threading.local()
+
+    def snapshot(self, index_dir: Path) -> Snapshot:
+        local = self._local
+        state = (index_dir, serving_state(index_dir))
+        if getattr(local, "state", None) != state:
+            self.close()
+            opened = open_snapshot(index_dir, self.generations)
+            local.state, local.snapshot = state, opened
+        return Snapshot(local.snapshot.searcher, local.snapshot.generation, owned=False)
+
+    def close(self) -> None:
+        """Close this thread's searcher."""
+        kept = getattr(self._local, "snapshot", None)
+        self._local.state = self._local.snapshot = None
+        if kept is not None:
+            kept.close()
 
 
 def _value_docs(

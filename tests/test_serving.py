@@ -1,0 +1,73 @@
+"""Serving on every core (`serve --workers N`) and the searcher each thread keeps open."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+from bench.concurrency import free_port, wait_until_up
+from bench.engines import _children
+from indexer.index.sync import sync_index
+from web.index import get_snapshot
+
+from .conftest import REPO
+from .test_sync import NEW_ARTICLE
+
+
+def _total(port: int) -> int:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/search?q=", timeout=30) as answer:
+        return json.loads(answer.read())["total"]
+
+
+def _until(condition, timeout: float = 30.0):
+    deadline = time.time() + timeout
+    while not (found := condition()) and time.time() < deadline:
+        time.sleep(0.1)
+    return found
+
+
+def test_two_workers_serve_restart_when_killed_and_see_new_commits(built_index, corpus_dir):
+    port = free_port()
+    command = [sys.executable, "-m", "web.cli", "serve", "--no-index", "--workers", "2"]
+    command += ["--port", str(port), "--index", str(built_index), "--corpus", str(corpus_dir)]
+    server = subprocess.Popen(command, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
+    try:
+        wait_until_up(port)
+        workers = _until(lambda: len(_children(server.pid)) == 2 and _children(server.pid))
+        assert workers, "two worker processes"
+        assert {_total(port) for _ in range(10)} == {5}
+
+        os.kill(workers[0], signal.SIGKILL)  # a worker dies: another takes its place
+        replaced = _until(lambda: len(set(_children(server.pid)) - {workers[0]}) == 2)
+        assert replaced
+        assert {_total(port) for _ in range(10)} == {5}
+
+        # another process commits: every worker's next request reads the new generation
+        (corpus_dir / "oulu.txt").write_text(NEW_ARTICLE, "utf-8")
+        assert sync_index(corpus_dir, built_index).added == 1
+        assert {_total(port) for _ in range(20)} == {6}
+        left = _children(server.pid)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=30) == 0
+    assert _until(lambda: not any(os.path.exists(f"/proc/{pid}") for pid in left), 10)
+
+
+def test_a_thread_keeps_its_searcher_until_a_new_commit(app, built_index, corpus_dir):
+    def snapshot_of_a_request():
+        with app.test_request_context("/api/search"):
+            snapshot = get_snapshot()
+            return snapshot.searcher, snapshot.reader.doc_count()
+
+    first, count = snapshot_of_a_request()
+    again, _ = snapshot_of_a_request()
+    assert again is first and count == 5  # not opened again for the next request
+    (corpus_dir / "oulu.txt").write_text(NEW_ARTICLE, "utf-8")
+    sync_index(corpus_dir, built_index)
+    newer, count = snapshot_of_a_request()
+    assert newer is not first and count == 6
