@@ -85,7 +85,8 @@ def test_a_wrong_password_or_a_missing_csrf_token_is_refused(client):
 
 
 def test_the_login_sends_back_only_to_this_site(client):
-    for target in ("//evil.example/add", "https://evil.example/", "/\\evil.example"):
+    targets = ("//evil.example/add", "https://evil.example/", "/\\evil.example", "/add\r\nX: 1")
+    for target in targets:  # (a CR/LF in `next` was a 500 after a right password)
         response = client.post(
             "/login", data={"password": PASSWORD, "csrf_token": token(client), "next": target}
         )
