@@ -165,27 +165,25 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _number(text: str, kind, fits, what: str):
+    """`text` as a number of `kind` that `fits`, or a usage error naming `what` it must be."""
+    try:
+        number = kind(text)
+    except ValueError:
+        number = None
+    if number is None or not fits(number):
+        raise argparse.ArgumentTypeError(f"{text!r} is not {what}")
+    return number
+
+
 def _port(text: str) -> int:
     """A TCP port (read only by `serve`: a bad SIXG_PORT does not stop `index`)."""
-    try:
-        port = int(text)
-    except ValueError:
-        port = -1
-    if not 0 < port < 65536:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a port number from 1 to 65535 (--port or SIXG_PORT)"
-        )
-    return port
+    what = "a port number from 1 to 65535 (--port or SIXG_PORT)"
+    return _number(text, int, lambda port: 0 < port < 65536, what)
 
 
 def _minutes(text: str) -> float:
-    try:
-        minutes = float(text)
-    except ValueError:
-        minutes = -1
-    if not minutes > 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes above 0")
-    return minutes
+    return _number(text, float, lambda minutes: minutes > 0, "a number of minutes above 0")
 
 
 def _corpus_or_stop(corpus: Path) -> None:

@@ -17,7 +17,14 @@ from ..datafiles import clutter_rules
 # South-East Asian scripts, which \w alone does not match.
 _MARKS = "\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 _WORD = re.compile(rf"[^\W\d_][\w{_MARKS}'’-]*|\d[\w.,-]*", re.UNICODE)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Letters of Chinese, Japanese and Korean, written without spaces between words:
+# Han (with extension A and compatibility ideographs), kana, Hangul syllables and
+# jamo. The one definition the cleaners, the name matcher and the index share.
+CJK_CHARS = (
+    "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
+)
+HAS_CJK = re.compile(f"[{CJK_CHARS}]")
 # Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer):
 # a run of them counts one word per UNSPACED_CHARS_PER_WORD characters.
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]+")
@@ -43,9 +50,9 @@ def normalise(line: str) -> str:
 def word_count(line: str) -> int:
     """Words, counting two CJK characters as one word (they carry no spaces),
     and every UNSPACED_CHARS_PER_WORD letters of Thai, Lao, Myanmar or Khmer."""
-    cjk = len(_CJK.findall(line))
+    cjk = len(HAS_CJK.findall(line))
     unspaced = sum(-(-len(run) // UNSPACED_CHARS_PER_WORD) for run in _UNSPACED.findall(line))
-    rest = _UNSPACED.sub(" ", _CJK.sub(" ", line)) if unspaced else _CJK.sub(" ", line)
+    rest = _UNSPACED.sub(" ", HAS_CJK.sub(" ", line)) if unspaced else HAS_CJK.sub(" ", line)
     return len(_WORD.findall(rest)) + (cjk + 1) // 2 + unspaced
 
 
@@ -91,7 +98,7 @@ def clutter_kind(line: str) -> str | None:
 
 
 def token_set(line: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(line)} | set(_CJK.findall(line))
+    return {w.lower() for w in _WORD.findall(line)} | set(HAS_CJK.findall(line))
 
 
 def similarity(a: str, b: str) -> float:

@@ -27,6 +27,7 @@ from functools import cache
 
 from ..datafiles import FULL_WIDTH, Organisation, discovery_rules, spelling_key
 from ..datafiles import organisations as gazetteer
+from .lines import HAS_CJK
 from .phrases import NAME_EDGE_AFTER, NAME_EDGE_BEFORE, compile_names
 
 LEAD_MIN_CHARS = 120
@@ -42,7 +43,6 @@ _DEFINITION = re.compile(
     rf"\b({_NAME_WORD}(?:\s+(?:{_LINK_WORD}\s+|the\s+)*{_NAME_WORD}){{1,9}})"
     r"\s*\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)"
 )
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Acronyms: two capitals or more, no lower case ("B5GPC", "6G-IA", "NGA").
 _ACRONYM_SHAPE = r"(?=(?:[^A-Z\s]*[A-Z]){2})[A-Z0-9][A-Z0-9&-]{1,9}"
 _ACRONYM = re.compile(_ACRONYM_SHAPE)
@@ -351,7 +351,7 @@ def _regions(title: str, body: str) -> tuple[int, int]:
     lead_end, size = title_end + 2, 0
     for paragraph in body.split("\n\n"):
         lead_end += len(paragraph) + 2
-        size += len(paragraph) + 2 * len(_CJK_CHAR.findall(paragraph))
+        size += len(paragraph) + 2 * len(HAS_CJK.findall(paragraph))
         if size >= LEAD_MIN_CHARS:
             break
     return title_end, lead_end

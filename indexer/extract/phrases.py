@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ..index.analysis import HAS_CJK
+from .lines import CJK_CHARS, HAS_CJK
 
 _EDGE_BEFORE = r"(?<![\w-])"
 _EDGE_AFTER = r"(?![\w-])"
@@ -63,18 +63,15 @@ def _cjk_end(phrase: str) -> str:
     return "" if HAS_CJK.match(body[-1:]) and not phrase.endswith("*") else _EDGE_AFTER
 
 
-# Letters of scripts written without spaces between words.
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-_IS_CJK = re.compile(f"[{_CJK}]")
 # A word edge for names: no Latin letter, digit or hyphen beside the name
 # (a CJK character beside it is fine).
-NAME_EDGE_BEFORE = rf"(?<!(?![{_CJK}])[\w-])"
-NAME_EDGE_AFTER = rf"(?!(?![{_CJK}])[\w-])"
+NAME_EDGE_BEFORE = rf"(?<!(?![{CJK_CHARS}])[\w-])"
+NAME_EDGE_AFTER = rf"(?!(?![{CJK_CHARS}])[\w-])"
 
 
 def _name_alternative(name: str) -> str:
     words = name.split()
-    exact = len(words) == 1 and name != name.lower() and not _IS_CJK.search(name)
+    exact = len(words) == 1 and name != name.lower() and not HAS_CJK.search(name)
     parts = []
     for word in words:
         if word.lower() == "and" or word == "&":
@@ -126,9 +123,9 @@ class NamePattern:
         other: dict[str, list[str]] = {}  # names with CJK letters, by first character
         for i in order:
             name = names[i]
-            if _IS_CJK.search(name):
-                before = "" if _IS_CJK.match(name) else NAME_EDGE_BEFORE
-                after = "" if _IS_CJK.match(name[-1]) else NAME_EDGE_AFTER
+            if HAS_CJK.search(name):
+                before = "" if HAS_CJK.match(name) else NAME_EDGE_BEFORE
+                after = "" if HAS_CJK.match(name[-1]) else NAME_EDGE_AFTER
                 alternative = f"{before}(?P<n{i}>{_name_alternative(name)}){after}"
                 other.setdefault(name[0].lower(), []).append(alternative)
             else:
@@ -173,7 +170,7 @@ class NamePattern:
                 end = match.end()
         if odd is not None:
             found += [m for m in odd.finditer(text) if not _LATIN_BEFORE.match(text, m.start() - 1)]
-        if self._other and _IS_CJK.search(text):
+        if self._other and HAS_CJK.search(text):
             end = 0
             for start, char in enumerate(text):
                 pattern = self._other.get(char.lower()) if start >= end else None

@@ -30,6 +30,8 @@ from whoosh.analysis import (
     Tokenizer,
 )
 
+from ..extract.lines import CJK_CHARS, HAS_CJK
+
 # ISO 639-1 code -> Snowball algorithm (PyStemmer); Polish has its own stripper.
 SNOWBALL = {
     "da": "danish",
@@ -45,13 +47,7 @@ SNOWBALL = {
 }
 STEMMED = (*sorted(SNOWBALL), "pl")
 CJK_FIELD = "body_cjk"
-# Han (with extension A and compatibility ideographs), kana, Hangul syllables and jamo
-CJK_CHARS = (
-    "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
-)
 _CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
-HAS_CJK = re.compile(f"[{CJK_CHARS}]")
 
 
 def stem_field(language: str) -> str:

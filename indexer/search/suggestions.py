@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from whoosh.spelling import Corrector
 
-from ..index.analysis import HAS_CJK
+from ..extract.lines import HAS_CJK
 from .request import SearchRequest
 from .results import Suggestion
 from .selection import select
