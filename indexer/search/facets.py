@@ -67,9 +67,7 @@ class Facet:
 class OrganisationFacet(Facet):
     param, field, label = "org", "organisation", "Organisation"
     filterable = True
-
-    def display_name(self, value: str) -> str:
-        return full_name(value)
+    display_name = staticmethod(full_name)  # a canonical short name's full name
 
 
 class TopicFacet(Facet):
@@ -81,9 +79,7 @@ class LanguageFacet(Facet):
 
     param, field, label = "lang", "language", "Language"
     shows_name = True
-
-    def display_name(self, value: str) -> str:
-        return language_name(value)
+    display_name = staticmethod(language_name)
 
 
 class YearFacet(Facet):
