@@ -317,6 +317,19 @@ def run_serve(args) -> int:
     return OK
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is when a line is logged: the watcher's thread
+    outlives the command that started it in tests, whose captured stream closes."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _stream) -> None:
+        pass
+
+
 def _start_watching(args, after_commit) -> Watcher:
     watcher = Watcher(
         args.corpus,
@@ -327,7 +340,7 @@ def _start_watching(args, after_commit) -> Watcher:
     )
     logger = logging.getLogger("sixg_search.watch")
     if watcher.mode != "off" and not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("sixg-search: %(message)s"))
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
