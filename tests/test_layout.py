@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,3 +38,39 @@ def test_every_package_is_checked():
         for p in (REPO / top).rglob("__init__.py")
     }
     assert found == set(PACKAGES)
+
+
+IMPORT_EACH = """
+import os, sys
+failed = []
+for name in sys.argv[1:]:
+    pid = os.fork()
+    if pid == 0:  # a fresh import of this one module, as a command or a script would
+        try:
+            __import__(name)
+        except BaseException as exc:
+            print(f"{name}: {type(exc).__name__}: {exc}", flush=True)
+            os._exit(1)
+        os._exit(0)
+    if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]):
+        failed.append(name)
+sys.exit(1 if failed else 0)
+"""
+
+
+def test_every_module_imports_first():
+    """Whatever module a program imports first, it imports: a cycle between the
+    layers (extract, index, search) shows only in the order that closes it."""
+    modules = [
+        ".".join(p.relative_to(REPO).with_suffix("").parts).removesuffix(".__init__")
+        for top in ("indexer", "web", "bench")
+        for p in sorted((REPO / top).rglob("*.py"))
+    ]
+    ran = subprocess.run(
+        [sys.executable, "-c", IMPORT_EACH, *modules],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert ran.returncode == 0, ran.stdout + ran.stderr

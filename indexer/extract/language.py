@@ -19,8 +19,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..index.analysis import STEMMED
-
 UNKNOWN = "und"
 CJK = ("zh", "ja", "ko")
 NAMES = {
@@ -42,7 +40,9 @@ NAMES = {
     "ru": "Russian",
     UNKNOWN: "Unknown",
 }
-DETECTED = ("en", *STEMMED, "ru")  # what py3langid may answer for non-CJK text
+# what py3langid may answer for non-CJK text: the languages named above (the
+# index analyses each of them but English and Russian with its own stemmer)
+DETECTED = tuple(code for code in NAMES if code not in (*CJK, UNKNOWN))
 ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "jp": "ja", "kr": "ko", "cn": "zh"}
 MIN_LETTERS = 12
 MIN_CONFIDENCE = 0.6
