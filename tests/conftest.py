@@ -52,14 +52,16 @@ def seeds_and_generated(root: Path, count: int, seed: int) -> tuple[Path, Path]:
 def served(app):
     """The app behind the production WSGI server on a free loopback port."""
     from waitress.server import create_server
+    from waitress.wasyncore import close_all
 
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.effective_port}"
-    finally:
-        server.close()
+    finally:  # sockets closed in the server's own loop: closed under its select() they fail
+        server.task_dispatcher.shutdown()
+        server.trigger.pull_trigger(lambda: close_all(server._map))
         thread.join(timeout=5)
 
 
