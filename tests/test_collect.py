@@ -289,10 +289,11 @@ def test_failures_leave_the_corpus_as_it_was(site, allow_loopback, corpus_dir, b
 def test_an_exact_copy_of_an_indexed_page_is_refused_and_removed_again(
     site, allow_loopback, corpus_dir, built_index
 ):
-    add_urls(corpus_dir, built_index, [site.page("/original", PAGE)])
+    (original,) = add_urls(corpus_dir, built_index, [site.page("/original", PAGE)])
     before = files(corpus_dir)
     (outcome,) = add_urls(corpus_dir, built_index, [site.page("/mirror/copy", PAGE)])
-    assert outcome.status == FAILED and "same content as" in outcome.message
+    assert outcome.status == KNOWN and outcome.relpath == original.relpath
+    assert f"already collected: {original.relpath} (the same content)" in outcome.message
     assert files(corpus_dir) == before
 
 

@@ -169,3 +169,38 @@ def test_review_findings_odd_addresses_and_headers_are_clear_answers(tmp_path):
     ):
         assert not is_public(address), address
     assert is_public("93.184.216.34") and is_public("2606:2800:220:1:248:1893:25c8:1946")
+
+
+def test_several_files_in_one_upload_are_one_index_run(client, corpus_dir, built_index):
+    """Was: each file of a submission was indexed in a run (and a commit) of its own,
+    and a file already in the corpus was a failure like any other."""
+    from indexer.index.store import latest_generation
+
+    csrf = log_in(client)
+    seed = sorted(corpus_dir.glob("*.txt"))[0]
+    generation = latest_generation(built_index)
+    response = client.post(
+        "/add/upload",
+        data={
+            "files": [
+                (io.BytesIO(PAGE.encode()), "ngmn.html"),
+                (io.BytesIO(MARKDOWN.encode()), "mou.md"),
+                (io.BytesIO(b"MZ..."), "tool.exe"),
+                (io.BytesIO(seed.read_bytes()), "again.txt"),
+                (io.BytesIO(b"   \n"), "empty.txt"),
+            ],
+            "csrf_token": csrf,
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 200
+    assert latest_generation(built_index) == generation + 1  # one commit for the batch
+    statuses = re.findall(r'<article class="outcome (\w+)">', response.text)
+    assert statuses == ["added", "added", "failed", "known", "failed"]
+    assert TITLE in response.text and "Nordic operators and 6G-IA" in response.text
+    assert "tool.exe: not HTML, text, Markdown or PDF" in response.text
+    assert f"already collected: {seed.name}" in response.text
+    assert "empty.txt: not an article" in response.text
+    assert not any(p.name.startswith("again") for p in corpus_dir.rglob("*"))
+    for words in ("sustainability", "memorandum spectrum"):  # searchable at once
+        assert client.get("/api/search", query_string={"q": words}).json["total"] >= 1
