@@ -30,6 +30,8 @@ from .store import (
     Stored,
     known_urls,
     normalise_url,
+    remember_links,
+    remembered_links,
     site_folder,
     slug_for,
     store,
@@ -84,7 +86,8 @@ def add_urls(
     """Fetch, store and index each URL; one Outcome per URL, in order."""
     urls = [u.strip() for u in urls if u.strip()]
     with _ADDING:
-        known = known_urls(corpus)
+        known: dict = collected_addresses(corpus, index_dir)
+        known_before = set(known)
         pending, outcomes = [], []
         for url in tqdm(urls, desc="fetching", unit="page", disable=not progress, leave=False):
             item = _prepare_url(url, known, fetcher, source, feed)
@@ -98,7 +101,29 @@ def add_urls(
                 first = outcome.relpath.outcome
                 outcome.relpath = first.relpath
                 outcome.message = f"given twice: {first.message}"
+        remember_links(index_dir, corpus, _links_to_remember(urls, outcomes, pending, known_before))
         return outcomes
+
+
+def collected_addresses(corpus: Path, index_dir: Path) -> dict[str, str]:
+    """Normalised address -> corpus path: the sidecars' urls, and the addresses
+    remembered to lead to an article (store.remembered_links)."""
+    return remembered_links(index_dir, corpus) | known_urls(corpus)
+
+
+def _links_to_remember(urls, outcomes, pending, known_before) -> dict[str, str]:
+    """The addresses given that no sidecar names but that led to an article: by a
+    redirect, by the page's canonical address, or as an exact copy of one."""
+    fetched_as = {id(item.outcome): item.url_key for item in pending}
+    links = {}
+    for url, outcome in zip(urls, outcomes, strict=True):
+        key = normalise_url(url)
+        if outcome.status == FAILED or not outcome.relpath or key in known_before:
+            continue
+        if outcome.status == ADDED and fetched_as.get(id(outcome)) == key:
+            continue  # its sidecar names it
+        links[key] = outcome.relpath
+    return links
 
 
 def add_uploads(
