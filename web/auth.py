@@ -6,14 +6,34 @@ marks the session (Flask's signed cookie: HttpOnly, SameSite=Lax; its key
 from SIXG_SECRET_KEY, else made afresh per process, which logs everyone out
 at a restart). Every form carries a CSRF token held in the session;
 `check_csrf` refuses a POST without the matching one.
+
+Wrong passwords are limited, without making anyone wait inside a request (a
+sleeping request would hold one of the server's few threads, and a few
+parallel guesses would stall the site): after LOGIN_FAILURES_PER_ADDRESS
+wrong passwords from one client address within LOGIN_WINDOW seconds, or
+LOGIN_FAILURES_OVERALL from all addresses together, a login attempt from
+that address (from anyone) answers 429 with Retry-After, without looking at
+the password, until the oldest of those failures is LOGIN_WINDOW old; a
+right password then works again and forgets its address's failures. The
+failures are counted in a small file in the index folder
+(`login-failures.json`, locked while read and written), so that the worker
+processes of `serve --workers N` share one count and a restarted worker
+does not forget it; where the folder cannot be written (or on a system
+without fcntl), each process counts on its own.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hmac
+import json
+import math
+import os
 import secrets
+import threading
 import time
 from functools import wraps
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import (
@@ -27,8 +47,18 @@ from flask import (
     url_for,
 )
 
+try:
+    import fcntl
+except ImportError:  # Windows: serve runs one process there, which counts in memory
+    fcntl = None
+
 bp = Blueprint("auth", __name__)
-FAILED_LOGIN_DELAY = 1.0  # seconds a wrong password costs
+LOGIN_LIMITS = {
+    "LOGIN_WINDOW": 300.0,  # seconds a wrong password is counted
+    "LOGIN_FAILURES_PER_ADDRESS": 5,
+    "LOGIN_FAILURES_OVERALL": 30,
+}
+FAILURES_FILE = "login-failures.json"  # in the index folder
 
 
 def csrf_token() -> str:
@@ -74,16 +104,128 @@ def login():
     error = None
     if request.method == "POST":
         check_csrf()
+        throttle, address = _throttle(), request.remote_addr or "unknown"
+        if password and (wait := throttle.retry_after(address)):
+            seconds, who = wait
+            error = (
+                f"Too many wrong passwords {who} in the last {_duration(throttle.window)}: "
+                f"try again in {_duration(seconds)}."
+            )
+            page = render_template("login.html", enabled=True, error=error, next=target)
+            return page, 429, {"Retry-After": str(seconds)}
         sent = request.form.get("password", "")
         if password and hmac.compare_digest(sent.encode(), password.encode()):
+            throttle.succeeded(address)
             session.clear()
             session["operator"] = True
             session.permanent = False
             return redirect(target)
-        time.sleep(FAILED_LOGIN_DELAY if not current_app.testing else 0)
+        if password:
+            throttle.failed(address)
         error = "Wrong password." if password else None
     status = 401 if error else 200
     return render_template("login.html", enabled=bool(password), error=error, next=target), status
+
+
+def _now() -> float:
+    return time.time()  # wall time: shared by processes, kept across restarts
+
+
+def _duration(seconds: float) -> str:
+    seconds = math.ceil(seconds)
+    if seconds < 120:
+        return f"{seconds} second{'' if seconds == 1 else 's'}"
+    return f"{math.ceil(seconds / 60)} minutes"
+
+
+class LoginThrottle:
+    """Wrong passwords of the last `window` seconds, per client address and overall
+    (see the module docstring), kept in `path` (None: in this process's memory)."""
+
+    _memory: dict[str, list] = {}  # per process, when there is no file
+    _memory_lock = threading.Lock()
+
+    def __init__(self, path: Path | None, window: float, per_address: int, overall: int):
+        self.path, self.window = path, float(window)
+        self.per_address, self.overall = int(per_address), int(overall)
+
+    def retry_after(self, address: str) -> tuple[int, str] | None:
+        """(seconds, whose failures) while `address` may not try, else None."""
+        with self._failures() as failures:
+            now = _now()
+            mine = sorted(t for a, t in failures if a == address)
+            every = sorted(t for _, t in failures)
+            for times, limit, who in (
+                (mine, self.per_address, "from your address"),
+                (every, self.overall, "on this site"),
+            ):
+                if len(times) >= limit:
+                    free_at = times[len(times) - limit] + self.window
+                    return max(1, math.ceil(free_at - now)), who
+        return None
+
+    def failed(self, address: str) -> None:
+        with self._failures(write=True) as failures:
+            failures.append([address, _now()])
+
+    def succeeded(self, address: str) -> None:
+        with self._failures(write=True) as failures:
+            failures[:] = [f for f in failures if f[0] != address]
+
+    @contextlib.contextmanager
+    def _failures(self, write: bool = False):
+        """The failures of the window (a list of [address, time]), changed in place."""
+        if self.path is not None and fcntl is not None:
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError:  # a read-only index folder: count in this process
+                pass
+            else:
+                with os.fdopen(fd, "r+", encoding="utf-8") as fh:
+                    fcntl.flock(fh, fcntl.LOCK_EX)  # released when closed
+                    failures = self._recent(_parsed(fh.read()))
+                    yield failures
+                    if write:
+                        fh.seek(0)
+                        fh.truncate()
+                        fh.write(json.dumps(self._recent(failures)))
+                return
+        with self._memory_lock:
+            failures = self._memory.setdefault(str(self.path), [])
+            failures[:] = self._recent(failures)
+            yield failures
+
+    def _recent(self, failures: list) -> list:
+        oldest = _now() - self.window
+        return [f for f in failures if f[1] > oldest]
+
+
+def _parsed(text: str) -> list:
+    try:
+        data = json.loads(text) if text.strip() else []
+    except ValueError:
+        return []
+    if not isinstance(data, list):
+        return []
+    return [
+        [f[0], float(f[1])]
+        for f in data
+        if isinstance(f, list)
+        and len(f) == 2
+        and isinstance(f[0], str)
+        and isinstance(f[1], int | float)
+    ]
+
+
+def _throttle() -> LoginThrottle:
+    config = current_app.config
+    folder = Path(config["INDEX_DIR"])
+    return LoginThrottle(
+        folder / FAILURES_FILE if folder.is_dir() else None,
+        config["LOGIN_WINDOW"],
+        config["LOGIN_FAILURES_PER_ADDRESS"],
+        config["LOGIN_FAILURES_OVERALL"],
+    )
 
 
 @bp.post("/logout")
@@ -105,5 +247,7 @@ def _safe_next(target: str) -> str:
 
 
 def init_app(app) -> None:
+    for key, value in LOGIN_LIMITS.items():
+        app.config.setdefault(key, value)
     app.add_template_global(csrf_token)
     app.add_template_global(logged_in)
