@@ -271,3 +271,18 @@ def test_processes_sharing_an_index_folder_share_the_count(app, built_index, cor
         assert _login(client, "guess").status_code == 401
     assert _login(second_client, PASSWORD).status_code == 429
     assert (built_index / "login-failures.json").is_file()
+
+
+def test_parallel_guesses_cannot_pass_the_limit_together(app):
+    from concurrent.futures import ThreadPoolExecutor
+
+    clients = [app.test_client() for _ in range(12)]
+    tokens = [token(c) for c in clients]
+
+    def guess(n: int) -> int:
+        data = {"password": f"guess {n}", "csrf_token": tokens[n]}
+        return clients[n].post("/login", data=data).status_code
+
+    with ThreadPoolExecutor(12) as pool:
+        statuses = sorted(pool.map(guess, range(12)))
+    assert statuses == [401] * 5 + [429] * 7

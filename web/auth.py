@@ -32,6 +32,8 @@ import os
 import secrets
 import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -104,24 +106,25 @@ def login():
     error = None
     if request.method == "POST":
         check_csrf()
-        throttle, address = _throttle(), request.remote_addr or "unknown"
-        if password and (wait := throttle.retry_after(address)):
-            seconds, who = wait
-            error = (
-                f"Too many wrong passwords {who} in the last {_duration(throttle.window)}: "
-                f"try again in {_duration(seconds)}."
-            )
-            page = render_template("login.html", enabled=True, error=error, next=target)
-            return page, 429, {"Retry-After": str(seconds)}
         sent = request.form.get("password", "")
-        if password and hmac.compare_digest(sent.encode(), password.encode()):
-            throttle.succeeded(address)
-            session.clear()
-            session["operator"] = True
-            session.permanent = False
-            return redirect(target)
         if password:
-            throttle.failed(address)
+            throttle = _throttle()
+            verdict = throttle.attempt(
+                request.remote_addr or "unknown",
+                lambda: hmac.compare_digest(sent.encode(), password.encode()),
+            )
+            if verdict.retry_after:
+                error = (
+                    f"Too many wrong passwords {verdict.whose} in the last "
+                    f"{_duration(throttle.window)}: try again in {_duration(verdict.retry_after)}."
+                )
+                page = render_template("login.html", enabled=True, error=error, next=target)
+                return page, 429, {"Retry-After": str(verdict.retry_after)}
+            if verdict.right:
+                session.clear()
+                session["operator"] = True
+                session.permanent = False
+                return redirect(target)
         error = "Wrong password." if password else None
     status = 401 if error else 200
     return render_template("login.html", enabled=bool(password), error=error, next=target), status
@@ -138,6 +141,13 @@ def _duration(seconds: float) -> str:
     return f"{math.ceil(seconds / 60)} minutes"
 
 
+@dataclass(frozen=True)
+class Verdict:
+    right: bool  # the password was right
+    retry_after: int = 0  # seconds: refused without looking at the password
+    whose: str = ""  # whose failures hold it back
+
+
 class LoginThrottle:
     """Wrong passwords of the last `window` seconds, per client address and overall
     (see the module docstring), kept in `path` (None: in this process's memory)."""
@@ -149,31 +159,29 @@ class LoginThrottle:
         self.path, self.window = path, float(window)
         self.per_address, self.overall = int(per_address), int(overall)
 
-    def retry_after(self, address: str) -> tuple[int, str] | None:
-        """(seconds, whose failures) while `address` may not try, else None."""
+    def attempt(self, address: str, right: Callable[[], bool]) -> Verdict:
+        """Refused while `address` is held back, else whether `right()`: a wrong password
+        is counted, a right one forgets the address's failures. Checked and counted
+        under the lock, so parallel guesses cannot all pass the limit at once."""
         with self._failures() as failures:
             now = _now()
             mine = sorted(t for a, t in failures if a == address)
             every = sorted(t for _, t in failures)
-            for times, limit, who in (
+            for times, limit, whose in (
                 (mine, self.per_address, "from your address"),
                 (every, self.overall, "on this site"),
             ):
                 if len(times) >= limit:
                     free_at = times[len(times) - limit] + self.window
-                    return max(1, math.ceil(free_at - now)), who
-        return None
-
-    def failed(self, address: str) -> None:
-        with self._failures(write=True) as failures:
-            failures.append([address, _now()])
-
-    def succeeded(self, address: str) -> None:
-        with self._failures(write=True) as failures:
-            failures[:] = [f for f in failures if f[0] != address]
+                    return Verdict(False, max(1, math.ceil(free_at - now)), whose)
+            if right():
+                failures[:] = [f for f in failures if f[0] != address]
+                return Verdict(True)
+            failures.append([address, now])
+            return Verdict(False)
 
     @contextlib.contextmanager
-    def _failures(self, write: bool = False):
+    def _failures(self):
         """The failures of the window (a list of [address, time]), changed in place."""
         if self.path is not None and fcntl is not None:
             try:
@@ -185,10 +193,11 @@ class LoginThrottle:
                     fcntl.flock(fh, fcntl.LOCK_EX)  # released when closed
                     failures = self._recent(_parsed(fh.read()))
                     yield failures
-                    if write:
+                    with contextlib.suppress(OSError):  # a full disk: the count is lost
                         fh.seek(0)
                         fh.truncate()
                         fh.write(json.dumps(self._recent(failures)))
+                        fh.flush()
                 return
         with self._memory_lock:
             failures = self._memory.setdefault(str(self.path), [])
