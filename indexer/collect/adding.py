@@ -305,13 +305,10 @@ def _store_and_index(corpus: Path, index_dir: Path, items: list[_Pending]) -> No
 
 
 def _index(corpus: Path, index_dir: Path, stored: list[Stored]) -> sync.SyncReport:
-    """Index the stored files: just them with sync.index_paths (the folder watcher's
-    fast path) where this version has it, else with a full run."""
-    index_paths = getattr(sync, "index_paths", None)
-    if index_paths is None:
-        return sync.sync_index(corpus, index_dir, lock_timeout=LOCK_WAIT)
+    """Index just the stored files, all in one run and one commit (sync.index_paths,
+    the folder watcher's fast path: the rest of the corpus is not scanned)."""
     paths = [p for s in stored for p in (s.path, s.sidecar) if p is not None]
-    return index_paths(corpus, index_dir, paths, lock_timeout=LOCK_WAIT)
+    return sync.index_paths(corpus, index_dir, paths, lock_timeout=LOCK_WAIT)
 
 
 def _fail(item: _Pending, reason: str) -> None:
