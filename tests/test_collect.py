@@ -488,6 +488,7 @@ def test_feed_items_behind_redirects_are_stored_once_and_not_fetched_again(
     old, new = result.outcomes
     assert old.status == KNOWN and old.relpath == collected.relpath
     assert new.status == ADDED and result.error is None
+    assert result.summary() == "SNS news: 1 new, 1 already collected"
     sidecar = new.relpath.replace(".html", ".meta.json")
     assert files(corpus_dir) == sorted([*before, new.relpath, sidecar])  # nothing twice
     assert json.loads((corpus_dir / sidecar).read_text())["url"] == site.url("/news/new")

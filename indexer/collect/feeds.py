@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .. import datafiles
 from ..datafiles import Feed
-from .adding import ADDED, FAILED, Outcome, add_urls, collected_addresses
+from .adding import ADDED, FAILED, KNOWN, Outcome, add_urls, collected_addresses
 from .fetch import FEED_TYPES, Fetched, FetchError, fetch
 from .store import normalise_url
 
@@ -49,7 +49,9 @@ class FeedResult:
         if self.error:
             return f"{self.feed.name}: {self.error}"
         failed = f", {len(self.failed)} failed" if self.failed else ""
-        return f"{self.feed.name}: {self.added} new, {self.old} already collected{failed}"
+        # (found collected after fetching: a redirect to, or a copy of, a collected page)
+        known = self.old + sum(1 for o in self.outcomes if o.status == KNOWN)
+        return f"{self.feed.name}: {self.added} new, {known} already collected{failed}"
 
 
 def item_links(feed: Feed, page: Fetched) -> list[str]:
