@@ -36,7 +36,7 @@ def hits(tab, site, q):
     return tab.locator("article.hit h3").all_inner_texts()
 
 
-def test_log_in_add_a_url_upload_and_paste_then_search(page, site):  # noqa: F811
+def test_log_in_add_a_url_upload_and_paste_then_search(page, site, corpus_dir):  # noqa: F811
     page.goto(site + "/add")
     assert "/login" in page.url and page.locator("#urls").count() == 0
     page.fill("#password", "wrong")
@@ -58,12 +58,20 @@ def test_log_in_add_a_url_upload_and_paste_then_search(page, site):  # noqa: F81
     assert TITLE in hits(page, site, "sustainability")
 
     page.goto(site + "/add")
-    page.set_input_files(
+    seed = sorted(corpus_dir.glob("*.txt"))[0]
+    page.set_input_files(  # two files in one form: one index run, an outcome each
         "#files",
-        files=[{"name": "mou.md", "mimeType": "text/markdown", "buffer": MARKDOWN.encode()}],
+        files=[
+            {"name": "mou.md", "mimeType": "text/markdown", "buffer": MARKDOWN.encode()},
+            {"name": "again.txt", "mimeType": "text/plain", "buffer": seed.read_bytes()},
+        ],
     )
     page.click("#upload")
     page.wait_for_selector(".outcome.added")
+    assert page.locator(".outcome .status strong").all_inner_texts() == [
+        "Added",
+        "Already collected",
+    ]
     assert "Nordic operators and 6G-IA sign a memorandum" in hits(page, site, "testbed")
 
     page.goto(site + "/add")

@@ -289,10 +289,11 @@ def test_failures_leave_the_corpus_as_it_was(site, allow_loopback, corpus_dir, b
 def test_an_exact_copy_of_an_indexed_page_is_refused_and_removed_again(
     site, allow_loopback, corpus_dir, built_index
 ):
-    add_urls(corpus_dir, built_index, [site.page("/original", PAGE)])
+    (original,) = add_urls(corpus_dir, built_index, [site.page("/original", PAGE)])
     before = files(corpus_dir)
     (outcome,) = add_urls(corpus_dir, built_index, [site.page("/mirror/copy", PAGE)])
-    assert outcome.status == FAILED and "same content as" in outcome.message
+    assert outcome.status == KNOWN and outcome.relpath == original.relpath
+    assert f"already collected: {original.relpath} (the same content)" in outcome.message
     assert files(corpus_dir) == before
 
 
@@ -468,3 +469,33 @@ def test_add_and_follow_commands(site, allow_loopback, corpus_dir, built_index, 
     feeds_file.write_text("[[feed]]\nname = 3\n")
     assert main(["follow", "--feeds", str(feeds_file), *where]) == 2
     assert "name must be a non-empty string" in capsys.readouterr().err
+
+
+def test_feed_items_behind_redirects_are_stored_once_and_not_fetched_again(
+    site, allow_loopback, corpus_dir, built_index
+):
+    """Was: a sidecar keeps the address after redirects, so an item whose link
+    redirects (a feed's tracking link) was fetched again on every `follow`."""
+    (collected,) = add_urls(corpus_dir, built_index, [site.page("/news/old", PAGE)])
+    site.page("/news/new", SECOND)
+    site.redirect("/r/1", "/news/old?utm_source=rss")  # to the page already collected
+    site.redirect("/r/2", "/news/new")  # to a new page
+    items = [("Old", site.url("/r/1")), ("New", site.url("/r/2"))]
+    site.page("/feed.xml", rss(items), "application/rss+xml")
+    feed = datafiles.Feed("SNS news", site.url("/feed.xml"))
+    before = files(corpus_dir)
+    (result,) = follow(corpus_dir, built_index, (feed,))
+    old, new = result.outcomes
+    assert old.status == KNOWN and old.relpath == collected.relpath
+    assert new.status == ADDED and result.error is None
+    assert result.summary() == "SNS news: 1 new, 1 already collected"
+    sidecar = new.relpath.replace(".html", ".meta.json")
+    assert files(corpus_dir) == sorted([*before, new.relpath, sidecar])  # nothing twice
+    assert json.loads((corpus_dir / sidecar).read_text())["url"] == site.url("/news/new")
+    hits = dict(site.hits)
+    (second,) = follow(corpus_dir, built_index, (feed,))
+    assert second.old == 2 and not second.outcomes
+    assert site.hits == {**hits, "/feed.xml": hits["/feed.xml"] + 1}  # only the feed
+    again = add_urls(corpus_dir, built_index, [site.url("/r/2")])
+    assert again[0].status == KNOWN and again[0].relpath == new.relpath
+    assert site.hits["/r/2"] == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 
 import pytest
 
@@ -169,3 +170,119 @@ def test_review_findings_odd_addresses_and_headers_are_clear_answers(tmp_path):
     ):
         assert not is_public(address), address
     assert is_public("93.184.216.34") and is_public("2606:2800:220:1:248:1893:25c8:1946")
+
+
+def test_several_files_in_one_upload_are_one_index_run(client, corpus_dir, built_index):
+    """Was: each file of a submission was indexed in a run (and a commit) of its own,
+    and a file already in the corpus was a failure like any other."""
+    from indexer.index.store import latest_generation
+
+    csrf = log_in(client)
+    seed = sorted(corpus_dir.glob("*.txt"))[0]
+    generation = latest_generation(built_index)
+    response = client.post(
+        "/add/upload",
+        data={
+            "files": [
+                (io.BytesIO(PAGE.encode()), "ngmn.html"),
+                (io.BytesIO(MARKDOWN.encode()), "mou.md"),
+                (io.BytesIO(b"MZ..."), "tool.exe"),
+                (io.BytesIO(seed.read_bytes()), "again.txt"),
+                (io.BytesIO(b"   \n"), "empty.txt"),
+            ],
+            "csrf_token": csrf,
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 200
+    assert latest_generation(built_index) == generation + 1  # one commit for the batch
+    statuses = re.findall(r'<article class="outcome (\w+)">', response.text)
+    assert statuses == ["added", "added", "failed", "known", "failed"]
+    assert TITLE in response.text and "Nordic operators and 6G-IA" in response.text
+    assert "tool.exe: not HTML, text, Markdown or PDF" in response.text
+    assert f"already collected: {seed.name}" in response.text
+    assert "empty.txt: not an article" in response.text
+    assert not any(p.name.startswith("again") for p in corpus_dir.rglob("*"))
+    for words in ("sustainability", "memorandum spectrum"):  # searchable at once
+        assert client.get("/api/search", query_string={"q": words}).json["total"] >= 1
+
+
+def _login(client, password: str):
+    return client.post("/login", data={"password": password, "csrf_token": token(client)})
+
+
+def test_wrong_passwords_are_limited_per_address_without_waiting(app, monkeypatch):
+    """Was: each wrong password slept 1 s inside the request, holding one of the
+    server's few threads: a few parallel guesses stalled the site."""
+    from web import auth
+
+    app.testing = False  # (the sleep was skipped under test)
+    slept = []
+    monkeypatch.setattr(time, "sleep", slept.append)
+    now = [1_000_000.0]
+    monkeypatch.setattr(auth, "_now", lambda: now[0])
+    client = app.test_client()
+    for _ in range(5):
+        assert _login(client, "guess").status_code == 401
+    assert slept == []
+    refused = _login(client, PASSWORD)  # refused unseen: the limit is not a password oracle
+    assert refused.status_code == 429 and refused.headers["Retry-After"] == "300"
+    assert "Too many wrong passwords from your address" in refused.text
+    assert "try again in 5 minutes" in refused.text
+    assert client.get("/add").status_code == 302
+    other = app.test_client()  # another address is not held back
+    other.environ_base["REMOTE_ADDR"] = "192.0.2.7"
+    assert _login(other, PASSWORD).status_code == 302
+    now[0] += 240
+    assert _login(client, "guess").headers["Retry-After"] == "60"
+    now[0] += 61  # the window has passed: the operator logs in
+    assert _login(client, PASSWORD).status_code == 302
+    assert client.get("/add").status_code == 200
+
+
+def test_wrong_passwords_from_many_addresses_are_limited_overall(app, monkeypatch):
+    from web import auth
+
+    monkeypatch.setattr(auth, "_now", lambda: 2_000_000.0)
+    app.config.update(LOGIN_FAILURES_PER_ADDRESS=3, LOGIN_FAILURES_OVERALL=7)
+    clients = []
+    for n in range(4):
+        client = app.test_client()
+        client.environ_base["REMOTE_ADDR"] = f"198.51.100.{n}"
+        clients.append(client)
+    statuses = [_login(c, "guess").status_code for c in clients for _ in range(2)]
+    assert statuses == [401] * 7 + [429]
+    refused = _login(clients[0], PASSWORD)
+    assert refused.status_code == 429 and "on this site" in refused.text
+
+
+def test_processes_sharing_an_index_folder_share_the_count(app, built_index, corpus_dir):
+    """`serve --workers N`: each worker is a process of its own (here: two apps)."""
+    second = create_app(
+        {
+            "TESTING": True,
+            "INDEX_DIR": str(built_index),
+            "CORPUS_DIR": str(corpus_dir),
+            "ADMIN_PASSWORD": PASSWORD,
+        }
+    )
+    first_client, second_client = app.test_client(), second.test_client()
+    for client in (first_client, second_client, first_client, second_client, first_client):
+        assert _login(client, "guess").status_code == 401
+    assert _login(second_client, PASSWORD).status_code == 429
+    assert (built_index / "login-failures.json").is_file()
+
+
+def test_parallel_guesses_cannot_pass_the_limit_together(app):
+    from concurrent.futures import ThreadPoolExecutor
+
+    clients = [app.test_client() for _ in range(12)]
+    tokens = [token(c) for c in clients]
+
+    def guess(n: int) -> int:
+        data = {"password": f"guess {n}", "csrf_token": tokens[n]}
+        return clients[n].post("/login", data=data).status_code
+
+    with ThreadPoolExecutor(12) as pool:
+        statuses = sorted(pool.map(guess, range(12)))
+    assert statuses == [401] * 5 + [429] * 7

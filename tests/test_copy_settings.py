@@ -107,3 +107,32 @@ def test_an_index_signed_with_other_settings_still_groups_its_copies(
     _edit(data_dir, "bands = 16", "bands = 8")
     with open_snapshot(built_index) as snapshot:
         assert search(snapshot, SearchRequest(q="MoU")).total == 3
+
+
+def test_writers_with_different_signature_settings_exclude_each_other(
+    built_index, corpus_dir, data_dir, monkeypatch
+):
+    """Was: the write lock was named after the index (`v7s5p64_WRITELOCK`), so an
+    index run and a watcher started with other [signature] settings wrote the
+    folder at the same time."""
+    from indexer.index.sync import IndexBusy, index_paths
+
+    shipped = store.INDEX_NAME
+    lock = store.hold_write_lock(built_index, 1.0)  # a writer with the shipped settings
+    try:
+        _edit(data_dir, "permutations = 64", "permutations = 32")
+        _edit(data_dir, "bands = 16", "bands = 8")
+        monkeypatch.setattr(store, "INDEX_NAME", store.current_index_name())
+        with pytest.raises(IndexBusy):
+            sync_index(corpus_dir, built_index, lock_timeout=0.2)
+        with pytest.raises(IndexBusy):
+            index_paths(corpus_dir, built_index, ["x.txt"], lock_timeout=0.2)
+    finally:
+        lock.release()
+    other = store.hold_write_lock(built_index, 1.0)  # and the other way round
+    try:
+        monkeypatch.setattr(store, "INDEX_NAME", shipped)
+        with pytest.raises(IndexBusy):
+            sync_index(corpus_dir, built_index, lock_timeout=0.2)
+    finally:
+        other.release()

@@ -71,3 +71,42 @@ def test_a_thread_keeps_its_searcher_until_a_new_commit(app, built_index, corpus
     sync_index(corpus_dir, built_index)
     newer, count = snapshot_of_a_request()
     assert newer is not first and count == 6
+
+
+def test_workers_share_the_count_of_wrong_passwords(built_index, corpus_dir):
+    """Each connection goes to whichever worker takes it: the limit on wrong passwords
+    holds for the site, not per worker (web/auth.py)."""
+    import http.cookiejar
+    import re
+    import urllib.error
+    import urllib.parse
+
+    port = free_port()
+    command = [sys.executable, "-m", "web.cli", "serve", "--no-index", "--no-watch"]
+    command += ["--workers", "2", "--port", str(port)]
+    command += ["--index", str(built_index), "--corpus", str(corpus_dir)]
+    env = {**os.environ, "PYTHONPATH": str(REPO), "SIXG_ADMIN_PASSWORD": "right one"}
+    server = subprocess.Popen(command, cwd=REPO, env=env)
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+    login = f"http://127.0.0.1:{port}/login"
+
+    def attempt(password: str) -> int:
+        with opener.open(login, timeout=30) as page:
+            csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.read().decode())[1]
+        form = urllib.parse.urlencode({"password": password, "csrf_token": csrf}).encode()
+        try:
+            with opener.open(login, data=form, timeout=30) as answer:
+                return answer.status
+        except urllib.error.HTTPError as refused:
+            return refused.code
+
+    try:
+        wait_until_up(port)
+        assert _until(lambda: len(_children(server.pid)) == 2)
+        assert [attempt("guess") for _ in range(5)] == [401] * 5
+        assert [attempt("right one") for _ in range(4)] == [429] * 4
+    finally:
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=30) == 0

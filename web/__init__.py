@@ -7,7 +7,7 @@ Blueprints:
     feeds    Atom feeds and CSV/JSON exports of any search
     admin    re-indexing over the web, for the operator only
     collect  the "Add articles" page: by URL or bookmarklet, upload, paste
-    auth     the operator's login (SIXG_ADMIN_PASSWORD) and CSRF tokens
+    auth     the operator's login (SIXG_ADMIN_PASSWORD, wrong passwords limited) and CSRF tokens
 Helpers:
     index    the per-request index snapshot (always the newest generation)
     params   reading and validating the URL, which holds all of a page's state

@@ -3,9 +3,11 @@
 For the logged-in operator only (web/auth.py); every form carries a CSRF
 token. `/add?url=…` (what the bookmarklet opens) only fills in the form:
 the operator confirms with the button, a POST. Each item is fetched or
-taken, stored in the corpus and indexed by indexer/collect/adding.py, and
-the page shows what came of it: title, date, organisations, topics, what
-the cleaner removed, and a link to the article page. The index commits
+taken, stored in the corpus and indexed by indexer/collect/adding.py (the
+items of one form in one index run: one commit), and the page shows what
+came of each: title, date, organisations, topics, what the cleaner removed,
+and a link to the article page; or that it was already collected; or why
+it failed. The index commits
 before the answer, so the article is searchable at once.
 """
 
@@ -16,7 +18,7 @@ from pathlib import Path
 from flask import Blueprint, current_app, render_template, request, url_for
 
 from indexer.article import article_id
-from indexer.collect.adding import add_paste, add_upload, add_urls
+from indexer.collect.adding import add_paste, add_uploads, add_urls
 from indexer.collect.fetch import MAX_BYTES
 
 from .auth import login_required
@@ -55,14 +57,9 @@ def add_files():
     url = request.form.get("url", "").strip() or None
     if url and len(files) > 1:
         return _page(error="An address goes with one file only; upload one file at a time."), 400
-    outcomes = []
-    for upload in files:
-        data = upload.stream.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            outcomes.append(_too_big(upload.filename))
-            continue
-        outcomes.append(add_upload(*_locations(), upload.filename, data, url))
-    return _page(outcomes=outcomes)
+    # (read one byte past the limit: a bigger file is refused, not read whole)
+    given = [(f.filename, f.stream.read(MAX_BYTES + 1)) for f in files]
+    return _page(outcomes=add_uploads(*_locations(), given, url))
 
 
 @bp.post("/add/paste")
@@ -78,12 +75,6 @@ def add_pasted():
         title=request.form.get("title", "").strip() or None,
     )
     return _page(outcomes=[outcome])
-
-
-def _too_big(name: str):
-    from indexer.collect.adding import FAILED, Outcome
-
-    return Outcome(name, FAILED, f"{name}: too big (limit {MAX_BYTES // (1024 * 1024)} MB)")
 
 
 def _page(outcomes=None, error=None, url=""):

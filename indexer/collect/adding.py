@@ -23,13 +23,15 @@ from ..extract import extract_bytes, extract_file
 from ..extract.overrides import NO_SIDECAR, clean_text
 from ..extract.reading import ReadError, SourceFile
 from ..index import sync
-from .fetch import Fetched, FetchError, fetch
+from .fetch import MAX_BYTES, Fetched, FetchError, fetch
 from .store import (
     PASTED,
     UPLOADED,
     Stored,
     known_urls,
     normalise_url,
+    remember_links,
+    remembered_links,
     site_folder,
     slug_for,
     store,
@@ -84,7 +86,8 @@ def add_urls(
     """Fetch, store and index each URL; one Outcome per URL, in order."""
     urls = [u.strip() for u in urls if u.strip()]
     with _ADDING:
-        known = known_urls(corpus)
+        known: dict = collected_addresses(corpus, index_dir)
+        known_before = set(known)
         pending, outcomes = [], []
         for url in tqdm(urls, desc="fetching", unit="page", disable=not progress, leave=False):
             item = _prepare_url(url, known, fetcher, source, feed)
@@ -98,18 +101,56 @@ def add_urls(
                 first = outcome.relpath.outcome
                 outcome.relpath = first.relpath
                 outcome.message = f"given twice: {first.message}"
+        remember_links(index_dir, corpus, _links_to_remember(urls, outcomes, pending, known_before))
         return outcomes
+
+
+def collected_addresses(corpus: Path, index_dir: Path) -> dict[str, str]:
+    """Normalised address -> corpus path: the sidecars' urls, and the addresses
+    remembered to lead to an article (store.remembered_links)."""
+    return remembered_links(index_dir, corpus) | known_urls(corpus)
+
+
+def _links_to_remember(urls, outcomes, pending, known_before) -> dict[str, str]:
+    """The addresses given that no sidecar names but that led to an article: by a
+    redirect, by the page's canonical address, or as an exact copy of one."""
+    fetched_as = {id(item.outcome): item.url_key for item in pending}
+    links = {}
+    for url, outcome in zip(urls, outcomes, strict=True):
+        key = normalise_url(url)
+        if outcome.status == FAILED or not outcome.relpath or key in known_before:
+            continue
+        if outcome.status == ADDED and fetched_as.get(id(outcome)) == key:
+            continue  # its sidecar names it
+        links[key] = outcome.relpath
+    return links
+
+
+def add_uploads(
+    corpus: Path, index_dir: Path, files: Iterable[tuple[str, bytes]], url: str | None = None
+) -> list[Outcome]:
+    """Uploaded files (HTML, text, Markdown or PDF), all indexed in one run; one
+    Outcome per file, in order. An address (optional) goes with a single file."""
+    given = []
+    for filename, data in files:
+        name = PurePath(filename.replace("\\", "/")).name or "upload"
+        suffix = UPLOAD_SUFFIXES.get(PurePath(name).suffix.lower())
+        if suffix is None:
+            reason = f"{name}: not HTML, text, Markdown or PDF ({ACCEPTED})"
+            given.append(Outcome(name, FAILED, reason))
+        elif len(data) > MAX_BYTES:
+            reason = f"{name}: too big (limit {MAX_BYTES // (1024 * 1024)} MB)"
+            given.append(Outcome(name, FAILED, reason))
+        else:
+            given.append(_Given(name, data, suffix, url, UPLOADED, PurePath(name).stem))
+    return _add_given(corpus, index_dir, given)
 
 
 def add_upload(
     corpus: Path, index_dir: Path, filename: str, data: bytes, url: str | None = None
 ) -> Outcome:
-    """An uploaded file (HTML, text, Markdown or PDF), with an optional address."""
-    name = PurePath(filename.replace("\\", "/")).name or "upload"
-    suffix = UPLOAD_SUFFIXES.get(PurePath(name).suffix.lower())
-    if suffix is None:
-        return Outcome(name, FAILED, f"{name}: not HTML, text, Markdown or PDF ({ACCEPTED})")
-    return _add_bytes(corpus, index_dir, name, data, suffix, url, UPLOADED, PurePath(name).stem)
+    """One uploaded file (see add_uploads)."""
+    return add_uploads(corpus, index_dir, [(filename, data)], url)[0]
 
 
 def add_paste(
@@ -121,36 +162,54 @@ def add_paste(
         return Outcome("pasted text", FAILED, "nothing was pasted")
     first = next(line for line in text.splitlines() if line.strip())
     title = clean_text(title or "") or None
-    return _add_bytes(
-        corpus,
-        index_dir,
-        "pasted text",
-        text.encode("utf-8") + b"\n",
-        ".txt",
-        url,
-        PASTED,
-        title or first,
-        title=title,
-    )
+    data = text.encode("utf-8") + b"\n"
+    pasted = _Given("pasted text", data, ".txt", url, PASTED, title or first, title)
+    return _add_given(corpus, index_dir, [pasted])[0]
 
 
-def _add_bytes(corpus, index_dir, given, data, suffix, url, folder, name_hint, title=None):
-    url = (url or "").strip() or None
-    if url and not valid_address(url):
-        return Outcome(given, FAILED, f"{given}: the address must be an http:// or https:// one")
+@dataclass
+class _Given:
+    """Bytes the operator gave (an upload, pasted text), before they are checked."""
+
+    name: str
+    data: bytes
+    suffix: str
+    url: str | None
+    folder: str  # where it goes without an address
+    name_hint: str
+    title: str | None = None
+
+
+def _add_given(corpus: Path, index_dir: Path, given: list[_Given | Outcome]) -> list[Outcome]:
+    """Check each item, store the good ones and index them in one run."""
     with _ADDING:
-        known = known_urls(corpus) if url else {}
-        if url and (where := known.get(normalise_url(url))):
-            return Outcome(given, KNOWN, f"{url} is already collected: {where}", where)
-        item = _prepared(given, data, suffix, url)
-        if isinstance(item, Outcome):
-            return item
-        item.folder = site_folder(url) if url else folder
-        item.slug = slug_for(title or item.slug or name_hint, None, fallback="article")
-        if title:
-            item.sidecar["title"] = title
-        _store_and_index(corpus, index_dir, [item])
-        return item.outcome
+        known = known_urls(corpus) if any(isinstance(g, _Given) and g.url for g in given) else {}
+        outcomes, pending = [], []
+        for item in given:
+            if isinstance(item, _Given):
+                item = _prepare_given(item, known)
+            if isinstance(item, _Pending):
+                pending.append(item)
+                item = item.outcome
+            outcomes.append(item)
+        _store_and_index(corpus, index_dir, pending)
+        return outcomes
+
+
+def _prepare_given(given: _Given, known: dict) -> _Pending | Outcome:
+    name, url = given.name, (given.url or "").strip() or None
+    if url and not valid_address(url):
+        return Outcome(name, FAILED, f"{name}: the address must be an http:// or https:// one")
+    if url and (where := known.get(normalise_url(url))):
+        return Outcome(name, KNOWN, f"{url} is already collected: {where}", where)
+    item = _prepared(name, given.data, given.suffix, url)
+    if isinstance(item, Outcome):
+        return item
+    item.folder = site_folder(url) if url else given.folder
+    item.slug = slug_for(given.title or item.slug or given.name_hint, None, fallback="article")
+    if given.title:
+        item.sidecar["title"] = given.title
+    return item
 
 
 def _prepare_url(url, known, fetcher, source, feed) -> _Pending | Outcome:
@@ -222,12 +281,18 @@ def _store_and_index(corpus: Path, index_dir: Path, items: list[_Pending]) -> No
             item.stored.remove()
             _fail(item, f"could not be indexed: {exc}")
         return
-    failures = {f.path: f.reason for f in report.failed}
+    failures = {f.path: f for f in report.failed}
     for item in stored:
         relpath = item.stored.relpath
-        if relpath in failures:
+        if failure := failures.get(relpath):
             item.stored.remove()
-            _fail(item, f"not added: {failures[relpath]}")
+            _fail(item, f"not added: {failure.reason}")
+            if failure.duplicate_of:  # an exact copy of an article in the corpus
+                outcome = item.outcome
+                outcome.status, outcome.relpath = KNOWN, failure.duplicate_of
+                outcome.message = (
+                    f"{outcome.given}: already collected: {failure.duplicate_of} (the same content)"
+                )
             continue
         try:
             _, article = extract_file(SourceFile(item.stored.path, relpath))
@@ -240,13 +305,10 @@ def _store_and_index(corpus: Path, index_dir: Path, items: list[_Pending]) -> No
 
 
 def _index(corpus: Path, index_dir: Path, stored: list[Stored]) -> sync.SyncReport:
-    """Index the stored files: just them with sync.index_paths (the folder watcher's
-    fast path) where this version has it, else with a full run."""
-    index_paths = getattr(sync, "index_paths", None)
-    if index_paths is None:
-        return sync.sync_index(corpus, index_dir, lock_timeout=LOCK_WAIT)
+    """Index just the stored files, all in one run and one commit (sync.index_paths,
+    the folder watcher's fast path: the rest of the corpus is not scanned)."""
     paths = [p for s in stored for p in (s.path, s.sidecar) if p is not None]
-    return index_paths(corpus, index_dir, paths, lock_timeout=LOCK_WAIT)
+    return sync.index_paths(corpus, index_dir, paths, lock_timeout=LOCK_WAIT)
 
 
 def _fail(item: _Pending, reason: str) -> None:

@@ -2,9 +2,10 @@
 
 The feeds are listed in indexer/data/feeds.toml (datafiles.feeds). Each run
 fetches every feed (with the same safety as any fetch), takes its newest
-`max_items` items, skips those already collected (store.known_urls: the
-item's link normalised, or its address after redirects) and adds the rest
-through adding.add_urls (one index run per feed with new items). An item's `source`
+`max_items` items, skips those already collected (adding.collected_addresses:
+the item's link normalised is a sidecar's url, or is remembered to have led
+to an article, after redirects say: such an item is not fetched again) and
+adds the rest through adding.add_urls (one index run per feed with new items). An item's `source`
 is its feed's name; its sidecar also records the feed's address (`feed`).
 A feed that cannot be fetched or read is reported; the others go on.
 `serve --follow-every MINUTES` runs the same thing in a background thread
@@ -21,9 +22,9 @@ from pathlib import Path
 
 from .. import datafiles
 from ..datafiles import Feed
-from .adding import ADDED, FAILED, Outcome, add_urls
+from .adding import ADDED, FAILED, KNOWN, Outcome, add_urls, collected_addresses
 from .fetch import FEED_TYPES, Fetched, FetchError, fetch
-from .store import known_urls, normalise_url
+from .store import normalise_url
 
 log = logging.getLogger(__name__)
 FEED_ACCEPT = FEED_TYPES + ("text/html", "text/plain", "application/octet-stream")
@@ -48,7 +49,9 @@ class FeedResult:
         if self.error:
             return f"{self.feed.name}: {self.error}"
         failed = f", {len(self.failed)} failed" if self.failed else ""
-        return f"{self.feed.name}: {self.added} new, {self.old} already collected{failed}"
+        # (found collected after fetching: a redirect to, or a copy of, a collected page)
+        known = self.old + sum(1 for o in self.outcomes if o.status == KNOWN)
+        return f"{self.feed.name}: {self.added} new, {known} already collected{failed}"
 
 
 def item_links(feed: Feed, page: Fetched) -> list[str]:
@@ -76,7 +79,7 @@ def follow(
 ) -> list[FeedResult]:
     """One run over every feed: new items fetched, stored and indexed."""
     feeds = datafiles.feeds() if feeds is None else feeds
-    known = known_urls(corpus)
+    known = collected_addresses(corpus, index_dir)
     results = []
     for feed in feeds:
         result = FeedResult(feed)

@@ -17,7 +17,13 @@ removed an hour later, by the next store into that folder).
 A URL is recognised as already collected after normalising it (scheme and
 host in lower case, default port, fragment and tracking parameters such as
 utm_*, fbclid, gclid and mc_* dropped) and comparing it with the urls of the
-sidecars in the corpus.
+sidecars in the corpus. A sidecar keeps the address the page was fetched
+from, after redirects; the address asked for (a feed's tracking link, an
+address that redirects to a page already collected, a mirror of one) is
+remembered in the index folder (`collected-links.json`: normalised address
+-> corpus path), so that it is recognised without being fetched again. That
+file is only a shortcut: without it (a new index folder) such an address is
+fetched once more and then recognised by the sidecars.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..extract.overrides import SIDECAR_SUFFIX
@@ -41,6 +47,7 @@ PASTED = "pasted"
 MAX_SLUG = 80
 TEMPORARY_PREFIX = ".collecting-"
 STALE_SECONDS = 3600
+LINKS_FILE = "collected-links.json"  # in the index folder
 _SAFE_FOLDER = re.compile(r"[a-z0-9][a-z0-9.-]{0,252}")
 _TRACKING = re.compile(
     r"^(utm_\w*|mc_\w*|fbclid|gclid|gclsrc|dclid|msclkid|yclid|igshid|twclid|ttclid|"
@@ -135,6 +142,46 @@ def known_urls(corpus: Path) -> dict[str, str]:
                 if article is not None:
                     found.setdefault(normalise_url(url), article.relative_to(corpus).as_posix())
     return found
+
+
+def remembered_links(index_dir: Path, corpus: Path) -> dict[str, str]:
+    """Addresses that led to an article still in the corpus (see the module docstring)."""
+    try:
+        data = json.loads((index_dir / LINKS_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        url: relpath
+        for url, relpath in data.items()
+        if isinstance(url, str) and isinstance(relpath, str) and _in_corpus(corpus, relpath)
+    }
+
+
+def remember_links(index_dir: Path, corpus: Path, links: dict[str, str]) -> None:
+    """Add `links` (normalised address -> corpus path) to the remembered ones. A shortcut
+    only: when it cannot be written, or two processes write it at once and one
+    update is lost, an address is fetched once more and recognised then."""
+    if not links:
+        return
+    merged = remembered_links(index_dir, corpus) | links
+    with contextlib.suppress(OSError):
+        fd, tmp = tempfile.mkstemp(prefix=".collected-links-", dir=index_dir)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(merged, fh, ensure_ascii=False, indent=0, sort_keys=True)
+            os.replace(tmp, index_dir / LINKS_FILE)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+
+
+def _in_corpus(corpus: Path, relpath: str) -> bool:
+    parts = PurePosixPath(relpath).parts
+    if not parts or relpath.startswith("/") or ".." in parts:
+        return False
+    return (corpus / relpath).is_file()
 
 
 def _article_beside(folder: Path, stem: str) -> Path | None:

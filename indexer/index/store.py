@@ -12,7 +12,8 @@ empty generation 0), readers keep opening the older version, so a schema
 upgrade killed half-way leaves the site serving the old index, and the next
 run starts the upgrade again.
 
-Writers are serialised by Whoosh's lock file; readers always open the
+Writers are serialised by a lock file of the folder (`index_WRITELOCK`, the
+same whatever the index's name) and Whoosh's own lock file; readers always open the
 newest committed generation, which is how the running site sees a new
 `sixg-search index` run without a restart. A reader can race a writer that
 is deleting the files of an old generation, so opening retries a few times.
@@ -51,6 +52,7 @@ def current_index_name() -> str:
 
 INDEX_NAME = current_index_name()
 OPEN_RETRIES = 5
+FOLDER_LOCK = "index_WRITELOCK"  # one per index folder, whatever its settings
 _NAME = r"v\d+(?:s\d+p\d+)?"  # schema version, then the kind of signatures (if any)
 _VERSION_NAME = re.compile(rf"^_?({_NAME})[_.]")
 _TOC_TEMP = re.compile(rf"^_{_NAME}_\d+\.toc\..+$")  # Whoosh writes a TOC aside, then renames it
@@ -180,10 +182,34 @@ def remove_older_versions(index_dir: Path) -> None:
             _remove(path)
 
 
+class _HeldLocks:
+    def __init__(self, *locks) -> None:
+        self.locks = locks
+
+    def release(self) -> None:
+        for lock in reversed(self.locks):
+            lock.release()
+
+
 def hold_write_lock(index_dir: Path, timeout: float):
-    """The current version's write lock (Whoosh's own), or None after `timeout` seconds."""
-    lock = FileStorage(str(index_dir)).lock(f"{INDEX_NAME}_WRITELOCK")
-    return lock if try_for(lock.acquire, timeout=timeout, delay=0.1) else None
+    """The index folder's write lock, or None after `timeout` seconds.
+
+    One lock per folder (FOLDER_LOCK), whatever the index is named: a run and
+    a watcher started with other [signature] settings (another INDEX_NAME)
+    would otherwise write the folder at the same time, each deleting the
+    other's version. Then Whoosh's own lock of the current version, which a
+    writer opened with Whoosh's defaults, or by an earlier version of this
+    program, takes instead."""
+    storage = FileStorage(str(index_dir))
+    deadline = time.monotonic() + timeout
+    folder = storage.lock(FOLDER_LOCK)
+    if not try_for(folder.acquire, timeout=timeout, delay=0.1):
+        return None
+    named = storage.lock(f"{INDEX_NAME}_WRITELOCK")
+    if not try_for(named.acquire, timeout=max(0.0, deadline - time.monotonic()), delay=0.1):
+        folder.release()
+        return None
+    return _HeldLocks(folder, named)
 
 
 def remove_leftovers(index_dir: Path, segments: set[str] | None) -> list[str]:

@@ -83,6 +83,7 @@ class IndexBusy(RuntimeError):
 class Failure:
     path: str
     reason: str
+    duplicate_of: str | None = None  # an exact copy of this indexed file
 
 
 @dataclass
@@ -630,7 +631,10 @@ def _scan_file(writer, source: SourceFile, old, from_scratch: bool, report, owne
             return None
         owner = owners.setdefault(sha256, source.relpath)
         if owner != source.relpath:
-            raise ReadError(f"same content as {owner}; not indexed twice")
+            twice = f"same content as {owner}; not indexed twice"
+            report.failed.append(Failure(source.relpath, twice, duplicate_of=owner))
+            _keep(writer, old, from_scratch)
+            return None
     except ReadError as exc:
         report.failed.append(Failure(source.relpath, str(exc)))
         _keep(writer, old, from_scratch)
