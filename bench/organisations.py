@@ -45,6 +45,7 @@ PAGES = HERE / "pages"
 SETS = {
     1: (LABELS, PAGES, ("tune", "heldout")),
     2: (HERE / "labels2.toml", HERE / "pages2", ("heldout2",)),
+    3: (HERE / "labels3.toml", HERE / "pages3", ("tune3",)),
 }
 _DROP = re.compile(r"[\s\-\u2010-\u2015\u2212]+")
 
@@ -175,15 +176,16 @@ def error_kinds(results: list[Result]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("tune", "heldout", "all", "heldout2"))
+    parser.add_argument("--split", choices=("tune", "heldout", "all", "heldout2", "tune3"))
     parser.add_argument(
         "--set", type=int, choices=sorted(SETS), help="1: labels.toml, 2: labels2.toml"
     )
     parser.add_argument("--show", type=int, default=0, metavar="N", help="the N worst pages")
     args = parser.parse_args()
-    number = args.set or (2 if args.split == "heldout2" else 1)
+    by_split = {"heldout2": 2, "tune3": 3}
+    number = args.set or by_split.get(args.split, 1)
     labels, pages, known = SETS[number]
-    split = args.split or ("all" if number == 2 else "tune")
+    split = args.split or ("tune" if number == 1 else "all")
     if split != "all" and split not in known:
         parser.error(f"set {number} has the splits {', '.join(known)}")
     splits = known if split == "all" else (split,)

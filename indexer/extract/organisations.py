@@ -563,15 +563,78 @@ _MASK = "@"
 _ORG = r"(?<!@)@++(?:\s*\(\s*@++\s*\))?"
 _ORGS = rf"(?:the\s+)?{_ORG}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?{_ORG})*"
 _LIST_ITEM = rf"(?:the\s+)?{_ORG}"
+# Parties, each perhaps with its country: "Japan's @@@ and the UK @@@"
+_QUALIFIED = rf"(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)?{_ORG}"
+_PARTIES = rf"{_QUALIFIED}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_QUALIFIED})*"
 # "... with vendors including A, B and C": a list of three or more introduced
 # as examples names members or partners, not the actors of the lead.
 _LIST = re.compile(
     r"(?:\bincluding|\bsuch\s+as|\bamong\s+them|\bnamely|:)\s*"
     rf"{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})+\s*,?\s*(?:and|&|as\s+well\s+as)\s+{_LIST_ITEM}"
 )
+# "will be signed by X", "carried out by X together with Y": the verb is in
+# the passive, the actors follow "by".
+_BY = r"(?:\s+(?:jointly|formally|today|also))?\s+by\s+"
+_WITH = rf"(?:\s*,?\s+(?:together\s+with|with|alongside|and)\s+({_PARTIES}))?"
 _ROLES = [
-    # (role, words one of which the text must hold, patterns): the words are a
-    # cheap test that spares most texts the patterns.
+    # (role, words one of which the text must hold, patterns, first only): the
+    # words are a cheap test that spares most texts the patterns. A role that is
+    # "first only" is given by its first match alone: the agreement an article
+    # reports comes before the earlier ones it recalls.
+    # "The memorandum of understanding between X and Y", "signed by X and Y"
+    (
+        "party",
+        ("between", "signed", "concluded"),
+        [
+            r"\b(?:memorandum\s+of\s+understanding|MoU|MOU|agreement|accord|letter\s+of\s+intent)"
+            rf"\s+(?:[\w-]+\s+){{0,3}}?between\s+({_PARTIES})",
+            r"\b(?:memorandum|MoU|MOU|agreement|accord|letter\s+of\s+intent)\s+"
+            r"(?:was|were|is|has\s+been|will\s+be)\s+(?:signed|concluded)"
+            rf"{_BY}(?:[\w-]+\s+){{0,2}}?({_PARTIES})",
+        ],
+        True,
+    ),
+    # "The trial was carried out by X together with Y": who did what the news reports
+    (
+        "party",
+        ("carried out", "conducted", "performed"),
+        [
+            r"\b(?:trial|test|tests|demonstration|measurements?|experiment|field\s+test)\s+"
+            r"(?:was|were|is|are|has\s+been|have\s+been|will\s+be)\s+"
+            rf"(?:carried\s+out|conducted|performed){_BY}({_PARTIES}){_WITH}",
+        ],
+        True,
+    ),
+    # "X, which manages the programme for the ministry"; "the call is managed by X"
+    (
+        "runs the call",
+        ("manage", "administer", "run ", "runs ", "handle"),
+        [
+            rf"({_ORG})\s*,\s*(?:which|who|whose\s+[\w\s]{{1,40}}?)\s+"
+            r"(?:manages|runs|administers|handles|implements|operates|will\s+manage|will\s+run)\s+"
+            r"the\s+(?:programme|program|call|scheme|fund|funding|grants|competition)",
+            r"\b(?:programme|program|call|scheme|fund|grants|competition)\s+(?:is|are|will\s+be)\s+"
+            rf"(?:run|managed|administered|handled|implemented|operated){_BY}({_PARTIES})",
+            rf"({_ORG})\s+(?:runs|manages|administers)\s+the\s+(?:programme|program|call|scheme)\b",
+        ],
+        False,
+    ),
+    # "The grants were awarded to X, Y and Z"; "the hubs will be led by X"
+    (
+        "recipient",
+        ("awarded to", "led by", "receive"),
+        [
+            r"\b(?:were|was|have\s+been|has\s+been|will\s+be)\s+awarded\s+to\s+"
+            rf"(?:(?:the|a|an|two|three|four|five)\s+)?(?:[a-z][\w-]*\s+){{0,2}}({_PARTIES})",
+            rf"\b(?:consortium|consortia|teams?)\s+led\s+by\s+({_PARTIES})",
+            rf"\b(?:hubs?|projects?|centres?|centers?)\s+will\s+be\s+led\s+by\s+({_PARTIES})",
+            # "X, Y and Z will each receive SEK 50 million, and V and W SEK 25 million"
+            rf"(?:^|(?<=[.!?]\s)|(?<=\n))({_PARTIES})\s+(?:will\s+)?(?:each\s+)?(?:receive|receives)\s+"
+            rf"(?:[^.;@]*?\b(?:funding|grants?|awards?|million|billion)\b)"
+            rf"(?:[^.;@]*?,\s+and\s+({_PARTIES})\s+[^.;@]*?\beach\b)?",
+        ],
+        False,
+    ),
     # "The awards go to a consortium led by X and to a team at Y"
     (
         "recipient",
@@ -584,12 +647,14 @@ _ROLES = [
             r"[^.;@]{0,60}@+[^.;@]{0,20}?\s+and\s+to\s+(?:a\s+|an\s+|the\s+)?"
             rf"(?:[\w-]+\s+){{0,3}}?(?:(?:led\s+by|at|from|of)\s+)?({_ORGS})",
         ],
+        False,
     ),
     # "X today announced": the publisher of a press release
     (
         "publisher",
         ("announce",),
         [rf"({_ORGS})\s+(?:today\s+announced|announced\s+today|today\s+announces)\b"],
+        False,
     ),
     # "channelled through a fund at X": the body that runs the programme
     (
@@ -599,6 +664,7 @@ _ROLES = [
             r"\bthrough\s+(?:a|the|its)\s+(?:fund|programme|program|call)\s+(?:at|of)\s+"
             rf"(?:the\s+)?({_ORG})"
         ],
+        False,
     ),
     # Its head speaks for it: "X 원장은", "Xの理事長は", "X院长表示"
     (
@@ -609,14 +675,37 @@ _ROLES = [
             rf"({_ORG})の?(?:理事長|社長|会長|担当者|所長|大臣)は",
             rf"({_ORG})(?:副?总裁|董事长|总经理|负责人|院长|主任|副?院長|董事長)(?:表示|说|指出)",
         ],
+        False,
     ),
 ]
 
 
+# "The following institutions will receive funding:" and the list under it
+_RECIPIENTS_INTRO = re.compile(
+    r"(?:receive|awarded|selected|recipients|winners|grantees|funded|funding\s+goes\s+to)[^\n.]*:\s*$"
+)
+_ITEM_HEAD = re.compile(r"\s*(?:[•·▪*–-]\s*|\d{1,2}[.)]\s+)?(?:the\s+)?(?<!@)@")
+LIST_ITEM_MAX_CHARS = 250
+
+
+def _listed_recipients(text: str) -> list[int]:
+    """Where the organisations heading the items of a list of recipients start."""
+    starts, offset, intro = [], 0, False
+    for paragraph in text.split("\n\n"):
+        head = _ITEM_HEAD.match(paragraph)
+        if intro and head and len(paragraph) <= LIST_ITEM_MAX_CHARS:
+            starts.append(offset + head.end() - 1)
+        else:
+            intro = bool(_RECIPIENTS_INTRO.search(paragraph))
+        offset += len(paragraph) + 2
+    return starts
+
+
 @cache
-def _role_patterns() -> tuple[tuple[str, tuple[str, ...], tuple[re.Pattern, ...]], ...]:
+def _role_patterns() -> tuple[tuple[str, tuple[str, ...], tuple[re.Pattern, ...], bool], ...]:
     return tuple(
-        (role, hints, tuple(re.compile(p) for p in patterns)) for role, hints, patterns in _ROLES
+        (role, hints, tuple(re.compile(p) for p in patterns), first)
+        for role, hints, patterns, first in _ROLES
     )
 
 
@@ -634,14 +723,19 @@ def _roles(
     text = "".join(masked)
     lowered = text.lower()
     roles: dict[str, str] = {}
-    for role, hints, patterns in _role_patterns():
+    for role, hints, patterns, first in _role_patterns():
         if not any(hint in lowered for hint in hints):
             continue
-        for match in (m for pattern in patterns for m in pattern.finditer(text)):
-            for run in re.finditer(r"@+", match.group(1)):
-                start = match.start(1) + run.start()
-                if start in owner:
-                    roles.setdefault(owner[start], role)
+        matches = sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
+        for match in matches[:1] if first else matches:
+            for group in range(1, len(match.groups()) + 1):
+                for run in re.finditer(r"@+", match.group(group) or ""):
+                    start = match.start(group) + run.start()
+                    if start in owner:
+                        roles.setdefault(owner[start], role)
+    for start in _listed_recipients(text):
+        if start in owner:
+            roles.setdefault(owner[start], "recipient")
     title_end, lead_end = regions
     in_lists = [m.span() for m in _LIST.finditer(text, title_end, lead_end)]
     listed = set()
