@@ -608,7 +608,7 @@ _ROLES = [
     # "X, which manages the programme for the ministry"; "the call is managed by X"
     (
         "runs the call",
-        ("manage", "administer", "run ", "runs ", "handle"),
+        ("manage", "administer", "run ", "runs ", "handle", "맡", "기관", "は", "负责", "机构"),
         [
             rf"({_ORG})\s*,\s*(?:which|who|whose\s+[\w\s]{{1,40}}?)\s+"
             r"(?:manages|runs|administers|handles|implements|operates|will\s+manage|will\s+run)\s+"
@@ -616,6 +616,13 @@ _ROLES = [
             r"\b(?:programme|program|call|scheme|fund|grants|competition)\s+(?:is|are|will\s+be)\s+"
             rf"(?:run|managed|administered|handled|implemented|operated){_BY}({_PARTIES})",
             rf"({_ORG})\s+(?:runs|manages|administers)\s+the\s+(?:programme|program|call|scheme)\b",
+            # "사업 관리는 X이 맡는다", "X이 전담기관", "審査はXが行い", "由X负责项目管理"
+            rf"관리는\s*({_ORG})(?:이|가)\s*맡",
+            rf"({_ORG})(?:이|가)\s*(?:전담기관|관리기관|전문기관)",
+            rf"(?:전담기관|관리기관|전문기관)(?:인|은|는)\s*({_ORG})",
+            rf"(?:受付|審査|管理|運営|執行)[^。、]{{0,10}}?は\s*({_ORG})が(?:行|担|実施)",
+            rf"由\s*({_ORG})\s*负责[^，。]{{0,6}}?(?:管理|组织实施)",
+            rf"({_ORG})\s*(?:作为|为)[^，。]{{0,6}}?(?:项目管理|专业)机构",
         ],
         False,
     ),
@@ -688,6 +695,39 @@ _ITEM_HEAD = re.compile(r"\s*(?:[•·▪*–-]\s*|\d{1,2}[.)]\s+)?(?:the\s+)?(?
 LIST_ITEM_MAX_CHARS = 250
 
 
+# In Chinese, Japanese and Korean news of a selection (the title or lead says
+# so), the organisation that leads a selected project: "由X牵头", "Xを代表とする",
+# "주관기관으로는 X, Y가 선정됐다".
+_SELECTION = re.compile(r"선정|採択|受託|立项|资助|入选|中标|获批")
+_CJK_ORGS = rf"{_ORG}(?:\s*(?:,|、|·|，|와|과|및|及び|と|和|与|及)\s*{_ORG})*"
+_LEADERS = re.compile(
+    "|".join(
+        [
+            rf"由\s*({_ORG})\s*牵头",
+            rf"({_ORG})(?:を代表とする|を代表機関とする|が代表を務める|が受託)",
+            rf"({_ORG})による[^。、]{{0,30}}?(?:研究開発|課題|提案)",
+            rf"(?:주관기관|수행기관)(?:으로는|으로|로는|로|은|는)?\s*({_CJK_ORGS})(?:이|가)?\s*(?:각각\s*)?선정",
+            # a label and its list: "採択先：A、B", "주관기관: A, B", "承担单位为A、B"
+            rf"(?:採択先|受託者|委託先|代表機関|주관기관|수행기관|承担单位|牵头单位|中标单位|入选单位)"
+            rf"\s*(?:は|：|:|为|是)\s*({_CJK_ORGS})",
+        ]
+    )
+)
+
+
+def _selection_leaders(text: str, regions: tuple[int, int]) -> list[int]:
+    """Where the organisations leading the projects a selection names start."""
+    if not _SELECTION.search(text, 0, regions[1]):
+        return []
+    return [
+        match.start(group) + run.start()
+        for match in _LEADERS.finditer(text)
+        for group in range(1, len(match.groups()) + 1)
+        if match.group(group)
+        for run in re.finditer(r"@+", match.group(group))
+    ]
+
+
 def _listed_recipients(text: str) -> list[int]:
     """Where the organisations heading the items of a list of recipients start."""
     starts, offset, intro = [], 0, False
@@ -733,7 +773,7 @@ def _roles(
                     start = match.start(group) + run.start()
                     if start in owner:
                         roles.setdefault(owner[start], role)
-    for start in _listed_recipients(text):
+    for start in _listed_recipients(text) + _selection_leaders(text, regions):
         if start in owner:
             roles.setdefault(owner[start], "recipient")
     title_end, lead_end = regions
