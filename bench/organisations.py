@@ -3,7 +3,8 @@
 Labels: bench/organisations/labels.toml (one table per page in
 bench/organisations/pages/, written for this benchmark; see its README.md for
 the annotation guideline). Set 2 (labels2.toml, pages2/, split "heldout2") is
-a second, blind set written after the tuning, for reporting only. Each page is
+a second, blind set written after the tuning, for reporting only; set 3
+(labels3.toml, pages3/, split "tune3") is more pages to tune salience on. Each page is
 extracted with the project's pipeline; `article.organisations` (the facet) is
 scored against the labelled "about" organisations and `article.mentions`
 against the labelled "mentions".
@@ -18,8 +19,9 @@ Precision, recall and F1 are micro-averaged over (page, organisation) pairs.
 
     python -m bench.organisations [--split tune|heldout|all] [--show N]
     python -m bench.organisations --set 2     (same as --split heldout2)
+    python -m bench.organisations --set 3     (same as --split tune3)
 
-Tune only on the tune split; the heldout split is for reporting.
+Tune only on the tune and tune3 splits; heldout and heldout2 are for reporting.
 """
 
 from __future__ import annotations

@@ -14,9 +14,11 @@ Every spelling of one organisation folds into one canonical value, so a
 facet never shows "6G-IA" and "6G Smart Networks and Services Industry
 Association" as two organisations.
 
-Salience: an article is *about* the organisations in its title or lead, or
-named again and again (signatories); the rest are merely *mentioned*. The facet shows the
-former; the latter stay searchable.
+Salience: an article is *about* the organisations in its title or lead,
+named again and again (signatories), or whose role in the story the text
+states (the parties of the agreement it reports, the recipients of the
+grants, the body that runs the call); the rest are merely *mentioned*. The
+facet shows the former; the latter stay searchable.
 """
 
 from __future__ import annotations
