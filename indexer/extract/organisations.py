@@ -786,3 +786,76 @@ def _roles(
         if lead_spans and all(any(a <= s[0] < b for a, b in in_lists) for s in lead_spans):
             listed.add(canonical)
     return roles, listed
+
+
+# Acronyms across the corpus. An acronym is resolved by the text that defines
+# it ("Baltic Radio Promotion Association (BRPA)"); another article naming the
+# bare BRPA would need the definition it does not hold. Resolving that at
+# index time would make every article's facet depend on all the others (and
+# re-index old articles whenever a new one defines something), so the corpus's
+# definitions are offered to the operator instead, as gazetteer entries with
+# their evidence: once added, the next `index` run re-extracts every article
+# (the gazetteer is part of the extractor's fingerprint) and the bare acronym
+# resolves everywhere, through the same rules as any gazetteer spelling.
+@dataclass
+class DefinedAcronym:
+    acronym: str
+    name: str  # the full name the articles define it as
+    defined_in: list[str]  # paths of the articles that define it
+    named_in: list[str]  # paths of the articles that name it bare, without defining it
+
+    @property
+    def kind(self) -> str:
+        """A first guess at the gazetteer kind, from the name's last word."""
+        words = self.name.split()
+        last = next((w for w in reversed(words) if w in _KIND_BY_WORD), "")
+        return _KIND_BY_WORD.get(last, "company")
+
+
+_KINDS_BY_LAST_WORD = {
+    "association": "Association Alliance Forum Consortium Federation Society Union Partnership",
+    "university": "University Academy College",
+    "research institute": "Institute Laboratory Laboratories Centre Center",
+    "public body": "Ministry Department Office Bureau Administration Agency Commission Undertaking",
+    "regulator": "Authority Regulator",
+    "funding agency": "Foundation Council Fund",
+    "research project": "Project Initiative Programme Program",
+}
+_KIND_BY_WORD = {w: kind for kind, words in _KINDS_BY_LAST_WORD.items() for w in words.split()}
+
+
+def corpus_definitions(articles) -> dict[str, dict[str, list[str]]]:
+    """Acronym -> full name -> paths of the articles defining it so, for the
+    organisations that extraction found by a definition in the text."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for article in articles:
+        for canonical, evidence in article.org_evidence.items():
+            if evidence.get("source") == "definition" and _ACRONYM.fullmatch(canonical):
+                name = article.organisation_names.get(canonical, canonical)
+                found.setdefault(canonical, {}).setdefault(name, []).append(article.path)
+    return found
+
+
+def defined_acronyms(
+    definitions: dict[str, dict[str, list[str]]], articles
+) -> list[DefinedAcronym]:
+    """The acronyms defined one way only across the corpus, with the articles
+    (a second pass over them) that name each bare; most named first.
+    An acronym defined as two different names is left out: the corpus does
+    not say which one a bare use means."""
+    single = {
+        acronym: next(iter(names.items()))
+        for acronym, names in definitions.items()
+        if len(names) == 1 and spelling_key(acronym) not in _index().strong
+    }
+    named: dict[str, list[str]] = {acronym: [] for acronym in single}
+    for article in articles:
+        text = f"{article.title}\n\n{article.text}"
+        for token in set(_ACRONYM_WORD.findall(text)) & single.keys():
+            if article.path not in single[token][1]:
+                named[token].append(article.path)
+    result = [
+        DefinedAcronym(acronym, name, paths, named[acronym])
+        for acronym, (name, paths) in single.items()
+    ]
+    return sorted(result, key=lambda d: (-len(d.named_in), d.acronym))
