@@ -494,3 +494,21 @@ def test_roles_in_chinese_japanese_and_korean(body, expected, mention):
     found = {o.canonical: o for o in find_organisations("6G", body)}
     assert {c for c, o in found.items() if o.salient} == expected
     assert not found[mention].salient
+
+
+def test_regional_operators_vendors_and_projects_are_known():
+    body = (
+        "BSNL, Türk Telekom and Odido, which was called T-Mobile Netherlands until "
+        "2023, joined a trial of Ceragon backhaul radios; 遠傳電信 and Taiwan Mobile "
+        "sent observers, and the SNS JU project 6GTandem shared its results."
+    )
+    assert {
+        "BSNL",
+        "Türk Telekom",
+        "Odido",
+        "Ceragon",
+        "Far EasTone",
+        "Taiwan Mobile",
+        "6GTandem",
+    } <= named("Operators test sub-THz backhaul", body)
+    assert counts("Operators test sub-THz backhaul", body)["Odido"] == 2
