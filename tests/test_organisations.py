@@ -359,6 +359,12 @@ _LEAD = (
             {"DoT India", "DSIT"},
             "Ofcom",
         ),
+        (  # "X and Y have signed", the first such sentence only
+            f"{_LEAD}\n\nThe Bharat 6G Alliance and ATIS have signed the memorandum in "
+            "New Delhi. TSDSI signed a similar one with ATIS last year.",
+            {"Bharat 6G Alliance", "ATIS"},
+            "TSDSI",
+        ),
         (  # who carried out the trial
             f"{_LEAD}\n\nThe field test was carried out by Elisa together with "
             "Ericsson near Helsinki. Aalto University analysed the data.",

@@ -583,7 +583,8 @@ _ROLES = [
     # words are a cheap test that spares most texts the patterns. A role that is
     # "first only" is given by its first match alone: the agreement an article
     # reports comes before the earlier ones it recalls.
-    # "The memorandum of understanding between X and Y", "signed by X and Y"
+    # "The memorandum of understanding between X and Y", "signed by X and Y",
+    # "X and Y have signed"
     (
         "party",
         ("between", "signed", "concluded"),
@@ -593,6 +594,9 @@ _ROLES = [
             r"\b(?:memorandum|MoU|MOU|agreement|accord|letter\s+of\s+intent)\s+"
             r"(?:was|were|is|has\s+been|will\s+be)\s+(?:signed|concluded)"
             rf"{_BY}(?:[\w-]+\s+){{0,2}}?({_PARTIES})",
+            # "X and Y have signed ...", opening a sentence
+            rf"(?:^|(?<=[.!?]\s)|(?<=\n))({_PARTIES})\s+(?:have\s+|has\s+|today\s+|formally\s+)*"
+            r"(?:signed|concluded)\b",
         ],
         True,
     ),
