@@ -322,6 +322,21 @@ _LEAD = (
 )
 
 
+# The same roles in Chinese, Japanese and Korean: the body that manages a
+# programme, and in news of a selection, the leaders of the selected projects.
+_KO_LEAD = (
+    "과학기술정보통신부는 6G 기술개발 사업의 수행기관 선정을 마치고 "
+    "본격적인 연구에 착수한다고 밝혔다. 사업에는 5년간 예산이 투입된다."
+)
+_JA_LEAD = (
+    "情報通信研究機構（NICT）は、Beyond 5G基金事業の新規委託研究について、"
+    "外部評価を経て採択課題を決定しました。"
+)
+_ZH_LEAD = (
+    "工业和信息化部近日发布消息，6G技术研发重点专项首批项目已完成评审，共有五个项目获得立项支持。"
+)
+
+
 @pytest.mark.parametrize(
     "body,expected,mention",
     [
@@ -416,61 +431,7 @@ _LEAD = (
             set(),
             "Nokia",
         ),
-        (  # its head speaks for it ("the president of IITP said ...")
-            f'{_LEAD}\n\n정보통신기획평가원 원장은 "산학연이 함께 하겠다"고 밝혔다. '
-            "삼성전자도 참여한다.",
-            {"IITP"},
-            "Samsung",
-        ),
-    ],
-)
-def test_a_role_in_the_story_makes_an_organisation_salient(body, expected, mention):
-    found = {o.canonical: o for o in find_organisations("Sixth-generation research", body)}
-    assert {c for c, o in found.items() if o.salient} == expected
-    assert not found[mention].salient
-    assert all(found[c].evidence().get("role") for c in expected)  # shown on the article page
-
-
-def test_organisations_listed_as_examples_in_the_lead_are_mentions():
-    body = (
-        "The 6G Smart Networks and Services Industry Association has opened a working "
-        "programme with vendors including Nokia, Ericsson and Samsung, and with "
-        "operators, to agree on architecture principles for the next decade."
-    )
-    found = {o.canonical: o for o in find_organisations("Architecture principles", body)}
-    assert found["6G-IA"].salient
-    assert not any(found[c].salient for c in ("Nokia", "Ericsson", "Samsung"))
-    assert found["Nokia"].evidence()["where"] == "lead"
-
-
-def test_an_organisation_is_named_in_a_compound_saying_what_it_does():
-    body = (
-        "The SNS JU-funded project 6G-SENSES met in Barcelona to plan three years of "
-        "work on networks that sense their environment, and the NSF-backed testbed "
-        "in Boston joined as a partner."
-    )
-    assert {"SNS JU", "6G-SENSES", "NSF"} <= about("Project news", body)
-
-
-# The same roles in Chinese, Japanese and Korean: the body that manages a
-# programme, and in news of a selection, the leaders of the selected projects.
-_KO_LEAD = (
-    "과학기술정보통신부는 6G 기술개발 사업의 수행기관 선정을 마치고 "
-    "본격적인 연구에 착수한다고 밝혔다. 사업에는 5년간 예산이 투입된다."
-)
-_JA_LEAD = (
-    "情報通信研究機構（NICT）は、Beyond 5G基金事業の新規委託研究について、"
-    "外部評価を経て採択課題を決定しました。"
-)
-_ZH_LEAD = (
-    "工业和信息化部近日发布消息，6G技术研发重点专项首批项目已完成评审，共有五个项目获得立项支持。"
-)
-
-
-@pytest.mark.parametrize(
-    "body,expected,mention",
-    [
-        (
+        (  # the same roles in Korean, Japanese and Chinese
             f"{_KO_LEAD}\n\n주관기관으로는 한국전자통신연구원, 한국과학기술원이 선정됐다. "
             "사업 관리는 정보통신기획평가원이 맡는다. SK텔레콤은 실증에 협력한다.",
             {"MSIT", "ETRI", "KAIST", "IITP"},
@@ -494,12 +455,41 @@ _ZH_LEAD = (
             {"MIIT"},
             "Southeast University",
         ),
+        (  # its head speaks for it ("the president of IITP said ...")
+            f'{_LEAD}\n\n정보통신기획평가원 원장은 "산학연이 함께 하겠다"고 밝혔다. '
+            "삼성전자도 참여한다.",
+            {"IITP"},
+            "Samsung",
+        ),
     ],
 )
-def test_roles_in_chinese_japanese_and_korean(body, expected, mention):
-    found = {o.canonical: o for o in find_organisations("6G", body)}
+def test_a_role_in_the_story_makes_an_organisation_salient(body, expected, mention):
+    found = {o.canonical: o for o in find_organisations("Sixth-generation research", body)}
     assert {c for c, o in found.items() if o.salient} == expected
     assert not found[mention].salient
+    # the role is shown on the article page
+    assert all(found[c].evidence().get("role") for c in expected if found[c].where == "body")
+
+
+def test_organisations_listed_as_examples_in_the_lead_are_mentions():
+    body = (
+        "The 6G Smart Networks and Services Industry Association has opened a working "
+        "programme with vendors including Nokia, Ericsson and Samsung, and with "
+        "operators, to agree on architecture principles for the next decade."
+    )
+    found = {o.canonical: o for o in find_organisations("Architecture principles", body)}
+    assert found["6G-IA"].salient
+    assert not any(found[c].salient for c in ("Nokia", "Ericsson", "Samsung"))
+    assert found["Nokia"].evidence()["where"] == "lead"
+
+
+def test_an_organisation_is_named_in_a_compound_saying_what_it_does():
+    body = (
+        "The SNS JU-funded project 6G-SENSES met in Barcelona to plan three years of "
+        "work on networks that sense their environment, and the NSF-backed testbed "
+        "in Boston joined as a partner."
+    )
+    assert {"SNS JU", "6G-SENSES", "NSF"} <= about("Project news", body)
 
 
 def test_regional_operators_vendors_and_projects_are_known():
