@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from indexer import datafiles
-from indexer.extract.organisations import find_organisations
+from indexer.article import Article
+from indexer.extract.organisations import corpus_definitions, defined_acronyms, find_organisations
 
 
 def about(title: str, body: str) -> set[str]:
@@ -508,3 +509,27 @@ def test_regional_operators_vendors_and_projects_are_known():
         "6GTandem",
     } <= named("Operators test sub-THz backhaul", body)
     assert counts("Operators test sub-THz backhaul", body)["Odido"] == 2
+
+
+def test_corpus_acronyms_defined_two_ways_or_already_known_are_not_offered():
+    def article(path: str, body: str) -> Article:
+        found = Article(path=path, title="6G news", text=body)
+        for mention in find_organisations(found.title, body):
+            found.organisation_names[mention.canonical] = mention.name
+            found.org_evidence[mention.canonical] = mention.evidence()
+        return found
+
+    corpus = [
+        article("a.txt", "The Nordic Radio Testbed Association (NRTA) opened a lab."),
+        article("b.txt", "The National Radio Test Alliance (NRTA) met in Oslo."),
+        article("c.txt", "The Northern Gateway Association (NGA) and NRTA met in Oslo."),
+        article("d.txt", "The Baltic Radio Innovation Association (BRIA) met in Riga."),
+        article("e.txt", "BRIA members met again in Vilnius, and NRTA sent a speaker."),
+    ]
+    definitions = corpus_definitions(corpus)
+    assert set(definitions) == {"NRTA", "NGA", "BRIA"}
+    offered = defined_acronyms(definitions, corpus)
+    # NRTA has two meanings; NGA is a weak spelling of the Next G Alliance
+    assert [(d.acronym, d.defined_in, d.named_in, d.kind) for d in offered] == [
+        ("BRIA", ["d.txt"], ["e.txt"], "association")
+    ]

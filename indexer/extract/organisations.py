@@ -701,6 +701,19 @@ _ITEM_HEAD = re.compile(r"\s*(?:[•·▪*–-]\s*|\d{1,2}[.)]\s+)?(?:the\s+)?(?
 LIST_ITEM_MAX_CHARS = 250
 
 
+def _listed_recipients(text: str) -> list[int]:
+    """Where the organisations heading the items of a list of recipients start."""
+    starts, offset, intro = [], 0, False
+    for paragraph in text.split("\n\n"):
+        head = _ITEM_HEAD.match(paragraph)
+        if intro and head and len(paragraph) <= LIST_ITEM_MAX_CHARS:
+            starts.append(offset + head.end() - 1)
+        else:
+            intro = bool(_RECIPIENTS_INTRO.search(paragraph))
+        offset += len(paragraph) + 2
+    return starts
+
+
 # In Chinese, Japanese and Korean news of a selection (the title or lead says
 # so), the organisation that leads a selected project: "由X牵头", "Xを代表とする",
 # "주관기관으로는 X, Y가 선정됐다".
@@ -732,19 +745,6 @@ def _selection_leaders(text: str, regions: tuple[int, int]) -> list[int]:
         if match.group(group)
         for run in re.finditer(r"@+", match.group(group))
     ]
-
-
-def _listed_recipients(text: str) -> list[int]:
-    """Where the organisations heading the items of a list of recipients start."""
-    starts, offset, intro = [], 0, False
-    for paragraph in text.split("\n\n"):
-        head = _ITEM_HEAD.match(paragraph)
-        if intro and head and len(paragraph) <= LIST_ITEM_MAX_CHARS:
-            starts.append(offset + head.end() - 1)
-        else:
-            intro = bool(_RECIPIENTS_INTRO.search(paragraph))
-        offset += len(paragraph) + 2
-    return starts
 
 
 @cache
@@ -810,7 +810,8 @@ class DefinedAcronym:
 
     @property
     def kind(self) -> str:
-        """A first guess at the gazetteer kind, from the name's last word."""
+        """A first guess at the gazetteer kind, from the last word of the name
+        that names one ("... Innovation Association": association)."""
         words = self.name.split()
         last = next((w for w in reversed(words) if w in _KIND_BY_WORD), "")
         return _KIND_BY_WORD.get(last, "company")
@@ -847,10 +848,11 @@ def defined_acronyms(
     (a second pass over them) that name each bare; most named first.
     An acronym defined as two different names is left out: the corpus does
     not say which one a bare use means."""
+    index = _index()
     single = {
         acronym: next(iter(names.items()))
         for acronym, names in definitions.items()
-        if len(names) == 1 and spelling_key(acronym) not in _index().strong
+        if len(names) == 1 and spelling_key(acronym) not in index.strong.keys() | index.weak.keys()
     }
     named: dict[str, list[str]] = {acronym: [] for acronym in single}
     for article in articles:
