@@ -614,7 +614,7 @@ _ROLES = [
     # "X, which manages the programme for the ministry"; "the call is managed by X"
     (
         "runs the call",
-        ("manage", "administer", "run ", "runs ", "handle", "맡", "기관", "は", "负责", "机构"),
+        ("manage", "administer", "run ", "runs ", "handle"),
         [
             rf"({_ORG})\s*,\s*(?:which|who|whose\s+[\w\s]{{1,40}}?)\s+"
             r"(?:manages|runs|administers|handles|implements|operates|will\s+manage|will\s+run)\s+"
@@ -622,7 +622,14 @@ _ROLES = [
             r"\b(?:programme|program|call|scheme|fund|grants|competition)\s+(?:is|are|will\s+be)\s+"
             rf"(?:run|managed|administered|handled|implemented|operated){_BY}({_PARTIES})",
             rf"({_ORG})\s+(?:runs|manages|administers)\s+the\s+(?:programme|program|call|scheme)\b",
-            # "사업 관리는 X이 맡는다", "X이 전담기관", "審査はXが行い", "由X负责项目管理"
+        ],
+        False,
+    ),
+    # "사업 관리는 X이 맡는다", "X이 전담기관", "審査はXが行い", "由X负责项目管理"
+    (
+        "runs the call",
+        ("맡", "기관", "審査", "受付", "管理", "運営", "執行", "负责", "机构"),
+        [
             rf"관리는\s*({_ORG})(?:이|가)\s*맡",
             rf"({_ORG})(?:이|가)\s*(?:전담기관|관리기관|전문기관)",
             rf"(?:전담기관|관리기관|전문기관)(?:인|은|는)\s*({_ORG})",
