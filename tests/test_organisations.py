@@ -387,6 +387,12 @@ _ZH_LEAD = (
             {"Elisa", "Ericsson"},
             "Aalto University",
         ),
+        (  # the issuer of a press release, in its "About X" boilerplate
+            f"{_LEAD}\n\nThe team ran the link for a year. Swisscom provided a rooftop."
+            "\n\nAbout ETH Zurich\n\nETH Zurich is a university of technology.",
+            {"ETH Zurich"},
+            "Swisscom",
+        ),
         (  # the body that manages the call a ministry announces
             f"{_LEAD}\n\nThe Engineering and Physical Sciences Research Council, "
             "which manages the programme for the department, will publish the call "

@@ -676,6 +676,13 @@ _ROLES = [
         [rf"({_ORGS})\s+(?:today\s+announced|announced\s+today|today\s+announces)\b"],
         False,
     ),
+    # "About X", the press release's boilerplate on the body that issues it
+    (
+        "publisher",
+        ("about",),
+        [rf"(?:^|\n)About\s+(?:the\s+)?({_ORG})[ \t]*(?=\n|$)"],
+        False,
+    ),
     # "channelled through a fund at X": the body that runs the programme
     (
         "runs the fund",
