@@ -45,8 +45,10 @@ _DEFINITION = re.compile(
     rf"\b({_NAME_WORD}(?:\s+(?:{_LINK_WORD}\s+|the\s+)*{_NAME_WORD}){{1,9}})"
     r"\s*\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)"
 )
-# Acronyms: two capitals or more, no lower case ("B5GPC", "6G-IA", "NGA").
-_ACRONYM_SHAPE = r"(?=(?:[^A-Z\s]*[A-Z]){2})[A-Z0-9][A-Z0-9&-]{1,9}"
+# Acronyms: two capitals or more, no lower case ("B5GPC", "6G-IA", "NGA"). The
+# capitals are counted within the acronym's own characters: a look further
+# on would cross a whole unspaced Chinese text at every position.
+_ACRONYM_SHAPE = r"(?=(?:[0-9&-]*[A-Z]){2})[A-Z0-9][A-Z0-9&-]{1,9}"
 _ACRONYM = re.compile(_ACRONYM_SHAPE)
 _ACRONYM_WORD = re.compile(rf"{NAME_EDGE_BEFORE}{_ACRONYM_SHAPE}{NAME_EDGE_AFTER}")
 # "Next G Alliance (NGA)": an acronym defined right after a name.
@@ -709,8 +711,9 @@ _ROLES = [
 
 # "The following institutions will receive funding:" and the list under it
 _RECIPIENTS_INTRO = re.compile(
-    r"(?:receive|awarded|selected|recipients|winners|grantees|funded|funding\s+goes\s+to)[^\n.]*:\s*$"
+    r"(?:receive|awarded|selected|recipients|winners|grantees|funded|funding\s+goes\s+to)[^\n.:]*:$"
 )
+LIST_INTRO_CHARS = 200  # the end of a paragraph that may introduce a list
 _ITEM_HEAD = re.compile(r"\s*(?:[•·▪*–-]\s*|\d{1,2}[.)]\s+)?(?:the\s+)?(?<!@)@")
 LIST_ITEM_MAX_CHARS = 250
 
@@ -723,7 +726,8 @@ def _listed_recipients(text: str) -> list[int]:
         if intro and head and len(paragraph) <= LIST_ITEM_MAX_CHARS:
             starts.append(offset + head.end() - 1)
         else:
-            intro = bool(_RECIPIENTS_INTRO.search(paragraph))
+            end = paragraph.rstrip()
+            intro = end.endswith(":") and bool(_RECIPIENTS_INTRO.search(end[-LIST_INTRO_CHARS:]))
         offset += len(paragraph) + 2
     return starts
 
