@@ -6,7 +6,10 @@ import json
 import shutil
 import subprocess
 import sys
+import tomllib
 
+from indexer import datafiles
+from indexer.extract import organisations
 from web.cli import main
 
 from .conftest import FIXTURES, REPO
@@ -64,3 +67,67 @@ def test_console_script_is_installed():
     )
     for command in ("index", "serve", "search", "extract"):
         assert command in result.stdout
+
+
+def test_acronyms_defined_in_one_article_are_offered_to_resolve_them_in_others(
+    tmp_path, capsys, monkeypatch
+):
+    """One article defines "Full Name (ACR)"; another names the bare ACR, which
+    nothing resolves. `acronyms` offers the entry; added to the gazetteer, the
+    bare ACR is that organisation in the other article too."""
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "defines.txt").write_text(
+        "Baltic states form a 6G association\n\n"
+        "Operators and universities of the three Baltic states have founded the "
+        "Baltic Radio Innovation Association (BRIA) to coordinate their 6G research, "
+        "their spectrum positions and their trials.\n",
+        "utf-8",
+    )
+    bare = (
+        "BRIA publishes its first 6G white paper\n\n"
+        "The paper asks regulators to open the upper mid-band for trials by 2027 and "
+        "sets out the research topics BRIA members will work on together.\n"
+    )
+    (corpus / "bare.txt").write_text(bare, "utf-8")
+    (corpus / "other.txt").write_text(
+        "Nokia tests a 6G radio\n\nNokia has tested a radio for the upper mid-band in "
+        "Espoo, with results it will bring to 3GPP later this year.\n",
+        "utf-8",
+    )
+    assert main(["index", "--corpus", str(corpus), "--index", str(index)]) == 0
+    capsys.readouterr()
+    main(["search", "--org", "BRIA", "--json", "--index", str(index)])
+    hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [h["path"] for h in hits] == ["defines.txt"]  # the bare BRIA is not resolved
+    assert main(["acronyms", "--index", str(index)]) == 0
+    out = capsys.readouterr().out
+    assert "# defined in defines.txt; named bare in bare.txt" in out
+    entries = tomllib.loads(out)["organisation"]
+    assert entries == [
+        {"canonical": "BRIA", "name": "Baltic Radio Innovation Association", "kind": "association"}
+    ]
+    # the operator adds the entry: the bare BRIA now names the association
+    gazetteer = (REPO / "indexer" / "data" / "organisations.toml").read_text("utf-8")
+    (tmp_path / "organisations.toml").write_text(f"{gazetteer}\n{out}", "utf-8")
+    monkeypatch.setattr(datafiles, "DATA_DIR", tmp_path)
+    _clear_gazetteer_caches()
+    try:
+        title, _, body = bare.partition("\n\n")
+        found = organisations.find_organisations(title, body)
+        assert [o.canonical for o in found if o.salient] == ["BRIA"]
+    finally:
+        monkeypatch.undo()
+        _clear_gazetteer_caches()
+
+
+def _clear_gazetteer_caches():
+    for cached in (datafiles.organisations, datafiles.discovery_rules, organisations._index):
+        cached.cache_clear()
+    organisations._by_canonical.cache_clear()
+    organisations._full_names.cache_clear()
+
+
+def test_acronyms_without_an_index_is_a_clear_error(tmp_path, capsys):
+    assert main(["acronyms", "--index", str(tmp_path / "none")]) == 2
+    assert "run `sixg-search index` first" in capsys.readouterr().err

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from indexer import datafiles
-from indexer.extract.organisations import find_organisations
+from indexer.article import Article
+from indexer.extract.organisations import corpus_definitions, defined_acronyms, find_organisations
 
 
 def about(title: str, body: str) -> set[str]:
@@ -322,6 +323,21 @@ _LEAD = (
 )
 
 
+# The same roles in Chinese, Japanese and Korean: the body that manages a
+# programme, and in news of a selection, the leaders of the selected projects.
+_KO_LEAD = (
+    "과학기술정보통신부는 6G 기술개발 사업의 수행기관 선정을 마치고 "
+    "본격적인 연구에 착수한다고 밝혔다. 사업에는 5년간 예산이 투입된다."
+)
+_JA_LEAD = (
+    "情報通信研究機構（NICT）は、Beyond 5G基金事業の新規委託研究について、"
+    "外部評価を経て採択課題を決定しました。"
+)
+_ZH_LEAD = (
+    "工业和信息化部近日发布消息，6G技术研发重点专项首批项目已完成评审，共有五个项目获得立项支持。"
+)
+
+
 @pytest.mark.parametrize(
     "body,expected,mention",
     [
@@ -345,6 +361,107 @@ _LEAD = (
             {"NICT"},
             "NEC",
         ),
+        (  # the parties of the agreement the text reports, not of the earlier ones
+            f"{_LEAD}\n\nThe memorandum of understanding between the Next G Alliance "
+            "and the 6G Forum covers joint workshops. The Next G Alliance signed a "
+            "similar agreement between itself and the 6G-IA last year.",
+            {"Next G Alliance", "6G Forum"},
+            "6G-IA",
+        ),
+        (  # "signed by", each party with its country
+            f"{_LEAD}\n\nThe agreement was signed by India's Department of "
+            "Telecommunications and the UK Department for Science, Innovation and "
+            "Technology. Ofcom will advise on spectrum.",
+            {"DoT India", "DSIT"},
+            "Ofcom",
+        ),
+        (  # "X and Y have signed", the first such sentence only
+            f"{_LEAD}\n\nThe Bharat 6G Alliance and ATIS have signed the memorandum in "
+            "New Delhi. TSDSI signed a similar one with ATIS last year.",
+            {"Bharat 6G Alliance", "ATIS"},
+            "TSDSI",
+        ),
+        (  # who carried out the trial
+            f"{_LEAD}\n\nThe field test was carried out by Elisa together with "
+            "Ericsson near Helsinki. Aalto University analysed the data.",
+            {"Elisa", "Ericsson"},
+            "Aalto University",
+        ),
+        (  # the issuer of a press release, in its "About X" boilerplate
+            f"{_LEAD}\n\nThe team ran the link for a year. Swisscom provided a rooftop."
+            "\n\nAbout ETH Zurich\n\nETH Zurich is a university of technology.",
+            {"ETH Zurich"},
+            "Swisscom",
+        ),
+        (  # the body that manages the call a ministry announces
+            f"{_LEAD}\n\nThe Engineering and Physical Sciences Research Council, "
+            "which manages the programme for the department, will publish the call "
+            "in May. BT has said it will join a bid.",
+            {"EPSRC"},
+            "BT",
+        ),
+        (
+            f"{_LEAD}\n\nThe call is administered by the Swedish Research Council. "
+            "Projects may link to the SNS JU.",
+            {"Swedish Research Council"},
+            "SNS JU",
+        ),
+        (  # recipients: "awarded to", "consortia led by", "will each receive"
+            f"{_LEAD}\n\nThe largest grants were awarded to the trial projects "
+            "TrialsNet and 6G-SANDBOX. Nokia takes part in both.",
+            {"TrialsNet", "6G-SANDBOX"},
+            "Nokia",
+        ),
+        (
+            f"{_LEAD}\n\nThe work will be carried out by consortia led by ETRI and "
+            "KAIST. Samsung will test the results.",
+            {"ETRI", "KAIST"},
+            "Samsung",
+        ),
+        (
+            f"{_LEAD}\n\nAalto University and Tampere University will each receive "
+            "EUR 5 million, and VTT and the University of Helsinki EUR 2 million each. "
+            "Nokia will host a lab.",
+            {"Aalto University", "Tampere University", "VTT", "University of Helsinki"},
+            "Nokia",
+        ),
+        (  # a list of recipients under its announcement
+            f"{_LEAD}\n\nThe following universities will receive funding:\n\n"
+            "• Georgia Tech – open radio testbed\n\n• Virginia Tech – spectrum "
+            "sharing\n\nThe radios come from vendors such as Ericsson.",
+            {"Georgia Tech", "Virginia Tech"},
+            "Ericsson",
+        ),
+        (  # a project led by a company in passing stays a mention
+            f"{_LEAD}\n\nSeveral groups already work on 6G, among them the Hexa-X-II "
+            "project led by Nokia, and the programme will build on them.",
+            set(),
+            "Nokia",
+        ),
+        (  # the same roles in Korean, Japanese and Chinese
+            f"{_KO_LEAD}\n\n주관기관으로는 한국전자통신연구원, 한국과학기술원이 선정됐다. "
+            "사업 관리는 정보통신기획평가원이 맡는다. SK텔레콤은 실증에 협력한다.",
+            {"MSIT", "ETRI", "KAIST", "IITP"},
+            "SK Telecom",
+        ),
+        (
+            f"{_JA_LEAD}\n\n採択されたのは、NTTを代表とする光ネットワークの研究開発と、"
+            "東北大学によるテラヘルツ通信の研究開発です。ソフトバンクとの連携も想定されます。",
+            {"NICT", "NTT", "Tohoku University"},
+            "SoftBank",
+        ),
+        (
+            f"{_ZH_LEAD}\n\n其中，太赫兹项目由东南大学牵头，华为参与。"
+            "专项由中国信息通信研究院负责项目管理。",
+            {"MIIT", "Southeast University", "CAICT"},
+            "Huawei",
+        ),
+        (  # without a selection, a project led by a university stays a mention
+            "工业和信息化部近日发布6G发展白皮书，提出到2030年实现6G商用的目标，并将加强国际合作与标准化工作。"
+            "\n\n此前，一个由东南大学牵头的太赫兹项目已完成外场试验。",
+            {"MIIT"},
+            "Southeast University",
+        ),
         (  # its head speaks for it ("the president of IITP said ...")
             f'{_LEAD}\n\n정보통신기획평가원 원장은 "산학연이 함께 하겠다"고 밝혔다. '
             "삼성전자도 참여한다.",
@@ -357,7 +474,8 @@ def test_a_role_in_the_story_makes_an_organisation_salient(body, expected, menti
     found = {o.canonical: o for o in find_organisations("Sixth-generation research", body)}
     assert {c for c, o in found.items() if o.salient} == expected
     assert not found[mention].salient
-    assert all(found[c].evidence().get("role") for c in expected)  # shown on the article page
+    # the role is shown on the article page
+    assert all(found[c].evidence().get("role") for c in expected if found[c].where == "body")
 
 
 def test_organisations_listed_as_examples_in_the_lead_are_mentions():
@@ -370,3 +488,54 @@ def test_organisations_listed_as_examples_in_the_lead_are_mentions():
     assert found["6G-IA"].salient
     assert not any(found[c].salient for c in ("Nokia", "Ericsson", "Samsung"))
     assert found["Nokia"].evidence()["where"] == "lead"
+
+
+def test_an_organisation_is_named_in_a_compound_saying_what_it_does():
+    body = (
+        "The SNS JU-funded project 6G-SENSES met in Barcelona to plan three years of "
+        "work on networks that sense their environment, and the NSF-backed testbed "
+        "in Boston joined as a partner."
+    )
+    assert {"SNS JU", "6G-SENSES", "NSF"} <= about("Project news", body)
+
+
+def test_regional_operators_vendors_and_projects_are_known():
+    body = (
+        "BSNL, Türk Telekom and Odido, which was called T-Mobile Netherlands until "
+        "2023, joined a trial of Ceragon backhaul radios; 遠傳電信 and Taiwan Mobile "
+        "sent observers, and the SNS JU project 6GTandem shared its results."
+    )
+    assert {
+        "BSNL",
+        "Türk Telekom",
+        "Odido",
+        "Ceragon",
+        "Far EasTone",
+        "Taiwan Mobile",
+        "6GTandem",
+    } <= named("Operators test sub-THz backhaul", body)
+    assert counts("Operators test sub-THz backhaul", body)["Odido"] == 2
+
+
+def test_corpus_acronyms_defined_two_ways_or_already_known_are_not_offered():
+    def article(path: str, body: str) -> Article:
+        found = Article(path=path, title="6G news", text=body)
+        for mention in find_organisations(found.title, body):
+            found.organisation_names[mention.canonical] = mention.name
+            found.org_evidence[mention.canonical] = mention.evidence()
+        return found
+
+    corpus = [
+        article("a.txt", "The Nordic Radio Testbed Association (NRTA) opened a lab."),
+        article("b.txt", "The National Radio Test Alliance (NRTA) met in Oslo."),
+        article("c.txt", "The Northern Gateway Association (NGA) and NRTA met in Oslo."),
+        article("d.txt", "The Baltic Radio Innovation Association (BRIA) met in Riga."),
+        article("e.txt", "BRIA members met again in Vilnius, and NRTA sent a speaker."),
+    ]
+    definitions = corpus_definitions(corpus)
+    assert set(definitions) == {"NRTA", "NGA", "BRIA"}
+    offered = defined_acronyms(definitions, corpus)
+    # NRTA has two meanings; NGA is a weak spelling of the Next G Alliance
+    assert [(d.acronym, d.defined_in, d.named_in, d.kind) for d in offered] == [
+        ("BRIA", ["d.txt"], ["e.txt"], "association")
+    ]

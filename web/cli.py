@@ -1,4 +1,4 @@
-"""The `sixg-search` command: index, serve, search, extract, add, follow.
+"""The `sixg-search` command: index, serve, search, extract, add, follow, acronyms.
 
 It lives in `web` because `serve` needs the site and every other command
 needs only `indexer`: the dependency points one way, web -> indexer.
@@ -17,10 +17,18 @@ import sys
 from pathlib import Path
 
 from indexer.extract import extract_file
+from indexer.extract.organisations import corpus_definitions, defined_acronyms
 from indexer.extract.reading import ReadError, SourceFile, printable_path
 from indexer.index.cluster import ClusterUnavailable
 from indexer.index.health import REPAIR_HINT, IndexDamaged, describe, problems
-from indexer.index.store import IndexMissing, default_corpus_dir, default_index_dir, serving_name
+from indexer.index.schema import article_from_stored
+from indexer.index.store import (
+    IndexMissing,
+    default_corpus_dir,
+    default_index_dir,
+    open_searcher,
+    serving_name,
+)
 from indexer.index.sync import LOCK_TIMEOUT, CorpusMissing, IndexBusy, sync_index
 from indexer.index.watch import MODES, POLL_INTERVAL, Watcher
 from indexer.search import FACETS_BY_PARAM, SORTS, SearchRequest, open_snapshot, search
@@ -157,6 +165,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(run=run_follow)
+
+    p = sub.add_parser(
+        "acronyms",
+        parents=[locations],
+        help="acronyms the indexed articles define that the gazetteer lacks, as entries to add",
+    )
+    p.set_defaults(run=run_acronyms)
 
     p = sub.add_parser("extract", help="show what the cleaner and extractors make of files")
     p.add_argument("files", nargs="+", type=Path)
@@ -432,6 +447,35 @@ def run_extract(args) -> int:
         else:
             _print_article(article.to_json())
     return status
+
+
+def run_acronyms(args) -> int:
+    """Print the corpus's acronym definitions as gazetteer entries (TOML) with
+    their evidence, for the operator to check and add to organisations.toml."""
+    with open_searcher(args.index) as searcher:
+        reader = searcher.reader()
+
+        def articles():
+            return (article_from_stored(fields) for fields in reader.all_stored_fields())
+
+        found = defined_acronyms(corpus_definitions(articles()), articles())
+    if not found:
+        print("# no acronym the gazetteer lacks is defined in the indexed articles")
+    for item in found:
+        print(f"# defined in {_paths(item.defined_in)}; named bare in {_paths(item.named_in)}")
+        print("# check the kind, add the country, then run `sixg-search index`")
+        print("[[organisation]]")
+        print(f"canonical = {json.dumps(item.acronym, ensure_ascii=False)}")
+        print(f"name = {json.dumps(item.name, ensure_ascii=False)}")
+        print(f'kind = "{item.kind}"\n')
+    return OK
+
+
+def _paths(paths: list[str], shown: int = 3) -> str:
+    if not paths:
+        return "no other article"
+    more = f" and {len(paths) - shown} more" if len(paths) > shown else ""
+    return ", ".join(paths[:shown]) + more
 
 
 def _why(evidence: dict) -> str:

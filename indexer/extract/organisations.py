@@ -14,9 +14,11 @@ Every spelling of one organisation folds into one canonical value, so a
 facet never shows "6G-IA" and "6G Smart Networks and Services Industry
 Association" as two organisations.
 
-Salience: an article is *about* the organisations in its title or lead, or
-named again and again (signatories); the rest are merely *mentioned*. The facet shows the
-former; the latter stay searchable.
+Salience: an article is *about* the organisations in its title or lead,
+named again and again (signatories), or whose role in the story the text
+states (the parties of the agreement it reports, the recipients of the
+grants, the body that runs the call); the rest are merely *mentioned*. The
+facet shows the former; the latter stay searchable.
 """
 
 from __future__ import annotations
@@ -43,8 +45,10 @@ _DEFINITION = re.compile(
     rf"\b({_NAME_WORD}(?:\s+(?:{_LINK_WORD}\s+|the\s+)*{_NAME_WORD}){{1,9}})"
     r"\s*\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)"
 )
-# Acronyms: two capitals or more, no lower case ("B5GPC", "6G-IA", "NGA").
-_ACRONYM_SHAPE = r"(?=(?:[^A-Z\s]*[A-Z]){2})[A-Z0-9][A-Z0-9&-]{1,9}"
+# Acronyms: two capitals or more, no lower case ("B5GPC", "6G-IA", "NGA"). The
+# capitals are counted within the acronym's own characters: a look further
+# on would cross a whole unspaced Chinese text at every position.
+_ACRONYM_SHAPE = r"(?=(?:[0-9&-]*[A-Z]){2})[A-Z0-9][A-Z0-9&-]{1,9}"
 _ACRONYM = re.compile(_ACRONYM_SHAPE)
 _ACRONYM_WORD = re.compile(rf"{NAME_EDGE_BEFORE}{_ACRONYM_SHAPE}{NAME_EDGE_AFTER}")
 # "Next G Alliance (NGA)": an acronym defined right after a name.
@@ -563,15 +567,96 @@ _MASK = "@"
 _ORG = r"(?<!@)@++(?:\s*\(\s*@++\s*\))?"
 _ORGS = rf"(?:the\s+)?{_ORG}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?{_ORG})*"
 _LIST_ITEM = rf"(?:the\s+)?{_ORG}"
+# Parties, each perhaps with its country: "Japan's @@@ and the UK @@@"
+_QUALIFIED = rf"(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)?{_ORG}"
+_PARTIES = rf"{_QUALIFIED}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_QUALIFIED})*"
 # "... with vendors including A, B and C": a list of three or more introduced
 # as examples names members or partners, not the actors of the lead.
 _LIST = re.compile(
     r"(?:\bincluding|\bsuch\s+as|\bamong\s+them|\bnamely|:)\s*"
     rf"{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})+\s*,?\s*(?:and|&|as\s+well\s+as)\s+{_LIST_ITEM}"
 )
+# "will be signed by X", "carried out by X together with Y": the verb is in
+# the passive, the actors follow "by".
+_BY = r"(?:\s+(?:jointly|formally|today|also))?\s+by\s+"
+_WITH = rf"(?:\s*,?\s+(?:together\s+with|with|alongside|and)\s+({_PARTIES}))?"
 _ROLES = [
-    # (role, words one of which the text must hold, patterns): the words are a
-    # cheap test that spares most texts the patterns.
+    # (role, words one of which the text must hold, patterns, first only): the
+    # words are a cheap test that spares most texts the patterns. A role that is
+    # "first only" is given by its first match alone: the agreement an article
+    # reports comes before the earlier ones it recalls.
+    # "The memorandum of understanding between X and Y", "signed by X and Y",
+    # "X and Y have signed"
+    (
+        "party",
+        ("between", "signed", "concluded"),
+        [
+            r"\b(?:memorandum\s+of\s+understanding|MoU|MOU|agreement|accord|letter\s+of\s+intent)"
+            rf"\s+(?:[\w-]+\s+){{0,3}}?between\s+({_PARTIES})",
+            r"\b(?:memorandum|MoU|MOU|agreement|accord|letter\s+of\s+intent)\s+"
+            r"(?:was|were|is|has\s+been|will\s+be)\s+(?:signed|concluded)"
+            rf"{_BY}(?:[\w-]+\s+){{0,2}}?({_PARTIES})",
+            # "X and Y have signed ...", opening a sentence
+            rf"(?:^|(?<=[.!?]\s)|(?<=\n))({_PARTIES})\s+(?:have\s+|has\s+|today\s+|formally\s+)*"
+            r"(?:signed|concluded)\b",
+        ],
+        True,
+    ),
+    # "The trial was carried out by X together with Y": who did what the news reports
+    (
+        "party",
+        ("carried out", "conducted", "performed"),
+        [
+            r"\b(?:trial|test|tests|demonstration|measurements?|experiment|field\s+test)\s+"
+            r"(?:was|were|is|are|has\s+been|have\s+been|will\s+be)\s+"
+            rf"(?:carried\s+out|conducted|performed){_BY}({_PARTIES}){_WITH}",
+        ],
+        True,
+    ),
+    # "X, which manages the programme for the ministry"; "the call is managed by X"
+    (
+        "runs the call",
+        ("manage", "administer", "run ", "runs ", "handle"),
+        [
+            rf"({_ORG})\s*,\s*(?:which|who|whose\s+[\w\s]{{1,40}}?)\s+"
+            r"(?:manages|runs|administers|handles|implements|operates|will\s+manage|will\s+run)\s+"
+            r"the\s+(?:programme|program|call|scheme|fund|funding|grants|competition)",
+            r"\b(?:programme|program|call|scheme|fund|grants|competition)\s+(?:is|are|will\s+be)\s+"
+            rf"(?:run|managed|administered|handled|implemented|operated){_BY}({_PARTIES})",
+            rf"({_ORG})\s+(?:runs|manages|administers)\s+the\s+(?:programme|program|call|scheme)\b",
+        ],
+        False,
+    ),
+    # "사업 관리는 X이 맡는다", "X이 전담기관", "審査はXが行い", "由X负责项目管理"
+    (
+        "runs the call",
+        ("맡", "기관", "審査", "受付", "管理", "運営", "執行", "负责", "机构"),
+        [
+            rf"관리는\s*({_ORG})(?:이|가)\s*맡",
+            rf"({_ORG})(?:이|가)\s*(?:전담기관|관리기관|전문기관)",
+            rf"(?:전담기관|관리기관|전문기관)(?:인|은|는)\s*({_ORG})",
+            rf"(?:受付|審査|管理|運営|執行)[^。、]{{0,10}}?は\s*({_ORG})が(?:行|担|実施)",
+            rf"由\s*({_ORG})\s*负责[^，。]{{0,6}}?(?:管理|组织实施)",
+            rf"({_ORG})\s*(?:作为|为)[^，。]{{0,6}}?(?:项目管理|专业)机构",
+        ],
+        False,
+    ),
+    # "The grants were awarded to X, Y and Z"; "the hubs will be led by X"
+    (
+        "recipient",
+        ("awarded to", "led by", "receive"),
+        [
+            r"\b(?:were|was|have\s+been|has\s+been|will\s+be)\s+awarded\s+to\s+"
+            rf"(?:(?:the|a|an|two|three|four|five)\s+)?(?:[a-z][\w-]*\s+){{0,2}}({_PARTIES})",
+            rf"\b(?:consortium|consortia|teams?)\s+led\s+by\s+({_PARTIES})",
+            rf"\b(?:hubs?|projects?|centres?|centers?)\s+will\s+be\s+led\s+by\s+({_PARTIES})",
+            # "X, Y and Z will each receive SEK 50 million, and V and W SEK 25 million"
+            rf"(?:^|(?<=[.!?]\s)|(?<=\n))({_PARTIES})\s+(?:will\s+)?(?:each\s+)?(?:receive|receives)\s+"
+            rf"(?:[^.;@]*?\b(?:funding|grants?|awards?|million|billion)\b)"
+            rf"(?:[^.;@]*?,\s+and\s+({_PARTIES})\s+[^.;@]*?\beach\b)?",
+        ],
+        False,
+    ),
     # "The awards go to a consortium led by X and to a team at Y"
     (
         "recipient",
@@ -584,12 +669,21 @@ _ROLES = [
             r"[^.;@]{0,60}@+[^.;@]{0,20}?\s+and\s+to\s+(?:a\s+|an\s+|the\s+)?"
             rf"(?:[\w-]+\s+){{0,3}}?(?:(?:led\s+by|at|from|of)\s+)?({_ORGS})",
         ],
+        False,
     ),
     # "X today announced": the publisher of a press release
     (
         "publisher",
         ("announce",),
         [rf"({_ORGS})\s+(?:today\s+announced|announced\s+today|today\s+announces)\b"],
+        False,
+    ),
+    # "About X", the press release's boilerplate on the body that issues it
+    (
+        "publisher",
+        ("about",),
+        [rf"(?:^|\n)About\s+(?:the\s+)?({_ORG})[ \t]*(?=\n|$)"],
+        False,
     ),
     # "channelled through a fund at X": the body that runs the programme
     (
@@ -599,6 +693,7 @@ _ROLES = [
             r"\bthrough\s+(?:a|the|its)\s+(?:fund|programme|program|call)\s+(?:at|of)\s+"
             rf"(?:the\s+)?({_ORG})"
         ],
+        False,
     ),
     # Its head speaks for it: "X 원장은", "Xの理事長は", "X院长表示"
     (
@@ -609,14 +704,72 @@ _ROLES = [
             rf"({_ORG})の?(?:理事長|社長|会長|担当者|所長|大臣)は",
             rf"({_ORG})(?:副?总裁|董事长|总经理|负责人|院长|主任|副?院長|董事長)(?:表示|说|指出)",
         ],
+        False,
     ),
 ]
 
 
+# "The following institutions will receive funding:" and the list under it
+_RECIPIENTS_INTRO = re.compile(
+    r"(?:receive|awarded|selected|recipients|winners|grantees|funded|funding\s+goes\s+to)[^\n.:]*:$"
+)
+LIST_INTRO_CHARS = 200  # the end of a paragraph that may introduce a list
+_ITEM_HEAD = re.compile(r"\s*(?:[•·▪*–-]\s*|\d{1,2}[.)]\s+)?(?:the\s+)?(?<!@)@")
+LIST_ITEM_MAX_CHARS = 250
+
+
+def _listed_recipients(text: str) -> list[int]:
+    """Where the organisations heading the items of a list of recipients start."""
+    starts, offset, intro = [], 0, False
+    for paragraph in text.split("\n\n"):
+        head = _ITEM_HEAD.match(paragraph)
+        if intro and head and len(paragraph) <= LIST_ITEM_MAX_CHARS:
+            starts.append(offset + head.end() - 1)
+        else:
+            end = paragraph.rstrip()
+            intro = end.endswith(":") and bool(_RECIPIENTS_INTRO.search(end[-LIST_INTRO_CHARS:]))
+        offset += len(paragraph) + 2
+    return starts
+
+
+# In Chinese, Japanese and Korean news of a selection (the title or lead says
+# so), the organisation that leads a selected project: "由X牵头", "Xを代表とする",
+# "주관기관으로는 X, Y가 선정됐다".
+_SELECTION = re.compile(r"선정|採択|受託|立项|资助|入选|中标|获批")
+_CJK_ORGS = rf"{_ORG}(?:\s*(?:,|、|·|，|와|과|및|及び|と|和|与|及)\s*{_ORG})*"
+_LEADERS = re.compile(
+    "|".join(
+        [
+            rf"由\s*({_ORG})\s*牵头",
+            rf"({_ORG})(?:を代表とする|を代表機関とする|が代表を務める|が受託)",
+            rf"({_ORG})による[^。、]{{0,30}}?(?:研究開発|課題|提案)",
+            rf"(?:주관기관|수행기관)(?:으로는|으로|로는|로|은|는)?\s*({_CJK_ORGS})(?:이|가)?\s*(?:각각\s*)?선정",
+            # a label and its list: "採択先：A、B", "주관기관: A, B", "承担单位为A、B"
+            rf"(?:採択先|受託者|委託先|代表機関|주관기관|수행기관|承担单位|牵头单位|中标单位|入选单位)"
+            rf"\s*(?:は|：|:|为|是)\s*({_CJK_ORGS})",
+        ]
+    )
+)
+
+
+def _selection_leaders(text: str, regions: tuple[int, int]) -> list[int]:
+    """Where the organisations leading the projects a selection names start."""
+    if not _SELECTION.search(text, 0, regions[1]):
+        return []
+    return [
+        match.start(group) + run.start()
+        for match in _LEADERS.finditer(text)
+        for group in range(1, len(match.groups()) + 1)
+        if match.group(group)
+        for run in re.finditer(r"@+", match.group(group))
+    ]
+
+
 @cache
-def _role_patterns() -> tuple[tuple[str, tuple[str, ...], tuple[re.Pattern, ...]], ...]:
+def _role_patterns() -> tuple[tuple[str, tuple[str, ...], tuple[re.Pattern, ...], bool], ...]:
     return tuple(
-        (role, hints, tuple(re.compile(p) for p in patterns)) for role, hints, patterns in _ROLES
+        (role, hints, tuple(re.compile(p) for p in patterns), first)
+        for role, hints, patterns, first in _ROLES
     )
 
 
@@ -634,14 +787,19 @@ def _roles(
     text = "".join(masked)
     lowered = text.lower()
     roles: dict[str, str] = {}
-    for role, hints, patterns in _role_patterns():
+    for role, hints, patterns, first in _role_patterns():
         if not any(hint in lowered for hint in hints):
             continue
-        for match in (m for pattern in patterns for m in pattern.finditer(text)):
-            for run in re.finditer(r"@+", match.group(1)):
-                start = match.start(1) + run.start()
-                if start in owner:
-                    roles.setdefault(owner[start], role)
+        matches = sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
+        for match in matches[:1] if first else matches:
+            for group in range(1, len(match.groups()) + 1):
+                for run in re.finditer(r"@+", match.group(group) or ""):
+                    start = match.start(group) + run.start()
+                    if start in owner:
+                        roles.setdefault(owner[start], role)
+    for start in _listed_recipients(text) + _selection_leaders(text, regions):
+        if start in owner:
+            roles.setdefault(owner[start], "recipient")
     title_end, lead_end = regions
     in_lists = [m.span() for m in _LIST.finditer(text, title_end, lead_end)]
     listed = set()
@@ -650,3 +808,78 @@ def _roles(
         if lead_spans and all(any(a <= s[0] < b for a, b in in_lists) for s in lead_spans):
             listed.add(canonical)
     return roles, listed
+
+
+# Acronyms across the corpus. An acronym is resolved by the text that defines
+# it ("Baltic Radio Promotion Association (BRPA)"); another article naming the
+# bare BRPA would need the definition it does not hold. Resolving that at
+# index time would make every article's facet depend on all the others (and
+# re-index old articles whenever a new one defines something), so the corpus's
+# definitions are offered to the operator instead, as gazetteer entries with
+# their evidence: once added, the next `index` run re-extracts every article
+# (the gazetteer is part of the extractor's fingerprint) and the bare acronym
+# resolves everywhere, through the same rules as any gazetteer spelling.
+@dataclass
+class DefinedAcronym:
+    acronym: str
+    name: str  # the full name the articles define it as
+    defined_in: list[str]  # paths of the articles that define it
+    named_in: list[str]  # paths of the articles that name it bare, without defining it
+
+    @property
+    def kind(self) -> str:
+        """A first guess at the gazetteer kind, from the last word of the name
+        that names one ("... Innovation Association": association)."""
+        words = self.name.split()
+        last = next((w for w in reversed(words) if w in _KIND_BY_WORD), "")
+        return _KIND_BY_WORD.get(last, "company")
+
+
+_KINDS_BY_LAST_WORD = {
+    "association": "Association Alliance Forum Consortium Federation Society Union Partnership",
+    "university": "University Academy College",
+    "research institute": "Institute Laboratory Laboratories Centre Center",
+    "public body": "Ministry Department Office Bureau Administration Agency Commission Undertaking",
+    "regulator": "Authority Regulator",
+    "funding agency": "Foundation Council Fund",
+    "research project": "Project Initiative Programme Program",
+}
+_KIND_BY_WORD = {w: kind for kind, words in _KINDS_BY_LAST_WORD.items() for w in words.split()}
+
+
+def corpus_definitions(articles) -> dict[str, dict[str, list[str]]]:
+    """Acronym -> full name -> paths of the articles defining it so, for the
+    organisations that extraction found by a definition in the text."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for article in articles:
+        for canonical, evidence in article.org_evidence.items():
+            if evidence.get("source") == "definition" and _ACRONYM.fullmatch(canonical):
+                name = article.organisation_names.get(canonical, canonical)
+                found.setdefault(canonical, {}).setdefault(name, []).append(article.path)
+    return found
+
+
+def defined_acronyms(
+    definitions: dict[str, dict[str, list[str]]], articles
+) -> list[DefinedAcronym]:
+    """The acronyms defined one way only across the corpus, with the articles
+    (a second pass over them) that name each bare; most named first.
+    An acronym defined as two different names is left out: the corpus does
+    not say which one a bare use means."""
+    index = _index()
+    single = {
+        acronym: next(iter(names.items()))
+        for acronym, names in definitions.items()
+        if len(names) == 1 and spelling_key(acronym) not in index.strong.keys() | index.weak.keys()
+    }
+    named: dict[str, list[str]] = {acronym: [] for acronym in single}
+    for article in articles:
+        text = f"{article.title}\n\n{article.text}"
+        for token in set(_ACRONYM_WORD.findall(text)) & single.keys():
+            if article.path not in single[token][1]:
+                named[token].append(article.path)
+    result = [
+        DefinedAcronym(acronym, name, paths, named[acronym])
+        for acronym, (name, paths) in single.items()
+    ]
+    return sorted(result, key=lambda d: (-len(d.named_in), d.acronym))
