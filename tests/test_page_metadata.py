@@ -178,3 +178,53 @@ def test_text_date_from_the_byline_under_a_title_far_down_a_copied_page():
 def test_a_short_title_case_headline_is_still_a_title_when_nothing_else_is():
     text = f"Ericsson Joins Research Alliance\n\nStockholm, 3 May 2024\n\n{TEXT_BODY}"
     assert text_title(text) == "Ericsson Joins Research Alliance"
+
+
+# --- plain-text titles on whole-page copies -----------------------------------------
+# A copy of a whole page puts menus, other stories' headlines, captions and the
+# headline's deck around the headline; the headline is the line whose words the
+# article's opening tells again.
+
+MENU = "Home\nNews\nEvents\nJobs\nContact"
+
+
+def test_text_title_is_told_by_the_lead_not_the_other_stories_above_it():
+    text = (
+        f"{MENU}\nMost read\nSpectrum auction raises record sum in Berlin\n"
+        f"Chip makers report a quiet quarter\n{HEADLINE}\nBy Anna Virtanen\n"
+        "Trending now\nSatellite start-up opens an office in Madrid\n"
+        f"Quantum lab wins a European grant\n\n{TEXT_BODY}"
+    ).replace("The three operators", "The three Nordic operators signed a 6G research pact")
+    assert text_title(text) == HEADLINE
+
+
+def test_text_title_not_the_deck_under_it():
+    deck = "Three operators pool their sixth-generation research in Oulu"
+    other = "Spectrum auction raises record sum in Berlin"
+    text = f"{MENU}\nMost read\n{other}\n{HEADLINE}\n{deck}\nBy Anna Virtanen\n\n{TEXT_BODY}"
+    assert text_title(text) == HEADLINE
+
+
+def test_text_title_without_a_byline_glued_to_it():
+    glued = f"{HEADLINE} by Anna Virtanen — March 4, 2025"
+    assert text_title(f"{MENU}\n{glued}\n\n{TEXT_BODY}") == HEADLINE
+
+
+def test_text_title_not_a_caption_with_its_credit_in_brackets():
+    caption = "Researchers at the Oulu testbed, 2024. (University of Oulu/Anna Virtanen)"
+    assert text_title(f"{MENU}\n{caption}\n{HEADLINE}\n\n{TEXT_BODY}") == HEADLINE
+    assert text_title(f"{MENU}\n{HEADLINE}\n{caption}\n\n{TEXT_BODY}") == HEADLINE
+
+
+def test_text_title_not_a_breadcrumb_with_arrows():
+    headline = "Why the north keeps winning"  # the lead does not repeat its words
+    crumbs = "Blog > Networks > Research Partnerships"
+    assert text_title(f"{MENU}\n{crumbs}\n{headline}\n\n{TEXT_BODY}") == headline
+    assert text_title(f"{MENU}\n{headline}\n{crumbs}\n\n{TEXT_BODY}") == headline
+
+
+def test_a_title_case_headline_long_enough_to_read_as_a_sentence_is_still_the_title():
+    headline = "Nordic Operators Pool Their 6G Research. Here Is What Changes For Oulu."
+    other = "Spectrum auction raises record sum in Berlin"
+    text = f"{MENU}\n{other}\n{headline}\n{headline}\n{TEXT_BODY}"
+    assert text_title(text) == headline
