@@ -228,3 +228,29 @@ def test_a_title_case_headline_long_enough_to_read_as_a_sentence_is_still_the_ti
     other = "Spectrum auction raises record sum in Berlin"
     text = f"{MENU}\n{other}\n{headline}\n{headline}\n{TEXT_BODY}"
     assert text_title(text) == headline
+
+
+LONG_HEADLINE = "Nordic operators sign a research pact on sixth-generation networks"
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "OULU, Finland, March 4, 2025 /PRNewswire/ --",  # dateline, no blank line between
+        # a deck and a byline
+        "Three partners will share their laboratories and open a joint testbed in Oulu next spring"
+        "\nBy Anna Virtanen, 4 March 2025",
+    ],
+    ids=["dateline", "deck"],
+)
+def test_a_headline_and_the_line_under_it_are_not_one_wrapped_paragraph(under):
+    assert text_title(f"{LONG_HEADLINE}\n{under}\n\n{TEXT_BODY}") == LONG_HEADLINE
+
+
+def test_the_text_title_set_is_labelled_and_scored_by_the_bench():
+    from bench.metadata import text_titles
+
+    texts = text_titles()
+    assert len(texts) >= 40
+    assert {t["half"] for t in texts} == {"tune", "heldout"}
+    assert all(t["title"] and t["text"].strip() for t in texts)

@@ -47,6 +47,8 @@ WRAP_MIN, WRAP_MAX, WRAP_SPREAD = 45, 100, 30
 # columns and more end within WRAP_BAND columns of the margin (the width that
 # all but WRAP_OUTLIERS of them keep within).
 WRAP_LINES, WRAP_OUTLIERS, WRAP_BAND, WRAP_FULL, WRAP_OPEN = 4, 0.05, 12, 0.6, 0.5
+# A wrapped line ends within this many columns of where the next word would not fit.
+WRAP_SLACK = 4
 # Weights of the article-span search (tuned on bench/extraction.py --mode text).
 BODY_DISCOUNT = 5
 SHORT_COST = 3
@@ -432,6 +434,9 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
 
 
 def _hard_wrapped(block: list[Line]) -> bool:
+    """A block whose lines (but the last) have about one width, most stopping
+    mid-sentence, and each as full as the next line's first word allows: a
+    headline with its deck or its dateline under it is not one paragraph."""
     widths = [len(line.text) for line in block[:-1]]
     return (
         len(block) >= 2
@@ -440,7 +445,15 @@ def _hard_wrapped(block: list[Line]) -> bool:
         and max(widths) - min(widths) <= WRAP_SPREAD
         and len(block[-1].text) <= max(widths) + 2
         and sum(not ends_sentence(line.text) for line in block[:-1]) >= WRAP_OPEN * len(widths)
+        and all(_full(line, nxt, max(widths)) for line, nxt in zip(block, block[1:], strict=False))
+        and not (looks_like_dateline(block[-1].text) and not ends_sentence(block[-1].text))
     )
+
+
+def _full(line: Line, nxt: Line, width: int) -> bool:
+    """Whether the next line's first word would have come near `width` on this line."""
+    first = nxt.text.split(" ", 1)[0]
+    return len(line.text) + 1 + len(first) >= width - WRAP_SLACK
 
 
 def _classify(lines: list[Line]) -> list[Line]:
