@@ -205,9 +205,11 @@ def test_text_title_not_the_deck_under_it():
     assert text_title(text) == HEADLINE
 
 
-def test_text_title_without_a_byline_glued_to_it():
-    glued = f"{HEADLINE} by Anna Virtanen — March 4, 2025"
-    assert text_title(f"{MENU}\n{glued}\n\n{TEXT_BODY}") == HEADLINE
+@pytest.mark.parametrize(
+    "byline", [" by Anna Virtanen — March 4, 2025", " by Anna March 4, 2025 written by Anna"]
+)
+def test_text_title_without_a_byline_glued_to_it(byline):
+    assert text_title(f"{MENU}\n{HEADLINE}{byline}\n\n{TEXT_BODY}") == HEADLINE
 
 
 def test_text_title_not_a_caption_with_its_credit_in_brackets():

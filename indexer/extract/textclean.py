@@ -662,7 +662,7 @@ def _key_words(text: str) -> list[str]:
     keys = [w.lower()[:_KEY_STEM] for w in _WORDS.findall(HAS_CJK.sub(" ", text))]
     keys = [k for k in keys if k not in _STOP_WORDS and len(k) > 1]
     cjk = "".join(HAS_CJK.findall(text))
-    return keys + [cjk[i : i + 2] for i in range(len(cjk) - 1)]
+    return list(dict.fromkeys(keys + [cjk[i : i + 2] for i in range(len(cjk) - 1)]))
 
 
 def _lead_words(article: list[Line]) -> set[str]:
@@ -698,7 +698,7 @@ _FURNITURE = re.compile(
     re.I,
 )
 # " by" and a name of one to four capitalised words closing the line, a date may follow.
-_GLUED_BYLINE = re.compile(r"\s+by\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:[—–|,-].*)?$")
+_GLUED_BYLINE = re.compile(r"\s+by\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:[—–|,-].*|\d.*)?$")
 _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+[A-ZÀ-Ý]")
 _SMALL_WORDS = re.compile(
     r"^(a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with|is|are|was|be|how|why|what|"
