@@ -636,6 +636,11 @@ def _told_in_lead(shaped: list[tuple[int, str]], lines: list[Line], lead: set[st
         scores[i] = share - TOLD_DISTANCE_COST * (len(lines) - i)
     if not scores:
         return None
+    # Pages print their headline twice (<title> and <h1>): a repeat is the headline.
+    printed = Counter(lines[i].text for i in scores)
+    repeated = [i for i in scores if printed[lines[i].text] > 1]
+    if repeated:
+        return lines[max(repeated, key=scores.get)].text
     best = max(scores, key=scores.get)
     upper = [
         i
