@@ -256,3 +256,16 @@ def test_the_text_title_set_is_labelled_and_scored_by_the_bench():
     assert len(texts) >= 40
     assert {t["half"] for t in texts} == {"tune", "heldout"}
     assert all(t["title"] and t["text"].strip() for t in texts)
+
+
+def test_a_cjk_opening_sentence_is_not_taken_for_a_title_case_headline():
+    headline = "NTTドコモ、6G向け屋外実験で高速通信に成功"
+    opening = (
+        "NTTドコモは、サブテラヘルツ帯を用いた屋外での無線伝送実験において、"
+        "高速通信を達成したと発表した。"
+    )
+    more = "実験は複数の企業と共同で行われ、約100メートルの距離で安定した通信を確認したという。"
+    assert (
+        text_title(f"ニュースリリース\n{headline}\n2025年6月10日\n\n{opening}\n\n{more}\n")
+        == headline
+    )

@@ -735,15 +735,19 @@ def _is_furniture(line: str, sentence: bool = False) -> bool:
 
 def _headline_sentence(line: Line, asks: bool = True) -> bool:
     """A line read as a sentence that is a headline: a question or exclamation of
-    at most HEADLINE_MAX_WORDS words (when `asks`), or as many words in title case."""
+    at most HEADLINE_MAX_WORDS words (when `asks`), or as many words in title case
+    (only in scripts that have capitals and spaces: a CJK sentence has neither)."""
     words = line.text.split()
-    if line.kind != "outside the article" or len(words) > HEADLINE_MAX_WORDS:
+    if line.kind != "outside the article" or word_count(line.text) > HEADLINE_MAX_WORDS:
         return False
     if asks and line.text.endswith(("?", "!")):
         return True
     capitalised = [w for w in words if not _SMALL_WORDS.match(w)]
-    return sum(w[:1].isupper() or w[:1].isdigit() for w in capitalised) >= HEADLINE_CAPS * len(
-        capitalised
+    return (
+        not HAS_CJK.search(line.text)
+        and len(words) >= TITLE_MIN_WORDS
+        and sum(w[:1].isupper() or w[:1].isdigit() for w in capitalised)
+        >= HEADLINE_CAPS * len(capitalised)
     )
 
 
