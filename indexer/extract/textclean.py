@@ -297,9 +297,10 @@ def _reflow(lines: list[Line]) -> list[Line]:
         if _hard_wrapped(block):
             out.append(Line(" ".join(line.text for line in block), block[0].block))
             continue
-        for line in block:
+        for at, line in enumerate(block):
             prev = out[-1] if out else None
-            if prev and prev.block == line.block and _continues(prev.text, line.text):
+            nxt = block[at + 1].text if at + 1 < len(block) else None
+            if prev and prev.block == line.block and _continues(prev.text, line.text, nxt):
                 glue = (
                     "" if _TIGHT_BEFORE.match(line.text) or _TIGHT_AFTER.search(prev.text) else " "
                 )
@@ -333,7 +334,7 @@ _TIGHT_BEFORE = re.compile(r"[,.;:!?)\]}»”’%]")
 _TIGHT_AFTER = re.compile(r"[(\[{«“‘]$")
 
 
-def _continues(prev: str, line: str) -> bool:
+def _continues(prev: str, line: str, nxt: str | None = None) -> bool:
     """Whether `line` goes on the sentence `prev` left open.
 
     A copy that puts every text node on its own line cuts a sentence at each
@@ -345,7 +346,28 @@ def _continues(prev: str, line: str) -> bool:
     if ends_sentence(prev) or _FIELD.match(line) or _RULE.fullmatch(prev):
         return False
     starts_low = line[0].islower() or not line[0].isalpha()
-    return bool(starts_low and _CONTINUATION.match(line)) or _open_end(prev)
+    return (
+        bool(starts_low and _CONTINUATION.match(line))
+        or _open_end(prev)
+        or _inline(prev, line, nxt)
+    )
+
+
+def _inline(prev: str, line: str, nxt: str | None) -> bool:
+    """A name in italics or a link cut out of a sentence: "… in rebooted" /
+    "Star Trek" / "film series …". A short line between a line that stops
+    mid-sentence and one that goes on in lower case is part of that sentence."""
+    return (
+        nxt is not None
+        and line[0].isalpha()  # a name, not a count ("3.409" / "reads")
+        and word_count(line) <= INLINE_MAX_WORDS
+        and word_count(prev) >= INLINE_MIN_WORDS
+        and not ends_sentence(line)
+        and nxt[0].islower()
+    )
+
+
+INLINE_MAX_WORDS, INLINE_MIN_WORDS = 4, 4
 
 
 def _open_end(text: str) -> bool:
