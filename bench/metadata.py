@@ -18,7 +18,16 @@ of pages given a date), precision (right days / dated pages), title accuracy
 given to the plain-text cleaner), and median CPU milliseconds a page (CPU
 time, not wall time: the machine is shared).
 
-    python -m bench.metadata [--show N] [--only NAME] [--keep-url]   (from the repository root)
+A second, independent set scores titles of plain texts as people paste and
+save them (bench/labels/text-titles/: forty short 6G press texts written
+for this bench, each with a trap: breadcrumb, back link, section label,
+Markdown heading, front matter, glued photo credit or byline, share
+buttons, datelines, CJK headlines, node-per-line and hard-wrapped copies;
+titles.json labels each with its title and its half). Rules are tuned on
+the "tune" half only; "heldout" shows whether they carry over.
+
+    python -m bench.metadata [--show N] [--only NAME] [--keep-url] [--texts-only]
+    (from the repository root)
 """
 
 from __future__ import annotations
@@ -47,6 +56,7 @@ BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "extraction-b
 if not BENCH.exists():  # a git worktree sits one level deeper than the main checkout
     BENCH = Path(__file__).resolve().parents[3] / "shared" / "extraction-benchmark"
 LABELS = Path(__file__).resolve().parent / "labels" / "metadata.json"
+TEXT_TITLES = Path(__file__).resolve().parent / "labels" / "text-titles"
 URL_IN_PAGE = re.compile(
     r"<link[^>]+rel=[\"']?(canonical|shortlink|amphtml)[^>]*>"
     r"|<meta[^>]+(og:url|twitter:url)[^>]*>",
@@ -195,6 +205,30 @@ def report(results, show: int) -> None:
                 )
 
 
+def text_titles() -> list[dict]:
+    """The plain-text title set: each text with its labelled title and half."""
+    labels = json.loads((TEXT_TITLES / "titles.json").read_text(encoding="utf-8"))
+    return [
+        {"name": name, "text": (TEXT_TITLES / name).read_text(encoding="utf-8"), **label}
+        for name, label in sorted(labels.items())
+    ]
+
+
+def report_text_titles(show: int) -> None:
+    texts = text_titles()
+    found = {t["name"]: extract_document(t["text"], t["name"], is_html=False).title for t in texts}
+    print(f"\ntext titles (bench/labels/text-titles) {'set':8} {'n':>4} {'title':>6}")
+    for half in ("all", "tune", "heldout"):
+        subset = [t for t in texts if half == "all" or t["half"] == half]
+        right = sum(same_title(found[t["name"]], [t["title"]]) for t in subset)
+        print(f"{'sixg-search text path':38} {half:8} {len(subset):4} {right / len(subset):6.3f}")
+    wrong = [t for t in texts if not same_title(found[t["name"]], [t["title"]])]
+    if show and wrong:
+        print(f"-- {len(wrong)} wrong titles")
+        for t in wrong[:show]:
+            print(f"   {t['name'][:28]:28} {t['half']:7} {found[t['name']][:60]!r}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -204,7 +238,13 @@ def main() -> int:
     parser.add_argument(
         "--keep-url", action="store_true", help="score the pages as saved, their URL in them"
     )
+    parser.add_argument(
+        "--texts-only", action="store_true", help="score only the plain-text title set"
+    )
     args = parser.parse_args()
+    if args.texts_only:
+        report_text_titles(args.show)
+        return 0
     pages = labelled_pages(args.keep_url)
     for page in pages:
         page["text"] = page_text(page["html"])
@@ -212,6 +252,7 @@ def main() -> int:
     if args.only:
         systems = {k: v for k, v in systems.items() if args.only in k}
     report(run(pages, systems), args.show)
+    report_text_titles(args.show)
     return 0
 
 

@@ -178,3 +178,94 @@ def test_text_date_from_the_byline_under_a_title_far_down_a_copied_page():
 def test_a_short_title_case_headline_is_still_a_title_when_nothing_else_is():
     text = f"Ericsson Joins Research Alliance\n\nStockholm, 3 May 2024\n\n{TEXT_BODY}"
     assert text_title(text) == "Ericsson Joins Research Alliance"
+
+
+# --- plain-text titles on whole-page copies -----------------------------------------
+# A copy of a whole page puts menus, other stories' headlines, captions and the
+# headline's deck around the headline; the headline is the line whose words the
+# article's opening tells again.
+
+MENU = "Home\nNews\nEvents\nJobs\nContact"
+
+
+def test_text_title_is_told_by_the_lead_not_the_other_stories_above_it():
+    text = (
+        f"{MENU}\nMost read\nSpectrum auction raises record sum in Berlin\n"
+        f"Chip makers report a quiet quarter\n{HEADLINE}\nBy Anna Virtanen\n"
+        "Trending now\nSatellite start-up opens an office in Madrid\n"
+        f"Quantum lab wins a European grant\n\n{TEXT_BODY}"
+    ).replace("The three operators", "The three Nordic operators signed a 6G research pact")
+    assert text_title(text) == HEADLINE
+
+
+def test_text_title_not_the_deck_under_it():
+    deck = "Three operators pool their sixth-generation research in Oulu"
+    other = "Spectrum auction raises record sum in Berlin"
+    text = f"{MENU}\nMost read\n{other}\n{HEADLINE}\n{deck}\nBy Anna Virtanen\n\n{TEXT_BODY}"
+    assert text_title(text) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "byline", [" by Anna Virtanen — March 4, 2025", " by Anna March 4, 2025 written by Anna"]
+)
+def test_text_title_without_a_byline_glued_to_it(byline):
+    assert text_title(f"{MENU}\n{HEADLINE}{byline}\n\n{TEXT_BODY}") == HEADLINE
+
+
+def test_text_title_not_a_caption_with_its_credit_in_brackets():
+    caption = "Researchers at the Oulu testbed, 2024. (University of Oulu/Anna Virtanen)"
+    assert text_title(f"{MENU}\n{caption}\n{HEADLINE}\n\n{TEXT_BODY}") == HEADLINE
+    assert text_title(f"{MENU}\n{HEADLINE}\n{caption}\n\n{TEXT_BODY}") == HEADLINE
+
+
+def test_text_title_not_a_breadcrumb_with_arrows():
+    headline = "Why the north keeps winning"  # the lead does not repeat its words
+    crumbs = "Blog > Networks > Research Partnerships"
+    assert text_title(f"{MENU}\n{crumbs}\n{headline}\n\n{TEXT_BODY}") == headline
+    assert text_title(f"{MENU}\n{headline}\n{crumbs}\n\n{TEXT_BODY}") == headline
+
+
+def test_a_title_case_headline_long_enough_to_read_as_a_sentence_is_still_the_title():
+    headline = "Nordic Operators Pool Their 6G Research. Here Is What Changes For Oulu."
+    other = "Spectrum auction raises record sum in Berlin"
+    text = f"{MENU}\n{other}\n{headline}\n{headline}\n{TEXT_BODY}"
+    assert text_title(text) == headline
+
+
+LONG_HEADLINE = "Nordic operators sign a research pact on sixth-generation networks"
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "OULU, Finland, March 4, 2025 /PRNewswire/ --",  # dateline, no blank line between
+        # a deck and a byline
+        "Three partners will share their laboratories and open a joint testbed in Oulu next spring"
+        "\nBy Anna Virtanen, 4 March 2025",
+    ],
+    ids=["dateline", "deck"],
+)
+def test_a_headline_and_the_line_under_it_are_not_one_wrapped_paragraph(under):
+    assert text_title(f"{LONG_HEADLINE}\n{under}\n\n{TEXT_BODY}") == LONG_HEADLINE
+
+
+def test_the_text_title_set_is_labelled_and_scored_by_the_bench():
+    from bench.metadata import text_titles
+
+    texts = text_titles()
+    assert len(texts) >= 40
+    assert {t["half"] for t in texts} == {"tune", "heldout"}
+    assert all(t["title"] and t["text"].strip() for t in texts)
+
+
+def test_a_cjk_opening_sentence_is_not_taken_for_a_title_case_headline():
+    headline = "NTTドコモ、6G向け屋外実験で高速通信に成功"
+    opening = (
+        "NTTドコモは、サブテラヘルツ帯を用いた屋外での無線伝送実験において、"
+        "高速通信を達成したと発表した。"
+    )
+    more = "実験は複数の企業と共同で行われ、約100メートルの距離で安定した通信を確認したという。"
+    assert (
+        text_title(f"ニュースリリース\n{headline}\n2025年6月10日\n\n{opening}\n\n{more}\n")
+        == headline
+    )

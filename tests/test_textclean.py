@@ -553,3 +553,18 @@ def test_a_lone_sentence_far_below_the_article_goes():
         bio,
     )
     assert clean_text(copy).paragraphs == article
+
+
+def test_a_name_in_italics_cut_out_of_a_sentence_is_joined_one_node_per_line():
+    pieces = [
+        "Researchers from the two universities presented",
+        "Hexa-X-II",
+        "results in Oulu on Tuesday, covering spectrum sharing, sensing and security.",
+    ]
+    cleaned = clean_text(page("Associations sign 6G research pact", BODY_1, *pieces, BODY_2))
+    assert cleaned.paragraphs == [BODY_1, " ".join(pieces), BODY_2]
+
+
+def test_a_count_under_a_headline_is_not_joined_to_it():
+    text = page("Associations sign 6G research pact", "3.409", "reads", BODY_1, BODY_2)
+    assert clean_text(text).title == "Associations sign 6G research pact"

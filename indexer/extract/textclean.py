@@ -30,6 +30,7 @@ from ..article import HEADING, LIST_ITEM, PARAGRAPH, Removed
 from ..datafiles import article_end_kinds
 from .dates import looks_like_dateline
 from .lines import (
+    HAS_CJK,
     clutter_kind,
     ends_sentence,
     is_body_sentence,
@@ -46,6 +47,8 @@ WRAP_MIN, WRAP_MAX, WRAP_SPREAD = 45, 100, 30
 # columns and more end within WRAP_BAND columns of the margin (the width that
 # all but WRAP_OUTLIERS of them keep within).
 WRAP_LINES, WRAP_OUTLIERS, WRAP_BAND, WRAP_FULL, WRAP_OPEN = 4, 0.05, 12, 0.6, 0.5
+# A wrapped line ends within this many columns of where the next word would not fit.
+WRAP_SLACK = 4
 # Weights of the article-span search (tuned on bench/extraction.py --mode text).
 BODY_DISCOUNT = 5
 SHORT_COST = 3
@@ -98,13 +101,30 @@ def clean_text(raw: str) -> CleanText:
     for line in lines[:first]:
         if line.kind == "body":  # a sentence far above the article: a teaser
             line.kind = "outside the article"
-    title, lead = _lead(lines[:first], removed)
+    first = _after_headline(lines, first, last)
+    title, lead = _lead(lines[:first], removed, _lead_words(lines[first : last + 1]))
     middle = _middle(lines[first : last + 1], title, removed)
     for line in lines[last + 1 :]:
         removed.append(Removed(line.text, _reason(line, "after the article")))
     blocks = [(text, PARAGRAPH) for text in lead] + middle
     kept = without_repeats([text for text, _ in blocks], removed)
     return CleanText(title, kept, removed, _kinds_of(kept, blocks))
+
+
+def _after_headline(lines: list[Line], first: int, last: int) -> int:
+    """The article's first line once a headline read as a sentence is left above it.
+
+    A question or a headline in title case is long enough to read as body
+    text, so the article span can open with it ("Does X Have a Net Worth of
+    $17 Million?"); the article starts at the next body line below.
+    """
+    while first < last:
+        lines[first].kind = "outside the article"
+        if not _headline_sentence(lines[first], asks=False):
+            lines[first].kind = "body"
+            break
+        first = next(i for i in range(first + 1, last + 1) if lines[i].kind == "body")
+    return first
 
 
 def _kinds_of(kept: list[str], blocks: list[tuple[str, str]]) -> list[str]:
@@ -277,9 +297,10 @@ def _reflow(lines: list[Line]) -> list[Line]:
         if _hard_wrapped(block):
             out.append(Line(" ".join(line.text for line in block), block[0].block))
             continue
-        for line in block:
+        for at, line in enumerate(block):
             prev = out[-1] if out else None
-            if prev and prev.block == line.block and _continues(prev.text, line.text):
+            nxt = block[at + 1].text if at + 1 < len(block) else None
+            if prev and prev.block == line.block and _continues(prev.text, line.text, nxt):
                 glue = (
                     "" if _TIGHT_BEFORE.match(line.text) or _TIGHT_AFTER.search(prev.text) else " "
                 )
@@ -313,7 +334,7 @@ _TIGHT_BEFORE = re.compile(r"[,.;:!?)\]}»”’%]")
 _TIGHT_AFTER = re.compile(r"[(\[{«“‘]$")
 
 
-def _continues(prev: str, line: str) -> bool:
+def _continues(prev: str, line: str, nxt: str | None = None) -> bool:
     """Whether `line` goes on the sentence `prev` left open.
 
     A copy that puts every text node on its own line cuts a sentence at each
@@ -325,7 +346,28 @@ def _continues(prev: str, line: str) -> bool:
     if ends_sentence(prev) or _FIELD.match(line) or _RULE.fullmatch(prev):
         return False
     starts_low = line[0].islower() or not line[0].isalpha()
-    return bool(starts_low and _CONTINUATION.match(line)) or _open_end(prev)
+    return (
+        bool(starts_low and _CONTINUATION.match(line))
+        or _open_end(prev)
+        or _inline(prev, line, nxt)
+    )
+
+
+def _inline(prev: str, line: str, nxt: str | None) -> bool:
+    """A name in italics or a link cut out of a sentence: "… in rebooted" /
+    "Star Trek" / "film series …". A short line between a line that stops
+    mid-sentence and one that goes on in lower case is part of that sentence."""
+    return (
+        nxt is not None
+        and line[0].isalpha()  # a name, not a count ("3.409" / "reads")
+        and word_count(line) <= INLINE_MAX_WORDS
+        and word_count(prev) >= INLINE_MIN_WORDS
+        and not ends_sentence(line)
+        and nxt[0].islower()
+    )
+
+
+INLINE_MAX_WORDS, INLINE_MIN_WORDS = 4, 4
 
 
 def _open_end(text: str) -> bool:
@@ -414,6 +456,9 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
 
 
 def _hard_wrapped(block: list[Line]) -> bool:
+    """A block whose lines (but the last) have about one width, most stopping
+    mid-sentence, and each as full as the next line's first word allows: a
+    headline with its deck or its dateline under it is not one paragraph."""
     widths = [len(line.text) for line in block[:-1]]
     return (
         len(block) >= 2
@@ -422,7 +467,15 @@ def _hard_wrapped(block: list[Line]) -> bool:
         and max(widths) - min(widths) <= WRAP_SPREAD
         and len(block[-1].text) <= max(widths) + 2
         and sum(not ends_sentence(line.text) for line in block[:-1]) >= WRAP_OPEN * len(widths)
+        and all(_full(line, nxt, max(widths)) for line, nxt in zip(block, block[1:], strict=False))
+        and not (looks_like_dateline(block[-1].text) and not ends_sentence(block[-1].text))
     )
+
+
+def _full(line: Line, nxt: Line, width: int) -> bool:
+    """Whether the next line's first word would have come near `width` on this line."""
+    first = nxt.text.split(" ", 1)[0]
+    return len(line.text) + 1 + len(first) >= width - WRAP_SLACK
 
 
 def _classify(lines: list[Line]) -> list[Line]:
@@ -480,9 +533,11 @@ def _reason(line: Line, where: str) -> str:
     return line.kind if line.kind not in ("body", "short") else where
 
 
-def _lead(lines: list[Line], removed: list[Removed]) -> tuple[str | None, list[str]]:
+def _lead(
+    lines: list[Line], removed: list[Removed], lead_words: set[str]
+) -> tuple[str | None, list[str]]:
     """Pick the title out of the lines above the article; keep a standfirst."""
-    title_line = _pick_title(lines)
+    title_line = _pick_title(lines, lead_words)
     title = _title_text(title_line) if title_line else None
     roles = [_lead_role(line, title) for line in lines]
     standfirst = _standfirst(roles)
@@ -535,38 +590,114 @@ def _standfirst(roles: list[str]) -> set[int]:
     return found
 
 
-def _pick_title(lines: list[Line]) -> str | None:
+def _pick_title(lines: list[Line], lead_words: set[str]) -> str | None:
     """The line above the article that is its headline.
 
     Copies of whole pages open with menus, breadcrumbs, section labels and
     other stories' headlines; the headline stands just above the article,
-    with only a byline, dateline, credit or standfirst between. So the title
-    is a headline-shaped line among the TITLE_WINDOW lines above the article:
-    one that repeats there (pages print it as <title> and <h1>), else the
-    first; failing that, a repeat further up, else the first of all.
+    with only a byline, dateline, credit or standfirst between, and it tells
+    what the article's opening tells: most of its words come back in the
+    lead. So the title is the headline-shaped line above the article whose
+    words the lead repeats most, the nearer the better (`_told_in_lead`);
+    without such a line, a headline-shaped line among the TITLE_WINDOW lines
+    above the article: one that repeats there (pages print it as <title> and
+    <h1>), else the nearest; failing that, a repeat further up, else the
+    nearest of all. A question or a title-case headline long enough to read
+    as a sentence counts as headline-shaped too.
     Furniture is never a title: a breadcrumb ("YOU ARE AT: Home » News"), a
     back link ("Back to News"), a section label, a byline or a photo credit.
     """
-    candidates = [
-        line.text
-        for line in lines
-        if line.kind == "short"
+    shaped = [
+        (i, line.text)
+        for i, line in enumerate(lines)
+        if (line.kind == "short" or _headline_sentence(line))
         and not looks_like_dateline(line.text)
         and word_count(_title_text(line.text)) >= TITLE_MIN_WORDS
-        and not _is_furniture(line.text)
+        and not _is_furniture(line.text, line.kind != "short")
     ]
     # A label-shaped line ("Research News") is a title only when nothing else is.
-    candidates = [text for text in candidates if not _is_label(text)] or candidates
+    shaped = [(i, text) for i, text in shaped if not _is_label(text)] or shaped
+    told = _told_in_lead(shaped, lines, lead_words)
+    if told:
+        return told
+    candidates = [text for _, text in shaped]
     allowed = set(candidates)
     near = [line.text for line in lines[-TITLE_WINDOW:] if line.text in allowed]
     for group in (near, candidates):
         repeats = Counter(group)
         repeated = next((text for text in group if repeats[text] > 1), None)
         if repeated or group:
-            return repeated or group[0]
+            return repeated or group[FALLBACK_PICK]
     return None
 
 
+def _told_in_lead(shaped: list[tuple[int, str]], lines: list[Line], lead: set[str]) -> str | None:
+    """The headline-shaped line whose words the article's lead repeats most.
+
+    Each line within TOLD_REACH lines of the article scores the share of its
+    words (stems, CJK character pairs) found in the lead, less
+    TOLD_DISTANCE_COST for each line between it and the article; a line
+    scores only when TOLD_MIN_SHARE of its words and TOLD_MIN_WORDS or more
+    come back (one shared word is chance). A deck under a headline tells the
+    lead as well and stands nearer, so of the lines that score, the topmost
+    within TOLD_DECK_GAP lines above the best is the headline, unless it
+    holds the best line whole (a breadcrumb ending in the headline).
+    """
+    scores = {}
+    for i, text in shaped:
+        if len(lines) - i > TOLD_REACH:
+            continue
+        core = _title_text(text)
+        words = _key_words(core)
+        if not words:
+            continue
+        shared = sum(w in lead for w in words)
+        share = shared / len(words)
+        if share < TOLD_MIN_SHARE or shared < TOLD_MIN_WORDS:
+            continue
+        scores[i] = share - TOLD_DISTANCE_COST * (len(lines) - i)
+    if not scores:
+        return None
+    # Pages print their headline twice (<title> and <h1>): a repeat is the headline.
+    printed = Counter(lines[i].text for i in scores)
+    repeated = [i for i in scores if printed[lines[i].text] > 1]
+    if repeated:
+        return lines[max(repeated, key=scores.get)].text
+    best = max(scores, key=scores.get)
+    upper = [
+        i
+        for i in scores
+        if best - TOLD_DECK_GAP <= i < best
+        and _title_text(lines[best].text) not in lines[i].text  # the title in a breadcrumb
+    ]
+    return lines[min(upper, default=best)].text
+
+
+TOLD_DECK_GAP = 3
+TOLD_REACH = 60  # lines above the article where its headline may stand
+TOLD_MIN_SHARE = 0.3
+TOLD_MIN_WORDS = 2
+TOLD_DISTANCE_COST = 0.005
+LEAD_BODY_LINES = 3  # the article's opening lines that tell what its title tells
+_KEY_STEM = 5  # "investigating" and "investigation" share a key
+_STOP_WORDS = frozenset(_OPEN_WORD_LIST.split()) | {"be", "has", "have", "will", "this", "not"}
+
+
+def _key_words(text: str) -> list[str]:
+    """The words of a line that carry its meaning, cut to a common stem;
+    CJK text (no spaces between words) as its pairs of characters."""
+    keys = [w.lower()[:_KEY_STEM] for w in _WORDS.findall(HAS_CJK.sub(" ", text))]
+    keys = [k for k in keys if k not in _STOP_WORDS and len(k) > 1]
+    cjk = "".join(HAS_CJK.findall(text))
+    return list(dict.fromkeys(keys + [cjk[i : i + 2] for i in range(len(cjk) - 1)]))
+
+
+def _lead_words(article: list[Line]) -> set[str]:
+    body = [line.text for line in article if line.kind == "body"][:LEAD_BODY_LINES]
+    return {key for text in body for key in _key_words(text)}
+
+
+FALLBACK_PICK = -1
 TITLE_WINDOW = 8  # lines above the article where its headline stands
 TITLE_MAX_WORDS = 40
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
@@ -586,9 +717,15 @@ _FURNITURE = re.compile(
     # A button or link: a page's own command ("Continue reading", "Copy this link").
     r"|^(continue|follow|embed|copy|close|expand|submit|read|click|tap|download|print|e-?mail|"
     r"share|sign|subscribe|register|skip|jump|show|hide|load|view|save|welcome to|filed|"
-    r"(image|photo|slide) \d)\b",
+    r"(image|photo|slide) \d)\b"
+    # A breadcrumb: sections between two or more arrows ("Blog > Health > Tips").
+    r"|\S\s*[>»›]\s*\S.*\s[>»›]\s"
+    # A photo's caption: a sentence and its credit in brackets ("… 2004. (NASA/JPL)").
+    r"|[.!?]\s*\([^()]+\)$",
     re.I,
 )
+# " by" and a name of one to four capitalised words closing the line, a date may follow.
+_GLUED_BYLINE = re.compile(r"\s+by\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:[—–|,-].*|\d.*)?$")
 _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+[A-ZÀ-Ý]")
 _SMALL_WORDS = re.compile(
     r"^(a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with|is|are|was|be|how|why|what|"
@@ -598,19 +735,45 @@ _SMALL_WORDS = re.compile(
 
 
 def _title_text(line: str) -> str:
-    """A title line without its Markdown marker, front-matter key or glued photo credit."""
+    """A title line without its Markdown marker, front-matter key, glued photo
+    credit or glued byline ("… program by Jeff Foust — November 18, 2019")."""
     field = _TITLE_FIELD.match(line)
     if field:
         line = field["title"]
     line = _MARKDOWN_HEADING.sub("", line)
-    return _GLUED_CREDIT.sub("", line).strip() or line
+    line = _GLUED_CREDIT.sub("", line).strip() or line
+    headline = _GLUED_BYLINE.sub("", line)
+    return headline if word_count(headline) >= TITLE_MIN_WORDS else line
 
 
-def _is_furniture(line: str) -> bool:
+def _is_furniture(line: str, sentence: bool = False) -> bool:
     """Page furniture shaped like a title: breadcrumbs, back links, bylines, widgets."""
-    if _FURNITURE.search(line) or _BYLINE.match(line) or line.rstrip().endswith((":", ".")):
+    if _FURNITURE.search(line) or _BYLINE.match(line):
+        return True
+    if not sentence and line.rstrip().endswith((":", ".")):
         return True  # a title does not end a sentence: a caption or a teaser does
     return len(line.split()) > TITLE_MAX_WORDS
+
+
+def _headline_sentence(line: Line, asks: bool = True) -> bool:
+    """A line read as a sentence that is a headline: a question or exclamation of
+    at most HEADLINE_MAX_WORDS words (when `asks`), or as many words in title case
+    (only in scripts that have capitals and spaces: a CJK sentence has neither)."""
+    words = line.text.split()
+    if line.kind != "outside the article" or word_count(line.text) > HEADLINE_MAX_WORDS:
+        return False
+    if asks and line.text.endswith(("?", "!")):
+        return True
+    capitalised = [w for w in words if not _SMALL_WORDS.match(w)]
+    return (
+        not HAS_CJK.search(line.text)
+        and len(words) >= TITLE_MIN_WORDS
+        and sum(w[:1].isupper() or w[:1].isdigit() for w in capitalised)
+        >= HEADLINE_CAPS * len(capitalised)
+    )
+
+
+HEADLINE_MAX_WORDS, HEADLINE_CAPS = 20, 0.8
 
 
 def _is_label(line: str) -> bool:
