@@ -8,11 +8,14 @@ from datetime import date
 
 import pytest
 from whoosh import index
+from whoosh.writing import PostingPool
 
+import indexer.index.store as store
 import indexer.index.sync as sync
+from indexer.index.postings import PackedCodec
 from indexer.index.prepared import add_prepared, prepare
 from indexer.index.schema import build_schema, to_document
-from indexer.index.store import open_index
+from indexer.index.store import index_writer, open_index
 
 from .conftest import seeds_and_generated
 
@@ -103,39 +106,65 @@ def _dump(ix) -> dict:
     return found
 
 
-def _build(path, documents, fast: bool):
-    path.mkdir()
-    ix = index.create_in(str(path), build_schema())
-    writer = ix.writer()
-    for document in documents:
-        if fast:
-            add_prepared(writer, document, prepare(writer.schema, document), update=False)
-        else:
-            writer.add_document(**document)
-    writer.commit()
-    # then one replaced and one added in a second commit
-    writer = ix.writer()
-    changed = {**documents[1], "title": "Changed title of the second", "body": "New words"}
-    extra = {**documents[2], "id": "extra", "path": "extra.txt", "filestate": b"[]"}
-    for document, update in ((changed, True), (extra, False)):
+def _whoosh_writer(ix):
+    """Whoosh's writer: its own pool, postings filed one at a time."""
+    return ix.writer(codec=PackedCodec(), compound=False)
+
+
+def _spilling_writer(ix):
+    """store.index_writer's, with a memory limit that spills postings to runs on disk."""
+    writer = index_writer(ix)
+    writer.pool.limit = 50_000
+    return writer
+
+
+def _build(path, documents, make_writer, fast: bool):
+    def add(writer, document, update=False):
         if fast:
             add_prepared(writer, document, prepare(writer.schema, document), update=update)
         elif update:
             writer.update_document(**document)
         else:
             writer.add_document(**document)
+
+    path.mkdir()
+    ix = index.create_in(str(path), build_schema())
+    writer = make_writer(ix)
+    for document in documents:
+        add(writer, document)
     writer.commit()
+    # then one replaced and one added in a commit merging the segments
+    writer = make_writer(ix)
+    changed = {**documents[1], "title": "Changed title of the second", "body": "New words"}
+    add(writer, changed, update=True)
+    add(writer, {**documents[2], "id": "extra", "path": "extra.txt", "filestate": b"[]"})
+    writer.commit(optimize=True)
     return index.open_dir(str(path))
 
 
-def test_an_index_written_from_prepared_documents_equals_whoosh_s(tmp_path):
+@pytest.mark.parametrize(
+    "make_writer, fast",
+    [(_whoosh_writer, True), (index_writer, False), (index_writer, True), (_spilling_writer, True)],
+)
+def test_an_index_written_the_fast_ways_equals_whoosh_s(tmp_path, make_writer, fast):
+    """Prepared documents, the pool by term and terms filed whole (also from runs
+    spilled to disk), against Whoosh's add_document, pool and field writer."""
     documents = _documents([(a, b) for a in TRICKY[:5] for b in TRICKY])
-    slow = _dump(_build(tmp_path / "slow", documents, fast=False))
-    fast = _dump(_build(tmp_path / "fast", documents, fast=True))
+    slow = _dump(_build(tmp_path / "slow", documents, _whoosh_writer, fast=False))
+    fast = _dump(_build(tmp_path / "fast", documents, make_writer, fast=fast))
     assert slow.keys() == fast.keys()
     for key in slow:
         assert fast[key] == slow[key], key
     assert slow["spell_body"] and slow["body_de"]  # the comparison covered them
+    # and byte for byte: block statistics, term infos, columns
+    assert _segment_files(tmp_path / "fast") == _segment_files(tmp_path / "slow")
+
+
+def _segment_files(path) -> dict[str, bytes]:
+    """The files of an index's one segment, by name without the segment's id."""
+    found = {f.name.split(".", 1)[1]: f.read_bytes() for f in path.glob("MAIN_*.*")}
+    assert "pst" in found and "trm" in found
+    return found
 
 
 def test_add_prepared_without_analysis_falls_back_to_whoosh(tmp_path):
@@ -151,13 +180,14 @@ def test_add_prepared_without_analysis_falls_back_to_whoosh(tmp_path):
 @pytest.mark.parametrize("workers", [False, True])
 def test_sync_builds_the_index_add_document_builds(tmp_path, monkeypatch, workers):
     """A real build of the seeds and generated articles, with documents analysed in
-    the extraction (in worker processes, or in this one) and with Whoosh's own
-    analysis in the writer."""
+    the extraction (in worker processes, or in this one) and filed by term, and
+    with Whoosh's own analysis, pool and field writer."""
     count = sync.PARALLEL_FROM + 3 if workers else 20
     (tmp_path / "a").mkdir()
     corpus, fast_index = seeds_and_generated(tmp_path / "a", count, seed=9)
     fast = _dump(open_index(fast_index))
     monkeypatch.setattr(sync, "prepare", lambda schema, document: None)
+    monkeypatch.setattr(store, "TermPool", PostingPool)  # Whoosh's pool and field writer
     monkeypatch.setattr(sync, "PARALLEL_FROM", 10**9)  # in this process, so it is patched
     slow_index = tmp_path / "slow"
     sync.sync_index(corpus, slow_index)

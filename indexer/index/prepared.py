@@ -85,7 +85,7 @@ def _add(writer, fields: dict, prepared: Prepared) -> None:
     perdocwriter = writer.perdocwriter
     schema = writer.schema
     docnum = writer.docnum
-    add_post = writer.pool.add
+    add_field = getattr(writer.pool, "add_field", None) or _one_by_one(writer.pool)
     docboost = writer._doc_boost(fields)
     fieldnames = sorted(name for name in fields if not name.startswith("_"))
     writer._check_fields(schema, fieldnames)
@@ -99,17 +99,18 @@ def _add(writer, fields: dict, prepared: Prepared) -> None:
             field = schema[fieldname]
             items, spelling = prepared[fieldname]
             length = 0
-            if field.indexed:
+            if field.indexed and items:
                 fieldboost = writer._field_boost(fields, fieldname, docboost)
-                scorable = field.scorable
-                for tbytes, freq, weight, vbytes in items:
-                    if scorable:
-                        length += freq
-                    add_post((fieldname, tbytes, docnum, weight * fieldboost, vbytes))
+                if field.scorable:
+                    length = sum(item[1] for item in items)
+                add_field(
+                    fieldname,
+                    [(tbytes, docnum, weight * fieldboost, vb) for tbytes, _, weight, vb in items],
+                )
+                vbytes = items[-1][3]
             if spelling:
                 spellfield = field.spelling_fieldname(fieldname)
-                for word in spelling:
-                    add_post((spellfield, word, 0, 1, vbytes))
+                add_field(spellfield, [(word, 0, 1, vbytes) for word in spelling])
             customval = fields.get(f"_stored_{fieldname}", value)
             perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
             column = field.column_type
@@ -121,6 +122,16 @@ def _add(writer, fields: dict, prepared: Prepared) -> None:
     perdocwriter.finish_doc()
     writer._added = True
     writer.docnum += 1
+
+
+def _one_by_one(pool):
+    """Whoosh's own pool takes postings one tuple at a time."""
+
+    def add_field(fieldname: str, postings) -> None:
+        for posting in postings:
+            pool.add((fieldname, *posting))
+
+    return add_field
 
 
 def _one_pass(field):
