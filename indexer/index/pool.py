@@ -20,8 +20,8 @@ from operator import itemgetter
 
 from whoosh.writing import PostingPool
 
-_TERM_BYTES = 200  # what a new term's key and list take, roughly
-_POSTING_BYTES = 120  # a posting's tuple, number and weight
+_TERM_BYTES = 250  # what a new term's key, list and dict entry take, roughly
+_POSTING_BYTES = 160  # a posting's tuple, number, weight and value object
 _BATCH = 2048  # terms pickled at once in a run
 
 
