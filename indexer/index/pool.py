@@ -22,7 +22,7 @@ from whoosh.writing import PostingPool
 
 _TERM_BYTES = 250  # what a new term's key, list and dict entry take, roughly
 _POSTING_BYTES = 160  # a posting's tuple, number, weight and value object
-_BATCH = 2048  # terms pickled at once in a run
+_BATCH = 256  # terms pickled at once in a run (a merge holds one batch per run)
 
 
 class TermPool(PostingPool):
