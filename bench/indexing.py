@@ -6,8 +6,10 @@ a run with nothing changed, and adding 10 articles until a search finds
 them. Prints articles per second, peak memory of the run, index size.
 
 --stages N: what bounds a build: the CPU time per article of extraction (what
-the worker processes do) and of Whoosh's writer (what the indexing process
-does: add_document and the commit), measured on N articles in this process.
+the worker processes do, including the analysis of the document for the
+writer, prepared.py) and of Whoosh's writer (what the indexing process does:
+filing the analysed document and the commit), measured on N articles in this
+process.
 With W cores the build cannot beat W / (extraction + writing) articles/s.
 
 --dask N: also a full build with the extraction on a Dask.distributed cluster
@@ -129,8 +131,12 @@ def stages(corpus: Path, count: int, index: Path) -> str:
     """CPU milliseconds per article of extraction and of writing, on `count` articles."""
     from indexer.extract.overrides import NO_SIDECAR
     from indexer.extract.reading import discover, read_bytes
+    from indexer.index.prepared import add_prepared, prepare
+    from indexer.index.schema import build_schema
     from indexer.index.store import create_index, index_writer
     from indexer.index.sync import Job, _extract
+
+    schema = build_schema()
 
     files = discover(corpus, (".meta.json",), [])[:count]
     jobs = [
@@ -138,13 +144,17 @@ def stages(corpus: Path, count: int, index: Path) -> str:
         for f in files
     ]
     started = time.process_time()
-    documents = [_extract(job)[0] for job in jobs]
+    results = [_extract(job) for job in jobs]
     extracting = (time.process_time() - started) / len(jobs) * 1000
+    started = time.process_time()
+    for result in results:
+        prepare(schema, result.document)
+    preparing = (time.process_time() - started) / len(jobs) * 1000
     shutil.rmtree(index, ignore_errors=True)
     writer = index_writer(create_index(index))
     started = time.process_time()
-    for document in documents:
-        writer.add_document(**document)
+    for result in results:
+        add_prepared(writer, result.document, result.prepared, update=False)
     adding = (time.process_time() - started) / len(jobs) * 1000
     writer.commit()
     writing = (time.process_time() - started) / len(jobs) * 1000
@@ -152,7 +162,8 @@ def stages(corpus: Path, count: int, index: Path) -> str:
     cores = os.cpu_count() or 1
     return (
         f"stages, CPU ms per article ({len(jobs)} articles): extraction {extracting:.1f} "
-        f"(worker processes), writing {writing:.1f} (add_document {adding:.1f}, commit "
+        f"(worker processes; of which the analysis for the writer {preparing:.1f}), writing "
+        f"{writing:.1f} (add_prepared {adding:.1f}, commit "
         f"{writing - adding:.1f}; the indexing process): at most "
         f"{cores * 1000 / (extracting + writing):.0f} articles/s on {cores} cores, "
         f"{1000 / writing:.0f}/s for the single writer"

@@ -3,6 +3,8 @@
 schema      the fields, and Articles to index documents and back
 analysis    text analysis per language family: English, Snowball stemmers, CJK bigrams
 store       where the index lives; opening it while another process writes
+prepared    documents analysed in the extraction workers, filed by the writer as they are
+pool        the writer's postings kept by term (no sort of every posting at the commit)
 sync        incremental runs: what changed on disk goes in one commit; index_paths,
             the fast path for a few given files
 watch       `serve`'s folder watcher (inotify or polling): changes indexed as they come

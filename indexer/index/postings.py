@@ -28,8 +28,17 @@ import sys
 from array import array
 from itertools import accumulate, pairwise
 
-from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher, W3PerDocReader, W3PostingsWriter
+from whoosh.codec.whoosh3 import (
+    LENGTHS_COLUMN,
+    W3Codec,
+    W3FieldWriter,
+    W3LeafMatcher,
+    W3PerDocReader,
+    W3PostingsWriter,
+    _lenfield,
+)
 from whoosh.formats import Positions
+from whoosh.util.numeric import byte_to_length
 
 
 class PackedPositions(Positions):
@@ -65,6 +74,9 @@ class PackedCodec(W3Codec):
 
     def __init__(self, blocklimit=1024, compression=1, inlinelimit=1):
         super().__init__(blocklimit, compression, inlinelimit)
+
+    def field_writer(self, storage, segment):
+        return PackedFieldWriter(self, storage, segment)
 
     def per_document_reader(self, storage, segment):
         return KnownColumnsReader(storage, segment)
@@ -105,7 +117,61 @@ class KnownColumnsReader(W3PerDocReader):
         return found
 
 
+class PackedFieldWriter(W3FieldWriter):
+    """Whoosh's field writer, taking a term's postings at once from pool.py's pool."""
+
+    def add_postings(self, schema, lengths, items):
+        groups = getattr(items, "groups", None)
+        if groups is None:
+            return super().add_postings(schema, lengths, items)
+        field = None
+        for fieldname, btext, postings in groups():
+            if fieldname != field:
+                if field is not None:
+                    self.finish_field()
+                self.start_field(fieldname, schema[fieldname])
+                field, doclengths = fieldname, _field_lengths(lengths, fieldname)
+            if postings[0][0] == -1:  # Whoosh's mark of a spelling-only word, never posted
+                postings = [p for p in postings if p[0] != -1]
+                if not postings:
+                    continue
+            self.start_term(btext)
+            self._postwriter.add_postings(postings, doclengths)
+            self.finish_term()
+        if field is not None:
+            self.finish_field()
+
+
+def _field_lengths(lengths, fieldname: str) -> list[int] | None:
+    """Every document's length in a field, as the per-document reader gives them one
+    by one (None: the field keeps no lengths)."""
+    if lengths is None:
+        return None
+    reader = lengths._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    if reader is None:
+        return None
+    return [byte_to_length(b) if b else 0 for b in reader]
+
+
 class PackedPostingsWriter(W3PostingsWriter):
+    def add_postings(self, postings: list[tuple], doclengths: list[int] | None) -> None:
+        """A term's (document, weight, value) postings, sorted: add_posting for each."""
+        limit = self._blocklimit
+        for start in range(0, len(postings), limit):
+            if self._ids:
+                self._write_block()
+            block = postings[start : start + limit]
+            ids = [p[0] for p in block]
+            weights = [p[1] for p in block]
+            self._ids = array("I", ids)
+            self._weights = array("f", weights)
+            self._maxweight = max(0, max(weights))
+            self._values = [p[2] for p in block if p[2]]
+            if doclengths is not None:
+                known = [n for n in (doclengths[i] for i in ids) if n]
+                if known:
+                    self._minlength, self._maxlength = min(known), max(known)
+
     def _mini_ids(self):
         if self._byteids:
             return super()._mini_ids()

@@ -40,7 +40,9 @@ from whoosh import index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, EmptyIndexError
 from whoosh.util.filelock import try_for
+from whoosh.writing import SegmentWriter
 
+from .pool import TermPool
 from .postings import PackedCodec
 from .schema import SCHEMA_VERSION, build_schema
 from .signatures import signature_kind
@@ -124,14 +126,18 @@ def create_index(index_dir: Path):
     return index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)
 
 
-def index_writer(ix, **options):
-    """A writer of postings.py's packed blocks, in separate files.
+def index_writer(ix, limitmb: int = 128, **options):
+    """A writer of postings.py's packed blocks, in separate files, keeping its
+    postings by term (pool.py) up to `limitmb` before it spills them to disk.
 
     compound=False: Whoosh copies a compound segment's term and posting files
     into memory on every searcher it opens, which at 100,000 articles costs
     hundreds of milliseconds and megabytes per request.
     """
-    return ix.writer(codec=PackedCodec(), compound=False, **options)
+    writer = ix.writer(codec=PackedCodec(), compound=False, limitmb=limitmb, **options)
+    if type(writer) is SegmentWriter:
+        writer.pool = TermPool(writer._tempstorage, writer.newsegment, limitmb=limitmb)
+    return writer
 
 
 def open_index(index_dir: Path):

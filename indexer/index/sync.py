@@ -28,7 +28,9 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from tqdm import tqdm
 from whoosh.writing import CLEAR, MERGE_SMALL, NO_MERGE
@@ -49,7 +51,8 @@ from .cache import CacheWriter, cache_key, cache_path, lookup, reset_if_damaged
 from .cache import encode as encode_cached
 from .cluster import cluster_executor
 from .health import IndexDamaged, describe, raise_if_damaged, short
-from .schema import FILE_STATE, from_stored, read_file_states, to_document
+from .prepared import Prepared, add_prepared, prepare
+from .schema import FILE_STATE, build_schema, from_stored, read_file_states, to_document
 from .signatures import encode as encode_signature
 from .signatures import signature
 from .store import (
@@ -557,7 +560,7 @@ def _extract_and_write(
         return
     cache = CacheWriter(cache_path(index_dir), extractor_fingerprint())
     results = _extract_all(jobs, cache_path(index_dir), scheduler)
-    for job, (document, error, fresh) in tqdm(
+    for job, result in tqdm(
         zip(jobs, results, strict=True),
         total=len(jobs),
         desc="indexing",
@@ -565,9 +568,9 @@ def _extract_and_write(
         disable=not progress,
         leave=False,
     ):
-        _write(writer, job, document, error, from_scratch, report)
-        if fresh:
-            cache.add(job.cache_key, extractor_fingerprint(), fresh)
+        _write(writer, job, result, from_scratch, report)
+        if result.fresh:
+            cache.add(job.cache_key, extractor_fingerprint(), result.fresh)
     cache.close()
 
 
@@ -708,9 +711,23 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="watch-parent").start()
 
 
-def _extract(job: Job) -> tuple[dict | None, str | None, bytes | None]:
-    """The document for one job, or why there is none, and the extraction to cache
-    when it was not cached yet (runs in a worker process)."""
+class Extracted(NamedTuple):
+    """What a worker sends back for one job."""
+
+    document: dict | None  # None: it failed, `error` says why
+    prepared: Prepared | None  # the document analysed for the writer (prepared.py)
+    error: str | None
+    fresh: bytes | None  # the extraction to cache, when it was not cached yet
+
+
+@cache
+def _schema():
+    return build_schema()
+
+
+def _extract(job: Job) -> Extracted:
+    """The document for one job, analysed for the writer, or why there is none, and
+    the extraction to cache when it was not cached yet (runs in a worker process)."""
     try:
         data = read_bytes(job.source.path, root=job.source.root)
         if hashlib.sha256(data).hexdigest() != job.sha256:
@@ -734,11 +751,11 @@ def _extract(job: Job) -> tuple[dict | None, str | None, bytes | None]:
             sidecar=job.sidecar.signature,
             minhash=minhash,
         )
-        return document, None, fresh
+        return Extracted(document, prepare(_schema(), document), None, fresh)
     except ReadError as exc:
-        return None, str(exc), None
+        return Extracted(None, None, str(exc), None)
     except Exception as exc:  # an extractor bug on odd input must not stop the run
-        return None, _failed(exc), None
+        return Extracted(None, None, _failed(exc), None)
 
 
 def _failed(exc: Exception, limit: int = 200) -> str:
@@ -747,10 +764,10 @@ def _failed(exc: Exception, limit: int = 200) -> str:
     return "indexing failed: " + (text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-def _write(writer, job: Job, document, error, from_scratch: bool, report) -> None:
+def _write(writer, job: Job, result: Extracted, from_scratch: bool, report) -> None:
     relpath = job.source.relpath
-    if document is None:
-        report.failed.append(Failure(relpath, error))
+    if result.document is None:
+        report.failed.append(Failure(relpath, result.error))
         _keep(writer, job.old, from_scratch)
         return
     if job.sidecar.problem:
@@ -758,10 +775,9 @@ def _write(writer, job: Job, document, error, from_scratch: bool, report) -> Non
         report.failed.append(Failure(folder + job.sidecar.name, f"ignored: {job.sidecar.problem}"))
     # nothing to replace for a path the index does not hold, nor in a rebuild (its
     # commit drops the old segments; looking them up would read a damaged index)
-    if job.old is None or from_scratch:
-        writer.add_document(**document)
-    else:
-        writer.update_document(**document)
+    add_prepared(
+        writer, result.document, result.prepared, update=not (job.old is None or from_scratch)
+    )
     if job.old and not from_scratch:
         report.updated += 1
     else:

@@ -1,0 +1,196 @@
+"""Documents analysed in the workers (prepared.py) are filed exactly as Whoosh's
+add_document files them: the same terms, postings, spelling words, lengths,
+stored fields and columns, whole indexes compared."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from whoosh import index
+from whoosh.writing import PostingPool
+
+import indexer.index.store as store
+import indexer.index.sync as sync
+from indexer.index.postings import PackedCodec
+from indexer.index.prepared import add_prepared, prepare
+from indexer.index.schema import build_schema, to_document
+from indexer.index.store import index_writer, open_index
+
+from .conftest import seeds_and_generated
+
+TRICKY = [
+    "",
+    "the of and",  # stop words only
+    "The first word stopped, a* *b** 5*3.4* v1.2.3 a. I x 3.5 GHz",
+    "ＭｏＵ ﬁle Straße ǅemal ÉCOLE naïve Ⅻ ½ 6G_x",
+    "備忘錄 签署 MoU with 研究所 in 2030; 6Gの研究",
+    "Partnerships partnering partnered partner's PARTNERSHIP " * 3,
+    "x" * 300 + " " + "y" * 2,
+    "multi\nline\ttext — with dashes–and “quotes” and 'apostrophes' o'clock",
+]
+
+
+def _documents(titles_and_bodies):
+    from indexer.article import Article
+
+    documents = []
+    for i, (title, body) in enumerate(titles_and_bodies):
+        article = Article(
+            path=f"doc{i}.txt",
+            title=title,
+            text=body,
+            organisations=["Ericsson"] if i % 2 else [],
+            topics=["Spectrum"] if i % 3 else [],
+            date=date(2020 + i % 5, 1, 1) if i % 4 else None,
+            language="de" if i % 7 == 3 else "en",
+        )
+        documents.append(
+            to_document(article, size=i, mtime_ns=i, sha256=f"{i:064x}", extractor="x")
+        )
+    return documents
+
+
+def test_each_field_is_analysed_as_whoosh_analyses_it():
+    schema = build_schema()
+    documents = _documents([(a, b) for a in TRICKY for b in TRICKY[:4]])
+    for document in documents:
+        prepared = prepare(schema, document)
+        for name, value in document.items():
+            if value is None:
+                continue
+            field = schema[name]
+            items = list(field.index(value)) if field.indexed else []
+            spelling = (
+                [w.encode("utf-8") for w in field.spellable_words(value)]
+                if field.separate_spelling()
+                else []
+            )
+            assert prepared[name] == (items, spelling), (name, value)
+
+
+def test_the_one_pass_analysis_is_used_for_title_and_body(monkeypatch):
+    """(So the comparison above compares two analyses, not Whoosh's with itself.)"""
+    schema = build_schema()
+    calls = []
+    for name in ("title", "body"):
+        monkeypatch.setattr(schema[name], "index", lambda *a, **k: calls.append(a) or iter(()))
+    prepare(schema, _documents([("A title", "A body")])[0])
+    assert calls == []
+
+
+def _dump(ix) -> dict:
+    """Everything an index holds, as plain values."""
+    found = {}
+    with ix.reader() as reader:
+        found["stored"] = list(reader.all_stored_fields())
+        for name in reader.indexed_field_names():
+            terms = {}
+            for _, text in reader.terms_from(name, b""):
+                if _ != name:
+                    break
+                postings = reader.postings(name, text)
+                rows = []
+                while postings.is_active():
+                    rows.append((postings.id(), postings.weight(), postings.value()))
+                    postings.next()
+                terms[text] = rows
+            found[name] = terms
+            if reader.schema[name].scorable:
+                found[name, "lengths"] = [
+                    reader.doc_field_length(n, name) for n in range(reader.doc_count_all())
+                ]
+        for name in reader.schema.names():
+            if reader.has_column(name):
+                found[name, "column"] = list(reader.column_reader(name))
+    return found
+
+
+def _whoosh_writer(ix):
+    """Whoosh's writer: its own pool, postings filed one at a time."""
+    return ix.writer(codec=PackedCodec(), compound=False)
+
+
+def _spilling_writer(ix):
+    """store.index_writer's, with a memory limit that spills postings to runs on disk."""
+    writer = index_writer(ix)
+    writer.pool.limit = 50_000
+    return writer
+
+
+def _build(path, documents, make_writer, fast: bool):
+    def add(writer, document, update=False):
+        if fast:
+            add_prepared(writer, document, prepare(writer.schema, document), update=update)
+        elif update:
+            writer.update_document(**document)
+        else:
+            writer.add_document(**document)
+
+    path.mkdir()
+    ix = index.create_in(str(path), build_schema())
+    writer = make_writer(ix)
+    for document in documents:
+        add(writer, document)
+    writer.commit()
+    # then one replaced and one added in a commit merging the segments
+    writer = make_writer(ix)
+    changed = {**documents[1], "title": "Changed title of the second", "body": "New words"}
+    add(writer, changed, update=True)
+    add(writer, {**documents[2], "id": "extra", "path": "extra.txt", "filestate": b"[]"})
+    writer.commit(optimize=True)
+    return index.open_dir(str(path))
+
+
+@pytest.mark.parametrize(
+    "make_writer, fast",
+    [(_whoosh_writer, True), (index_writer, False), (index_writer, True), (_spilling_writer, True)],
+)
+def test_an_index_written_the_fast_ways_equals_whoosh_s(tmp_path, make_writer, fast):
+    """Prepared documents, the pool by term and terms filed whole (also from runs
+    spilled to disk), against Whoosh's add_document, pool and field writer."""
+    documents = _documents([(a, b) for a in TRICKY[:5] for b in TRICKY])
+    slow = _dump(_build(tmp_path / "slow", documents, _whoosh_writer, fast=False))
+    fast = _dump(_build(tmp_path / "fast", documents, make_writer, fast=fast))
+    assert slow.keys() == fast.keys()
+    for key in slow:
+        assert fast[key] == slow[key], key
+    assert slow["spell_body"] and slow["body_de"]  # the comparison covered them
+    # and byte for byte: block statistics, term infos, columns
+    assert _segment_files(tmp_path / "fast") == _segment_files(tmp_path / "slow")
+
+
+def _segment_files(path) -> dict[str, bytes]:
+    """The files of an index's one segment, by name without the segment's id."""
+    found = {f.name.split(".", 1)[1]: f.read_bytes() for f in path.glob("MAIN_*.*")}
+    assert "pst" in found and "trm" in found
+    return found
+
+
+def test_add_prepared_without_analysis_falls_back_to_whoosh(tmp_path):
+    (tmp_path / "ix").mkdir()
+    ix = index.create_in(str(tmp_path / "ix"), build_schema())
+    writer = ix.writer()
+    add_prepared(writer, _documents([("Title", "Body text")])[0], None, update=False)
+    writer.commit()
+    with ix.searcher() as searcher:
+        assert [f["title"] for f in searcher.all_stored_fields()] == ["Title"]
+
+
+@pytest.mark.parametrize("workers", [False, True])
+def test_sync_builds_the_index_add_document_builds(tmp_path, monkeypatch, workers):
+    """A real build of the seeds and generated articles, with documents analysed in
+    the extraction (in worker processes, or in this one) and filed by term, and
+    with Whoosh's own analysis, pool and field writer."""
+    count = sync.PARALLEL_FROM + 3 if workers else 20
+    (tmp_path / "a").mkdir()
+    corpus, fast_index = seeds_and_generated(tmp_path / "a", count, seed=9)
+    fast = _dump(open_index(fast_index))
+    monkeypatch.setattr(sync, "prepare", lambda schema, document: None)
+    monkeypatch.setattr(store, "TermPool", PostingPool)  # Whoosh's pool and field writer
+    monkeypatch.setattr(sync, "PARALLEL_FROM", 10**9)  # in this process, so it is patched
+    slow_index = tmp_path / "slow"
+    sync.sync_index(corpus, slow_index)
+    slow = _dump(open_index(slow_index))
+    assert len(slow["stored"]) == count + 5
+    assert fast == slow
