@@ -242,6 +242,28 @@ def test_postings_are_written_as_packed_blocks(segmented):
     assert matchers and all(isinstance(m, PackedLeafMatcher) for m in matchers)
 
 
+def test_blocks_inflated_by_isal_equal_whoosh_own_zlib_reads(segmented):
+    """PackedLeafMatcher inflates blocks with ISA-L: every block of a common word's
+    list reads as the same data tuple as Whoosh's own zlib-based reader gives."""
+    from whoosh.codec.whoosh3 import W3LeafMatcher
+
+    from indexer.index.arrays import _leaf, segment_readers
+
+    blocks = 0
+    for segment, _ in segment_readers(segmented.reader):
+        if ("body", b"research") not in segment:
+            continue
+        matcher = _leaf(segment.postings("body", b"research"))
+        while matcher.is_active():
+            matcher._read_data()
+            ours = matcher._data
+            W3LeafMatcher._read_data(matcher)
+            assert ours == matcher._data and matcher._compression
+            blocks += 1
+            matcher._next_block()
+    assert blocks > 1
+
+
 def test_term_vectors_written_by_the_packed_codec_read_back_after_merging(tmp_path):
     """Whoosh reads term vectors with its own W3 matcher, so the codec leaves their
     blocks in W3's layout (a vector field, three segments, then an optimize)."""

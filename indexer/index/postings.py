@@ -27,7 +27,9 @@ from __future__ import annotations
 import sys
 from array import array
 from itertools import accumulate, pairwise
+from pickle import loads
 
+from isal.isal_zlib import decompress
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN,
     W3Codec,
@@ -195,6 +197,12 @@ class PackedPostingsWriter(W3PostingsWriter):
 
 class PackedLeafMatcher(W3LeafMatcher):
     """Reads PackedPostingsWriter's blocks for Whoosh's own matching and merging."""
+
+    def _read_data(self):
+        """A block's data tuple, as Whoosh's, but inflated by ISA-L: the same zlib
+        stream in half the time (inflating is half of reading a common word)."""
+        data = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
+        self._data = loads(decompress(data) if self._compression else data)
 
     def _read_ids(self):
         if self._data is None:
