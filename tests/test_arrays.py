@@ -13,6 +13,8 @@ import shutil
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indexer.index.arrays import IndexArrays
 from indexer.index.sync import sync_index
@@ -301,3 +303,26 @@ def test_counting_pairs_equals_counting_each_values_documents(segmented, share):
     for field, value_docs in generation.value_docs.items():
         expected = {v: int(docs[ids].sum()) for v, ids in value_docs.items()}
         assert generation.value_counters[field].counts(docs) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 60).flatmap(
+        lambda size: st.tuples(
+            st.just(size),
+            st.lists(st.sets(st.integers(0, size - 1)), max_size=6),  # some values empty
+            st.lists(st.booleans(), min_size=size, max_size=size),
+        )
+    )
+)
+def test_value_counter_equals_counting_each_values_documents(case):
+    """Both ValueCounter paths (a mask's own pairs; every value's run of documents
+    summed at once) count what each value's documents give, values without
+    documents and empty masks included."""
+    from indexer.search.facets import ValueCounter
+
+    size, values, mask = case
+    value_docs = {f"v{i}": np.array(sorted(docs), dtype=np.int64) for i, docs in enumerate(values)}
+    docs = np.array(mask, dtype=bool)
+    expected = {v: int(docs[ids].sum()) for v, ids in value_docs.items()}
+    assert ValueCounter(value_docs, size).counts(docs) == expected
