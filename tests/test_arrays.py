@@ -266,6 +266,49 @@ def test_blocks_inflated_by_isal_equal_whoosh_own_zlib_reads(segmented):
     assert blocks > 1
 
 
+@pytest.mark.parametrize("protocol", [2, 4])
+def test_blocks_of_either_pickle_protocol_read_as_whoosh_reads_them(
+    tmp_path, monkeypatch, protocol
+):
+    """Posting blocks are pickled with protocol 4 (indexes written before: Whoosh's 2);
+    both read in bulk as Whoosh's own matcher reads them, positions included."""
+    import zlib
+
+    from whoosh import index
+
+    from indexer.index import postings
+    from indexer.index.arrays import _leaf
+    from indexer.index.schema import build_schema
+
+    monkeypatch.setattr(postings, "BLOCK_PROTOCOL", protocol)
+    ix = index.create_in(tmp_path, build_schema())
+    writer = ix.writer(codec=postings.PackedCodec(blocklimit=3))
+    words = ["alpha", "beta", "gamma", "delta"]
+    for n in range(40):
+        text = " ".join(words[(n * k) % 4] for k in range(1, 2 + n % 7))
+        writer.add_document(path=str(n), body=f"{text} \u00e9t\u00e9 {text}")  # bytes past 127
+    writer.commit()
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        matcher = _leaf(reader.postings("body", b"alpha"))
+        raw = matcher._postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
+        assert zlib.decompress(raw)[:2] == bytes([0x80, protocol])
+        arrays = IndexArrays(reader)
+        for word in words:
+            ids, weights, owners, positions = arrays.postings_with_positions(
+                reader, "body", word.encode()
+            )
+            matcher, expected = reader.postings("body", word.encode()), []
+            while matcher.is_active():
+                expected += [(matcher.id(), matcher.weight(), matcher.value_as("positions"))]
+                matcher.next()
+            got = [
+                (d, w, positions[owners == i].tolist())
+                for i, (d, w) in enumerate(zip(ids.tolist(), weights.tolist(), strict=True))
+            ]
+            assert got == expected and len(expected) > 3
+
+
 def test_term_vectors_written_by_the_packed_codec_read_back_after_merging(tmp_path):
     """Whoosh reads term vectors with its own W3 matcher, so the codec leaves their
     blocks in W3's layout (a vector field, three segments, then an optimize)."""
