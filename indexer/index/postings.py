@@ -11,8 +11,11 @@ number of positions of each posting beside it, each of the smallest
 unsigned type that holds its values (mostly one byte); weights as float32.
 arrays.py turns a block into numpy arrays with `np.frombuffer`, and
 Whoosh's own matchers (merging, spelling, rare query kinds) still read
-every block through the usual interface. Everything else (term index,
-columns, stored fields, segments, merging) is Whoosh's codec unchanged.
+every block through the usual interface. A block is pickled with protocol 4
+(raw bytes; Whoosh's protocol 2 re-encodes them as text) and inflated with
+ISA-L on reading; blocks written before, in protocol 2, read as they are.
+Everything else (term index, columns, stored fields, segments, merging) is
+Whoosh's codec unchanged.
 
 The codec and the format are recorded in the index by class path, so their
 names here must not move; indexes written before this module moved into
