@@ -13,6 +13,8 @@ import shutil
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indexer.index.arrays import IndexArrays
 from indexer.index.sync import sync_index
@@ -242,6 +244,71 @@ def test_postings_are_written_as_packed_blocks(segmented):
     assert matchers and all(isinstance(m, PackedLeafMatcher) for m in matchers)
 
 
+def test_blocks_inflated_by_isal_equal_whoosh_own_zlib_reads(segmented):
+    """PackedLeafMatcher inflates blocks with ISA-L: every block of a common word's
+    list reads as the same data tuple as Whoosh's own zlib-based reader gives."""
+    from whoosh.codec.whoosh3 import W3LeafMatcher
+
+    from indexer.index.arrays import _leaf, segment_readers
+
+    blocks = 0
+    for segment, _ in segment_readers(segmented.reader):
+        if ("body", b"research") not in segment:
+            continue
+        matcher = _leaf(segment.postings("body", b"research"))
+        while matcher.is_active():
+            matcher._read_data()
+            ours = matcher._data
+            W3LeafMatcher._read_data(matcher)
+            assert ours == matcher._data and matcher._compression
+            blocks += 1
+            matcher._next_block()
+    assert blocks > 1
+
+
+@pytest.mark.parametrize("protocol", [2, 4])
+def test_blocks_of_either_pickle_protocol_read_as_whoosh_reads_them(
+    tmp_path, monkeypatch, protocol
+):
+    """Posting blocks are pickled with protocol 4 (indexes written before: Whoosh's 2);
+    both read in bulk as Whoosh's own matcher reads them, positions included."""
+    import zlib
+
+    from whoosh import index
+
+    from indexer.index import postings
+    from indexer.index.arrays import _leaf
+    from indexer.index.schema import build_schema
+
+    monkeypatch.setattr(postings, "BLOCK_PROTOCOL", protocol)
+    ix = index.create_in(tmp_path, build_schema())
+    writer = ix.writer(codec=postings.PackedCodec(blocklimit=3))
+    words = ["alpha", "beta", "gamma", "delta"]
+    for n in range(40):
+        text = " ".join(words[(n * k) % 4] for k in range(1, 2 + n % 7))
+        writer.add_document(path=str(n), body=f"{text} \u00e9t\u00e9 {text}")  # bytes past 127
+    writer.commit()
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        matcher = _leaf(reader.postings("body", b"alpha"))
+        raw = matcher._postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
+        assert zlib.decompress(raw)[:2] == bytes([0x80, protocol])
+        arrays = IndexArrays(reader)
+        for word in words:
+            ids, weights, owners, positions = arrays.postings_with_positions(
+                reader, "body", word.encode()
+            )
+            matcher, expected = reader.postings("body", word.encode()), []
+            while matcher.is_active():
+                expected += [(matcher.id(), matcher.weight(), matcher.value_as("positions"))]
+                matcher.next()
+            got = [
+                (d, w, positions[owners == i].tolist())
+                for i, (d, w) in enumerate(zip(ids.tolist(), weights.tolist(), strict=True))
+            ]
+            assert got == expected and len(expected) > 3
+
+
 def test_term_vectors_written_by_the_packed_codec_read_back_after_merging(tmp_path):
     """Whoosh reads term vectors with its own W3 matcher, so the codec leaves their
     blocks in W3's layout (a vector field, three segments, then an optimize)."""
@@ -279,3 +346,26 @@ def test_counting_pairs_equals_counting_each_values_documents(segmented, share):
     for field, value_docs in generation.value_docs.items():
         expected = {v: int(docs[ids].sum()) for v, ids in value_docs.items()}
         assert generation.value_counters[field].counts(docs) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 60).flatmap(
+        lambda size: st.tuples(
+            st.just(size),
+            st.lists(st.sets(st.integers(0, size - 1)), max_size=6),  # some values empty
+            st.lists(st.booleans(), min_size=size, max_size=size),
+        )
+    )
+)
+def test_value_counter_equals_counting_each_values_documents(case):
+    """Both ValueCounter paths (a mask's own pairs; every value's run of documents
+    summed at once) count what each value's documents give, values without
+    documents and empty masks included."""
+    from indexer.search.facets import ValueCounter
+
+    size, values, mask = case
+    value_docs = {f"v{i}": np.array(sorted(docs), dtype=np.int64) for i, docs in enumerate(values)}
+    docs = np.array(mask, dtype=bool)
+    expected = {v: int(docs[ids].sum()) for v, ids in value_docs.items()}
+    assert ValueCounter(value_docs, size).counts(docs) == expected

@@ -228,29 +228,51 @@ def _leaf(matcher):
 
 
 def _blocks(matcher, positions: bool):
-    """(ids, weights, position counts, position gaps) per posting block; the last
-    two only when positions are asked for."""
+    """(ids, weights, position counts, position gaps) of a segment's posting list, the
+    last two only when positions are asked for: each block's arrays are taken as they
+    are, and the ids of all blocks made at once (a common word has a hundred blocks)."""
     matcher = _leaf(matcher)
     if not isinstance(matcher, PackedLeafMatcher):  # inlined or foreign: one by one
         yield from _blocks_one_by_one(matcher, positions)
         return
+    firsts, id_gaps, weights, counts, gaps = [], [], [], [], []
     while matcher.is_active():
         matcher._read_data()
-        (first, id_gaps), weights, values = matcher._data[:3]
-        id_gaps = _numbers(id_gaps)  # postings.PackedPostingsWriter: first id, then gaps
-        ids = np.zeros(len(id_gaps) + 1, dtype=DOCNUM)
-        np.cumsum(id_gaps, dtype=DOCNUM, out=ids[1:])
-        ids += first
-        if weights is None or isinstance(weights, float):
-            weights = np.full(len(ids), 1.0 if weights is None else weights)
+        (first, block_gaps), block_weights, values = matcher._data[:3]
+        firsts.append(first)
+        id_gaps.append(_numbers(block_gaps))  # postings.PackedPostingsWriter: first id, gaps
+        size = len(id_gaps[-1]) + 1
+        if block_weights is None or isinstance(block_weights, float):
+            weights.append(np.full(size, 1.0 if block_weights is None else block_weights))
         else:
-            weights = _numbers(weights).astype(np.float64)
-        counts = gaps = None
+            weights.append(_numbers(block_weights))
         if positions:
-            _, counts, gaps = values  # postings.pack_positions
-            counts, gaps = _numbers(counts).astype(DOCNUM), _numbers(gaps)
-        yield ids, weights, counts, gaps
+            _, block_counts, block_position_gaps = values  # postings.pack_positions
+            counts.append(_numbers(block_counts))
+            gaps.append(_numbers(block_position_gaps))
         matcher._next_block()
+    if not firsts:
+        return
+    weights = np.concatenate(weights, dtype=np.float64, casting="same_kind")
+    if not positions:
+        yield _ids(firsts, id_gaps), weights, None, None
+        return
+    counts = np.concatenate(counts, dtype=DOCNUM, casting="safe")
+    gaps = np.concatenate(gaps, dtype=np.uint32, casting="safe")
+    yield _ids(firsts, id_gaps), weights, counts, gaps
+
+
+def _ids(firsts: list[int], id_gaps: list[np.ndarray]) -> np.ndarray:
+    """Docnums of blocks given as their first id and the gaps after it: one running
+    sum over all blocks, each block then shifted to start at its first id."""
+    lengths = np.array([len(g) + 1 for g in id_gaps], dtype=DOCNUM)
+    starts = np.cumsum(lengths) - lengths
+    steps = np.zeros(int(lengths.sum()), dtype=DOCNUM)
+    after_first = np.ones(len(steps), dtype=bool)
+    after_first[starts] = False
+    steps[after_first] = np.concatenate(id_gaps, dtype=DOCNUM, casting="safe")
+    totals = np.cumsum(steps)
+    return totals + np.repeat(np.array(firsts, dtype=DOCNUM) - totals[starts], lengths)
 
 
 def _numbers(packed: tuple[str, bytes]) -> np.ndarray:

@@ -11,8 +11,11 @@ number of positions of each posting beside it, each of the smallest
 unsigned type that holds its values (mostly one byte); weights as float32.
 arrays.py turns a block into numpy arrays with `np.frombuffer`, and
 Whoosh's own matchers (merging, spelling, rare query kinds) still read
-every block through the usual interface. Everything else (term index,
-columns, stored fields, segments, merging) is Whoosh's codec unchanged.
+every block through the usual interface. A block is pickled with protocol 4
+(raw bytes; Whoosh's protocol 2 re-encodes them as text) and inflated with
+ISA-L on reading; blocks written before, in protocol 2, read as they are.
+Everything else (term index, columns, stored fields, segments, merging) is
+Whoosh's codec unchanged.
 
 The codec and the format are recorded in the index by class path, so their
 names here must not move; indexes written before this module moved into
@@ -25,11 +28,15 @@ different ones. A change of layout needs a new SCHEMA_VERSION.
 from __future__ import annotations
 
 import sys
+import zlib
 from array import array
 from itertools import accumulate, pairwise
+from pickle import dumps, loads
 
+from isal.isal_zlib import decompress
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN,
+    WHOOSH3_HEADER_MAGIC,
     W3Codec,
     W3FieldWriter,
     W3LeafMatcher,
@@ -38,7 +45,7 @@ from whoosh.codec.whoosh3 import (
     _lenfield,
 )
 from whoosh.formats import Positions
-from whoosh.util.numeric import byte_to_length
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
 
 class PackedPositions(Positions):
@@ -172,6 +179,30 @@ class PackedPostingsWriter(W3PostingsWriter):
                 if known:
                     self._minlength, self._maxlength = min(known), max(known)
 
+    def _write_block(self, last=False):
+        """Whoosh's block writer, but pickling the block with protocol 4: protocol 2
+        (Whoosh's) writes each bytes object as a latin-1 string to be encoded again
+        on reading, which made unpickling a common word's blocks at 100k take 2.4 ms
+        against 0.1 (and the data 8 % larger). Any protocol reads back the same, so
+        indexes written before read as they are."""
+        if not self._blockcount:
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        data = (self._mini_ids(), self._mini_weights(), self._mini_values())
+        databytes, comp = dumps(data, BLOCK_PROTOCOL), self._compression
+        if comp:
+            databytes = zlib.compress(databytes, comp)
+        ids = self._ids
+        lengths = (length_to_byte(self._minlength), length_to_byte(self._maxlength))
+        # (Whoosh's block info, read before the block: it stays in protocol 2)
+        info = dumps((len(ids), ids[-1], self._maxweight, comp, *lengths), 2)
+        size = len(info) + len(databytes)
+        self._postfile.write_int(-size if last else size)  # negative: the last block
+        self._postfile.write(info)
+        self._postfile.write(databytes)
+        self._blockcount += 1
+        self._new_block()
+
     def _mini_ids(self):
         if self._byteids:
             return super()._mini_ids()
@@ -195,6 +226,12 @@ class PackedPostingsWriter(W3PostingsWriter):
 
 class PackedLeafMatcher(W3LeafMatcher):
     """Reads PackedPostingsWriter's blocks for Whoosh's own matching and merging."""
+
+    def _read_data(self):
+        """A block's data tuple, as Whoosh's, but inflated by ISA-L: the same zlib
+        stream in half the time (inflating is half of reading a common word)."""
+        data = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
+        self._data = loads(decompress(data) if self._compression else data)
 
     def _read_ids(self):
         if self._data is None:
@@ -226,6 +263,7 @@ class PackedLeafMatcher(W3LeafMatcher):
             self._values = tuple(split_joined(unpacked(lengths), joined))
 
 
+BLOCK_PROTOCOL = 4  # pickle protocol of posting blocks (see _write_block)
 POSITIONS, JOINED = "positions", "joined"  # how a block's variable-length values are packed
 
 
@@ -236,7 +274,7 @@ def narrow(values) -> tuple[str, bytes]:
 
 
 def packed(values: array) -> tuple[str, bytes]:
-    """An array as (typecode, bytes): Whoosh pickles blocks with protocol 2, which
+    """An array as (typecode, bytes): Whoosh pickled blocks with protocol 2, which
     would write an array.array as a list of Python numbers."""
     return values.typecode, values.tobytes()
 

@@ -138,10 +138,16 @@ class ValueCounter:
         self.values = list(value_docs)
         docs = [np.asarray(d, dtype=np.int64) for d in value_docs.values()]
         doc = np.concatenate(docs) if docs else np.empty(0, np.int64)
-        value = np.repeat(np.arange(len(docs), dtype=np.int32), [len(d) for d in docs])
+        lengths = np.array([len(d) for d in docs], dtype=np.int64)
+        value = np.repeat(np.arange(len(docs), dtype=np.int32), lengths)
         order = np.argsort(doc, kind="stable")
         self.pair_doc, self.pair_value = doc[order], value[order]
         self.starts = np.searchsorted(self.pair_doc, np.arange(size + 1))  # doc -> first pair
+        # the same pairs in value order, for many documents: each value's run of
+        # documents is summed at once (np.add.reduceat), no pass over value numbers
+        self.value_doc = doc.astype(np.int32 if size < 2**31 else np.int64)
+        self.held = np.flatnonzero(lengths)  # values with documents (reduceat needs runs)
+        self.value_starts = (np.cumsum(lengths) - lengths)[self.held]
 
     def counts(self, docs: np.ndarray) -> dict[str, int]:
         """Documents per value in a boolean mask over the index."""
@@ -152,11 +158,13 @@ class ValueCounter:
             ends = np.cumsum(lengths)
             total = int(ends[-1]) if len(ends) else 0
             at = np.repeat(begin - (ends - lengths), lengths) + np.arange(total)
-            values = self.pair_value[at]
+            counted = np.bincount(self.pair_value[at], minlength=len(self.values))
         else:
-            values = self.pair_value[docs[self.pair_doc]]
-        counted = np.bincount(values, minlength=len(self.values)).tolist()
-        return dict(zip(self.values, counted, strict=True))
+            counted = np.zeros(len(self.values), dtype=np.int64)
+            if len(self.held):
+                hits = docs[self.value_doc]
+                counted[self.held] = np.add.reduceat(hits, self.value_starts, dtype=np.int64)
+        return dict(zip(self.values, counted.tolist(), strict=True))
 
 
 def facet_values(found: Selection, facet: Facet, request: SearchRequest) -> list[FacetValue]:
