@@ -718,14 +718,19 @@ _FURNITURE = re.compile(
     r"|^(continue|follow|embed|copy|close|expand|submit|read|click|tap|download|print|e-?mail|"
     r"share|sign|subscribe|register|skip|jump|show|hide|load|view|save|welcome to|filed|"
     r"(image|photo|slide) \d)\b"
-    # A breadcrumb: sections between two or more arrows ("Blog > Health > Tips").
-    r"|\S\s*[>»›]\s*\S.*\s[>»›]\s"
+    # A breadcrumb: sections between two or more arrows ("Blog > Health > Tips"). The
+    # first arrow is taken once (atomic): tried from every arrow, the scan to the
+    # line's end would make a line of a million arrows quadratic.
+    r"|^(?>.*?\S\s*[>»›]\s*\S).*\s[>»›]\s"
     # A photo's caption: a sentence and its credit in brackets ("… 2004. (NASA/JPL)").
     r"|[.!?]\s*\([^()]+\)$",
     re.I,
 )
 # " by" and a name of one to four capitalised words closing the line, a date may follow.
-_GLUED_BYLINE = re.compile(r"\s+by\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:[—–|,-].*|\d.*)?$")
+# (Words apart by spaces: a long word split into names every possible way backtracks.)
+_GLUED_BYLINE = re.compile(
+    r"\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[—–|,-].*|\d.*)?$"
+)
 _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+[A-ZÀ-Ý]")
 _SMALL_WORDS = re.compile(
     r"^(a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with|is|are|was|be|how|why|what|"
