@@ -102,7 +102,7 @@ def clean_text(raw: str) -> CleanText:
         if line.kind == "body":  # a sentence far above the article: a teaser
             line.kind = "outside the article"
     first = _after_headline(lines, first, last)
-    title, lead = _lead(lines[:first], removed, _lead_words(lines[first : last + 1]))
+    title, lead = _lead(lines[:first], removed, _opening(lines[first : last + 1]))
     middle = _middle(lines[first : last + 1], title, removed)
     for line in lines[last + 1 :]:
         removed.append(Removed(line.text, _reason(line, "after the article")))
@@ -534,10 +534,10 @@ def _reason(line: Line, where: str) -> str:
 
 
 def _lead(
-    lines: list[Line], removed: list[Removed], lead_words: set[str]
+    lines: list[Line], removed: list[Removed], opening: list[str]
 ) -> tuple[str | None, list[str]]:
     """Pick the title out of the lines above the article; keep a standfirst."""
-    title_line = _pick_title(lines, lead_words)
+    title_line = _pick_title(lines, opening)
     title = _title_text(title_line) if title_line else None
     roles = [_lead_role(line, title) for line in lines]
     standfirst = _standfirst(roles)
@@ -590,7 +590,7 @@ def _standfirst(roles: list[str]) -> set[int]:
     return found
 
 
-def _pick_title(lines: list[Line], lead_words: set[str]) -> str | None:
+def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
     """The line above the article that is its headline.
 
     Copies of whole pages open with menus, breadcrumbs, section labels and
@@ -617,7 +617,7 @@ def _pick_title(lines: list[Line], lead_words: set[str]) -> str | None:
     ]
     # A label-shaped line ("Research News") is a title only when nothing else is.
     shaped = [(i, text) for i, text in shaped if not _is_label(text)] or shaped
-    told = _told_in_lead(shaped, lines, lead_words)
+    told = _told_in_lead(shaped, lines, opening)
     if told:
         return told
     candidates = [text for _, text in shaped]
@@ -631,7 +631,9 @@ def _pick_title(lines: list[Line], lead_words: set[str]) -> str | None:
     return None
 
 
-def _told_in_lead(shaped: list[tuple[int, str]], lines: list[Line], lead: set[str]) -> str | None:
+def _told_in_lead(
+    shaped: list[tuple[int, str]], lines: list[Line], opening: list[str]
+) -> str | None:
     """The headline-shaped line whose words the article's lead repeats most.
 
     Each line within TOLD_REACH lines of the article scores the share of its
@@ -642,15 +644,19 @@ def _told_in_lead(shaped: list[tuple[int, str]], lines: list[Line], lead: set[st
     lead as well and stands nearer, so of the lines that score, the topmost
     within TOLD_DECK_GAP lines above the best is the headline, unless it
     holds the best line whole (a breadcrumb ending in the headline).
+    Of the lead's words (`opening`: its first lines) only those of the lines
+    scored are kept: a long unspaced CJK paragraph has one for every pair of
+    characters.
     """
+    near = [
+        (i, words)
+        for i, text in shaped
+        if len(lines) - i <= TOLD_REACH and (words := _key_words(_title_text(text)))
+    ]
+    wanted = {word for _, words in near for word in words}
+    lead = {key for text in opening for key in _keys(text) if key in wanted}
     scores = {}
-    for i, text in shaped:
-        if len(lines) - i > TOLD_REACH:
-            continue
-        core = _title_text(text)
-        words = _key_words(core)
-        if not words:
-            continue
+    for i, words in near:
         shared = sum(w in lead for w in words)
         share = shared / len(words)
         if share < TOLD_MIN_SHARE or shared < TOLD_MIN_WORDS:
@@ -684,17 +690,24 @@ _STOP_WORDS = frozenset(_OPEN_WORD_LIST.split()) | {"be", "has", "have", "will",
 
 
 def _key_words(text: str) -> list[str]:
+    """The words of a line that carry its meaning (`_keys`), each once."""
+    return list(dict.fromkeys(_keys(text)))
+
+
+def _keys(text: str):
     """The words of a line that carry its meaning, cut to a common stem;
     CJK text (no spaces between words) as its pairs of characters."""
-    keys = [w.lower()[:_KEY_STEM] for w in _WORDS.findall(HAS_CJK.sub(" ", text))]
-    keys = [k for k in keys if k not in _STOP_WORDS and len(k) > 1]
+    for word in _WORDS.findall(HAS_CJK.sub(" ", text)):
+        key = word.lower()[:_KEY_STEM]
+        if key not in _STOP_WORDS and len(key) > 1:
+            yield key
     cjk = "".join(HAS_CJK.findall(text))
-    return list(dict.fromkeys(keys + [cjk[i : i + 2] for i in range(len(cjk) - 1)]))
+    yield from (cjk[i : i + 2] for i in range(len(cjk) - 1))
 
 
-def _lead_words(article: list[Line]) -> set[str]:
-    body = [line.text for line in article if line.kind == "body"][:LEAD_BODY_LINES]
-    return {key for text in body for key in _key_words(text)}
+def _opening(article: list[Line]) -> list[str]:
+    """The article's first body lines, which tell what its title tells."""
+    return [line.text for line in article if line.kind == "body"][:LEAD_BODY_LINES]
 
 
 FALLBACK_PICK = -1
@@ -718,14 +731,19 @@ _FURNITURE = re.compile(
     r"|^(continue|follow|embed|copy|close|expand|submit|read|click|tap|download|print|e-?mail|"
     r"share|sign|subscribe|register|skip|jump|show|hide|load|view|save|welcome to|filed|"
     r"(image|photo|slide) \d)\b"
-    # A breadcrumb: sections between two or more arrows ("Blog > Health > Tips").
-    r"|\S\s*[>»›]\s*\S.*\s[>»›]\s"
+    # A breadcrumb: sections between two or more arrows ("Blog > Health > Tips"). The
+    # first arrow is taken once (atomic): tried from every arrow, the scan to the
+    # line's end would make a line of a million arrows quadratic.
+    r"|^(?>.*?\S\s*[>»›]\s*\S).*\s[>»›]\s"
     # A photo's caption: a sentence and its credit in brackets ("… 2004. (NASA/JPL)").
     r"|[.!?]\s*\([^()]+\)$",
     re.I,
 )
 # " by" and a name of one to four capitalised words closing the line, a date may follow.
-_GLUED_BYLINE = re.compile(r"\s+by\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:[—–|,-].*|\d.*)?$")
+# (Words apart by spaces: a long word split into names every possible way backtracks.)
+_GLUED_BYLINE = re.compile(
+    r"\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[—–|,-].*|\d.*)?$"
+)
 _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+[A-ZÀ-Ý]")
 _SMALL_WORDS = re.compile(
     r"^(a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with|is|are|was|be|how|why|what|"
