@@ -273,6 +273,13 @@ def test_processes_sharing_an_index_folder_share_the_count(app, built_index, cor
     assert (built_index / "login-failures.json").is_file()
 
 
+def test_a_damaged_failures_file_is_no_server_error(client, built_index):
+    """Bytes that are not UTF-8 (a disk fault, a hand edit) start the count afresh."""
+    (built_index / "login-failures.json").write_bytes(b"\xff\xfe[[\x80")
+    assert _login(client, "guess").status_code == 401
+    assert _login(client, PASSWORD).status_code == 302
+
+
 def test_parallel_guesses_cannot_pass_the_limit_together(app):
     from concurrent.futures import ThreadPoolExecutor
 

@@ -189,7 +189,7 @@ class LoginThrottle:
             except OSError:  # a read-only index folder: count in this process
                 pass
             else:
-                with os.fdopen(fd, "r+", encoding="utf-8") as fh:
+                with os.fdopen(fd, "r+", encoding="utf-8", errors="replace") as fh:
                     fcntl.flock(fh, fcntl.LOCK_EX)  # released when closed
                     failures = self._recent(_parsed(fh.read()))
                     yield failures

@@ -306,7 +306,8 @@ def _store_and_index(corpus: Path, index_dir: Path, items: list[_Pending]) -> No
 
 def _index(corpus: Path, index_dir: Path, stored: list[Stored]) -> sync.SyncReport:
     """Index just the stored files, all in one run and one commit (sync.index_paths,
-    the folder watcher's fast path: the rest of the corpus is not scanned)."""
+    the folder watcher's fast path: once the index has a first commit, the rest of
+    the corpus is not scanned)."""
     paths = [p for s in stored for p in (s.path, s.sidecar) if p is not None]
     return sync.index_paths(corpus, index_dir, paths, lock_timeout=LOCK_WAIT)
 
