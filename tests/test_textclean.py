@@ -568,3 +568,123 @@ def test_a_name_in_italics_cut_out_of_a_sentence_is_joined_one_node_per_line():
 def test_a_count_under_a_headline_is_not_joined_to_it():
     text = page("Associations sign 6G research pact", "3.409", "reads", BODY_1, BODY_2)
     assert clean_text(text).title == "Associations sign 6G research pact"
+
+
+GRANTS = (
+    "The Swedish Foundation for Strategic Research today named the winners of its "
+    "second 6G research call, which share a budget of 40 million kronor."
+)
+CONSORTIA = [
+    "KTH Royal Institute of Technology",
+    "Chalmers University of Technology",
+    "Lund University",
+    "Open6G Campus Network",
+]
+GRANTS_2 = (
+    "Each consortium brings together universities, operators and vendors and will "
+    "start work in January, reporting to the foundation every six months."
+)
+
+
+def _items_and_kinds(cleaned) -> list[tuple[str, str]]:
+    return list(zip(cleaned.paragraphs, cleaned.kinds, strict=True))
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["one-node-per-line", "browser-copy"])
+def test_an_unbulleted_list_after_a_colon_stays_each_line_an_item(gap):
+    # One name a line, no bullets: a browser copy of <p> or <br> lines, or
+    # one text node a line; menu above, share buttons and other stories below.
+    copy = gap.join(
+        [
+            *MENU,
+            "Foundation funds four 6G consortia",
+            GRANTS,
+            "The following consortia will receive funding:",
+            *CONSORTIA,
+            GRANTS_2,
+            BODY_3,
+            "Share this article",
+            "Other stories this week",
+            "Spectrum auction delayed",
+            "Operators test sub-THz links",
+        ]
+    )
+    cleaned = clean_text(copy)
+    assert _items_and_kinds(cleaned) == [
+        (GRANTS, "p"),
+        ("The following consortia will receive funding:", "p"),
+        *((name, "li") for name in CONSORTIA),
+        (GRANTS_2, "p"),
+        (BODY_3, "p"),
+    ]
+
+
+def test_the_names_of_an_unbulleted_list_reach_the_organisation_facet():
+    from indexer.extract import extract_document
+
+    copy = page(
+        "Foundation funds four 6G consortia",
+        "",
+        GRANTS,
+        "",
+        "The following consortia will receive funding:",
+        *CONSORTIA,
+        "",
+        GRANTS_2,
+    )
+    article = extract_document(copy, "grants.txt", is_html=False)
+    named = set(article.organisations) | set(article.mentions)
+    assert {"KTH", "Chalmers", "Lund University"} <= named
+    assert [k for k in article.kinds if k == "li"] == ["li"] * len(CONSORTIA)
+
+
+def test_a_run_of_links_a_one_word_label_introduces_inside_the_article_goes():
+    # "More:" and headlines of other stories between two paragraphs are
+    # furniture; a list a sentence introduces, in the same article, stays.
+    copy = page(
+        *MENU,
+        "Foundation funds four 6G consortia",
+        GRANTS,
+        "More:",
+        "Spectrum auction delayed again",
+        "Operators test sub-THz links",
+        "Why 6G needs new antennas",
+        GRANTS_2,
+        "The following consortia will receive funding:",
+        *CONSORTIA,
+        BODY_3,
+    )
+    assert clean_text(copy).paragraphs == [
+        GRANTS,
+        GRANTS_2,
+        "The following consortia will receive funding:",
+        *CONSORTIA,
+        BODY_3,
+    ]
+
+
+def test_a_related_articles_list_a_colon_introduces_below_the_article_goes():
+    copy = page(
+        *MENU,
+        "Foundation funds four 6G consortia",
+        "",
+        GRANTS,
+        "",
+        "The following consortia will receive funding:",
+        *CONSORTIA,
+        "",
+        GRANTS_2,
+        "",
+        BODY_3,
+        "",
+        "You might also like:",
+        "Spectrum auction delayed again",
+        "Operators test sub-THz links",
+        "Why 6G needs new antennas",
+        "",
+        "Terms | Privacy | Contact",
+    )
+    cleaned = clean_text(copy)
+    assert cleaned.paragraphs[-2:] == [GRANTS_2, BODY_3]
+    assert "The following consortia will receive funding:" in cleaned.paragraphs
+    assert not {"You might also like:", "Spectrum auction delayed again"} & set(cleaned.paragraphs)
