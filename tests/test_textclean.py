@@ -688,3 +688,93 @@ def test_a_related_articles_list_a_colon_introduces_below_the_article_goes():
     assert cleaned.paragraphs[-2:] == [GRANTS_2, BODY_3]
     assert "The following consortia will receive funding:" in cleaned.paragraphs
     assert not {"You might also like:", "Spectrum auction delayed again"} & set(cleaned.paragraphs)
+
+
+def test_a_long_list_the_article_introduces_does_not_cut_it_in_two():
+    # Twelve names cost more than a paragraph weighs: the article must still
+    # run on from the paragraph above the list to the ones below it.
+    names = [*CONSORTIA, *(f"6G Research Hub {n}" for n in "ABCDEFGH")]
+    copy = page(
+        *MENU,
+        "Foundation funds twelve 6G consortia",
+        GRANTS,
+        "The following consortia will receive funding:",
+        *names,
+        GRANTS_2,
+        BODY_3,
+        "Privacy policy",
+    )
+    cleaned = clean_text(copy)
+    assert cleaned.paragraphs == [
+        GRANTS,
+        "The following consortia will receive funding:",
+        *names,
+        GRANTS_2,
+        BODY_3,
+    ]
+    assert cleaned.kinds.count("li") == len(names)
+
+
+def test_a_list_introduced_with_a_full_width_colon_stays():
+    lead = (
+        "総務省は本日、6G研究開発の第二次公募の採択結果を発表し、四つのコンソーシアムが"
+        "今後四年間で総額四十億円の支援を受けることになった。"
+    )
+    rest = (
+        "各コンソーシアムには大学、通信事業者、機器ベンダーが参加し、来年一月から研究開発を"
+        "始め、半年ごとに成果を報告する。"
+    )
+    winners = ["東京大学", "情報通信研究機構", "早稲田大学", "大阪大学"]
+    copy = page(
+        "ホーム",
+        "ニュース",
+        "6G研究開発の採択結果",
+        lead,
+        "採択されたコンソーシアムは以下の通り：",
+        *winners,
+        rest,
+        "関連記事",
+        "プライバシーポリシー",
+    )
+    cleaned = clean_text(copy)
+    assert _items_and_kinds(cleaned) == [
+        (lead, "p"),
+        ("採択されたコンソーシアムは以下の通り：", "p"),
+        *((name, "li") for name in winners),
+        (rest, "p"),
+    ]
+
+
+SECTIONS = ["Editions", "National", "Markets", "Health", "Technology", "Science"]
+SECTIONS += ["Climate", "Sport", "Weather", "Travel", "Video", "Podcasts"]
+
+
+def test_a_link_list_a_label_introduces_below_the_article_does_not_carry_it_on():
+    # A list that the article's prose introduces is free to cross; a menu
+    # under a label ("Stay Connected:") is not, so the publisher's blurb below
+    # stays out.
+    blurb = (
+        "Example Media is an independent publisher of news about telecommunications, "
+        "spectrum policy and the companies that build the networks."
+    )
+    copy = page(
+        *MENU,
+        "Foundation funds four 6G consortia",
+        GRANTS,
+        "The following consortia will receive funding:",
+        *CONSORTIA,
+        GRANTS_2,
+        BODY_3,
+        "Stay Connected:",
+        *SECTIONS,
+        blurb,
+        "Its reporters cover standards meetings, spectrum auctions and research programmes "
+        "in Europe, Asia and the Americas for readers in the industry.",
+    )
+    assert clean_text(copy).paragraphs == [
+        GRANTS,
+        "The following consortia will receive funding:",
+        *CONSORTIA,
+        GRANTS_2,
+        BODY_3,
+    ]

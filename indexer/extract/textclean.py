@@ -95,7 +95,7 @@ class CleanText:
 
 def clean_text(raw: str) -> CleanText:
     lines = _classify(_reflow(_split(raw)))
-    span = _article_span(lines)
+    span = _article_span(lines, _introduced_lists(lines, prose_only=True))
     if span is None:
         return _without_structure(lines)
     first, last = span
@@ -178,19 +178,21 @@ def _word_grams(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
 
 
-def _article_span(lines: list[Line]) -> tuple[int, int] | None:
+def _article_span(lines: list[Line], listed: dict[int, str]) -> tuple[int, int] | None:
     """First and last line of the article: the stretch richest in body sentences.
 
     Each body sentence scores its words (less a little, so a lone teaser
     sentence weighs less), each short line and each clutter line costs; the
     best-scoring contiguous stretch (a maximum-sum subarray) is the article.
+    The items of a list that the article's prose introduces (`listed`) cost
+    nothing, so that a long list does not cut the article in two.
     A comment section ends it, wherever the stretch would go on.
     """
     best, span, running, start = 0.0, None, 0.0, 0
     for i, line in enumerate(lines):
         if running <= 0:
             running, start = 0.0, i
-        running += _weight(line)
+        running += 0.0 if listed.get(i) == LIST_ITEM else _weight(line)
         if running > best:
             best, span = running, (start, i)
     if span is None:
@@ -216,7 +218,7 @@ def _with_closing_list(lines: list[Line], last: int) -> int:
     links stop the list).
     """
     reach = range(last, min(len(lines), last + LIST_REACH + 1))
-    intro = next((j for j in reach if lines[j].text.endswith(":")), None)
+    intro = next((j for j in reach if _ends_colon(lines[j].text)), None)
     if intro is None or any(ln.kind not in ("short", "body") for ln in lines[last : intro + 1]):
         return last
     end = intro + 1
@@ -817,8 +819,8 @@ def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> lis
     return kept
 
 
-def _introduced_lists(lines: list[Line]) -> dict[int, str]:
-    """The kinds of the article's short lines that are lists or introduce one.
+def _introduced_lists(lines: list[Line], prose_only: bool = False) -> dict[int, str]:
+    """The kinds of the short lines that are lists or introduce one.
 
     Press releases name the winners of a call, the partners of a project or
     the members of a group one a line, without bullets ("The following
@@ -828,10 +830,16 @@ def _introduced_lists(lines: list[Line]) -> dict[int, str]:
     links) that is not itself furniture and ends in a colon (":" or "：").
     The LIST_MIN_ITEMS or more short lines right below it, up to the next
     body line, clutter line or line ending in a colon, are its items.
+    With `prose_only`, only lists that the article's own prose introduces
+    count: the line ending in a colon is a body line or follows one, and is
+    not a few capitalised words ("More On:", "Stay Connected:" above a
+    page's menus and link lists).
     """
     listed: dict[int, str] = {}
     for i, line in enumerate(lines):
         if not _introduces_list(line):
+            continue
+        if prose_only and (_is_label(line.text[:-1]) or not _after_prose(lines, i)):
             continue
         end = i + 1
         while end < len(lines) and lines[end].kind == "short" and not _ends_colon(lines[end].text):
@@ -848,6 +856,10 @@ def _introduces_list(line: Line) -> bool:
         and _ends_colon(line.text)
         and word_count(line.text) >= LIST_INTRO_MIN_WORDS
     )
+
+
+def _after_prose(lines: list[Line], i: int) -> bool:
+    return lines[i].kind == "body" or (i > 0 and lines[i - 1].kind == "body")
 
 
 def _ends_colon(text: str) -> bool:
