@@ -778,3 +778,41 @@ def test_a_link_list_a_label_introduces_below_the_article_does_not_carry_it_on()
         GRANTS_2,
         BODY_3,
     ]
+
+
+def test_a_related_reading_run_inside_a_chinese_article_goes_its_list_stays():
+    lead = (
+        "工业和信息化部今天公布了第二批6G技术研发项目的评审结果，四家单位将在未来四年内"
+        "获得总计四亿元的资助。"
+    )
+    middle = (
+        "各承担单位将联合高校、运营商和设备厂商，从明年一月起开展研发，并每半年向主管部门"
+        "报告一次进展。"
+    )
+    closing = (
+        "主管部门表示，第三批项目预计明年春季启动申报，重点方向包括绿色节能、通信感知一体化"
+        "和空天地一体化网络。"
+    )
+    winners = ["清华大学", "北京邮电大学", "东南大学", "中国信息通信研究院"]
+    copy = page(
+        "首页",
+        "新闻",
+        "第二批6G研发项目评审结果公布",
+        lead,
+        "以下单位获得资助：",
+        *winners,
+        middle,
+        "相关阅读：",
+        "6G频谱规划征求意见",
+        "运营商开展太赫兹试验",
+        closing,
+        "版权所有",
+    )
+    cleaned = clean_text(copy)
+    assert _items_and_kinds(cleaned) == [
+        (lead, "p"),
+        ("以下单位获得资助：", "p"),
+        *((name, "li") for name in winners),
+        (middle, "p"),
+        (closing, "p"),
+    ]

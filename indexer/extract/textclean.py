@@ -218,7 +218,7 @@ def _with_closing_list(lines: list[Line], last: int) -> int:
     links stop the list).
     """
     reach = range(last, min(len(lines), last + LIST_REACH + 1))
-    intro = next((j for j in reach if _ends_colon(lines[j].text)), None)
+    intro = next((j for j in reach if lines[j].text.endswith(":")), None)
     if intro is None or any(ln.kind not in ("short", "body") for ln in lines[last : intro + 1]):
         return last
     end = intro + 1
