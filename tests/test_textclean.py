@@ -568,3 +568,135 @@ def test_a_name_in_italics_cut_out_of_a_sentence_is_joined_one_node_per_line():
 def test_a_count_under_a_headline_is_not_joined_to_it():
     text = page("Associations sign 6G research pact", "3.409", "reads", BODY_1, BODY_2)
     assert clean_text(text).title == "Associations sign 6G research pact"
+
+
+GRANTS = (
+    "The Swedish Foundation for Strategic Research today named the winners of its "
+    "second 6G research call, which share a budget of 40 million kronor."
+)
+INTRO = "The following consortia will receive funding:"
+CONSORTIA = [
+    "KTH Royal Institute of Technology",
+    "Chalmers University of Technology",
+    "Lund University",
+    "Open6G Campus Network",
+]
+GRANTS_2 = (
+    "Each consortium brings together universities, operators and vendors and will "
+    "start work in January, reporting to the foundation every six months."
+)
+OTHER_STORIES = ["Spectrum auction delayed again", "Operators test sub-THz links"]
+
+
+def grants_page(*after: str, names: list[str] = CONSORTIA, gap: str = "\n") -> str:
+    """A release that names its consortia one a line under INTRO; `after` follows it."""
+    top = [*MENU, "Foundation funds 6G consortia", GRANTS, INTRO, *names, GRANTS_2, BODY_3]
+    return gap.join([*top, *after])
+
+
+def grants_kept(names: list[str] = CONSORTIA) -> list[tuple[str, str]]:
+    """The release's paragraphs and their kinds, each name a list item."""
+    return [
+        (GRANTS, "p"),
+        (INTRO, "p"),
+        *((n, "li") for n in names),
+        (GRANTS_2, "p"),
+        (BODY_3, "p"),
+    ]
+
+
+def items_and_kinds(text: str) -> list[tuple[str, str]]:
+    cleaned = clean_text(text)
+    return list(zip(cleaned.paragraphs, cleaned.kinds, strict=True))
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["one-node-per-line", "browser-copy"])
+def test_an_unbulleted_list_after_a_colon_stays_each_line_an_item(gap):
+    # One name a line, no bullets (a browser copy of <p> or <br> lines, or one
+    # text node a line); menu above, share buttons and other stories below.
+    copy = grants_page("Share this article", "Other stories this week", *OTHER_STORIES, gap=gap)
+    assert items_and_kinds(copy) == grants_kept()
+
+
+def test_the_names_of_an_unbulleted_list_reach_the_organisation_facet():
+    from indexer.extract import extract_document
+
+    article = extract_document(grants_page(gap="\n\n"), "grants.txt", is_html=False)
+    assert {"KTH", "Chalmers", "Lund University"} <= set(article.organisations) | set(
+        article.mentions
+    )
+    assert article.kinds.count("li") == len(CONSORTIA)
+
+
+def test_a_run_of_links_a_one_word_label_introduces_inside_the_article_goes():
+    # "More:" and other stories' headlines between two paragraphs are
+    # furniture; the list a sentence introduces in the same article stays.
+    copy = grants_page().replace(GRANTS_2, "\n".join([GRANTS_2, "More:", *OTHER_STORIES]))
+    assert items_and_kinds(copy) == grants_kept()
+
+
+def test_a_related_articles_list_a_colon_introduces_below_the_article_goes():
+    copy = grants_page("", "You might also like:", *OTHER_STORIES, "", "Terms | Privacy")
+    assert items_and_kinds(copy) == grants_kept()
+
+
+def test_a_long_list_the_article_introduces_does_not_cut_it_in_two():
+    # Twelve names cost more than a paragraph weighs: the article must still
+    # run on from the paragraph above the list to the ones below it.
+    names = [*CONSORTIA, *(f"6G Research Hub {n}" for n in "ABCDEFGH")]
+    assert items_and_kinds(grants_page("Privacy policy", names=names)) == grants_kept(names)
+
+
+def test_a_link_list_a_label_introduces_below_the_article_does_not_carry_it_on():
+    # A list that the article's prose introduces is free to cross; a menu
+    # under a label ("Stay Connected:") is not, so the publisher's blurb
+    # below stays out.
+    sections = "Editions National Markets Health Technology Science Climate Sport Weather"
+    blurb = [
+        "Example Media is an independent publisher of news about telecommunications, "
+        "spectrum policy and the companies that build the networks.",
+        "Its reporters cover standards meetings, spectrum auctions and research programmes "
+        "in Europe, Asia and the Americas for readers in the industry.",
+    ]
+    copy = grants_page("Stay Connected:", *sections.split(), "Travel", "Video", *blurb)
+    assert items_and_kinds(copy) == grants_kept()
+
+
+@pytest.mark.parametrize(
+    ("lead", "intro", "names", "rest", "furniture"),
+    [
+        (
+            "総務省は本日、6G研究開発の第二次公募の採択結果を発表し、四つのコンソーシアムが"
+            "今後四年間で総額四十億円の支援を受けることになった。",
+            "採択されたコンソーシアムは以下の通り：",
+            ["東京大学", "情報通信研究機構", "早稲田大学", "大阪大学"],
+            "各コンソーシアムには大学、通信事業者、機器ベンダーが参加し、来年一月から研究開発を"
+            "始め、半年ごとに成果を報告する。",
+            ["関連記事："],
+        ),
+        (
+            "工业和信息化部今天公布了第二批6G技术研发项目的评审结果，四家单位将在未来四年内"
+            "获得总计四亿元的资助。",
+            "以下单位获得资助：",
+            ["清华大学", "北京邮电大学", "东南大学", "中国信息通信研究院"],
+            "各承担单位将联合高校、运营商和设备厂商，从明年一月起开展研发，并每半年向主管部门"
+            "报告一次进展。",
+            # Related reading between two paragraphs is not a list the article gives.
+            ["相关阅读：", "6G频谱规划征求意见", "运营商开展太赫兹试验"],
+        ),
+    ],
+    ids=["ja", "zh"],
+)
+def test_a_list_introduced_with_a_full_width_colon_stays(lead, intro, names, rest, furniture):
+    closing = (
+        "主管部门表示，第三批项目预计明年春季启动申报，重点方向包括绿色节能、通信感知一体化"
+        "和空天地一体化网络。"
+    )
+    copy = page("ホーム", "6G研究開発の採択結果", lead, intro, *names, rest, *furniture, closing)
+    assert items_and_kinds(copy) == [
+        (lead, "p"),
+        (intro, "p"),
+        *((name, "li") for name in names),
+        (rest, "p"),
+        (closing, "p"),
+    ]

@@ -10,8 +10,9 @@ where it stands:
   dateline, navigation and other stories' headlines: the title is kept
   apart, a standfirst right above the article stays, the rest goes;
 * between the first and the last body sentence short lines stay when they
-  are headings (a lone line before a paragraph) or list items, and go when
-  they come in runs of labels;
+  are headings (a lone line before a paragraph) or list items (bulleted, or
+  a run that a line ending in a colon introduces), and go when they come in
+  runs of labels;
 * after the last body sentence everything short is page furniture, and so
   is a closing list of lone sentences (the teasers of other stories);
 * a paragraph that only repeats the text just above it (a gallery's
@@ -62,6 +63,8 @@ STANDFIRST_MIN_WORDS = 6
 # A list the article's end introduces with a colon (within this many lines of
 # the last body line) keeps this many items or more of this many words or more.
 LIST_REACH, LIST_MIN_ITEMS, LIST_ITEM_MIN_WORDS = 4, 2, 3
+# A line of this many words or more ending in a colon introduces a list inside the article.
+LIST_INTRO_MIN_WORDS = 2
 TITLE_VARIANT_SIMILARITY = 0.5
 # A paragraph this long (in 4-word sequences) that repeats this share of the last few goes.
 REPEAT_MIN_GRAMS, REPEAT_SHARE, REPEAT_WINDOW = 10, 0.8, 3
@@ -92,7 +95,7 @@ class CleanText:
 
 def clean_text(raw: str) -> CleanText:
     lines = _classify(_reflow(_split(raw)))
-    span = _article_span(lines)
+    span = _article_span(lines, _introduced_lists(lines, prose_only=True))
     if span is None:
         return _without_structure(lines)
     first, last = span
@@ -175,19 +178,21 @@ def _word_grams(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
 
 
-def _article_span(lines: list[Line]) -> tuple[int, int] | None:
+def _article_span(lines: list[Line], listed: dict[int, str]) -> tuple[int, int] | None:
     """First and last line of the article: the stretch richest in body sentences.
 
     Each body sentence scores its words (less a little, so a lone teaser
     sentence weighs less), each short line and each clutter line costs; the
     best-scoring contiguous stretch (a maximum-sum subarray) is the article.
+    The items of a list that the article's prose introduces (`listed`) cost
+    nothing, so that a long list does not cut the article in two.
     A comment section ends it, wherever the stretch would go on.
     """
     best, span, running, start = 0.0, None, 0.0, 0
     for i, line in enumerate(lines):
         if running <= 0:
             running, start = 0.0, i
-        running += _weight(line)
+        running += 0.0 if listed.get(i) == LIST_ITEM else _weight(line)
         if running > best:
             best, span = running, (start, i)
     if span is None:
@@ -808,6 +813,7 @@ SITE_LABEL_MAX_WORDS = 4
 def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> list[tuple[str, str]]:
     """The article's lines as (text, kind): body paragraphs, headings, list items."""
     kept = []
+    listed = _introduced_lists(lines)
     groups = _short_groups(lines)
     short_in_group = Counter(
         g for line, g in zip(lines, groups, strict=True) if line.kind == "short"
@@ -820,6 +826,8 @@ def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> lis
             removed.append(Removed(line.text, line.kind))
         elif title and similarity(line.text, title) >= 0.9:
             removed.append(Removed(line.text, "repeated title"))
+        elif i in listed:
+            kept.append((line.text, listed[i]))
         elif is_bullet(line.text):
             kept.append((line.text, LIST_ITEM))
         elif short_in_group[groups[i]] == 1 and _introduces(nxt):
@@ -827,6 +835,53 @@ def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> lis
         else:
             removed.append(Removed(line.text, "label between paragraphs"))
     return kept
+
+
+def _introduced_lists(lines: list[Line], prose_only: bool = False) -> dict[int, str]:
+    """The kinds of the short lines that are lists or introduce one.
+
+    Press releases name the winners of a call, the partners of a project or
+    the members of a group one a line, without bullets ("The following
+    consortia will receive funding:" and a name a line). Such a run reads as
+    labels; what makes it a list is the line above it: one of
+    LIST_INTRO_MIN_WORDS words or more (a lone "More:" or "Tags:" introduces
+    links) that is not itself furniture and ends in a colon (":" or "：").
+    The LIST_MIN_ITEMS or more short lines right below it, up to the next
+    body line, clutter line or line ending in a colon, are its items.
+    With `prose_only`, only lists that the article's own prose introduces
+    count: the line ending in a colon is a body line or follows one, and is
+    not a few capitalised words ("More On:", "Stay Connected:" above a
+    page's menus and link lists).
+    """
+    listed: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        if not _introduces_list(line):
+            continue
+        if prose_only and (_is_label(line.text[:-1]) or not _after_prose(lines, i)):
+            continue
+        end = i + 1
+        while end < len(lines) and lines[end].kind == "short" and not _ends_colon(lines[end].text):
+            end += 1
+        if end - i - 1 >= LIST_MIN_ITEMS:
+            listed[i] = PARAGRAPH
+            listed.update(dict.fromkeys(range(i + 1, end), LIST_ITEM))
+    return listed
+
+
+def _introduces_list(line: Line) -> bool:
+    return (
+        line.kind in ("short", "body")
+        and _ends_colon(line.text)
+        and word_count(line.text) >= LIST_INTRO_MIN_WORDS
+    )
+
+
+def _after_prose(lines: list[Line], i: int) -> bool:
+    return lines[i].kind == "body" or (i > 0 and lines[i - 1].kind == "body")
+
+
+def _ends_colon(text: str) -> bool:
+    return text.endswith((":", "："))
 
 
 def _short_groups(lines: list[Line]) -> list[tuple[int, int]]:
