@@ -43,7 +43,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench.concurrency import free_port, wait_until_up
+from bench.concurrency import free_port
 from bench.corpus import generate
 from bench.engines import (
     build_tantivy,
@@ -324,8 +324,7 @@ def main() -> int:
         port = free_port()
         server = start_project(root, port, corpus, index, workers)
         try:
-            wait_until_up(port)
-            wait_for_http(port, "/api/search?q=")
+            wait_for_http(port, "/api/search?q=", timeout=90)
             columns[name] = [
                 summary(http_times(port, [api_path(q, f)], args.runs, args.clients)[0])
                 for _, q, f in MIX
@@ -420,8 +419,7 @@ def live_only(args, corpus: Path, index: Path) -> int:
     port = free_port()
     server = start_project(ROOT, port, corpus, index, args.workers)
     try:
-        wait_until_up(port)
-        wait_for_http(port, "/api/search?q=")
+        wait_for_http(port, "/api/search?q=", timeout=90)
         print(live_update(port, corpus, args.size))
         print(f"serving processes: {memory_of(server.pid)}")
     finally:
