@@ -133,7 +133,7 @@ def _periods(first: int, last: int, period) -> dict[str, tuple[str, str]]:
 
 def _once_per_group(found: Selection, docs: np.ndarray) -> np.ndarray:
     """A group of copies counts once, as its first copy (unless copies are listed)."""
-    if not found.groups or not found.groups.group or not len(docs):
+    if not found.groups or not len(docs):
         return docs
     _, first = np.unique(found.groups.root[docs], return_index=True)
     return np.sort(docs[first])
