@@ -50,10 +50,11 @@ class IndexArrays:
             for name, field in reader.schema.items()
             if field.scorable and (name not in LANGUAGE_FIELDS or reader.field_length(name))
         ]
-        self._lengths = {name: _lengths(parts, name) for name in scored}
+        encoded = {name: _encoded_lengths(parts, name) for name in scored}
+        self._lengths = {name: _lengths(codes) for name, codes in encoded.items()}
         # their average length over the articles that have them (see average_length)
         self._averages = {
-            name: reader.field_length(name) / max(1, _holders(parts, name))
+            name: reader.field_length(name) / max(1, int(np.count_nonzero(encoded[name])))
             for name in scored
             if name in LANGUAGE_FIELDS
         }
@@ -170,14 +171,13 @@ def fixed_column(reader, fieldname: str, width: int) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros((0, width), np.uint8)
 
 
-def _holders(parts, fieldname: str) -> int:
-    """How many documents have some text in a field."""
-    return sum(int(np.count_nonzero(_length_bytes(seg, fieldname))) for seg, _ in parts)
-
-
-def _lengths(parts, fieldname: str) -> np.ndarray:
+def _encoded_lengths(parts, fieldname: str) -> np.ndarray:
+    """Each document's length byte in a field (0 when it has no text there)."""
     encoded = [_length_bytes(seg, fieldname) for seg, _ in parts]
-    encoded = np.concatenate(encoded) if encoded else np.empty(0, np.uint8)
+    return np.concatenate(encoded) if encoded else np.empty(0, np.uint8)
+
+
+def _lengths(encoded: np.ndarray) -> np.ndarray:
     lengths = _LENGTH_OF_BYTE[encoded]
     lengths[encoded == 0] = 1.0
     return lengths

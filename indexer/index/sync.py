@@ -760,8 +760,7 @@ def _extract(job: Job) -> Extracted:
 
 def _failed(exc: Exception, limit: int = 200) -> str:
     """Why a file failed, in one short line (an exception's repr can hold a whole article)."""
-    text = " ".join(f"{type(exc).__name__}: {exc}".split())
-    return "indexing failed: " + (text if len(text) <= limit else text[: limit - 1] + "…")
+    return "indexing failed: " + short(f"{type(exc).__name__}: {exc}", limit)
 
 
 def _write(writer, job: Job, result: Extracted, from_scratch: bool, report) -> None:

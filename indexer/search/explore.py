@@ -47,8 +47,9 @@ def cooperation(found: Selection, limit: int = MAP_NODES) -> Cooperation:
     value_docs = found.value_docs(FACETS_BY_PARAM["org"])
     docs = {org: ids[found.allowed[ids]] for org, ids in value_docs.items()}
     docs = {org: ids for org, ids in docs.items() if len(ids)}
-    top = sorted(docs, key=lambda org: (-found.count(docs[org]), org.lower()))[:limit]
-    nodes = [Node(org, found.count(docs[org])) for org in top]
+    counts = {org: found.count(ids) for org, ids in docs.items()}
+    top = sorted(docs, key=lambda org: (-counts[org], org.lower()))[:limit]
+    nodes = [Node(org, counts[org]) for org in top]
     edges = []
     for a, b in combinations(top, 2):
         both = np.intersect1d(docs[a], docs[b], assume_unique=True)
@@ -133,7 +134,7 @@ def _periods(first: int, last: int, period) -> dict[str, tuple[str, str]]:
 
 def _once_per_group(found: Selection, docs: np.ndarray) -> np.ndarray:
     """A group of copies counts once, as its first copy (unless copies are listed)."""
-    if not found.groups or not found.groups.group or not len(docs):
+    if not found.groups or not len(docs):
         return docs
     _, first = np.unique(found.groups.root[docs], return_index=True)
     return np.sort(docs[first])

@@ -171,7 +171,7 @@ def facet_values(found: Selection, facet: Facet, request: SearchRequest) -> list
     """One facet's counts, with every selection applied but its own."""
     others = found.allowed_except(facet.param)
     counter = found.counters.get(facet.field)
-    if counter is not None and not (found.groups and found.groups.group):
+    if counter is not None and not found.groups:
         counts = counter.counts(others)  # each article counts once: no copies grouped
     else:
         value_docs = found.value_docs(facet)

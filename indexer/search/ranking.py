@@ -30,7 +30,7 @@ def page_docnums(snapshot: Snapshot, found: Selection, request: SearchRequest) -
         return []
     sort = effective_sort(found, request)
     start = (request.page - 1) * request.page_size
-    groups = found.groups if found.groups and found.groups.group else None
+    groups = found.groups
     wanted = start + request.page_size
     if groups:  # enough to fill the page after copies collapse into their best copy
         candidates = np.flatnonzero(found.allowed & groups.grouped)

@@ -34,7 +34,7 @@ class Selection:
     facet_docs: dict[str, dict[str, np.ndarray]]  # facet field -> value -> docnums
     chosen: dict[str, np.ndarray | None]  # facet param -> mask of its chosen values
     allowed: np.ndarray  # matched and every facet selection
-    groups: CopyGroups | None  # None when copies are listed one by one
+    groups: CopyGroups | None  # None when copies are listed one by one, or none are grouped
     scores: np.ndarray | None = None  # BM25F per document, where matched
     counters: dict = field(default_factory=dict)  # facet field -> facets.ValueCounter
 
@@ -86,7 +86,7 @@ def select(snapshot: Snapshot, request: SearchRequest) -> Selection:
         for f in FACETS
     }
     allowed = _intersect(matched, list(chosen.values()))
-    groups = None if request.copies else generation.copies
+    groups = generation.copies if generation.copies.group and not request.copies else None
     return Selection(
         query,
         notice,
