@@ -385,13 +385,9 @@ def known_spellings() -> dict[str, str]:
     return result
 
 
-@cache
-def _full_names() -> dict[str, str]:
-    return {org.canonical: org.name for org in gazetteer()}
-
-
 def full_name(canonical: str) -> str:
-    return _full_names().get(canonical, canonical)
+    org = _by_canonical().get(canonical)
+    return org.name if org else canonical
 
 
 def fold(spelling: str) -> str:
