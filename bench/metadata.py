@@ -48,13 +48,12 @@ from urllib.parse import urlparse
 from bs4 import BeautifulSoup
 from htmldate import find_date
 
+from bench.extraction import find_bench
 from indexer.extract import extract_document
 from indexer.extract.htmlclean import visible_lines
 from indexer.extract.reading import decode
 
-BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "extraction-benchmark"
-if not BENCH.exists():  # a git worktree sits one level deeper than the main checkout
-    BENCH = Path(__file__).resolve().parents[3] / "shared" / "extraction-benchmark"
+BENCH = find_bench()
 LABELS = Path(__file__).resolve().parent / "labels" / "metadata.json"
 TEXT_TITLES = Path(__file__).resolve().parent / "labels" / "text-titles"
 URL_IN_PAGE = re.compile(

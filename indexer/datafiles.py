@@ -175,19 +175,20 @@ def organisations() -> tuple[Organisation, ...]:
     decides between them)."""
     orgs: list[Organisation] = []
     owner: dict[str, str] = {}
+    canonicals: set[str] = set()
     for i, entry in enumerate(_load("organisations.toml").get("organisation", []), 1):
         where = f"organisations.toml entry {i}"
         org = _organisation(entry, where)
         where = f"{where} ({org.canonical})"
-        if "," in org.canonical or any(o.canonical == org.canonical for o in orgs):
+        if "," in org.canonical or org.canonical in canonicals:
             raise DataFileError(f"{where}: canonical has a comma or repeats")
+        canonicals.add(org.canonical)
         for spelling in org.spellings:
             other = owner.setdefault(spelling_key(spelling), org.canonical)
             if other != org.canonical:
                 raise DataFileError(f"{where}: spelling {spelling!r} also names {other!r}")
         orgs.append(org)
     strong = set(owner)
-    canonicals = {o.canonical for o in orgs}
     for i, org in enumerate(orgs, 1):
         where = f"organisations.toml entry {i} ({org.canonical})"
         if org.parent and org.parent not in canonicals:

@@ -125,7 +125,6 @@ def _clear_gazetteer_caches():
     for cached in (datafiles.organisations, datafiles.discovery_rules, organisations._index):
         cached.cache_clear()
     organisations._by_canonical.cache_clear()
-    organisations._full_names.cache_clear()
 
 
 def test_acronyms_without_an_index_is_a_clear_error(tmp_path, capsys):

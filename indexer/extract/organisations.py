@@ -130,7 +130,7 @@ def find_organisations(title: str, body: str) -> list[OrgMention]:
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", scan):
             if not taken.overlaps(*match.span()):
                 hits.append(_Hit(match.start(), match.end(), canonical, full, "name"))
-    found: dict[str, list] = {}
+    found: dict[str, _Found] = {}
     for hit in sorted(hits, key=lambda h: h.start):
         _note(found, hit, text, scan)
     _merge_societies(found)
@@ -138,15 +138,23 @@ def find_organisations(title: str, body: str) -> list[OrgMention]:
     return sorted(
         (
             OrgMention(
-                c, n, m, count, first, _where(first, regions), source, roles.get(c, ""), c in listed
+                c,
+                f.name,
+                f.matched,
+                f.count,
+                f.first,
+                _where(f.first, regions),
+                f.source,
+                roles.get(c, ""),
+                c in listed,
             )
-            for c, (n, m, count, first, _, source, _) in found.items()
+            for c, f in found.items()
         ),
         key=lambda o: (-o.count, o.first),
     )
 
 
-def _merge_societies(found: dict[str, list]) -> None:
+def _merge_societies(found: dict[str, _Found]) -> None:
     """An institute of a research society keeps its own name, and the society
     named in the same text is that institute ("Fraunhofer HHI ... Fraunhofer
     researchers"): one organisation, not two."""
@@ -159,10 +167,9 @@ def _merge_societies(found: dict[str, list]) -> None:
         if org.kind == parent.kind == "research institute":
             society = found.pop(parent.canonical)
             entry = found[canonical]
-            entry[2] += society[2]
-            entry[6] += society[6]
-            if society[3] < entry[3]:
-                entry[3] = society[3]
+            entry.count += society.count
+            entry.spans += society.spans
+            entry.first = min(entry.first, society.first)
 
 
 @cache
@@ -385,13 +392,9 @@ def known_spellings() -> dict[str, str]:
     return result
 
 
-@cache
-def _full_names() -> dict[str, str]:
-    return {org.canonical: org.name for org in gazetteer()}
-
-
 def full_name(canonical: str) -> str:
-    return _full_names().get(canonical, canonical)
+    org = _by_canonical().get(canonical)
+    return org.name if org else canonical
 
 
 def fold(spelling: str) -> str:
@@ -399,17 +402,30 @@ def fold(spelling: str) -> str:
     return " ".join(spelling.split()).lower()
 
 
-def _note(found: dict, hit: _Hit, text: str, scan: str) -> None:
+@dataclass
+class _Found:
+    """One organisation's mentions in a text, as they are counted."""
+
+    name: str
+    matched: str  # the spelling found first
+    count: int  # mentions ("Full Name (ACR)" is one)
+    first: int  # offset of the first mention
+    end: int  # the furthest end of a mention so far
+    source: str
+    spans: list[tuple[int, int]]  # (start, end) of every spelling found
+
+
+def _note(found: dict[str, _Found], hit: _Hit, text: str, scan: str) -> None:
     entry = found.get(hit.canonical)
     if entry is None:
         matched = text[hit.start : hit.end]
         spans = [(hit.start, hit.end)]
-        found[hit.canonical] = [hit.name, matched, 1, hit.start, hit.end, hit.source, spans]
+        found[hit.canonical] = _Found(hit.name, matched, 1, hit.start, hit.end, hit.source, spans)
         return
-    if not _SAME_MENTION.match(scan[entry[4] : hit.start]):
-        entry[2] += 1
-    entry[6].append((hit.start, hit.end))
-    entry[4] = max(entry[4], hit.end)
+    if not _SAME_MENTION.match(scan[entry.end : hit.start]):
+        entry.count += 1
+    entry.spans.append((hit.start, hit.end))
+    entry.end = max(entry.end, hit.end)
 
 
 def _definitions(text: str, known: dict) -> list[tuple[str, str]]:
@@ -774,14 +790,14 @@ def _role_patterns() -> tuple[tuple[str, tuple[str, ...], tuple[re.Pattern, ...]
 
 
 def _roles(
-    scan: str, found: dict[str, list], regions: tuple[int, int]
+    scan: str, found: dict[str, _Found], regions: tuple[int, int]
 ) -> tuple[dict[str, str], set[str]]:
     """The role each found organisation plays, where the text says so; and
     the organisations the lead names only in a list of three or more."""
     owner: dict[int, str] = {}
     masked = list(scan.replace(_MASK, " "))
     for canonical, entry in found.items():
-        for start, end in entry[6]:
+        for start, end in entry.spans:
             masked[start:end] = _MASK * (end - start)
             owner[start] = canonical
     text = "".join(masked)
@@ -804,7 +820,7 @@ def _roles(
     in_lists = [m.span() for m in _LIST.finditer(text, title_end, lead_end)]
     listed = set()
     for canonical, entry in found.items():
-        lead_spans = [s for s in entry[6] if title_end <= s[0] < lead_end]
+        lead_spans = [s for s in entry.spans if title_end <= s[0] < lead_end]
         if lead_spans and all(any(a <= s[0] < b for a, b in in_lists) for s in lead_spans):
             listed.add(canonical)
     return roles, listed
