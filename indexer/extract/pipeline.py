@@ -81,22 +81,19 @@ def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
         lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
         published = date_near_title(lines, cleaned.title) or date_from_text(lines)
         url = source = None
-    body = cleaned.text
-    title = cleaned.title or _title_from_body(cleaned.paragraphs) or relpath
-    article = Article(
-        path=relpath,
-        title=title,
-        text=body,
-        date=published,
+    article = _article(
+        relpath,
+        cleaned.title,
+        cleaned.paragraphs,
+        published,
         url=url,
         source=source,
         format="html" if is_html else "text",
         removed=cleaned.removed,
         kinds=cleaned.kinds,
     )
-    article.language = detect_language(title, body, declared_language(text) if is_html else None)
-    _add_organisations(article)
-    _add_topics(article)
+    declared = declared_language(text) if is_html else None
+    article.language = detect_language(article.title, article.text, declared)
     return article
 
 

@@ -691,7 +691,7 @@ TOLD_MIN_WORDS = 2
 TOLD_DISTANCE_COST = 0.005
 LEAD_BODY_LINES = 3  # the article's opening lines that tell what its title tells
 _KEY_STEM = 5  # "investigating" and "investigation" share a key
-_STOP_WORDS = frozenset(_OPEN_WORD_LIST.split()) | {"be", "has", "have", "will", "this", "not"}
+_STOP_WORDS = _OPEN_WORDS | {"be", "has", "have", "will", "this", "not"}
 
 
 def _key_words(text: str) -> list[str]:
