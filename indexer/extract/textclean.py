@@ -730,8 +730,7 @@ _FURNITURE = re.compile(
     r"skip to\b|go to\b|jump to\b|home\s*[»>/|›]|written by\b|posted by\b|"
     r"(photo|image|picture|foto|credit|source)s?\s*(credit)?\s*[:/|©])"
     r"|\b(sharing|share this|follow (us|the)|subscribe|sign (in|up)|signed in|log ?in|newsletter|"
-    r"opens? in a new window|read more|see all|show more|advertisement|top of (the )?page|"
-    r"connect with us)\b|@\w"
+    r"opens? in a new window|read more|see all|show more|advertisement)\b|@\w"
     # A button or link: a page's own command ("Continue reading", "Copy this link").
     r"|^(continue|follow|embed|copy|close|expand|submit|read|click|tap|download|print|e-?mail|"
     r"share|sign|subscribe|register|skip|jump|show|hide|load|view|save|welcome to|filed|"
