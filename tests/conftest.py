@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -27,6 +28,17 @@ def indexed(index_dir: Path) -> dict[str, dict]:
 
     with open_searcher(index_dir) as s:
         return {f["path"]: f for f in s.all_stored_fields()}
+
+
+def eventually(check, timeout: float = 30.0):
+    """Wait until check() gives something true (a watcher, a server or a thread works
+    meanwhile); returns its last result."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result or time.monotonic() > deadline:
+            return result
+        time.sleep(0.02)
 
 
 def copy_seeds(root: Path) -> Path:

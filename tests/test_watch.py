@@ -20,7 +20,7 @@ from indexer.index.store import hold_write_lock
 from indexer.index.watch import Watcher, network_filesystem, watch_mode
 from web.index import warm
 
-from .conftest import REPO
+from .conftest import REPO, eventually
 
 ARTICLE = """{title}
 
@@ -35,16 +35,6 @@ The testbed is funded for three years and open to companies that want to trial e
 
 def article(word: str, title: str | None = None) -> str:
     return ARTICLE.format(word=word, title=title or f"Operators open {word} testbed in Oulu")
-
-
-def eventually(check, timeout: float = 30.0):
-    """Wait until check() gives something true (the watcher works in its own thread)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = check()
-        if result or time.monotonic() > deadline:
-            return result
-        time.sleep(0.02)
 
 
 def found(client, word: str) -> list[dict]:
