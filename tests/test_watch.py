@@ -15,6 +15,7 @@ import urllib.request
 
 import pytest
 
+from bench.concurrency import free_port
 from indexer.index import watch
 from indexer.index.store import hold_write_lock
 from indexer.index.watch import Watcher, network_filesystem, watch_mode
@@ -251,11 +252,7 @@ def test_serve_watches_the_corpus_and_can_be_told_not_to(built_index, corpus_dir
     assert _parser().parse_args(["serve", "--no-watch"]).watch == "off"
     assert _parser().parse_args(["serve", "--watch", "poll"]).watch == "poll"
 
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     env = {**os.environ, "SIXG_WATCH": "auto"}
     command = [sys.executable, "-m", "web.cli", "serve", "--port", str(port)]
     command += ["--corpus", str(corpus_dir), "--index", str(built_index)]
