@@ -22,6 +22,22 @@ SEEDS = sorted((REPO / "corpus").glob("*.txt"))
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+TESTBED = """{title}
+
+Oulu, 3 March 2026
+
+Operators and vendors opened a {word} spectrum testbed in Oulu on Tuesday, where
+partners of the 6G Flagship will measure propagation between university buildings.
+
+The testbed is funded for three years and open to companies that want to trial equipment.
+"""
+
+
+def oulu_article(title: str, word: str = "sub-terahertz") -> str:
+    """A short plain-text article about a testbed in Oulu (one word of it chosen)."""
+    return TESTBED.format(title=title, word=word)
+
+
 def indexed(index_dir: Path) -> dict[str, dict]:
     """Stored fields of every article in the index, by corpus path."""
     from indexer.index.store import open_searcher

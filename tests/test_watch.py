@@ -21,21 +21,11 @@ from indexer.index.store import hold_write_lock
 from indexer.index.watch import Watcher, network_filesystem, watch_mode
 from web.index import warm
 
-from .conftest import REPO, eventually
-
-ARTICLE = """{title}
-
-Oulu, 3 March 2026
-
-Operators and vendors opened a {word} spectrum testbed in Oulu on Tuesday, where
-partners of the 6G Flagship will measure propagation between university buildings.
-
-The testbed is funded for three years and open to companies that want to trial equipment.
-"""
+from .conftest import REPO, eventually, oulu_article
 
 
 def article(word: str, title: str | None = None) -> str:
-    return ARTICLE.format(word=word, title=title or f"Operators open {word} testbed in Oulu")
+    return oulu_article(title or f"Operators open {word} testbed in Oulu", word)
 
 
 def found(client, word: str) -> list[dict]:
