@@ -35,8 +35,7 @@ def token(client, path="/login") -> str:
 
 
 def log_in(client) -> str:
-    response = client.post("/login", data={"password": PASSWORD, "csrf_token": token(client)})
-    assert response.status_code == 302
+    assert _login(client, PASSWORD).status_code == 302
     return token(client, "/add")
 
 
