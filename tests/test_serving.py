@@ -15,6 +15,7 @@ from indexer.index.sync import sync_index
 from web.index import get_snapshot
 
 from .conftest import REPO, eventually
+from .test_collect_web import csrf_in
 from .test_sync import NEW_ARTICLE
 
 
@@ -69,7 +70,6 @@ def test_workers_share_the_count_of_wrong_passwords(built_index, corpus_dir):
     """Each connection goes to whichever worker takes it: the limit on wrong passwords
     holds for the site, not per worker (web/auth.py)."""
     import http.cookiejar
-    import re
     import urllib.error
     import urllib.parse
 
@@ -86,7 +86,7 @@ def test_workers_share_the_count_of_wrong_passwords(built_index, corpus_dir):
 
     def attempt(password: str) -> int:
         with opener.open(login, timeout=30) as page:
-            csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.read().decode())[1]
+            csrf = csrf_in(page.read().decode())
         form = urllib.parse.urlencode({"password": password, "csrf_token": csrf}).encode()
         try:
             with opener.open(login, data=form, timeout=30) as answer:
