@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,12 +22,39 @@ SEEDS = sorted((REPO / "corpus").glob("*.txt"))
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+TESTBED = """{title}
+
+Oulu, 3 March 2026
+
+Operators and vendors opened a {word} spectrum testbed in Oulu on Tuesday, where
+partners of the 6G Flagship will measure propagation between university buildings.
+
+The testbed is funded for three years and open to companies that want to trial equipment.
+"""
+
+
+def oulu_article(title: str, word: str = "sub-terahertz") -> str:
+    """A short plain-text article about a testbed in Oulu (one word of it chosen)."""
+    return TESTBED.format(title=title, word=word)
+
+
 def indexed(index_dir: Path) -> dict[str, dict]:
     """Stored fields of every article in the index, by corpus path."""
     from indexer.index.store import open_searcher
 
     with open_searcher(index_dir) as s:
         return {f["path"]: f for f in s.all_stored_fields()}
+
+
+def eventually(check, timeout: float = 30.0):
+    """Wait until check() gives something true (a watcher, a server or a thread works
+    meanwhile); returns its last result."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result or time.monotonic() > deadline:
+            return result
+        time.sleep(0.02)
 
 
 def copy_seeds(root: Path) -> Path:

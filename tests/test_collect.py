@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from bench.concurrency import free_port
 from indexer import datafiles
 from indexer.collect import fetch as fetch_module
 from indexer.collect.adding import ADDED, FAILED, KNOWN, add_paste, add_upload, add_urls
@@ -124,11 +125,7 @@ def test_slow_oversized_missing_and_wrong_type_are_clear_failures(site, allow_lo
 
 
 def test_an_unreachable_server_is_a_message(allow_loopback):
-    import socket
-
-    with socket.socket() as s:  # a port nobody listens on
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()  # a port nobody listens on
     with pytest.raises(FetchError, match="unreachable"):
         fetch(f"http://127.0.0.1:{port}/")
 

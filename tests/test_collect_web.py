@@ -30,13 +30,16 @@ def app(built_index, corpus_dir, monkeypatch):
     )
 
 
+def csrf_in(page: str) -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+
 def token(client, path="/login") -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).text).group(1)
+    return csrf_in(client.get(path).text)
 
 
 def log_in(client) -> str:
-    response = client.post("/login", data={"password": PASSWORD, "csrf_token": token(client)})
-    assert response.status_code == 302
+    assert _login(client, PASSWORD).status_code == 302
     return token(client, "/add")
 
 

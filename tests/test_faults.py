@@ -18,7 +18,7 @@ from bench.indexing import index_command
 from indexer.article import article_id
 from indexer.index.sync import sync_index
 
-from .conftest import REPO, indexed
+from .conftest import REPO, eventually, indexed
 from .test_sync import NEW_ARTICLE
 
 SECRET = "Top secret outside the corpus: the 6G spectrum plan for Oulu is signed. " * 5
@@ -139,9 +139,7 @@ def test_kill_9_of_index_takes_its_worker_processes_with_it(tmp_path):
     time.sleep(1.0)  # workers busy extracting
     run.send_signal(signal.SIGKILL)
     run.wait()
-    deadline = time.time() + 10
-    while any(_alive(p) for p in workers) and time.time() < deadline:
-        time.sleep(0.1)
+    eventually(lambda: not any(_alive(p) for p in workers), 10)
     left = [p for p in workers if _alive(p)]
     for pid in left:  # do not leave them behind even when the test fails
         os.kill(pid, signal.SIGKILL)

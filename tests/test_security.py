@@ -9,7 +9,6 @@ import http.client
 import io
 import json
 import threading
-import time
 from urllib.parse import urlencode, urlsplit
 
 import feedparser
@@ -23,7 +22,7 @@ from indexer.index.sync import sync_index
 from indexer.search import SearchRequest, search
 from web import create_app
 
-from .conftest import copy_seeds, served
+from .conftest import copy_seeds, eventually, served
 
 ARTICLE = (
     "{title}\n\nOulu, 3 March 2026\n\n"
@@ -350,12 +349,6 @@ def _get(base: str, path: str, timeout: float = 20) -> tuple[int, dict]:
         conn.close()
 
 
-def _until(condition, seconds: float = 15) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
-        time.sleep(0.02)
-
-
 def test_concurrent_exports_leave_threads_for_searches(app, monkeypatch):
     """8 exports at once on a 4-thread server (each held until the search is answered):
     a cheap search is still answered, the exports over the limit get 503 + Retry-After."""
@@ -379,10 +372,10 @@ def test_concurrent_exports_leave_threads_for_searches(app, monkeypatch):
         for thread in exports:
             thread.start()
         try:
-            _until(lambda: len(entered) >= 2)  # exports hold threads (before: all four)
-            _until(lambda: False, seconds=0.3)
+            eventually(lambda: len(entered) >= 2)  # exports hold threads (before: all four)
+            eventually(lambda: False, timeout=0.3)
             status, _ = _get(base, "/api/search?q=spectrum", timeout=10)
-            _until(lambda: len(statuses) >= 8 - app.config["EXPORTS_AT_ONCE"])
+            eventually(lambda: len(statuses) >= 8 - app.config["EXPORTS_AT_ONCE"])
         finally:
             release.set()
             for thread in exports:

@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import urllib.request
 
 from bench.concurrency import free_port, wait_until_up
@@ -15,20 +14,14 @@ from bench.engines import _children
 from indexer.index.sync import sync_index
 from web.index import get_snapshot
 
-from .conftest import REPO
+from .conftest import REPO, eventually
+from .test_collect_web import csrf_in
 from .test_sync import NEW_ARTICLE
 
 
 def _total(port: int) -> int:
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/search?q=", timeout=30) as answer:
         return json.loads(answer.read())["total"]
-
-
-def _until(condition, timeout: float = 30.0):
-    deadline = time.time() + timeout
-    while not (found := condition()) and time.time() < deadline:
-        time.sleep(0.1)
-    return found
 
 
 def test_two_workers_serve_restart_when_killed_and_see_new_commits(built_index, corpus_dir):
@@ -38,12 +31,12 @@ def test_two_workers_serve_restart_when_killed_and_see_new_commits(built_index, 
     server = subprocess.Popen(command, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
     try:
         wait_until_up(port)
-        workers = _until(lambda: len(_children(server.pid)) == 2 and _children(server.pid))
+        workers = eventually(lambda: len(_children(server.pid)) == 2 and _children(server.pid))
         assert workers, "two worker processes"
         assert {_total(port) for _ in range(10)} == {5}
 
         os.kill(workers[0], signal.SIGKILL)  # a worker dies: another takes its place
-        replaced = _until(lambda: len(set(_children(server.pid)) - {workers[0]}) == 2)
+        replaced = eventually(lambda: len(set(_children(server.pid)) - {workers[0]}) == 2)
         assert replaced
         assert {_total(port) for _ in range(10)} == {5}
 
@@ -55,7 +48,7 @@ def test_two_workers_serve_restart_when_killed_and_see_new_commits(built_index, 
     finally:
         server.send_signal(signal.SIGTERM)
         assert server.wait(timeout=30) == 0
-    assert _until(lambda: not any(os.path.exists(f"/proc/{pid}") for pid in left), 10)
+    assert eventually(lambda: not any(os.path.exists(f"/proc/{pid}") for pid in left), 10)
 
 
 def test_a_thread_keeps_its_searcher_until_a_new_commit(app, built_index, corpus_dir):
@@ -77,7 +70,6 @@ def test_workers_share_the_count_of_wrong_passwords(built_index, corpus_dir):
     """Each connection goes to whichever worker takes it: the limit on wrong passwords
     holds for the site, not per worker (web/auth.py)."""
     import http.cookiejar
-    import re
     import urllib.error
     import urllib.parse
 
@@ -94,7 +86,7 @@ def test_workers_share_the_count_of_wrong_passwords(built_index, corpus_dir):
 
     def attempt(password: str) -> int:
         with opener.open(login, timeout=30) as page:
-            csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.read().decode())[1]
+            csrf = csrf_in(page.read().decode())
         form = urllib.parse.urlencode({"password": password, "csrf_token": csrf}).encode()
         try:
             with opener.open(login, data=form, timeout=30) as answer:
@@ -104,7 +96,7 @@ def test_workers_share_the_count_of_wrong_passwords(built_index, corpus_dir):
 
     try:
         wait_until_up(port)
-        assert _until(lambda: len(_children(server.pid)) == 2)
+        assert eventually(lambda: len(_children(server.pid)) == 2)
         assert [attempt("guess") for _ in range(5)] == [401] * 5
         assert [attempt("right one") for _ in range(4)] == [429] * 4
     finally:

@@ -12,17 +12,9 @@ from indexer.index import store
 from indexer.index.store import open_index
 from indexer.index.sync import IndexBusy, sync_index
 
-from .conftest import FIXTURES, indexed
+from .conftest import FIXTURES, indexed, oulu_article
 
-NEW_ARTICLE = """Operators and vendors launch Oulu 6G spectrum testbed
-
-Oulu, 3 March 2026
-
-Operators and vendors opened a sub-terahertz spectrum testbed in Oulu on Tuesday, where
-partners of the 6G Flagship will measure propagation between university buildings.
-
-The testbed is funded for three years and open to companies that want to trial equipment.
-"""
+NEW_ARTICLE = oulu_article("Operators and vendors launch Oulu 6G spectrum testbed")
 
 
 def test_first_run_adds_everything_and_second_run_changes_nothing(corpus_dir, index_dir):

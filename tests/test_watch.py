@@ -15,36 +15,17 @@ import urllib.request
 
 import pytest
 
+from bench.concurrency import free_port
 from indexer.index import watch
 from indexer.index.store import hold_write_lock
 from indexer.index.watch import Watcher, network_filesystem, watch_mode
 from web.index import warm
 
-from .conftest import REPO
-
-ARTICLE = """{title}
-
-Oulu, 3 March 2026
-
-Operators and vendors opened a {word} spectrum testbed in Oulu on Tuesday, where
-partners of the 6G Flagship will measure propagation between university buildings.
-
-The testbed is funded for three years and open to companies that want to trial equipment.
-"""
+from .conftest import REPO, eventually, oulu_article
 
 
 def article(word: str, title: str | None = None) -> str:
-    return ARTICLE.format(word=word, title=title or f"Operators open {word} testbed in Oulu")
-
-
-def eventually(check, timeout: float = 30.0):
-    """Wait until check() gives something true (the watcher works in its own thread)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = check()
-        if result or time.monotonic() > deadline:
-            return result
-        time.sleep(0.02)
+    return oulu_article(title or f"Operators open {word} testbed in Oulu", word)
 
 
 def found(client, word: str) -> list[dict]:
@@ -261,11 +242,7 @@ def test_serve_watches_the_corpus_and_can_be_told_not_to(built_index, corpus_dir
     assert _parser().parse_args(["serve", "--no-watch"]).watch == "off"
     assert _parser().parse_args(["serve", "--watch", "poll"]).watch == "poll"
 
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     env = {**os.environ, "SIXG_WATCH": "auto"}
     command = [sys.executable, "-m", "web.cli", "serve", "--port", str(port)]
     command += ["--corpus", str(corpus_dir), "--index", str(built_index)]

@@ -82,6 +82,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(auth.bp)
     app.register_blueprint(collect.bp)
     auth.init_app(app)
+    feeds.init_app(app)
     app.add_template_global(params.search_url)
     app.add_template_global(params.default_sort)
     app.register_error_handler(HTTPException, _error)

@@ -8,11 +8,12 @@ It is off unless the operator sets SIXG_ADMIN_TOKEN; callers then send
 from __future__ import annotations
 
 import hmac
-from pathlib import Path
 
 from flask import Blueprint, abort, current_app, jsonify, request
 
 from indexer.index.sync import IndexBusy, sync_index
+
+from .index import locations
 
 bp = Blueprint("admin", __name__, url_prefix="/api")
 LOCK_WAIT = 5.0
@@ -22,11 +23,7 @@ LOCK_WAIT = 5.0
 def reindex():
     _require_token()
     try:
-        report = sync_index(
-            Path(current_app.config["CORPUS_DIR"]),
-            Path(current_app.config["INDEX_DIR"]),
-            lock_timeout=LOCK_WAIT,
-        )
+        report = sync_index(*locations(), lock_timeout=LOCK_WAIT)
     except IndexBusy as exc:
         abort(409, description=str(exc))
     return jsonify(

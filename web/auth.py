@@ -49,6 +49,8 @@ from flask import (
     url_for,
 )
 
+from .index import index_dir
+
 try:
     import fcntl
 except ImportError:  # Windows: serve runs one process there, which counts in memory
@@ -228,7 +230,7 @@ def _parsed(text: str) -> list:
 
 def _throttle() -> LoginThrottle:
     config = current_app.config
-    folder = Path(config["INDEX_DIR"])
+    folder = index_dir()
     return LoginThrottle(
         folder / FAILURES_FILE if folder.is_dir() else None,
         config["LOGIN_WINDOW"],

@@ -13,8 +13,6 @@ before the answer, so the article is searchable at once.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask import Blueprint, current_app, render_template, request, url_for
 
 from indexer.article import article_id
@@ -22,13 +20,10 @@ from indexer.collect.adding import add_paste, add_uploads, add_urls
 from indexer.collect.fetch import MAX_BYTES
 
 from .auth import login_required
+from .index import locations
 
 bp = Blueprint("collect", __name__)
 MAX_URLS = 50  # per form: each is fetched while the operator waits
-
-
-def _locations() -> tuple[Path, Path]:
-    return Path(current_app.config["CORPUS_DIR"]), Path(current_app.config["INDEX_DIR"])
 
 
 @bp.get("/add")
@@ -45,7 +40,7 @@ def add_by_url():
         return _page(error="Give at least one address (http:// or https://)."), 400
     if len(urls) > MAX_URLS:
         return _page(error=f"At most {MAX_URLS} addresses at once.", url="\n".join(urls)), 400
-    return _page(outcomes=add_urls(*_locations(), urls))
+    return _page(outcomes=add_urls(*locations(), urls))
 
 
 @bp.post("/add/upload")
@@ -59,7 +54,7 @@ def add_files():
         return _page(error="An address goes with one file only; upload one file at a time."), 400
     # (read one byte past the limit: a bigger file is refused, not read whole)
     given = [(f.filename, f.stream.read(MAX_BYTES + 1)) for f in files]
-    return _page(outcomes=add_uploads(*_locations(), given, url))
+    return _page(outcomes=add_uploads(*locations(), given, url))
 
 
 @bp.post("/add/paste")
@@ -69,7 +64,7 @@ def add_pasted():
     if not text.strip():
         return _page(error="Paste the article's text first."), 400
     outcome = add_paste(
-        *_locations(),
+        *locations(),
         text,
         url=request.form.get("url", "").strip() or None,
         title=request.form.get("title", "").strip() or None,

@@ -72,12 +72,8 @@ def one_of_few(view):
 
     @wraps(view)
     def limited(*args, **kwargs):
-        config = current_app.config
-        slots = current_app.extensions.get(EXTENSION)
-        if slots is None:  # (setdefault is atomic: every thread gets the same one)
-            slots = threading.BoundedSemaphore(config["EXPORTS_AT_ONCE"])
-            slots = current_app.extensions.setdefault(EXTENSION, slots)
-        if not slots.acquire(timeout=config["EXPORT_WAIT"]):
+        slots = current_app.extensions[EXTENSION]
+        if not slots.acquire(timeout=current_app.config["EXPORT_WAIT"]):
             return Response(
                 "Too many exports are running at once; try again in a few seconds.\n",
                 503,
@@ -155,3 +151,7 @@ def _title(req) -> str:
     parts = [f"“{req.q}”"] if req.q else []
     parts += [v for values in req.filters.values() for v in values]
     return "6G press: " + (", ".join(parts) if parts else "all articles")
+
+
+def init_app(app) -> None:
+    app.extensions[EXTENSION] = threading.BoundedSemaphore(app.config["EXPORTS_AT_ONCE"])

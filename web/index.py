@@ -41,6 +41,11 @@ def index_dir() -> Path:
     return Path(current_app.config["INDEX_DIR"])
 
 
+def locations() -> tuple[Path, Path]:
+    """The app's corpus and index folders."""
+    return Path(current_app.config["CORPUS_DIR"]), index_dir()
+
+
 def damaged() -> None:
     """After an unexpected error: a 503 saying how to repair when the index is damaged
     (a truncated or overwritten file), else nothing (the error stands)."""

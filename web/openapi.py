@@ -3,6 +3,8 @@ the API validates against, so the document cannot drift from the code."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from indexer.article import COPY_FIELDS, EXPORT_FIELDS, SUMMARY_FIELDS
 from indexer.search import FACETS, MAX_PAGE_SIZE, MAX_TERMS, SORTS
 from indexer.search.articles import SIMILAR_FIELDS
@@ -176,6 +178,7 @@ def _file(summary: str, media_type: str) -> dict:
     }
 
 
+@cache  # built from constants: once per process, not per request
 def spec() -> dict:
     summary = dict(
         query="string",
