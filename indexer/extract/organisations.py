@@ -646,13 +646,14 @@ _ROLES = [
     # "사업 관리는 X이 맡는다", "X이 전담기관", "審査はXが行い", "由X负责项目管理"
     (
         "runs the call",
-        ("맡", "기관", "審査", "受付", "管理", "運営", "執行", "负责", "机构"),
+        ("맡", "담당", "기관", "審査", "受付", "管理", "運営", "執行", "负责", "負責", "机构"),
         [
-            rf"관리는\s*({_ORG})(?:이|가)\s*맡",
+            rf"관리는\s*({_ORG})(?:이|가)\s*(?:맡|담당)",
             rf"({_ORG})(?:이|가)\s*(?:전담기관|관리기관|전문기관)",
             rf"(?:전담기관|관리기관|전문기관)(?:인|은|는)\s*({_ORG})",
             rf"(?:受付|審査|管理|運営|執行)[^。、]{{0,10}}?は\s*({_ORG})が(?:行|担|実施)",
             rf"由\s*({_ORG})\s*负责[^，。]{{0,6}}?(?:管理|组织实施)",
+            rf"(?:委由|委托|委託|交由)\s*({_ORG})\s*(?:负责|負責|承担|承擔)",
             rf"({_ORG})\s*(?:作为|为)[^，。]{{0,6}}?(?:项目管理|专业)机构",
         ],
         False,
@@ -693,6 +694,58 @@ _ROLES = [
         ("announce",),
         [rf"({_ORGS})\s+(?:today\s+announced|announced\s+today|today\s+announces)\b"],
         False,
+    ),
+    # "Issued by X" closing a press release
+    (
+        "publisher",
+        ("issued by", "published by", "released by"),
+        [rf"(?:^|\n)(?:Issued|Published|Released)\s+by\s*:?\s*(?:the\s+)?({_ORG})[ \t.]*(?=\n|$)"],
+        False,
+    ),
+    # "X will fund the testbeds", "the programme run by X": the body behind the
+    # programme or call the article reports
+    (
+        "announcer",
+        ("will ", "run by", "managed by", "launched by", "administered by"),
+        [
+            rf"({_ORG})\s+(?:will|is\s+to|is\s+set\s+to|plans\s+to)\s+"
+            r"(?:fund|invest|finance|allocate|co-fund)\b",
+            # "made under the resilient networking programme run by X"
+            r"\bunder\s+(?:the|a|its)\s+(?:[\w-]+\s+){0,4}?(?:programme|program|call|scheme)\s+"
+            rf"(?:run|managed|administered|operated)\s+by\s+(?:the\s+)?({_ORG})",
+        ],
+        False,
+    ),
+    # German: "Das X fördert ...", "wie das X mitteilte", "Projektträger ist X"
+    (
+        "announcer",
+        ("förder", "mitteil", "teilte", "finanziert"),
+        [
+            rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Das|Die|Der)\s+({_ORG})\s+(?:fördert|finanziert)\b",
+            rf"\b[Ww]ie\s+(?:das|die|der)\s+({_ORG})\s+(?:[\w.]+\s+){{0,3}}?mitteilte\b",
+            rf"\bteilte\s+(?:das|die|der)\s+({_ORG})\s+(?:[\w.]+\s+){{0,3}}?mit\b",
+        ],
+        False,
+    ),
+    (
+        "runs the call",
+        ("projektträger",),
+        [rf"Projektträger\s+(?:ist|sind|wird)\s+(?:das|die|der)\s+({_ORG})"],
+        False,
+    ),
+    # Japanese, Korean and Chinese news of a programme: the first body that
+    # "announced" or "made clear" it ("総務省は3日、…と発表した",
+    # "과기정통부(장관 …)는 …밝혔다", "工业和信息化部近日印发通知")
+    (
+        "announcer",
+        ("発表", "公表", "明らかに", "밝혔", "발표했", "印发", "发布", "宣布", "發布", "宣佈"),
+        [
+            rf"({_ORG})(?:\([^()\n]{{0,30}}\))?は[^。\n]{{0,150}}?(?:発表|公表|明らかに)し",
+            rf"({_ORG})(?:\([^()\n]{{0,30}}\))?\s*(?:은|는)\s[^.\n]{{0,200}}?(?:밝혔|발표했)",
+            rf"({_ORG})\s*(?:近日|日前|今天|今日|昨天|昨日|\d{{1,2}}月\d{{1,2}}日)?\s*(?:正式)?"
+            r"(?:印发|发布|宣布|公布|發布|宣佈)",
+        ],
+        True,
     ),
     # "About X", the press release's boilerplate on the body that issues it
     (
