@@ -60,6 +60,16 @@ _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 # Between two spellings of one organisation, "(" or a dash means one mention:
 # "Full Name (ACR)", "ACR – Full Name".
 _SAME_MENTION = re.compile(r"^\s*[(–—-]?\s*$")
+# The funding disclaimer closing an EU project's page ("This project has
+# received funding from the ... under grant agreement No ...", "Funded by the
+# European Union. Views and opinions expressed are ..."): boilerplate, like a
+# footer, so the names only it holds are not the article's.
+_DISCLAIMER = re.compile(
+    r"(?:^|(?<=\n))(?:This\s+(?:project|work|research|action|initiative)\s+"
+    r"(?:has\s+received|received|receives)\s+funding\s+from\b[^\n]*"
+    r"|(?:Co-)?[Ff]unded\s+by\s+the\s+European\s+Union\b[^\n]*?"
+    r"(?:[Vv]iews\s+and\s+opinions|[Gg]rant\s+[Aa]greement)[^\n]*)"
+)
 _LEADING_NOISE = {
     "the",
     "a",
@@ -130,6 +140,9 @@ def find_organisations(title: str, body: str) -> list[OrgMention]:
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", scan):
             if not taken.overlaps(*match.span()):
                 hits.append(_Hit(match.start(), match.end(), canonical, full, "name"))
+    boilerplate = [m.span() for m in _DISCLAIMER.finditer(scan)]
+    if boilerplate:
+        hits = [h for h in hits if not any(a <= h.start < b for a, b in boilerplate)]
     found: dict[str, _Found] = {}
     for hit in sorted(hits, key=lambda h: h.start):
         _note(found, hit, text, scan)
