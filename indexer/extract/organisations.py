@@ -791,6 +791,54 @@ _ROLES = [
 ]
 
 
+# A public body that speaks in the news is the one announcing what it reports:
+# "the Department of Telecommunications said on Wednesday", "said NTIA"; named
+# back by its kind, "the ministry said", it is the one body of that kind the
+# text names. Companies say things in passing; these speak for the programme.
+_SPEAKING_KINDS = frozenset({"public body", "government", "funding agency", "regulator"})
+_SAYS = r"(?:said|says|announced|has\s+announced|stated|confirmed)\b"
+_SPEAKS = re.compile(rf"({_ORG})\s+{_SAYS}|\b(?:said|announced)\s+(?:the\s+)?({_ORG})")
+_BACK_NOUNS = {
+    "ministry": "Ministry",
+    "department": "Department",
+    "agency": "Agency",
+    "government": "",  # by kind: the one government the text names
+}
+_SPEAKS_BACK = re.compile(
+    rf"\b[Tt]he\s+(ministry|department|agency|government)\s+(?:{_SAYS}|will\s+fund\b)"
+    r"|\bsaid\s+the\s+(ministry|department|agency|government)\b"
+)
+
+
+def _speaking_bodies(text: str, found: dict[str, _Found], owner: dict[int, str]) -> list[str]:
+    """The public bodies the text has speak (see _SPEAKING_KINDS)."""
+    if not any(word in text for word in ("said", "says", "announced", "stated", "confirmed")):
+        return []
+    by_name = _by_canonical()
+
+    def kind(canonical: str) -> str:
+        org = by_name.get(canonical)
+        return org.kind if org else ""
+
+    speakers = []
+    for match in _SPEAKS.finditer(text):
+        start = match.start(1) if match.group(1) else match.start(2)
+        if start in owner and kind(owner[start]) in _SPEAKING_KINDS:
+            speakers.append(owner[start])
+    for match in _SPEAKS_BACK.finditer(text):
+        noun = (match.group(1) or match.group(2)).lower()
+        word = _BACK_NOUNS[noun]
+        bodies = [
+            c
+            for c, entry in found.items()
+            if kind(c) in _SPEAKING_KINDS
+            and (word in entry.name or word in c if word else kind(c) == "government")
+        ]
+        if len(bodies) == 1:
+            speakers.append(bodies[0])
+    return speakers
+
+
 # "The following institutions will receive funding:" and the list under it
 _RECIPIENTS_INTRO = re.compile(
     r"(?:receive|awarded|selected|recipients|winners|grantees|funded|funding\s+goes\s+to)[^\n.:]*:$"
@@ -879,6 +927,8 @@ def _roles(
                     start = match.start(group) + run.start()
                     if start in owner:
                         roles.setdefault(owner[start], role)
+    for canonical in _speaking_bodies(text, found, owner):
+        roles.setdefault(canonical, "announcer")
     for start in _listed_recipients(text) + _selection_leaders(text, regions):
         if start in owner:
             roles.setdefault(owner[start], "recipient")
