@@ -791,6 +791,26 @@ _ROLES = [
 ]
 
 
+# A headline that calls the project it is about by a description, "European
+# 6G flagship project publishes its blueprint": the project is the first one the
+# text names (a project the headline names is salient anyway).
+_PROJECT_WORD = re.compile(r"\b(?:project|flagship|initiative)\b")
+
+
+def _described_project(text: str, found: dict[str, _Found], title_end: int) -> str | None:
+    if not _PROJECT_WORD.search(text, 0, title_end):
+        return None
+    by_name = _by_canonical()
+    projects = [
+        (entry.first, c)
+        for c, entry in found.items()
+        if (org := by_name.get(c)) is not None and org.kind == "research project"
+    ]
+    if not projects or min(projects)[0] < title_end:
+        return None
+    return min(projects)[1]
+
+
 # A public body that speaks in the news is the one announcing what it reports:
 # "the Department of Telecommunications said on Wednesday", "said NTIA"; named
 # back by its kind, "the ministry said", it is the one body of that kind the
@@ -927,6 +947,9 @@ def _roles(
                     start = match.start(group) + run.start()
                     if start in owner:
                         roles.setdefault(owner[start], role)
+    subject = _described_project(text, found, regions[0])
+    if subject:
+        roles.setdefault(subject, "subject")
     for canonical in _speaking_bodies(text, found, owner):
         roles.setdefault(canonical, "announcer")
     for start in _listed_recipients(text) + _selection_leaders(text, regions):
