@@ -712,7 +712,10 @@ _ROLES = [
     (
         "publisher",
         ("issued by", "published by", "released by"),
-        [rf"(?:^|\n)(?:Issued|Published|Released)\s+by\s*:?\s*(?:the\s+)?({_ORG})[ \t.]*(?=\n|$)"],
+        [
+            r"(?:^|\n)(?:Issued|Published|Released)\s+by(?:[ \t]*:)?[ \t]+"
+            rf"(?:the\s+)?({_ORG})[ \t.]*(?=\n|$)"
+        ],
         False,
     ),
     # "X will fund the testbeds", "the programme run by X": the body behind the
