@@ -140,7 +140,9 @@ def find_organisations(title: str, body: str) -> list[OrgMention]:
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", scan):
             if not taken.overlaps(*match.span()):
                 hits.append(_Hit(match.start(), match.end(), canonical, full, "name"))
-    boilerplate = [m.span() for m in _DISCLAIMER.finditer(scan)]
+    boilerplate = []
+    if "funding from" in scan or "by the European Union" in scan:
+        boilerplate = [m.span() for m in _DISCLAIMER.finditer(scan)]
     if boilerplate:
         hits = [h for h in hits if not any(a <= h.start < b for a, b in boilerplate)]
     found: dict[str, _Found] = {}
@@ -722,7 +724,16 @@ _ROLES = [
     # programme or call the article reports
     (
         "announcer",
-        ("will ", "run by", "managed by", "launched by", "administered by"),
+        (
+            "fund",
+            "invest",
+            "financ",
+            "allocat",
+            "run by",
+            "managed by",
+            "administered by",
+            "operated by",
+        ),
         [
             rf"({_ORG})\s+(?:will|is\s+to|is\s+set\s+to|plans\s+to)\s+"
             r"(?:fund|invest|finance|allocate|co-fund)\b",
@@ -820,7 +831,8 @@ def _described_project(text: str, found: dict[str, _Found], title_end: int) -> s
 # text names. Companies say things in passing; these speak for the programme.
 _SPEAKING_KINDS = frozenset({"public body", "government", "funding agency", "regulator"})
 _SAYS = r"(?:said|says|announced|has\s+announced|stated|confirmed)\b"
-_SPEAKS = re.compile(rf"({_ORG})\s+{_SAYS}|\b(?:said|announced)\s+(?:the\s+)?({_ORG})")
+_SAYS_AFTER = re.compile(rf"\s+{_SAYS}")  # right after a name: "X said"
+_SAID_BEFORE = re.compile(r"\b(?:said|announced)\s+(?:the\s+)?\Z")  # "said X"
 _BACK_NOUNS = {
     "ministry": "Ministry",
     "department": "Department",
@@ -833,7 +845,7 @@ _SPEAKS_BACK = re.compile(
 )
 
 
-def _speaking_bodies(text: str, found: dict[str, _Found], owner: dict[int, str]) -> list[str]:
+def _speaking_bodies(text: str, found: dict[str, _Found]) -> list[str]:
     """The public bodies the text has speak (see _SPEAKING_KINDS)."""
     if not any(word in text for word in ("said", "says", "announced", "stated", "confirmed")):
         return []
@@ -843,11 +855,17 @@ def _speaking_bodies(text: str, found: dict[str, _Found], owner: dict[int, str])
         org = by_name.get(canonical)
         return org.kind if org else ""
 
-    speakers = []
-    for match in _SPEAKS.finditer(text):
-        start = match.start(1) if match.group(1) else match.start(2)
-        if start in owner and kind(owner[start]) in _SPEAKING_KINDS:
-            speakers.append(owner[start])
+    speakers = [
+        canonical
+        for canonical, entry in found.items()
+        if kind(canonical) in _SPEAKING_KINDS
+        and any(
+            _SAYS_AFTER.match(text, end) or _SAID_BEFORE.search(text[max(0, start - 20) : start])
+            for start, end in entry.spans
+        )
+    ]
+    if not any(noun in text for noun in ("inistry", "epartment", "gency", "overnment")):
+        return speakers
     for match in _SPEAKS_BACK.finditer(text):
         noun = (match.group(1) or match.group(2)).lower()
         word = _BACK_NOUNS[noun]
@@ -953,7 +971,7 @@ def _roles(
     subject = _described_project(text, found, regions[0])
     if subject:
         roles.setdefault(subject, "subject")
-    for canonical in _speaking_bodies(text, found, owner):
+    for canonical in _speaking_bodies(text, found):
         roles.setdefault(canonical, "announcer")
     for start in _listed_recipients(text) + _selection_leaders(text, regions):
         if start in owner:
