@@ -698,3 +698,39 @@ def test_a_headline_describing_its_project_is_about_the_first_project_named():
     assert found["TrialsNet"].role == "subject"
     # a headline naming no project this way leaves the projects as mentions
     assert about("Port cranes steered over 6G", body) == set()
+
+
+@pytest.mark.parametrize(
+    "body,expected,mention",
+    [
+        (
+            f"{_LEAD}\n\nApplicants from the Ministry of Science and ICT's partner "
+            "countries are welcome, and ETRI will advise them, the Ministry said.",
+            {"MSIT"},
+            "ETRI",
+        ),
+        (
+            f"{_LEAD}\n\nThe National Science Foundation picked the themes with Intel. "
+            "The Foundation will fund twelve teams.",
+            {"NSF"},
+            "Intel",
+        ),
+        (
+            f"{_DE_LEAD}\n\nDas Bundesministerium für Wirtschaft und Klimaschutz plant 20 "
+            "Pilotprojekte, wie das Ministerium am Mittwoch mitteilte. Die "
+            "Bundesnetzagentur stellt Frequenzen bereit.",
+            {"BMWK"},
+            "BNetzA",
+        ),
+        (
+            f"{_JA_PLAIN_LEAD}\n\n対象分野は総務省の有識者会議で議論された。"
+            "同省は17日、育成方針を明らかにした。KDDIも協力する。",
+            {"MIC"},
+            "KDDI",
+        ),
+    ],
+)
+def test_a_public_body_named_back_by_its_kind_is_the_announcer(body, expected, mention):
+    found = {o.canonical: o for o in find_organisations("Sixth-generation research", body)}
+    assert {c for c, o in found.items() if o.salient} == expected
+    assert not found[mention].salient

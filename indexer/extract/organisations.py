@@ -833,47 +833,69 @@ _SPEAKING_KINDS = frozenset({"public body", "government", "funding agency", "reg
 _SAYS = r"(?:said|says|announced|has\s+announced|stated|confirmed)\b"
 _SAYS_AFTER = re.compile(rf"\s+{_SAYS}")  # right after a name: "X said"
 _SAID_BEFORE = re.compile(r"\b(?:said|announced)\s+(?:the\s+)?\Z")  # "said X"
+# Named back by the noun of its kind ("the ministry said", "the Foundation
+# will fund", "wie das Ministerium mitteilte", "同省は…発表した"): the one
+# speaking body whose name holds the noun's word, or the one government.
 _BACK_NOUNS = {
     "ministry": "Ministry",
+    "ministerium": "Ministry",
+    "同省": "省",
     "department": "Department",
     "agency": "Agency",
+    "foundation": "Foundation",
+    "commission": "Commission",
+    "council": "Council",
+    "authority": "Authority",
     "government": "",  # by kind: the one government the text names
 }
-_SPEAKS_BACK = re.compile(
-    rf"\b[Tt]he\s+(ministry|department|agency|government)\s+(?:{_SAYS}|will\s+fund\b)"
-    r"|\bsaid\s+the\s+(ministry|department|agency|government)\b"
+_BACK_NOUN = (
+    r"(?:[Mm]inistry|[Dd]epartment|[Aa]gency|[Ff]oundation|[Cc]ommission|[Cc]ouncil"
+    r"|[Aa]uthority|[Gg]overnment)"
 )
+_SPEAKS_BACK = re.compile(
+    rf"\b[Tt]he\s+({_BACK_NOUN})\s+(?:{_SAYS}|will\s+(?:fund|invest)\b)"
+    rf"|\bsaid\s+the\s+({_BACK_NOUN})\b"
+    r"|\b[Ww]ie\s+das\s+(Ministerium)\s+(?:[\w.]+\s+){0,3}?mitteilte\b"
+    r"|(同省)(?:は[^。\n]{0,150}?(?:発表|公表|明らかに)し|によると|によれば)"
+)
+_BACK_HINTS = ("inist", "epartment", "gency", "oundation", "ommission", "ouncil", "uthority")
+_BACK_HINTS += ("overnment", "同省")
 
 
 def _speaking_bodies(text: str, found: dict[str, _Found]) -> list[str]:
     """The public bodies the text has speak (see _SPEAKING_KINDS)."""
-    if not any(word in text for word in ("said", "says", "announced", "stated", "confirmed")):
-        return []
     by_name = _by_canonical()
 
     def kind(canonical: str) -> str:
         org = by_name.get(canonical)
         return org.kind if org else ""
 
-    speakers = [
-        canonical
-        for canonical, entry in found.items()
-        if kind(canonical) in _SPEAKING_KINDS
-        and any(
-            _SAYS_AFTER.match(text, end) or _SAID_BEFORE.search(text[max(0, start - 20) : start])
-            for start, end in entry.spans
-        )
-    ]
-    if not any(noun in text for noun in ("inistry", "epartment", "gency", "overnment")):
+    speakers = []
+    if any(word in text for word in ("said", "says", "announced", "stated", "confirmed")):
+        speakers += [
+            canonical
+            for canonical, entry in found.items()
+            if kind(canonical) in _SPEAKING_KINDS
+            and any(
+                _SAYS_AFTER.match(text, end)
+                or _SAID_BEFORE.search(text[max(0, start - 20) : start])
+                for start, end in entry.spans
+            )
+        ]
+    if not any(hint in text for hint in _BACK_HINTS):
         return speakers
     for match in _SPEAKS_BACK.finditer(text):
-        noun = (match.group(1) or match.group(2)).lower()
+        noun = next(g for g in match.groups() if g).lower()
         word = _BACK_NOUNS[noun]
         bodies = [
             c
             for c, entry in found.items()
             if kind(c) in _SPEAKING_KINDS
-            and (word in entry.name or word in c if word else kind(c) == "government")
+            and (
+                (word in entry.name or word in c or entry.matched.endswith(word))
+                if word
+                else kind(c) == "government"
+            )
         ]
         if len(bodies) == 1:
             speakers.append(bodies[0])
