@@ -338,6 +338,25 @@ _ZH_LEAD = (
 )
 
 
+# The announcer of a programme or call, named after a lead that does not name it.
+_JA_PLAIN_LEAD = (
+    "次世代の通信基盤となる6Gの実現に向けて、光ネットワークや衛星通信を対象とした"
+    "新しい研究開発支援の公募が来月から始まる。"
+)
+_KO_PLAIN_LEAD = (
+    "차세대 이동통신 6G의 상용화를 앞당기기 위한 대규모 연구개발 사업이 "
+    "내년부터 본격적으로 추진된다. 위성 통신과 부품 기술이 주요 과제다."
+)
+_ZH_PLAIN_LEAD = (
+    "为加快推进6G关键技术研究，新一轮技术试验工作日前正式启动，"
+    "将重点验证通感一体和空天地一体化等关键技术。"
+)
+_DE_LEAD = (
+    "Forschungsverbünde aus Hochschulen und Unternehmen können ab sofort Projekte "
+    "zu offenen Mobilfunknetzen der sechsten Generation einreichen."
+)
+
+
 @pytest.mark.parametrize(
     "body,expected,mention",
     [
@@ -468,101 +487,7 @@ _ZH_LEAD = (
             {"IITP"},
             "Samsung",
         ),
-    ],
-)
-def test_a_role_in_the_story_makes_an_organisation_salient(body, expected, mention):
-    found = {o.canonical: o for o in find_organisations("Sixth-generation research", body)}
-    assert {c for c, o in found.items() if o.salient} == expected
-    assert not found[mention].salient
-    # the role is shown on the article page
-    assert all(found[c].evidence().get("role") for c in expected if found[c].where == "body")
-
-
-def test_organisations_listed_as_examples_in_the_lead_are_mentions():
-    body = (
-        "The 6G Smart Networks and Services Industry Association has opened a working "
-        "programme with vendors including Nokia, Ericsson and Samsung, and with "
-        "operators, to agree on architecture principles for the next decade."
-    )
-    found = {o.canonical: o for o in find_organisations("Architecture principles", body)}
-    assert found["6G-IA"].salient
-    assert not any(found[c].salient for c in ("Nokia", "Ericsson", "Samsung"))
-    assert found["Nokia"].evidence()["where"] == "lead"
-
-
-def test_an_organisation_is_named_in_a_compound_saying_what_it_does():
-    body = (
-        "The SNS JU-funded project 6G-SENSES met in Barcelona to plan three years of "
-        "work on networks that sense their environment, and the NSF-backed testbed "
-        "in Boston joined as a partner."
-    )
-    assert {"SNS JU", "6G-SENSES", "NSF"} <= about("Project news", body)
-
-
-def test_regional_operators_vendors_and_projects_are_known():
-    body = (
-        "BSNL, Türk Telekom and Odido, which was called T-Mobile Netherlands until "
-        "2023, joined a trial of Ceragon backhaul radios; 遠傳電信 and Taiwan Mobile "
-        "sent observers, and the SNS JU project 6GTandem shared its results."
-    )
-    assert {
-        "BSNL",
-        "Türk Telekom",
-        "Odido",
-        "Ceragon",
-        "Far EasTone",
-        "Taiwan Mobile",
-        "6GTandem",
-    } <= named("Operators test sub-THz backhaul", body)
-    assert counts("Operators test sub-THz backhaul", body)["Odido"] == 2
-
-
-def test_corpus_acronyms_defined_two_ways_or_already_known_are_not_offered():
-    def article(path: str, body: str) -> Article:
-        found = Article(path=path, title="6G news", text=body)
-        for mention in find_organisations(found.title, body):
-            found.organisation_names[mention.canonical] = mention.name
-            found.org_evidence[mention.canonical] = mention.evidence()
-        return found
-
-    corpus = [
-        article("a.txt", "The Nordic Radio Testbed Association (NRTA) opened a lab."),
-        article("b.txt", "The National Radio Test Alliance (NRTA) met in Oslo."),
-        article("c.txt", "The Northern Gateway Association (NGA) and NRTA met in Oslo."),
-        article("d.txt", "The Baltic Radio Innovation Association (BRIA) met in Riga."),
-        article("e.txt", "BRIA members met again in Vilnius, and NRTA sent a speaker."),
-    ]
-    definitions = corpus_definitions(corpus)
-    assert set(definitions) == {"NRTA", "NGA", "BRIA"}
-    offered = defined_acronyms(definitions, corpus)
-    # NRTA has two meanings; NGA is a weak spelling of the Next G Alliance
-    assert [(d.acronym, d.defined_in, d.named_in, d.kind) for d in offered] == [
-        ("BRIA", ["d.txt"], ["e.txt"], "association")
-    ]
-
-
-# The announcer of a programme or call, named after a lead that does not name it.
-_JA_PLAIN_LEAD = (
-    "次世代の通信基盤となる6Gの実現に向けて、光ネットワークや衛星通信を対象とした"
-    "新しい研究開発支援の公募が来月から始まる。"
-)
-_KO_PLAIN_LEAD = (
-    "차세대 이동통신 6G의 상용화를 앞당기기 위한 대규모 연구개발 사업이 "
-    "내년부터 본격적으로 추진된다. 위성 통신과 부품 기술이 주요 과제다."
-)
-_ZH_PLAIN_LEAD = (
-    "为加快推进6G关键技术研究，新一轮技术试验工作日前正式启动，"
-    "将重点验证通感一体和空天地一体化等关键技术。"
-)
-_DE_LEAD = (
-    "Forschungsverbünde aus Hochschulen und Unternehmen können ab sofort Projekte "
-    "zu offenen Mobilfunknetzen der sechsten Generation einreichen."
-)
-
-
-@pytest.mark.parametrize(
-    "body,expected,mention",
-    [
+        # the announcer of a programme or call, named after the lead
         (  # "X will fund ..."
             f"{_LEAD}\n\nVinnova will fund the testbeds with SEK 90 million, and "
             "Ericsson, which took part in earlier rounds, may join again.",
@@ -639,70 +564,7 @@ _DE_LEAD = (
             {"MODA", "ITRI"},
             "Chunghwa Telecom",
         ),
-    ],
-)
-def test_the_announcer_of_a_programme_named_after_the_lead_is_salient(body, expected, mention):
-    found = {o.canonical: o for o in find_organisations("Sixth-generation research", body)}
-    assert {c for c, o in found.items() if o.salient} == expected
-    assert not found[mention].salient
-    assert all(found[c].evidence().get("role") for c in expected)
-
-
-def test_a_company_that_speaks_is_not_an_announcer():
-    body = f"{_LEAD}\n\nEricsson said on Tuesday that it would contribute radios."
-    assert about("Sixth-generation research", body) == set()
-
-
-def test_a_ministry_named_back_is_resolved_only_when_one_ministry_is_named():
-    body = (
-        f"{_LEAD}\n\nThe Ministry of Science and ICT and the Ministry of Internal Affairs "
-        "and Communications will compare results, the ministry said."
-    )
-    assert about("Sixth-generation research", body) == set()
-
-
-def test_names_only_a_funding_disclaimer_holds_are_not_the_articles():
-    body = (
-        "The DESIRE6G project has published the source code of its programmable data "
-        "plane, which lets operators move network functions between servers quickly.\n\n"
-        "Partners Telefónica and Ericsson plan to test it in their own labs.\n\n"
-        "This project has received funding from the Smart Networks and Services Joint "
-        "Undertaking (SNS JU) under the European Union's Horizon Europe research and "
-        "innovation programme under Grant Agreement No 101096466.\n\n"
-        "Funded by the European Union. Views and opinions expressed are however those "
-        "of the author(s) only and do not necessarily reflect those of the European "
-        "Union or the SNS JU. Grant agreement No 101096466."
-    )
-    assert named("Open-source data plane", body) == {"DESIRE6G", "Telefónica", "Ericsson"}
-    # named in the article itself, the funder counts
-    body += "\n\nThe SNS JU funds the project's trials."
-    assert "SNS JU" in named("Open-source data plane", body)
-
-
-def test_a_funding_scheme_is_not_an_organisation():
-    body = (
-        "The 6G-IA welcomed the new work programme of Horizon Europe, which funds "
-        "research on networks beyond 5G."
-    )
-    assert named("Work programme", body) == {"6G-IA"}
-
-
-def test_a_headline_describing_its_project_is_about_the_first_project_named():
-    body = (
-        "Cranes at a container terminal were steered from a control room several "
-        "kilometres away during a week-long trial over a 6G test network.\n\n"
-        "The trial is part of TrialsNet. Results build on Hexa-X and will go to 3GPP."
-    )
-    found = {o.canonical: o for o in find_organisations("Trial project steers port cranes", body)}
-    assert {c for c, o in found.items() if o.salient} == {"TrialsNet"}
-    assert found["TrialsNet"].role == "subject"
-    # a headline naming no project this way leaves the projects as mentions
-    assert about("Port cranes steered over 6G", body) == set()
-
-
-@pytest.mark.parametrize(
-    "body,expected,mention",
-    [
+        # named back by its kind
         (
             f"{_LEAD}\n\nApplicants from the Ministry of Science and ICT's partner "
             "countries are welcome, and ETRI will advise them, the Ministry said.",
@@ -730,7 +592,124 @@ def test_a_headline_describing_its_project_is_about_the_first_project_named():
         ),
     ],
 )
-def test_a_public_body_named_back_by_its_kind_is_the_announcer(body, expected, mention):
+def test_a_role_in_the_story_makes_an_organisation_salient(body, expected, mention):
+    assert_roles(body, expected, mention)
+
+
+def assert_roles(body: str, expected: set[str], mention: str) -> None:
+    """Exactly `expected` is salient, `mention` is not, and each role is shown."""
     found = {o.canonical: o for o in find_organisations("Sixth-generation research", body)}
     assert {c for c, o in found.items() if o.salient} == expected
     assert not found[mention].salient
+    # the role is shown on the article page
+    assert all(found[c].evidence().get("role") for c in expected if found[c].where == "body")
+
+
+def test_organisations_listed_as_examples_in_the_lead_are_mentions():
+    body = (
+        "The 6G Smart Networks and Services Industry Association has opened a working "
+        "programme with vendors including Nokia, Ericsson and Samsung, and with "
+        "operators, to agree on architecture principles for the next decade."
+    )
+    found = {o.canonical: o for o in find_organisations("Architecture principles", body)}
+    assert found["6G-IA"].salient
+    assert not any(found[c].salient for c in ("Nokia", "Ericsson", "Samsung"))
+    assert found["Nokia"].evidence()["where"] == "lead"
+
+
+def test_an_organisation_is_named_in_a_compound_saying_what_it_does():
+    body = (
+        "The SNS JU-funded project 6G-SENSES met in Barcelona to plan three years of "
+        "work on networks that sense their environment, and the NSF-backed testbed "
+        "in Boston joined as a partner."
+    )
+    assert {"SNS JU", "6G-SENSES", "NSF"} <= about("Project news", body)
+
+
+def test_regional_operators_vendors_and_projects_are_known():
+    body = (
+        "BSNL, Türk Telekom and Odido, which was called T-Mobile Netherlands until "
+        "2023, joined a trial of Ceragon backhaul radios; 遠傳電信 and Taiwan Mobile "
+        "sent observers, and the SNS JU project 6GTandem shared its results."
+    )
+    assert {
+        "BSNL",
+        "Türk Telekom",
+        "Odido",
+        "Ceragon",
+        "Far EasTone",
+        "Taiwan Mobile",
+        "6GTandem",
+    } <= named("Operators test sub-THz backhaul", body)
+    assert counts("Operators test sub-THz backhaul", body)["Odido"] == 2
+
+
+def test_corpus_acronyms_defined_two_ways_or_already_known_are_not_offered():
+    def article(path: str, body: str) -> Article:
+        found = Article(path=path, title="6G news", text=body)
+        for mention in find_organisations(found.title, body):
+            found.organisation_names[mention.canonical] = mention.name
+            found.org_evidence[mention.canonical] = mention.evidence()
+        return found
+
+    corpus = [
+        article("a.txt", "The Nordic Radio Testbed Association (NRTA) opened a lab."),
+        article("b.txt", "The National Radio Test Alliance (NRTA) met in Oslo."),
+        article("c.txt", "The Northern Gateway Association (NGA) and NRTA met in Oslo."),
+        article("d.txt", "The Baltic Radio Innovation Association (BRIA) met in Riga."),
+        article("e.txt", "BRIA members met again in Vilnius, and NRTA sent a speaker."),
+    ]
+    definitions = corpus_definitions(corpus)
+    assert set(definitions) == {"NRTA", "NGA", "BRIA"}
+    offered = defined_acronyms(definitions, corpus)
+    # NRTA has two meanings; NGA is a weak spelling of the Next G Alliance
+    assert [(d.acronym, d.defined_in, d.named_in, d.kind) for d in offered] == [
+        ("BRIA", ["d.txt"], ["e.txt"], "association")
+    ]
+
+
+def test_a_company_that_speaks_is_not_an_announcer():
+    body = f"{_LEAD}\n\nEricsson said on Tuesday that it would contribute radios."
+    assert about("Sixth-generation research", body) == set()
+
+
+def test_a_ministry_named_back_is_resolved_only_when_one_ministry_is_named():
+    body = (
+        f"{_LEAD}\n\nThe Ministry of Science and ICT and the Ministry of Internal Affairs "
+        "and Communications will compare results, the ministry said."
+    )
+    assert about("Sixth-generation research", body) == set()
+
+
+def test_names_only_a_funding_disclaimer_holds_are_not_the_articles():
+    # a funding scheme is no organisation, wherever it is named
+    scheme = "The 6G-IA welcomed the new work programme of Horizon Europe."
+    assert named("Work programme", scheme) == {"6G-IA"}
+    body = (
+        "The DESIRE6G project has published the source code of its programmable data "
+        "plane, which lets operators move network functions between servers quickly.\n\n"
+        "Partners Telefónica and Ericsson plan to test it in their own labs.\n\n"
+        "This project has received funding from the Smart Networks and Services Joint "
+        "Undertaking (SNS JU) under the European Union's Horizon Europe research and "
+        "innovation programme under Grant Agreement No 101096466.\n\n"
+        "Funded by the European Union. Views and opinions expressed are however those "
+        "of the author(s) only and do not necessarily reflect those of the European "
+        "Union or the SNS JU. Grant agreement No 101096466."
+    )
+    assert named("Open-source data plane", body) == {"DESIRE6G", "Telefónica", "Ericsson"}
+    # named in the article itself, the funder counts
+    body += "\n\nThe SNS JU funds the project's trials."
+    assert "SNS JU" in named("Open-source data plane", body)
+
+
+def test_a_headline_describing_its_project_is_about_the_first_project_named():
+    body = (
+        "Cranes at a container terminal were steered from a control room several "
+        "kilometres away during a week-long trial over a 6G test network.\n\n"
+        "The trial is part of TrialsNet. Results build on Hexa-X and will go to 3GPP."
+    )
+    title = "Trial project steers port cranes"
+    assert about(title, body) == {"TrialsNet"}
+    assert {o.canonical: o.role for o in find_organisations(title, body)}["TrialsNet"] == "subject"
+    # a headline naming no project this way leaves the projects as mentions
+    assert about("Port cranes steered over 6G", body) == set()
