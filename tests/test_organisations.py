@@ -338,6 +338,25 @@ _ZH_LEAD = (
 )
 
 
+# The announcer of a programme or call, named after a lead that does not name it.
+_JA_PLAIN_LEAD = (
+    "次世代の通信基盤となる6Gの実現に向けて、光ネットワークや衛星通信を対象とした"
+    "新しい研究開発支援の公募が来月から始まる。"
+)
+_KO_PLAIN_LEAD = (
+    "차세대 이동통신 6G의 상용화를 앞당기기 위한 대규모 연구개발 사업이 "
+    "내년부터 본격적으로 추진된다. 위성 통신과 부품 기술이 주요 과제다."
+)
+_ZH_PLAIN_LEAD = (
+    "为加快推进6G关键技术研究，新一轮技术试验工作日前正式启动，"
+    "将重点验证通感一体和空天地一体化等关键技术。"
+)
+_DE_LEAD = (
+    "Forschungsverbünde aus Hochschulen und Unternehmen können ab sofort Projekte "
+    "zu offenen Mobilfunknetzen der sechsten Generation einreichen."
+)
+
+
 @pytest.mark.parametrize(
     "body,expected,mention",
     [
@@ -468,9 +487,117 @@ _ZH_LEAD = (
             {"IITP"},
             "Samsung",
         ),
+        # the announcer of a programme or call, named after the lead
+        (  # "X will fund ..."
+            f"{_LEAD}\n\nVinnova will fund the testbeds with SEK 90 million, and "
+            "Ericsson, which took part in earlier rounds, may join again.",
+            {"Vinnova"},
+            "Ericsson",
+        ),
+        (  # "made under the ... programme run by X"
+            f"{_LEAD}\n\nThe awards are made under the resilient networking programme "
+            "run by the National Science Foundation. Intel contributes to the budget.",
+            {"NSF"},
+            "Intel",
+        ),
+        (  # the press release's "Issued by" line
+            f"{_LEAD}\n\nNokia has offered equipment for the testbeds.\n\n"
+            "Issued by Innovation, Science and Economic Development Canada",
+            {"ISED"},
+            "Nokia",
+        ),
+        (  # a public body that speaks, by name and named back by its kind
+            f"{_LEAD}\n\nThe Department of Telecommunications said on Wednesday the "
+            "grants would go through its fund. IIT Madras took part in the first round.",
+            {"DoT India"},
+            "IIT Madras",
+        ),
+        (
+            f"{_LEAD}\n\nProjects must work with the Ministry of Science and ICT's "
+            "research agenda and with Samsung Electronics, the ministry said.",
+            {"MSIT"},
+            "Samsung",
+        ),
+        (
+            f"{_LEAD}\n\nThe Japanese government said the fund would focus on photonics. "
+            "KDDI said it would apply.",
+            {"Government of Japan"},
+            "KDDI",
+        ),
+        (  # German: "Das X fördert", "wie das X mitteilte", "Projektträger ist X"
+            f"{_DE_LEAD}\n\nDas Bundesministerium für Forschung, Technologie und Raumfahrt "
+            "fördert die Vorhaben drei Jahre lang. Projektträger ist das VDI/VDE "
+            "Innovation + Technik GmbH. Die Projekte arbeiten mit 6G-life zusammen.",
+            {"BMFTR", "VDI/VDE-IT"},
+            "6G-life",
+        ),
+        (
+            f"{_DE_LEAD}\n\nWie das Bundesministerium für Wirtschaft und Klimaschutz am "
+            "Mittwoch mitteilte, werden 20 Pilotprojekte gefördert. Die "
+            "Bundesnetzagentur stellt Frequenzen bereit.",
+            {"BMWK"},
+            "BNetzA",
+        ),
+        (  # Japanese, Korean and Chinese: the first body that announced it
+            f"{_JA_PLAIN_LEAD}\n\n総務省は3日、Beyond 5G研究開発の新規公募を開始すると"
+            "発表した。これまでKDDIが参加する課題が採択されている。",
+            {"MIC"},
+            "KDDI",
+        ),
+        (
+            f"{_KO_PLAIN_LEAD}\n\n과학기술정보통신부(장관 김도윤)는 21일 이 같은 내용의 "
+            "사업 계획을 발표했다. 사업 관리는 정보통신기획평가원이 담당한다. "
+            "삼성전자가 과제에 참여한다.",
+            {"MSIT", "IITP"},
+            "Samsung",
+        ),
+        (
+            f"{_ZH_PLAIN_LEAD}\n\n工业和信息化部近日印发通知，部署第二阶段试验工作。"
+            "华为等企业参与。",
+            {"MIIT"},
+            "Huawei",
+        ),
+        (
+            "為了讓國內業者及早布局下一代行動通訊，一座整合低軌衛星與6G技術的測試平台"
+            "將在明年完成建置。\n\n數位發展部今日宣布投入經費，並委由工研院負責平台的建置"
+            "與營運。中華電信將提供介接。",
+            {"MODA", "ITRI"},
+            "Chunghwa Telecom",
+        ),
+        # named back by its kind
+        (
+            f"{_LEAD}\n\nApplicants from the Ministry of Science and ICT's partner "
+            "countries are welcome, and ETRI will advise them, the Ministry said.",
+            {"MSIT"},
+            "ETRI",
+        ),
+        (
+            f"{_LEAD}\n\nThe National Science Foundation picked the themes with Intel. "
+            "The Foundation will fund twelve teams.",
+            {"NSF"},
+            "Intel",
+        ),
+        (
+            f"{_DE_LEAD}\n\nDas Bundesministerium für Wirtschaft und Klimaschutz plant 20 "
+            "Pilotprojekte, wie das Ministerium am Mittwoch mitteilte. Die "
+            "Bundesnetzagentur stellt Frequenzen bereit.",
+            {"BMWK"},
+            "BNetzA",
+        ),
+        (
+            f"{_JA_PLAIN_LEAD}\n\n対象分野は総務省の有識者会議で議論された。"
+            "同省は17日、育成方針を明らかにした。KDDIも協力する。",
+            {"MIC"},
+            "KDDI",
+        ),
     ],
 )
 def test_a_role_in_the_story_makes_an_organisation_salient(body, expected, mention):
+    assert_roles(body, expected, mention)
+
+
+def assert_roles(body: str, expected: set[str], mention: str) -> None:
+    """Exactly `expected` is salient, `mention` is not, and each role is shown."""
     found = {o.canonical: o for o in find_organisations("Sixth-generation research", body)}
     assert {c for c, o in found.items() if o.salient} == expected
     assert not found[mention].salient
@@ -539,3 +666,50 @@ def test_corpus_acronyms_defined_two_ways_or_already_known_are_not_offered():
     assert [(d.acronym, d.defined_in, d.named_in, d.kind) for d in offered] == [
         ("BRIA", ["d.txt"], ["e.txt"], "association")
     ]
+
+
+def test_a_company_that_speaks_is_not_an_announcer():
+    body = f"{_LEAD}\n\nEricsson said on Tuesday that it would contribute radios."
+    assert about("Sixth-generation research", body) == set()
+
+
+def test_a_ministry_named_back_is_resolved_only_when_one_ministry_is_named():
+    body = (
+        f"{_LEAD}\n\nThe Ministry of Science and ICT and the Ministry of Internal Affairs "
+        "and Communications will compare results, the ministry said."
+    )
+    assert about("Sixth-generation research", body) == set()
+
+
+def test_names_only_a_funding_disclaimer_holds_are_not_the_articles():
+    # a funding scheme is no organisation, wherever it is named
+    scheme = "The 6G-IA welcomed the new work programme of Horizon Europe."
+    assert named("Work programme", scheme) == {"6G-IA"}
+    body = (
+        "The DESIRE6G project has published the source code of its programmable data "
+        "plane, which lets operators move network functions between servers quickly.\n\n"
+        "Partners Telefónica and Ericsson plan to test it in their own labs.\n\n"
+        "This project has received funding from the Smart Networks and Services Joint "
+        "Undertaking (SNS JU) under the European Union's Horizon Europe research and "
+        "innovation programme under Grant Agreement No 101096466.\n\n"
+        "Funded by the European Union. Views and opinions expressed are however those "
+        "of the author(s) only and do not necessarily reflect those of the European "
+        "Union or the SNS JU. Grant agreement No 101096466."
+    )
+    assert named("Open-source data plane", body) == {"DESIRE6G", "Telefónica", "Ericsson"}
+    # named in the article itself, the funder counts
+    body += "\n\nThe SNS JU funds the project's trials."
+    assert "SNS JU" in named("Open-source data plane", body)
+
+
+def test_a_headline_describing_its_project_is_about_the_first_project_named():
+    body = (
+        "Cranes at a container terminal were steered from a control room several "
+        "kilometres away during a week-long trial over a 6G test network.\n\n"
+        "The trial is part of TrialsNet. Results build on Hexa-X and will go to 3GPP."
+    )
+    title = "Trial project steers port cranes"
+    assert about(title, body) == {"TrialsNet"}
+    assert {o.canonical: o.role for o in find_organisations(title, body)}["TrialsNet"] == "subject"
+    # a headline naming no project this way leaves the projects as mentions
+    assert about("Port cranes steered over 6G", body) == set()

@@ -60,6 +60,16 @@ _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")
 # Between two spellings of one organisation, "(" or a dash means one mention:
 # "Full Name (ACR)", "ACR – Full Name".
 _SAME_MENTION = re.compile(r"^\s*[(–—-]?\s*$")
+# The funding disclaimer closing an EU project's page ("This project has
+# received funding from the ... under grant agreement No ...", "Funded by the
+# European Union. Views and opinions expressed are ..."): boilerplate, like a
+# footer, so the names only it holds are not the article's.
+_DISCLAIMER = re.compile(
+    r"(?:^|(?<=\n))(?:This\s+(?:project|work|research|action|initiative)\s+"
+    r"(?:has\s+received|received|receives)\s+funding\s+from\b[^\n]*"
+    r"|(?:Co-)?[Ff]unded\s+by\s+the\s+European\s+Union\b[^\n]*?"
+    r"(?:[Vv]iews\s+and\s+opinions|[Gg]rant\s+[Aa]greement)[^\n]*)"
+)
 _LEADING_NOISE = {
     "the",
     "a",
@@ -130,6 +140,11 @@ def find_organisations(title: str, body: str) -> list[OrgMention]:
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", scan):
             if not taken.overlaps(*match.span()):
                 hits.append(_Hit(match.start(), match.end(), canonical, full, "name"))
+    boilerplate = []
+    if "funding from" in scan or "by the European Union" in scan:
+        boilerplate = [m.span() for m in _DISCLAIMER.finditer(scan)]
+    if boilerplate:
+        hits = [h for h in hits if not any(a <= h.start < b for a, b in boilerplate)]
     found: dict[str, _Found] = {}
     for hit in sorted(hits, key=lambda h: h.start):
         _note(found, hit, text, scan)
@@ -646,13 +661,14 @@ _ROLES = [
     # "사업 관리는 X이 맡는다", "X이 전담기관", "審査はXが行い", "由X负责项目管理"
     (
         "runs the call",
-        ("맡", "기관", "審査", "受付", "管理", "運営", "執行", "负责", "机构"),
+        ("맡", "담당", "기관", "審査", "受付", "管理", "運営", "執行", "负责", "負責", "机构"),
         [
-            rf"관리는\s*({_ORG})(?:이|가)\s*맡",
+            rf"관리는\s*({_ORG})(?:이|가)\s*(?:맡|담당)",
             rf"({_ORG})(?:이|가)\s*(?:전담기관|관리기관|전문기관)",
             rf"(?:전담기관|관리기관|전문기관)(?:인|은|는)\s*({_ORG})",
             rf"(?:受付|審査|管理|運営|執行)[^。、]{{0,10}}?は\s*({_ORG})が(?:行|担|実施)",
             rf"由\s*({_ORG})\s*负责[^，。]{{0,6}}?(?:管理|组织实施)",
+            rf"(?:委由|委托|委託|交由)\s*({_ORG})\s*(?:负责|負責|承担|承擔)",
             rf"({_ORG})\s*(?:作为|为)[^，。]{{0,6}}?(?:项目管理|专业)机构",
         ],
         False,
@@ -694,6 +710,70 @@ _ROLES = [
         [rf"({_ORGS})\s+(?:today\s+announced|announced\s+today|today\s+announces)\b"],
         False,
     ),
+    # "Issued by X" closing a press release
+    (
+        "publisher",
+        ("issued by", "published by", "released by"),
+        [
+            r"(?:^|\n)(?:Issued|Published|Released)\s+by(?:[ \t]*:)?[ \t]+"
+            rf"(?:the\s+)?({_ORG})[ \t.]*(?=\n|$)"
+        ],
+        False,
+    ),
+    # "X will fund the testbeds", "the programme run by X": the body behind the
+    # programme or call the article reports
+    (
+        "announcer",
+        (
+            "fund",
+            "invest",
+            "financ",
+            "allocat",
+            "run by",
+            "managed by",
+            "administered by",
+            "operated by",
+        ),
+        [
+            rf"({_ORG})\s+(?:will|is\s+to|is\s+set\s+to|plans\s+to)\s+"
+            r"(?:fund|invest|finance|allocate|co-fund)\b",
+            # "made under the resilient networking programme run by X"
+            r"\bunder\s+(?:the|a|its)\s+(?:[\w-]+\s+){0,4}?(?:programme|program|call|scheme)\s+"
+            rf"(?:run|managed|administered|operated)\s+by\s+(?:the\s+)?({_ORG})",
+        ],
+        False,
+    ),
+    # German: "Das X fördert ...", "wie das X mitteilte", "Projektträger ist X"
+    (
+        "announcer",
+        ("förder", "mitteil", "teilte", "finanziert"),
+        [
+            rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Das|Die|Der)\s+({_ORG})\s+(?:fördert|finanziert)\b",
+            rf"\b[Ww]ie\s+(?:das|die|der)\s+({_ORG})\s+(?:[\w.]+\s+){{0,3}}?mitteilte\b",
+            rf"\bteilte\s+(?:das|die|der)\s+({_ORG})\s+(?:[\w.]+\s+){{0,3}}?mit\b",
+        ],
+        False,
+    ),
+    (
+        "runs the call",
+        ("projektträger",),
+        [rf"Projektträger\s+(?:ist|sind|wird)\s+(?:das|die|der)\s+({_ORG})"],
+        False,
+    ),
+    # Japanese, Korean and Chinese news of a programme: the first body that
+    # "announced" or "made clear" it ("総務省は3日、…と発表した",
+    # "과기정통부(장관 …)는 …밝혔다", "工业和信息化部近日印发通知")
+    (
+        "announcer",
+        ("発表", "公表", "明らかに", "밝혔", "발표했", "印发", "发布", "宣布", "發布", "宣佈"),
+        [
+            rf"({_ORG})(?:\([^()\n]{{0,30}}\))?は[^。\n]{{0,150}}?(?:発表|公表|明らかに)し",
+            rf"({_ORG})(?:\([^()\n]{{0,30}}\))?\s*(?:은|는)\s[^.\n]{{0,200}}?(?:밝혔|발표했)",
+            rf"({_ORG})\s*(?:近日|日前|今天|今日|昨天|昨日|\d{{1,2}}月\d{{1,2}}日)?\s*(?:正式)?"
+            r"(?:印发|发布|宣布|公布|發布|宣佈)",
+        ],
+        True,
+    ),
     # "About X", the press release's boilerplate on the body that issues it
     (
         "publisher",
@@ -723,6 +803,103 @@ _ROLES = [
         False,
     ),
 ]
+
+
+# A headline that calls the project it is about by a description, "European
+# 6G flagship project publishes its blueprint": the project is the first one the
+# text names (a project the headline names is salient anyway).
+_PROJECT_WORD = re.compile(r"\b(?:project|flagship|initiative)\b")
+
+
+def _described_project(text: str, found: dict[str, _Found], title_end: int) -> str | None:
+    if not _PROJECT_WORD.search(text, 0, title_end):
+        return None
+    by_name = _by_canonical()
+    projects = [
+        (entry.first, c)
+        for c, entry in found.items()
+        if (org := by_name.get(c)) is not None and org.kind == "research project"
+    ]
+    if not projects or min(projects)[0] < title_end:
+        return None
+    return min(projects)[1]
+
+
+# A public body that speaks in the news is the one announcing what it reports:
+# "the Department of Telecommunications said on Wednesday", "said NTIA"; named
+# back by its kind, "the ministry said", it is the one body of that kind the
+# text names. Companies say things in passing; these speak for the programme.
+_SPEAKING_KINDS = frozenset({"public body", "government", "funding agency", "regulator"})
+_SAYS = r"(?:said|says|announced|has\s+announced|stated|confirmed)\b"
+_SAYS_AFTER = re.compile(rf"\s+{_SAYS}")  # right after a name: "X said"
+_SAID_BEFORE = re.compile(r"\b(?:said|announced)\s+(?:the\s+)?\Z")  # "said X"
+# Named back by the noun of its kind ("the ministry said", "the Foundation
+# will fund", "wie das Ministerium mitteilte", "同省は…発表した"): the one
+# speaking body whose name holds the noun's word, or the one government.
+_BACK_NOUNS = {
+    "ministry": "Ministry",
+    "ministerium": "Ministry",
+    "同省": "省",
+    "department": "Department",
+    "agency": "Agency",
+    "foundation": "Foundation",
+    "commission": "Commission",
+    "council": "Council",
+    "authority": "Authority",
+    "government": "",  # by kind: the one government the text names
+}
+_BACK_NOUN = (
+    r"(?:[Mm]inistry|[Dd]epartment|[Aa]gency|[Ff]oundation|[Cc]ommission|[Cc]ouncil"
+    r"|[Aa]uthority|[Gg]overnment)"
+)
+_SPEAKS_BACK = re.compile(
+    rf"\b[Tt]he\s+({_BACK_NOUN})\s+(?:{_SAYS}|will\s+(?:fund|invest)\b)"
+    rf"|\bsaid\s+the\s+({_BACK_NOUN})\b"
+    r"|\b[Ww]ie\s+das\s+(Ministerium)\s+(?:[\w.]+\s+){0,3}?mitteilte\b"
+    r"|(同省)(?:は[^。\n]{0,150}?(?:発表|公表|明らかに)し|によると|によれば)"
+)
+_BACK_HINTS = ("inist", "epartment", "gency", "oundation", "ommission", "ouncil", "uthority")
+_BACK_HINTS += ("overnment", "同省")
+
+
+def _speaking_bodies(text: str, found: dict[str, _Found]) -> list[str]:
+    """The public bodies the text has speak (see _SPEAKING_KINDS)."""
+    by_name = _by_canonical()
+
+    def kind(canonical: str) -> str:
+        org = by_name.get(canonical)
+        return org.kind if org else ""
+
+    speakers = []
+    if any(word in text for word in ("said", "says", "announced", "stated", "confirmed")):
+        speakers += [
+            canonical
+            for canonical, entry in found.items()
+            if kind(canonical) in _SPEAKING_KINDS
+            and any(
+                _SAYS_AFTER.match(text, end)
+                or _SAID_BEFORE.search(text[max(0, start - 20) : start])
+                for start, end in entry.spans
+            )
+        ]
+    if not any(hint in text for hint in _BACK_HINTS):
+        return speakers
+    for match in _SPEAKS_BACK.finditer(text):
+        noun = next(g for g in match.groups() if g).lower()
+        word = _BACK_NOUNS[noun]
+        bodies = [
+            c
+            for c, entry in found.items()
+            if kind(c) in _SPEAKING_KINDS
+            and (
+                (word in entry.name or word in c or entry.matched.endswith(word))
+                if word
+                else kind(c) == "government"
+            )
+        ]
+        if len(bodies) == 1:
+            speakers.append(bodies[0])
+    return speakers
 
 
 # "The following institutions will receive funding:" and the list under it
@@ -813,6 +990,11 @@ def _roles(
                     start = match.start(group) + run.start()
                     if start in owner:
                         roles.setdefault(owner[start], role)
+    subject = _described_project(text, found, regions[0])
+    if subject:
+        roles.setdefault(subject, "subject")
+    for canonical in _speaking_bodies(text, found):
+        roles.setdefault(canonical, "announcer")
     for start in _listed_recipients(text) + _selection_leaders(text, regions):
         if start in owner:
             roles.setdefault(owner[start], "recipient")
