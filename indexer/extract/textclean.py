@@ -31,6 +31,7 @@ from ..article import HEADING, LIST_ITEM, PARAGRAPH, Removed
 from ..datafiles import article_end_kinds
 from .dates import looks_like_dateline
 from .lines import (
+    CLOSING_MARKS,
     HAS_CJK,
     clutter_kind,
     ends_sentence,
@@ -297,22 +298,56 @@ def _reflow(lines: list[Line]) -> list[Line]:
     margin = _wrap_margin(lines)
     if margin:
         return _unwrap(lines, margin)
-    out: list[Line] = []
+    out: list[_Joined] = []
     for block in _blocks(lines):
         if _hard_wrapped(block):
-            out.append(Line(" ".join(line.text for line in block), block[0].block))
+            out.append(_Joined(Line(" ".join(line.text for line in block), block[0].block)))
             continue
         for at, line in enumerate(block):
             prev = out[-1] if out else None
             nxt = block[at + 1].text if at + 1 < len(block) else None
-            if prev and prev.block == line.block and _continues(prev.text, line.text, nxt):
-                glue = (
-                    "" if _TIGHT_BEFORE.match(line.text) or _TIGHT_AFTER.search(prev.text) else " "
-                )
-                prev.text = f"{prev.text}{glue}{line.text}"
+            if prev and prev.line.block == line.block and _continues(prev, line.text, nxt):
+                tight = _TIGHT_BEFORE.match(line.text) or _TIGHT_AFTER.search(prev.tail)
+                prev.add("" if tight else " ", line.text)
             else:
-                out.append(line)
-    return out
+                out.append(_Joined(line))
+    return [joined.done() for joined in out]
+
+
+class _Joined:
+    """A line that the lines below it may be joined to (`_reflow`).
+
+    What joining asks of the line above (does it end a sentence or end
+    open, has it a few words) is kept up to date as its pieces come, and
+    the text is put together once at the end: asked of the whole joined
+    text at every step, a text of thousands of short lines that all join
+    took time growing with the square of its length.
+    """
+
+    TAIL = 32  # characters kept of the line's end: more than any open word has
+
+    def __init__(self, line: Line):
+        self.line, self.parts, self.tail = line, [line.text], line.text[-self.TAIL :]
+        self.ends = ends_sentence(line.text)
+        self.rule = bool(_RULE.fullmatch(line.text))  # a joined line is never a rule
+        self.wordy = False  # holds INLINE_MIN_WORDS words (joining never takes one away)
+
+    def add(self, glue: str, text: str) -> None:
+        piece = glue + text
+        self.parts.append(piece)
+        self.tail = (self.tail + piece)[-self.TAIL :]
+        # Only closing quotes or brackets added: the line ends as it did.
+        self.ends = ends_sentence(piece) if piece.rstrip(CLOSING_MARKS) else self.ends
+        self.rule = False
+
+    def has_words(self, count: int) -> bool:
+        self.wordy = self.wordy or word_count("".join(self.parts)) >= count
+        return self.wordy
+
+    def done(self) -> Line:
+        if len(self.parts) > 1:
+            self.line.text = "".join(self.parts)
+        return self.line
 
 
 # A line that starts like this goes on the line above (a link or a bold word
@@ -339,7 +374,7 @@ _TIGHT_BEFORE = re.compile(r"[,.;:!?)\]}»”’%]")
 _TIGHT_AFTER = re.compile(r"[(\[{«“‘]$")
 
 
-def _continues(prev: str, line: str, nxt: str | None = None) -> bool:
+def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
     """Whether `line` goes on the sentence `prev` left open.
 
     A copy that puts every text node on its own line cuts a sentence at each
@@ -348,17 +383,17 @@ def _continues(prev: str, line: str, nxt: str | None = None) -> bool:
     an article, a preposition, a conjunction) or the line starts as only a
     continuation can (in lower case or with closing punctuation).
     """
-    if ends_sentence(prev) or _FIELD.match(line) or _RULE.fullmatch(prev):
+    if prev.ends or _FIELD.match(line) or prev.rule:
         return False
     starts_low = line[0].islower() or not line[0].isalpha()
     return (
         bool(starts_low and _CONTINUATION.match(line))
-        or _open_end(prev)
+        or _open_end(prev.tail)
         or _inline(prev, line, nxt)
     )
 
 
-def _inline(prev: str, line: str, nxt: str | None) -> bool:
+def _inline(prev: _Joined, line: str, nxt: str | None) -> bool:
     """A name in italics or a link cut out of a sentence: "… in rebooted" /
     "Star Trek" / "film series …". A short line between a line that stops
     mid-sentence and one that goes on in lower case is part of that sentence."""
@@ -366,9 +401,9 @@ def _inline(prev: str, line: str, nxt: str | None) -> bool:
         nxt is not None
         and line[0].isalpha()  # a name, not a count ("3.409" / "reads")
         and word_count(line) <= INLINE_MAX_WORDS
-        and word_count(prev) >= INLINE_MIN_WORDS
         and not ends_sentence(line)
         and nxt[0].islower()
+        and prev.has_words(INLINE_MIN_WORDS)
     )
 
 
@@ -376,7 +411,8 @@ INLINE_MAX_WORDS, INLINE_MIN_WORDS = 4, 4
 
 
 def _open_end(text: str) -> bool:
-    """A line that ends in a comma, an opening bracket or dash, or a function word."""
+    """A line that ends in a comma, an opening bracket or dash, or a function word.
+    (`text` may be only the line's last _Joined.TAIL characters.)"""
     return (
         text[-1] in _OPEN_CHARS
         or text.rsplit(" ", 1)[-1] in _OPEN_WORDS
@@ -411,14 +447,19 @@ def _wrap_margin(lines: list[Line]) -> int | None:
 
 def _unwrap(lines: list[Line], margin: int) -> list[Line]:
     out: list[Line] = []
+    parts: list[list[str]] = []  # each line's pieces, put together once at the end
     for line in lines:
         prev = out[-1] if out else None
         if prev and prev.block == line.block and _broke_here(prev, line, margin):
             glue = "" if _wide(prev.text[-1]) or _wide(line.text[0]) else " "
-            prev.text = f"{prev.text}{glue}{line.text}"
+            parts[-1].append(glue + line.text)
+            prev.text = line.text  # only its last character is asked for
             prev.width = line.width
         else:
             out.append(Line(line.text, line.block, line.kind, line.width))
+            parts.append([line.text])
+    for line, pieces in zip(out, parts, strict=True):
+        line.text = "".join(pieces)
     return out
 
 
