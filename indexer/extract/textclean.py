@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from ..article import HEADING, LIST_ITEM, PARAGRAPH, Removed
 from ..datafiles import article_end_kinds
-from .dates import looks_like_dateline
+from .dates import looks_like_dateline, parse_date
 from .lines import (
     CLOSING_MARKS,
     HAS_CJK,
@@ -120,15 +120,49 @@ def _after_headline(lines: list[Line], first: int, last: int) -> int:
 
     A question or a headline in title case is long enough to read as body
     text, so the article span can open with it ("Does X Have a Net Worth of
-    $17 Million?"); the article starts at the next body line below.
+    $17 Million?"); the article starts at the next body line below. So does
+    a headline that reads as a sentence, when a byline or date stands under
+    it (`_byline_below`; only the span's first line: a list of dated
+    sentences is not a row of headlines).
     """
+    opening = True
     while first < last:
         lines[first].kind = "outside the article"
-        if not _headline_sentence(lines[first], asks=False):
+        if opening and _byline_below(lines, first, last):
+            lines[first].kind = BYLINED_HEADLINE
+        elif not _headline_sentence(lines[first], asks=False):
             lines[first].kind = "body"
             break
+        opening = False
         first = next(i for i in range(first + 1, last + 1) if lines[i].kind == "body")
     return first
+
+
+def _byline_below(lines: list[Line], at: int, last: int) -> bool:
+    """A line of headline length with a byline or a date below it, before the
+    next body line: a headline that reads as a sentence ("Oulu doubles down
+    on 6G. It might pay off."). Under a headline it is the deck instead."""
+    if word_count(lines[at].text) > HEADLINE_MAX_WORDS or (at and _under_headline(lines[at - 1])):
+        return False
+    for line in lines[at + 1 : min(last, at + BYLINE_REACH) + 1]:
+        if line.kind == "body":
+            return False
+        if _byline_like(line.text):
+            return True
+    return False
+
+
+BYLINED_HEADLINE = "headline"
+
+
+def _under_headline(above: Line) -> bool:
+    """Whether the line above is a headline, which makes the line below its deck."""
+    return (
+        above.kind == "short"
+        and word_count(above.text) >= TITLE_MIN_WORDS
+        and not _is_label(above.text)
+        and not _is_furniture(above.text)
+    )
 
 
 def _kinds_of(kept: list[str], blocks: list[tuple[str, str]]) -> list[str]:
@@ -643,32 +677,43 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
     other stories' headlines; the headline stands just above the article,
     with only a byline, dateline, credit or standfirst between, and it tells
     what the article's opening tells: most of its words come back in the
-    lead. So the title is the headline-shaped line above the article whose
-    words the lead repeats most, the nearer the better (`_told_in_lead`);
-    without such a line, a headline-shaped line among the TITLE_WINDOW lines
-    above the article: one that repeats there (pages print it as <title> and
-    <h1>), else the nearest; failing that, a repeat further up, else the
-    nearest of all. A question or a title-case headline long enough to read
+    lead, and a byline or a date stands under it (`_bylined`). So the title
+    is the headline-shaped line above the article whose words the lead
+    repeats most, the nearer the better and a byline under it counting
+    BYLINE_BONUS more (`_told_in_lead`); without such a line, a
+    headline-shaped line among the TITLE_WINDOW lines above the article that
+    repeats there (pages print it as <title> and <h1>), else the nearest line
+    with a byline under it, else the nearest there; failing that, a repeat
+    further up, else the nearest of all. A question or a title-case headline long enough to read
     as a sentence counts as headline-shaped too.
     Furniture is never a title: a breadcrumb ("YOU ARE AT: Home » News"), a
-    back link ("Back to News"), a section label, a byline or a photo credit.
+    back link ("Back to News"), a section label, a byline, a time stamp or a
+    photo credit.
     """
     shaped = [
         (i, line.text)
         for i, line in enumerate(lines)
-        if (line.kind == "short" or _headline_sentence(line))
+        if (line.kind in ("short", BYLINED_HEADLINE) or _headline_sentence(line))
         and not looks_like_dateline(line.text)
+        and not _STAMP.search(line.text)
         and word_count(_title_text(line.text)) >= TITLE_MIN_WORDS
         and not _is_furniture(line.text, line.kind != "short")
     ]
     # A label-shaped line ("Research News") is a title only when nothing else is.
     shaped = [(i, text) for i, text in shaped if not _is_label(text)] or shaped
-    told = _told_in_lead(shaped, lines, opening)
-    if told:
-        return told
+    bylined = _bylined(shaped, lines)
+    told = _told_in_lead(shaped, lines, opening, bylined)
+    if told is not None:
+        return lines[told].text
     candidates = [text for _, text in shaped]
     allowed = set(candidates)
     near = [line.text for line in lines[-TITLE_WINDOW:] if line.text in allowed]
+    repeats = Counter(near)
+    repeated = next((text for text in near if repeats[text] > 1), None)
+    if repeated:
+        return repeated
+    if bylined:
+        return lines[max(bylined)].text
     for group in (near, candidates):
         repeats = Counter(group)
         repeated = next((text for text in group if repeats[text] > 1), None)
@@ -677,9 +722,60 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
     return None
 
 
+def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> set[int]:
+    """The headline-shaped lines that a byline or a date follows.
+
+    Above an article, the headline is the line a byline, a dateline or a
+    time stamp follows within BYLINE_REACH lines ("By Ann Lee", "November
+    19, 2019 at 8:40 AM", "Updated 2 hours ago"); of a headline with its
+    deck, both. A list of other stories gives each of its headlines a
+    date too: a run of BYLINE_RUN or more such lines, each within
+    BYLINE_RUN_GAP lines of the next, is a list of teasers and counts none.
+    """
+    byline_of: dict[int, int] = {}
+    headlines = {i for i, _ in shaped}
+    for i, text in shaped:
+        if len(lines) - i > TOLD_REACH:
+            continue
+        if _GLUED_BYLINE.search(text):  # the headline with its byline on one line
+            byline_of[i] = i
+            continue
+        reach = range(i + 1, min(len(lines), i + 1 + BYLINE_REACH))
+        at = next((j for j in reach if j not in headlines and _byline_like(lines[j].text)), None)
+        if at is not None:
+            byline_of[i] = at
+    runs, run = [], []
+    for at in sorted(set(byline_of.values())):
+        if run and at - run[-1] > BYLINE_RUN_GAP:
+            runs.append(run)
+            run = []
+        run.append(at)
+    runs.append(run)
+    teasers = {at for run in runs if len(run) >= BYLINE_RUN for at in run}
+    return {i for i, at in byline_of.items() if at not in teasers}
+
+
+BYLINE_REACH, BYLINE_RUN, BYLINE_RUN_GAP, BYLINE_MAX_WORDS = 3, 3, 4, 16
+# A time of day, a date in figures or an age ("2 hours ago"), or an "Updated" or
+# "Published" stamp: a byline's, never a headline's.
+_STAMP = re.compile(
+    r"\b\d{1,2}:\d{2}(?!\d)|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}"
+    r"|\b\d{1,3} ?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago\b"
+    r"|^(?:updated|published|posted|last updated)\b",
+    re.I,
+)
+
+
+def _byline_like(text: str) -> bool:
+    """A byline, a dateline or a time stamp: a short line with a name or a date."""
+    return word_count(text) <= BYLINE_MAX_WORDS and bool(
+        _BYLINE.match(text) or _STAMP.search(text) or parse_date(text)
+    )
+
+
 def _told_in_lead(
-    shaped: list[tuple[int, str]], lines: list[Line], opening: list[str]
-) -> str | None:
+    shaped: list[tuple[int, str]], lines: list[Line], opening: list[str], bylined: set[int]
+) -> int | None:
     """The headline-shaped line whose words the article's lead repeats most.
 
     Each line within TOLD_REACH lines of the article scores the share of its
@@ -690,6 +786,8 @@ def _told_in_lead(
     lead as well and stands nearer, so of the lines that score, the topmost
     within TOLD_DECK_GAP lines above the best is the headline, unless it
     holds the best line whole (a breadcrumb ending in the headline).
+    A line printed twice is the headline, unless a line with a byline under
+    it (`bylined`) scores more: other stories' teasers are printed twice too.
     Of the lead's words (`opening`: its first lines) only those of the lines
     scored are kept: a long unspaced CJK paragraph has one for every pair of
     characters.
@@ -707,25 +805,26 @@ def _told_in_lead(
         share = shared / len(words)
         if share < TOLD_MIN_SHARE or shared < TOLD_MIN_WORDS:
             continue
-        scores[i] = share - TOLD_DISTANCE_COST * (len(lines) - i)
+        scores[i] = share - TOLD_DISTANCE_COST * (len(lines) - i) + BYLINE_BONUS * (i in bylined)
     if not scores:
         return None
     # Pages print their headline twice (<title> and <h1>): a repeat is the headline.
     printed = Counter(lines[i].text for i in scores)
     repeated = [i for i in scores if printed[lines[i].text] > 1]
-    if repeated:
-        return lines[max(repeated, key=scores.get)].text
-    best = max(scores, key=scores.get)
+    # A repeat stands against the lines a byline follows (a teaser is printed twice too).
+    pool = set(repeated) | (bylined & scores.keys()) if repeated else scores
+    best = max(pool, key=scores.get)
     upper = [
         i
-        for i in scores
+        for i in pool
         if best - TOLD_DECK_GAP <= i < best
         and _title_text(lines[best].text) not in lines[i].text  # the title in a breadcrumb
     ]
-    return lines[min(upper, default=best)].text
+    return min(upper, default=best)
 
 
 TOLD_DECK_GAP = 3
+BYLINE_BONUS = 0.5
 TOLD_REACH = 60  # lines above the article where its headline may stand
 TOLD_MIN_SHARE = 0.3
 TOLD_MIN_WORDS = 2
