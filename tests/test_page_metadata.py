@@ -212,6 +212,11 @@ def test_text_title_without_a_byline_glued_to_it(byline):
     assert text_title(f"{MENU}\n{HEADLINE}{byline}\n\n{TEXT_BODY}") == HEADLINE
 
 
+@pytest.mark.parametrize("separator", ["/", "|", "›"])
+def test_text_title_without_the_breadcrumb_separator_left_before_it(separator):
+    assert text_title(f"{MENU}\n{separator} {HEADLINE}\n\n{TEXT_BODY}") == HEADLINE
+
+
 def test_text_title_not_a_caption_with_its_credit_in_brackets():
     caption = "Researchers at the Oulu testbed, 2024. (University of Oulu/Anna Virtanen)"
     assert text_title(f"{MENU}\n{caption}\n{HEADLINE}\n\n{TEXT_BODY}") == HEADLINE

@@ -722,8 +722,9 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
     return None
 
 
-def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> set[int]:
-    """The headline-shaped lines that a byline or a date follows.
+def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> dict[int, int]:
+    """The headline-shaped lines that a byline or a date follows, each with
+    the index of its byline.
 
     Above an article, the headline is the line a byline, a dateline or a
     time stamp follows within BYLINE_REACH lines ("By Ann Lee", "November
@@ -752,7 +753,7 @@ def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> set[int]:
         run.append(at)
     runs.append(run)
     teasers = {at for run in runs if len(run) >= BYLINE_RUN for at in run}
-    return {i for i, at in byline_of.items() if at not in teasers}
+    return {i: at for i, at in byline_of.items() if at not in teasers}
 
 
 BYLINE_REACH, BYLINE_RUN, BYLINE_RUN_GAP, BYLINE_MAX_WORDS = 3, 3, 4, 16
@@ -774,7 +775,7 @@ def _byline_like(text: str) -> bool:
 
 
 def _told_in_lead(
-    shaped: list[tuple[int, str]], lines: list[Line], opening: list[str], bylined: set[int]
+    shaped: list[tuple[int, str]], lines: list[Line], opening: list[str], bylined: dict[int, int]
 ) -> int | None:
     """The headline-shaped line whose words the article's lead repeats most.
 
@@ -812,7 +813,7 @@ def _told_in_lead(
     printed = Counter(lines[i].text for i in scores)
     repeated = [i for i in scores if printed[lines[i].text] > 1]
     # A repeat stands against the lines a byline follows (a teaser is printed twice too).
-    pool = set(repeated) | (bylined & scores.keys()) if repeated else scores
+    pool = set(repeated) | (bylined.keys() & scores.keys()) if repeated else scores
     best = max(pool, key=scores.get)
     upper = [
         i
@@ -859,6 +860,8 @@ FALLBACK_PICK = -1
 TITLE_WINDOW = 8  # lines above the article where its headline stands
 TITLE_MAX_WORDS = 40
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# A breadcrumb's last separator left before the headline ("/ 7 key questions ...").
+_LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 _TITLE_FIELD = re.compile(r"""^title\s*:\s*(["']?)(?P<title>.+?)\1\s*$""", re.I)
 _GLUED_CREDIT = re.compile(
     r"(?<=[a-z0-9.!?’'\")])\s*(?:\(?(?:photo|image|picture|foto|credit|source)s?\b\s*(?:credit)?\s*"
@@ -903,6 +906,7 @@ def _title_text(line: str) -> str:
     if field:
         line = field["title"]
     line = _MARKDOWN_HEADING.sub("", line)
+    line = _LEADING_SEPARATOR.sub("", line) or line
     line = _GLUED_CREDIT.sub("", line).strip() or line
     headline = _GLUED_BYLINE.sub("", line)
     return headline if word_count(headline) >= TITLE_MIN_WORDS else line
