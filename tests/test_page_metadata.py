@@ -302,6 +302,17 @@ def test_text_title_with_its_date_not_a_related_story_printed_twice():
     assert text_title(text) == HEADLINE
 
 
+def test_text_title_not_one_of_a_list_of_other_stories_that_tell_the_same():
+    related = [
+        "Three operators pool their research on an Oulu testbed",
+        "Universities of the region host students working on radio",
+        "Oulu testbed planned for next year opens to partners",
+    ]
+    text = f"{MENU}\n{HEADLINE}\nFacebook\nTwitter\nRelated\n" + "\n".join(related) + "\n\n"
+    text += TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact")
+    assert text_title(text) == HEADLINE
+
+
 @pytest.mark.parametrize(
     "stamp", ["Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM", "Published 10:02 AM EST Nov 19"]
 )

@@ -680,7 +680,8 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
     lead, and a byline or a date stands under it (`_bylined`). So the title
     is the headline-shaped line above the article whose words the lead
     repeats most, the nearer the better and a byline under it counting
-    BYLINE_BONUS more (`_told_in_lead`); without such a line, a
+    BYLINE_BONUS more (`_told_in_lead`; the lines of a list of other
+    stories do not count, `_teaser_list`); without such a line, a
     headline-shaped line among the TITLE_WINDOW lines above the article that
     repeats there (pages print it as <title> and <h1>), else the nearest line
     with a byline under it, else the nearest there; failing that, a repeat
@@ -702,7 +703,8 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
     # A label-shaped line ("Research News") is a title only when nothing else is.
     shaped = [(i, text) for i, text in shaped if not _is_label(text)] or shaped
     bylined = _bylined(shaped, lines)
-    told = _told_in_lead(shaped, lines, opening, bylined)
+    teasers = _teaser_list(shaped, bylined)
+    told = _told_in_lead([c for c in shaped if c[0] not in teasers], lines, opening, bylined)
     if told is not None:
         return lines[told].text
     candidates = [text for _, text in shaped]
@@ -720,6 +722,26 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
         if repeated or group:
             return repeated or group[FALLBACK_PICK]
     return None
+
+
+def _teaser_list(shaped: list[tuple[int, str]], bylined: dict[int, int]) -> set[int]:
+    """The lines of a list of other stories: a run of TEASER_LIST_RUN or more
+    headline-shaped lines of TEASER_LIST_WORDS words or more, one right under
+    the other, none with a byline under it. Such a list ("Most read", "More
+    on") often tells the article's subject as well as its headline does."""
+    runs, run = [], []
+    for i, text in shaped:
+        if word_count(text) < TEASER_LIST_WORDS or i in bylined:
+            continue
+        if run and i != run[-1] + 1:
+            runs.append(run)
+            run = []
+        run.append(i)
+    runs.append(run)
+    return {i for run in runs if len(run) >= TEASER_LIST_RUN for i in run}
+
+
+TEASER_LIST_RUN, TEASER_LIST_WORDS = 3, 5
 
 
 def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> dict[int, int]:
