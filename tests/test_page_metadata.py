@@ -302,6 +302,12 @@ def test_text_title_with_its_date_not_a_related_story_printed_twice():
     assert text_title(text) == HEADLINE
 
 
+def test_a_short_title_case_headline_with_a_byline_under_it_is_the_title():
+    other = "Spectrum auction raises record sum in Berlin"
+    text = f"{MENU}\n{other}\nThe Oulu Clock\nBy Anna Virtanen\n\n{TEXT_BODY}"
+    assert text_title(text) == "The Oulu Clock"
+
+
 def test_text_title_not_one_of_a_list_of_other_stories_that_tell_the_same():
     related = [
         "Three operators pool their research on an Oulu testbed",

@@ -700,8 +700,9 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
         and word_count(_title_text(line.text)) >= TITLE_MIN_WORDS
         and not _is_furniture(line.text, line.kind != "short")
     ]
-    # A label-shaped line ("Research News") is a title only when nothing else is.
-    shaped = [(i, text) for i, text in shaped if not _is_label(text)] or shaped
+    # A label-shaped line ("Research News") is a title only when nothing else is,
+    # or when a byline ("By Ann Lee") stands right under it.
+    shaped = [(i, text) for i, text in shaped if not _is_label(text) or _signed(lines, i)] or shaped
     bylined = _bylined(shaped, lines)
     teasers = _teaser_list(shaped, bylined)
     told = _told_in_lead([c for c in shaped if c[0] not in teasers], lines, opening, bylined)
@@ -722,6 +723,10 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
         if repeated or group:
             return repeated or group[FALLBACK_PICK]
     return None
+
+
+def _signed(lines: list[Line], i: int) -> bool:
+    return i + 1 < len(lines) and bool(_BYLINE.match(lines[i + 1].text))
 
 
 def _teaser_list(shaped: list[tuple[int, str]], bylined: dict[int, int]) -> set[int]:
