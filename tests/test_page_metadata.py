@@ -405,3 +405,19 @@ def test_a_long_unspaced_lead_costs_memory_in_proportion_to_the_text():
     finally:
         tracemalloc.stop()
     assert peak < 20 * len(raw.encode())  # the cleaner's own copies of the text
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "12:3" * 100_000,
+        "1/1/" * 100_000,
+        "1 " * 150_000 + "ago",
+        "/ " * 150_000,
+        "By " + "A" * 300_000,
+    ],
+    ids=["times", "figures", "ages", "separators", "byline"],
+)
+def test_long_stamp_shaped_lines_under_a_headline_are_not_a_hang(finishes, under):
+    text = f"{MENU}\n{HEADLINE}\n{under}\n{under}\n\n{TEXT_BODY}"
+    assert text_title(text) == HEADLINE
