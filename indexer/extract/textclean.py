@@ -685,11 +685,11 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
     headline-shaped line among the TITLE_WINDOW lines above the article that
     repeats there (pages print it as <title> and <h1>), else the nearest line
     with a byline under it, else the nearest there; failing that, a repeat
-    further up, else the nearest of all. A question or a title-case headline long enough to read
-    as a sentence counts as headline-shaped too.
+    further up, else the nearest of all. A question or a title-case headline
+    long enough to read as a sentence counts as headline-shaped too.
     Furniture is never a title: a breadcrumb ("YOU ARE AT: Home » News"), a
-    back link ("Back to News"), a section label, a byline, a time stamp or a
-    photo credit.
+    back link ("Back to News"), a section label (unless a "By ..." byline
+    stands right under it), a byline, a time stamp or a photo credit.
     """
     shaped = [
         (i, line.text)
@@ -784,14 +784,15 @@ def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> dict[int, int]
 
 
 BYLINE_REACH, BYLINE_RUN, BYLINE_RUN_GAP, BYLINE_MAX_WORDS = 3, 3, 4, 16
-# A time of day, a date in figures or an age ("2 hours ago"), or an "Updated" or
-# "Published" stamp: a byline's, never a headline's.
-_STAMP = re.compile(
-    r"\b\d{1,2}:\d{2}(?!\d)|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}"
-    r"|\b\d{1,3} ?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago\b"
-    r"|^(?:updated|published|posted|last updated)\b",
-    re.I,
+# A byline's stamp, never a headline's: a time of day ("21:17"), a date in figures
+# ("18.11.2019"), an age ("2 hours ago"), "Updated" or "Published" first.
+_STAMP_FORMS = (
+    r"\b\d{1,2}:\d{2}(?!\d)",
+    r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}",
+    r"\b\d{1,3} ?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago\b",
+    r"^(?:updated|published|posted|last updated)\b",
 )
+_STAMP = re.compile("|".join(_STAMP_FORMS), re.I)
 
 
 def _byline_like(text: str) -> bool:
