@@ -308,6 +308,19 @@ def test_a_short_title_case_headline_with_a_byline_under_it_is_the_title():
     assert text_title(text) == "The Oulu Clock"
 
 
+def test_the_dates_of_a_list_of_other_stories_do_not_make_them_headlines():
+    stories = [
+        ("Oulu operators open a satellite lab", "March 3, 2025"),
+        ("Madrid students win a chess cup again", "March 2, 2025"),
+        ("Operators in Berlin raise their prices", "March 1, 2025"),
+    ]
+    listed = "\n".join(f"{story}\n{day}" for story, day in stories)
+    body = TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact")
+    assert (
+        text_title(f"{MENU}\n{HEADLINE}\nFacebook\nTwitter\nLatest\n{listed}\n\n{body}") == HEADLINE
+    )
+
+
 def test_text_title_not_one_of_a_list_of_other_stories_that_tell_the_same():
     related = [
         "Three operators pool their research on an Oulu testbed",
