@@ -150,3 +150,33 @@ def test_markdown_and_pdf_files_are_indexed(tmp_path):
     stored = indexed(tmp_path / "index")
     assert stored["mou.md"]["format"] == "markdown"
     assert stored["release.pdf"]["format"] == "pdf"
+    assert stored["mou.md"]["language"] == stored["release.pdf"]["language"] == "en"
+
+
+GERMAN_MARKDOWN = """---
+title: "Netzbetreiber starten gemeinsame Versuche zum Mobilfunk der sechsten Generation"
+date: 2025-06-02
+---
+Die drei großen Netzbetreiber wollen in den kommenden zwei Jahren gemeinsam mit
+mehreren Hochschulen neue Funktechnik für den Mobilfunk der sechsten Generation
+erproben. Die Versuche beginnen im Herbst in Berlin und München.
+"""
+GERMAN_PDF_LINES = [
+    "Hochschulen und Netzbetreiber erproben neue Antennen",
+    "",
+    "Die Forschungsgruppe wird in diesem Jahr zusammen mit den Betreibern neue",
+    "Antennen und Verfahren fuer den Mobilfunk der sechsten Generation in der",
+    "Stadt erproben, bevor die Ergebnisse im naechsten Jahr veroeffentlicht werden.",
+]
+
+
+def test_markdown_and_pdf_articles_get_their_language(tmp_path):
+    """Markdown and PDF articles had no language at all (only text and HTML
+    had one), so they were not stemmed in their own language nor found under
+    the language facet."""
+    german = extract(write(tmp_path, "versuche.md", GERMAN_MARKDOWN))
+    assert german.format == "markdown" and german.language == "de"
+    assert extract(write(tmp_path, "mou.md", MARKDOWN)).language == "en"
+    pdf = extract(write(tmp_path, "antennen.pdf", make_pdf([GERMAN_PDF_LINES])))
+    assert pdf.format == "pdf" and pdf.language == "de"
+    assert extract(write(tmp_path, "release.pdf", make_pdf(pdf_pages()))).language == "en"

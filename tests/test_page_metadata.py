@@ -212,6 +212,11 @@ def test_text_title_without_a_byline_glued_to_it(byline):
     assert text_title(f"{MENU}\n{HEADLINE}{byline}\n\n{TEXT_BODY}") == HEADLINE
 
 
+@pytest.mark.parametrize("separator", ["/", "|", "›"])
+def test_text_title_without_the_breadcrumb_separator_left_before_it(separator):
+    assert text_title(f"{MENU}\n{separator} {HEADLINE}\n\n{TEXT_BODY}") == HEADLINE
+
+
 def test_text_title_not_a_caption_with_its_credit_in_brackets():
     caption = "Researchers at the Oulu testbed, 2024. (University of Oulu/Anna Virtanen)"
     assert text_title(f"{MENU}\n{caption}\n{HEADLINE}\n\n{TEXT_BODY}") == HEADLINE
@@ -271,6 +276,94 @@ def test_a_cjk_opening_sentence_is_not_taken_for_a_title_case_headline():
     )
 
 
+# --- the headline a byline or a date stands under -----------------------------------
+# On a copied news page the headline is the line with its byline or date under it;
+# a video's caption, a related story and a teaser printed twice may all tell the
+# article's opening as well or better, and stand nearer to it.
+
+
+def test_text_title_with_its_byline_not_a_video_caption_nearer_the_article():
+    caption = "Oulu testbed: three operators pool their research, video"
+    text = (
+        f"{MENU}\n{HEADLINE}\nBy Anna Virtanen | Telecom Daily\nFacebook\nTwitter\n"
+        f"{caption}\n\nVideo: three operators pool their research on a testbed in Oulu, "
+        f"filmed on Tuesday.\n\n{TEXT_BODY}"
+    ).replace("The three operators", "The three Nordic operators signed a 6G research pact and")
+    assert text_title(text) == HEADLINE
+
+
+def test_text_title_with_its_date_not_a_related_story_printed_twice():
+    teaser = "Three operators pool research on an Oulu testbed for sixth-generation networks"
+    text = (
+        f"{MENU}\n{HEADLINE}\nNovember 18, 2025 | 4:10pm\nEnlarge Image\nMore on:\n{teaser}\n"
+        f"Satellite start-up opens an office in Madrid\n{teaser}\n\n"
+        f"{TEXT_BODY.replace('The three operators', 'The three Nordic operators signed a pact')}"
+    )
+    assert text_title(text) == HEADLINE
+
+
+def test_a_short_title_case_headline_with_a_byline_under_it_is_the_title():
+    other = "Spectrum auction raises record sum in Berlin"
+    text = f"{MENU}\n{other}\nThe Oulu Clock\nBy Anna Virtanen\n\n{TEXT_BODY}"
+    assert text_title(text) == "The Oulu Clock"
+
+
+def test_the_dates_of_a_list_of_other_stories_do_not_make_them_headlines():
+    stories = [
+        ("Oulu operators open a satellite lab", "March 3, 2025"),
+        ("Madrid students win a chess cup again", "March 2, 2025"),
+        ("Operators in Berlin raise their prices", "March 1, 2025"),
+    ]
+    listed = "\n".join(f"{story}\n{day}" for story, day in stories)
+    body = TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact")
+    assert (
+        text_title(f"{MENU}\n{HEADLINE}\nFacebook\nTwitter\nLatest\n{listed}\n\n{body}") == HEADLINE
+    )
+
+
+def test_text_title_not_one_of_a_list_of_other_stories_that_tell_the_same():
+    related = [
+        "Three operators pool their research on an Oulu testbed",
+        "Universities of the region host students working on radio",
+        "Oulu testbed planned for next year opens to partners",
+    ]
+    text = f"{MENU}\n{HEADLINE}\nFacebook\nTwitter\nRelated\n" + "\n".join(related) + "\n\n"
+    text += TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact")
+    assert text_title(text) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "stamp", ["Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM", "Published 10:02 AM EST Nov 19"]
+)
+def test_a_headline_that_reads_as_a_sentence_with_a_stamp_under_it_is_the_title(stamp):
+    headline = "Oulu doubles down on its 6G testbed. It might just pay off for the region."
+    article = extract_document(
+        f"{MENU}\nTechnology\n{headline}\n{stamp}\n\n{TEXT_BODY}", "page.txt", is_html=False
+    )
+    assert article.title == headline
+    assert headline not in article.text and article.text.startswith("The three operators")
+
+
+def test_a_list_of_dated_sentences_is_not_read_as_headlines():
+    events = [
+        (
+            "The Oulu summit opens its doors to researchers and vendors from all over Europe.",
+            "12 May 2025",
+        ),
+        (
+            "The Brussels workshop gathers regulators and operators for two full days of talks.",
+            "3 June 2025",
+        ),
+        (
+            "The Madrid fair shows the first prototypes of radios for the upper 6 GHz band.",
+            "9 July 2025",
+        ),
+    ]
+    text = "Events this year\n\n" + "\n".join(f"{line}\n{day}" for line, day in events)
+    article = extract_document(text, "events.txt", is_html=False)
+    assert events[1][0] in article.text and events[2][0] in article.text
+
+
 # --- bounded cost on hostile plain text ---------------------------------------------
 # A fetched page or a feed item reaches the text cleaner too: no line may make its
 # title rules take longer than a scan. Each input below is sized so that a rule that
@@ -325,3 +418,19 @@ def test_a_long_unspaced_lead_costs_memory_in_proportion_to_the_text():
     finally:
         tracemalloc.stop()
     assert peak < 20 * len(raw.encode())  # the cleaner's own copies of the text
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "12:3" * 100_000,
+        "1/1/" * 100_000,
+        "1 " * 150_000 + "ago",
+        "/ " * 150_000,
+        "By " + "A" * 300_000,
+    ],
+    ids=["times", "figures", "ages", "separators", "byline"],
+)
+def test_long_stamp_shaped_lines_under_a_headline_are_not_a_hang(finishes, under):
+    text = f"{MENU}\n{HEADLINE}\n{under}\n{under}\n\n{TEXT_BODY}"
+    assert text_title(text) == HEADLINE

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
 
 from indexer.extract.textclean import clean_text
+
+from .conftest import REPO
 
 BODY_1 = (
     "The two associations signed a memorandum of understanding on 6G research "
@@ -700,3 +706,26 @@ def test_a_list_introduced_with_a_full_width_colon_stays(lead, intro, names, res
         (rest, "p"),
         (closing, "p"),
     ]
+
+
+def test_a_text_of_thousands_of_lines_that_join_is_extracted_without_stalling(tmp_path):
+    """Every line of this text goes on the sentence above it, so they all join
+    into one paragraph. Joining used to ask the whole paragraph so far, at each
+    line, whether it ended a sentence: 24,000 lines took minutes. The command
+    now finishes well inside the child's time limit (no timing is asserted
+    beyond that it finishes)."""
+    lines = [f"radio unit {i} of the network" for i in range(24_000)]
+    path = tmp_path / "units.txt"
+    path.write_text("Radio units in the field\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "web.cli", "extract", "--json", str(path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=JOIN_TIME_LIMIT,
+    )
+    article = json.loads(result.stdout)
+    assert "radio unit 23999 of the network" in article["text"]
+
+
+JOIN_TIME_LIMIT = 60  # seconds; the quadratic join took over 100 here

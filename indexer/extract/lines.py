@@ -30,7 +30,10 @@ HAS_CJK = re.compile(f"[{CJK_CHARS}]")
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]+")
 UNSPACED_CHARS_PER_WORD = 4
 # Full stops of Latin, CJK, Devanagari (danda), Arabic and Urdu, Myanmar, Ethiopic.
-_SENTENCE_END = re.compile(r"""[.!?。！？…:;।॥؟۔။።](["'’”)\]*]*)$""")
+# (Read from the line's end: a search for the stop anywhere in the line would
+# cost its length every time a growing line is asked again.)
+_SENTENCE_STOPS = frozenset(".!?。！？…:;।॥؟۔။።")
+CLOSING_MARKS = "\"'’”)]*"
 _BULLET = re.compile(r"^([•●▪‣◦∙·*–—-]|\d{1,2}[.)])\s*\S")
 _SPAM_SEPARATORS = re.compile(r"\s*[|｜、·•]\s*")
 _SPACES = re.compile(r"\s+")
@@ -57,7 +60,9 @@ def word_count(line: str) -> int:
 
 
 def ends_sentence(line: str) -> bool:
-    return bool(_SENTENCE_END.search(line))
+    """A full stop, maybe followed by closing quotes or brackets, ends the line."""
+    end = line.removesuffix("\n").rstrip(CLOSING_MARKS)
+    return end[-1:] in _SENTENCE_STOPS
 
 
 def is_bullet(line: str) -> bool:

@@ -29,7 +29,7 @@ from .textclean import clean_text
 from .topics import find_topics
 
 # Bump when a change to the pipeline should re-extract every indexed article.
-EXTRACTION_VERSION = 7
+EXTRACTION_VERSION = 8
 FALLBACK_TITLE_WORDS = 12
 _LEADING_DATE = re.compile(r"^(on|in)\s+[^,]{4,30}\d{4},\s*", re.I)
 
@@ -81,7 +81,7 @@ def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
         lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
         published = date_near_title(lines, cleaned.title) or date_from_text(lines)
         url = source = None
-    article = _article(
+    return _article(
         relpath,
         cleaned.title,
         cleaned.paragraphs,
@@ -91,10 +91,8 @@ def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
         format="html" if is_html else "text",
         removed=cleaned.removed,
         kinds=cleaned.kinds,
+        declared=declared_language(text) if is_html else None,
     )
-    declared = declared_language(text) if is_html else None
-    article.language = detect_language(article.title, article.text, declared)
-    return article
 
 
 def extract_markdown(text: str, relpath: str) -> Article:
@@ -135,7 +133,10 @@ def extract_pdf(data: bytes, relpath: str) -> Article:
     )
 
 
-def _article(relpath, title, paragraphs, published, **fields) -> Article:
+def _article(relpath, title, paragraphs, published, declared=None, **fields) -> Article:
+    """The Article of every format, with what is found in its title and text:
+    language (`declared` is the page's own, trusted unless its script
+    disagrees), organisations and topics."""
     article = Article(
         path=relpath,
         title=title or _title_from_body(paragraphs) or relpath,
@@ -143,6 +144,7 @@ def _article(relpath, title, paragraphs, published, **fields) -> Article:
         date=published,
         **fields,
     )
+    article.language = detect_language(article.title, article.text, declared)
     _add_organisations(article)
     _add_topics(article)
     return article

@@ -29,8 +29,9 @@ from dataclasses import dataclass, field
 
 from ..article import HEADING, LIST_ITEM, PARAGRAPH, Removed
 from ..datafiles import article_end_kinds
-from .dates import looks_like_dateline
+from .dates import looks_like_dateline, parse_date
 from .lines import (
+    CLOSING_MARKS,
     HAS_CJK,
     clutter_kind,
     ends_sentence,
@@ -119,15 +120,49 @@ def _after_headline(lines: list[Line], first: int, last: int) -> int:
 
     A question or a headline in title case is long enough to read as body
     text, so the article span can open with it ("Does X Have a Net Worth of
-    $17 Million?"); the article starts at the next body line below.
+    $17 Million?"); the article starts at the next body line below. So does
+    a headline that reads as a sentence, when a byline or date stands under
+    it (`_byline_below`; only the span's first line: a list of dated
+    sentences is not a row of headlines).
     """
+    opening = True
     while first < last:
         lines[first].kind = "outside the article"
-        if not _headline_sentence(lines[first], asks=False):
+        if opening and _byline_below(lines, first, last):
+            lines[first].kind = BYLINED_HEADLINE
+        elif not _headline_sentence(lines[first], asks=False):
             lines[first].kind = "body"
             break
+        opening = False
         first = next(i for i in range(first + 1, last + 1) if lines[i].kind == "body")
     return first
+
+
+def _byline_below(lines: list[Line], at: int, last: int) -> bool:
+    """A line of headline length with a byline or a date below it, before the
+    next body line: a headline that reads as a sentence ("Oulu doubles down
+    on 6G. It might pay off."). Under a headline it is the deck instead."""
+    if word_count(lines[at].text) > HEADLINE_MAX_WORDS or (at and _under_headline(lines[at - 1])):
+        return False
+    for line in lines[at + 1 : min(last, at + BYLINE_REACH) + 1]:
+        if line.kind == "body":
+            return False
+        if _byline_like(line.text):
+            return True
+    return False
+
+
+BYLINED_HEADLINE = "headline"
+
+
+def _under_headline(above: Line) -> bool:
+    """Whether the line above is a headline, which makes the line below its deck."""
+    return (
+        above.kind == "short"
+        and word_count(above.text) >= TITLE_MIN_WORDS
+        and not _is_label(above.text)
+        and not _is_furniture(above.text)
+    )
 
 
 def _kinds_of(kept: list[str], blocks: list[tuple[str, str]]) -> list[str]:
@@ -297,22 +332,56 @@ def _reflow(lines: list[Line]) -> list[Line]:
     margin = _wrap_margin(lines)
     if margin:
         return _unwrap(lines, margin)
-    out: list[Line] = []
+    out: list[_Joined] = []
     for block in _blocks(lines):
         if _hard_wrapped(block):
-            out.append(Line(" ".join(line.text for line in block), block[0].block))
+            out.append(_Joined(Line(" ".join(line.text for line in block), block[0].block)))
             continue
         for at, line in enumerate(block):
             prev = out[-1] if out else None
             nxt = block[at + 1].text if at + 1 < len(block) else None
-            if prev and prev.block == line.block and _continues(prev.text, line.text, nxt):
-                glue = (
-                    "" if _TIGHT_BEFORE.match(line.text) or _TIGHT_AFTER.search(prev.text) else " "
-                )
-                prev.text = f"{prev.text}{glue}{line.text}"
+            if prev and prev.line.block == line.block and _continues(prev, line.text, nxt):
+                tight = _TIGHT_BEFORE.match(line.text) or _TIGHT_AFTER.search(prev.tail)
+                prev.add("" if tight else " ", line.text)
             else:
-                out.append(line)
-    return out
+                out.append(_Joined(line))
+    return [joined.done() for joined in out]
+
+
+class _Joined:
+    """A line that the lines below it may be joined to (`_reflow`).
+
+    What joining asks of the line above (does it end a sentence or end
+    open, has it a few words) is kept up to date as its pieces come, and
+    the text is put together once at the end: asked of the whole joined
+    text at every step, a text of thousands of short lines that all join
+    took time growing with the square of its length.
+    """
+
+    TAIL = 32  # characters kept of the line's end: more than any open word has
+
+    def __init__(self, line: Line):
+        self.line, self.parts, self.tail = line, [line.text], line.text[-self.TAIL :]
+        self.ends = ends_sentence(line.text)
+        self.rule = bool(_RULE.fullmatch(line.text))  # a joined line is never a rule
+        self.wordy = False  # holds INLINE_MIN_WORDS words (joining never takes one away)
+
+    def add(self, glue: str, text: str) -> None:
+        piece = glue + text
+        self.parts.append(piece)
+        self.tail = (self.tail + piece)[-self.TAIL :]
+        # Only closing quotes or brackets added: the line ends as it did.
+        self.ends = ends_sentence(piece) if piece.rstrip(CLOSING_MARKS) else self.ends
+        self.rule = False
+
+    def has_words(self, count: int) -> bool:
+        self.wordy = self.wordy or word_count("".join(self.parts)) >= count
+        return self.wordy
+
+    def done(self) -> Line:
+        if len(self.parts) > 1:
+            self.line.text = "".join(self.parts)
+        return self.line
 
 
 # A line that starts like this goes on the line above (a link or a bold word
@@ -339,7 +408,7 @@ _TIGHT_BEFORE = re.compile(r"[,.;:!?)\]}»”’%]")
 _TIGHT_AFTER = re.compile(r"[(\[{«“‘]$")
 
 
-def _continues(prev: str, line: str, nxt: str | None = None) -> bool:
+def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
     """Whether `line` goes on the sentence `prev` left open.
 
     A copy that puts every text node on its own line cuts a sentence at each
@@ -348,17 +417,17 @@ def _continues(prev: str, line: str, nxt: str | None = None) -> bool:
     an article, a preposition, a conjunction) or the line starts as only a
     continuation can (in lower case or with closing punctuation).
     """
-    if ends_sentence(prev) or _FIELD.match(line) or _RULE.fullmatch(prev):
+    if prev.ends or _FIELD.match(line) or prev.rule:
         return False
     starts_low = line[0].islower() or not line[0].isalpha()
     return (
         bool(starts_low and _CONTINUATION.match(line))
-        or _open_end(prev)
+        or _open_end(prev.tail)
         or _inline(prev, line, nxt)
     )
 
 
-def _inline(prev: str, line: str, nxt: str | None) -> bool:
+def _inline(prev: _Joined, line: str, nxt: str | None) -> bool:
     """A name in italics or a link cut out of a sentence: "… in rebooted" /
     "Star Trek" / "film series …". A short line between a line that stops
     mid-sentence and one that goes on in lower case is part of that sentence."""
@@ -366,9 +435,9 @@ def _inline(prev: str, line: str, nxt: str | None) -> bool:
         nxt is not None
         and line[0].isalpha()  # a name, not a count ("3.409" / "reads")
         and word_count(line) <= INLINE_MAX_WORDS
-        and word_count(prev) >= INLINE_MIN_WORDS
         and not ends_sentence(line)
         and nxt[0].islower()
+        and prev.has_words(INLINE_MIN_WORDS)
     )
 
 
@@ -376,7 +445,8 @@ INLINE_MAX_WORDS, INLINE_MIN_WORDS = 4, 4
 
 
 def _open_end(text: str) -> bool:
-    """A line that ends in a comma, an opening bracket or dash, or a function word."""
+    """A line that ends in a comma, an opening bracket or dash, or a function word.
+    (`text` may be only the line's last _Joined.TAIL characters.)"""
     return (
         text[-1] in _OPEN_CHARS
         or text.rsplit(" ", 1)[-1] in _OPEN_WORDS
@@ -411,14 +481,19 @@ def _wrap_margin(lines: list[Line]) -> int | None:
 
 def _unwrap(lines: list[Line], margin: int) -> list[Line]:
     out: list[Line] = []
+    parts: list[list[str]] = []  # each line's pieces, put together once at the end
     for line in lines:
         prev = out[-1] if out else None
         if prev and prev.block == line.block and _broke_here(prev, line, margin):
             glue = "" if _wide(prev.text[-1]) or _wide(line.text[0]) else " "
-            prev.text = f"{prev.text}{glue}{line.text}"
+            parts[-1].append(glue + line.text)
+            prev.text = line.text  # only its last character is asked for
             prev.width = line.width
         else:
             out.append(Line(line.text, line.block, line.kind, line.width))
+            parts.append([line.text])
+    for line, pieces in zip(out, parts, strict=True):
+        line.text = "".join(pieces)
     return out
 
 
@@ -602,32 +677,46 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
     other stories' headlines; the headline stands just above the article,
     with only a byline, dateline, credit or standfirst between, and it tells
     what the article's opening tells: most of its words come back in the
-    lead. So the title is the headline-shaped line above the article whose
-    words the lead repeats most, the nearer the better (`_told_in_lead`);
-    without such a line, a headline-shaped line among the TITLE_WINDOW lines
-    above the article: one that repeats there (pages print it as <title> and
-    <h1>), else the nearest; failing that, a repeat further up, else the
-    nearest of all. A question or a title-case headline long enough to read
-    as a sentence counts as headline-shaped too.
+    lead, and a byline or a date stands under it (`_bylined`). So the title
+    is the headline-shaped line above the article whose words the lead
+    repeats most, the nearer the better and a byline under it counting
+    BYLINE_BONUS more (`_told_in_lead`; the lines of a list of other
+    stories do not count, `_teaser_list`); without such a line, a
+    headline-shaped line among the TITLE_WINDOW lines above the article that
+    repeats there (pages print it as <title> and <h1>), else the nearest line
+    with a byline under it, else the nearest there; failing that, a repeat
+    further up, else the nearest of all. A question or a title-case headline
+    long enough to read as a sentence counts as headline-shaped too.
     Furniture is never a title: a breadcrumb ("YOU ARE AT: Home » News"), a
-    back link ("Back to News"), a section label, a byline or a photo credit.
+    back link ("Back to News"), a section label (unless a "By ..." byline
+    stands right under it), a byline, a time stamp or a photo credit.
     """
     shaped = [
         (i, line.text)
         for i, line in enumerate(lines)
-        if (line.kind == "short" or _headline_sentence(line))
+        if (line.kind in ("short", BYLINED_HEADLINE) or _headline_sentence(line))
         and not looks_like_dateline(line.text)
+        and not _STAMP.search(line.text)
         and word_count(_title_text(line.text)) >= TITLE_MIN_WORDS
         and not _is_furniture(line.text, line.kind != "short")
     ]
-    # A label-shaped line ("Research News") is a title only when nothing else is.
-    shaped = [(i, text) for i, text in shaped if not _is_label(text)] or shaped
-    told = _told_in_lead(shaped, lines, opening)
-    if told:
-        return told
+    # A label-shaped line ("Research News") is a title only when nothing else is,
+    # or when a byline ("By Ann Lee") stands right under it.
+    shaped = [(i, text) for i, text in shaped if not _is_label(text) or _signed(lines, i)] or shaped
+    bylined = _bylined(shaped, lines)
+    teasers = _teaser_list(shaped, bylined)
+    told = _told_in_lead([c for c in shaped if c[0] not in teasers], lines, opening, bylined)
+    if told is not None:
+        return lines[told].text
     candidates = [text for _, text in shaped]
     allowed = set(candidates)
     near = [line.text for line in lines[-TITLE_WINDOW:] if line.text in allowed]
+    repeats = Counter(near)
+    repeated = next((text for text in near if repeats[text] > 1), None)
+    if repeated:
+        return repeated
+    if bylined:
+        return lines[max(bylined)].text
     for group in (near, candidates):
         repeats = Counter(group)
         repeated = next((text for text in group if repeats[text] > 1), None)
@@ -636,9 +725,86 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
     return None
 
 
+def _signed(lines: list[Line], i: int) -> bool:
+    return i + 1 < len(lines) and bool(_BYLINE.match(lines[i + 1].text))
+
+
+def _teaser_list(shaped: list[tuple[int, str]], bylined: dict[int, int]) -> set[int]:
+    """The lines of a list of other stories: a run of TEASER_LIST_RUN or more
+    headline-shaped lines of TEASER_LIST_WORDS words or more, one right under
+    the other, none with a byline under it. Such a list ("Most read", "More
+    on") often tells the article's subject as well as its headline does."""
+    runs, run = [], []
+    for i, text in shaped:
+        if word_count(text) < TEASER_LIST_WORDS or i in bylined:
+            continue
+        if run and i != run[-1] + 1:
+            runs.append(run)
+            run = []
+        run.append(i)
+    runs.append(run)
+    return {i for run in runs if len(run) >= TEASER_LIST_RUN for i in run}
+
+
+TEASER_LIST_RUN, TEASER_LIST_WORDS = 3, 5
+
+
+def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> dict[int, int]:
+    """The headline-shaped lines that a byline or a date follows, each with
+    the index of its byline.
+
+    Above an article, the headline is the line a byline, a dateline or a
+    time stamp follows within BYLINE_REACH lines ("By Ann Lee", "November
+    19, 2019 at 8:40 AM", "Updated 2 hours ago"); of a headline with its
+    deck, both. A list of other stories gives each of its headlines a
+    date too: a run of BYLINE_RUN or more such lines, each within
+    BYLINE_RUN_GAP lines of the next, is a list of teasers and counts none.
+    """
+    byline_of: dict[int, int] = {}
+    headlines = {i for i, _ in shaped}
+    for i, text in shaped:
+        if len(lines) - i > TOLD_REACH:
+            continue
+        if _GLUED_BYLINE.search(text):  # the headline with its byline on one line
+            byline_of[i] = i
+            continue
+        reach = range(i + 1, min(len(lines), i + 1 + BYLINE_REACH))
+        at = next((j for j in reach if j not in headlines and _byline_like(lines[j].text)), None)
+        if at is not None:
+            byline_of[i] = at
+    runs, run = [], []
+    for at in sorted(set(byline_of.values())):
+        if run and at - run[-1] > BYLINE_RUN_GAP:
+            runs.append(run)
+            run = []
+        run.append(at)
+    runs.append(run)
+    teasers = {at for run in runs if len(run) >= BYLINE_RUN for at in run}
+    return {i: at for i, at in byline_of.items() if at not in teasers}
+
+
+BYLINE_REACH, BYLINE_RUN, BYLINE_RUN_GAP, BYLINE_MAX_WORDS = 3, 3, 4, 16
+# A byline's stamp, never a headline's: a time of day ("21:17"), a date in figures
+# ("18.11.2019"), an age ("2 hours ago"), "Updated" or "Published" first.
+_STAMP_FORMS = (
+    r"\b\d{1,2}:\d{2}(?!\d)",
+    r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}",
+    r"\b\d{1,3} ?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago\b",
+    r"^(?:updated|published|posted|last updated)\b",
+)
+_STAMP = re.compile("|".join(_STAMP_FORMS), re.I)
+
+
+def _byline_like(text: str) -> bool:
+    """A byline, a dateline or a time stamp: a short line with a name or a date."""
+    return word_count(text) <= BYLINE_MAX_WORDS and bool(
+        _BYLINE.match(text) or _STAMP.search(text) or parse_date(text)
+    )
+
+
 def _told_in_lead(
-    shaped: list[tuple[int, str]], lines: list[Line], opening: list[str]
-) -> str | None:
+    shaped: list[tuple[int, str]], lines: list[Line], opening: list[str], bylined: dict[int, int]
+) -> int | None:
     """The headline-shaped line whose words the article's lead repeats most.
 
     Each line within TOLD_REACH lines of the article scores the share of its
@@ -649,6 +815,8 @@ def _told_in_lead(
     lead as well and stands nearer, so of the lines that score, the topmost
     within TOLD_DECK_GAP lines above the best is the headline, unless it
     holds the best line whole (a breadcrumb ending in the headline).
+    A line printed twice is the headline, unless a line with a byline under
+    it (`bylined`) scores more: other stories' teasers are printed twice too.
     Of the lead's words (`opening`: its first lines) only those of the lines
     scored are kept: a long unspaced CJK paragraph has one for every pair of
     characters.
@@ -666,25 +834,26 @@ def _told_in_lead(
         share = shared / len(words)
         if share < TOLD_MIN_SHARE or shared < TOLD_MIN_WORDS:
             continue
-        scores[i] = share - TOLD_DISTANCE_COST * (len(lines) - i)
+        scores[i] = share - TOLD_DISTANCE_COST * (len(lines) - i) + BYLINE_BONUS * (i in bylined)
     if not scores:
         return None
     # Pages print their headline twice (<title> and <h1>): a repeat is the headline.
     printed = Counter(lines[i].text for i in scores)
     repeated = [i for i in scores if printed[lines[i].text] > 1]
-    if repeated:
-        return lines[max(repeated, key=scores.get)].text
-    best = max(scores, key=scores.get)
+    # A repeat stands against the lines a byline follows (a teaser is printed twice too).
+    pool = set(repeated) | (bylined.keys() & scores.keys()) if repeated else scores
+    best = max(pool, key=scores.get)
     upper = [
         i
-        for i in scores
+        for i in pool
         if best - TOLD_DECK_GAP <= i < best
         and _title_text(lines[best].text) not in lines[i].text  # the title in a breadcrumb
     ]
-    return lines[min(upper, default=best)].text
+    return min(upper, default=best)
 
 
 TOLD_DECK_GAP = 3
+BYLINE_BONUS = 0.5
 TOLD_REACH = 60  # lines above the article where its headline may stand
 TOLD_MIN_SHARE = 0.3
 TOLD_MIN_WORDS = 2
@@ -719,6 +888,8 @@ FALLBACK_PICK = -1
 TITLE_WINDOW = 8  # lines above the article where its headline stands
 TITLE_MAX_WORDS = 40
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# A breadcrumb's last separator left before the headline ("/ 7 key questions ...").
+_LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 _TITLE_FIELD = re.compile(r"""^title\s*:\s*(["']?)(?P<title>.+?)\1\s*$""", re.I)
 _GLUED_CREDIT = re.compile(
     r"(?<=[a-z0-9.!?’'\")])\s*(?:\(?(?:photo|image|picture|foto|credit|source)s?\b\s*(?:credit)?\s*"
@@ -763,6 +934,7 @@ def _title_text(line: str) -> str:
     if field:
         line = field["title"]
     line = _MARKDOWN_HEADING.sub("", line)
+    line = _LEADING_SEPARATOR.sub("", line) or line
     line = _GLUED_CREDIT.sub("", line).strip() or line
     headline = _GLUED_BYLINE.sub("", line)
     return headline if word_count(headline) >= TITLE_MIN_WORDS else line
