@@ -10,6 +10,7 @@ import pytest
 
 from indexer import datafiles
 from indexer.article import Article
+from indexer.extract import extract_document
 from indexer.extract.organisations import corpus_definitions, defined_acronyms, find_organisations
 
 
@@ -713,3 +714,54 @@ def test_a_headline_describing_its_project_is_about_the_first_project_named():
     assert {o.canonical: o.role for o in find_organisations(title, body)}["TrialsNet"] == "subject"
     # a headline naming no project this way leaves the projects as mentions
     assert about("Port cranes steered over 6G", body) == set()
+
+
+_RELEASE = (
+    "Home  Newsroom  Telecoms\n\n"
+    "Press release\n\n"
+    "Grants open for research on 6G antennas\n\n"
+    "{before}"
+    "Universities and companies can apply for grants of up to two million euros "
+    "each to build and test antennas for the radio bands that 6G networks may use.\n\n"
+    "The call welcomes consortia that bring a small business together with a "
+    "university, and projects are expected to start in the spring.\n\n"
+    "Earlier grants supported open network trials with Ericsson and Nokia, and the "
+    "results will be shared with operators across the country.\n\n"
+    "{after}"
+    "Share this page\n\nFacebook  X  LinkedIn\n\n© Crown copyright\n"
+)
+
+
+@pytest.mark.parametrize(
+    "before, after, publisher",
+    [
+        # gov.uk's "From:" block under the headline, removed as labels
+        (
+            "From:\nDepartment for Science, Innovation and Technology\nPublished\n3 March 2025\n\n",
+            "",
+            "DSIT",
+        ),
+        (
+            "",
+            "Source: Business Finland\n\nInquiries: press office, tel. 000 000\n\n",
+            "Business Finland",
+        ),
+        (
+            "",
+            "Applications close on 30 May.\n\nIssued by the National Science Foundation\n\n",
+            "NSF",
+        ),
+    ],
+)
+def test_the_publisher_a_release_names_in_its_attribution_lines_is_about(before, after, publisher):
+    article = extract_document(_RELEASE.format(before=before, after=after), "r.txt", is_html=False)
+    assert publisher in article.organisations
+    assert article.org_evidence[publisher]["role"] == "publisher"
+    assert {"Ericsson", "Nokia"} <= set(article.mentions)
+
+
+def test_attribution_lines_naming_no_single_organisation_add_nothing():
+    after = "Source: Ericsson and Nokia press photos\n\nFrom: our correspondent in Oulu\n\n"
+    article = extract_document(_RELEASE.format(before="", after=after), "r.txt", is_html=False)
+    assert article.organisations == []
+    assert set(article.mentions) == {"Ericsson", "Nokia"}

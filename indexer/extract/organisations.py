@@ -24,6 +24,7 @@ facet shows the former; the latter stay searchable.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -119,9 +120,16 @@ class OrgMention:
         return found
 
 
-def find_organisations(title: str, body: str) -> list[OrgMention]:
-    """Organisations in the article, most mentioned first, ties by first mention."""
+def find_organisations(title: str, body: str, issuers: Sequence[str] = ()) -> list[OrgMention]:
+    """Organisations in the article, most mentioned first, ties by first mention.
+
+    `issuers` are the names the article's attribution lines give as its
+    publisher (`attribution`): lines the text cleaner removed around the body.
+    One that is an organisation is the publisher; nothing else is read there."""
     text = f"{title}\n\n{body}"
+    issued = len(text)
+    if issuers:
+        text += "".join(f"\n\n{name}" for name in issuers)
     scan = text.translate(FULL_WIDTH)  # same length: offsets stay those of `text`
     regions = _regions(title, body)
     hits = _gazetteer_hits(scan)
@@ -145,11 +153,16 @@ def find_organisations(title: str, body: str) -> list[OrgMention]:
         boilerplate = [m.span() for m in _DISCLAIMER.finditer(scan)]
     if boilerplate:
         hits = [h for h in hits if not any(a <= h.start < b for a, b in boilerplate)]
+    publishers = set()
+    if issuers:
+        hits, publishers = _issuer_hits(scan, hits, issued)
     found: dict[str, _Found] = {}
     for hit in sorted(hits, key=lambda h: h.start):
         _note(found, hit, text, scan)
     _merge_societies(found)
     roles, listed = _roles(scan, found, regions)
+    for canonical in publishers:
+        roles.setdefault(canonical, "publisher")
     return sorted(
         (
             OrgMention(
@@ -167,6 +180,51 @@ def find_organisations(title: str, body: str) -> list[OrgMention]:
         ),
         key=lambda o: (-o.count, o.first),
     )
+
+
+# The lines that say who issued a press release: gov.uk's "From:" and the
+# name under it, a closing "Source: X", "Issued by X". The text cleaner
+# removes them (a label between paragraphs, a caption, what follows the
+# article), yet a reader counts them as the article's attribution.
+_ATTRIBUTION = re.compile(
+    r"(?:From|Source|(?:Issued|Published|Released)\s+by)(?:\s*:|(?<=by))[ \t]*([^\n]{0,150})"
+)
+ISSUER_MAX_CHARS = 150
+
+
+def attribution(removed: Sequence[str]) -> list[str]:
+    """The publishers named by attribution lines among the `removed` ones
+    (in the order the cleaner removed them): "From:" or "Source:" alone takes
+    the next line as the name."""
+    issuers = []
+    for i, line in enumerate(removed):
+        match = _ATTRIBUTION.fullmatch(line.strip())
+        if not match:
+            continue
+        name = match.group(1) or (removed[i + 1].strip() if i + 1 < len(removed) else "")
+        if name and len(name) <= ISSUER_MAX_CHARS:
+            issuers.append(name)
+    return issuers
+
+
+def _issuer_hits(scan: str, hits: list[_Hit], issued: int) -> tuple[list[_Hit], set[str]]:
+    """The hits of the body, and the organisations that are, each alone, a whole
+    issuer line after offset `issued` ("the" and a full stop aside)."""
+    kept = [h for h in hits if h.start < issued]
+    by_line: dict[int, list[_Hit]] = {}
+    for hit in hits:
+        if hit.start >= issued:
+            by_line.setdefault(scan.rfind("\n", issued, hit.start) + 1, []).append(hit)
+    publishers = set()
+    for start, on_line in by_line.items():
+        end = scan.find("\n", start)
+        end = len(scan) if end < 0 else end
+        hit = on_line[0]
+        before, after = scan[start : hit.start].strip(), scan[hit.end : end].strip()
+        if len(on_line) == 1 and before.lower() in ("", "the") and after in ("", "."):
+            kept.append(hit)
+            publishers.add(hit.canonical)
+    return kept, publishers
 
 
 def _merge_societies(found: dict[str, _Found]) -> None:
