@@ -591,6 +591,19 @@ _DE_LEAD = (
             {"MIC"},
             "KDDI",
         ),
+        # what the body behind a programme decides
+        (
+            f"{_LEAD}\n\nThe Swedish Research Council will set the research themes for "
+            "the call. Ericsson expects to take part.",
+            {"Swedish Research Council"},
+            "Ericsson",
+        ),
+        (
+            f"{_LEAD}\n\nEarlier, Vinnova will select the winning projects with the "
+            "help of reviewers from Nokia.",
+            {"Vinnova"},
+            "Nokia",
+        ),
     ],
 )
 def test_a_role_in_the_story_makes_an_organisation_salient(body, expected, mention):
