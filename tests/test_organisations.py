@@ -591,6 +591,24 @@ _DE_LEAD = (
             {"MIC"},
             "KDDI",
         ),
+        # the partner it announces the programme together with
+        (
+            f"{_KO_PLAIN_LEAD}\n\n과기정통부는 5일 유럽연합(EU)과 6G 위성 분야의 공동연구 과제를 "
+            "선정했다고 밝혔다. 삼성전자도 참여한다.",
+            {"MSIT", "EU"},
+            "Samsung",
+        ),
+        (
+            f"{_JA_PLAIN_LEAD}\n\n総務省は欧州委員会と共同で、研究課題の公募を行うと発表した。"
+            "KDDIも応募する予定だ。",
+            {"MIC", "European Commission"},
+            "KDDI",
+        ),
+        (
+            f"{_ZH_PLAIN_LEAD}\n\n工业和信息化部与欧盟委员会联合发布了合作研究计划。华为将参与试验。",
+            {"MIIT", "European Commission"},
+            "Huawei",
+        ),
         # what the body behind a programme decides
         (
             f"{_LEAD}\n\nThe Swedish Research Council will set the research themes for "
