@@ -796,3 +796,18 @@ def test_attribution_lines_naming_no_single_organisation_add_nothing():
     article = extract_document(_RELEASE.format(before="", after=after), "r.txt", is_html=False)
     assert article.organisations == []
     assert set(article.mentions) == {"Ericsson", "Nokia"}
+
+
+def test_the_publishers_a_saved_release_page_lists_under_from_are_about():
+    paragraphs = "".join(f"<p>{p}</p>" for p in _RELEASE.split("\n\n")[3:6])
+    html = (
+        "<html><head><title>Grants open for research on 6G antennas</title></head><body>"
+        "<main><h1>Grants open for research on 6G antennas</h1>"
+        '<div class="metadata"><dl><dt>From:</dt><dd><a href="/dsit">Department for '
+        'Science, Innovation and Technology</a> and <a href="/iuk">Innovate UK</a></dd>'
+        f"<dt>Published</dt><dd>3 March 2025</dd></dl></div>{paragraphs}</main></body></html>"
+    )
+    article = extract_document(html, "release.html", is_html=True)
+    assert set(article.organisations) == {"DSIT", "Innovate UK"}
+    assert set(article.mentions) == {"Ericsson", "Nokia"}
+    assert "From: Innovate UK" in [r.line for r in article.removed]
