@@ -37,7 +37,11 @@ LEAD_MIN_CHARS = 120
 # Organisations of these countries are named with a genitive "s" in their
 # languages ("Vinnovas utlysning"): their names match with it.
 GENITIVE_S_COUNTRIES = frozenset({"SE", "NO", "DK"})
-SALIENT_COUNT = 3  # named this often, an organisation is what the article is about
+# Named this often in an article whose headline and lead name no organisation,
+# an organisation is the subject the article keeps returning to. Where they do
+# name one, that is the subject, and others named as often are background
+# (the standards body results go to, an earlier partner) unless a role says more.
+SALIENT_COUNT = 3
 # A capitalised word, or an abbreviation such as "U.S."; a full stop ends a word
 # unless a letter follows, so names never run across sentences.
 _NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z0-9](?:[\w&'’-]|\.(?=\w))*)"
@@ -106,7 +110,7 @@ class OrgMention:
     @property
     def salient(self) -> bool:
         lead = self.where == "title" or (self.where == "lead" and not self.listed)
-        return lead or self.count >= SALIENT_COUNT or bool(self.role)
+        return lead or bool(self.role)
 
     def evidence(self) -> dict:
         found = {
@@ -163,6 +167,10 @@ def find_organisations(title: str, body: str, issuers: Sequence[str] = ()) -> li
     roles, listed = _roles(scan, found, regions)
     for canonical in publishers:
         roles.setdefault(canonical, "publisher")
+    if all(_where(f.first, regions) == "body" for f in found.values()):
+        for canonical, entry in found.items():
+            if entry.count >= SALIENT_COUNT:
+                roles.setdefault(canonical, "named throughout")
     return sorted(
         (
             OrgMention(
