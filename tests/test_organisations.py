@@ -811,3 +811,37 @@ def test_the_publishers_a_saved_release_page_lists_under_from_are_about():
     assert set(article.organisations) == {"DSIT", "Innovate UK"}
     assert set(article.mentions) == {"Ericsson", "Nokia"}
     assert "From: Innovate UK" in [r.line for r in article.removed]
+
+
+@pytest.mark.parametrize(
+    "title, body, expected",
+    [
+        # a legal form ends a company's name; the name without it is the same company
+        (
+            "Finnish start-up raises EUR 6 million for 6G radio chips",
+            "Kvanttiradio Oy, a spin-off from a university lab, has raised EUR 6 million "
+            "to build its first 6G test chips. Kvanttiradio plans to hire 20 engineers.",
+            {"Kvanttiradio": 2},
+        ),
+        (
+            "Three start-ups win testbed time",
+            "Berlin-based Wellenwerk GmbH, Lumora Networks BV of Eindhoven and Radiona AB "
+            "from Lund are the winners of the open call. Radiona will test road sensing.",
+            {"Wellenwerk": 1, "Lumora Networks": 1, "Radiona": 2},
+        ),
+        # a name the text calls a start-up or spin-off
+        (
+            "Dutch start-up Golfwerk Technologies opens a 6G lab",
+            "The lab will test optical fronthaul for 6G small cells, Golfwerk Technologies "
+            "said. The spin-off, Meshwave, makes antennas.",
+            {"Golfwerk Technologies": 2, "Meshwave": 1},
+        ),
+    ],
+)
+def test_start_ups_are_found_by_their_legal_form_or_as_start_ups(title, body, expected):
+    assert counts(title, body) == expected
+
+
+def test_a_start_up_word_before_no_name_finds_nothing():
+    body = "Start-ups from Finland and the start-up Programme of the city took part."
+    assert named("Start-up news", body) == set()

@@ -92,6 +92,11 @@ _LEADING_NOISE = {
     "on",
     "for",
     "to",
+    "start-up",
+    "startup",
+    "spin-off",
+    "spin-out",
+    "spinout",
 }
 
 
@@ -149,7 +154,11 @@ def find_organisations(title: str, body: str, issuers: Sequence[str] = ()) -> li
     taken = _Taken(scan, hits)
     for name, owner in _shaped_names(scan, taken, hits):
         canonical, full = (owner.canonical, owner.name) if owner else (name, name)
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", scan):
+        spellings = re.escape(name)
+        bare = None if owner else _without_legal_form(name)
+        if bare:  # "Radiona AB", and "Radiona" after: one company, under its name
+            canonical, spellings = bare, f"{spellings}|{re.escape(bare)}"
+        for match in re.finditer(rf"(?<![\w-])(?:{spellings})(?![\w-])", scan):
             if not taken.overlaps(*match.span()):
                 hits.append(_Hit(match.start(), match.end(), canonical, full, "name"))
     boilerplate = []
@@ -548,7 +557,11 @@ def _trim_name(name: str) -> str | None:
         if words[i].endswith(("'s", "’s")) or (i > 0 and words[i] == "The"):
             words = words[i + 1 :]
             break
-    while words and (words[0].lower() in _LEADING_NOISE or not _has_letter(words[0])):
+    while words and (
+        words[0].lower() in _LEADING_NOISE
+        or not _has_letter(words[0])
+        or words[0].endswith("-based")  # "Berlin-based Radiona GmbH"
+    ):
         words.pop(0)
     if len(words) < 2 or rules.never & set(words):
         return None
@@ -559,6 +572,8 @@ def _trim_name(name: str) -> str | None:
     if " ".join(words[:2]).startswith(rules.prefixes):
         return " ".join(words)
     ends = [i for i, w in enumerate(words) if w in rules.suffixes]
+    if ends and words[ends[-1]] in rules.legal_forms:  # "Radiona AB of Lund": it ends there
+        return " ".join(words[: ends[-1] + 1])
     if ends and (ends[-1] == len(words) - 1 or words[ends[-1] + 1] in ("for", "of")):
         return " ".join(words)
     return None
@@ -589,12 +604,19 @@ def _shaped_names(
     index = _index()
     names: list[tuple[str, Organisation | None]] = []
     known_names = {fold(h.name) for h in hits}
+    for name in _start_ups(text, taken):
+        if not any(fold(name) in k for k in known_names):
+            names.append((name, None))
     for match in _shape_pattern().finditer(text):
         start, end = match.span(1)
         if taken.overlaps(start, end):
             continue
         candidate = match.group(1)
         right = _split_fusion(candidate)
+        if right != candidate:  # "A GmbH of Berlin and B AB": a company's name ends at its form
+            left = _trim_name(re.sub(r"\s+(?:and|&)\s+$", "", candidate[: -len(right)]))
+            if left and _without_legal_form(left) and not any(fold(left) in k for k in known_names):
+                names.append((left, _owner(left.split(), index)))
         name = _trim_name(right)
         if not name:
             continue
@@ -607,8 +629,54 @@ def _shaped_names(
             continue
         if (name, owner) in names or any(fold(name) in k for k in known_names):
             continue
+        bare = _without_legal_form(name)
+        if bare and (bare, None) in names:
+            names.remove((bare, None))  # "start-up Radiona" and "Radiona AB": one
         names.append((name, owner))
     return names
+
+
+# A company the text calls a start-up or spin-off: "Finnish start-up Radiona
+# raises ...", "the spin-off, Lumora Networks, ...". No gazetteer can know
+# these; the word says the name that follows is a company's.
+_START_UP = re.compile(
+    r"(?<![\w-])(?:[Ss]tart-?up|[Ss]pin-?off|[Ss]pin-?out)(?:\s*,)?[ \t]+"
+    rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+)
+
+
+# What "Start-up" heads that is not a company: "the start-up Programme of the city"
+_START_UP_THINGS = frozenset(
+    {
+        "Programme", "Program", "Challenge", "Competition", "Award", "Awards", "Prize",
+        "Scheme", "Call", "Fund", "Hub", "Accelerator", "Incubator", "Track", "Day",
+        "Days", "Week", "Summit", "Village", "Grant", "Grants",
+    }
+)  # fmt: skip
+
+
+def _start_ups(text: str, taken: _Taken) -> list[str]:
+    rules = discovery_rules()
+    names: dict[str, None] = {}
+    for match in _START_UP.finditer(text):
+        words = match.group(1).split()
+        if words[-1] in rules.legal_forms or taken.overlaps(*match.span(1)):
+            continue  # a legal form is found by its shape
+        if words[0] in _LEADING_NOISE or words[0].lower() in _LEADING_NOISE:
+            continue
+        if (rules.never | _START_UP_THINGS) & set(words) or all(w in rules.generic for w in words):
+            continue
+        if all(_has_letter(w) for w in words):
+            names[match.group(1)] = None
+    return list(names)
+
+
+def _without_legal_form(name: str) -> str | None:
+    """ "Radiona AB" -> "Radiona"; None for a name without a legal form."""
+    words = name.split()
+    if len(words) > 1 and words[-1] in discovery_rules().legal_forms:
+        return " ".join(words[:-1])
+    return None
 
 
 def _split_fusion(candidate: str) -> str:
