@@ -609,6 +609,13 @@ _DE_LEAD = (
             {"MIIT", "European Commission"},
             "Huawei",
         ),
+        # a list the sentence introduces as the recipients
+        (
+            f"{_LEAD}\n\nThree institutes were selected after an outside review: ETRI, "
+            "KAIST and Hanwha Systems. Partners include: Samsung, KT and LG Electronics.",
+            {"ETRI", "KAIST", "Hanwha"},
+            "Samsung",
+        ),
         # what the body behind a programme decides
         (
             f"{_LEAD}\n\nThe Swedish Research Council will set the research themes for "
@@ -845,3 +852,17 @@ def test_start_ups_are_found_by_their_legal_form_or_as_start_ups(title, body, ex
 def test_a_start_up_word_before_no_name_finds_nothing():
     body = "Start-ups from Finland and the start-up Programme of the city took part."
     assert named("Start-up news", body) == set()
+
+
+def test_recipients_the_lead_lists_after_a_colon_are_about():
+    lead = (
+        "Four universities will receive funding to set up 6G research hubs: the "
+        "University of Surrey, the University of Bristol, Heriot-Watt University and "
+        "King's College London."
+    )
+    expected = {"University of Surrey", "University of Bristol"}
+    expected |= {"Heriot-Watt University", "King's College London"}
+    assert about("Four universities share 6G money", lead) == expected
+    # the same list introduced as examples stays mentions
+    lead = lead.replace("will receive funding to set up 6G research hubs", "work on 6G, including")
+    assert about("Four universities share 6G money", lead) == set()

@@ -823,6 +823,18 @@ _ROLES = [
         ],
         False,
     ),
+    # "Four universities will receive funding: A, B, C and D", "the following
+    # institutions were selected: A, B and C": a list the sentence introduces as
+    # the recipients (a list after "partners include:" stays members in passing)
+    (
+        "recipient",
+        ("receive", "awarded", "selected", "winners", "recipients", "grantees"),
+        [
+            r"\b(?:receive|receives|awarded|selected|winners|recipients|grantees)\b"
+            rf"[^\n.:;@]{{0,100}}:[ \t]*({_ORGS})"
+        ],
+        False,
+    ),
     # "The awards go to a consortium led by X and to a team at Y"
     (
         "recipient",
