@@ -609,6 +609,21 @@ _DE_LEAD = (
             {"MIIT", "European Commission"},
             "Huawei",
         ),
+        # a public body the news is told according to; a standards body is not one
+        (
+            f"{_LEAD}\n\nThe labs will be open to companies of every size, according to "
+            "the Department of Telecommunications. Tests will follow the ITU's work, "
+            "according to the ITU.",
+            {"DoT India"},
+            "ITU",
+        ),
+        # a funding agency new to the gazetteer that speaks
+        (
+            f'{_LEAD}\n\n"We want companies to test early," a spokesperson for the '
+            "Research Council of Norway said. Telenor is expected to apply.",
+            {"Research Council of Norway"},
+            "Telenor",
+        ),
         # a list the sentence introduces as the recipients
         (
             f"{_LEAD}\n\nThree institutes were selected after an outside review: ETRI, "

@@ -993,7 +993,8 @@ def _described_project(text: str, found: dict[str, _Found], title_end: int) -> s
 _SPEAKING_KINDS = frozenset({"public body", "government", "funding agency", "regulator"})
 _SAYS = r"(?:said|says|announced|has\s+announced|stated|confirmed)\b"
 _SAYS_AFTER = re.compile(rf"\s+{_SAYS}")  # right after a name: "X said"
-_SAID_BEFORE = re.compile(r"\b(?:said|announced)\s+(?:the\s+)?\Z")  # "said X"
+# "said X", "according to the X"
+_SAID_BEFORE = re.compile(r"\b(?:said|announced|according\s+to)\s+(?:the\s+)?\Z")
 # Named back by the noun of its kind ("the ministry said", "the Foundation
 # will fund", "wie das Ministerium mitteilte", "同省は…発表した"): the one
 # speaking body whose name holds the noun's word, or the one government.
@@ -1032,14 +1033,14 @@ def _speaking_bodies(text: str, found: dict[str, _Found]) -> list[str]:
         return org.kind if org else ""
 
     speakers = []
-    if any(word in text for word in ("said", "says", "announced", "stated", "confirmed")):
+    if any(w in text for w in ("said", "says", "announced", "stated", "confirmed", "according to")):
         speakers += [
             canonical
             for canonical, entry in found.items()
             if kind(canonical) in _SPEAKING_KINDS
             and any(
                 _SAYS_AFTER.match(text, end)
-                or _SAID_BEFORE.search(text[max(0, start - 20) : start])
+                or _SAID_BEFORE.search(text[max(0, start - 24) : start])
                 for start, end in entry.spans
             )
         ]
