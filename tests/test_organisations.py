@@ -609,6 +609,21 @@ _DE_LEAD = (
             {"MIIT", "European Commission"},
             "Huawei",
         ),
+        # the parties of the agreement the body reports: "X signed an MoU with Y"
+        # (a similar agreement recalled after it is an earlier one)
+        (
+            f"{_LEAD}\n\nThe Next G Alliance signed a memorandum of understanding with the "
+            "Bharat 6G Alliance on Tuesday. The Next G Alliance signed a similar agreement "
+            "with 6G Forum in 2023.",
+            {"Next G Alliance", "Bharat 6G Alliance"},
+            "6G Forum",
+        ),
+        (
+            f"{_LEAD}\n\nThe memorandum, signed in Tokyo on Monday by imec and NICT, names "
+            "terahertz radios as the first topic. Nokia is not a party.",
+            {"imec", "NICT"},
+            "Nokia",
+        ),
         # a public body the news is told according to; a standards body is not one
         (
             f"{_LEAD}\n\nThe labs will be open to companies of every size, according to "

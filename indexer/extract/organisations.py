@@ -761,9 +761,15 @@ _ROLES = [
             r"\b(?:memorandum|MoU|MOU|agreement|accord|letter\s+of\s+intent)\s+"
             r"(?:was|were|is|has\s+been|will\s+be)\s+(?:signed|concluded)"
             rf"{_BY}(?:[\w-]+\s+){{0,2}}?({_PARTIES})",
-            # "X and Y have signed ...", opening a sentence
+            # "X and Y have signed ...", opening a sentence; "X signed an MoU with Y"
             rf"(?:^|(?<=[.!?]\s)|(?<=\n))({_PARTIES})\s+(?:have\s+|has\s+|today\s+|formally\s+)*"
-            r"(?:signed|concluded)\b",
+            r"(?:signed|concluded)\b"
+            r"(?:\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:memorandum|MoU|MOU|agreement|accord|"
+            rf"letter\s+of\s+intent)(?:\s+of\s+understanding)?\s+with\s+({_PARTIES}))?",
+            # "The memorandum, signed in Tokyo on Monday by X and Y"
+            r"\b(?:memorandum\s+of\s+understanding|memorandum|MoU|MOU|agreement|accord)\s*,?\s+"
+            r"signed\s+(?:(?:in|at|on|this|last|today)\s+[\w ]{1,30}?\s+)?"
+            rf"by\s+(?:[\w-]+\s+){{0,2}}?({_PARTIES})",
         ],
         True,
     ),
