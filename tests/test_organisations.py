@@ -624,6 +624,19 @@ _DE_LEAD = (
             {"imec", "NICT"},
             "Nokia",
         ),
+        # the agency that manages the call, the body that awards the grants
+        (
+            f"{_LEAD}\n\nInnovate UK will manage the competition and assess the bids. "
+            "Earlier rounds supported trials with BT.",
+            {"Innovate UK"},
+            "BT",
+        ),
+        (
+            f"{_LEAD}\n\nThe grants will be awarded by the National Science Foundation "
+            "after a review. Intel offers test equipment.",
+            {"NSF"},
+            "Intel",
+        ),
         # a public body the news is told according to; a standards body is not one
         (
             f"{_LEAD}\n\nThe labs will be open to companies of every size, according to "

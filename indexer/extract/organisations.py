@@ -787,7 +787,17 @@ _ROLES = [
     # "X, which manages the programme for the ministry"; "the call is managed by X"
     (
         "runs the call",
-        ("manage", "administer", "run ", "runs ", "handle"),
+        (
+            "manage",
+            "administer",
+            "run ",
+            "runs ",
+            "handle",
+            "running",
+            "deliver",
+            "oversee",
+            "responsible",
+        ),
         [
             rf"({_ORG})\s*,\s*(?:which|who|whose\s+[\w\s]{{1,40}}?)\s+"
             r"(?:manages|runs|administers|handles|implements|operates|will\s+manage|will\s+run)\s+"
@@ -795,6 +805,21 @@ _ROLES = [
             r"\b(?:programme|program|call|scheme|fund|grants|competition)\s+(?:is|are|will\s+be)\s+"
             rf"(?:run|managed|administered|handled|implemented|operated){_BY}({_PARTIES})",
             rf"({_ORG})\s+(?:runs|manages|administers)\s+the\s+(?:programme|program|call|scheme)\b",
+            # "X will manage the competition", "X is running the call"
+            rf"({_ORG})\s+(?:will\s+(?:run|manage|administer|deliver|oversee)|is\s+(?:running|managing|"
+            r"administering|delivering)|is\s+responsible\s+for)\s+the\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:programme|program|call|scheme|competition|fund|grants)\b",
+        ],
+        False,
+    ),
+    # "The grants will be awarded by X", "X will award the grants": who awards them
+    (
+        "announcer",
+        ("award",),
+        [
+            r"\b(?:grants?|awards?|funding|contracts?)\s+(?:will\s+be|are|were|have\s+been|is)\s+"
+            rf"awarded\s+by\s+(?:the\s+)?({_ORG})",
+            rf"({_ORG})\s+(?:will\s+award|awards|has\s+awarded)\s+the\s+(?:grants|funding|awards)\b",
         ],
         False,
     ),
