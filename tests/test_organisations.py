@@ -624,6 +624,30 @@ _DE_LEAD = (
             {"imec", "NICT"},
             "Nokia",
         ),
+        # a public body that speaks, or is the source, in French, Spanish, Swedish
+        (
+            "Les opérateurs et les industriels sont invités à donner leur avis sur l'usage "
+            "futur de la bande des 6 GHz, que la 6G pourrait utiliser à partir de 2030."
+            "\n\nLa consultation restera ouverte "
+            "jusqu'au 31 mars, selon l'Arcep. Orange a mené des essais.",
+            {"ARCEP"},
+            "Orange",
+        ),
+        (
+            "Las universidades podrán solicitar ayudas para proyectos sobre redes móviles de "
+            "sexta generación, con un presupuesto de 40 millones de euros.\n\nEl Ministerio "
+            "para la Transformación Digital y de la Función Pública ha anunciado las ayudas. "
+            "Telefónica participó en convocatorias anteriores.",
+            {"Spanish Ministry for Digital Transformation"},
+            "Telefónica",
+        ),
+        (
+            "Ett nytt tillstånd för att testa sjätte generationens mobilnät har beviljats för "
+            "ett område i norra Sverige under två år.\n\nPost- och telestyrelsen meddelade på "
+            "torsdagen att tillståndet gäller höga frekvenser. Ericsson deltar i försöken.",
+            {"PTS"},
+            "Ericsson",
+        ),
         # the agency that manages the call, the body that awards the grants
         (
             f"{_LEAD}\n\nInnovate UK will manage the competition and assess the bids. "

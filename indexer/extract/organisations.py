@@ -1022,10 +1022,22 @@ def _described_project(text: str, found: dict[str, _Found], title_end: int) -> s
 # back by its kind, "the ministry said", it is the one body of that kind the
 # text names. Companies say things in passing; these speak for the programme.
 _SPEAKING_KINDS = frozenset({"public body", "government", "funding agency", "regulator"})
-_SAYS = r"(?:said|says|announced|has\s+announced|stated|confirmed)\b"
+_SAYS = (
+    r"(?:said|says|announced|has\s+announced|stated|confirmed"
+    # French, Spanish, Italian, Swedish, Finnish: "X a annoncé", "X meddelade"
+    r"|a\s+(?:annoncé|indiqué|précisé)|ha\s+(?:anunciado|informado|annunciato|comunicato)"
+    r"|meddelade|meddelar|uppger|ilmoitti|kertoi)\b"
+)
 _SAYS_AFTER = re.compile(rf"\s+{_SAYS}")  # right after a name: "X said"
-# "said X", "according to the X"
-_SAID_BEFORE = re.compile(r"\b(?:said|announced|according\s+to)\s+(?:the\s+)?\Z")
+# "said X", "according to the X", "selon l'X", "según el X", "enligt X"
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|announced|according\s+to|selon|según|secondo|enligt|laut)\s+"
+    r"(?:the\s+|le\s+|la\s+|el\s+|il\s+|dem\s+|der\s+|l['’])?\Z"
+)
+_SPEAKING_HINTS = ("said", "says", "announced", "stated", "confirmed", "according to")
+_SPEAKING_HINTS += ("annonc", "indiqu", "précis", "anunci", "informado", "annunci", "comunicato")
+_SPEAKING_HINTS += ("meddela", "uppger", "ilmoitti", "kertoi", "selon", "según", "secondo")
+_SPEAKING_HINTS += ("enligt", "laut")
 # Named back by the noun of its kind ("the ministry said", "the Foundation
 # will fund", "wie das Ministerium mitteilte", "同省は…発表した"): the one
 # speaking body whose name holds the noun's word, or the one government.
@@ -1064,7 +1076,7 @@ def _speaking_bodies(text: str, found: dict[str, _Found]) -> list[str]:
         return org.kind if org else ""
 
     speakers = []
-    if any(w in text for w in ("said", "says", "announced", "stated", "confirmed", "according to")):
+    if any(hint in text for hint in _SPEAKING_HINTS):
         speakers += [
             canonical
             for canonical, entry in found.items()
