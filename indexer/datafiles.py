@@ -206,6 +206,8 @@ class DiscoveryRules:
     never: frozenset[str]
     generic: frozenset[str]
     sub_bodies: tuple[str, ...] = ()
+    # A company's legal form ("Oy", "GmbH"): the name without it is the same company.
+    legal_forms: tuple[str, ...] = ()
 
 
 @cache
@@ -219,6 +221,7 @@ def discovery_rules() -> DiscoveryRules:
         never=frozenset(table.get("never", [])),
         generic=frozenset(table.get("generic", [])),
         sub_bodies=tuple(table.get("sub_bodies", [])),
+        legal_forms=tuple(table.get("legal_forms", [])),
     )
 
 

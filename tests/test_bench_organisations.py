@@ -7,7 +7,9 @@ import pytest
 from bench.organisations import SETS, load_labels, problems
 
 
-@pytest.mark.parametrize(("number", "pages"), [(1, 64), (2, 40), (3, 15), (4, 21), (5, 36)])
+@pytest.mark.parametrize(
+    ("number", "pages"), [(1, 64), (2, 40), (3, 15), (4, 21), (5, 36), (6, 22)]
+)
 def test_labels_cover_every_page_once(number, pages):
     labels_file, folder, splits = SETS[number]
     labels = load_labels(labels_file)

@@ -113,7 +113,7 @@ def test_a_name_inside_a_known_name_is_not_a_second_organisation():
     assert [o.canonical for o in find_organisations("", body)] == ["IMT-2030 (6G) Promotion Group"]
 
 
-def test_salience_title_lead_or_repeated_versus_mentioned():
+def test_salience_title_lead_or_repeated_without_a_named_subject_versus_mentioned():
     title = "NGMN publishes 6G requirements"
     lead = "The NGMN Alliance published its requirements for 6G on Monday, after a long review."
     body = (
@@ -124,4 +124,11 @@ def test_salience_title_lead_or_repeated_versus_mentioned():
     found = {o.canonical: o for o in find_organisations(title, body)}
     assert found["NGMN"].salient and found["NGMN"].where == "title"
     assert not found["3GPP"].salient and found["3GPP"].where == "body"
-    assert found["ETSI"].salient  # named three times
+    # named three times, but the headline names the subject: background
+    assert not found["ETSI"].salient
+    # with a headline and lead that name no organisation, it is the subject
+    body = "Filler sentence about networks and operators that pads the lead out. " * 4
+    body += "\n\nThe work feeds into 3GPP. ETSI, ETSI and ETSI were also named here."
+    found = {o.canonical: o for o in find_organisations("New 6G requirements", body)}
+    assert found["ETSI"].salient and found["ETSI"].role == "named throughout"
+    assert not found["3GPP"].salient

@@ -10,6 +10,7 @@ import pytest
 
 from indexer import datafiles
 from indexer.article import Article
+from indexer.extract import extract_document
 from indexer.extract.organisations import corpus_definitions, defined_acronyms, find_organisations
 
 
@@ -590,6 +591,111 @@ _DE_LEAD = (
             {"MIC"},
             "KDDI",
         ),
+        # the partner it announces the programme together with
+        (
+            f"{_KO_PLAIN_LEAD}\n\n과기정통부는 5일 유럽연합(EU)과 6G 위성 분야의 공동연구 과제를 "
+            "선정했다고 밝혔다. 삼성전자도 참여한다.",
+            {"MSIT", "EU"},
+            "Samsung",
+        ),
+        (
+            f"{_JA_PLAIN_LEAD}\n\n総務省は欧州委員会と共同で、研究課題の公募を行うと発表した。"
+            "KDDIも応募する予定だ。",
+            {"MIC", "European Commission"},
+            "KDDI",
+        ),
+        (
+            f"{_ZH_PLAIN_LEAD}\n\n工业和信息化部与欧盟委员会联合发布了合作研究计划。华为将参与试验。",
+            {"MIIT", "European Commission"},
+            "Huawei",
+        ),
+        # the parties of the agreement the body reports: "X signed an MoU with Y"
+        # (a similar agreement recalled after it is an earlier one)
+        (
+            f"{_LEAD}\n\nThe Next G Alliance signed a memorandum of understanding with the "
+            "Bharat 6G Alliance on Tuesday. The Next G Alliance signed a similar agreement "
+            "with 6G Forum in 2023.",
+            {"Next G Alliance", "Bharat 6G Alliance"},
+            "6G Forum",
+        ),
+        (
+            f"{_LEAD}\n\nThe memorandum, signed in Tokyo on Monday by imec and NICT, names "
+            "terahertz radios as the first topic. Nokia is not a party.",
+            {"imec", "NICT"},
+            "Nokia",
+        ),
+        # a public body that speaks, or is the source, in French, Spanish, Swedish
+        (
+            "Les opérateurs et les industriels sont invités à donner leur avis sur l'usage "
+            "futur de la bande des 6 GHz, que la 6G pourrait utiliser à partir de 2030."
+            "\n\nLa consultation restera ouverte "
+            "jusqu'au 31 mars, selon l'Arcep. Orange a mené des essais.",
+            {"ARCEP"},
+            "Orange",
+        ),
+        (
+            "Las universidades podrán solicitar ayudas para proyectos sobre redes móviles de "
+            "sexta generación, con un presupuesto de 40 millones de euros.\n\nEl Ministerio "
+            "para la Transformación Digital y de la Función Pública ha anunciado las ayudas. "
+            "Telefónica participó en convocatorias anteriores.",
+            {"Spanish Ministry for Digital Transformation"},
+            "Telefónica",
+        ),
+        (
+            "Ett nytt tillstånd för att testa sjätte generationens mobilnät har beviljats för "
+            "ett område i norra Sverige under två år.\n\nPost- och telestyrelsen meddelade på "
+            "torsdagen att tillståndet gäller höga frekvenser. Ericsson deltar i försöken.",
+            {"PTS"},
+            "Ericsson",
+        ),
+        # the agency that manages the call, the body that awards the grants
+        (
+            f"{_LEAD}\n\nInnovate UK will manage the competition and assess the bids. "
+            "Earlier rounds supported trials with BT.",
+            {"Innovate UK"},
+            "BT",
+        ),
+        (
+            f"{_LEAD}\n\nThe grants will be awarded by the National Science Foundation "
+            "after a review. Intel offers test equipment.",
+            {"NSF"},
+            "Intel",
+        ),
+        # a public body the news is told according to; a standards body is not one
+        (
+            f"{_LEAD}\n\nThe labs will be open to companies of every size, according to "
+            "the Department of Telecommunications. Tests will follow the ITU's work, "
+            "according to the ITU.",
+            {"DoT India"},
+            "ITU",
+        ),
+        # a funding agency new to the gazetteer that speaks
+        (
+            f'{_LEAD}\n\n"We want companies to test early," a spokesperson for the '
+            "Research Council of Norway said. Telenor is expected to apply.",
+            {"Research Council of Norway"},
+            "Telenor",
+        ),
+        # a list the sentence introduces as the recipients
+        (
+            f"{_LEAD}\n\nThree institutes were selected after an outside review: ETRI, "
+            "KAIST and Hanwha Systems. Partners include: Samsung, KT and LG Electronics.",
+            {"ETRI", "KAIST", "Hanwha"},
+            "Samsung",
+        ),
+        # what the body behind a programme decides
+        (
+            f"{_LEAD}\n\nThe Swedish Research Council will set the research themes for "
+            "the call. Ericsson expects to take part.",
+            {"Swedish Research Council"},
+            "Ericsson",
+        ),
+        (
+            f"{_LEAD}\n\nEarlier, Vinnova will select the winning projects with the "
+            "help of reviewers from Nokia.",
+            {"Vinnova"},
+            "Nokia",
+        ),
     ],
 )
 def test_a_role_in_the_story_makes_an_organisation_salient(body, expected, mention):
@@ -713,3 +819,117 @@ def test_a_headline_describing_its_project_is_about_the_first_project_named():
     assert {o.canonical: o.role for o in find_organisations(title, body)}["TrialsNet"] == "subject"
     # a headline naming no project this way leaves the projects as mentions
     assert about("Port cranes steered over 6G", body) == set()
+
+
+_RELEASE = (
+    "Home  Newsroom  Telecoms\n\n"
+    "Press release\n\n"
+    "Grants open for research on 6G antennas\n\n"
+    "{before}"
+    "Universities and companies can apply for grants of up to two million euros "
+    "each to build and test antennas for the radio bands that 6G networks may use.\n\n"
+    "The call welcomes consortia that bring a small business together with a "
+    "university, and projects are expected to start in the spring.\n\n"
+    "Earlier grants supported open network trials with Ericsson and Nokia, and the "
+    "results will be shared with operators across the country.\n\n"
+    "{after}"
+    "Share this page\n\nFacebook  X  LinkedIn\n\n© Crown copyright\n"
+)
+
+
+@pytest.mark.parametrize(
+    "before, after, publisher",
+    [
+        # gov.uk's "From:" block under the headline, removed as labels
+        (
+            "From:\nDepartment for Science, Innovation and Technology\nPublished\n3 March 2025\n\n",
+            "",
+            "DSIT",
+        ),
+        (
+            "",
+            "Source: Business Finland\n\nInquiries: press office, tel. 000 000\n\n",
+            "Business Finland",
+        ),
+        (
+            "",
+            "Applications close on 30 May.\n\nIssued by the National Science Foundation\n\n",
+            "NSF",
+        ),
+    ],
+)
+def test_the_publisher_a_release_names_in_its_attribution_lines_is_about(before, after, publisher):
+    article = extract_document(_RELEASE.format(before=before, after=after), "r.txt", is_html=False)
+    assert publisher in article.organisations
+    assert article.org_evidence[publisher]["role"] == "publisher"
+    assert {"Ericsson", "Nokia"} <= set(article.mentions)
+
+
+def test_attribution_lines_naming_no_single_organisation_add_nothing():
+    after = "Source: Ericsson and Nokia press photos\n\nFrom: our correspondent in Oulu\n\n"
+    article = extract_document(_RELEASE.format(before="", after=after), "r.txt", is_html=False)
+    assert article.organisations == []
+    assert set(article.mentions) == {"Ericsson", "Nokia"}
+
+
+def test_the_publishers_a_saved_release_page_lists_under_from_are_about():
+    paragraphs = "".join(f"<p>{p}</p>" for p in _RELEASE.split("\n\n")[3:6])
+    html = (
+        "<html><head><title>Grants open for research on 6G antennas</title></head><body>"
+        "<main><h1>Grants open for research on 6G antennas</h1>"
+        '<div class="metadata"><dl><dt>From:</dt><dd><a href="/dsit">Department for '
+        'Science, Innovation and Technology</a> and <a href="/iuk">Innovate UK</a></dd>'
+        f"<dt>Published</dt><dd>3 March 2025</dd></dl></div>{paragraphs}</main></body></html>"
+    )
+    article = extract_document(html, "release.html", is_html=True)
+    assert set(article.organisations) == {"DSIT", "Innovate UK"}
+    assert set(article.mentions) == {"Ericsson", "Nokia"}
+    assert "From: Innovate UK" in [r.line for r in article.removed]
+
+
+@pytest.mark.parametrize(
+    "title, body, expected",
+    [
+        # a legal form ends a company's name; the name without it is the same company
+        (
+            "Finnish start-up raises EUR 6 million for 6G radio chips",
+            "Kvanttiradio Oy, a spin-off from a university lab, has raised EUR 6 million "
+            "to build its first 6G test chips. Kvanttiradio plans to hire 20 engineers.",
+            {"Kvanttiradio": 2},
+        ),
+        (
+            "Three start-ups win testbed time",
+            "Berlin-based Wellenwerk GmbH, Lumora Networks BV of Eindhoven and Radiona AB "
+            "from Lund are the winners of the open call. Radiona will test road sensing.",
+            {"Wellenwerk": 1, "Lumora Networks": 1, "Radiona": 2},
+        ),
+        # a name the text calls a start-up or spin-off
+        (
+            "Dutch start-up Golfwerk Technologies opens a 6G lab",
+            "The lab will test optical fronthaul for 6G small cells, Golfwerk Technologies "
+            "said. The spin-off, Meshwave, makes antennas.",
+            {"Golfwerk Technologies": 2, "Meshwave": 1},
+        ),
+    ],
+)
+def test_start_ups_are_found_by_their_legal_form_or_as_start_ups(title, body, expected):
+    assert counts(title, body) == expected
+
+
+def test_a_start_up_word_before_no_name_finds_nothing():
+    body = "Start-ups from Finland and the start-up Programme of the city took part."
+    assert named("Start-up news", body) == set()
+
+
+def test_recipients_the_lead_lists_after_a_colon_are_about():
+    lead = (
+        "Four universities will receive funding to set up 6G research hubs: the "
+        "University of Surrey, the University of Bristol, Heriot-Watt University and "
+        "King's College London."
+    )
+    expected = {"University of Surrey", "University of Bristol"}
+    expected |= {"Heriot-Watt University", "King's College London"}
+    assert about("Four universities share 6G money", lead) == expected
+    # the same list introduced as examples stays mentions
+    lead = lead.replace("will receive funding to set up 6G research hubs", "work on 6G, including")
+    assert about("Four universities share 6G money", lead) == set()

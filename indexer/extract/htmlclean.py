@@ -11,6 +11,7 @@ and hands the visible text to the plain-text cleaner.
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -160,6 +161,8 @@ def _clean(html: str) -> CleanHtml:
         kept = _with_continuations(tree, kept)
     title, headline = _headline(tree, doc)
     kept = without_repeats(_without_headline(kept, title, removed), removed)
+    if tree is not None:
+        removed += _issuer_lines(tree)
     found = CleanHtml(
         title,
         kept,
@@ -179,6 +182,25 @@ def _clean(html: str) -> CleanHtml:
         return found
     fallback = _structural(html, doc, found)  # trafilatura found little: try the structure
     return fallback if len(fallback.text) > len(found.text) else found
+
+
+# The metadata list of a government press release ("From: Department for
+# ...", gov.uk's <dt>From:</dt><dd>...</dd>): trafilatura leaves it out; the
+# names it gives are the release's publishers (organisations.attribution).
+_ISSUER_TERMS = ("from:", "from", "issued by:", "issued by", "published by:", "published by")
+MAX_ISSUER_TERMS = 5
+
+
+def _issuer_lines(tree) -> list[Removed]:
+    lines = []
+    terms = (t for t in tree.iter("dt") if _text(t).lower() in _ISSUER_TERMS)
+    for term in list(itertools.islice(terms, MAX_ISSUER_TERMS)):
+        value = term.getnext()
+        if value is None or value.tag != "dd":
+            continue
+        names = [_text(a) for a in value.iter("a")] or [_text(value)]
+        lines += [Removed(f"From: {name}", "page metadata") for name in names if name]
+    return lines
 
 
 def _block_kinds(doc, kept: list[str]) -> list[str]:

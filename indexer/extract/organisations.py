@@ -24,6 +24,7 @@ facet shows the former; the latter stay searchable.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -36,7 +37,11 @@ LEAD_MIN_CHARS = 120
 # Organisations of these countries are named with a genitive "s" in their
 # languages ("Vinnovas utlysning"): their names match with it.
 GENITIVE_S_COUNTRIES = frozenset({"SE", "NO", "DK"})
-SALIENT_COUNT = 3  # named this often, an organisation is what the article is about
+# Named this often in an article whose headline and lead name no organisation,
+# an organisation is the subject the article keeps returning to. Where they do
+# name one, that is the subject, and others named as often are background
+# (the standards body results go to, an earlier partner) unless a role says more.
+SALIENT_COUNT = 3
 # A capitalised word, or an abbreviation such as "U.S."; a full stop ends a word
 # unless a letter follows, so names never run across sentences.
 _NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z0-9](?:[\w&'’-]|\.(?=\w))*)"
@@ -87,6 +92,11 @@ _LEADING_NOISE = {
     "on",
     "for",
     "to",
+    "start-up",
+    "startup",
+    "spin-off",
+    "spin-out",
+    "spinout",
 }
 
 
@@ -105,7 +115,7 @@ class OrgMention:
     @property
     def salient(self) -> bool:
         lead = self.where == "title" or (self.where == "lead" and not self.listed)
-        return lead or self.count >= SALIENT_COUNT or bool(self.role)
+        return lead or bool(self.role)
 
     def evidence(self) -> dict:
         found = {
@@ -119,9 +129,16 @@ class OrgMention:
         return found
 
 
-def find_organisations(title: str, body: str) -> list[OrgMention]:
-    """Organisations in the article, most mentioned first, ties by first mention."""
+def find_organisations(title: str, body: str, issuers: Sequence[str] = ()) -> list[OrgMention]:
+    """Organisations in the article, most mentioned first, ties by first mention.
+
+    `issuers` are the names the article's attribution lines give as its
+    publisher (`attribution`): lines the text cleaner removed around the body.
+    One that is an organisation is the publisher; nothing else is read there."""
     text = f"{title}\n\n{body}"
+    issued = len(text)
+    if issuers:
+        text += "".join(f"\n\n{name}" for name in issuers)
     scan = text.translate(FULL_WIDTH)  # same length: offsets stay those of `text`
     regions = _regions(title, body)
     hits = _gazetteer_hits(scan)
@@ -137,7 +154,11 @@ def find_organisations(title: str, body: str) -> list[OrgMention]:
     taken = _Taken(scan, hits)
     for name, owner in _shaped_names(scan, taken, hits):
         canonical, full = (owner.canonical, owner.name) if owner else (name, name)
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", scan):
+        spellings = re.escape(name)
+        bare = None if owner else _without_legal_form(name)
+        if bare:  # "Radiona AB", and "Radiona" after: one company, under its name
+            canonical, spellings = bare, f"{spellings}|{re.escape(bare)}"
+        for match in re.finditer(rf"(?<![\w-])(?:{spellings})(?![\w-])", scan):
             if not taken.overlaps(*match.span()):
                 hits.append(_Hit(match.start(), match.end(), canonical, full, "name"))
     boilerplate = []
@@ -145,11 +166,20 @@ def find_organisations(title: str, body: str) -> list[OrgMention]:
         boilerplate = [m.span() for m in _DISCLAIMER.finditer(scan)]
     if boilerplate:
         hits = [h for h in hits if not any(a <= h.start < b for a, b in boilerplate)]
+    publishers = set()
+    if issuers:
+        hits, publishers = _issuer_hits(scan, hits, issued)
     found: dict[str, _Found] = {}
     for hit in sorted(hits, key=lambda h: h.start):
         _note(found, hit, text, scan)
     _merge_societies(found)
     roles, listed = _roles(scan, found, regions)
+    for canonical in publishers:
+        roles.setdefault(canonical, "publisher")
+    if all(_where(f.first, regions) == "body" for f in found.values()):
+        for canonical, entry in found.items():
+            if entry.count >= SALIENT_COUNT:
+                roles.setdefault(canonical, "named throughout")
     return sorted(
         (
             OrgMention(
@@ -167,6 +197,51 @@ def find_organisations(title: str, body: str) -> list[OrgMention]:
         ),
         key=lambda o: (-o.count, o.first),
     )
+
+
+# The lines that say who issued a press release: gov.uk's "From:" and the
+# name under it, a closing "Source: X", "Issued by X". The text cleaner
+# removes them (a label between paragraphs, a caption, what follows the
+# article), yet a reader counts them as the article's attribution.
+_ATTRIBUTION = re.compile(
+    r"(?:From|Source|(?:Issued|Published|Released)\s+by)(?:\s*:|(?<=by))[ \t]*([^\n]{0,150})"
+)
+ISSUER_MAX_CHARS = 150
+
+
+def attribution(removed: Sequence[str]) -> list[str]:
+    """The publishers named by attribution lines among the `removed` ones
+    (in the order the cleaner removed them): "From:" or "Source:" alone takes
+    the next line as the name."""
+    issuers = []
+    for i, line in enumerate(removed):
+        match = _ATTRIBUTION.fullmatch(line.strip())
+        if not match:
+            continue
+        name = match.group(1) or (removed[i + 1].strip() if i + 1 < len(removed) else "")
+        if name and len(name) <= ISSUER_MAX_CHARS:
+            issuers.append(name)
+    return issuers
+
+
+def _issuer_hits(scan: str, hits: list[_Hit], issued: int) -> tuple[list[_Hit], set[str]]:
+    """The hits of the body, and the organisations that are, each alone, a whole
+    issuer line after offset `issued` ("the" and a full stop aside)."""
+    kept = [h for h in hits if h.start < issued]
+    by_line: dict[int, list[_Hit]] = {}
+    for hit in hits:
+        if hit.start >= issued:
+            by_line.setdefault(scan.rfind("\n", issued, hit.start) + 1, []).append(hit)
+    publishers = set()
+    for start, on_line in by_line.items():
+        end = scan.find("\n", start)
+        end = len(scan) if end < 0 else end
+        hit = on_line[0]
+        before, after = scan[start : hit.start].strip(), scan[hit.end : end].strip()
+        if len(on_line) == 1 and before.lower() in ("", "the") and after in ("", "."):
+            kept.append(hit)
+            publishers.add(hit.canonical)
+    return kept, publishers
 
 
 def _merge_societies(found: dict[str, _Found]) -> None:
@@ -482,7 +557,11 @@ def _trim_name(name: str) -> str | None:
         if words[i].endswith(("'s", "’s")) or (i > 0 and words[i] == "The"):
             words = words[i + 1 :]
             break
-    while words and (words[0].lower() in _LEADING_NOISE or not _has_letter(words[0])):
+    while words and (
+        words[0].lower() in _LEADING_NOISE
+        or not _has_letter(words[0])
+        or words[0].endswith("-based")  # "Berlin-based Radiona GmbH"
+    ):
         words.pop(0)
     if len(words) < 2 or rules.never & set(words):
         return None
@@ -493,6 +572,8 @@ def _trim_name(name: str) -> str | None:
     if " ".join(words[:2]).startswith(rules.prefixes):
         return " ".join(words)
     ends = [i for i, w in enumerate(words) if w in rules.suffixes]
+    if ends and words[ends[-1]] in rules.legal_forms:  # "Radiona AB of Lund": it ends there
+        return " ".join(words[: ends[-1] + 1])
     if ends and (ends[-1] == len(words) - 1 or words[ends[-1] + 1] in ("for", "of")):
         return " ".join(words)
     return None
@@ -523,12 +604,19 @@ def _shaped_names(
     index = _index()
     names: list[tuple[str, Organisation | None]] = []
     known_names = {fold(h.name) for h in hits}
+    for name in _start_ups(text, taken):
+        if not any(fold(name) in k for k in known_names):
+            names.append((name, None))
     for match in _shape_pattern().finditer(text):
         start, end = match.span(1)
         if taken.overlaps(start, end):
             continue
         candidate = match.group(1)
         right = _split_fusion(candidate)
+        if right != candidate:  # "A GmbH of Berlin and B AB": a company's name ends at its form
+            left = _trim_name(re.sub(r"\s+(?:and|&)\s+$", "", candidate[: -len(right)]))
+            if left and _without_legal_form(left) and not any(fold(left) in k for k in known_names):
+                names.append((left, _owner(left.split(), index)))
         name = _trim_name(right)
         if not name:
             continue
@@ -541,8 +629,54 @@ def _shaped_names(
             continue
         if (name, owner) in names or any(fold(name) in k for k in known_names):
             continue
+        bare = _without_legal_form(name)
+        if bare and (bare, None) in names:
+            names.remove((bare, None))  # "start-up Radiona" and "Radiona AB": one
         names.append((name, owner))
     return names
+
+
+# A company the text calls a start-up or spin-off: "Finnish start-up Radiona
+# raises ...", "the spin-off, Lumora Networks, ...". No gazetteer can know
+# these; the word says the name that follows is a company's.
+_START_UP = re.compile(
+    r"(?<![\w-])(?:[Ss]tart-?up|[Ss]pin-?off|[Ss]pin-?out)(?:\s*,)?[ \t]+"
+    rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+)
+
+
+# What "Start-up" heads that is not a company: "the start-up Programme of the city"
+_START_UP_THINGS = frozenset(
+    {
+        "Programme", "Program", "Challenge", "Competition", "Award", "Awards", "Prize",
+        "Scheme", "Call", "Fund", "Hub", "Accelerator", "Incubator", "Track", "Day",
+        "Days", "Week", "Summit", "Village", "Grant", "Grants",
+    }
+)  # fmt: skip
+
+
+def _start_ups(text: str, taken: _Taken) -> list[str]:
+    rules = discovery_rules()
+    names: dict[str, None] = {}
+    for match in _START_UP.finditer(text):
+        words = match.group(1).split()
+        if words[-1] in rules.legal_forms or taken.overlaps(*match.span(1)):
+            continue  # a legal form is found by its shape
+        if words[0] in _LEADING_NOISE or words[0].lower() in _LEADING_NOISE:
+            continue
+        if (rules.never | _START_UP_THINGS) & set(words) or all(w in rules.generic for w in words):
+            continue
+        if all(_has_letter(w) for w in words):
+            names[match.group(1)] = None
+    return list(names)
+
+
+def _without_legal_form(name: str) -> str | None:
+    """ "Radiona AB" -> "Radiona"; None for a name without a legal form."""
+    words = name.split()
+    if len(words) > 1 and words[-1] in discovery_rules().legal_forms:
+        return " ".join(words[:-1])
+    return None
 
 
 def _split_fusion(candidate: str) -> str:
@@ -627,9 +761,15 @@ _ROLES = [
             r"\b(?:memorandum|MoU|MOU|agreement|accord|letter\s+of\s+intent)\s+"
             r"(?:was|were|is|has\s+been|will\s+be)\s+(?:signed|concluded)"
             rf"{_BY}(?:[\w-]+\s+){{0,2}}?({_PARTIES})",
-            # "X and Y have signed ...", opening a sentence
+            # "X and Y have signed ...", opening a sentence; "X signed an MoU with Y"
             rf"(?:^|(?<=[.!?]\s)|(?<=\n))({_PARTIES})\s+(?:have\s+|has\s+|today\s+|formally\s+)*"
-            r"(?:signed|concluded)\b",
+            r"(?:signed|concluded)\b"
+            r"(?:\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:memorandum|MoU|MOU|agreement|accord|"
+            rf"letter\s+of\s+intent)(?:\s+of\s+understanding)?\s+with\s+({_PARTIES}))?",
+            # "The memorandum, signed in Tokyo on Monday by X and Y"
+            r"\b(?:memorandum\s+of\s+understanding|memorandum|MoU|MOU|agreement|accord)\s*,?\s+"
+            r"signed\s+(?:(?:in|at|on|this|last|today)\s+[\w ]{1,30}?\s+)?"
+            rf"by\s+(?:[\w-]+\s+){{0,2}}?({_PARTIES})",
         ],
         True,
     ),
@@ -647,7 +787,17 @@ _ROLES = [
     # "X, which manages the programme for the ministry"; "the call is managed by X"
     (
         "runs the call",
-        ("manage", "administer", "run ", "runs ", "handle"),
+        (
+            "manage",
+            "administer",
+            "run ",
+            "runs ",
+            "handle",
+            "running",
+            "deliver",
+            "oversee",
+            "responsible",
+        ),
         [
             rf"({_ORG})\s*,\s*(?:which|who|whose\s+[\w\s]{{1,40}}?)\s+"
             r"(?:manages|runs|administers|handles|implements|operates|will\s+manage|will\s+run)\s+"
@@ -655,6 +805,21 @@ _ROLES = [
             r"\b(?:programme|program|call|scheme|fund|grants|competition)\s+(?:is|are|will\s+be)\s+"
             rf"(?:run|managed|administered|handled|implemented|operated){_BY}({_PARTIES})",
             rf"({_ORG})\s+(?:runs|manages|administers)\s+the\s+(?:programme|program|call|scheme)\b",
+            # "X will manage the competition", "X is running the call"
+            rf"({_ORG})\s+(?:will\s+(?:run|manage|administer|deliver|oversee)|is\s+(?:running|managing|"
+            r"administering|delivering)|is\s+responsible\s+for)\s+the\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:programme|program|call|scheme|competition|fund|grants)\b",
+        ],
+        False,
+    ),
+    # "The grants will be awarded by X", "X will award the grants": who awards them
+    (
+        "announcer",
+        ("award",),
+        [
+            r"\b(?:grants?|awards?|funding|contracts?)\s+(?:will\s+be|are|were|have\s+been|is)\s+"
+            rf"awarded\s+by\s+(?:the\s+)?({_ORG})",
+            rf"({_ORG})\s+(?:will\s+award|awards|has\s+awarded)\s+the\s+(?:grants|funding|awards)\b",
         ],
         False,
     ),
@@ -686,6 +851,18 @@ _ROLES = [
             rf"(?:^|(?<=[.!?]\s)|(?<=\n))({_PARTIES})\s+(?:will\s+)?(?:each\s+)?(?:receive|receives)\s+"
             rf"(?:[^.;@]*?\b(?:funding|grants?|awards?|million|billion)\b)"
             rf"(?:[^.;@]*?,\s+and\s+({_PARTIES})\s+[^.;@]*?\beach\b)?",
+        ],
+        False,
+    ),
+    # "Four universities will receive funding: A, B, C and D", "the following
+    # institutions were selected: A, B and C": a list the sentence introduces as
+    # the recipients (a list after "partners include:" stays members in passing)
+    (
+        "recipient",
+        ("receive", "awarded", "selected", "winners", "recipients", "grantees"),
+        [
+            r"\b(?:receive|receives|awarded|selected|winners|recipients|grantees)\b"
+            rf"[^\n.:;@]{{0,100}}:[ \t]*({_ORGS})"
         ],
         False,
     ),
@@ -729,6 +906,11 @@ _ROLES = [
             "invest",
             "financ",
             "allocat",
+            "will set",
+            "will define",
+            "will decide",
+            "will choose",
+            "will select",
             "run by",
             "managed by",
             "administered by",
@@ -737,6 +919,11 @@ _ROLES = [
         [
             rf"({_ORG})\s+(?:will|is\s+to|is\s+set\s+to|plans\s+to)\s+"
             r"(?:fund|invest|finance|allocate|co-fund)\b",
+            # "X will set the research themes", "X will select the projects": what
+            # the body behind a programme decides
+            rf"({_ORG})\s+(?:will|is\s+to|is\s+set\s+to|plans\s+to)\s+"
+            r"(?:set|define|decide|choose|select)\s+the\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:themes|priorities|topics|projects|winners|recipients)\b",
             # "made under the resilient networking programme run by X"
             r"\bunder\s+(?:the|a|its)\s+(?:[\w-]+\s+){0,4}?(?:programme|program|call|scheme)\s+"
             rf"(?:run|managed|administered|operated)\s+by\s+(?:the\s+)?({_ORG})",
@@ -767,9 +954,14 @@ _ROLES = [
         "announcer",
         ("発表", "公表", "明らかに", "밝혔", "발표했", "印发", "发布", "宣布", "發布", "宣佈"),
         [
-            rf"({_ORG})(?:\([^()\n]{{0,30}}\))?は[^。\n]{{0,150}}?(?:発表|公表|明らかに)し",
-            rf"({_ORG})(?:\([^()\n]{{0,30}}\))?\s*(?:은|는)\s[^.\n]{{0,200}}?(?:밝혔|발표했)",
-            rf"({_ORG})\s*(?:近日|日前|今天|今日|昨天|昨日|\d{{1,2}}月\d{{1,2}}日)?\s*(?:正式)?"
+            # with the partner it announces together with: "XはYと共同で",
+            # "X는 2일 Y와 …", "X与Y联合发布"
+            rf"({_ORG})(?:\([^()\n]{{0,30}}\))?は(?:[^。、\n]{{0,10}}?({_ORG})と(?:共同で|共同して|連携して))?"
+            r"[^。\n]{0,150}?(?:発表|公表|明らかに)し",
+            rf"({_ORG})(?:\([^()\n]{{0,30}}\))?\s*(?:은|는)\s(?:\d{{1,2}}일\s*)?"
+            rf"(?:({_ORG})\s*(?:과|와)\s)?[^.\n]{{0,200}}?(?:밝혔|발표했)",
+            rf"({_ORG})\s*(?:(?:与|和|會同|会同|联合|聯合)\s*({_ORG})\s*(?:联合|聯合|共同)?)?"
+            r"\s*(?:近日|日前|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)?\s*(?:正式)?"
             r"(?:印发|发布|宣布|公布|發布|宣佈)",
         ],
         True,
@@ -830,9 +1022,22 @@ def _described_project(text: str, found: dict[str, _Found], title_end: int) -> s
 # back by its kind, "the ministry said", it is the one body of that kind the
 # text names. Companies say things in passing; these speak for the programme.
 _SPEAKING_KINDS = frozenset({"public body", "government", "funding agency", "regulator"})
-_SAYS = r"(?:said|says|announced|has\s+announced|stated|confirmed)\b"
+_SAYS = (
+    r"(?:said|says|announced|has\s+announced|stated|confirmed"
+    # French, Spanish, Italian, Swedish, Finnish: "X a annoncé", "X meddelade"
+    r"|a\s+(?:annoncé|indiqué|précisé)|ha\s+(?:anunciado|informado|annunciato|comunicato)"
+    r"|meddelade|meddelar|uppger|ilmoitti|kertoi)\b"
+)
 _SAYS_AFTER = re.compile(rf"\s+{_SAYS}")  # right after a name: "X said"
-_SAID_BEFORE = re.compile(r"\b(?:said|announced)\s+(?:the\s+)?\Z")  # "said X"
+# "said X", "according to the X", "selon l'X", "según el X", "enligt X"
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|announced|according\s+to|selon|según|secondo|enligt|laut)\s+"
+    r"(?:the\s+|le\s+|la\s+|el\s+|il\s+|dem\s+|der\s+|l['’])?\Z"
+)
+_SPEAKING_HINTS = ("said", "says", "announced", "stated", "confirmed", "according to")
+_SPEAKING_HINTS += ("annonc", "indiqu", "précis", "anunci", "informado", "annunci", "comunicato")
+_SPEAKING_HINTS += ("meddela", "uppger", "ilmoitti", "kertoi", "selon", "según", "secondo")
+_SPEAKING_HINTS += ("enligt", "laut")
 # Named back by the noun of its kind ("the ministry said", "the Foundation
 # will fund", "wie das Ministerium mitteilte", "同省は…発表した"): the one
 # speaking body whose name holds the noun's word, or the one government.
@@ -871,14 +1076,14 @@ def _speaking_bodies(text: str, found: dict[str, _Found]) -> list[str]:
         return org.kind if org else ""
 
     speakers = []
-    if any(word in text for word in ("said", "says", "announced", "stated", "confirmed")):
+    if any(hint in text for hint in _SPEAKING_HINTS):
         speakers += [
             canonical
             for canonical, entry in found.items()
             if kind(canonical) in _SPEAKING_KINDS
             and any(
                 _SAYS_AFTER.match(text, end)
-                or _SAID_BEFORE.search(text[max(0, start - 20) : start])
+                or _SAID_BEFORE.search(text[max(0, start - 24) : start])
                 for start, end in entry.spans
             )
         ]
