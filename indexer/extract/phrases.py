@@ -16,6 +16,10 @@ Organisation names (`compile_names`) add what names in real text need:
 ("IMT-2030(6G)"), and a name in Chinese, Japanese or Korean script has no
 word edge to respect, since those scripts put no space between words (nor
 does a Japanese sentence between "6G-IA" and the particle after it).
+
+Both are found fast: names by their first word (`NamePattern`), the
+topics' sets of phrases in one pass over a text's words (`PhraseSets`);
+tests/test_phrases.py holds them to a matcher trying each phrase in turn.
 """
 
 from __future__ import annotations
@@ -55,6 +59,92 @@ def compile_phrases(phrases: list[str]) -> re.Pattern:
     if cjk:
         groups.append("|".join(_alternative(p) + _cjk_end(p) for p in cjk))
     return re.compile("|".join(groups))
+
+
+# Letters beyond ASCII that the regex engine takes for ASCII ones when ignoring
+# case (İ, ı, ſ and the Kelvin sign; İ is also the one letter that lower-cases
+# to two characters): in a text with one, lower-casing is not how the engine
+# compares, so `PhraseSets` scans such a text in full.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_WORDS = re.compile(r"[\w-]+")
+
+
+def _first_word(phrase: str) -> tuple[str, bool]:
+    """The word of a text (see `_WORDS`) where a Latin phrase can start, lower-cased,
+    and whether that is the whole word (else its start): only its ASCII
+    letters, which match ASCII letters alone. ("", False): any word."""
+    words = phrase.split()
+    run = _WORDS.match(words[0]) if words else None
+    if run is None or HAS_CJK.match(phrase):
+        return "", False
+    word, rest = run.group(0), words[0][run.end() :]
+    ascii_end = next((i for i, c in enumerate(word) if not c.isascii()), len(word))
+    if len(words) == 1 and rest == "*" or ascii_end < len(word) or rest[:1] > "\x7f":
+        return word[:ascii_end].lower(), False
+    return word.lower(), True
+
+
+class PhraseSets:
+    """Patterns of `compile_phrases` (one a set of phrases), found in a text together.
+
+    A dozen topics' patterns each scanning the whole of every article cost
+    more than the rest of the topic finding. A Latin phrase starts at a word
+    of the text that is its first word (or starts like it, for a word with a
+    wildcard or letters beyond ASCII), so one pass over the words of a text
+    says where each pattern may match; a text with CJK letters, or a set with
+    a phrase starting otherwise, is scanned in full.
+    """
+
+    def __init__(self, sets: list[list[str]]):
+        self.patterns = [compile_phrases(phrases) for phrases in sets]
+        self._whole: dict[str, list[int]] = {}
+        self._starts: dict[str, list[int]] = {}
+        self._in_full = set()
+        for n, phrases in enumerate(sets):
+            keys = [_first_word(p) for p in phrases if not HAS_CJK.match(p)]
+            if not phrases or any(not word for word, _ in keys):
+                self._in_full.add(n)
+            for word, whole in keys if n not in self._in_full else ():
+                sets_of = (self._whole if whole else self._starts).setdefault(word, [])
+                if n not in sets_of:
+                    sets_of.append(n)
+        self._lengths = sorted({len(start) for start in self._starts})
+        self._sets_of: dict[str, tuple[int, ...]] = {}  # by word of the text, as met
+
+    def _sets_starting(self, word: str) -> tuple[int, ...]:
+        """The sets with a phrase that may start at `word` of a text (lower-cased)."""
+        found = self._sets_of.get(word)
+        if found is None:
+            found = set(self._whole.get(word, ()))
+            for length in self._lengths:
+                found.update(self._starts.get(word[:length], ()))
+            found = tuple(sorted(found))
+            if len(self._sets_of) < 200_000:  # the words of a corpus, more or less
+                self._sets_of[word] = found
+        return found
+
+    def find(self, text: str) -> list[list[re.Match]]:
+        """Per pattern, `list(pattern.finditer(text))`."""
+        if HAS_CJK.search(text) or _FOLDS_TO_ASCII.search(text):
+            return [list(pattern.finditer(text)) for pattern in self.patterns]
+        starts: list[list[int]] = [[] for _ in self.patterns]
+        # lower() keeps the length and the word characters of a text without İ
+        for word in _WORDS.finditer(text.lower()):
+            for n in self._sets_starting(word.group(0)):
+                starts[n].append(word.start())
+        found = []
+        for n, pattern in enumerate(self.patterns):
+            if n in self._in_full:
+                found.append(list(pattern.finditer(text)))
+                continue
+            matches, end = [], 0
+            for start in starts[n]:
+                match = pattern.match(text, start) if start >= end else None
+                if match:
+                    matches.append(match)
+                    end = match.end()
+            found.append(matches)
+        return found
 
 
 def _cjk_end(phrase: str) -> str:
@@ -153,6 +243,7 @@ class NamePattern:
         self._compiled: dict[str, re.Pattern] = {}
         self._exact: dict[str, re.Pattern] = {}
         self._names = names
+        self.genitive = genitive
         self._other = {first: re.compile("|".join(alts)) for first, alts in other.items()}
 
     def _bucket(self, key: str) -> re.Pattern | None:
@@ -181,16 +272,17 @@ class NamePattern:
         found = []
         odd = self._bucket("")  # names that start with a sign, e.g. "(ISC)²"
         end = 0
+        sources = self._sources
         for word in _LATIN_WORD.finditer(text):
+            key = word.group(0).lower()
+            if key not in sources:
+                if key[-1] != "s" or key[:-1] not in sources:
+                    continue
+                key = key[:-1]
             start = word.start()
             if start < end or (start and _LATIN_BEFORE.match(text, start - 1)):
                 continue
-            key = word.group(0).lower()
-            bucket = self._bucket(key)
-            if bucket is None and key[-1] == "s":
-                key = key[:-1]
-                bucket = self._bucket(key)
-            match = self._exact_match(key, bucket.match(text, start)) if bucket else None
+            match = self._exact_match(key, self._bucket(key).match(text, start))
             if match and case_fits(self._names[int(match.lastgroup[1:])], match.group(0)):
                 found.append(match)
                 end = match.end()
