@@ -244,7 +244,8 @@ class NamePattern:
         self._exact: dict[str, re.Pattern] = {}
         self._names = names
         self.genitive = genitive
-        self._other = {first: re.compile("|".join(alts)) for first, alts in other.items()}
+        self._other = {first: "|".join(alts) for first, alts in other.items()}
+        self._other_compiled: dict[str, re.Pattern] = {}
 
     def _bucket(self, key: str) -> re.Pattern | None:
         """The names starting with word `key`, compiled when first met (with the
@@ -252,6 +253,14 @@ class NamePattern:
         pattern = self._compiled.get(key)
         if pattern is None and key in self._sources:
             pattern = self._compiled[key] = re.compile(self._sources[key] + _LOOSE_NAME_END)
+        return pattern
+
+    def _cjk_bucket(self, first: str) -> re.Pattern | None:
+        """The names with CJK letters starting with character `first`, compiled
+        when first met (a text with CJK letters is rare)."""
+        pattern = self._other_compiled.get(first)
+        if pattern is None and first in self._other:
+            pattern = self._other_compiled[first] = re.compile(self._other[first])
         return pattern
 
     def _exact_bucket(self, key: str) -> re.Pattern:
@@ -293,8 +302,10 @@ class NamePattern:
             found += [m for m in odd_found if not _LATIN_BEFORE.match(text, m.start() - 1)]
         if self._other and HAS_CJK.search(text):
             end = 0
+            others = self._other
             for start, char in enumerate(text):
-                pattern = self._other.get(char.lower()) if start >= end else None
+                first = char.lower()
+                pattern = self._cjk_bucket(first) if start >= end and first in others else None
                 match = pattern.match(text, start) if pattern else None
                 if match:
                     found.append(match)
