@@ -119,7 +119,7 @@ class PhraseSets:
             for length in self._lengths:
                 found.update(self._starts.get(word[:length], ()))
             found = tuple(sorted(found))
-            if len(self._sets_of) < 200_000:  # the words of a corpus, more or less
+            if len(self._sets_of) < 50_000:  # the common words of a corpus: a few MB
                 self._sets_of[word] = found
         return found
 
