@@ -139,7 +139,7 @@ def find_organisations(title: str, body: str, issuers: Sequence[str] = ()) -> li
     issued = len(text)
     if issuers:
         text += "".join(f"\n\n{name}" for name in issuers)
-    scan = text.translate(FULL_WIDTH)  # same length: offsets stay those of `text`
+    scan = _full_width_folded(text)  # same length: offsets stay those of `text`
     regions = _regions(title, body)
     hits = _gazetteer_hits(scan)
     hits += _acronym_hits(scan, hits)
@@ -344,6 +344,15 @@ def _reported(canonical: str) -> Organisation:
         seen.add(org.canonical)
         org = by_name[org.parent]
     return org
+
+
+_FULL_WIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def _full_width_folded(text: str) -> str:
+    """`text` with full-width ASCII as ASCII (translate is slow on a text
+    beyond ASCII, and most have none)."""
+    return text.translate(FULL_WIDTH) if _FULL_WIDTH_CHAR.search(text) else text
 
 
 def _gazetteer_hits(scan: str) -> list[_Hit]:

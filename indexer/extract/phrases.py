@@ -16,6 +16,10 @@ Organisation names (`compile_names`) add what names in real text need:
 ("IMT-2030(6G)"), and a name in Chinese, Japanese or Korean script has no
 word edge to respect, since those scripts put no space between words (nor
 does a Japanese sentence between "6G-IA" and the particle after it).
+
+Both are found fast: names by their first word (`NamePattern`), the
+topics' sets of phrases in one pass over a text's words (`PhraseSets`);
+tests/test_phrases.py holds them to a matcher trying each phrase in turn.
 """
 
 from __future__ import annotations
@@ -57,6 +61,92 @@ def compile_phrases(phrases: list[str]) -> re.Pattern:
     return re.compile("|".join(groups))
 
 
+# Letters beyond ASCII that the regex engine takes for ASCII ones when ignoring
+# case (İ, ı, ſ and the Kelvin sign; İ is also the one letter that lower-cases
+# to two characters): in a text with one, lower-casing is not how the engine
+# compares, so `PhraseSets` scans such a text in full.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_WORDS = re.compile(r"[\w-]+")
+
+
+def _first_word(phrase: str) -> tuple[str, bool]:
+    """The word of a text (see `_WORDS`) where a Latin phrase can start, lower-cased,
+    and whether that is the whole word (else its start): only its ASCII
+    letters, which match ASCII letters alone. ("", False): any word."""
+    words = phrase.split()
+    run = _WORDS.match(words[0]) if words else None
+    if run is None or HAS_CJK.match(phrase):
+        return "", False
+    word, rest = run.group(0), words[0][run.end() :]
+    ascii_end = next((i for i, c in enumerate(word) if not c.isascii()), len(word))
+    if len(words) == 1 and rest == "*" or ascii_end < len(word) or rest[:1] > "\x7f":
+        return word[:ascii_end].lower(), False
+    return word.lower(), True
+
+
+class PhraseSets:
+    """Patterns of `compile_phrases` (one a set of phrases), found in a text together.
+
+    A dozen topics' patterns each scanning the whole of every article cost
+    more than the rest of the topic finding. A Latin phrase starts at a word
+    of the text that is its first word (or starts like it, for a word with a
+    wildcard or letters beyond ASCII), so one pass over the words of a text
+    says where each pattern may match; a text with CJK letters, or a set with
+    a phrase starting otherwise, is scanned in full.
+    """
+
+    def __init__(self, sets: list[list[str]]):
+        self.patterns = [compile_phrases(phrases) for phrases in sets]
+        self._whole: dict[str, list[int]] = {}
+        self._starts: dict[str, list[int]] = {}
+        self._in_full = set()
+        for n, phrases in enumerate(sets):
+            keys = [_first_word(p) for p in phrases if not HAS_CJK.match(p)]
+            if not phrases or any(not word for word, _ in keys):
+                self._in_full.add(n)
+            for word, whole in keys if n not in self._in_full else ():
+                sets_of = (self._whole if whole else self._starts).setdefault(word, [])
+                if n not in sets_of:
+                    sets_of.append(n)
+        self._lengths = sorted({len(start) for start in self._starts})
+        self._sets_of: dict[str, tuple[int, ...]] = {}  # by word of the text, as met
+
+    def _sets_starting(self, word: str) -> tuple[int, ...]:
+        """The sets with a phrase that may start at `word` of a text (lower-cased)."""
+        found = self._sets_of.get(word)
+        if found is None:
+            found = set(self._whole.get(word, ()))
+            for length in self._lengths:
+                found.update(self._starts.get(word[:length], ()))
+            found = tuple(sorted(found))
+            if len(self._sets_of) < 50_000:  # the common words of a corpus: a few MB
+                self._sets_of[word] = found
+        return found
+
+    def find(self, text: str) -> list[list[re.Match]]:
+        """Per pattern, `list(pattern.finditer(text))`."""
+        if HAS_CJK.search(text) or _FOLDS_TO_ASCII.search(text):
+            return [list(pattern.finditer(text)) for pattern in self.patterns]
+        starts: list[list[int]] = [[] for _ in self.patterns]
+        # lower() keeps the length and the word characters of a text without İ
+        for word in _WORDS.finditer(text.lower()):
+            for n in self._sets_starting(word.group(0)):
+                starts[n].append(word.start())
+        found = []
+        for n, pattern in enumerate(self.patterns):
+            if n in self._in_full:
+                found.append(list(pattern.finditer(text)))
+                continue
+            matches, end = [], 0
+            for start in starts[n]:
+                match = pattern.match(text, start) if start >= end else None
+                if match:
+                    matches.append(match)
+                    end = match.end()
+            found.append(matches)
+        return found
+
+
 def _cjk_end(phrase: str) -> str:
     """A CJK phrase ending in a Latin letter or digit still needs a word end there."""
     body = phrase.rstrip("*")
@@ -69,6 +159,13 @@ def _cjk_end(phrase: str) -> str:
 NAME_EDGE_BEFORE = rf"(?<!(?![{CJK_CHARS}])[\w-])"
 _ROLE_COMPOUND = r"-(?:funded|led|backed|supported|sponsored|financed|coordinated|run)\b"
 NAME_EDGE_AFTER = rf"(?:(?!(?![{CJK_CHARS}])[\w-])|(?={_ROLE_COMPOUND}))"
+_NAME_END = re.compile(NAME_EDGE_AFTER)
+# NAME_EDGE_AFTER with "or any letter beyond ASCII" for "or a CJK character": a
+# class of CJK ranges costs ~1.5 ms to compile and each bucket of names below
+# has one, where this one costs nothing. It lets through what NAME_EDGE_AFTER
+# would not only where a name ends before a non-ASCII letter that is not CJK
+# ("Nokiaé"): NamePattern checks that end and then takes the exact pattern.
+_LOOSE_NAME_END = rf"(?:(?![\w-])|(?![\x00-\x7f])|(?={_ROLE_COMPOUND}))"
 
 
 def _name_alternative(name: str) -> str:
@@ -141,41 +238,74 @@ class NamePattern:
                 for i in members
             )
             + ")"
-            + NAME_EDGE_AFTER
             for key, members in buckets.items()
         }
         self._compiled: dict[str, re.Pattern] = {}
+        self._exact: dict[str, re.Pattern] = {}
         self._names = names
-        self._other = {first: re.compile("|".join(alts)) for first, alts in other.items()}
+        self.genitive = genitive
+        self._other = {first: "|".join(alts) for first, alts in other.items()}
+        self._other_compiled: dict[str, re.Pattern] = {}
 
     def _bucket(self, key: str) -> re.Pattern | None:
-        """The names starting with word `key`, compiled when first met."""
+        """The names starting with word `key`, compiled when first met (with the
+        loose end: `_exact_match` checks it)."""
         pattern = self._compiled.get(key)
         if pattern is None and key in self._sources:
-            pattern = self._compiled[key] = re.compile(self._sources[key])
+            pattern = self._compiled[key] = re.compile(self._sources[key] + _LOOSE_NAME_END)
         return pattern
+
+    def _cjk_bucket(self, first: str) -> re.Pattern | None:
+        """The names with CJK letters starting with character `first`, compiled
+        when first met (a text with CJK letters is rare)."""
+        pattern = self._other_compiled.get(first)
+        if pattern is None and first in self._other:
+            pattern = self._other_compiled[first] = re.compile(self._other[first])
+        return pattern
+
+    def _exact_bucket(self, key: str) -> re.Pattern:
+        pattern = self._exact.get(key)
+        if pattern is None:
+            pattern = self._exact[key] = re.compile(self._sources[key] + NAME_EDGE_AFTER)
+        return pattern
+
+    def _exact_match(self, key: str, match: re.Match | None) -> re.Match | None:
+        """`match` of bucket `key`, or the exact pattern's where the loose end let
+        through a name running on into a non-CJK letter beyond ASCII."""
+        if match is None or _NAME_END.match(match.string, match.end()):
+            return match
+        return self._exact_bucket(key).match(match.string, match.start())
 
     def finditer(self, text: str):
         """Matches in text order; `match.lastgroup` is `n<i>` for `names[i]`."""
         found = []
         odd = self._bucket("")  # names that start with a sign, e.g. "(ISC)²"
         end = 0
+        sources = self._sources
         for word in _LATIN_WORD.finditer(text):
+            key = word.group(0).lower()
+            if key not in sources:
+                if key[-1] != "s" or key[:-1] not in sources:
+                    continue
+                key = key[:-1]
             start = word.start()
             if start < end or (start and _LATIN_BEFORE.match(text, start - 1)):
                 continue
-            key = word.group(0).lower()
-            bucket = self._bucket(key) or (self._bucket(key[:-1]) if key[-1] == "s" else None)
-            match = bucket.match(text, start) if bucket else None
+            match = self._exact_match(key, self._bucket(key).match(text, start))
             if match and case_fits(self._names[int(match.lastgroup[1:])], match.group(0)):
                 found.append(match)
                 end = match.end()
         if odd is not None:
-            found += [m for m in odd.finditer(text) if not _LATIN_BEFORE.match(text, m.start() - 1)]
+            odd_found = list(odd.finditer(text))
+            if any(not _NAME_END.match(text, m.end()) for m in odd_found):
+                odd_found = list(self._exact_bucket("").finditer(text))
+            found += [m for m in odd_found if not _LATIN_BEFORE.match(text, m.start() - 1)]
         if self._other and HAS_CJK.search(text):
             end = 0
+            others = self._other
             for start, char in enumerate(text):
-                pattern = self._other.get(char.lower()) if start >= end else None
+                first = char.lower()
+                pattern = self._cjk_bucket(first) if start >= end and first in others else None
                 match = pattern.match(text, start) if pattern else None
                 if match:
                     found.append(match)

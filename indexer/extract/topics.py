@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..datafiles import topics as taxonomy
-from .phrases import compile_phrases
+from .phrases import PhraseSets
 
 TITLE_WEIGHT = 3
 LEAD_WEIGHT = 2
@@ -29,15 +29,17 @@ class TopicMatch:
 
 
 @cache
-def _patterns():
-    return [(topic, compile_phrases(list(topic.phrases))) for topic in taxonomy()]
+def _patterns() -> tuple[list, PhraseSets]:
+    topics = taxonomy()
+    return topics, PhraseSets([list(topic.phrases) for topic in topics])
 
 
 def find_topics(title: str, body: str) -> list[TopicMatch]:
     matches = []
-    for topic, pattern in _patterns():
-        in_title = [m.group(0) for m in pattern.finditer(title or "")]
-        in_body = list(pattern.finditer(body))
+    topics, phrases = _patterns()
+    titles, bodies = phrases.find(title or ""), phrases.find(body)
+    for topic, found_in_title, in_body in zip(topics, titles, bodies, strict=True):
+        in_title = [m.group(0) for m in found_in_title]
         in_lead = sum(1 for m in in_body if m.start() < LEAD_CHARS)
         score = TITLE_WEIGHT * len(in_title) + (LEAD_WEIGHT - 1) * in_lead + len(in_body)
         if score >= topic.min_hits:
