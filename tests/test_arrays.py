@@ -369,3 +369,55 @@ def test_value_counter_equals_counting_each_values_documents(case):
     docs = np.array(mask, dtype=bool)
     expected = {v: int(docs[ids].sum()) for v, ids in value_docs.items()}
     assert ValueCounter(value_docs, size).counts(docs) == expected
+
+
+@pytest.mark.parametrize(
+    "q,filters",
+    [
+        ("", {}),
+        ("research", {}),
+        ("spectrum OR satellite", {"org": ["6G-IA", "NGMN"], "year": ["2024", "2025"]}),
+        ("partner*", {"topic": ["Spectrum"], "org": ["No Such Body", "6G-IA"]}),
+        ("trials", {"lang": ["en"], "year": ["1999"]}),
+    ],
+)
+def test_facet_values_ordered_in_numpy_equal_each_facets_own_order(segmented, q, filters):
+    """facet_values' numpy path (counts from ValueCounter, ordered by lexsort) lists
+    what counting each value's documents and Facet.order list: the same values, counts
+    and order (ties by name in lower case), chosen values first, chosen values
+    without hits kept."""
+    from indexer.search import FACETS
+    from indexer.search.facets import facet_values
+
+    request = SearchRequest(q=q, filters=filters, copies=True)
+    found = select(segmented, request)
+    assert found.counters and not found.groups  # the numpy path is the one taken
+    ties = 0
+    for facet in FACETS:
+        others = found.allowed_except(facet.param)
+        counts = {v: int(others[ids].sum()) for v, ids in found.value_docs(facet).items()}
+        chosen = set(request.selected(facet.param))
+        counts = {v: c for v, c in counts.items() if c or v in chosen}
+        counts.update({v: 0 for v in chosen if v not in counts})
+        expected = [(v, c, v in chosen) for v, c in facet.order(counts)]
+        if facet.chosen_first:
+            expected.sort(key=lambda e: not e[2])
+        got = facet_values(found, facet, request)
+        assert [(v.value, v.count, v.selected) for v in got] == expected, facet.param
+        ties += len(counts) - len(set(counts.values()))
+    assert ties  # equal counts were there to be ordered by name
+
+
+def test_one_value_per_document_fields_count_by_their_value_column(segmented):
+    """Year and language hold one value per document: ValueCounter counts them from
+    a column of each document's value, the same counts as every value's documents."""
+    generation = segmented.generation
+    for field in ("year", "language"):
+        counter = generation.value_counters[field]
+        assert counter.single is not None, field
+        rng = np.random.default_rng(7)
+        for share in (0.02, 0.2):
+            docs = (rng.random(generation.arrays.size) < share) & generation.arrays.live
+            expected = {v: int(docs[ids].sum()) for v, ids in generation.value_docs[field].items()}
+            assert counter.counts(docs) == expected
+    assert generation.value_counters["organisation"].single is None

@@ -13,7 +13,7 @@ would add.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -26,8 +26,10 @@ if TYPE_CHECKING:
     from .selection import Selection
 
 
-@dataclass(frozen=True)
-class FacetValue:
+class FacetValue(NamedTuple):
+    """One value of a facet and its count (a tuple: an organisation facet has hundreds
+    of values per search, made ~3x faster than a frozen dataclass's)."""
+
     value: str
     count: int
     selected: bool
@@ -143,43 +145,83 @@ class ValueCounter:
         order = np.argsort(doc, kind="stable")
         self.pair_doc, self.pair_value = doc[order], value[order]
         self.starts = np.searchsorted(self.pair_doc, np.arange(size + 1))  # doc -> first pair
+        # a field of one value per document (year, language): each document's value
+        # (-1: none), counted in one bincount
+        self.single = None
+        if len(self.pair_doc) and not (np.diff(self.starts) > 1).any():
+            self.single = np.full(size, -1, dtype=np.int32)
+            self.single[self.pair_doc] = self.pair_value
         # the same pairs in value order, for many documents: each value's run of
         # documents is summed at once (np.add.reduceat), no pass over value numbers
         self.value_doc = doc.astype(np.int32 if size < 2**31 else np.int64)
         self.held = np.flatnonzero(lengths)  # values with documents (reduceat needs runs)
         self.value_starts = (np.cumsum(lengths) - lengths)[self.held]
+        # each value's place by name in lower case, as Facet.order breaks ties
+        by_name = sorted(range(len(self.values)), key=lambda i: self.values[i].lower())
+        self.name_rank = np.empty(len(self.values), dtype=np.int64)
+        self.name_rank[by_name] = np.arange(len(self.values))
 
-    def counts(self, docs: np.ndarray) -> dict[str, int]:
-        """Documents per value in a boolean mask over the index."""
-        chosen = np.flatnonzero(docs)
+    def counted(self, docs: np.ndarray, chosen: np.ndarray | None = None) -> np.ndarray:
+        """Documents per value (in `values` order) in a boolean mask over the index;
+        `chosen`: the mask's docnums, ascending, when already known."""
+        if chosen is None:
+            chosen = np.flatnonzero(docs)
+        if self.single is not None and len(chosen) * 2 < len(self.single):
+            found = self.single[chosen]
+            return np.bincount(found[found >= 0], minlength=len(self.values))
         if len(chosen) * 8 < len(self.pair_doc):
             begin = self.starts[chosen]
             lengths = self.starts[chosen + 1] - begin
             ends = np.cumsum(lengths)
             total = int(ends[-1]) if len(ends) else 0
             at = np.repeat(begin - (ends - lengths), lengths) + np.arange(total)
-            counted = np.bincount(self.pair_value[at], minlength=len(self.values))
-        else:
-            counted = np.zeros(len(self.values), dtype=np.int64)
-            if len(self.held):
-                hits = docs[self.value_doc]
-                counted[self.held] = np.add.reduceat(hits, self.value_starts, dtype=np.int64)
-        return dict(zip(self.values, counted.tolist(), strict=True))
+            return np.bincount(self.pair_value[at], minlength=len(self.values))
+        counted = np.zeros(len(self.values), dtype=np.int64)
+        if len(self.held):
+            hits = docs[self.value_doc]
+            counted[self.held] = np.add.reduceat(hits, self.value_starts, dtype=np.int64)
+        return counted
+
+    def counts(self, docs: np.ndarray) -> dict[str, int]:
+        """Documents per value in a boolean mask over the index."""
+        return dict(zip(self.values, self.counted(docs).tolist(), strict=True))
+
+    def by_count(self, counted: np.ndarray) -> list[tuple[str, int]]:
+        """The values counted more than zero, as Facet.order orders them (most first,
+        then by name in lower case), sorted in numpy."""
+        held = np.flatnonzero(counted)
+        order = held[np.lexsort((self.name_rank[held], -counted[held]))]
+        values = self.values
+        return [
+            (values[i], c) for i, c in zip(order.tolist(), counted[order].tolist(), strict=True)
+        ]
 
 
 def facet_values(found: Selection, facet: Facet, request: SearchRequest) -> list[FacetValue]:
     """One facet's counts, with every selection applied but its own."""
     others = found.allowed_except(facet.param)
     counter = found.counters.get(facet.field)
-    if counter is not None and not found.groups:
-        counts = counter.counts(others)  # each article counts once: no copies grouped
+    chosen = set(request.selected(facet.param))
+    if counter is not None and not found.groups:  # each article counts once: no copies
+        counted = counter.counted(others, found.ids(others))
+        if type(facet).order is Facet.order:  # the default order, without a sort in Python
+            ordered = counter.by_count(counted)
+            missing = chosen.difference(v for v, _ in ordered)
+            if missing:  # chosen values without hits stay, to be removable
+                ordered = facet.order({**dict(ordered), **dict.fromkeys(missing, 0)})
+            return _facet_values(facet, ordered, chosen)
+        counts = dict(zip(counter.values, counted.tolist(), strict=True))
     else:
         value_docs = found.value_docs(facet)
         counts = {v: found.count(ids[others[ids]]) for v, ids in value_docs.items()}
-    chosen = set(request.selected(facet.param))
     counts = {v: c for v, c in counts.items() if c or v in chosen}
     counts.update({v: 0 for v in chosen if v not in counts})  # removable even when empty
-    ordered = [FacetValue(v, c, v in chosen, facet.display_name(v)) for v, c in facet.order(counts)]
-    if facet.chosen_first:
-        ordered.sort(key=lambda v: not v.selected)
-    return ordered
+    return _facet_values(facet, facet.order(counts), chosen)
+
+
+def _facet_values(facet: Facet, ordered: list[tuple[str, int]], chosen: set) -> list[FacetValue]:
+    name, made = facet.display_name, FacetValue._make
+    values = [made((v, c, v in chosen, name(v))) for v, c in ordered]
+    if facet.chosen_first and chosen:
+        values.sort(key=lambda v: not v.selected)
+    return values
