@@ -16,9 +16,13 @@ instead of miscounting.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from pickle import loads
+
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-from whoosh.columns import FixedBytesColumn, NumericColumn, VarBytesColumn
+from isal.isal_zlib import decompress
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN
+from whoosh.columns import CompressedBytesColumn, FixedBytesColumn, NumericColumn, VarBytesColumn
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
@@ -163,6 +167,39 @@ def varbytes_column(reader, fieldname: str) -> list[bytes]:
         values.extend(data[offsets[d] : offsets[d] + lengths[d]] for d in range(size))
         values.extend([b""] * (count - size))
     return values
+
+
+def stored_records(reader, docnums: list[int]) -> list[dict]:
+    """The stored fields of some documents, as `reader.stored_fields` gives them, read
+    in one pass straight from each segment's stored column and inflated by ISA-L:
+    Whoosh's layers and zlib took half the time of reading a page of ten hits."""
+    parts = segment_readers(reader)
+    offsets = [offset for _, offset in parts]
+    records = []
+    for docnum in docnums:
+        segment, offset = parts[bisect_right(offsets, docnum) - 1]
+        column = _stored_column(segment)
+        local = docnum - offset
+        if column is None or not 0 <= local < len(column._lengths):
+            records.append(reader.stored_fields(docnum))
+            continue
+        data = VarBytesColumn.Reader.__getitem__(column, local)
+        fields = loads(decompress(data)) if data else {}
+        schema = segment.schema  # as Whoosh: fields no longer in the schema left out
+        records.append({k: v for k, v in fields.items() if k in schema})
+    return records
+
+
+def _stored_column(segment):
+    """A segment's stored-fields column when it is Whoosh's zlib-compressed one."""
+    perdoc = getattr(segment, "_perdoc", None)
+    if perdoc is None or segment.is_closed:
+        return None
+    column = perdoc._cached_reader("_stored", STORED_COLUMN)
+    child = getattr(column, "_child", None)
+    if not isinstance(child, CompressedBytesColumn.Reader):
+        return None
+    return child if child._decompress.__module__ == "zlib" else None
 
 
 def fixed_column(reader, fieldname: str, width: int) -> np.ndarray:
