@@ -309,6 +309,55 @@ def test_blocks_of_either_pickle_protocol_read_as_whoosh_reads_them(
             assert got == expected and len(expected) > 3
 
 
+@pytest.mark.parametrize("protocol,compression", [(2, 1), (4, 1), (4, 0), (2, 0)])
+@pytest.mark.parametrize("prefix_bytes", [4096, 7])
+def test_ids_and_weights_from_the_start_of_a_block_equal_the_whole_block(
+    tmp_path, monkeypatch, protocol, compression, prefix_bytes
+):
+    """PackedLeafMatcher.ids_and_weights (the start of a block inflated and unpickled,
+    positions left out) gives the ids and weights of the whole block, for blocks
+    pickled with either protocol, deflated or not, long or short, with weights
+    that vary, are all one or are all one other value (field boost)."""
+    from whoosh import fields, index
+
+    from indexer.index import postings
+    from indexer.index.arrays import _leaf
+
+    monkeypatch.setattr(postings, "BLOCK_PROTOCOL", protocol)
+    monkeypatch.setattr(postings, "PREFIX_BYTES", prefix_bytes)  # 7: inflated in many steps
+    schema = fields.Schema(
+        body=fields.TEXT(phrase=True), title=fields.TEXT(field_boost=2.0), tag=fields.ID
+    )
+    schema["body"].format = postings.PackedPositions(field_boost=1.0)
+    ix = index.create_in(tmp_path, schema)
+    writer = ix.writer(codec=postings.PackedCodec(blocklimit=700, compression=compression))
+    words = ["alpha", "beta", "gamma", "d\u00e9lta"]
+    for n in range(2000):
+        text = " ".join(words[(n * k) % 4] for k in range(1, 2 + n % 9))
+        writer.add_document(body=f"{text} \u00e9t\u00e9 {text}", title=words[n % 4], tag=str(n % 3))
+    writer.commit()
+    from pickle import loads
+
+    from isal.isal_zlib import decompress
+
+    checked = set()
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        for field, word in [(f, w) for f in ("body", "title") for w in words] + [("tag", "1")]:
+            matcher = _leaf(reader.postings(field, word))
+            assert isinstance(matcher, postings.PackedLeafMatcher)
+            while matcher.is_active():
+                raw = matcher._postfile.get(
+                    matcher._dataoffset, matcher._nextoffset - matcher._dataoffset
+                )
+                whole = loads(decompress(raw) if compression else raw)
+                assert postings._ids_and_weights(decompress(raw) if compression else raw)
+                assert matcher.ids_and_weights() == whole[:2]
+                checked.add(type(whole[1]).__name__)
+                matcher._next_block()
+    assert checked == {"tuple", "NoneType", "float"}
+
+
 def test_term_vectors_written_by_the_packed_codec_read_back_after_merging(tmp_path):
     """Whoosh reads term vectors with its own W3 matcher, so the codec leaves their
     blocks in W3's layout (a vector field, three segments, then an optimize)."""

@@ -274,8 +274,11 @@ def _blocks(matcher, positions: bool):
         return
     firsts, id_gaps, weights, counts, gaps = [], [], [], [], []
     while matcher.is_active():
-        matcher._read_data()
-        (first, block_gaps), block_weights, values = matcher._data[:3]
+        if positions:
+            matcher._read_data()
+            (first, block_gaps), block_weights, values = matcher._data[:3]
+        else:  # (the block's positions left deflated)
+            (first, block_gaps), block_weights = matcher.ids_and_weights()
         firsts.append(first)
         id_gaps.append(_numbers(block_gaps))  # postings.PackedPostingsWriter: first id, gaps
         size = len(id_gaps[-1]) + 1
