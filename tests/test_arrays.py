@@ -432,8 +432,8 @@ def test_value_counter_equals_counting_each_values_documents(case):
 )
 def test_facet_values_ordered_in_numpy_equal_each_facets_own_order(segmented, q, filters):
     """facet_values' numpy path (counts from ValueCounter, ordered by lexsort) lists
-    what counting each value's documents and Facet.order list: the same values, counts
-    and order (ties by name in lower case), chosen values first, chosen values
+    what counting each value's documents and Facet.order list: the same values, counts,
+    names and order (ties by name in lower case), chosen values first, chosen values
     without hits kept."""
     from indexer.search import FACETS
     from indexer.search.facets import facet_values
@@ -448,11 +448,11 @@ def test_facet_values_ordered_in_numpy_equal_each_facets_own_order(segmented, q,
         chosen = set(request.selected(facet.param))
         counts = {v: c for v, c in counts.items() if c or v in chosen}
         counts.update({v: 0 for v in chosen if v not in counts})
-        expected = [(v, c, v in chosen) for v, c in facet.order(counts)]
+        expected = [(v, c, v in chosen, facet.display_name(v)) for v, c in facet.order(counts)]
         if facet.chosen_first:
             expected.sort(key=lambda e: not e[2])
         got = facet_values(found, facet, request)
-        assert [(v.value, v.count, v.selected) for v in got] == expected, facet.param
+        assert [tuple(v) for v in got] == expected, facet.param
         ties += len(counts) - len(set(counts.values()))
     assert ties  # equal counts were there to be ordered by name
 

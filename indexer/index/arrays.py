@@ -24,6 +24,7 @@ from isal.isal_zlib import decompress
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN
 from whoosh.columns import CompressedBytesColumn, FixedBytesColumn, NumericColumn, VarBytesColumn
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from .analysis import LANGUAGE_FIELDS
@@ -100,8 +101,7 @@ class IndexArrays:
         blocks = [
             (block_ids + offset, *rest)
             for segment, offset in segment_readers(reader)[first:]
-            if (fieldname, text) in segment
-            for block_ids, *rest in _blocks(segment.postings(fieldname, text), positions)
+            for block_ids, *rest in _blocks(_matcher(segment, fieldname, text), positions)
         ]
         if not blocks:
             empty = np.empty(0, dtype=DOCNUM)
@@ -259,6 +259,17 @@ def segment_readers(reader) -> list[tuple[object, int]]:
     return list(zip(reader.readers, reader.doc_offsets, strict=True))
 
 
+def _matcher(segment, fieldname: str, text):
+    """A segment's posting matcher for a term, None when the segment lacks the term
+    (one look-up in its term index, not a membership test and then another)."""
+    if not segment.doc_count_all():
+        return None
+    try:
+        return segment.postings(fieldname, text)
+    except TermNotFound:
+        return None
+
+
 def _leaf(matcher):
     """The raw block reader under Whoosh's deleted-documents filter (we mask those ourselves)."""
     return matcher.child if isinstance(matcher, FilterMatcher) else matcher
@@ -268,6 +279,8 @@ def _blocks(matcher, positions: bool):
     """(ids, weights, position counts, position gaps) of a segment's posting list, the
     last two only when positions are asked for: each block's arrays are taken as they
     are, and the ids of all blocks made at once (a common word has a hundred blocks)."""
+    if matcher is None:
+        return
     matcher = _leaf(matcher)
     if not isinstance(matcher, PackedLeafMatcher):  # inlined or foreign: one by one
         yield from _blocks_one_by_one(matcher, positions)

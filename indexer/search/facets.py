@@ -13,6 +13,8 @@ would add.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
+from itertools import repeat
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -160,6 +162,7 @@ class ValueCounter:
         by_name = sorted(range(len(self.values)), key=lambda i: self.values[i].lower())
         self.name_rank = np.empty(len(self.values), dtype=np.int64)
         self.name_rank[by_name] = np.arange(len(self.values))
+        self._names: dict[str, list[str]] = {}  # facet param -> each value's display name
 
     def counted(self, docs: np.ndarray, chosen: np.ndarray | None = None) -> np.ndarray:
         """Documents per value (in `values` order) in a boolean mask over the index;
@@ -186,15 +189,18 @@ class ValueCounter:
         """Documents per value in a boolean mask over the index."""
         return dict(zip(self.values, self.counted(docs).tolist(), strict=True))
 
-    def by_count(self, counted: np.ndarray) -> list[tuple[str, int]]:
-        """The values counted more than zero, as Facet.order orders them (most first,
-        then by name in lower case), sorted in numpy."""
+    def by_count(self, counted: np.ndarray) -> np.ndarray:
+        """The numbers of the values counted more than zero, as Facet.order orders
+        them (most first, then by name in lower case), sorted in numpy."""
         held = np.flatnonzero(counted)
-        order = held[np.lexsort((self.name_rank[held], -counted[held]))]
-        values = self.values
-        return [
-            (values[i], c) for i, c in zip(order.tolist(), counted[order].tolist(), strict=True)
-        ]
+        return held[np.lexsort((self.name_rank[held], -counted[held]))]
+
+    def names(self, facet: Facet) -> list[str]:
+        """Each value's name as `facet` shows it, worked out once per generation."""
+        found = self._names.get(facet.param)
+        if found is None:
+            found = self._names[facet.param] = [facet.display_name(v) for v in self.values]
+        return found
 
 
 def facet_values(found: Selection, facet: Facet, request: SearchRequest) -> list[FacetValue]:
@@ -205,23 +211,29 @@ def facet_values(found: Selection, facet: Facet, request: SearchRequest) -> list
     if counter is not None and not found.groups:  # each article counts once: no copies
         counted = counter.counted(others, found.ids(others))
         if type(facet).order is Facet.order:  # the default order, without a sort in Python
-            ordered = counter.by_count(counted)
-            missing = chosen.difference(v for v, _ in ordered)
-            if missing:  # chosen values without hits stay, to be removable
-                ordered = facet.order({**dict(ordered), **dict.fromkeys(missing, 0)})
-            return _facet_values(facet, ordered, chosen)
+            order = counter.by_count(counted)
+            numbers, values, names = order.tolist(), counter.values, counter.names(facet)
+            listed = [values[i] for i in numbers]
+            if chosen.issubset(listed):  # (else chosen values without hits are added below)
+                selected = [v in chosen for v in listed] if chosen else repeat(False)
+                shown = [names[i] for i in numbers]
+                made = zip(listed, counted[order].tolist(), selected, shown, strict=False)
+                return _chosen_first(facet, list(map(_facet_value, made)), chosen)
         counts = dict(zip(counter.values, counted.tolist(), strict=True))
     else:
         value_docs = found.value_docs(facet)
         counts = {v: found.count(ids[others[ids]]) for v, ids in value_docs.items()}
     counts = {v: c for v, c in counts.items() if c or v in chosen}
     counts.update({v: 0 for v in chosen if v not in counts})  # removable even when empty
-    return _facet_values(facet, facet.order(counts), chosen)
+    name = facet.display_name
+    made = [FacetValue(v, c, v in chosen, name(v)) for v, c in facet.order(counts)]
+    return _chosen_first(facet, made, chosen)
 
 
-def _facet_values(facet: Facet, ordered: list[tuple[str, int]], chosen: set) -> list[FacetValue]:
-    name, made = facet.display_name, FacetValue._make
-    values = [made((v, c, v in chosen, name(v))) for v, c in ordered]
+def _chosen_first(facet: Facet, values: list[FacetValue], chosen: set) -> list[FacetValue]:
     if facet.chosen_first and chosen:
         values.sort(key=lambda v: not v.selected)
     return values
+
+
+_facet_value = partial(tuple.__new__, FacetValue)  # FacetValue from a 4-tuple, all in C
