@@ -408,9 +408,9 @@ def test_counting_pairs_equals_counting_each_values_documents(segmented, share):
     )
 )
 def test_value_counter_equals_counting_each_values_documents(case):
-    """Both ValueCounter paths (a mask's own pairs; every value's run of documents
-    summed at once) count what each value's documents give, values without
-    documents and empty masks included."""
+    """All ValueCounter paths (sets of values; a mask's own pairs; every value's run
+    of documents summed at once) count what each value's documents give, values
+    without documents and empty masks included."""
     from indexer.search.facets import ValueCounter
 
     size, values, mask = case
@@ -418,6 +418,7 @@ def test_value_counter_equals_counting_each_values_documents(case):
     docs = np.array(mask, dtype=bool)
     expected = {v: int(docs[ids].sum()) for v, ids in value_docs.items()}
     assert ValueCounter(value_docs, size).counts(docs) == expected
+    assert ValueCounter(value_docs, size, max_set_values=0).counts(docs) == expected
 
 
 @pytest.mark.parametrize(
@@ -457,19 +458,19 @@ def test_facet_values_ordered_in_numpy_equal_each_facets_own_order(segmented, q,
     assert ties  # equal counts were there to be ordered by name
 
 
-def test_one_value_per_document_fields_count_by_their_value_column(segmented):
-    """Year and language hold one value per document: ValueCounter counts them from
-    a column of each document's value, the same counts as every value's documents."""
+def test_fields_of_few_values_count_by_sets_of_values(segmented):
+    """Topic, year and language have few values: ValueCounter counts them by each
+    document's set of values, the same counts as every value's documents."""
     generation = segmented.generation
-    for field in ("year", "language"):
+    rng = np.random.default_rng(7)
+    for field in ("topic", "year", "language"):
         counter = generation.value_counters[field]
-        assert counter.single is not None, field
-        rng = np.random.default_rng(7)
+        assert counter.set_of_doc is not None, field
         for share in (0.02, 0.2):
             docs = (rng.random(generation.arrays.size) < share) & generation.arrays.live
             expected = {v: int(docs[ids].sum()) for v, ids in generation.value_docs[field].items()}
             assert counter.counts(docs) == expected
-    assert generation.value_counters["organisation"].single is None
+            assert sum(expected.values()) > docs.sum() or field != "topic"  # several each
 
 
 def test_stored_records_read_in_one_pass_equal_whoosh(segmented):

@@ -132,13 +132,19 @@ FACETS: tuple[Facet, ...] = (OrganisationFacet(), TopicFacet(), LanguageFacet(),
 FACETS_BY_PARAM = {f.param: f for f in FACETS}
 
 
+MAX_SET_VALUES = 62  # a field of up to this many values counts by sets of values (int64 bits)
+
+
 class ValueCounter:
     """Every (document, value) pair of one facet field, in document order, to count the
-    values of a set of documents at once: by the documents' own pairs when they are
-    few (a rare word's hits), by one pass over all pairs when they are many. The
-    same counts as counting each value's documents (`facet_values` without copies)."""
+    values of a set of documents at once: by the documents' sets of values when the
+    field has few values, else by the documents' own pairs when they are few (a rare
+    word's hits), by one pass over all pairs when they are many. The same counts as
+    counting each value's documents (`facet_values` without copies)."""
 
-    def __init__(self, value_docs: dict[str, np.ndarray], size: int):
+    def __init__(
+        self, value_docs: dict[str, np.ndarray], size: int, max_set_values: int = MAX_SET_VALUES
+    ):
         self.values = list(value_docs)
         docs = [np.asarray(d, dtype=np.int64) for d in value_docs.values()]
         doc = np.concatenate(docs) if docs else np.empty(0, np.int64)
@@ -147,12 +153,18 @@ class ValueCounter:
         order = np.argsort(doc, kind="stable")
         self.pair_doc, self.pair_value = doc[order], value[order]
         self.starts = np.searchsorted(self.pair_doc, np.arange(size + 1))  # doc -> first pair
-        # a field of one value per document (year, language): each document's value
-        # (-1: none), counted in one bincount
-        self.single = None
-        if len(self.pair_doc) and not (np.diff(self.starts) > 1).any():
-            self.single = np.full(size, -1, dtype=np.int32)
-            self.single[self.pair_doc] = self.pair_value
+        # a field of few values (topic, year, language): each document's set of values
+        # (a bit per value) numbered, and which values each set holds; counting is
+        # then a bincount of the documents' sets times that table
+        self.set_of_doc = self.set_values = None
+        if 0 < len(self.values) <= max_set_values and len(self.pair_doc):
+            bits = np.zeros(size, dtype=np.int64)
+            held = np.diff(self.starts) > 0
+            flags = np.left_shift(1, self.pair_value.astype(np.int64))
+            bits[held] = np.bitwise_or.reduceat(flags, self.starts[:-1][held])
+            sets, self.set_of_doc = np.unique(bits, return_inverse=True)
+            shifts = np.arange(len(self.values), dtype=np.int64)
+            self.set_values = (sets[:, None] >> shifts) & 1  # set number x value: 0 or 1
         # the same pairs in value order, for many documents: each value's run of
         # documents is summed at once (np.add.reduceat), no pass over value numbers
         self.value_doc = doc.astype(np.int32 if size < 2**31 else np.int64)
@@ -169,9 +181,9 @@ class ValueCounter:
         `chosen`: the mask's docnums, ascending, when already known."""
         if chosen is None:
             chosen = np.flatnonzero(docs)
-        if self.single is not None and len(chosen) * 2 < len(self.single):
-            found = self.single[chosen]
-            return np.bincount(found[found >= 0], minlength=len(self.values))
+        if self.set_of_doc is not None and len(chosen) * 2 < len(self.set_of_doc):
+            sets = np.bincount(self.set_of_doc[chosen], minlength=len(self.set_values))
+            return sets @ self.set_values
         if len(chosen) * 8 < len(self.pair_doc):
             begin = self.starts[chosen]
             lengths = self.starts[chosen + 1] - begin
