@@ -5,7 +5,9 @@ articles, listing the matches of a common word that way takes a third of a
 second before anything is counted or ranked. Match sets, facet counts and
 ranking (see search/matching.py and search/ranking.py) work on whole arrays instead, read
 here block by block from the same files; postings.py lays the blocks out so
-that each one becomes arrays with `np.frombuffer`.
+that each one becomes arrays with `np.frombuffer` (and a query without a
+phrase inflates only the ids and weights at the start of each block). The
+stored fields of a page of hits are read here too, in one pass.
 
 The block and column classes read here are internals of whoosh-reloaded
 2.7.5, which pyproject.toml pins. Anything else falls back to Whoosh's
