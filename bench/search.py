@@ -26,6 +26,11 @@ the running site (POST /api/reindex, then search).
 `--baseline DIR` also times a checkout of an earlier commit (with this bench/
 folder copied into it) in the same run: its search() in a child process and
 its server, for before/after figures.
+
+`--reuse` times the corpus and index already in --work as they are, whatever
+extraction version built the index (syncing it with newer code would extract
+every article again: an hour at 100k); the live update is then not timed, as
+its reindex would do the same.
 """
 
 from __future__ import annotations
@@ -74,8 +79,11 @@ MIX = [
 ]
 
 
-def build(work: Path, size: int) -> tuple[Path, Path]:
+def build(work: Path, size: int, reuse: bool = False) -> tuple[Path, Path]:
     corpus, index = work / f"corpus-{size}", work / f"index-{size}"
+    if reuse and corpus.exists() and index.exists():
+        print(f"reusing {index} as it is (--reuse: not synced with this code's extraction)")
+        return corpus, index
     if not corpus.exists():
         started = time.perf_counter()
         generate(corpus, size, seed=42)
@@ -275,6 +283,9 @@ def main() -> int:
     )
     parser.add_argument("--baseline", type=Path, help="an earlier checkout to time beside")
     parser.add_argument("--no-datasette", action="store_true", help="leave Datasette out")
+    parser.add_argument(
+        "--reuse", action="store_true", help="time the index in --work as it is (no sync)"
+    )
     parser.add_argument("--in-process-json", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--live-only", action="store_true", help="time only the live update of the running site"
@@ -285,7 +296,7 @@ def main() -> int:
     if args.in_process_json:  # the baseline's search(), run in its checkout
         print(json.dumps(in_process(index, args.runs)))
         return 0
-    corpus, index = build(args.work, args.size)
+    corpus, index = build(args.work, args.size, args.reuse)
     if args.live_only:
         return live_only(args, corpus, index)
     started = time.perf_counter()
@@ -294,6 +305,7 @@ def main() -> int:
     print(f"sqlite and tantivy copies ready in {time.perf_counter() - started:.0f} s")
     print(f"before: {busy()}")
     columns, mixes, memory = {}, {}, {}
+    live = "live update not timed (--reuse: its reindex would extract every article again)"
     if not args.no_datasette:  # first: its answers take seconds, the load matters least
         columns["datasette"], timeouts = time_datasette(args, mixes, memory)
         print(f"datasette done: {busy()}")
@@ -332,7 +344,7 @@ def main() -> int:
             paths = [api_path(q, f) for _, q, f in MIX]
             mixes[name] = http_times(port, paths, 10**9, args.clients, args.mix_seconds)
             memory[name] = tree_memory_mb(server.pid)
-            if name == "http":
+            if name == "http" and not args.reuse:
                 live = live_update(port, corpus, args.size)
         finally:
             server.terminate()

@@ -309,6 +309,55 @@ def test_blocks_of_either_pickle_protocol_read_as_whoosh_reads_them(
             assert got == expected and len(expected) > 3
 
 
+@pytest.mark.parametrize("protocol,compression", [(2, 1), (4, 1), (4, 0), (2, 0)])
+@pytest.mark.parametrize("prefix_bytes", [4096, 7])
+def test_ids_and_weights_from_the_start_of_a_block_equal_the_whole_block(
+    tmp_path, monkeypatch, protocol, compression, prefix_bytes
+):
+    """PackedLeafMatcher.ids_and_weights (the start of a block inflated and unpickled,
+    positions left out) gives the ids and weights of the whole block, for blocks
+    pickled with either protocol, deflated or not, long or short, with weights
+    that vary, are all one or are all one other value (field boost)."""
+    from whoosh import fields, index
+
+    from indexer.index import postings
+    from indexer.index.arrays import _leaf
+
+    monkeypatch.setattr(postings, "BLOCK_PROTOCOL", protocol)
+    monkeypatch.setattr(postings, "PREFIX_BYTES", prefix_bytes)  # 7: inflated in many steps
+    schema = fields.Schema(
+        body=fields.TEXT(phrase=True), title=fields.TEXT(field_boost=2.0), tag=fields.ID
+    )
+    schema["body"].format = postings.PackedPositions(field_boost=1.0)
+    ix = index.create_in(tmp_path, schema)
+    writer = ix.writer(codec=postings.PackedCodec(blocklimit=700, compression=compression))
+    words = ["alpha", "beta", "gamma", "d\u00e9lta"]
+    for n in range(2000):
+        text = " ".join(words[(n * k) % 4] for k in range(1, 2 + n % 9))
+        writer.add_document(body=f"{text} \u00e9t\u00e9 {text}", title=words[n % 4], tag=str(n % 3))
+    writer.commit()
+    from pickle import loads
+
+    from isal.isal_zlib import decompress
+
+    checked = set()
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        for field, word in [(f, w) for f in ("body", "title") for w in words] + [("tag", "1")]:
+            matcher = _leaf(reader.postings(field, word))
+            assert isinstance(matcher, postings.PackedLeafMatcher)
+            while matcher.is_active():
+                raw = matcher._postfile.get(
+                    matcher._dataoffset, matcher._nextoffset - matcher._dataoffset
+                )
+                whole = loads(decompress(raw) if compression else raw)
+                assert postings._ids_and_weights(decompress(raw) if compression else raw)
+                assert matcher.ids_and_weights() == whole[:2]
+                checked.add(type(whole[1]).__name__)
+                matcher._next_block()
+    assert checked == {"tuple", "NoneType", "float"}
+
+
 def test_term_vectors_written_by_the_packed_codec_read_back_after_merging(tmp_path):
     """Whoosh reads term vectors with its own W3 matcher, so the codec leaves their
     blocks in W3's layout (a vector field, three segments, then an optimize)."""
@@ -359,9 +408,9 @@ def test_counting_pairs_equals_counting_each_values_documents(segmented, share):
     )
 )
 def test_value_counter_equals_counting_each_values_documents(case):
-    """Both ValueCounter paths (a mask's own pairs; every value's run of documents
-    summed at once) count what each value's documents give, values without
-    documents and empty masks included."""
+    """All ValueCounter paths (sets of values; a mask's own pairs; every value's run
+    of documents summed at once) count what each value's documents give, values
+    without documents and empty masks included."""
     from indexer.search.facets import ValueCounter
 
     size, values, mask = case
@@ -369,3 +418,69 @@ def test_value_counter_equals_counting_each_values_documents(case):
     docs = np.array(mask, dtype=bool)
     expected = {v: int(docs[ids].sum()) for v, ids in value_docs.items()}
     assert ValueCounter(value_docs, size).counts(docs) == expected
+    assert ValueCounter(value_docs, size, max_set_values=0).counts(docs) == expected
+
+
+@pytest.mark.parametrize(
+    "q,filters",
+    [
+        ("", {}),
+        ("research", {}),
+        ("spectrum OR satellite", {"org": ["6G-IA", "NGMN"], "year": ["2024", "2025"]}),
+        ("partner*", {"topic": ["Spectrum"], "org": ["No Such Body", "6G-IA"]}),
+        ("trials", {"lang": ["en"], "year": ["1999"]}),
+    ],
+)
+def test_facet_values_ordered_in_numpy_equal_each_facets_own_order(segmented, q, filters):
+    """facet_values' numpy path (counts from ValueCounter, ordered by lexsort) lists
+    what counting each value's documents and Facet.order list: the same values, counts,
+    names and order (ties by name in lower case), chosen values first, chosen values
+    without hits kept."""
+    from indexer.search import FACETS
+    from indexer.search.facets import facet_values
+
+    request = SearchRequest(q=q, filters=filters, copies=True)
+    found = select(segmented, request)
+    assert found.counters and not found.groups  # the numpy path is the one taken
+    ties = 0
+    for facet in FACETS:
+        others = found.allowed_except(facet.param)
+        counts = {v: int(others[ids].sum()) for v, ids in found.value_docs(facet).items()}
+        chosen = set(request.selected(facet.param))
+        counts = {v: c for v, c in counts.items() if c or v in chosen}
+        counts.update({v: 0 for v in chosen if v not in counts})
+        expected = [(v, c, v in chosen, facet.display_name(v)) for v, c in facet.order(counts)]
+        if facet.chosen_first:
+            expected.sort(key=lambda e: not e[2])
+        got = facet_values(found, facet, request)
+        assert [tuple(v) for v in got] == expected, facet.param
+        ties += len(counts) - len(set(counts.values()))
+    assert ties  # equal counts were there to be ordered by name
+
+
+def test_fields_of_few_values_count_by_sets_of_values(segmented):
+    """Topic, year and language have few values: ValueCounter counts them by each
+    document's set of values, the same counts as every value's documents."""
+    generation = segmented.generation
+    rng = np.random.default_rng(7)
+    for field in ("topic", "year", "language"):
+        counter = generation.value_counters[field]
+        assert counter.set_of_doc is not None, field
+        for share in (0.02, 0.2):
+            docs = (rng.random(generation.arrays.size) < share) & generation.arrays.live
+            expected = {v: int(docs[ids].sum()) for v, ids in generation.value_docs[field].items()}
+            assert counter.counts(docs) == expected
+            assert sum(expected.values()) > docs.sum() or field != "topic"  # several each
+
+
+def test_stored_records_read_in_one_pass_equal_whoosh(segmented):
+    """arrays.stored_records (straight from each segment's column, inflated by ISA-L)
+    gives what Whoosh's stored_fields gives, for documents of every segment, deleted
+    ones included, in the order asked."""
+    from indexer.index.arrays import stored_records
+
+    reader = segmented.reader
+    docnums = list(range(reader.doc_count_all()))[::-1]
+    expected = [reader.stored_fields(d) for d in docnums]
+    assert stored_records(reader, docnums) == expected
+    assert len({r["path"] for r in expected}) > 100 and reader.has_deletions()

@@ -108,3 +108,39 @@ def test_the_fast_word_finder_finds_what_the_look_behind_pattern_finds(parts, wo
 
     text, wanted = "".join(parts), frozenset(stem(w) for w in words)
     assert _english_matches(text, wanted) == _matches_by_look_behind(text, wanted)
+
+
+def _snippet_widening_every_passage(text: str, wanted: frozenset[str]) -> str:
+    """snippet() as it was written first: every passage widened to whole words, then
+    the best three by (score, start) shown in order of their widened starts."""
+    from indexer.search import highlighting as h
+
+    matches = h._matches(text, h.Wanted(wanted))
+    if not matches:
+        return ""
+    numbers = {s: i for i, s in enumerate(sorted(wanted))}
+    passages = [h._widened(text, *p) for p in h._passages(matches)]
+    best = sorted(passages, key=lambda p: (-h._score(p[2]), p[0]))[: h.PASSAGES]
+    return " … ".join(h._marked(text, a, b, found, numbers) for a, b, found in sorted(best))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["spectrum", "spectra", "trials", "trial", " ", "  ", ", ", "x" * 45]),
+        max_size=150,
+    ).map("".join),
+    st.lists(st.sampled_from(["w", "word", "a", "longerword"]), max_size=40).map(" ".join),
+    st.sets(st.sampled_from(["spectrum", "trials"]), min_size=1),
+)
+def test_snippets_widening_only_the_passages_shown_equal_widening_all(text, filler, words):
+    """snippet() widens only the three passages it shows to whole words: the same
+    passages, in the same order, as widening every passage before choosing."""
+    text = " ".join(filler[i : i + 90] + " " + text[i : i + 60] for i in range(0, 600, 60))
+    wanted = frozenset(stem(w) for w in words)
+    assert snippet(text, wanted) == _snippet_widening_every_passage(text, wanted)
+    for long in (
+        " ".join(["spectrum trials " + "w" * (n % 50) for n in range(60)]),
+        " ".join(["spectrum " + "w" * 45 + " trials " + "w" * 60] * 30),  # equal scores
+    ):
+        assert snippet(long, wanted) == _snippet_widening_every_passage(long, wanted)

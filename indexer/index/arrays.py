@@ -5,7 +5,9 @@ articles, listing the matches of a common word that way takes a third of a
 second before anything is counted or ranked. Match sets, facet counts and
 ranking (see search/matching.py and search/ranking.py) work on whole arrays instead, read
 here block by block from the same files; postings.py lays the blocks out so
-that each one becomes arrays with `np.frombuffer`.
+that each one becomes arrays with `np.frombuffer` (and a query without a
+phrase inflates only the ids and weights at the start of each block). The
+stored fields of a page of hits are read here too, in one pass.
 
 The block and column classes read here are internals of whoosh-reloaded
 2.7.5, which pyproject.toml pins. Anything else falls back to Whoosh's
@@ -16,10 +18,15 @@ instead of miscounting.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from pickle import loads
+
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-from whoosh.columns import FixedBytesColumn, NumericColumn, VarBytesColumn
+from isal.isal_zlib import decompress
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, STORED_COLUMN
+from whoosh.columns import CompressedBytesColumn, FixedBytesColumn, NumericColumn, VarBytesColumn
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from .analysis import LANGUAGE_FIELDS
@@ -96,8 +103,7 @@ class IndexArrays:
         blocks = [
             (block_ids + offset, *rest)
             for segment, offset in segment_readers(reader)[first:]
-            if (fieldname, text) in segment
-            for block_ids, *rest in _blocks(segment.postings(fieldname, text), positions)
+            for block_ids, *rest in _blocks(_matcher(segment, fieldname, text), positions)
         ]
         if not blocks:
             empty = np.empty(0, dtype=DOCNUM)
@@ -165,6 +171,39 @@ def varbytes_column(reader, fieldname: str) -> list[bytes]:
     return values
 
 
+def stored_records(reader, docnums: list[int]) -> list[dict]:
+    """The stored fields of some documents, as `reader.stored_fields` gives them, read
+    in one pass straight from each segment's stored column and inflated by ISA-L:
+    Whoosh's layers and zlib took half the time of reading a page of ten hits."""
+    parts = segment_readers(reader)
+    offsets = [offset for _, offset in parts]
+    records = []
+    for docnum in docnums:
+        segment, offset = parts[bisect_right(offsets, docnum) - 1]
+        column = _stored_column(segment)
+        local = docnum - offset
+        if column is None or not 0 <= local < len(column._lengths):
+            records.append(reader.stored_fields(docnum))
+            continue
+        data = VarBytesColumn.Reader.__getitem__(column, local)
+        fields = loads(decompress(data)) if data else {}
+        schema = segment.schema  # as Whoosh: fields no longer in the schema left out
+        records.append({k: v for k, v in fields.items() if k in schema})
+    return records
+
+
+def _stored_column(segment):
+    """A segment's stored-fields column when it is Whoosh's zlib-compressed one."""
+    perdoc = getattr(segment, "_perdoc", None)
+    if perdoc is None or segment.is_closed:
+        return None
+    column = perdoc._cached_reader("_stored", STORED_COLUMN)
+    child = getattr(column, "_child", None)
+    if not isinstance(child, CompressedBytesColumn.Reader):
+        return None
+    return child if child._decompress.__module__ == "zlib" else None
+
+
 def fixed_column(reader, fieldname: str, width: int) -> np.ndarray:
     """A fixed-width bytes column as a (documents × width) uint8 array."""
     parts = [_fixed_bytes(seg, fieldname, width) for seg, _ in segment_readers(reader)]
@@ -222,6 +261,17 @@ def segment_readers(reader) -> list[tuple[object, int]]:
     return list(zip(reader.readers, reader.doc_offsets, strict=True))
 
 
+def _matcher(segment, fieldname: str, text):
+    """A segment's posting matcher for a term, None when the segment lacks the term
+    (one look-up in its term index, not a membership test and then another)."""
+    if not segment.doc_count_all():
+        return None
+    try:
+        return segment.postings(fieldname, text)
+    except TermNotFound:
+        return None
+
+
 def _leaf(matcher):
     """The raw block reader under Whoosh's deleted-documents filter (we mask those ourselves)."""
     return matcher.child if isinstance(matcher, FilterMatcher) else matcher
@@ -231,14 +281,19 @@ def _blocks(matcher, positions: bool):
     """(ids, weights, position counts, position gaps) of a segment's posting list, the
     last two only when positions are asked for: each block's arrays are taken as they
     are, and the ids of all blocks made at once (a common word has a hundred blocks)."""
+    if matcher is None:
+        return
     matcher = _leaf(matcher)
     if not isinstance(matcher, PackedLeafMatcher):  # inlined or foreign: one by one
         yield from _blocks_one_by_one(matcher, positions)
         return
     firsts, id_gaps, weights, counts, gaps = [], [], [], [], []
     while matcher.is_active():
-        matcher._read_data()
-        (first, block_gaps), block_weights, values = matcher._data[:3]
+        if positions:
+            matcher._read_data()
+            (first, block_gaps), block_weights, values = matcher._data[:3]
+        else:  # (the block's positions left deflated)
+            (first, block_gaps), block_weights = matcher.ids_and_weights()
         firsts.append(first)
         id_gaps.append(_numbers(block_gaps))  # postings.PackedPostingsWriter: first id, gaps
         size = len(id_gaps[-1]) + 1

@@ -14,6 +14,8 @@ Whoosh's own matchers (merging, spelling, rare query kinds) still read
 every block through the usual interface. A block is pickled with protocol 4
 (raw bytes; Whoosh's protocol 2 re-encodes them as text) and inflated with
 ISA-L on reading; blocks written before, in protocol 2, read as they are.
+Ids and weights come first in a block, so a query that needs no positions
+inflates and unpickles only the start of each block (ids_and_weights).
 Everything else (term index, columns, stored fields, segments, merging) is
 Whoosh's codec unchanged.
 
@@ -33,7 +35,7 @@ from array import array
 from itertools import accumulate, pairwise
 from pickle import dumps, loads
 
-from isal.isal_zlib import decompress
+from isal.isal_zlib import decompress, decompressobj
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN,
     WHOOSH3_HEADER_MAGIC,
@@ -233,6 +235,23 @@ class PackedLeafMatcher(W3LeafMatcher):
         data = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
         self._data = loads(decompress(data) if self._compression else data)
 
+    def ids_and_weights(self):
+        """The block's ids and weights, as the first two items of _read_data's tuple,
+        inflating only the start of the block they take: a body word's positions
+        are 85 % of its block, and a query without a phrase never looks at them."""
+        data = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
+        if not self._compression:
+            return _ids_and_weights(data) or loads(data)[:2]
+        if len(data) <= PREFIX_BYTES:  # a short block (a title word's): faster whole
+            return loads(decompress(data))[:2]
+        inflater, fed, inflated, found = decompressobj(), 0, b"", None
+        while found is None and fed < len(data):
+            step = max(PREFIX_BYTES, fed)  # twice as much each time
+            inflated += inflater.decompress(data[fed : fed + step])
+            fed += step
+            found = _ids_and_weights(inflated)
+        return found or loads(decompress(data))[:2]
+
     def _read_ids(self):
         if self._data is None:
             self._read_data()
@@ -264,6 +283,62 @@ class PackedLeafMatcher(W3LeafMatcher):
 
 
 BLOCK_PROTOCOL = 4  # pickle protocol of posting blocks (see _write_block)
+PREFIX_BYTES = 4096  # deflated bytes inflated first for a block's ids and weights
+
+
+def _ids_and_weights(data: bytes) -> tuple | None:
+    """The first two items of a pickled block tuple (ids, weights, values) from the
+    start of the pickle: the opcodes up to the end of the weights are kept and the
+    tuple closed with None for the values. None when `data` ends before the weights
+    do, or holds an opcode not met in blocks (the caller then unpickles it all)."""
+    at, depth, done_ids, cut, size = 0, 0, False, [], len(data)
+    while at < size:
+        op = data[at]
+        at += 1
+        fixed = _FIXED_OPCODES.get(op)
+        if fixed is not None:
+            at, depth = at + fixed[0], depth + fixed[1]
+        elif op in _SIZED_OPCODES:
+            width = _SIZED_OPCODES[op]
+            at += width + int.from_bytes(data[at : at + width], "little")
+            depth += 1
+        elif op == _GLOBAL:  # protocol 2's _codecs.encode and bytes: two lines
+            end = data.find(b"\n", data.find(b"\n", at) + 1)
+            if end < 0:
+                return None
+            at, depth = end + 1, depth + 1
+        elif op == _FRAME:  # protocol 4's frame length: dropped, frames are optional
+            cut.append(at - 1)
+            at += 8
+        else:
+            return None
+        if at > size:
+            return None
+        if not done_ids:
+            done_ids = depth == 1 and op in _TUPLES  # (first id, gaps) made
+        elif depth == 2 and (op in _TUPLES or op in _SCALARS):
+            kept = b"".join(data[a + 9 : b] for a, b in pairwise([-9, *cut, at]))
+            try:
+                ids, weights, _ = loads(kept + b"N\x87.")  # NONE, TUPLE3, STOP
+            except Exception:  # not laid out as a block: unpickled whole instead
+                return None
+            return ids, weights
+    return None
+
+
+# pickle opcodes in blocks: code -> (bytes of argument, change in stack depth)
+_FIXED_OPCODES = {
+    **{ord(c): (n, 1) for c, n in zip("KMJGN)hj", (1, 2, 4, 8, 0, 0, 1, 4), strict=True)},
+    **{ord(c): (n, 0) for c, n in (("q", 1), ("r", 4), ("\x94", 0), ("\x80", 1))},
+    **{ord(c): (0, d) for c, d in (("\x85", 0), ("\x86", -1), ("\x87", -2), ("R", -1))},
+}
+# strings and bytes: code -> bytes of their length
+_SIZED_OPCODES = {
+    ord(c): n for c, n in zip("X\x8c\x8dCB\x8e\x8a", (4, 1, 8, 1, 4, 8, 1), strict=True)
+}
+_GLOBAL, _FRAME = ord("c"), 0x95
+_TUPLES = {0x85, 0x86, 0x87}
+_SCALARS = {ord("N"), ord("G")}  # weights as None (all 1) or one float
 POSITIONS, JOINED = "positions", "joined"  # how a block's variable-length values are packed
 
 

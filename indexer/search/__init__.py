@@ -28,7 +28,7 @@ from .facets import FACETS, FACETS_BY_PARAM, Facet, FacetValue, facet_values
 from .query import MAX_TERMS, parse_query
 from .ranking import effective_sort, page_docnums
 from .request import MAX_PAGE, MAX_PAGE_SIZE, SORTS, SearchRequest
-from .results import Hit, SearchResult, Suggestion, make_hits, stored_article
+from .results import Hit, SearchResult, Suggestion, make_hits, stored_articles
 from .selection import Selection, known_values, select
 from .snapshot import Generation, Generations, Snapshot, open_snapshot
 from .suggestions import suggestion
@@ -84,4 +84,4 @@ def ranked_articles(snapshot: Snapshot, request: SearchRequest) -> list[Article]
     found = select(snapshot, request)
     if found.query is None:
         return []
-    return [stored_article(snapshot, d) for d in page_docnums(snapshot, found, request)]
+    return stored_articles(snapshot, page_docnums(snapshot, found, request))

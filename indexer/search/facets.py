@@ -13,7 +13,9 @@ would add.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import partial
+from itertools import repeat
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -26,8 +28,10 @@ if TYPE_CHECKING:
     from .selection import Selection
 
 
-@dataclass(frozen=True)
-class FacetValue:
+class FacetValue(NamedTuple):
+    """One value of a facet and its count (a tuple: an organisation facet has hundreds
+    of values per search, made ~3x faster than a frozen dataclass's)."""
+
     value: str
     count: int
     selected: bool
@@ -128,13 +132,19 @@ FACETS: tuple[Facet, ...] = (OrganisationFacet(), TopicFacet(), LanguageFacet(),
 FACETS_BY_PARAM = {f.param: f for f in FACETS}
 
 
+MAX_SET_VALUES = 62  # a field of up to this many values counts by sets of values (int64 bits)
+
+
 class ValueCounter:
     """Every (document, value) pair of one facet field, in document order, to count the
-    values of a set of documents at once: by the documents' own pairs when they are
-    few (a rare word's hits), by one pass over all pairs when they are many. The
-    same counts as counting each value's documents (`facet_values` without copies)."""
+    values of a set of documents at once: by the documents' sets of values when the
+    field has few values, else by the documents' own pairs when they are few (a rare
+    word's hits), by one pass over all pairs when they are many. The same counts as
+    counting each value's documents (`facet_values` without copies)."""
 
-    def __init__(self, value_docs: dict[str, np.ndarray], size: int):
+    def __init__(
+        self, value_docs: dict[str, np.ndarray], size: int, max_set_values: int = MAX_SET_VALUES
+    ):
         self.values = list(value_docs)
         docs = [np.asarray(d, dtype=np.int64) for d in value_docs.values()]
         doc = np.concatenate(docs) if docs else np.empty(0, np.int64)
@@ -143,43 +153,99 @@ class ValueCounter:
         order = np.argsort(doc, kind="stable")
         self.pair_doc, self.pair_value = doc[order], value[order]
         self.starts = np.searchsorted(self.pair_doc, np.arange(size + 1))  # doc -> first pair
+        # a field of few values (topic, year, language): each document's set of values
+        # (a bit per value) numbered, and which values each set holds; counting is
+        # then a bincount of the documents' sets times that table
+        self.set_of_doc = self.set_values = None
+        if 0 < len(self.values) <= max_set_values and len(self.pair_doc):
+            bits = np.zeros(size, dtype=np.int64)
+            held = np.diff(self.starts) > 0
+            flags = np.left_shift(1, self.pair_value.astype(np.int64))
+            bits[held] = np.bitwise_or.reduceat(flags, self.starts[:-1][held])
+            sets, self.set_of_doc = np.unique(bits, return_inverse=True)
+            shifts = np.arange(len(self.values), dtype=np.int64)
+            self.set_values = (sets[:, None] >> shifts) & 1  # set number x value: 0 or 1
         # the same pairs in value order, for many documents: each value's run of
         # documents is summed at once (np.add.reduceat), no pass over value numbers
         self.value_doc = doc.astype(np.int32 if size < 2**31 else np.int64)
         self.held = np.flatnonzero(lengths)  # values with documents (reduceat needs runs)
         self.value_starts = (np.cumsum(lengths) - lengths)[self.held]
+        # each value's place by name in lower case, as Facet.order breaks ties
+        by_name = sorted(range(len(self.values)), key=lambda i: self.values[i].lower())
+        self.name_rank = np.empty(len(self.values), dtype=np.int64)
+        self.name_rank[by_name] = np.arange(len(self.values))
+        self._names: dict[str, list[str]] = {}  # facet param -> each value's display name
 
-    def counts(self, docs: np.ndarray) -> dict[str, int]:
-        """Documents per value in a boolean mask over the index."""
-        chosen = np.flatnonzero(docs)
+    def counted(self, docs: np.ndarray, chosen: np.ndarray | None = None) -> np.ndarray:
+        """Documents per value (in `values` order) in a boolean mask over the index;
+        `chosen`: the mask's docnums, ascending, when already known."""
+        if chosen is None:
+            chosen = np.flatnonzero(docs)
+        if self.set_of_doc is not None and len(chosen) * 2 < len(self.set_of_doc):
+            sets = np.bincount(self.set_of_doc[chosen], minlength=len(self.set_values))
+            return sets @ self.set_values
         if len(chosen) * 8 < len(self.pair_doc):
             begin = self.starts[chosen]
             lengths = self.starts[chosen + 1] - begin
             ends = np.cumsum(lengths)
             total = int(ends[-1]) if len(ends) else 0
             at = np.repeat(begin - (ends - lengths), lengths) + np.arange(total)
-            counted = np.bincount(self.pair_value[at], minlength=len(self.values))
-        else:
-            counted = np.zeros(len(self.values), dtype=np.int64)
-            if len(self.held):
-                hits = docs[self.value_doc]
-                counted[self.held] = np.add.reduceat(hits, self.value_starts, dtype=np.int64)
-        return dict(zip(self.values, counted.tolist(), strict=True))
+            return np.bincount(self.pair_value[at], minlength=len(self.values))
+        counted = np.zeros(len(self.values), dtype=np.int64)
+        if len(self.held):
+            hits = docs[self.value_doc]
+            counted[self.held] = np.add.reduceat(hits, self.value_starts, dtype=np.int64)
+        return counted
+
+    def counts(self, docs: np.ndarray) -> dict[str, int]:
+        """Documents per value in a boolean mask over the index."""
+        return dict(zip(self.values, self.counted(docs).tolist(), strict=True))
+
+    def by_count(self, counted: np.ndarray) -> np.ndarray:
+        """The numbers of the values counted more than zero, as Facet.order orders
+        them (most first, then by name in lower case), sorted in numpy."""
+        held = np.flatnonzero(counted)
+        return held[np.lexsort((self.name_rank[held], -counted[held]))]
+
+    def names(self, facet: Facet) -> list[str]:
+        """Each value's name as `facet` shows it, worked out once per generation."""
+        found = self._names.get(facet.param)
+        if found is None:
+            found = self._names[facet.param] = [facet.display_name(v) for v in self.values]
+        return found
 
 
 def facet_values(found: Selection, facet: Facet, request: SearchRequest) -> list[FacetValue]:
     """One facet's counts, with every selection applied but its own."""
     others = found.allowed_except(facet.param)
     counter = found.counters.get(facet.field)
-    if counter is not None and not found.groups:
-        counts = counter.counts(others)  # each article counts once: no copies grouped
+    chosen = set(request.selected(facet.param))
+    if counter is not None and not found.groups:  # each article counts once: no copies
+        counted = counter.counted(others, found.ids(others))
+        if type(facet).order is Facet.order:  # the default order, without a sort in Python
+            order = counter.by_count(counted)
+            numbers, values, names = order.tolist(), counter.values, counter.names(facet)
+            listed = [values[i] for i in numbers]
+            if chosen.issubset(listed):  # (else chosen values without hits are added below)
+                selected = [v in chosen for v in listed] if chosen else repeat(False)
+                shown = [names[i] for i in numbers]
+                made = zip(listed, counted[order].tolist(), selected, shown, strict=False)
+                return _chosen_first(facet, list(map(_facet_value, made)), chosen)
+        counts = dict(zip(counter.values, counted.tolist(), strict=True))
     else:
         value_docs = found.value_docs(facet)
         counts = {v: found.count(ids[others[ids]]) for v, ids in value_docs.items()}
-    chosen = set(request.selected(facet.param))
     counts = {v: c for v, c in counts.items() if c or v in chosen}
     counts.update({v: 0 for v in chosen if v not in counts})  # removable even when empty
-    ordered = [FacetValue(v, c, v in chosen, facet.display_name(v)) for v, c in facet.order(counts)]
-    if facet.chosen_first:
-        ordered.sort(key=lambda v: not v.selected)
-    return ordered
+    name = facet.display_name
+    made = [FacetValue(v, c, v in chosen, name(v)) for v, c in facet.order(counts)]
+    return _chosen_first(facet, made, chosen)
+
+
+def _chosen_first(facet: Facet, values: list[FacetValue], chosen: set) -> list[FacetValue]:
+    if facet.chosen_first and chosen:
+        values.sort(key=lambda v: not v.selected)
+    return values
+
+
+_facet_value = partial(tuple.__new__, FacetValue)  # FacetValue from a 4-tuple, all in C

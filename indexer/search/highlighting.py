@@ -88,9 +88,9 @@ def _matches(text: str, wanted: Wanted) -> list[tuple[int, int, str]]:
 
 def _english_matches(text: str, stems: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, stem) of each word in `text` whose Porter stem is one of `stems`."""
-    lowered = text.lower()
+    lowered, plain = text.lower(), True  # plain: the words found are in lower case
     if len(lowered) != len(text):  # a letter whose lower case is longer: keep the offsets
-        lowered, pattern = text, _candidates(stems, re.IGNORECASE)
+        lowered, pattern, plain = text, _candidates(stems, re.IGNORECASE), False
     else:
         pattern = _candidates(stems)
     found, at = [], 0
@@ -99,7 +99,7 @@ def _english_matches(text: str, stems: frozenset[str]) -> list[tuple[int, int, s
         if start and _in_word(lowered[start - 1]):  # not the start of a word: look on
             at = start + 1
             continue
-        stemmed = _stem(word.group().lower())
+        stemmed = _stem(word.group() if plain else word.group().lower())
         if stemmed in stems:
             found.append((start, word.end(), stemmed))
         at = word.end()
@@ -140,13 +140,17 @@ def snippet(text: str, words: set[str] | Wanted) -> str:
     if not matches:
         return ""
     numbers = {s: i for i, s in enumerate(wanted.keys())}
-    passages = _passages(text, matches)
-    best = sorted(passages, key=lambda p: (-_score(p[2]), p[0]))[:PASSAGES]
-    return " … ".join(_marked(text, a, b, found, numbers) for a, b, found in sorted(best))
+    passages = _passages(matches)
+    # passages start further on each time, widened to words or not: the best by
+    # score, then by place, and shown in reading order, are the best by number
+    best = sorted((-_score(found), n) for n, (_, _, found) in enumerate(passages))[:PASSAGES]
+    shown = (_widened(text, *passages[n]) for n in sorted(n for _, n in best))
+    return " … ".join(_marked(text, a, b, found, numbers) for a, b, found in shown)
 
 
-def _passages(text: str, matches) -> list[tuple[int, int, list]]:
-    """Runs of nearby matches with context, each at most SNIPPET_CHARS long."""
+def _passages(matches) -> list[tuple[int, int, list]]:
+    """Runs of nearby matches with context, each at most SNIPPET_CHARS long (not yet
+    widened to whole words: see _widened)."""
     passages: list[tuple[int, int, list]] = []
     for match in matches:
         start, end = match[0] - CONTEXT_CHARS, match[1] + CONTEXT_CHARS
@@ -160,10 +164,16 @@ def _passages(text: str, matches) -> list[tuple[int, int, list]]:
             passages[-1] = (first, last, found)
             start = last
         passages.append((start, end, [match]))
-    return [
-        (min(_word_start(text, a), found[0][0]), max(_word_end(text, b), found[-1][1]), found)
-        for a, b, found in passages
-    ]
+    return passages
+
+
+def _widened(text: str, start: int, end: int, found: list) -> tuple[int, int, list]:
+    """A passage's ends moved to the nearest spaces inside it, never past a match."""
+    return (
+        min(_word_start(text, start), found[0][0]),
+        max(_word_end(text, end), found[-1][1]),
+        found,
+    )
 
 
 def _score(found: list) -> int:

@@ -33,6 +33,7 @@ _BM25 = BM25F()
 class Scored:
     mask: np.ndarray  # bool per document: does it match
     scores: np.ndarray  # float per document; meaningful where mask is True
+    clean: bool = False  # scores are 0 wherever mask is False (an Or adds them as they are)
 
 
 def evaluate(searcher, arrays: IndexArrays, query) -> Scored:
@@ -78,7 +79,7 @@ def _compound(searcher, arrays: IndexArrays, query) -> Scored:
 
 
 def _nothing(arrays: IndexArrays) -> Scored:
-    return Scored(np.zeros(arrays.size, dtype=bool), np.zeros(arrays.size))
+    return Scored(np.zeros(arrays.size, dtype=bool), np.zeros(arrays.size), clean=True)
 
 
 def _term(searcher, arrays: IndexArrays, term: wq.Term) -> Scored:
@@ -94,6 +95,7 @@ def _term(searcher, arrays: IndexArrays, term: wq.Term) -> Scored:
     result.mask[ids] = True
     scores = _term_scores(searcher, arrays, term.fieldname, text, ids, weights)
     result.scores[ids] = term.boost * scores
+    result.clean = True
     return result
 
 
@@ -125,7 +127,8 @@ def _or(parts: list[Scored], arrays: IndexArrays) -> Scored:
     mask = parts[0].mask.copy()
     for part in parts[1:]:
         mask |= part.mask
-    return Scored(mask, sum(p.scores * p.mask for p in parts))
+    scores = sum(p.scores if p.clean else p.scores * p.mask for p in parts)
+    return Scored(mask, scores, all(p.clean for p in parts))
 
 
 def _best(parts: list[Scored], arrays: IndexArrays, query: wq.DisjunctionMax) -> Scored:

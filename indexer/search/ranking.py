@@ -26,7 +26,7 @@ def effective_sort(found: Selection, request: SearchRequest) -> str:
 
 def page_docnums(snapshot: Snapshot, found: Selection, request: SearchRequest) -> list[int]:
     """The docnums on the request's page, in order."""
-    if not found.allowed.any():
+    if not len(found.ids(found.allowed)):
         return []
     sort = effective_sort(found, request)
     start = (request.page - 1) * request.page_size
@@ -42,7 +42,7 @@ def page_docnums(snapshot: Snapshot, found: Selection, request: SearchRequest) -
 
 def _top(found: Selection, days: np.ndarray, sort: str, wanted: int) -> np.ndarray:
     """The first `wanted` allowed docnums in the sort order (ties: lower docnum first)."""
-    docnums = np.flatnonzero(found.allowed)
+    docnums = found.ids(found.allowed)
     if sort == "relevance":
         keys = -found.scores[docnums]
     else:

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from ..article import COPY_FIELDS, SUMMARY_FIELDS, Article
 from ..index.analysis import CJK_FIELD, stem_field
+from ..index.arrays import stored_records
 from ..index.schema import article_from_stored
 from . import highlighting
 from .facets import FACETS, FacetValue
@@ -102,13 +103,19 @@ class SearchResult:
 def stored_article(snapshot: Snapshot, docnum: int, *, details: bool = False) -> Article:
     if details:
         return article_from_stored(snapshot.searcher.stored_fields(docnum), details=True)
+    return stored_articles(snapshot, [docnum])[0]
+
+
+def stored_articles(snapshot: Snapshot, docnums: list[int]) -> list[Article]:
+    """The articles of some documents (without details), those not cached read in one pass."""
     # a generation's documents never change: each is decoded once while it stays cached
     kept = snapshot.generation.articles
-    article = kept.get(docnum)
-    if article is None:
-        article = article_from_stored(snapshot.searcher.stored_fields(docnum), details=False)
+    found = {docnum: kept.get(docnum) for docnum in docnums}
+    missing = [docnum for docnum, article in found.items() if article is None]
+    for docnum, fields in zip(missing, stored_records(snapshot.reader, missing), strict=True):
+        article = found[docnum] = article_from_stored(fields, details=False)
         kept.put(docnum, article, ARTICLE_OVERHEAD + len(article.text) + len(article.title))
-    return article
+    return [found[docnum] for docnum in docnums]
 
 
 ARTICLE_OVERHEAD = 2048  # bytes an Article takes besides its text (a rough count)
@@ -136,8 +143,7 @@ def make_hits(snapshot: Snapshot, query, docnums: list[int], scores, with_copies
     words = {f: frozenset(positive_words(query, f, reader)) for f in fields}
     marked = snapshot.generation.marked
     hits = []
-    for docnum in docnums:
-        article = stored_article(snapshot, docnum)
+    for docnum, article in zip(docnums, stored_articles(snapshot, docnums), strict=True):
         key = (docnum, *(words[f] for f in fields))
         found = marked.get(key)
         if found is None:

@@ -37,11 +37,23 @@ class Selection:
     groups: CopyGroups | None  # None when copies are listed one by one, or none are grouped
     scores: np.ndarray | None = None  # BM25F per document, where matched
     counters: dict = field(default_factory=dict)  # facet field -> facets.ValueCounter
+    _found: list = field(default_factory=list, repr=False)  # (mask, its docnums) of ids()
 
     def count(self, docs: np.ndarray) -> int:
         """Articles in a mask (or array of docnums); a group of copies counts once."""
-        ids = np.flatnonzero(docs) if docs.dtype == bool else docs
+        ids = self.ids(docs) if docs.dtype == bool else docs
         return self.groups.count(ids) if self.groups else len(ids)
+
+    def ids(self, docs: np.ndarray) -> np.ndarray:
+        """The docnums of a mask, ascending, listed once per mask: without filters the
+        total, the page and every facet count the same mask (a pass over 100,000)."""
+        for mask, ids in self._found:
+            if mask is docs:
+                return ids
+        ids = np.flatnonzero(docs)
+        ids.flags.writeable = False
+        self._found.append((docs, ids))
+        return ids
 
     @property
     def total(self) -> int:
