@@ -1014,3 +1014,22 @@ def test_every_publisher_of_an_attribution_line_listing_several_is_about():
     assert set(article.organisations) == {"DSIT", "Innovate UK"}
     assert article.org_evidence["DSIT"]["role"] == "publisher"
     assert set(article.mentions) == {"Ericsson", "Nokia"}
+
+
+def test_a_part_named_after_its_owners_genitive_is_the_owner():
+    body = (
+        "The National Science Foundation's Wireless Futures Council (WFC) met on Monday. "
+        "The WFC will advise on 6G testbeds."
+    )
+    assert counts("Spectrum advice", body) == {"NSF": 3}
+
+
+def test_a_name_after_an_unrelated_genitive_stays_its_own():
+    body = "Nokia's partner, the Baltic Radio Promotion Association (BRPA), joined."
+    assert named("6G news", body) == {"Nokia", "BRPA"}
+
+
+def test_a_navigation_bar_of_service_words_is_not_an_organisation():
+    assert named("Research areas Services Laboratories About us", "SINTEF opened a 6G lab.") == {
+        "SINTEF"
+    }

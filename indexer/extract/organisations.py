@@ -173,6 +173,7 @@ def find_organisations(title: str, body: str, issuers: Sequence[str] = ()) -> li
     for hit in sorted(hits, key=lambda h: h.start):
         _note(found, hit, text, scan)
     _merge_societies(found)
+    _merge_sub_bodies(found, scan)
     roles, listed = _roles(scan, found, regions)
     for canonical in publishers:
         roles.setdefault(canonical, "publisher")
@@ -271,6 +272,54 @@ def _merge_societies(found: dict[str, _Found]) -> None:
             entry.count += society.count
             entry.spans += society.spans
             entry.first = min(entry.first, society.first)
+
+
+# A body found in the text alone whose name ends in one of these words and that
+# follows its owner's genitive ("the Federal Communications Commission's
+# Technological Advisory Council (TAC)") is a part of that owner, counted as it.
+_PART_WORDS = frozenset(
+    [
+        "Council",
+        "Committee",
+        "Board",
+        "Group",
+        "Office",
+        "Panel",
+        "Division",
+        "Unit",
+        "Secretariat",
+        "Directorate",
+        "Bureau",
+        "Laboratory",
+        "Laboratories",
+        "Lab",
+        "Labs",
+        "Team",
+        "Force",
+    ]
+)
+_GENITIVE_GAP = re.compile(r"['’]s\s+(?:own\s+)?")
+
+
+def _merge_sub_bodies(found: dict[str, _Found], scan: str) -> None:
+    ends = {end: canonical for canonical, entry in found.items() for _, end in entry.spans}
+    for canonical in list(found):
+        entry = found[canonical]
+        if entry.source == "gazetteer" or entry.name.split()[-1] not in _PART_WORDS:
+            continue
+        owners = {
+            ends[end]
+            for start, _ in entry.spans
+            for end in range(max(0, start - 8), start)
+            if end in ends and ends[end] != canonical and _GENITIVE_GAP.fullmatch(scan, end, start)
+        }
+        if len(owners) != 1:
+            continue
+        owner = found[owners.pop()]
+        del found[canonical]
+        owner.count += entry.count
+        owner.spans += entry.spans
+        owner.first = min(owner.first, entry.first)
 
 
 @cache
