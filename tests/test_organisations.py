@@ -1033,3 +1033,33 @@ def test_a_navigation_bar_of_service_words_is_not_an_organisation():
     assert named("Research areas Services Laboratories About us", "SINTEF opened a 6G lab.") == {
         "SINTEF"
     }
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Vertreter der Deutschen Telekom stellten das Testfeld vor.", {"Deutsche Telekom"}),
+        (
+            "Analysts at Omdia expect Claro to test 6G radios with Ikerlan and NordForsk.",
+            {"Omdia", "Claro", "Ikerlan", "NordForsk"},
+        ),
+        (
+            "ASELSAN and ULAK Communication joined a testbed with University College "
+            "Dublin (UCD), Maynooth University and Mitacs.",
+            {"ASELSAN", "ULAK", "University College Dublin", "Maynooth University", "Mitacs"},
+        ),
+        (
+            "The Ministry of University and Research (MUR) funds a lab at the University "
+            "of Rome Tor Vergata; Tor Vergata hosts it.",
+            {"MUR Italy", "University of Rome Tor Vergata"},
+        ),
+        (
+            "글로벌 텔코 AI 얼라이언스와 AI-RAN 얼라이언스가 협력한다.",
+            {"Global Telco AI Alliance", "AI-RAN Alliance"},
+        ),
+        ("中信科移动参与试验。", {"CICT Mobile"}),
+        ("國家太空中心將發射衛星。", {"TASA"}),
+    ],
+)
+def test_bodies_of_the_6g_world_in_their_own_spellings(body, expected):
+    assert named("6G news", body) == expected
