@@ -1063,3 +1063,14 @@ def test_a_navigation_bar_of_service_words_is_not_an_organisation():
 )
 def test_bodies_of_the_6g_world_in_their_own_spellings(body, expected):
     assert named("6G news", body) == expected
+
+
+@pytest.mark.parametrize(
+    "body, parent",
+    [
+        ("The Radiocommunication Bureau will publish the spectrum report.", "ITU"),
+        ("Chips from the Eindhoven Hendrik Casimir Institute power the testbed.", "TU/e"),
+    ],
+)
+def test_a_bureau_or_institute_of_a_body_is_that_body(body, parent):
+    assert named("6G news", body) == {parent}
