@@ -696,6 +696,26 @@ _DE_LEAD = (
             {"Vinnova"},
             "Nokia",
         ),
+        # a list of recipients whose names carry their town
+        (
+            f"{_LEAD}\n\nThe biggest grants go to the Fraunhofer HHI in Berlin, the "
+            "University of Oulu in Oulu and Nokia. Ericsson advised the jury.",
+            {"Fraunhofer HHI", "University of Oulu", "Nokia"},
+            "Ericsson",
+        ),
+        # German: "Die Projektträgerschaft übernimmt X", "X übernimmt die Projektträgerschaft"
+        (
+            f"{_DE_LEAD}\n\nDie Projektträgerschaft übernimmt das VDI/VDE Innovation + "
+            "Technik GmbH. Die Projekte arbeiten mit 6G-life zusammen.",
+            {"VDI/VDE-IT"},
+            "6G-life",
+        ),
+        (
+            f"{_DE_LEAD}\n\nDas VDI/VDE Innovation + Technik GmbH hat die "
+            "Projektträgerschaft. Die Projekte arbeiten mit 6G-life zusammen.",
+            {"VDI/VDE-IT"},
+            "6G-life",
+        ),
     ],
 )
 def test_a_role_in_the_story_makes_an_organisation_salient(body, expected, mention):
@@ -964,49 +984,6 @@ def test_a_weak_acronym_alone_names_no_one():
     assert named("6G news", "The UPV and FCP figures were published.") == set()
 
 
-@pytest.mark.parametrize(
-    "body,expected,mention",
-    [
-        # a list of recipients whose names carry their town
-        (
-            f"{_LEAD}\n\nThe biggest grants go to the Fraunhofer HHI in Berlin, the "
-            "University of Oulu in Oulu and Nokia. Ericsson advised the jury.",
-            {"Fraunhofer HHI", "University of Oulu", "Nokia"},
-            "Ericsson",
-        ),
-        # Korean: the managing agency and the selected leaders, spaced "전담 기관",
-        # "주관 기관으로는 A, B 등이 선정됐다" (no selection word in the lead)
-        (
-            f"{_KO_PLAIN_LEAD}\n\n사업은 정보통신기획평가원(IITP)이 전담 기관으로 관리한다. "
-            "주관 기관으로는 한국전자통신연구원(ETRI), KT 등이 선정됐다. 삼성전자도 자문한다.",
-            {"IITP", "ETRI", "KT"},
-            "Samsung",
-        ),
-        # Japanese: "主な採択先は、A、Bなど" after a lead on a selection
-        (
-            f"{_JA_LEAD}\n\n主な採択先は、富士通、日本電気（NEC）など。KDDIは審査に加わらなかった。",
-            {"NICT", "Fujitsu", "NEC"},
-            "KDDI",
-        ),
-        # German: "Die Projektträgerschaft übernimmt X", "X übernimmt die Projektträgerschaft"
-        (
-            f"{_DE_LEAD}\n\nDie Projektträgerschaft übernimmt das VDI/VDE Innovation + "
-            "Technik GmbH. Die Projekte arbeiten mit 6G-life zusammen.",
-            {"VDI/VDE-IT"},
-            "6G-life",
-        ),
-        (
-            f"{_DE_LEAD}\n\nDas VDI/VDE Innovation + Technik GmbH hat die "
-            "Projektträgerschaft. Die Projekte arbeiten mit 6G-life zusammen.",
-            {"VDI/VDE-IT"},
-            "6G-life",
-        ),
-    ],
-)
-def test_more_roles_make_an_organisation_salient(body, expected, mention):
-    assert_roles(body, expected, mention)
-
-
 def test_every_publisher_of_an_attribution_line_listing_several_is_about():
     after = "Source: Innovate UK and the Department for Science, Innovation and Technology\n\n"
     article = extract_document(_RELEASE.format(before="", after=after), "r.txt", is_html=False)
@@ -1074,3 +1051,19 @@ def test_bodies_of_the_6g_world_in_their_own_spellings(body, expected):
 )
 def test_a_bureau_or_institute_of_a_body_is_that_body(body, parent):
     assert named("6G news", body) == {parent}
+
+
+def test_korean_and_japanese_selections_in_other_wordings():
+    # the managing agency spaced "전담 기관", and the leaders of a selection the
+    # sentence itself reports ("주관 기관으로는 A, B 등이 선정됐다"), with no
+    # selection word in the lead
+    korean = (
+        f"{_KO_PLAIN_LEAD}\n\n사업은 정보통신기획평가원(IITP)이 전담 기관으로 관리한다. "
+        "주관 기관으로는 한국전자통신연구원(ETRI), KT 등이 선정됐다. 삼성전자도 자문한다."
+    )
+    assert_roles(korean, {"IITP", "ETRI", "KT"}, "Samsung")
+    # "主な採択先は、A、Bなど" after a lead on a selection
+    japanese = (
+        f"{_JA_LEAD}\n\n主な採択先は、富士通、日本電気（NEC）など。KDDIは審査に加わらなかった。"
+    )
+    assert_roles(japanese, {"NICT", "Fujitsu", "NEC"}, "KDDI")
