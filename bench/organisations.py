@@ -3,7 +3,8 @@
 Labels: bench/organisations/labels.toml (one table per page in
 bench/organisations/pages/, written for this benchmark; see its README.md for
 the annotation guideline). Set 2 (labels2.toml, pages2/, split "heldout2") is
-a second, blind set written after the tuning, for reporting only; set 3
+a second set written after the tuning, blind until 2026-11-30 and a tuning set
+since (its split keeps its name); set 3
 (labels3.toml, pages3/, split "tune3") and set 4 (labels4.toml, pages4/, split
 "tune4", announcers of government programmes and EU funding disclaimers) are
 more pages to tune salience on. Set 5 (labels5.toml, pages5/, split "heldout5")
@@ -31,8 +32,8 @@ Precision, recall and F1 are micro-averaged over (page, organisation) pairs.
     python -m bench.organisations --set 5     (same as --split heldout5)
     python -m bench.organisations --set 6     (same as --split tune6)
 
-Tune only on the tune, tune3, tune4 and tune6 splits; heldout, heldout2 and heldout5 are
-for reporting.
+Tune only on the tune, heldout2 (since 2026-11-30), tune3, tune4 and tune6 splits;
+heldout and heldout5 are for reporting.
 """
 
 from __future__ import annotations

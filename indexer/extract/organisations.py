@@ -173,6 +173,7 @@ def find_organisations(title: str, body: str, issuers: Sequence[str] = ()) -> li
     for hit in sorted(hits, key=lambda h: h.start):
         _note(found, hit, text, scan)
     _merge_societies(found)
+    _merge_sub_bodies(found, scan)
     roles, listed = _roles(scan, found, regions)
     for canonical in publishers:
         roles.setdefault(canonical, "publisher")
@@ -224,9 +225,15 @@ def attribution(removed: Sequence[str]) -> list[str]:
     return issuers
 
 
+# What may stand between the names of a line that lists its issuers:
+# "From: Department X and Council Y", "Source: X, Y and Z"
+_ISSUER_GLUE = re.compile(r"(?:,|and|&|,\s*and)(?:\s+the)?", re.IGNORECASE)
+
+
 def _issuer_hits(scan: str, hits: list[_Hit], issued: int) -> tuple[list[_Hit], set[str]]:
-    """The hits of the body, and the organisations that are, each alone, a whole
-    issuer line after offset `issued` ("the" and a full stop aside)."""
+    """The hits of the body, and the organisations that are, alone or joined
+    by "and" and commas, a whole issuer line after offset `issued` ("the" and
+    a full stop aside)."""
     kept = [h for h in hits if h.start < issued]
     by_line: dict[int, list[_Hit]] = {}
     for hit in hits:
@@ -236,11 +243,16 @@ def _issuer_hits(scan: str, hits: list[_Hit], issued: int) -> tuple[list[_Hit], 
     for start, on_line in by_line.items():
         end = scan.find("\n", start)
         end = len(scan) if end < 0 else end
-        hit = on_line[0]
-        before, after = scan[start : hit.start].strip(), scan[hit.end : end].strip()
-        if len(on_line) == 1 and before.lower() in ("", "the") and after in ("", "."):
-            kept.append(hit)
-            publishers.add(hit.canonical)
+        on_line.sort(key=lambda h: h.start)
+        before = scan[start : on_line[0].start].strip().lower()
+        gaps = [scan[a.end : b.start] for a, b in zip(on_line, on_line[1:], strict=False)]
+        after = scan[on_line[-1].end : end].strip()
+        if before not in ("", "the") or after not in ("", "."):
+            continue
+        if not all(_ISSUER_GLUE.fullmatch(gap.strip()) for gap in gaps):
+            continue
+        kept += on_line
+        publishers.update(hit.canonical for hit in on_line)
     return kept, publishers
 
 
@@ -260,6 +272,54 @@ def _merge_societies(found: dict[str, _Found]) -> None:
             entry.count += society.count
             entry.spans += society.spans
             entry.first = min(entry.first, society.first)
+
+
+# A body found in the text alone whose name ends in one of these words and that
+# follows its owner's genitive ("the Federal Communications Commission's
+# Technological Advisory Council (TAC)") is a part of that owner, counted as it.
+_PART_WORDS = frozenset(
+    [
+        "Council",
+        "Committee",
+        "Board",
+        "Group",
+        "Office",
+        "Panel",
+        "Division",
+        "Unit",
+        "Secretariat",
+        "Directorate",
+        "Bureau",
+        "Laboratory",
+        "Laboratories",
+        "Lab",
+        "Labs",
+        "Team",
+        "Force",
+    ]
+)
+_GENITIVE_GAP = re.compile(r"['’]s\s+(?:own\s+)?")
+
+
+def _merge_sub_bodies(found: dict[str, _Found], scan: str) -> None:
+    ends = {end: canonical for canonical, entry in found.items() for _, end in entry.spans}
+    for canonical in list(found):
+        entry = found[canonical]
+        if entry.source == "gazetteer" or entry.name.split()[-1] not in _PART_WORDS:
+            continue
+        owners = {
+            ends[end]
+            for start, _ in entry.spans
+            for end in range(max(0, start - 8), start)
+            if end in ends and ends[end] != canonical and _GENITIVE_GAP.fullmatch(scan, end, start)
+        }
+        if len(owners) != 1:
+            continue
+        owner = found[owners.pop()]
+        del found[canonical]
+        owner.count += entry.count
+        owner.spans += entry.spans
+        owner.first = min(owner.first, entry.first)
 
 
 @cache
@@ -739,7 +799,12 @@ def _shape_pattern() -> re.Pattern:
 # keeping offsets), so a pattern says where the names sit.
 _MASK = "@"
 _ORG = r"(?<!@)@++(?:\s*\(\s*@++\s*\))?"
-_ORGS = rf"(?:the\s+)?{_ORG}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?{_ORG})*"
+# A listed name may carry its town: "the i2CAT Foundation in Barcelona and X"
+_IN_PLACE = r"(?:\s+in\s+[A-Z][\w-]*)?"
+_ORGS = (
+    rf"(?:the\s+)?{_ORG}{_IN_PLACE}"
+    rf"(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?{_ORG}{_IN_PLACE})*"
+)
 _LIST_ITEM = rf"(?:the\s+)?{_ORG}"
 # Parties, each perhaps with its country: "Japan's @@@ and the UK @@@"
 _QUALIFIED = rf"(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)?{_ORG}"
@@ -838,8 +903,8 @@ _ROLES = [
         ("맡", "담당", "기관", "審査", "受付", "管理", "運営", "執行", "负责", "負責", "机构"),
         [
             rf"관리는\s*({_ORG})(?:이|가)\s*(?:맡|담당)",
-            rf"({_ORG})(?:이|가)\s*(?:전담기관|관리기관|전문기관)",
-            rf"(?:전담기관|관리기관|전문기관)(?:인|은|는)\s*({_ORG})",
+            rf"({_ORG})(?:이|가)\s*(?:전담|관리|전문)\s?기관",
+            rf"(?:전담|관리|전문)\s?기관(?:인|은|는)\s*({_ORG})",
             rf"(?:受付|審査|管理|運営|執行)[^。、]{{0,10}}?は\s*({_ORG})が(?:行|担|実施)",
             rf"由\s*({_ORG})\s*负责[^，。]{{0,6}}?(?:管理|组织实施)",
             rf"(?:委由|委托|委託|交由)\s*({_ORG})\s*(?:负责|負責|承担|承擔)",
@@ -953,7 +1018,11 @@ _ROLES = [
     (
         "runs the call",
         ("projektträger",),
-        [rf"Projektträger\s+(?:ist|sind|wird)\s+(?:das|die|der)\s+({_ORG})"],
+        [
+            rf"Projektträger\s+(?:ist|sind|wird)\s+(?:das|die|der)\s+({_ORG})",
+            rf"Projektträgerschaft\s+(?:übernimmt|übernehmen|hat|liegt\s+bei)\s+(?:das|die|der|dem)\s+({_ORG})",
+            rf"({_ORG})\s+(?:übernimmt|hat)\s+die\s+Projektträgerschaft\b",
+        ],
         False,
     ),
     # Japanese, Korean and Chinese news of a programme: the first body that
@@ -1150,22 +1219,31 @@ _LEADERS = re.compile(
             rf"由\s*({_ORG})\s*牵头",
             rf"({_ORG})(?:を代表とする|を代表機関とする|が代表を務める|が受託)",
             rf"({_ORG})による[^。、]{{0,30}}?(?:研究開発|課題|提案)",
-            rf"(?:주관기관|수행기관)(?:으로는|으로|로는|로|은|는)?\s*({_CJK_ORGS})(?:이|가)?\s*(?:각각\s*)?선정",
             # a label and its list: "採択先：A、B", "주관기관: A, B", "承担单位为A、B"
             rf"(?:採択先|受託者|委託先|代表機関|주관기관|수행기관|承担单位|牵头单位|中标单位|入选单位)"
-            rf"\s*(?:は|：|:|为|是)\s*({_CJK_ORGS})",
+            rf"\s*(?:は|：|:|为|是)[、，,]?\s*({_CJK_ORGS})",
         ]
     )
 )
 
 
+# ... and wherever the sentence itself says they were selected: "주관 기관으로는
+# A, B, C 등이 선정됐다"
+_SELECTED_LEADERS = re.compile(
+    rf"(?:주관|수행)\s?기관(?:으로는|으로|로는|로|은|는)?\s*({_CJK_ORGS})\s?(?:등)?(?:이|가)?"
+    r"\s*(?:각각\s*)?선정"
+)
+
+
 def _selection_leaders(text: str, regions: tuple[int, int]) -> list[int]:
     """Where the organisations leading the projects a selection names start."""
-    if not _SELECTION.search(text, 0, regions[1]):
-        return []
+    leaders = [_SELECTED_LEADERS] if "선정" in text else []
+    if _SELECTION.search(text, 0, regions[1]):
+        leaders.append(_LEADERS)
     return [
         match.start(group) + run.start()
-        for match in _LEADERS.finditer(text)
+        for pattern in leaders
+        for match in pattern.finditer(text)
         for group in range(1, len(match.groups()) + 1)
         if match.group(group)
         for run in re.finditer(r"@+", match.group(group))
