@@ -434,3 +434,28 @@ def test_a_long_unspaced_lead_costs_memory_in_proportion_to_the_text():
 def test_long_stamp_shaped_lines_under_a_headline_are_not_a_hang(finishes, under):
     text = f"{MENU}\n{HEADLINE}\n{under}\n{under}\n\n{TEXT_BODY}"
     assert text_title(text) == HEADLINE
+
+
+# --- where the article begins on a copied whole page ----------------------------------
+
+
+def test_text_title_not_a_teaser_above_it_with_another_story_between():
+    """A headline's deck may stand above the line that tells the lead best, but
+    not across another story's headline: the teasers above a headline share its
+    byline zone and may tell the lead too."""
+    teaser = "Oulu testbed plans slip to next spring"
+    body = TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact")
+    text = (
+        f"{MENU}\nLatest\n{teaser}\nSatellite start-up opens an office in Madrid\n"
+        f"{HEADLINE}\nBy Anna Virtanen\n\n{body}"
+    )
+    assert text_title(text) == HEADLINE
+
+
+def test_a_byline_with_its_stamp_under_the_headline_is_not_kept_as_its_deck():
+    byline = "Monday March 3, 2025 7:45 am CET by Anna Virtanen"
+    article = extract_document(
+        f"{MENU}\n{HEADLINE}\n{byline}\n\n{TEXT_BODY}", "p.txt", is_html=False
+    )
+    assert article.title == HEADLINE
+    assert byline not in article.text and article.text.startswith("The three operators")

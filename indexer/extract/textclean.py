@@ -635,12 +635,13 @@ def _lead(
 
 
 def _lead_role(line: Line, title: str | None) -> str:
-    """What a line above the article is: a clutter kind, title, dateline, deck..."""
+    """What a line above the article is: a clutter kind, title, dateline, deck...
+    (a byline or a time stamp counts as a dateline: it is never a deck)."""
     if line.kind != "short":
         return line.kind
     if title and similarity(line.text, title) >= TITLE_VARIANT_SIMILARITY:
         return "repeated title"
-    if looks_like_dateline(line.text):
+    if looks_like_dateline(line.text) or _byline_like(line.text):
         return "dateline"
     if word_count(line.text) >= STANDFIRST_MIN_WORDS:
         return "sentence" if ends_sentence(line.text) else "deck"
@@ -814,7 +815,9 @@ def _told_in_lead(
     come back (one shared word is chance). A deck under a headline tells the
     lead as well and stands nearer, so of the lines that score, the topmost
     within TOLD_DECK_GAP lines above the best is the headline, unless it
-    holds the best line whole (a breadcrumb ending in the headline).
+    holds the best line whole (a breadcrumb ending in the headline) or
+    another story's headline (a line of TEASER_LIST_WORDS words or more
+    that does not score) stands between.
     A line printed twice is the headline, unless a line with a byline under
     it (`bylined`) scores more: other stories' teasers are printed twice too.
     Of the lead's words (`opening`: its first lines) only those of the lines
@@ -843,13 +846,13 @@ def _told_in_lead(
     # A repeat stands against the lines a byline follows (a teaser is printed twice too).
     pool = set(repeated) | (bylined.keys() & scores.keys()) if repeated else scores
     best = max(pool, key=scores.get)
-    upper = [
-        i
-        for i in pool
-        if best - TOLD_DECK_GAP <= i < best
-        and _title_text(lines[best].text) not in lines[i].text  # the title in a breadcrumb
-    ]
-    return min(upper, default=best)
+    top, others = best, {i for i, text in shaped if word_count(text) >= TEASER_LIST_WORDS}
+    for i in range(best - 1, max(best - TOLD_DECK_GAP, 0) - 1, -1):
+        if i in pool and _title_text(lines[best].text) not in lines[i].text:
+            top = i  # (a line holding the title whole is a breadcrumb ending in it)
+        elif i in others:
+            break  # another story's headline between: what is above is not the deck's
+    return top
 
 
 TOLD_DECK_GAP = 3
