@@ -459,3 +459,29 @@ def test_a_byline_with_its_stamp_under_the_headline_is_not_kept_as_its_deck():
     )
     assert article.title == HEADLINE
     assert byline not in article.text and article.text.startswith("The three operators")
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        " ".join(
+            f"Showcase {name} Report Card"
+            for name in ["Annual", "Partner", "Cloud", "Edge", "Data"]
+        )
+        + " Learning Center Research Companies Channel Marketing Events Jobs News Podcasts",
+        " ".join(
+            f"icon {name}"
+            for name in ["bookmark", "camera", "check", "chevron", "clock", "close"] * 2
+        )
+        + " icon down icon left icon right icon up icon menu icon search icon share icon star",
+    ],
+    ids=["menu", "icons"],
+)
+def test_a_long_run_of_links_above_the_headline_is_not_where_the_article_begins(links):
+    """Links run together into one line long enough for a sentence, but prose
+    that long has punctuation and a menu or a tag cloud has none."""
+    article = extract_document(
+        f"{MENU}\n{links}\n{HEADLINE}\n\n{TEXT_BODY}", "p.txt", is_html=False
+    )
+    assert article.title == HEADLINE
+    assert "Showcase" not in article.text and "icon" not in article.text

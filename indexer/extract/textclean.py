@@ -153,6 +153,19 @@ def _byline_below(lines: list[Line], at: int, last: int) -> bool:
 
 
 BYLINED_HEADLINE = "headline"
+# Sentence punctuation: a line of prose this long has some, a run of links has none.
+_PUNCTUATION = re.compile(r"[,.;:!?，。、；：！？]")
+
+
+def _link_run(line: Line) -> bool:
+    """A line too long for a headline without a single punctuation mark: the
+    links of a menu or a tag cloud run together ("Showcase Annual Report Card
+    Showcase Best of Breed ...", "icon bookmark icon camera icon check ...")."""
+    return (
+        line.kind == "body"
+        and len(line.text.split()) > HEADLINE_MAX_WORDS  # words apart by spaces, not Thai
+        and not _PUNCTUATION.search(line.text)
+    )
 
 
 def _under_headline(above: Line) -> bool:
@@ -217,19 +230,15 @@ def _article_span(lines: list[Line], listed: dict[int, str]) -> tuple[int, int] 
     """First and last line of the article: the stretch richest in body sentences.
 
     Each body sentence scores its words (less a little, so a lone teaser
-    sentence weighs less), each short line and each clutter line costs; the
-    best-scoring contiguous stretch (a maximum-sum subarray) is the article.
+    sentence weighs less), each short line and each clutter line costs, and
+    so does a run of links as long as a sentence (`_link_run`), unless the
+    text has no other prose; the best-scoring contiguous stretch (a
+    maximum-sum subarray) is the article.
     The items of a list that the article's prose introduces (`listed`) cost
     nothing, so that a long list does not cut the article in two.
     A comment section ends it, wherever the stretch would go on.
     """
-    best, span, running, start = 0.0, None, 0.0, 0
-    for i, line in enumerate(lines):
-        if running <= 0:
-            running, start = 0.0, i
-        running += 0.0 if listed.get(i) == LIST_ITEM else _weight(line)
-        if running > best:
-            best, span = running, (start, i)
+    span = _best_stretch(lines, listed, links_cost=True) or _best_stretch(lines, listed)
     if span is None:
         return None
     first, last = span
@@ -240,6 +249,20 @@ def _article_span(lines: list[Line], listed: dict[int, str]) -> tuple[int, int] 
     while last > first and lines[last].kind != "body":
         last -= 1
     return first, _before_teasers(lines, first, last)
+
+
+def _best_stretch(
+    lines: list[Line], listed: dict[int, str], links_cost: bool = False
+) -> tuple[int, int] | None:
+    best, span, running, start = 0.0, None, 0.0, 0
+    for i, line in enumerate(lines):
+        if running <= 0:
+            running, start = 0.0, i
+        if listed.get(i) != LIST_ITEM:
+            running += -CLUTTER_COST if links_cost and _link_run(line) else _weight(line)
+        if running > best:
+            best, span = running, (start, i)
+    return span
 
 
 def _with_closing_list(lines: list[Line], last: int) -> int:
