@@ -485,3 +485,16 @@ def test_a_long_run_of_links_above_the_headline_is_not_where_the_article_begins(
     )
     assert article.title == HEADLINE
     assert "Showcase" not in article.text and "icon" not in article.text
+
+
+def test_a_headline_read_as_a_sentence_with_a_stamp_under_it_beats_a_short_variant_below():
+    """The headline is long enough to read as body text and stands above the
+    article with a stamp under it; a shorter line that tells the same (a
+    video's caption, the headline shortened) stands nearer the article."""
+    headline = 'Nordic operators sign a research pact for Oulu: "We start now!"'
+    text = (
+        f"{MENU}\nLive\n{headline}\nUpdated on: March 4, 2025 / 10:07 AM\n"
+        f"Nordic operators sign research pact\n\n"
+        + TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact")
+    )
+    assert text_title(text) == headline

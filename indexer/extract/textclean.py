@@ -710,7 +710,9 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
     repeats there (pages print it as <title> and <h1>), else the nearest line
     with a byline under it, else the nearest there; failing that, a repeat
     further up, else the nearest of all. A question or a title-case headline
-    long enough to read as a sentence counts as headline-shaped too.
+    long enough to read as a sentence counts as headline-shaped too, and so
+    does a line read as a sentence with a byline or a stamp under it
+    (`_byline_below`).
     Furniture is never a title: a breadcrumb ("YOU ARE AT: Home » News"), a
     back link ("Back to News"), a section label (unless a "By ..." byline
     stands right under it), a byline, a time stamp or a photo credit.
@@ -718,7 +720,11 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
     shaped = [
         (i, line.text)
         for i, line in enumerate(lines)
-        if (line.kind in ("short", BYLINED_HEADLINE) or _headline_sentence(line))
+        if (
+            line.kind in ("short", BYLINED_HEADLINE)
+            or _headline_sentence(line)
+            or (line.kind == "outside the article" and _byline_below(lines, i, len(lines) - 1))
+        )
         and not looks_like_dateline(line.text)
         and not _STAMP.search(line.text)
         and word_count(_title_text(line.text)) >= TITLE_MIN_WORDS
