@@ -498,3 +498,22 @@ def test_a_headline_read_as_a_sentence_with_a_stamp_under_it_beats_a_short_varia
         + TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact")
     )
     assert text_title(text) == headline
+
+
+def test_text_title_not_a_menu_printed_twice_that_shares_only_pronouns_with_the_lead():
+    """The mobile and the desktop menu both print "Who we are Our team"; a line
+    printed twice is taken for the headline when it tells the lead, and "we"
+    and "our" tell nothing."""
+    menu = "Who we are Our team\nWork with us\nBlog\n"
+    body = (
+        "We are glad to say that the three Nordic operators signed a pact on Tuesday to "
+        "pool our research on sixth-generation networks, with a testbed in Oulu.\n\n"
+        "Our partners bring their own laboratories, and we will host students who work "
+        "on radio, energy use and network security.\n"
+    )
+    assert text_title(f"{menu}{menu}{HEADLINE}\n\n{body}") == HEADLINE
+
+
+def test_text_title_without_an_icon_ligature_and_its_link_glued_to_it():
+    line = f"{HEADLINE} chevron_left Browse All Posts"
+    assert text_title(f"{MENU}\n{line}\n\n{TEXT_BODY}") == HEADLINE

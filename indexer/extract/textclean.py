@@ -892,7 +892,9 @@ TOLD_MIN_WORDS = 2
 TOLD_DISTANCE_COST = 0.005
 LEAD_BODY_LINES = 3  # the article's opening lines that tell what its title tells
 _KEY_STEM = 5  # "investigating" and "investigation" share a key
-_STOP_WORDS = _OPEN_WORDS | {"be", "has", "have", "will", "this", "not"}
+# Pronouns tell nothing of a story ("Who we are Our team" in a menu printed twice).
+_PRONOUNS = {"we", "you", "he", "she", "it", "they", "us", "him", "them", "my", "our", "your"}
+_STOP_WORDS = _OPEN_WORDS | {"be", "has", "have", "will", "this", "not", "who", "what"} | _PRONOUNS
 
 
 def _key_words(text: str) -> list[str]:
@@ -946,6 +948,9 @@ _FURNITURE = re.compile(
     r"|[.!?]\s*\([^()]+\)$",
     re.I,
 )
+# An icon font's ligature ("chevron_left", "arrow_forward") and the link it opens: words
+# in snake case are never a headline's. (Tried only after a space: linear.)
+_GLUED_ICON = re.compile(r"\s+[a-z]+(?:_[a-z]+)+\b.*$")
 # " by" and a name of one to four capitalised words closing the line, a date may follow.
 # (Words apart by spaces: a long word split into names every possible way backtracks.)
 _GLUED_BYLINE = re.compile(
@@ -961,13 +966,16 @@ _SMALL_WORDS = re.compile(
 
 def _title_text(line: str) -> str:
     """A title line without its Markdown marker, front-matter key, glued photo
-    credit or glued byline ("… program by Jeff Foust — November 18, 2019")."""
+    credit, glued icon ligature ("… chevron_left Browse All Posts") or glued
+    byline ("… program by Jeff Foust — November 18, 2019")."""
     field = _TITLE_FIELD.match(line)
     if field:
         line = field["title"]
     line = _MARKDOWN_HEADING.sub("", line)
     line = _LEADING_SEPARATOR.sub("", line) or line
     line = _GLUED_CREDIT.sub("", line).strip() or line
+    unglued = _GLUED_ICON.sub("", line)
+    line = unglued if word_count(unglued) >= TITLE_MIN_WORDS else line
     headline = _GLUED_BYLINE.sub("", line)
     return headline if word_count(headline) >= TITLE_MIN_WORDS else line
 
