@@ -436,6 +436,16 @@ def test_long_stamp_shaped_lines_under_a_headline_are_not_a_hang(finishes, under
     assert text_title(text) == HEADLINE
 
 
+@pytest.mark.parametrize("tail", ["a_" * 150_000 + "1", "a" * 300_000, "a_b " * 75_000 + "x1"])
+def test_a_long_snake_case_tail_on_a_headline_is_not_a_hang(finishes, tail):
+    assert text_title(f"{MENU}\n{HEADLINE} {tail}\n\n{TEXT_BODY}")
+
+
+def test_a_long_line_of_links_is_not_a_hang(finishes):
+    links = "Home News " * 150_000
+    assert text_title(f"{MENU}\n{links}\n{HEADLINE}\n\n{TEXT_BODY}") == HEADLINE
+
+
 # --- where the article begins on a copied whole page ----------------------------------
 
 

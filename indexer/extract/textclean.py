@@ -949,8 +949,8 @@ _FURNITURE = re.compile(
     re.I,
 )
 # An icon font's ligature ("chevron_left", "arrow_forward") and the link it opens: words
-# in snake case are never a headline's. (Tried only after a space: linear.)
-_GLUED_ICON = re.compile(r"\s+[a-z]+(?:_[a-z]+)+\b.*$")
+# in snake case are never a headline's. (Tried only where a word starts: linear.)
+_GLUED_ICON = re.compile(r"(?<=\s)[a-z]+(?:_[a-z]+)+\b.*$")
 # " by" and a name of one to four capitalised words closing the line, a date may follow.
 # (Words apart by spaces: a long word split into names every possible way backtracks.)
 _GLUED_BYLINE = re.compile(
@@ -974,7 +974,7 @@ def _title_text(line: str) -> str:
     line = _MARKDOWN_HEADING.sub("", line)
     line = _LEADING_SEPARATOR.sub("", line) or line
     line = _GLUED_CREDIT.sub("", line).strip() or line
-    unglued = _GLUED_ICON.sub("", line)
+    unglued = _GLUED_ICON.sub("", line).rstrip()
     line = unglued if word_count(unglued) >= TITLE_MIN_WORDS else line
     headline = _GLUED_BYLINE.sub("", line)
     return headline if word_count(headline) >= TITLE_MIN_WORDS else line
