@@ -527,3 +527,18 @@ def test_text_title_not_a_menu_printed_twice_that_shares_only_pronouns_with_the_
 def test_text_title_without_an_icon_ligature_and_its_link_glued_to_it():
     line = f"{HEADLINE} chevron_left Browse All Posts"
     assert text_title(f"{MENU}\n{line}\n\n{TEXT_BODY}") == HEADLINE
+
+
+def test_the_headline_printed_again_with_the_site_name_is_not_moved_up_to_a_teaser():
+    """A copied page opens with its <title> (the headline and the site's name);
+    the headline under a teaser that tells the lead too stays the title, and
+    the date is read from the byline under the headline, not under the <title>."""
+    teaser = "Nordic Operators Grab Their Hottest Research Deals Here"
+    body = TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact")
+    text = (
+        f"{HEADLINE} – Telecom Daily\nSkip ad\n{MENU}\n{teaser}\n{HEADLINE}\nAnna Virtanen\n"
+        f"March 4, 2025 at 8:40 AM\nShare Tweet\n\n{body}"
+    )
+    article = extract_document(text, "p.txt", is_html=False)
+    assert article.title == HEADLINE
+    assert article.date == date(2025, 3, 4)

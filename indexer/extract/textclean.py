@@ -876,6 +876,9 @@ def _told_in_lead(
     pool = set(repeated) | (bylined.keys() & scores.keys()) if repeated else scores
     best = max(pool, key=scores.get)
     top, others = best, {i for i, text in shaped if word_count(text) >= TEASER_LIST_WORDS}
+    title = _title_text(lines[best].text)
+    if any(title in line.text for line in lines[: best - TOLD_DECK_GAP]):
+        return best  # printed again further up (<title> with the site's name): the headline
     for i in range(best - 1, max(best - TOLD_DECK_GAP, 0) - 1, -1):
         if i in pool and _title_text(lines[best].text) not in lines[i].text:
             top = i  # (a line holding the title whole is a breadcrumb ending in it)
