@@ -434,3 +434,111 @@ def test_a_long_unspaced_lead_costs_memory_in_proportion_to_the_text():
 def test_long_stamp_shaped_lines_under_a_headline_are_not_a_hang(finishes, under):
     text = f"{MENU}\n{HEADLINE}\n{under}\n{under}\n\n{TEXT_BODY}"
     assert text_title(text) == HEADLINE
+
+
+@pytest.mark.parametrize("tail", ["a_" * 150_000 + "1", "a" * 300_000, "a_b " * 75_000 + "x1"])
+def test_a_long_snake_case_tail_on_a_headline_is_not_a_hang(finishes, tail):
+    assert text_title(f"{MENU}\n{HEADLINE} {tail}\n\n{TEXT_BODY}")
+
+
+def test_a_long_line_of_links_is_not_a_hang(finishes):
+    links = "Home News " * 150_000
+    assert text_title(f"{MENU}\n{links}\n{HEADLINE}\n\n{TEXT_BODY}") == HEADLINE
+
+
+# --- where the article begins on a copied whole page ----------------------------------
+
+
+def test_text_title_not_a_teaser_above_it_with_another_story_between():
+    """A headline's deck may stand above the line that tells the lead best, but
+    not across another story's headline: the teasers above a headline share its
+    byline zone and may tell the lead too."""
+    teaser = "Oulu testbed plans slip to next spring"
+    body = TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact")
+    text = (
+        f"{MENU}\nLatest\n{teaser}\nSatellite start-up opens an office in Madrid\n"
+        f"{HEADLINE}\nBy Anna Virtanen\n\n{body}"
+    )
+    assert text_title(text) == HEADLINE
+
+
+def test_a_byline_with_its_stamp_under_the_headline_is_not_kept_as_its_deck():
+    byline = "Monday March 3, 2025 7:45 am CET by Anna Virtanen"
+    article = extract_document(
+        f"{MENU}\n{HEADLINE}\n{byline}\n\n{TEXT_BODY}", "p.txt", is_html=False
+    )
+    assert article.title == HEADLINE
+    assert byline not in article.text and article.text.startswith("The three operators")
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        " ".join(
+            f"Showcase {name} Report Card"
+            for name in ["Annual", "Partner", "Cloud", "Edge", "Data"]
+        )
+        + " Learning Center Research Companies Channel Marketing Events Jobs News Podcasts",
+        " ".join(
+            f"icon {name}"
+            for name in ["bookmark", "camera", "check", "chevron", "clock", "close"] * 2
+        )
+        + " icon down icon left icon right icon up icon menu icon search icon share icon star",
+    ],
+    ids=["menu", "icons"],
+)
+def test_a_long_run_of_links_above_the_headline_is_not_where_the_article_begins(links):
+    """Links run together into one line long enough for a sentence, but prose
+    that long has punctuation and a menu or a tag cloud has none."""
+    article = extract_document(
+        f"{MENU}\n{links}\n{HEADLINE}\n\n{TEXT_BODY}", "p.txt", is_html=False
+    )
+    assert article.title == HEADLINE
+    assert "Showcase" not in article.text and "icon" not in article.text
+
+
+def test_a_headline_read_as_a_sentence_with_a_stamp_under_it_beats_a_short_variant_below():
+    """The headline is long enough to read as body text and stands above the
+    article with a stamp under it; a shorter line that tells the same (a
+    video's caption, the headline shortened) stands nearer the article."""
+    headline = 'Nordic operators sign a research pact for Oulu: "We start now!"'
+    text = (
+        f"{MENU}\nLive\n{headline}\nUpdated on: March 4, 2025 / 10:07 AM\n"
+        f"Nordic operators sign research pact\n\n"
+        + TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact")
+    )
+    assert text_title(text) == headline
+
+
+def test_text_title_not_a_menu_printed_twice_that_shares_only_pronouns_with_the_lead():
+    """The mobile and the desktop menu both print "Who we are Our team"; a line
+    printed twice is taken for the headline when it tells the lead, and "we"
+    and "our" tell nothing."""
+    menu = "Who we are Our team\nWork with us\nBlog\n"
+    body = (
+        "We are glad to say that the three Nordic operators signed a pact on Tuesday to "
+        "pool our research on sixth-generation networks, with a testbed in Oulu.\n\n"
+        "Our partners bring their own laboratories, and we will host students who work "
+        "on radio, energy use and network security.\n"
+    )
+    assert text_title(f"{menu}{menu}{HEADLINE}\n\n{body}") == HEADLINE
+
+
+def test_text_title_without_an_icon_ligature_and_its_link_glued_to_it():
+    line = f"{HEADLINE} chevron_left Browse All Posts"
+    assert text_title(f"{MENU}\n{line}\n\n{TEXT_BODY}") == HEADLINE
+
+
+def test_the_headline_printed_again_with_the_site_name_is_not_moved_up_to_a_teaser():
+    """A copied page opens with its <title> (the headline and the site's name);
+    the headline under a teaser that tells the lead too stays the title, and
+    the date is read from the byline under the headline, not under the <title>."""
+    teaser = "Nordic Operators Grab Their Hottest Research Deals Here"
+    body = TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact")
+    text = (
+        f"{HEADLINE} – Telecom Daily\nSkip ad\n{MENU}\n{teaser}\n{HEADLINE}\nAnna Virtanen\n"
+        f"March 4, 2025 at 8:40 AM\nShare Tweet\n\n{body}"
+    )
+    article = extract_document(text, "p.txt", is_html=False)
+    assert article.title == HEADLINE
+    assert article.date == date(2025, 3, 4)

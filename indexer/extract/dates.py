@@ -130,12 +130,16 @@ def date_from_text(lines: list[str]) -> date | None:
 def date_near_title(lines: list[str], title: str | None) -> date | None:
     """A plain text's date from the byline by its title (a copied page's dateline).
 
-    Reads the lines after the title's first appearance, up to the first body
-    sentence, then the two lines above it, as `byline_date` reads a page.
+    Reads the lines after the title's line (the line that is the title, else
+    its first appearance: a page's <title> line adds the site's name), up to
+    the first body sentence, then the two lines above it, as `byline_date`
+    reads a page.
     """
     if not title:
         return None
-    at = next((i for i, line in enumerate(lines) if title in line), None)
+    at = next((i for i, line in enumerate(lines) if line == title), None)
+    if at is None:
+        at = next((i for i, line in enumerate(lines) if title in line), None)
     if at is None:
         return None
     after = []

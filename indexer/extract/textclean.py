@@ -153,6 +153,19 @@ def _byline_below(lines: list[Line], at: int, last: int) -> bool:
 
 
 BYLINED_HEADLINE = "headline"
+# Sentence punctuation: a line of prose this long has some, a run of links has none.
+_PUNCTUATION = re.compile(r"[,.;:!?，。、；：！？]")
+
+
+def _link_run(line: Line) -> bool:
+    """A line too long for a headline without a single punctuation mark: the
+    links of a menu or a tag cloud run together ("Showcase Annual Report Card
+    Showcase Best of Breed ...", "icon bookmark icon camera icon check ...")."""
+    return (
+        line.kind == "body"
+        and len(line.text.split()) > HEADLINE_MAX_WORDS  # words apart by spaces, not Thai
+        and not _PUNCTUATION.search(line.text)
+    )
 
 
 def _under_headline(above: Line) -> bool:
@@ -217,19 +230,15 @@ def _article_span(lines: list[Line], listed: dict[int, str]) -> tuple[int, int] 
     """First and last line of the article: the stretch richest in body sentences.
 
     Each body sentence scores its words (less a little, so a lone teaser
-    sentence weighs less), each short line and each clutter line costs; the
-    best-scoring contiguous stretch (a maximum-sum subarray) is the article.
+    sentence weighs less), each short line and each clutter line costs, and
+    so does a run of links as long as a sentence (`_link_run`), unless the
+    text has no other prose; the best-scoring contiguous stretch (a
+    maximum-sum subarray) is the article.
     The items of a list that the article's prose introduces (`listed`) cost
     nothing, so that a long list does not cut the article in two.
     A comment section ends it, wherever the stretch would go on.
     """
-    best, span, running, start = 0.0, None, 0.0, 0
-    for i, line in enumerate(lines):
-        if running <= 0:
-            running, start = 0.0, i
-        running += 0.0 if listed.get(i) == LIST_ITEM else _weight(line)
-        if running > best:
-            best, span = running, (start, i)
+    span = _best_stretch(lines, listed, links_cost=True) or _best_stretch(lines, listed)
     if span is None:
         return None
     first, last = span
@@ -240,6 +249,20 @@ def _article_span(lines: list[Line], listed: dict[int, str]) -> tuple[int, int] 
     while last > first and lines[last].kind != "body":
         last -= 1
     return first, _before_teasers(lines, first, last)
+
+
+def _best_stretch(
+    lines: list[Line], listed: dict[int, str], links_cost: bool = False
+) -> tuple[int, int] | None:
+    best, span, running, start = 0.0, None, 0.0, 0
+    for i, line in enumerate(lines):
+        if running <= 0:
+            running, start = 0.0, i
+        if listed.get(i) != LIST_ITEM:
+            running += -CLUTTER_COST if links_cost and _link_run(line) else _weight(line)
+        if running > best:
+            best, span = running, (start, i)
+    return span
 
 
 def _with_closing_list(lines: list[Line], last: int) -> int:
@@ -635,12 +658,13 @@ def _lead(
 
 
 def _lead_role(line: Line, title: str | None) -> str:
-    """What a line above the article is: a clutter kind, title, dateline, deck..."""
+    """What a line above the article is: a clutter kind, title, dateline, deck...
+    (a byline or a time stamp counts as a dateline: it is never a deck)."""
     if line.kind != "short":
         return line.kind
     if title and similarity(line.text, title) >= TITLE_VARIANT_SIMILARITY:
         return "repeated title"
-    if looks_like_dateline(line.text):
+    if looks_like_dateline(line.text) or _byline_like(line.text):
         return "dateline"
     if word_count(line.text) >= STANDFIRST_MIN_WORDS:
         return "sentence" if ends_sentence(line.text) else "deck"
@@ -686,7 +710,9 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
     repeats there (pages print it as <title> and <h1>), else the nearest line
     with a byline under it, else the nearest there; failing that, a repeat
     further up, else the nearest of all. A question or a title-case headline
-    long enough to read as a sentence counts as headline-shaped too.
+    long enough to read as a sentence counts as headline-shaped too, and so
+    does a line read as a sentence with a byline or a stamp under it
+    (`_byline_below`).
     Furniture is never a title: a breadcrumb ("YOU ARE AT: Home » News"), a
     back link ("Back to News"), a section label (unless a "By ..." byline
     stands right under it), a byline, a time stamp or a photo credit.
@@ -694,7 +720,11 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
     shaped = [
         (i, line.text)
         for i, line in enumerate(lines)
-        if (line.kind in ("short", BYLINED_HEADLINE) or _headline_sentence(line))
+        if (
+            line.kind in ("short", BYLINED_HEADLINE)
+            or _headline_sentence(line)
+            or (line.kind == "outside the article" and _byline_below(lines, i, len(lines) - 1))
+        )
         and not looks_like_dateline(line.text)
         and not _STAMP.search(line.text)
         and word_count(_title_text(line.text)) >= TITLE_MIN_WORDS
@@ -814,7 +844,9 @@ def _told_in_lead(
     come back (one shared word is chance). A deck under a headline tells the
     lead as well and stands nearer, so of the lines that score, the topmost
     within TOLD_DECK_GAP lines above the best is the headline, unless it
-    holds the best line whole (a breadcrumb ending in the headline).
+    holds the best line whole (a breadcrumb ending in the headline) or
+    another story's headline (a line of TEASER_LIST_WORDS words or more
+    that does not score) stands between.
     A line printed twice is the headline, unless a line with a byline under
     it (`bylined`) scores more: other stories' teasers are printed twice too.
     Of the lead's words (`opening`: its first lines) only those of the lines
@@ -843,13 +875,16 @@ def _told_in_lead(
     # A repeat stands against the lines a byline follows (a teaser is printed twice too).
     pool = set(repeated) | (bylined.keys() & scores.keys()) if repeated else scores
     best = max(pool, key=scores.get)
-    upper = [
-        i
-        for i in pool
-        if best - TOLD_DECK_GAP <= i < best
-        and _title_text(lines[best].text) not in lines[i].text  # the title in a breadcrumb
-    ]
-    return min(upper, default=best)
+    top, others = best, {i for i, text in shaped if word_count(text) >= TEASER_LIST_WORDS}
+    title = _title_text(lines[best].text)
+    if any(title in line.text for line in lines[: best - TOLD_DECK_GAP]):
+        return best  # printed again further up (<title> with the site's name): the headline
+    for i in range(best - 1, max(best - TOLD_DECK_GAP, 0) - 1, -1):
+        if i in pool and _title_text(lines[best].text) not in lines[i].text:
+            top = i  # (a line holding the title whole is a breadcrumb ending in it)
+        elif i in others:
+            break  # another story's headline between: what is above is not the deck's
+    return top
 
 
 TOLD_DECK_GAP = 3
@@ -860,7 +895,9 @@ TOLD_MIN_WORDS = 2
 TOLD_DISTANCE_COST = 0.005
 LEAD_BODY_LINES = 3  # the article's opening lines that tell what its title tells
 _KEY_STEM = 5  # "investigating" and "investigation" share a key
-_STOP_WORDS = _OPEN_WORDS | {"be", "has", "have", "will", "this", "not"}
+# Pronouns tell nothing of a story ("Who we are Our team" in a menu printed twice).
+_PRONOUNS = {"we", "you", "he", "she", "it", "they", "us", "him", "them", "my", "our", "your"}
+_STOP_WORDS = _OPEN_WORDS | {"be", "has", "have", "will", "this", "not", "who", "what"} | _PRONOUNS
 
 
 def _key_words(text: str) -> list[str]:
@@ -914,6 +951,9 @@ _FURNITURE = re.compile(
     r"|[.!?]\s*\([^()]+\)$",
     re.I,
 )
+# An icon font's ligature ("chevron_left", "arrow_forward") and the link it opens: words
+# in snake case are never a headline's. (Tried only where a word starts: linear.)
+_GLUED_ICON = re.compile(r"(?<=\s)[a-z]+(?:_[a-z]+)+\b.*$")
 # " by" and a name of one to four capitalised words closing the line, a date may follow.
 # (Words apart by spaces: a long word split into names every possible way backtracks.)
 _GLUED_BYLINE = re.compile(
@@ -929,13 +969,16 @@ _SMALL_WORDS = re.compile(
 
 def _title_text(line: str) -> str:
     """A title line without its Markdown marker, front-matter key, glued photo
-    credit or glued byline ("… program by Jeff Foust — November 18, 2019")."""
+    credit, glued icon ligature ("… chevron_left Browse All Posts") or glued
+    byline ("… program by Jeff Foust — November 18, 2019")."""
     field = _TITLE_FIELD.match(line)
     if field:
         line = field["title"]
     line = _MARKDOWN_HEADING.sub("", line)
     line = _LEADING_SEPARATOR.sub("", line) or line
     line = _GLUED_CREDIT.sub("", line).strip() or line
+    unglued = _GLUED_ICON.sub("", line).rstrip()
+    line = unglued if word_count(unglued) >= TITLE_MIN_WORDS else line
     headline = _GLUED_BYLINE.sub("", line)
     return headline if word_count(headline) >= TITLE_MIN_WORDS else line
 
