@@ -35,19 +35,20 @@ class TermPool(PostingPool):
 
     def add(self, item) -> None:
         fieldname, tbytes, docnum, weight, vbytes = item
-        self.add_field(fieldname, [(tbytes, docnum, weight, vbytes)])
+        self.add_field(fieldname, [(tbytes, None, weight, vbytes)], docnum)
 
-    def add_field(self, fieldname: str, postings) -> None:
-        """One field's postings, as (term bytes, document, weight, value)."""
+    def add_field(self, fieldname: str, items, docnum: int, boost=1) -> None:
+        """One field's postings of document `docnum`, from items as prepared.py's
+        (term bytes, frequency, weight, value), each weight times `boost`."""
         terms, size = self.terms, 0
-        for tbytes, docnum, weight, vbytes in postings:
+        for tbytes, _, weight, vbytes in items:
             key = (fieldname, tbytes)
             found = terms.get(key)
             if found is None:
-                terms[key] = [(docnum, weight, vbytes)]
+                terms[key] = [(docnum, weight * boost, vbytes)]
                 size += _TERM_BYTES + len(tbytes)
             else:
-                found.append((docnum, weight, vbytes))
+                found.append((docnum, weight * boost, vbytes))
             size += _POSTING_BYTES + (len(vbytes) if vbytes else 0)
         self.fieldnames.add(fieldname)
         self.currentsize += size

@@ -103,14 +103,11 @@ def _add(writer, fields: dict, prepared: Prepared) -> None:
                 fieldboost = writer._field_boost(fields, fieldname, docboost)
                 if field.scorable:
                     length = sum(item[1] for item in items)
-                add_field(
-                    fieldname,
-                    [(tbytes, docnum, weight * fieldboost, vb) for tbytes, _, weight, vb in items],
-                )
+                add_field(fieldname, items, docnum, fieldboost)
                 vbytes = items[-1][3]
             if spelling:
                 spellfield = field.spelling_fieldname(fieldname)
-                add_field(spellfield, [(word, 0, 1, vbytes) for word in spelling])
+                add_field(spellfield, [(word, None, 1, vbytes) for word in spelling], 0)
             customval = fields.get(f"_stored_{fieldname}", value)
             perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
             column = field.column_type
@@ -127,9 +124,9 @@ def _add(writer, fields: dict, prepared: Prepared) -> None:
 def _one_by_one(pool):
     """Whoosh's own pool takes postings one tuple at a time."""
 
-    def add_field(fieldname: str, postings) -> None:
-        for posting in postings:
-            pool.add((fieldname, *posting))
+    def add_field(fieldname: str, items, docnum: int, boost=1) -> None:
+        for tbytes, _, weight, vbytes in items:
+            pool.add((fieldname, tbytes, docnum, weight * boost, vbytes))
 
     return add_field
 
