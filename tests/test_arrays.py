@@ -358,6 +358,35 @@ def test_ids_and_weights_from_the_start_of_a_block_equal_the_whole_block(
     assert checked == {"tuple", "NoneType", "float"}
 
 
+@pytest.mark.parametrize("first", [10, 2570, 2800])
+def test_a_block_start_cut_inside_protocol_2s_global_reads_as_too_short(first):
+    """A protocol 2 block's start cut inside its `_codecs encode` line (an inflated
+    piece ending there) is too short to read (None: more is inflated), even when a
+    byte before it is a newline (first id 10, or 0x0A in a two-byte id): the line's
+    end was then looked for from the start of the block, and reading went back
+    there and round forever."""
+    import pickle
+    import threading
+    from array import array
+
+    from indexer.index import postings
+
+    for weights in (None, postings.packed(array("f", [1.0, 2.0, 3.0]))):
+        values = postings.pack_positions([array("I", [1, 2]).tobytes()] * 3)
+        ids = (first, postings.narrow([1, 1]))
+        data = pickle.dumps((ids, weights, values), 2)
+        results = {}
+
+        def read_each_cut(data=data, results=results):
+            results.update({cut: postings._ids_and_weights(data[:cut]) for cut in range(len(data))})
+
+        reading = threading.Thread(target=read_each_cut, daemon=True)
+        reading.start()
+        reading.join(timeout=10)
+        assert len(results) == len(data), "stuck on a cut block"
+        assert {r for r in results.values() if r is not None} == {(ids, weights)}
+
+
 def test_term_vectors_written_by_the_packed_codec_read_back_after_merging(tmp_path):
     """Whoosh reads term vectors with its own W3 matcher, so the codec leaves their
     blocks in W3's layout (a vector field, three segments, then an optimize)."""

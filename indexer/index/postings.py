@@ -303,7 +303,8 @@ def _ids_and_weights(data: bytes) -> tuple | None:
             at += width + int.from_bytes(data[at : at + width], "little")
             depth += 1
         elif op == _GLOBAL:  # protocol 2's _codecs.encode and bytes: two lines
-            end = data.find(b"\n", data.find(b"\n", at) + 1)
+            module_end = data.find(b"\n", at)  # (not found: -1, never a search from 0)
+            end = data.find(b"\n", module_end + 1) if module_end >= 0 else -1
             if end < 0:
                 return None
             at, depth = end + 1, depth + 1
