@@ -542,3 +542,15 @@ def test_the_headline_printed_again_with_the_site_name_is_not_moved_up_to_a_teas
     article = extract_document(text, "p.txt", is_html=False)
     assert article.title == HEADLINE
     assert article.date == date(2025, 3, 4)
+
+
+def test_a_question_headline_under_its_time_stamp_is_the_title_not_the_lead():
+    """The page prints its time stamp over the headline and the headline asks a
+    question: it reads as the article's first sentence, yet it is the title."""
+    question = "Will the Nordic operators' research pact bring 6G to Oulu first?"
+    body = TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact")
+    stamp = "Last Updated : Mar 4, 2025 01:41 PM IST | Source: Telecom Daily"
+    text = f"{MENU}\nAn Evening Walk Through Oulu\n{stamp}\n{question}\n{body}"
+    article = extract_document(text, "page.txt", is_html=False)
+    assert article.title == question
+    assert article.text.startswith("The three Nordic operators")

@@ -123,19 +123,27 @@ def _after_headline(lines: list[Line], first: int, last: int) -> int:
     $17 Million?"); the article starts at the next body line below. So does
     a headline that reads as a sentence, when a byline or date stands under
     it (`_byline_below`; only the span's first line: a list of dated
-    sentences is not a row of headlines).
+    sentences is not a row of headlines), and a question the span opens with
+    under a time stamp ("Last Updated : Nov 20, 2019 01:41 PM IST").
     """
     opening = True
+    # A question under a time stamp is the headline ("Last Updated : Nov 20, 2019 01:41 PM").
+    asks = first > 0 and _stamp_line(lines[first - 1].text)
     while first < last:
         lines[first].kind = "outside the article"
         if opening and _byline_below(lines, first, last):
             lines[first].kind = BYLINED_HEADLINE
-        elif not _headline_sentence(lines[first], asks=False):
+        elif not _headline_sentence(lines[first], asks=asks and opening):
             lines[first].kind = "body"
             break
         opening = False
         first = next(i for i in range(first + 1, last + 1) if lines[i].kind == "body")
     return first
+
+
+def _stamp_line(text: str) -> bool:
+    """A dateline with a time stamp ("Last Updated : Nov 20, 2019 01:41 PM IST")."""
+    return _byline_like(text) and bool(_STAMP.search(text))
 
 
 def _byline_below(lines: list[Line], at: int, last: int) -> bool:
