@@ -542,3 +542,52 @@ def test_the_headline_printed_again_with_the_site_name_is_not_moved_up_to_a_teas
     article = extract_document(text, "p.txt", is_html=False)
     assert article.title == HEADLINE
     assert article.date == date(2025, 3, 4)
+
+
+def test_a_question_headline_under_its_time_stamp_is_the_title_not_the_lead():
+    """The page prints its time stamp over the headline and the headline asks a
+    question: it reads as the article's first sentence, yet it is the title."""
+    question = "Will the Nordic operators' research pact bring 6G to Oulu first?"
+    body = TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact")
+    stamp = "Last Updated : Mar 4, 2025 01:41 PM IST | Source: Telecom Daily"
+    text = f"{MENU}\nAn Evening Walk Through Oulu\n{stamp}\n{question}\n{body}"
+    article = extract_document(text, "page.txt", is_html=False)
+    assert article.title == question
+    assert article.text.startswith("The three Nordic operators")
+
+
+def test_a_question_headline_under_a_pull_quote_and_its_attribution_is_the_title():
+    """A fact-check prints the claim in quotes with its speaker and day under it,
+    then the headline, a question, with its byline: the quote is not the
+    title, and the day the quote was said is not the article's date."""
+    question = "Do Nordic operators spend more on 6G research than anyone?"
+    quote = '"Our operators put more into 6G research than any other region."'
+    said = "— Anna Virtanen on Monday, February 3rd, 2025 in a radio interview"
+    byline = "By Mika Laine on Tuesday, March 4th, 2025 at 8:40 a.m."
+    body = TEXT_BODY.replace("The three operators", "The three Nordic operators in 6G research")
+    text = f"{MENU}\n{quote}\n{said}\n{question}\n{byline}\n{body}"
+    article = extract_document(text, "page.txt", is_html=False)
+    assert article.title == question
+    assert article.date != date(2025, 2, 3)  # the day the quote was said
+    assert article.text.startswith("The three Nordic operators")
+
+
+def test_testimonials_in_quotes_with_their_names_under_them_stay_in_the_article():
+    """Quotes with a "– Name" under each, one after the other, are the page's text."""
+    said = [
+        '"The 6G testbed in Oulu was easy to book and the staff were very helpful."',
+        "– Anna V.",
+        '"We measured our radio prototypes there for a week and will come back next year."',
+        "– Mika L.",
+        '"A good place to try new antennas, with engineers who answer every question."',
+        "– Sara K.",
+    ]
+    article = extract_document(f"{MENU}\n" + "\n".join(said), "page.txt", is_html=False)
+    assert said[0] in article.text
+
+
+@pytest.mark.parametrize("line", ['"' * 300_000, "— " * 150_000, '"' + "— " * 150_000 + '"'])
+def test_long_quote_and_dash_lines_above_a_question_are_not_a_hang(finishes, line):
+    question = "Will the Nordic operators' research pact bring 6G to Oulu first?"
+    text = f"{MENU}\n{line}\n{line}\n{question}\nBy Mika Laine\n{TEXT_BODY}"
+    assert text_title(text)

@@ -132,8 +132,8 @@ def date_near_title(lines: list[str], title: str | None) -> date | None:
 
     Reads the lines after the title's line (the line that is the title, else
     its first appearance: a page's <title> line adds the site's name), up to
-    the first body sentence, then the two lines above it, as `byline_date`
-    reads a page.
+    the first body sentence, then the two lines above it (not a quote's
+    attribution), as `byline_date` reads a page.
     """
     if not title:
         return None
@@ -147,7 +147,12 @@ def date_near_title(lines: list[str], title: str | None) -> date | None:
         if is_body_sentence(line):
             break
         after.append(line)
-    return date_in_byline(after + lines[max(0, at - 2) : at][::-1])
+    above = [line for line in lines[max(0, at - 2) : at][::-1] if not ATTRIBUTION.match(line)]
+    return date_in_byline(after + above)
+
+
+# A quote's attribution ("— Ann Lee on Monday, May 5, in a speech"): the quote's date.
+ATTRIBUTION = re.compile(r"[—―–]\s")
 
 
 def published_date(iso: str | None) -> date | None:

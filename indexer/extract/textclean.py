@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from ..article import HEADING, LIST_ITEM, PARAGRAPH, Removed
 from ..datafiles import article_end_kinds
-from .dates import looks_like_dateline, parse_date
+from .dates import ATTRIBUTION, looks_like_dateline, parse_date
 from .lines import (
     CLOSING_MARKS,
     HAS_CJK,
@@ -123,19 +123,50 @@ def _after_headline(lines: list[Line], first: int, last: int) -> int:
     $17 Million?"); the article starts at the next body line below. So does
     a headline that reads as a sentence, when a byline or date stands under
     it (`_byline_below`; only the span's first line: a list of dated
-    sentences is not a row of headlines).
+    sentences is not a row of headlines), and a question the span opens with
+    under a time stamp ("Last Updated : Nov 20, 2019 01:41 PM IST") or under
+    a pull quote and its attribution (`_epigraph`), which go too.
     """
     opening = True
+    quote, under = lines[first].text, lines[min(first + 1, last)].text
+    if first + 2 < last and lines[first + 2].kind == "body" and _epigraph(quote, under):
+        headline = lines[first + 2]
+        headline.kind = "outside the article"  # (a headline is read outside the article)
+        if _headline_sentence(headline):  # a pull quote over a headline, not testimonials
+            lines[first].kind = lines[first + 1].kind = "outside the article"
+            first += 2
+        headline.kind = "body"
+    # A question under a time stamp or a quote's attribution is the headline.
+    above = lines[first - 1].text if first else ""
+    asks = _stamp_line(above) or bool(ATTRIBUTION.match(above))
     while first < last:
         lines[first].kind = "outside the article"
         if opening and _byline_below(lines, first, last):
             lines[first].kind = BYLINED_HEADLINE
-        elif not _headline_sentence(lines[first], asks=False):
+        elif not _headline_sentence(lines[first], asks=asks and opening):
             lines[first].kind = "body"
             break
         opening = False
         first = next(i for i in range(first + 1, last + 1) if lines[i].kind == "body")
     return first
+
+
+def _epigraph(line: str, under: str) -> bool:
+    """A quotation with its attribution under it ("— Ann Lee on Monday, in a speech"):
+    a pull quote over the headline, not the article's first paragraph."""
+    return (
+        line[:1] in _OPENING_QUOTES
+        and line[-1:] in _CLOSING_QUOTES
+        and bool(ATTRIBUTION.match(under))
+    )
+
+
+_OPENING_QUOTES, _CLOSING_QUOTES = "\"“„«‘'", "\"”»’'"
+
+
+def _stamp_line(text: str) -> bool:
+    """A dateline with a time stamp ("Last Updated : Nov 20, 2019 01:41 PM IST")."""
+    return _byline_like(text) and bool(_STAMP.search(text))
 
 
 def _byline_below(lines: list[Line], at: int, last: int) -> bool:
@@ -729,6 +760,7 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
         and not _STAMP.search(line.text)
         and word_count(_title_text(line.text)) >= TITLE_MIN_WORDS
         and not _is_furniture(line.text, line.kind != "short")
+        and not (i + 1 < len(lines) and _epigraph(line.text, lines[i + 1].text))
     ]
     # A label-shaped line ("Research News") is a title only when nothing else is,
     # or when a byline ("By Ann Lee") stands right under it.
@@ -826,9 +858,12 @@ _STAMP = re.compile("|".join(_STAMP_FORMS), re.I)
 
 
 def _byline_like(text: str) -> bool:
-    """A byline, a dateline or a time stamp: a short line with a name or a date."""
-    return word_count(text) <= BYLINE_MAX_WORDS and bool(
-        _BYLINE.match(text) or _STAMP.search(text) or parse_date(text)
+    """A byline, a dateline or a time stamp: a short line with a name or a date
+    (not a quote's attribution: "— Ann Lee on Monday, May 5, in a speech")."""
+    return (
+        word_count(text) <= BYLINE_MAX_WORDS
+        and not ATTRIBUTION.match(text)
+        and bool(_BYLINE.match(text) or _STAMP.search(text) or parse_date(text))
     )
 
 
@@ -948,7 +983,9 @@ _FURNITURE = re.compile(
     # line's end would make a line of a million arrows quadratic.
     r"|^(?>.*?\S\s*[>»›]\s*\S).*\s[>»›]\s"
     # A photo's caption: a sentence and its credit in brackets ("… 2004. (NASA/JPL)").
-    r"|[.!?]\s*\([^()]+\)$",
+    r"|[.!?]\s*\([^()]+\)$"
+    # A quote's attribution under it ("— Ann Lee on Monday, in a speech").
+    r"|^[—―–]\s",
     re.I,
 )
 # An icon font's ligature ("chevron_left", "arrow_forward") and the link it opens: words
