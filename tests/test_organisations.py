@@ -892,6 +892,28 @@ def test_attribution_lines_naming_no_single_organisation_add_nothing():
     assert set(article.mentions) == {"Ericsson", "Nokia"}
 
 
+_CREDITED = (
+    "Samsung opens a 6G research lab in Seoul\n\n"
+    "Samsung has opened a research lab in Seoul where engineers will study "
+    "sub-terahertz radio and sensing for the mobile networks of the next decade.\n\n"
+    "{credit}\n\n"
+    "The lab will employ two hundred researchers by 2028 and will work with "
+    "universities across Korea on new radio designs and antennas.\n"
+)
+
+
+@pytest.mark.parametrize("credit", ["Source: Nokia", "Source:\nNokia"])
+def test_a_source_credit_between_the_paragraphs_names_no_publisher(credit):
+    # a photo's or a chart's credit inside the article is not the article's publisher
+    text = _CREDITED.format(credit=credit)
+    article = extract_document(text, "credit.txt", is_html=False)
+    assert article.organisations == ["Samsung"]
+    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n\n")[1:])
+    html = f"<html><body><article><h1>Samsung opens a lab</h1>{paragraphs}</article></body></html>"
+    article = extract_document(html, "credit.html", is_html=True)
+    assert article.organisations == ["Samsung"]
+
+
 def test_the_publishers_a_saved_release_page_lists_under_from_are_about():
     paragraphs = "".join(f"<p>{p}</p>" for p in _RELEASE.split("\n\n")[3:6])
     html = (

@@ -208,6 +208,13 @@ _ATTRIBUTION = re.compile(
     r"(?:From|Source|(?:Issued|Published|Released)\s+by)(?:\s*:|(?<=by))[ \t]*([^\n]{0,150})"
 )
 ISSUER_MAX_CHARS = 150
+_CREDIT = re.compile(r"\s*Source\b")
+
+
+def is_credit(line: str) -> bool:
+    """A "Source:" line: removed from between an article's paragraphs it is
+    the credit of a photo or chart ("Source: Nokia"), not the attribution."""
+    return bool(_CREDIT.match(line))
 
 
 def attribution(removed: Sequence[str]) -> list[str]:
