@@ -6,12 +6,20 @@ calls, MoU announcements, project news); none is copied from a page.
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from indexer import datafiles
 from indexer.article import Article
 from indexer.extract import extract_document
-from indexer.extract.organisations import corpus_definitions, defined_acronyms, find_organisations
+from indexer.extract.organisations import (
+    corpus_definitions,
+    defined_acronyms,
+    find_organisations,
+    whole_words,
+)
 
 
 def about(title: str, body: str) -> set[str]:
@@ -1089,3 +1097,16 @@ def test_korean_and_japanese_selections_in_other_wordings():
         f"{_JA_LEAD}\n\n主な採択先は、富士通、日本電気（NEC）など。KDDIは審査に加わらなかった。"
     )
     assert_roles(japanese, {"NICT", "Fujitsu", "NEC"}, "KDDI")
+
+
+def test_whole_words_finds_what_the_pattern_of_the_spellings_finds():
+    # the shaped names' spellings are found with str.find, held to the regex here
+    rng = random.Random(3)
+    spellings_sets = [("Radiona AB", "Radiona"), ("AB AB",), ("Nokia",), ("a-b", "a")]
+    pieces = ["Radiona", " AB", "AB", " ", "-", "x", "é", "中", "Nokia", "a-b", "a", "\n", "_"]
+    for _ in range(3000):
+        spellings = rng.choice(spellings_sets)
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 10)))
+        pattern = "|".join(re.escape(s) for s in spellings)
+        expected = [m.span() for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text)]
+        assert list(whole_words(text, spellings)) == expected, (spellings, text)
