@@ -64,6 +64,9 @@ class Removed:
 
     line: str
     reason: str
+    # Removed from between the article's paragraphs (a caption, a label), not
+    # around them; known at extraction only (not stored).
+    within: bool = field(default=False, compare=False)
 
 
 @dataclass

@@ -6,12 +6,20 @@ calls, MoU announcements, project news); none is copied from a page.
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from indexer import datafiles
 from indexer.article import Article
 from indexer.extract import extract_document
-from indexer.extract.organisations import corpus_definitions, defined_acronyms, find_organisations
+from indexer.extract.organisations import (
+    corpus_definitions,
+    defined_acronyms,
+    find_organisations,
+    whole_words,
+)
 
 
 def about(title: str, body: str) -> set[str]:
@@ -892,6 +900,28 @@ def test_attribution_lines_naming_no_single_organisation_add_nothing():
     assert set(article.mentions) == {"Ericsson", "Nokia"}
 
 
+_CREDITED = (
+    "Samsung opens a 6G research lab in Seoul\n\n"
+    "Samsung has opened a research lab in Seoul where engineers will study "
+    "sub-terahertz radio and sensing for the mobile networks of the next decade.\n\n"
+    "{credit}\n\n"
+    "The lab will employ two hundred researchers by 2028 and will work with "
+    "universities across Korea on new radio designs and antennas.\n"
+)
+
+
+@pytest.mark.parametrize("credit", ["Source: Nokia", "Source:\nNokia"])
+def test_a_source_credit_between_the_paragraphs_names_no_publisher(credit):
+    # a photo's or a chart's credit inside the article is not the article's publisher
+    text = _CREDITED.format(credit=credit)
+    article = extract_document(text, "credit.txt", is_html=False)
+    assert article.organisations == ["Samsung"]
+    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n\n")[1:])
+    html = f"<html><body><article><h1>Samsung opens a lab</h1>{paragraphs}</article></body></html>"
+    article = extract_document(html, "credit.html", is_html=True)
+    assert article.organisations == ["Samsung"]
+
+
 def test_the_publishers_a_saved_release_page_lists_under_from_are_about():
     paragraphs = "".join(f"<p>{p}</p>" for p in _RELEASE.split("\n\n")[3:6])
     html = (
@@ -1067,3 +1097,16 @@ def test_korean_and_japanese_selections_in_other_wordings():
         f"{_JA_LEAD}\n\n主な採択先は、富士通、日本電気（NEC）など。KDDIは審査に加わらなかった。"
     )
     assert_roles(japanese, {"NICT", "Fujitsu", "NEC"}, "KDDI")
+
+
+def test_whole_words_finds_what_the_pattern_of_the_spellings_finds():
+    # the shaped names' spellings are found with str.find, held to the regex here
+    rng = random.Random(3)
+    spellings_sets = [("Radiona AB", "Radiona"), ("AB AB",), ("Nokia",), ("a-b", "a")]
+    pieces = ["Radiona", " AB", "AB", " ", "-", "x", "é", "中", "Nokia", "a-b", "a", "\n", "_"]
+    for _ in range(3000):
+        spellings = rng.choice(spellings_sets)
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 10)))
+        pattern = "|".join(re.escape(s) for s in spellings)
+        expected = [m.span() for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text)]
+        assert list(whole_words(text, spellings)) == expected, (spellings, text)

@@ -14,7 +14,7 @@ import copy
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from urllib.parse import urlparse
 
@@ -332,7 +332,7 @@ def _paragraph_chars(tree) -> int:
 
 
 def _filter_lines(lines: list[str]) -> tuple[list[str], list[Removed]]:
-    kept, removed = [], []
+    kept, removed, after = [], [], []
     for line in lines:
         line = normalise(line)
         if not line:
@@ -340,8 +340,11 @@ def _filter_lines(lines: list[str]) -> tuple[list[str], list[Removed]]:
         kind = clutter_kind(line)
         if kind:
             removed.append(Removed(line, kind))
+            after.append(len(kept))
         else:
             kept.append(line)
+    # between two kept lines: inside the article (a caption), not around it
+    removed = [replace(r, within=0 < n < len(kept)) for r, n in zip(removed, after, strict=True)]
     return kept, removed
 
 

@@ -154,13 +154,13 @@ def find_organisations(title: str, body: str, issuers: Sequence[str] = ()) -> li
     taken = _Taken(scan, hits)
     for name, owner in _shaped_names(scan, taken, hits):
         canonical, full = (owner.canonical, owner.name) if owner else (name, name)
-        spellings = re.escape(name)
+        spellings = (name,)
         bare = None if owner else _without_legal_form(name)
         if bare:  # "Radiona AB", and "Radiona" after: one company, under its name
-            canonical, spellings = bare, f"{spellings}|{re.escape(bare)}"
-        for match in re.finditer(rf"(?<![\w-])(?:{spellings})(?![\w-])", scan):
-            if not taken.overlaps(*match.span()):
-                hits.append(_Hit(match.start(), match.end(), canonical, full, "name"))
+            canonical, spellings = bare, (name, bare)
+        for start, end in whole_words(scan, spellings):
+            if not taken.overlaps(start, end):
+                hits.append(_Hit(start, end, canonical, full, "name"))
     boilerplate = []
     if "funding from" in scan or "by the European Union" in scan:
         boilerplate = [m.span() for m in _DISCLAIMER.finditer(scan)]
@@ -208,6 +208,13 @@ _ATTRIBUTION = re.compile(
     r"(?:From|Source|(?:Issued|Published|Released)\s+by)(?:\s*:|(?<=by))[ \t]*([^\n]{0,150})"
 )
 ISSUER_MAX_CHARS = 150
+_CREDIT = re.compile(r"\s*Source\b")
+
+
+def is_credit(line: str) -> bool:
+    """A "Source:" line: removed from between an article's paragraphs it is
+    the credit of a photo or chart ("Source: Nokia"), not the attribution."""
+    return bool(_CREDIT.match(line))
 
 
 def attribution(removed: Sequence[str]) -> list[str]:
@@ -254,6 +261,38 @@ def _issuer_hits(scan: str, hits: list[_Hit], issued: int) -> tuple[list[_Hit], 
         kept += on_line
         publishers.update(hit.canonical for hit in on_line)
     return kept, publishers
+
+
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def whole_words(text: str, spellings: Sequence[str]):
+    r"""The spans of `spellings` as whole words in `text`, as `re.finditer` of
+    `(?<![\w-])(?:a|b)(?![\w-])` gives them (at one place, the first spelling
+    first), found with str.find: a pattern opening with a look-behind is tried
+    at every character, which for each of thousands of names a hostile page
+    can shape ("start-up Zq00001 Networks", ...) took seconds."""
+    at = 0
+    while True:
+        found = [i for i in (text.find(s, at) for s in spellings) if i >= 0]
+        if not found:
+            return
+        start = min(found)
+        end = None
+        if not (start and _WORD_CHAR.match(text, start - 1)):
+            end = next(
+                (
+                    start + len(s)
+                    for s in spellings
+                    if text.startswith(s, start) and not _WORD_CHAR.match(text, start + len(s))
+                ),
+                None,
+            )
+        if end is None:
+            at = start + 1
+            continue
+        yield start, end
+        at = end
 
 
 def _merge_societies(found: dict[str, _Found]) -> None:

@@ -20,7 +20,7 @@ from .htmlclean import clean_html
 from .language import declared_language, detect_language
 from .lines import word_count
 from .markdown import FrontMatterError, parse_markdown
-from .organisations import attribution, find_organisations
+from .organisations import attribution, find_organisations, is_credit
 from .overrides import SidecarState, apply_overrides, sidecar_state, without_controls
 from .overrides import clean_text as clean_value
 from .pdf import read_pdf
@@ -169,7 +169,7 @@ def _title_from_body(paragraphs: list[str]) -> str | None:
 
 
 def _add_organisations(article: Article) -> None:
-    issuers = attribution([r.line for r in article.removed])
+    issuers = attribution([r.line for r in article.removed if not (r.within and is_credit(r.line))])
     for mention in find_organisations(article.title, article.text, issuers):
         target = article.organisations if mention.salient else article.mentions
         target.append(mention.canonical)

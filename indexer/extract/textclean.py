@@ -1074,7 +1074,7 @@ def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> lis
         if line.kind == "body":
             kept.append((line.text, LIST_ITEM if is_bullet(line.text) else PARAGRAPH))
         elif line.kind != "short":
-            removed.append(Removed(line.text, line.kind))
+            removed.append(Removed(line.text, line.kind, within=True))
         elif title and similarity(line.text, title) >= 0.9:
             removed.append(Removed(line.text, "repeated title"))
         elif i in listed:
