@@ -128,3 +128,23 @@ def snapshot(built_index):
 
     with open_snapshot(built_index) as s:
         yield s
+
+
+@pytest.fixture
+def finishes():
+    """A hang on hostile input (a pattern that backtracks, a quadratic scan) becomes
+    a failure after 60 s instead of a stuck run; the code under test takes
+    milliseconds, so this is no timing assertion."""
+    import signal
+
+    class Hang(Exception):
+        pass
+
+    def hang(*_):
+        raise Hang("did not finish within 60 s")
+
+    previous = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(60)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)

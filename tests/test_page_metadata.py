@@ -372,23 +372,6 @@ def test_a_list_of_dated_sentences_is_not_read_as_headlines():
 # failure, the cleaner itself takes milliseconds.
 
 
-@pytest.fixture
-def finishes():
-    import signal
-
-    class Hang(Exception):
-        pass
-
-    def hang(*_):
-        raise Hang("the cleaner did not finish")
-
-    previous = signal.signal(signal.SIGALRM, hang)
-    signal.alarm(60)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
-
-
 def test_a_long_capitalised_word_after_by_is_not_a_hang(finishes):
     line = "Nordic operators sign a research pact, signed by " + "A" * 3000 + "!"
     assert text_title(f"{MENU}\n{line}\n\n{TEXT_BODY}") == line

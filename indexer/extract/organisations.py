@@ -43,8 +43,10 @@ GENITIVE_S_COUNTRIES = frozenset({"SE", "NO", "DK"})
 # (the standards body results go to, an earlier partner) unless a role says more.
 SALIENT_COUNT = 3
 # A capitalised word, or an abbreviation such as "U.S."; a full stop ends a word
-# unless a letter follows, so names never run across sentences.
-_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z0-9](?:[\w&'’-]|\.(?=\w))*)"
+# unless a letter follows, so names never run across sentences. Bounded: no word
+# of a name is longer, and a run like "A.A.A..." is not read to its end from
+# each of its letters (quadratic: 16 KB of it took 11 s).
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,12}|[A-Z0-9](?:[\w&'’-]|\.(?=\w)){0,48})"
 _LINK_WORD = r"(?:and|of|for|on|in|&|de|für)"
 _DEFINITION = re.compile(
     rf"\b({_NAME_WORD}(?:\s+(?:{_LINK_WORD}\s+|the\s+)*{_NAME_WORD}){{1,9}})"
