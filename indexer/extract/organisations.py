@@ -308,11 +308,7 @@ def _merge_societies(found: dict[str, _Found]) -> None:
         if parent is None or parent.canonical not in found or canonical not in found:
             continue
         if org.kind == parent.kind == "research institute":
-            society = found.pop(parent.canonical)
-            entry = found[canonical]
-            entry.count += society.count
-            entry.spans += society.spans
-            entry.first = min(entry.first, society.first)
+            found[canonical].absorb(found.pop(parent.canonical))
 
 
 # A body found in the text alone whose name ends in one of these words and that
@@ -356,11 +352,7 @@ def _merge_sub_bodies(found: dict[str, _Found], scan: str) -> None:
         }
         if len(owners) != 1:
             continue
-        owner = found[owners.pop()]
-        del found[canonical]
-        owner.count += entry.count
-        owner.spans += entry.spans
-        owner.first = min(owner.first, entry.first)
+        found[owners.pop()].absorb(found.pop(canonical))
 
 
 @cache
@@ -613,6 +605,12 @@ class _Found:
     end: int  # the furthest end of a mention so far
     source: str
     spans: list[tuple[int, int]]  # (start, end) of every spelling found
+
+    def absorb(self, other: _Found) -> None:
+        """Count `other`'s mentions as this organisation's."""
+        self.count += other.count
+        self.spans += other.spans
+        self.first = min(self.first, other.first)
 
 
 def _note(found: dict[str, _Found], hit: _Hit, text: str, scan: str) -> None:
