@@ -360,6 +360,12 @@ def _by_canonical() -> dict[str, Organisation]:
     return {o.canonical: o for o in gazetteer()}
 
 
+def _kind(canonical: str) -> str:
+    """The gazetteer's kind of an organisation, "" for one found in the text alone."""
+    org = _by_canonical().get(canonical)
+    return org.kind if org else ""
+
+
 @dataclass(frozen=True)
 class _Hit:
     start: int
@@ -1123,12 +1129,7 @@ _PROJECT_WORD = re.compile(r"\b(?:project|flagship|initiative)\b")
 def _described_project(text: str, found: dict[str, _Found], title_end: int) -> str | None:
     if not _PROJECT_WORD.search(text, 0, title_end):
         return None
-    by_name = _by_canonical()
-    projects = [
-        (entry.first, c)
-        for c, entry in found.items()
-        if (org := by_name.get(c)) is not None and org.kind == "research project"
-    ]
+    projects = [(entry.first, c) for c, entry in found.items() if _kind(c) == "research project"]
     if not projects or min(projects)[0] < title_end:
         return None
     return min(projects)[1]
@@ -1186,18 +1187,12 @@ _BACK_HINTS += ("overnment", "同省")
 
 def _speaking_bodies(text: str, found: dict[str, _Found]) -> list[str]:
     """The public bodies the text has speak (see _SPEAKING_KINDS)."""
-    by_name = _by_canonical()
-
-    def kind(canonical: str) -> str:
-        org = by_name.get(canonical)
-        return org.kind if org else ""
-
     speakers = []
     if any(hint in text for hint in _SPEAKING_HINTS):
         speakers += [
             canonical
             for canonical, entry in found.items()
-            if kind(canonical) in _SPEAKING_KINDS
+            if _kind(canonical) in _SPEAKING_KINDS
             and any(
                 _SAYS_AFTER.match(text, end)
                 or _SAID_BEFORE.search(text[max(0, start - 24) : start])
@@ -1212,11 +1207,11 @@ def _speaking_bodies(text: str, found: dict[str, _Found]) -> list[str]:
         bodies = [
             c
             for c, entry in found.items()
-            if kind(c) in _SPEAKING_KINDS
+            if _kind(c) in _SPEAKING_KINDS
             and (
                 (word in entry.name or word in c or entry.matched.endswith(word))
                 if word
-                else kind(c) == "government"
+                else _kind(c) == "government"
             )
         ]
         if len(bodies) == 1:
