@@ -776,7 +776,7 @@ def _start_ups(text: str, taken: _Taken) -> list[str]:
         words = match.group(1).split()
         if words[-1] in rules.legal_forms or taken.overlaps(*match.span(1)):
             continue  # a legal form is found by its shape
-        if words[0] in _LEADING_NOISE or words[0].lower() in _LEADING_NOISE:
+        if words[0].lower() in _LEADING_NOISE:
             continue
         if (rules.never | _START_UP_THINGS) & set(words) or all(w in rules.generic for w in words):
             continue
