@@ -64,6 +64,7 @@ SETS = {
     5: (HERE / "labels5.toml", HERE / "pages5", ("heldout5",)),
     6: (HERE / "labels6.toml", HERE / "pages6", ("tune6",)),
 }
+SET_OF_SPLIT = {split: number for number, (_, _, splits) in SETS.items() for split in splits}
 _DROP = re.compile(r"[\s\-\u2010-\u2015\u2212]+")
 
 
@@ -193,17 +194,13 @@ def error_kinds(results: list[Result]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--split",
-        choices=("tune", "heldout", "all", "heldout2", "tune3", "tune4", "heldout5", "tune6"),
-    )
+    parser.add_argument("--split", choices=(*SET_OF_SPLIT, "all"))
     parser.add_argument(
         "--set", type=int, choices=sorted(SETS), help="N: labelsN.toml (1: labels.toml)"
     )
     parser.add_argument("--show", type=int, default=0, metavar="N", help="the N worst pages")
     args = parser.parse_args()
-    by_split = {"heldout2": 2, "tune3": 3, "tune4": 4, "heldout5": 5, "tune6": 6}
-    number = args.set or by_split.get(args.split, 1)
+    number = args.set or SET_OF_SPLIT.get(args.split, 1)
     labels, pages, known = SETS[number]
     split = args.split or ("tune" if number == 1 else "all")
     if split != "all" and split not in known:

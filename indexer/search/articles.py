@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..article import COPY_FIELDS, Article
-from .results import stored_article
+from .results import stored_article, stored_articles
 from .snapshot import Snapshot
 
 SIMILAR_FIELDS = ("id", "title", "date")
@@ -32,7 +32,7 @@ def get_article(snapshot: Snapshot, article_id: str, similar: int = 5) -> Articl
     copies = snapshot.generation.copies.others(docnum)
     return ArticleDetail(
         stored_article(snapshot, docnum, details=True),
-        [stored_article(snapshot, d) for d in copies],
+        stored_articles(snapshot, copies),
         _similar(snapshot, docnum, similar),
     )
 
@@ -40,4 +40,4 @@ def get_article(snapshot: Snapshot, article_id: str, similar: int = 5) -> Articl
 def _similar(snapshot: Snapshot, docnum: int, top: int) -> list[Article]:
     """Articles sharing the most telling words of this one."""
     results = snapshot.searcher.more_like(docnum, "body", top=top, numterms=12)
-    return [stored_article(snapshot, hit.docnum) for hit in results]
+    return stored_articles(snapshot, [hit.docnum for hit in results])

@@ -154,7 +154,7 @@ def make_hits(snapshot: Snapshot, query, docnums: list[int], scores, with_copies
                 article,
                 float(scores[docnum]) if scores is not None else None,
                 *found,
-                [stored_article(snapshot, d) for d in with_copies(docnum)],
+                stored_articles(snapshot, with_copies(docnum)),
             )
         )
     return hits
