@@ -915,7 +915,7 @@ def _told_in_lead(
     if any(title in line.text for line in lines[: best - TOLD_DECK_GAP]):
         return best  # printed again further up (<title> with the site's name): the headline
     for i in range(best - 1, max(best - TOLD_DECK_GAP, 0) - 1, -1):
-        if i in pool and _title_text(lines[best].text) not in lines[i].text:
+        if i in pool and title not in lines[i].text:
             top = i  # (a line holding the title whole is a breadcrumb ending in it)
         elif i in others:
             break  # another story's headline between: what is above is not the deck's
