@@ -773,18 +773,20 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
     candidates = [text for _, text in shaped]
     allowed = set(candidates)
     near = [line.text for line in lines[-TITLE_WINDOW:] if line.text in allowed]
-    repeats = Counter(near)
-    repeated = next((text for text in near if repeats[text] > 1), None)
+    repeated = _first_repeat(near)
     if repeated:
         return repeated
     if bylined:
         return lines[max(bylined)].text
-    for group in (near, candidates):
-        repeats = Counter(group)
-        repeated = next((text for text in group if repeats[text] > 1), None)
-        if repeated or group:
-            return repeated or group[FALLBACK_PICK]
-    return None
+    if near:
+        return near[FALLBACK_PICK]
+    return _first_repeat(candidates) or (candidates[FALLBACK_PICK] if candidates else None)
+
+
+def _first_repeat(texts: list[str]) -> str | None:
+    """The first of `texts` that comes more than once (pages print their headline twice)."""
+    repeats = Counter(texts)
+    return next((text for text in texts if repeats[text] > 1), None)
 
 
 def _signed(lines: list[Line], i: int) -> bool:
