@@ -798,16 +798,20 @@ def _teaser_list(shaped: list[tuple[int, str]], bylined: dict[int, int]) -> set[
     headline-shaped lines of TEASER_LIST_WORDS words or more, one right under
     the other, none with a byline under it. Such a list ("Most read", "More
     on") often tells the article's subject as well as its headline does."""
+    long = [i for i, text in shaped if word_count(text) >= TEASER_LIST_WORDS and i not in bylined]
+    return {i for run in _runs(long, 1) if len(run) >= TEASER_LIST_RUN for i in run}
+
+
+def _runs(indices: list[int], gap: int) -> list[list[int]]:
+    """Rising line indices cut into runs, each index within `gap` lines of the one before."""
     runs, run = [], []
-    for i, text in shaped:
-        if word_count(text) < TEASER_LIST_WORDS or i in bylined:
-            continue
-        if run and i != run[-1] + 1:
+    for i in indices:
+        if run and i - run[-1] > gap:
             runs.append(run)
             run = []
         run.append(i)
     runs.append(run)
-    return {i for run in runs if len(run) >= TEASER_LIST_RUN for i in run}
+    return runs
 
 
 TEASER_LIST_RUN, TEASER_LIST_WORDS = 3, 5
@@ -836,13 +840,7 @@ def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> dict[int, int]
         at = next((j for j in reach if j not in headlines and _byline_like(lines[j].text)), None)
         if at is not None:
             byline_of[i] = at
-    runs, run = [], []
-    for at in sorted(set(byline_of.values())):
-        if run and at - run[-1] > BYLINE_RUN_GAP:
-            runs.append(run)
-            run = []
-        run.append(at)
-    runs.append(run)
+    runs = _runs(sorted(set(byline_of.values())), BYLINE_RUN_GAP)
     teasers = {at for run in runs if len(run) >= BYLINE_RUN for at in run}
     return {i: at for i, at in byline_of.items() if at not in teasers}
 
