@@ -773,18 +773,20 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
     candidates = [text for _, text in shaped]
     allowed = set(candidates)
     near = [line.text for line in lines[-TITLE_WINDOW:] if line.text in allowed]
-    repeats = Counter(near)
-    repeated = next((text for text in near if repeats[text] > 1), None)
+    repeated = _first_repeat(near)
     if repeated:
         return repeated
     if bylined:
         return lines[max(bylined)].text
-    for group in (near, candidates):
-        repeats = Counter(group)
-        repeated = next((text for text in group if repeats[text] > 1), None)
-        if repeated or group:
-            return repeated or group[FALLBACK_PICK]
-    return None
+    if near:
+        return near[FALLBACK_PICK]
+    return _first_repeat(candidates) or (candidates[FALLBACK_PICK] if candidates else None)
+
+
+def _first_repeat(texts: list[str]) -> str | None:
+    """The first of `texts` that comes more than once (pages print their headline twice)."""
+    repeats = Counter(texts)
+    return next((text for text in texts if repeats[text] > 1), None)
 
 
 def _signed(lines: list[Line], i: int) -> bool:
@@ -796,16 +798,20 @@ def _teaser_list(shaped: list[tuple[int, str]], bylined: dict[int, int]) -> set[
     headline-shaped lines of TEASER_LIST_WORDS words or more, one right under
     the other, none with a byline under it. Such a list ("Most read", "More
     on") often tells the article's subject as well as its headline does."""
+    long = [i for i, text in shaped if word_count(text) >= TEASER_LIST_WORDS and i not in bylined]
+    return {i for run in _runs(long, 1) if len(run) >= TEASER_LIST_RUN for i in run}
+
+
+def _runs(indices: list[int], gap: int) -> list[list[int]]:
+    """Rising line indices cut into runs, each index within `gap` lines of the one before."""
     runs, run = [], []
-    for i, text in shaped:
-        if word_count(text) < TEASER_LIST_WORDS or i in bylined:
-            continue
-        if run and i != run[-1] + 1:
+    for i in indices:
+        if run and i - run[-1] > gap:
             runs.append(run)
             run = []
         run.append(i)
     runs.append(run)
-    return {i for run in runs if len(run) >= TEASER_LIST_RUN for i in run}
+    return runs
 
 
 TEASER_LIST_RUN, TEASER_LIST_WORDS = 3, 5
@@ -834,13 +840,7 @@ def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> dict[int, int]
         at = next((j for j in reach if j not in headlines and _byline_like(lines[j].text)), None)
         if at is not None:
             byline_of[i] = at
-    runs, run = [], []
-    for at in sorted(set(byline_of.values())):
-        if run and at - run[-1] > BYLINE_RUN_GAP:
-            runs.append(run)
-            run = []
-        run.append(at)
-    runs.append(run)
+    runs = _runs(sorted(set(byline_of.values())), BYLINE_RUN_GAP)
     teasers = {at for run in runs if len(run) >= BYLINE_RUN for at in run}
     return {i: at for i, at in byline_of.items() if at not in teasers}
 
@@ -915,7 +915,7 @@ def _told_in_lead(
     if any(title in line.text for line in lines[: best - TOLD_DECK_GAP]):
         return best  # printed again further up (<title> with the site's name): the headline
     for i in range(best - 1, max(best - TOLD_DECK_GAP, 0) - 1, -1):
-        if i in pool and _title_text(lines[best].text) not in lines[i].text:
+        if i in pool and title not in lines[i].text:
             top = i  # (a line holding the title whole is a breadcrumb ending in it)
         elif i in others:
             break  # another story's headline between: what is above is not the deck's
