@@ -574,3 +574,13 @@ def test_long_quote_and_dash_lines_above_a_question_are_not_a_hang(finishes, lin
     question = "Will the Nordic operators' research pact bring 6G to Oulu first?"
     text = f"{MENU}\n{line}\n{line}\n{question}\nBy Mika Laine\n{TEXT_BODY}"
     assert text_title(text)
+
+
+@pytest.mark.parametrize(
+    "head", ["Operators pool their 6G research", "A pact for sixth-generation networks"]
+)
+def test_a_headline_near_the_top_keeps_its_deck_under_it(head):
+    # The deck telling the lead best is the second line of the page: the look for
+    # the headline printed again further up must not wrap round to the page's end.
+    deck = "The three operators agreed to pool their research on sixth-generation networks"
+    assert text_title(f"Home\n{head}\n{deck}\nBy Anna Virtanen\n\n{TEXT_BODY}") == head

@@ -912,7 +912,7 @@ def _told_in_lead(
     best = max(pool, key=scores.get)
     top, others = best, {i for i, text in shaped if word_count(text) >= TEASER_LIST_WORDS}
     title = _title_text(lines[best].text)
-    if any(title in line.text for line in lines[: best - TOLD_DECK_GAP]):
+    if any(title in line.text for line in lines[: max(best - TOLD_DECK_GAP, 0)]):
         return best  # printed again further up (<title> with the site's name): the headline
     for i in range(best - 1, max(best - TOLD_DECK_GAP, 0) - 1, -1):
         if i in pool and title not in lines[i].text:
