@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -208,21 +209,162 @@ class DiscoveryRules:
     sub_bodies: tuple[str, ...] = ()
     # A company's legal form ("Oy", "GmbH"): the name without it is the same company.
     legal_forms: tuple[str, ...] = ()
+    leading_noise: frozenset[str] = frozenset()  # lower case
+    part_words: frozenset[str] = frozenset()
+    start_up_things: frozenset[str] = frozenset()
+
+
+_DISCOVERY_KEYS = (
+    "suffixes",
+    "prefixes",
+    "never",
+    "generic",
+    "sub_bodies",
+    "legal_forms",
+    "leading_noise",
+    "part_words",
+    "start_up_things",
+)
 
 
 @cache
 def discovery_rules() -> DiscoveryRules:
-    table = _load("organisations.toml").get("discovery", {})
-    if not table.get("suffixes"):
-        raise DataFileError("organisations.toml [discovery]: needs suffixes")
+    """The [discovery] table; every list is required, as an empty one would
+    match nothing (or, in a pattern built from it, everything)."""
+    table = _organisations_table("discovery", _DISCOVERY_KEYS)
+    words = {key: _word_list(table, key, "discovery") for key in _DISCOVERY_KEYS}
+    upper = [w for w in words["leading_noise"] if w != w.lower()]
+    if upper:
+        raise DataFileError(
+            f"organisations.toml [discovery]: leading_noise {upper[0]!r} must be lower case"
+        )
     return DiscoveryRules(
-        suffixes=tuple(table["suffixes"]),
-        prefixes=tuple(table.get("prefixes", [])),
-        never=frozenset(table.get("never", [])),
-        generic=frozenset(table.get("generic", [])),
-        sub_bodies=tuple(table.get("sub_bodies", [])),
-        legal_forms=tuple(table.get("legal_forms", [])),
+        suffixes=words["suffixes"],
+        prefixes=words["prefixes"],
+        never=frozenset(words["never"]),
+        generic=frozenset(words["generic"]),
+        sub_bodies=words["sub_bodies"],
+        legal_forms=words["legal_forms"],
+        leading_noise=frozenset(words["leading_noise"]),
+        part_words=frozenset(words["part_words"]),
+        start_up_things=frozenset(words["start_up_things"]),
     )
+
+
+def _organisations_table(name: str, keys: Sequence[str]) -> dict:
+    table = _load("organisations.toml").get(name)
+    if not isinstance(table, dict):
+        raise DataFileError(f"organisations.toml: missing table [{name}]")
+    unknown = sorted(set(table) - set(keys))
+    if unknown:
+        raise DataFileError(
+            f"organisations.toml [{name}]: unknown keys {unknown}; known: {sorted(keys)}"
+        )
+    return table
+
+
+def _word_list(table: dict, key: str, name: str) -> tuple[str, ...]:
+    """A required, non-empty list of words or phrases of a table of organisations.toml."""
+    value = table.get(key)
+    if not isinstance(value, list) or not value:
+        raise DataFileError(f"organisations.toml [{name}]: {key} must be a non-empty list")
+    bad = [v for v in value if not isinstance(v, str) or not v.strip()]
+    if bad:
+        raise DataFileError(
+            f"organisations.toml [{name}]: {key} holds {bad[0]!r}, not a non-empty string"
+        )
+    return tuple(value)
+
+
+@cache
+def suggested_kinds() -> dict[str, str]:
+    """Word -> gazetteer kind, from [suggested_kinds]: the kind a name ending
+    in the word is offered under (`sixg-search acronyms`)."""
+    table = _organisations_table("suggested_kinds", sorted(ORG_KINDS))
+    kinds: dict[str, str] = {}
+    for kind in table:
+        for word in _word_list(table, kind, "suggested_kinds"):
+            if kinds.setdefault(word, kind) != kind:
+                raise DataFileError(
+                    f"organisations.toml [suggested_kinds]: {word!r} is under both "
+                    f"{kinds[word]!r} and {kind!r}"
+                )
+    return kinds
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    """The vocabulary of the roles the text gives organisations (organisations.py
+    holds the grammar); see [roles] in organisations.toml."""
+
+    speaking_kinds: frozenset[str]
+    says: tuple[str, ...]
+    said_before: tuple[str, ...]
+    speaking_hints: tuple[str, ...]
+    back_nouns: dict[str, str]  # lower-case noun -> the word a body's name holds
+    back_hints: tuple[str, ...]
+    recipient_words: tuple[str, ...]
+    recipient_list_words: tuple[str, ...]
+
+
+_ROLE_LISTS = (
+    "speaking_kinds",
+    "says",
+    "said_before",
+    "speaking_hints",
+    "back_hints",
+    "recipient_words",
+    "recipient_list_words",
+)
+
+
+@cache
+def role_words() -> RoleWords:
+    """The [roles] table, checked: known kinds, and a hint in every word the
+    hints stand for (a word without one would never be looked for)."""
+    table = _organisations_table("roles", (*_ROLE_LISTS, "back_nouns"))
+    words = {key: _word_list(table, key, "roles") for key in _ROLE_LISTS}
+    unknown = sorted(set(words["speaking_kinds"]) - ORG_KINDS)
+    if unknown:
+        raise DataFileError(
+            f"organisations.toml [roles]: speaking_kinds {unknown[0]!r} is not one of "
+            f"{sorted(ORG_KINDS)}"
+        )
+    back_nouns = _back_nouns(table)
+    # The text is searched for a hint as it is written, but a back noun may
+    # open with a capital there: its hint must lie after the first letter.
+    _check_hinted("says", words["says"], "speaking_hints", words["speaking_hints"])
+    _check_hinted("said_before", words["said_before"], "speaking_hints", words["speaking_hints"])
+    _check_hinted("back_nouns", list(back_nouns), "back_hints", words["back_hints"], 1)
+    return RoleWords(frozenset(words.pop("speaking_kinds")), back_nouns=back_nouns, **words)
+
+
+def _back_nouns(table: dict) -> dict[str, str]:
+    nouns = table.get("back_nouns")
+    where = "organisations.toml [roles]: back_nouns"
+    if not isinstance(nouns, dict) or not nouns:
+        raise DataFileError(
+            f'{where} must be a table of nouns, such as {{ ministry = "Ministry" }}'
+        )
+    for noun, word in nouns.items():
+        if noun != noun.lower() or not noun.strip():
+            raise DataFileError(f"{where}: the noun {noun!r} must be lower case")
+        if not isinstance(word, str):
+            raise DataFileError(f'{where}: {noun} must name a word of a name, or ""')
+    return dict(nouns)
+
+
+def _check_hinted(
+    key: str, phrases: Sequence[str], hints_key: str, hints: Sequence[str], skip: int = 0
+) -> None:
+    """Each of `phrases` (but for its first `skip` characters) holds one of
+    `hints`: a text is searched for a phrase only when it holds a hint, so a
+    phrase without one would never be found."""
+    for phrase in phrases:
+        if not any(hint in phrase[skip:] for hint in hints):
+            raise DataFileError(
+                f"organisations.toml [roles]: {key} {phrase!r} holds none of {hints_key}"
+            )
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import pytest
 
 from indexer import datafiles
 from indexer.article import Article
-from indexer.extract import extract_document
+from indexer.extract import extract_document, organisations
 from indexer.extract.organisations import (
     corpus_definitions,
     defined_acronyms,
@@ -314,6 +314,149 @@ def test_gazetteer_mistakes_are_reported(gazetteer_file, entries, message):
     gazetteer_file(entries)
     with pytest.raises(datafiles.DataFileError, match=message):
         datafiles.organisations()
+
+
+# The word lists of organisations.toml ([discovery], [roles], [suggested_kinds]):
+# a mistake stops the loader with the file, the table and the key.
+@pytest.fixture
+def word_lists(tmp_path, monkeypatch):
+    """Write a copy of organisations.toml with lines changed, used in place of the package's."""
+    text = (datafiles.DATA_DIR / "organisations.toml").read_text("utf-8")
+
+    def write(*changes: tuple[str, str]):
+        changed = text
+        for pattern, replacement in changes:
+            line = re.compile(pattern, re.MULTILINE)
+            changed, n = line.subn(lambda _, r=replacement: r, changed, count=1)
+            assert n == 1
+        (tmp_path / "organisations.toml").write_text(changed, "utf-8")
+        monkeypatch.setattr(datafiles, "DATA_DIR", tmp_path)
+        _forget_word_lists()
+
+    yield write
+    monkeypatch.undo()
+    _forget_word_lists()
+
+
+def _forget_word_lists():
+    for loaded in (
+        datafiles.discovery_rules,
+        datafiles.role_words,
+        datafiles.suggested_kinds,
+        organisations._speech,
+        organisations._recipients_intro,
+        organisations._role_patterns,
+        organisations._shape_pattern,
+    ):
+        loaded.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "pattern,replacement,loader,message",
+    [
+        (
+            r"^part_words = \[[^\]]*\]",
+            'part_words = "Council"',
+            "discovery_rules",
+            "organisations.toml [discovery]: part_words must be a non-empty list",
+        ),
+        (
+            r"^start_up_things = \[[^\]]*\]",
+            "start_up_things = []",
+            "discovery_rules",
+            "organisations.toml [discovery]: start_up_things must be a non-empty list",
+        ),
+        (
+            r"^never = \[",
+            "never = [3, ",
+            "discovery_rules",
+            "organisations.toml [discovery]: never holds 3, not a non-empty string",
+        ),
+        (
+            r"^leading_noise = \[",
+            'leading_noise = ["The", ',
+            "discovery_rules",
+            "organisations.toml [discovery]: leading_noise 'The' must be lower case",
+        ),
+        (
+            r"^part_words = ",
+            "part_word = ",
+            "discovery_rules",
+            "organisations.toml [discovery]: unknown keys ['part_word']",
+        ),
+        (
+            r"^speaking_kinds = \[",
+            'speaking_kinds = ["ministry", ',
+            "role_words",
+            "organisations.toml [roles]: speaking_kinds 'ministry' is not one of",
+        ),
+        (
+            r"^says = \[",
+            'says = ["a déclaré", ',
+            "role_words",
+            "organisations.toml [roles]: says 'a déclaré' holds none of speaking_hints",
+        ),
+        (
+            r"^recipient_words = \[",
+            'recipient_words = [" ", ',
+            "role_words",
+            "organisations.toml [roles]: recipient_words holds ' ', not a non-empty string",
+        ),
+        (
+            r'^ministry = "Ministry"',
+            'Ministry = "Ministry"',
+            "role_words",
+            "organisations.toml [roles]: back_nouns: the noun 'Ministry' must be lower case",
+        ),
+        (
+            r'^government = ""',
+            'government = ""\nbundesamt = "Bundesamt"',
+            "role_words",
+            "organisations.toml [roles]: back_nouns 'bundesamt' holds none of back_hints",
+        ),
+        (
+            r"^university = \[",
+            'university = ["Council", ',
+            "suggested_kinds",
+            "organisations.toml [suggested_kinds]: 'Council' is under both",
+        ),
+        (
+            r"^regulator = ",
+            "regulators = ",
+            "suggested_kinds",
+            "organisations.toml [suggested_kinds]: unknown keys ['regulators']",
+        ),
+    ],
+)
+def test_word_list_mistakes_are_reported(word_lists, pattern, replacement, loader, message):
+    word_lists((pattern, replacement))
+    with pytest.raises(datafiles.DataFileError, match=re.escape(message)):
+        getattr(datafiles, loader)()
+
+
+_FRENCH_LEAD = (
+    "Les opérateurs et les industriels sont invités à donner leur avis sur l'usage "
+    "futur de la bande des 6 GHz, que la 6G pourrait utiliser à partir de 2030."
+)
+
+
+def test_a_verb_added_to_the_roles_table_is_read(word_lists):
+    """A user teaches the extractor a new verb by editing the data file alone."""
+    title = "Consultation sur la bande des 6 GHz"
+    body = f"{_FRENCH_LEAD}\n\nL'Arcep a déclaré que la consultation restera ouverte."
+    assert "ARCEP" not in about(title, body)
+    word_lists(
+        (r"^says = \[", 'says = ["a déclaré", '),
+        (r"^speaking_hints = \[", 'speaking_hints = ["déclar", '),
+    )
+    assert "ARCEP" in about(title, body)
+
+
+def test_a_word_added_to_start_up_things_is_no_company(word_lists):
+    body = "The start-up Bootcamp of the city opens in May."
+    assert named("Start-up news", body) == {"Bootcamp"}
+    word_lists((r"^start_up_things = \[", 'start_up_things = ["Bootcamp", '))
+    assert named("Start-up news", body) == set()
 
 
 def test_shared_weak_spellings_are_allowed(gazetteer_file):

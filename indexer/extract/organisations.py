@@ -28,7 +28,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from ..datafiles import FULL_WIDTH, Organisation, discovery_rules, spelling_key
+from ..datafiles import (
+    FULL_WIDTH,
+    Organisation,
+    discovery_rules,
+    role_words,
+    spelling_key,
+    suggested_kinds,
+)
 from ..datafiles import organisations as gazetteer
 from .lines import HAS_CJK
 from .phrases import NAME_EDGE_AFTER, NAME_EDGE_BEFORE, compile_names
@@ -77,29 +84,6 @@ _DISCLAIMER = re.compile(
     r"|(?:Co-)?[Ff]unded\s+by\s+the\s+European\s+Union\b[^\n]*?"
     r"(?:[Vv]iews\s+and\s+opinions|[Gg]rant\s+[Aa]greement)[^\n]*)"
 )
-_LEADING_NOISE = {
-    "the",
-    "a",
-    "an",
-    "and",
-    "of",
-    "by",
-    "with",
-    "from",
-    "both",
-    "its",
-    "their",
-    "in",
-    "at",
-    "on",
-    "for",
-    "to",
-    "start-up",
-    "startup",
-    "spin-off",
-    "spin-out",
-    "spinout",
-}
 
 
 @dataclass(frozen=True)
@@ -205,10 +189,10 @@ def find_organisations(title: str, body: str, issuers: Sequence[str] = ()) -> li
 # The lines that say who issued a press release: gov.uk's "From:" and the
 # name under it, a closing "Source: X", "Issued by X". The text cleaner
 # removes them (a label between paragraphs, a caption, what follows the
-# article), yet a reader counts them as the article's attribution.
-_ATTRIBUTION = re.compile(
-    r"(?:From|Source|(?:Issued|Published|Released)\s+by)(?:\s*:|(?<=by))[ \t]*([^\n]{0,150})"
-)
+# article), yet a reader counts them as the article's attribution. The
+# "Issued by" line left in the text gives its organisation the publisher role.
+_ISSUED_BY = r"(?:Issued|Published|Released)\s+by"
+_ATTRIBUTION = re.compile(rf"(?:From|Source|{_ISSUED_BY})(?:\s*:|(?<=by))[ \t]*([^\n]{{0,150}})")
 ISSUER_MAX_CHARS = 150
 _CREDIT = re.compile(r"\s*Source\b")
 
@@ -311,38 +295,19 @@ def _merge_societies(found: dict[str, _Found]) -> None:
             found[canonical].absorb(found.pop(parent.canonical))
 
 
-# A body found in the text alone whose name ends in one of these words and that
-# follows its owner's genitive ("the Federal Communications Commission's
-# Technological Advisory Council (TAC)") is a part of that owner, counted as it.
-_PART_WORDS = frozenset(
-    [
-        "Council",
-        "Committee",
-        "Board",
-        "Group",
-        "Office",
-        "Panel",
-        "Division",
-        "Unit",
-        "Secretariat",
-        "Directorate",
-        "Bureau",
-        "Laboratory",
-        "Laboratories",
-        "Lab",
-        "Labs",
-        "Team",
-        "Force",
-    ]
-)
 _GENITIVE_GAP = re.compile(r"['’]s\s+(?:own\s+)?")
 
 
 def _merge_sub_bodies(found: dict[str, _Found], scan: str) -> None:
+    """A body found in the text alone whose name ends in a part word
+    ([discovery] part_words) right after its owner's genitive ("the Federal
+    Communications Commission's Technological Advisory Council (TAC)") is a
+    part of that owner, counted as it."""
+    part_words = discovery_rules().part_words
     ends = {end: canonical for canonical, entry in found.items() for _, end in entry.spans}
     for canonical in list(found):
         entry = found[canonical]
-        if entry.source == "gazetteer" or entry.name.split()[-1] not in _PART_WORDS:
+        if entry.source == "gazetteer" or entry.name.split()[-1] not in part_words:
             continue
         owners = {
             ends[end]
@@ -672,7 +637,7 @@ def _trim_name(name: str) -> str | None:
             words = words[i + 1 :]
             break
     while words and (
-        words[0].lower() in _LEADING_NOISE
+        words[0].lower() in rules.leading_noise
         or not _has_letter(words[0])
         or words[0].endswith("-based")  # "Berlin-based Radiona GmbH"
     ):
@@ -759,26 +724,20 @@ _START_UP = re.compile(
 )
 
 
-# What "Start-up" heads that is not a company: "the start-up Programme of the city"
-_START_UP_THINGS = frozenset(
-    {
-        "Programme", "Program", "Challenge", "Competition", "Award", "Awards", "Prize",
-        "Scheme", "Call", "Fund", "Hub", "Accelerator", "Incubator", "Track", "Day",
-        "Days", "Week", "Summit", "Village", "Grant", "Grants",
-    }
-)  # fmt: skip
-
-
 def _start_ups(text: str, taken: _Taken) -> list[str]:
+    """The names the text calls start-ups, but for those holding a word of
+    [discovery] start_up_things ("the Start-up Programme"): not companies."""
     rules = discovery_rules()
     names: dict[str, None] = {}
     for match in _START_UP.finditer(text):
         words = match.group(1).split()
         if words[-1] in rules.legal_forms or taken.overlaps(*match.span(1)):
             continue  # a legal form is found by its shape
-        if words[0].lower() in _LEADING_NOISE:
+        if words[0].lower() in rules.leading_noise:
             continue
-        if (rules.never | _START_UP_THINGS) & set(words) or all(w in rules.generic for w in words):
+        if (rules.never | rules.start_up_things) & set(words):
+            continue
+        if all(w in rules.generic for w in words):
             continue
         if all(_has_letter(w) for w in words):
             names[match.group(1)] = None
@@ -798,7 +757,7 @@ def _split_fusion(candidate: str) -> str:
     parts = re.split(r"\s+(and|&)\s+", candidate, maxsplit=1)
     if len(parts) == 3:
         left = parts[0].split()
-        while left and left[0].lower() in _LEADING_NOISE:
+        while left and left[0].lower() in discovery_rules().leading_noise:
             left.pop(0)
         key = spelling_key(" ".join(left))
         index = _index()
@@ -860,6 +819,10 @@ _LIST = re.compile(
     r"(?:\bincluding|\bsuch\s+as|\bamong\s+them|\bnamely|:)\s*"
     rf"{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})+\s*,?\s*(?:and|&|as\s+well\s+as)\s+{_LIST_ITEM}"
 )
+# One of [roles] recipient_words: the data file's words replace it in a role's
+# patterns and hints (see _role_patterns), as in the list under a colon
+# (_recipients_intro).
+_RECIPIENT_WORD = "<recipient_words>"
 # "will be signed by X", "carried out by X together with Y": the verb is in
 # the passive, the actors follow "by".
 _BY = r"(?:\s+(?:jointly|formally|today|also))?\s+by\s+"
@@ -978,11 +941,8 @@ _ROLES = [
     # the recipients (a list after "partners include:" stays members in passing)
     (
         "recipient",
-        ("receive", "awarded", "selected", "winners", "recipients", "grantees"),
-        [
-            r"\b(?:receive|receives|awarded|selected|winners|recipients|grantees)\b"
-            rf"[^\n.:;@]{{0,100}}:[ \t]*({_ORGS})"
-        ],
+        (_RECIPIENT_WORD,),
+        [rf"\b{_RECIPIENT_WORD}\b[^\n.:;@]{{0,100}}:[ \t]*({_ORGS})"],
         False,
     ),
     # "The awards go to a consortium led by X and to a team at Y"
@@ -1010,10 +970,7 @@ _ROLES = [
     (
         "publisher",
         ("issued by", "published by", "released by"),
-        [
-            r"(?:^|\n)(?:Issued|Published|Released)\s+by(?:[ \t]*:)?[ \t]+"
-            rf"(?:the\s+)?({_ORG})[ \t.]*(?=\n|$)"
-        ],
+        [rf"(?:^|\n){_ISSUED_BY}(?:[ \t]*:)?[ \t]+(?:the\s+)?({_ORG})[ \t.]*(?=\n|$)"],
         False,
     ),
     # "X will fund the testbeds", "the programme run by X": the body behind the
@@ -1139,75 +1096,69 @@ def _described_project(text: str, found: dict[str, _Found], title_end: int) -> s
 # "the Department of Telecommunications said on Wednesday", "said NTIA"; named
 # back by its kind, "the ministry said", it is the one body of that kind the
 # text names. Companies say things in passing; these speak for the programme.
-_SPEAKING_KINDS = frozenset({"public body", "government", "funding agency", "regulator"})
-_SAYS = (
-    r"(?:said|says|announced|has\s+announced|stated|confirmed"
-    # French, Spanish, Italian, Swedish, Finnish: "X a annoncé", "X meddelade"
-    r"|a\s+(?:annoncé|indiqué|précisé)|ha\s+(?:anunciado|informado|annunciato|comunicato)"
-    r"|meddelade|meddelar|uppger|ilmoitti|kertoi)\b"
-)
-_SAYS_AFTER = re.compile(rf"\s+{_SAYS}")  # right after a name: "X said"
-# "said X", "according to the X", "selon l'X", "según el X", "enligt X"
-_SAID_BEFORE = re.compile(
-    r"\b(?:said|announced|according\s+to|selon|según|secondo|enligt|laut)\s+"
-    r"(?:the\s+|le\s+|la\s+|el\s+|il\s+|dem\s+|der\s+|l['’])?\Z"
-)
-_SPEAKING_HINTS = ("said", "says", "announced", "stated", "confirmed", "according to")
-_SPEAKING_HINTS += ("annonc", "indiqu", "précis", "anunci", "informado", "annunci", "comunicato")
-_SPEAKING_HINTS += ("meddela", "uppger", "ilmoitti", "kertoi", "selon", "según", "secondo")
-_SPEAKING_HINTS += ("enligt", "laut")
-# Named back by the noun of its kind ("the ministry said", "the Foundation
-# will fund", "wie das Ministerium mitteilte", "同省は…発表した"): the one
-# speaking body whose name holds the noun's word, or the one government.
-_BACK_NOUNS = {
-    "ministry": "Ministry",
-    "ministerium": "Ministry",
-    "同省": "省",
-    "department": "Department",
-    "agency": "Agency",
-    "foundation": "Foundation",
-    "commission": "Commission",
-    "council": "Council",
-    "authority": "Authority",
-    "government": "",  # by kind: the one government the text names
-}
-_BACK_NOUN = (
-    r"(?:[Mm]inistry|[Dd]epartment|[Aa]gency|[Ff]oundation|[Cc]ommission|[Cc]ouncil"
-    r"|[Aa]uthority|[Gg]overnment)"
-)
-_SPEAKS_BACK = re.compile(
-    rf"\b[Tt]he\s+({_BACK_NOUN})\s+(?:{_SAYS}|will\s+(?:fund|invest)\b)"
-    rf"|\bsaid\s+the\s+({_BACK_NOUN})\b"
-    r"|\b[Ww]ie\s+das\s+(Ministerium)\s+(?:[\w.]+\s+){0,3}?mitteilte\b"
-    r"|(同省)(?:は[^。\n]{0,150}?(?:発表|公表|明らかに)し|によると|によれば)"
-)
-_BACK_HINTS = ("inist", "epartment", "gency", "oundation", "ommission", "ouncil", "uthority")
-_BACK_HINTS += ("overnment", "同省")
+# The words are the data file's ([roles]); the grammar around them is here.
+@dataclass(frozen=True)
+class _Speech:
+    says_after: re.Pattern  # right after a name: "X said"
+    said_before: re.Pattern  # "said X", "according to the X", "selon l'X"
+    speaks_back: re.Pattern  # "the ministry said", "wie das Ministerium mitteilte"
+    back_nouns: dict[str, str]  # the noun, lower case -> the word a body's name holds
+
+
+@cache
+def _speech() -> _Speech:
+    """The patterns, built once from the data file's words. The German "wie
+    das Ministerium mitteilte" and Japanese "同省は…発表した" are grammar of
+    their own: they stay here, with their nouns."""
+    words = role_words()
+    says = rf"{_alternation(words.says)}\b"
+    back_noun = "|".join(f"[{n[0].upper()}{n[0]}]{re.escape(n[1:])}" for n in words.back_nouns)
+    speaks_back = (
+        rf"\b[Tt]he\s+((?:{back_noun}))\s+(?:{says}|will\s+(?:fund|invest)\b)"
+        rf"|\bsaid\s+the\s+((?:{back_noun}))\b"
+        r"|\b[Ww]ie\s+das\s+(Ministerium)\s+(?:[\w.]+\s+){0,3}?mitteilte\b"
+        r"|(同省)(?:は[^。\n]{0,150}?(?:発表|公表|明らかに)し|によると|によれば)"
+    )
+    return _Speech(
+        re.compile(rf"\s+{says}"),
+        re.compile(
+            rf"\b{_alternation(words.said_before)}\s+"
+            r"(?:the\s+|le\s+|la\s+|el\s+|il\s+|dem\s+|der\s+|l['’])?\Z"
+        ),
+        re.compile(speaks_back),
+        {**words.back_nouns, "ministerium": "Ministry", "同省": "省"},
+    )
+
+
+def _alternation(phrases) -> str:
+    """A group matching any of `phrases`, in their order, a space as any spaces."""
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + ")"
 
 
 def _speaking_bodies(text: str, found: dict[str, _Found]) -> list[str]:
-    """The public bodies the text has speak (see _SPEAKING_KINDS)."""
+    """The public bodies the text has speak ([roles] speaking_kinds)."""
+    words, speech = role_words(), _speech()
     speakers = []
-    if any(hint in text for hint in _SPEAKING_HINTS):
+    if any(hint in text for hint in words.speaking_hints):
         speakers += [
             canonical
             for canonical, entry in found.items()
-            if _kind(canonical) in _SPEAKING_KINDS
+            if _kind(canonical) in words.speaking_kinds
             and any(
-                _SAYS_AFTER.match(text, end)
-                or _SAID_BEFORE.search(text[max(0, start - 24) : start])
+                speech.says_after.match(text, end)
+                or speech.said_before.search(text[max(0, start - 24) : start])
                 for start, end in entry.spans
             )
         ]
-    if not any(hint in text for hint in _BACK_HINTS):
+    if not any(hint in text for hint in words.back_hints):
         return speakers
-    for match in _SPEAKS_BACK.finditer(text):
+    for match in speech.speaks_back.finditer(text):
         noun = next(g for g in match.groups() if g).lower()
-        word = _BACK_NOUNS[noun]
+        word = speech.back_nouns[noun]
         bodies = [
             c
             for c, entry in found.items()
-            if _kind(c) in _SPEAKING_KINDS
+            if _kind(c) in words.speaking_kinds
             and (
                 (word in entry.name or word in c or entry.matched.endswith(word))
                 if word
@@ -1219,10 +1170,17 @@ def _speaking_bodies(text: str, found: dict[str, _Found]) -> list[str]:
     return speakers
 
 
-# "The following institutions will receive funding:" and the list under it
-_RECIPIENTS_INTRO = re.compile(
-    r"(?:receive|awarded|selected|recipients|winners|grantees|funded|funding\s+goes\s+to)[^\n.:]*:$"
-)
+@cache
+def _recipients_intro() -> re.Pattern:
+    """ "The following institutions will receive funding:", the end of a
+    paragraph introducing the list under it ([roles] recipient_words and
+    recipient_list_words)."""
+    words = role_words()
+    return re.compile(
+        rf"{_alternation(words.recipient_words + words.recipient_list_words)}[^\n.:]*:$"
+    )
+
+
 LIST_INTRO_CHARS = 200  # the end of a paragraph that may introduce a list
 _ITEM_HEAD = re.compile(r"\s*(?:[•·▪*–-]\s*|\d{1,2}[.)]\s+)?(?:the\s+)?(?<!@)@")
 LIST_ITEM_MAX_CHARS = 250
@@ -1237,7 +1195,7 @@ def _listed_recipients(text: str) -> list[int]:
             starts.append(offset + head.end() - 1)
         else:
             end = paragraph.rstrip()
-            intro = end.endswith(":") and bool(_RECIPIENTS_INTRO.search(end[-LIST_INTRO_CHARS:]))
+            intro = end.endswith(":") and bool(_recipients_intro().search(end[-LIST_INTRO_CHARS:]))
         offset += len(paragraph) + 2
     return starts
 
@@ -1286,8 +1244,16 @@ def _selection_leaders(text: str, regions: tuple[int, int]) -> list[int]:
 
 @cache
 def _role_patterns() -> tuple[tuple[str, tuple[str, ...], tuple[re.Pattern, ...], bool], ...]:
+    """_ROLES compiled, with the data file's recipient words in place of _RECIPIENT_WORD."""
+    words = role_words().recipient_words
+    hints_of = {_RECIPIENT_WORD: tuple(w.lower() for w in words)}
     return tuple(
-        (role, hints, tuple(re.compile(p) for p in patterns), first)
+        (
+            role,
+            tuple(h for hint in hints for h in hints_of.get(hint, (hint,))),
+            tuple(re.compile(p.replace(_RECIPIENT_WORD, _alternation(words))) for p in patterns),
+            first,
+        )
         for role, hints, patterns, first in _ROLES
     )
 
@@ -1355,20 +1321,9 @@ class DefinedAcronym:
         """A first guess at the gazetteer kind, from the last word of the name
         that names one ("... Innovation Association": association)."""
         words = self.name.split()
-        last = next((w for w in reversed(words) if w in _KIND_BY_WORD), "")
-        return _KIND_BY_WORD.get(last, "company")
-
-
-_KINDS_BY_LAST_WORD = {
-    "association": "Association Alliance Forum Consortium Federation Society Union Partnership",
-    "university": "University Academy College",
-    "research institute": "Institute Laboratory Laboratories Centre Center",
-    "public body": "Ministry Department Office Bureau Administration Agency Commission Undertaking",
-    "regulator": "Authority Regulator",
-    "funding agency": "Foundation Council Fund",
-    "research project": "Project Initiative Programme Program",
-}
-_KIND_BY_WORD = {w: kind for kind, words in _KINDS_BY_LAST_WORD.items() for w in words.split()}
+        kinds = suggested_kinds()
+        last = next((w for w in reversed(words) if w in kinds), "")
+        return kinds.get(last, "company")
 
 
 def corpus_definitions(articles) -> dict[str, dict[str, list[str]]]:
