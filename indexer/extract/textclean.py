@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from ..article import HEADING, LIST_ITEM, PARAGRAPH, Removed
 from ..datafiles import article_end_kinds
-from .dates import ATTRIBUTION, looks_like_dateline, parse_date
+from .dates import ATTRIBUTION, DATE_PATTERNS, looks_like_dateline, parse_date
 from .lines import (
     CLOSING_MARKS,
     HAS_CJK,
@@ -756,15 +756,17 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
             or _headline_sentence(line)
             or (line.kind == "outside the article" and _byline_below(lines, i, len(lines) - 1))
         )
-        and not looks_like_dateline(line.text)
-        and not _STAMP.search(line.text)
-        and word_count(_title_text(line.text)) >= TITLE_MIN_WORDS
+        and _headline_shaped(line.text)
         and not _is_furniture(line.text, line.kind != "short")
         and not (i + 1 < len(lines) and _epigraph(line.text, lines[i + 1].text))
     ]
     # A label-shaped line ("Research News") is a title only when nothing else is,
-    # or when a byline ("By Ann Lee") stands right under it.
-    shaped = [(i, text) for i, text in shaped if not _is_label(text) or _signed(lines, i)] or shaped
+    # or when a byline ("By Ann Lee") stands right under it or a dated stamp ends it.
+    shaped = [
+        (i, text)
+        for i, text in shaped
+        if not _is_label(text) or _signed(lines, i) or _glued_stamp(text)
+    ] or shaped
     bylined = _bylined(shaped, lines)
     teasers = _teaser_list(shaped, bylined)
     told = _told_in_lead([c for c in shaped if c[0] not in teasers], lines, opening, bylined)
@@ -781,6 +783,42 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
     if near:
         return near[FALLBACK_PICK]
     return _first_repeat(candidates) or (candidates[FALLBACK_PICK] if candidates else None)
+
+
+def _headline_shaped(text: str) -> bool:
+    """Long enough for a headline (a headline with its stamp glued to it may be
+    shorter: the stamp tells it is one), and not a dateline or a stamp itself."""
+    head = _glued_stamp(text)
+    if head:
+        return word_count(head) >= GLUED_STAMP_MIN_WORDS
+    return (
+        not looks_like_dateline(text)
+        and not _STAMP.search(text)
+        and word_count(_title_text(text)) >= TITLE_MIN_WORDS
+    )
+
+
+def _glued_stamp(text: str) -> str | None:
+    """The headline of a line that ends in its date and time of day, a weekday
+    maybe before them ("Season standings Friday, 22 October 2010 at 20:13"):
+    a page that prints its headline and its time stamp as one line. A date
+    without a time after it may belong to the headline ("Results to 30 June 2019")."""
+    for pattern in DATE_PATTERNS:
+        found = pattern.search(text)
+        if found and found.start() and _TIME_TAIL.fullmatch(text, found.end()):
+            head = text[: found.start()].rstrip(_STAMP_SEPARATORS)
+            if head.endswith(","):  # a weekday before the date ("Friday, 22 October")
+                head = head[:-1].rpartition(" ")[0]
+            head = head.rstrip(_STAMP_SEPARATORS)
+            # A field's name ("Published:", "发布时间：") is not a headline.
+            return None if _ends_colon(head) or _STAMP.search(head) else head or None
+    return None
+
+
+GLUED_STAMP_MIN_WORDS = 2
+_STAMP_SEPARATORS = " |–—-·"
+# The time of day after a date, maybe after a short word ("at 8:40 pm", "às 20:13").
+_TIME_TAIL = re.compile(r"\s*(?:[^\W\d]{1,3}\s+){0,2}\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?\s*", re.I)
 
 
 def _first_repeat(texts: list[str]) -> str | None:
@@ -833,7 +871,7 @@ def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> dict[int, int]
     for i, text in shaped:
         if len(lines) - i > TOLD_REACH:
             continue
-        if _GLUED_BYLINE.search(text):  # the headline with its byline on one line
+        if _GLUED_BYLINE.search(text) or _glued_stamp(text):  # a byline on the same line
             byline_of[i] = i
             continue
         reach = range(i + 1, min(len(lines), i + 1 + BYLINE_REACH))
@@ -1017,7 +1055,8 @@ def _title_text(line: str) -> str:
     unglued = _GLUED_ICON.sub("", line).rstrip()
     line = unglued if word_count(unglued) >= TITLE_MIN_WORDS else line
     headline = _GLUED_BYLINE.sub("", line)
-    return headline if word_count(headline) >= TITLE_MIN_WORDS else line
+    line = headline if word_count(headline) >= TITLE_MIN_WORDS else line
+    return _glued_stamp(line) or line
 
 
 def _is_furniture(line: str, sentence: bool = False) -> bool:
