@@ -603,3 +603,13 @@ def test_a_field_name_with_its_date_and_time_is_not_a_title():
     headline = "Why the north keeps winning"  # the lead does not repeat its words
     text = f"{MENU}\n{headline}\nDate and time: 14 March 2025 18:05\n\n{TEXT_BODY}"
     assert text_title(text) == headline
+
+
+def test_an_author_line_without_by_is_not_the_title():
+    # A byline may be a name and the writer's role, with no "By" before it.
+    headline = "Why the north keeps winning"  # the lead does not repeat its words
+    text = (
+        f"{MENU}\nBreaking news\nSpectrum auction raises record sum in Berlin\n{headline}\n"
+        f"Anna Virtanen, Senior Technology Writer\nUpdated 9:15 am, March 4, 2025\n\n{TEXT_BODY}"
+    )
+    assert text_title(text) == headline

@@ -901,7 +901,12 @@ def _byline_like(text: str) -> bool:
     return (
         word_count(text) <= BYLINE_MAX_WORDS
         and not ATTRIBUTION.match(text)
-        and bool(_BYLINE.match(text) or _STAMP.search(text) or parse_date(text))
+        and bool(
+            _BYLINE.match(text)
+            or _NAMED_BYLINE.match(text)
+            or _STAMP.search(text)
+            or parse_date(text)
+        )
     )
 
 
@@ -1035,6 +1040,11 @@ _GLUED_BYLINE = re.compile(
     r"\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[—–|,-].*|\d.*)?$"
 )
 _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+[A-ZÀ-Ý]")
+# A byline without "By": a name, a comma and the writer's role ("Ann Lee, Senior Tech Writer").
+_NAMED_BYLINE = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},\s+(?:[\w.&'’-]+\s+){0,5}"
+    r"(?i:writer|reporter|editor|correspondent|columnist|contributor|journalist|staff)s?$"
+)
 _SMALL_WORDS = re.compile(
     r"^(a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with|is|are|was|be|how|why|what|"
     r"after|over|says?|will|not|no|its?|this|that|who)$",
@@ -1061,7 +1071,7 @@ def _title_text(line: str) -> str:
 
 def _is_furniture(line: str, sentence: bool = False) -> bool:
     """Page furniture shaped like a title: breadcrumbs, back links, bylines, widgets."""
-    if _FURNITURE.search(line) or _BYLINE.match(line):
+    if _FURNITURE.search(line) or _BYLINE.match(line) or _NAMED_BYLINE.match(line):
         return True
     if not sentence and line.rstrip().endswith((":", ".")):
         return True  # a title does not end a sentence: a caption or a teaser does
