@@ -613,3 +613,19 @@ def test_an_author_line_without_by_is_not_the_title():
         f"Anna Virtanen, Senior Technology Writer\nUpdated 9:15 am, March 4, 2025\n\n{TEXT_BODY}"
     )
     assert text_title(text) == headline
+
+
+def test_a_teaser_sentence_ending_a_list_of_other_stories_does_not_tell_the_title():
+    # "Most popular" runs into the article; its last teaser reads as a sentence.
+    teasers = [
+        "Satellite start-up opens a new office in Madrid",
+        "Quantum lab wins a large European research grant",
+        "Chip makers report a quiet quarter across Europe",
+        "Spectrum prices are rising in the north, and these maps show where and how much.",
+        "Ferry strike ends after three days",
+    ]
+    text = (
+        f"{MENU}\nOur picks\nSpectrum prices rising\n{HEADLINE}\nBy Anna Virtanen\n"
+        f"Most popular\n" + "\n".join(teasers) + f"\n{TEXT_BODY}"
+    )
+    assert text_title(text) == HEADLINE

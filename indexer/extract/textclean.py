@@ -106,7 +106,7 @@ def clean_text(raw: str) -> CleanText:
         if line.kind == "body":  # a sentence far above the article: a teaser
             line.kind = "outside the article"
     first = _after_headline(lines, first, last)
-    title, lead = _lead(lines[:first], removed, _opening(lines[first : last + 1]))
+    title, lead = _lead(lines[:first], removed, lines[first : last + 1])
     middle = _middle(lines[first : last + 1], title, removed)
     for line in lines[last + 1 :]:
         removed.append(Removed(line.text, _reason(line, "after the article")))
@@ -668,10 +668,10 @@ def _reason(line: Line, where: str) -> str:
 
 
 def _lead(
-    lines: list[Line], removed: list[Removed], opening: list[str]
+    lines: list[Line], removed: list[Removed], article: list[Line]
 ) -> tuple[str | None, list[str]]:
     """Pick the title out of the lines above the article; keep a standfirst."""
-    title_line = _pick_title(lines, opening)
+    title_line = _pick_title(lines, article)
     title = _title_text(title_line) if title_line else None
     roles = [_lead_role(line, title) for line in lines]
     standfirst = _standfirst(roles)
@@ -725,7 +725,7 @@ def _standfirst(roles: list[str]) -> set[int]:
     return found
 
 
-def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
+def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     """The line above the article that is its headline.
 
     Copies of whole pages open with menus, breadcrumbs, section labels and
@@ -769,6 +769,7 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
     ] or shaped
     bylined = _bylined(shaped, lines)
     teasers = _teaser_list(shaped, bylined)
+    opening = _opening(article, after_list=len(lines) - 1 in teasers)
     told = _told_in_lead([c for c in shaped if c[0] not in teasers], lines, opening, bylined)
     if told is not None:
         return lines[told].text
@@ -994,9 +995,19 @@ def _keys(text: str):
     yield from (cjk[i : i + 2] for i in range(len(cjk) - 1))
 
 
-def _opening(article: list[Line]) -> list[str]:
-    """The article's first body lines, which tell what its title tells."""
-    return [line.text for line in article if line.kind == "body"][:LEAD_BODY_LINES]
+def _opening(article: list[Line], after_list: bool = False) -> list[str]:
+    """The article's first body lines, which tell what its title tells.
+
+    A list of other stories ("Most popular") that runs into the article may
+    end in a teaser long enough to read as a sentence; when the lead ends in
+    such a list (`after_list`), the article's first line is one more of its
+    items if a line that is not prose follows it (the list's next item), and
+    it does not tell the title.
+    """
+    body = [i for i, line in enumerate(article) if line.kind == "body"]
+    if after_list and len(body) > 1 and body[1] > body[0] + 1:
+        body = body[1:]
+    return [article[i].text for i in body[:LEAD_BODY_LINES]]
 
 
 FALLBACK_PICK = -1
