@@ -811,8 +811,9 @@ def _glued_stamp(text: str) -> str | None:
             if head.endswith(","):  # a weekday before the date ("Friday, 22 October")
                 head = head[:-1].rpartition(" ")[0]
             head = head.rstrip(_STAMP_SEPARATORS)
-            # A field's name ("Published:", "发布时间：") is not a headline.
-            return None if _ends_colon(head) or _STAMP.search(head) else head or None
+            # A field's name ("Published:", "发布时间：") or a date is not a headline.
+            stamp = _ends_colon(head) or _STAMP.search(head) or looks_like_dateline(head)
+            return None if stamp else head or None
     return None
 
 
@@ -1065,8 +1066,9 @@ _SMALL_WORDS = re.compile(
 
 def _title_text(line: str) -> str:
     """A title line without its Markdown marker, front-matter key, glued photo
-    credit, glued icon ligature ("… chevron_left Browse All Posts") or glued
-    byline ("… program by Jeff Foust — November 18, 2019")."""
+    credit, glued icon ligature ("… chevron_left Browse All Posts"), glued
+    byline ("… program by Jeff Foust — November 18, 2019") or glued time stamp
+    ("… Friday, 22 October 2010 at 20:13", `_glued_stamp`)."""
     field = _TITLE_FIELD.match(line)
     if field:
         line = field["title"]
