@@ -584,3 +584,48 @@ def test_a_headline_near_the_top_keeps_its_deck_under_it(head):
     # the headline printed again further up must not wrap round to the page's end.
     deck = "The three operators agreed to pool their research on sixth-generation networks"
     assert text_title(f"Home\n{head}\n{deck}\nBy Anna Virtanen\n\n{TEXT_BODY}") == head
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Oulu Standings Friday, 14 March 2025 at 18:05", "Oulu Standings"),
+        ("Testbed Schedule 2025 sexta-feira, 14 de março de 2025 às 9:30", "Testbed Schedule 2025"),
+    ],
+)
+def test_a_short_headline_with_its_time_stamp_glued_to_it_is_the_title(line, title):
+    # A menu above lists other pages; the page prints its headline and its stamp as one line.
+    menu = "Oulu Results\nOulu Standings Archive\nTestbed Schedule Archive\nContact Us"
+    assert text_title(f"{menu}\n{line}\nShare this\n\n{TEXT_BODY}") == title
+
+
+def test_a_field_name_with_its_date_and_time_is_not_a_title():
+    headline = "Why the north keeps winning"  # the lead does not repeat its words
+    text = f"{MENU}\n{headline}\nDate and time: 14 March 2025 18:05\n\n{TEXT_BODY}"
+    assert text_title(text) == headline
+
+
+def test_an_author_line_without_by_is_not_the_title():
+    # A byline may be a name and the writer's role, with no "By" before it.
+    headline = "Why the north keeps winning"  # the lead does not repeat its words
+    text = (
+        f"{MENU}\nBreaking news\nSpectrum auction raises record sum in Berlin\n{headline}\n"
+        f"Anna Virtanen, Senior Technology Writer\nUpdated 9:15 am, March 4, 2025\n\n{TEXT_BODY}"
+    )
+    assert text_title(text) == headline
+
+
+def test_a_teaser_sentence_ending_a_list_of_other_stories_does_not_tell_the_title():
+    # "Most popular" runs into the article; its last teaser reads as a sentence.
+    teasers = [
+        "Satellite start-up opens a new office in Madrid",
+        "Quantum lab wins a large European research grant",
+        "Chip makers report a quiet quarter across Europe",
+        "Spectrum prices are rising in the north, and these maps show where and how much.",
+        "Ferry strike ends after three days",
+    ]
+    text = (
+        f"{MENU}\nOur picks\nSpectrum prices rising\n{HEADLINE}\nBy Anna Virtanen\n"
+        f"Most popular\n" + "\n".join(teasers) + f"\n{TEXT_BODY}"
+    )
+    assert text_title(text) == HEADLINE

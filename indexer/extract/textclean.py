@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from ..article import HEADING, LIST_ITEM, PARAGRAPH, Removed
 from ..datafiles import article_end_kinds
-from .dates import ATTRIBUTION, looks_like_dateline, parse_date
+from .dates import ATTRIBUTION, DATE_PATTERNS, looks_like_dateline, parse_date
 from .lines import (
     CLOSING_MARKS,
     HAS_CJK,
@@ -106,7 +106,7 @@ def clean_text(raw: str) -> CleanText:
         if line.kind == "body":  # a sentence far above the article: a teaser
             line.kind = "outside the article"
     first = _after_headline(lines, first, last)
-    title, lead = _lead(lines[:first], removed, _opening(lines[first : last + 1]))
+    title, lead = _lead(lines[:first], removed, lines[first : last + 1])
     middle = _middle(lines[first : last + 1], title, removed)
     for line in lines[last + 1 :]:
         removed.append(Removed(line.text, _reason(line, "after the article")))
@@ -668,10 +668,10 @@ def _reason(line: Line, where: str) -> str:
 
 
 def _lead(
-    lines: list[Line], removed: list[Removed], opening: list[str]
+    lines: list[Line], removed: list[Removed], article: list[Line]
 ) -> tuple[str | None, list[str]]:
     """Pick the title out of the lines above the article; keep a standfirst."""
-    title_line = _pick_title(lines, opening)
+    title_line = _pick_title(lines, article)
     title = _title_text(title_line) if title_line else None
     roles = [_lead_role(line, title) for line in lines]
     standfirst = _standfirst(roles)
@@ -725,7 +725,7 @@ def _standfirst(roles: list[str]) -> set[int]:
     return found
 
 
-def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
+def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     """The line above the article that is its headline.
 
     Copies of whole pages open with menus, breadcrumbs, section labels and
@@ -756,17 +756,20 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
             or _headline_sentence(line)
             or (line.kind == "outside the article" and _byline_below(lines, i, len(lines) - 1))
         )
-        and not looks_like_dateline(line.text)
-        and not _STAMP.search(line.text)
-        and word_count(_title_text(line.text)) >= TITLE_MIN_WORDS
+        and _headline_shaped(line.text)
         and not _is_furniture(line.text, line.kind != "short")
         and not (i + 1 < len(lines) and _epigraph(line.text, lines[i + 1].text))
     ]
     # A label-shaped line ("Research News") is a title only when nothing else is,
-    # or when a byline ("By Ann Lee") stands right under it.
-    shaped = [(i, text) for i, text in shaped if not _is_label(text) or _signed(lines, i)] or shaped
+    # or when a byline ("By Ann Lee") stands right under it or a dated stamp ends it.
+    shaped = [
+        (i, text)
+        for i, text in shaped
+        if not _is_label(text) or _signed(lines, i) or _glued_stamp(text)
+    ] or shaped
     bylined = _bylined(shaped, lines)
     teasers = _teaser_list(shaped, bylined)
+    opening = _opening(article, after_list=len(lines) - 1 in teasers)
     told = _told_in_lead([c for c in shaped if c[0] not in teasers], lines, opening, bylined)
     if told is not None:
         return lines[told].text
@@ -781,6 +784,43 @@ def _pick_title(lines: list[Line], opening: list[str]) -> str | None:
     if near:
         return near[FALLBACK_PICK]
     return _first_repeat(candidates) or (candidates[FALLBACK_PICK] if candidates else None)
+
+
+def _headline_shaped(text: str) -> bool:
+    """Long enough for a headline (a headline with its stamp glued to it may be
+    shorter: the stamp tells it is one), and not a dateline or a stamp itself."""
+    head = _glued_stamp(text)
+    if head:
+        return word_count(head) >= GLUED_STAMP_MIN_WORDS
+    return (
+        not looks_like_dateline(text)
+        and not _STAMP.search(text)
+        and word_count(_title_text(text)) >= TITLE_MIN_WORDS
+    )
+
+
+def _glued_stamp(text: str) -> str | None:
+    """The headline of a line that ends in its date and time of day, a weekday
+    maybe before them ("Season standings Friday, 22 October 2010 at 20:13"):
+    a page that prints its headline and its time stamp as one line. A date
+    without a time after it may belong to the headline ("Results to 30 June 2019")."""
+    for pattern in DATE_PATTERNS:
+        found = pattern.search(text)
+        if found and found.start() and _TIME_TAIL.fullmatch(text, found.end()):
+            head = text[: found.start()].rstrip(_STAMP_SEPARATORS)
+            if head.endswith(","):  # a weekday before the date ("Friday, 22 October")
+                head = head[:-1].rpartition(" ")[0]
+            head = head.rstrip(_STAMP_SEPARATORS)
+            # A field's name ("Published:", "发布时间：") or a date is not a headline.
+            stamp = _ends_colon(head) or _STAMP.search(head) or looks_like_dateline(head)
+            return None if stamp else head or None
+    return None
+
+
+GLUED_STAMP_MIN_WORDS = 2
+_STAMP_SEPARATORS = " |–—-·"
+# The time of day after a date, maybe after a short word ("at 8:40 pm", "às 20:13").
+_TIME_TAIL = re.compile(r"\s*(?:[^\W\d]{1,3}\s+){0,2}\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?\s*", re.I)
 
 
 def _first_repeat(texts: list[str]) -> str | None:
@@ -833,7 +873,7 @@ def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> dict[int, int]
     for i, text in shaped:
         if len(lines) - i > TOLD_REACH:
             continue
-        if _GLUED_BYLINE.search(text):  # the headline with its byline on one line
+        if _GLUED_BYLINE.search(text) or _glued_stamp(text):  # a byline on the same line
             byline_of[i] = i
             continue
         reach = range(i + 1, min(len(lines), i + 1 + BYLINE_REACH))
@@ -863,7 +903,12 @@ def _byline_like(text: str) -> bool:
     return (
         word_count(text) <= BYLINE_MAX_WORDS
         and not ATTRIBUTION.match(text)
-        and bool(_BYLINE.match(text) or _STAMP.search(text) or parse_date(text))
+        and bool(
+            _BYLINE.match(text)
+            or _NAMED_BYLINE.match(text)
+            or _STAMP.search(text)
+            or parse_date(text)
+        )
     )
 
 
@@ -951,9 +996,19 @@ def _keys(text: str):
     yield from (cjk[i : i + 2] for i in range(len(cjk) - 1))
 
 
-def _opening(article: list[Line]) -> list[str]:
-    """The article's first body lines, which tell what its title tells."""
-    return [line.text for line in article if line.kind == "body"][:LEAD_BODY_LINES]
+def _opening(article: list[Line], after_list: bool = False) -> list[str]:
+    """The article's first body lines, which tell what its title tells.
+
+    A list of other stories ("Most popular") that runs into the article may
+    end in a teaser long enough to read as a sentence; when the lead ends in
+    such a list (`after_list`), the article's first line is one more of its
+    items if a line that is not prose follows it (the list's next item), and
+    it does not tell the title.
+    """
+    body = [i for i, line in enumerate(article) if line.kind == "body"]
+    if after_list and len(body) > 1 and body[1] > body[0] + 1:
+        body = body[1:]
+    return [article[i].text for i in body[:LEAD_BODY_LINES]]
 
 
 FALLBACK_PICK = -1
@@ -997,6 +1052,11 @@ _GLUED_BYLINE = re.compile(
     r"\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[—–|,-].*|\d.*)?$"
 )
 _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+[A-ZÀ-Ý]")
+# A byline without "By": a name, a comma and the writer's role ("Ann Lee, Senior Tech Writer").
+_NAMED_BYLINE = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},\s+(?:[\w.&'’-]+\s+){0,5}"
+    r"(?i:writer|reporter|editor|correspondent|columnist|contributor|journalist|staff)s?$"
+)
 _SMALL_WORDS = re.compile(
     r"^(a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with|is|are|was|be|how|why|what|"
     r"after|over|says?|will|not|no|its?|this|that|who)$",
@@ -1006,8 +1066,9 @@ _SMALL_WORDS = re.compile(
 
 def _title_text(line: str) -> str:
     """A title line without its Markdown marker, front-matter key, glued photo
-    credit, glued icon ligature ("… chevron_left Browse All Posts") or glued
-    byline ("… program by Jeff Foust — November 18, 2019")."""
+    credit, glued icon ligature ("… chevron_left Browse All Posts"), glued
+    byline ("… program by Jeff Foust — November 18, 2019") or glued time stamp
+    ("… Friday, 22 October 2010 at 20:13", `_glued_stamp`)."""
     field = _TITLE_FIELD.match(line)
     if field:
         line = field["title"]
@@ -1017,12 +1078,13 @@ def _title_text(line: str) -> str:
     unglued = _GLUED_ICON.sub("", line).rstrip()
     line = unglued if word_count(unglued) >= TITLE_MIN_WORDS else line
     headline = _GLUED_BYLINE.sub("", line)
-    return headline if word_count(headline) >= TITLE_MIN_WORDS else line
+    line = headline if word_count(headline) >= TITLE_MIN_WORDS else line
+    return _glued_stamp(line) or line
 
 
 def _is_furniture(line: str, sentence: bool = False) -> bool:
     """Page furniture shaped like a title: breadcrumbs, back links, bylines, widgets."""
-    if _FURNITURE.search(line) or _BYLINE.match(line):
+    if _FURNITURE.search(line) or _BYLINE.match(line) or _NAMED_BYLINE.match(line):
         return True
     if not sentence and line.rstrip().endswith((":", ".")):
         return True  # a title does not end a sentence: a caption or a teaser does
