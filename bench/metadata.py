@@ -26,7 +26,18 @@ buttons, datelines, CJK headlines, node-per-line and hard-wrapped copies;
 titles.json labels each with its title and its half). Rules are tuned on
 the "tune" half only; "heldout" shows whether they carry over.
 
+A third set is blind (bench/labels/text-titles2/: forty whole pages as
+people copy or save them: browser copies with menus, breadcrumbs, cookie
+banners and related lists, text-mode dumps wrapped at 80 columns, one node
+per line, saved Markdown, e-mail forwards; English and eight other
+languages). Its titles.json labels each with its headline, the publication
+day the page states (or null) and its shape. It judges rules tuned
+elsewhere, so it is scored only on request (--blind-only), and only as
+summary figures: title accuracy, date accuracy, coverage and precision, on
+the whole set and by shape. It never prints a page.
+
     python -m bench.metadata [--show N] [--only NAME] [--keep-url] [--texts-only]
+    python -m bench.metadata --blind-only
     (from the repository root)
 """
 
@@ -56,6 +67,7 @@ from indexer.extract.reading import decode
 BENCH = find_bench()
 LABELS = Path(__file__).resolve().parent / "labels" / "metadata.json"
 TEXT_TITLES = Path(__file__).resolve().parent / "labels" / "text-titles"
+BLIND_TEXTS = Path(__file__).resolve().parent / "labels" / "text-titles2"
 URL_IN_PAGE = re.compile(
     r"<link[^>]+rel=[\"']?(canonical|shortlink|amphtml)[^>]*>"
     r"|<meta[^>]+(og:url|twitter:url)[^>]*>",
@@ -174,20 +186,25 @@ def score(rows) -> dict[str, float]:
     }
 
 
+def print_scores(name: str, rows, parts, width: int = 5) -> None:
+    """One line of figures for each part ("all" or a page's fold) of the rows."""
+    for part in parts:
+        subset = [r for r in rows if part == "all" or r[0]["fold"] == part]
+        s = score(subset)
+        title = f"{s['title']:.3f}" if s["title"] is not None else "   -"
+        print(
+            f"{name:32} {part:{width}} {s['n']:4} {s['accuracy']:6.3f} {s['coverage']:6.3f} "
+            f"{s['precision']:6.3f} {title:>6} {s['ms']:6.1f}"
+        )
+
+
 def report(results, show: int) -> None:
     print(
         f"{'system':32} {'set':5} {'n':>4} {'date':>6} {'cover':>6} {'prec':>6} "
         f"{'title':>6} {'ms':>6}"
     )
     for name, rows in results.items():
-        for part in ("all", "A", "B"):
-            subset = [r for r in rows if part == "all" or r[0]["fold"] == part]
-            s = score(subset)
-            title = f"{s['title']:.3f}" if s["title"] is not None else "   -"
-            print(
-                f"{name:32} {part:5} {s['n']:4} {s['accuracy']:6.3f} {s['coverage']:6.3f} "
-                f"{s['precision']:6.3f} {title:>6} {s['ms']:6.1f}"
-            )
+        print_scores(name, rows, ("all", "A", "B"))
     for name, rows in results.items():
         wrong = [r for r in rows if r[1] != r[0]["date"]]
         if show and wrong:
@@ -204,13 +221,77 @@ def report(results, show: int) -> None:
                 )
 
 
-def text_titles() -> list[dict]:
-    """The plain-text title set: each text with its labelled title and half."""
-    labels = json.loads((TEXT_TITLES / "titles.json").read_text(encoding="utf-8"))
+def _labelled_texts(folder: Path) -> list[dict]:
+    labels = json.loads((folder / "titles.json").read_text(encoding="utf-8"))
     return [
-        {"name": name, "text": (TEXT_TITLES / name).read_text(encoding="utf-8"), **label}
+        {"name": name, "text": (folder / name).read_text(encoding="utf-8"), **label}
         for name, label in sorted(labels.items())
     ]
+
+
+def text_titles() -> list[dict]:
+    """The plain-text title set: each text with its labelled title and half."""
+    return _labelled_texts(TEXT_TITLES)
+
+
+BLIND_SHAPES = ("browser copy", "text-mode dump", "node per line", "markdown", "e-mail forward")
+
+
+def blind_label_problems(folder: Path = BLIND_TEXTS) -> list[str]:
+    """What is wrong with a blind set's labels: unlabelled or missing files, bad fields."""
+    labels = json.loads((folder / "titles.json").read_text(encoding="utf-8"))
+    files = {p.name for p in folder.glob("*.txt")}
+    problems = [f"{name}: not labelled" for name in sorted(files - set(labels))]
+    problems += [f"{name}: no such file" for name in sorted(set(labels) - files)]
+    for name, label in sorted(labels.items()):
+        missing = {"title", "date", "shape", "language", "trap"} - set(label)
+        if missing:
+            problems.append(f"{name}: no {', '.join(sorted(missing))}")
+            continue
+        if not isinstance(label["title"], str) or not label["title"].strip():
+            problems.append(f"{name}: empty title")
+        if label["shape"] not in BLIND_SHAPES:
+            problems.append(f"{name}: unknown shape {label['shape']!r}")
+        try:
+            if label["date"] is not None:
+                date.fromisoformat(label["date"])
+        except (TypeError, ValueError):
+            problems.append(f"{name}: date {label['date']!r} is not YYYY-MM-DD or null")
+        if name in files and label["title"]:
+            flat = " ".join((folder / name).read_text(encoding="utf-8").split())
+            if " ".join(str(label["title"]).split()) not in flat:
+                problems.append(f"{name}: title not in the text")
+    return problems
+
+
+def blind_texts(folder: Path = BLIND_TEXTS) -> list[dict]:
+    """The blind set as pages to score: its shape stands in for the fold."""
+    return [
+        {
+            "key": t["name"],
+            "text": t["text"],
+            "titles": [t["title"]],
+            "date": date.fromisoformat(t["date"]) if t["date"] else None,
+            "fold": t["shape"],
+        }
+        for t in _labelled_texts(folder)
+    ]
+
+
+def report_blind(folder: Path = BLIND_TEXTS) -> None:
+    """Summary figures of the blind set, never a page: it judges, it is not tuned on."""
+    problems = blind_label_problems(folder)
+    if problems:
+        raise SystemExit("blind set labels: " + "; ".join(problems))
+    pages = blind_texts(folder)
+    rows = run(pages, {"text path": _project_text})["text path"]
+    print("\nBLIND set (bench/labels/text-titles2): summary only, never shown per page")
+    print(
+        f"{'system':32} {'shape':14} {'n':>4} {'date':>6} {'cover':>6} {'prec':>6} "
+        f"{'title':>6} {'ms':>6}"
+    )
+    shapes = [s for s in BLIND_SHAPES if any(p["fold"] == s for p in pages)]
+    print_scores("sixg-search text path", rows, ("all", *shapes), width=14)
 
 
 def report_text_titles(show: int) -> None:
@@ -240,7 +321,15 @@ def main() -> int:
     parser.add_argument(
         "--texts-only", action="store_true", help="score only the plain-text title set"
     )
+    parser.add_argument(
+        "--blind-only",
+        action="store_true",
+        help="score only the blind set of whole pages (summary figures, never a page)",
+    )
     args = parser.parse_args()
+    if args.blind_only:
+        report_blind()
+        return 0
     if args.texts_only:
         report_text_titles(args.show)
         return 0

@@ -1,0 +1,74 @@
+"""The blind set of whole pages (bench/labels/text-titles2/) is labelled, and its
+report shows summary figures, never a page."""
+
+import json
+from datetime import date
+
+from bench.metadata import (
+    BLIND_SHAPES,
+    BLIND_TEXTS,
+    blind_label_problems,
+    blind_texts,
+    report_blind,
+)
+
+
+def test_every_page_of_the_blind_set_is_labelled_with_title_date_and_shape():
+    assert blind_label_problems() == []
+    pages = blind_texts()
+    assert len(pages) == 40
+    assert {p["fold"] for p in pages} == set(BLIND_SHAPES)
+    assert all(p["date"] is None or isinstance(p["date"], date) for p in pages)
+    assert any(p["date"] is None for p in pages)
+
+
+def _write_set(folder, labels, texts):
+    folder.mkdir()
+    (folder / "titles.json").write_text(json.dumps(labels), encoding="utf-8")
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+GOOD = {"title": "Operators sign a 6G pact", "date": "2025-03-04", "shape": "browser copy"}
+GOOD |= {"language": "en", "trap": "menu"}
+PAGE = "Home\nNews\nOperators sign a 6G pact\nMarch 4, 2025\nTwo operators signed a pact on 6G."
+
+
+def test_a_broken_blind_set_is_caught(tmp_path):
+    labels = {
+        "a.txt": GOOD,
+        "b.txt": {**GOOD, "date": "4 March 2025"},
+        "c.txt": {k: v for k, v in GOOD.items() if k != "shape"},
+        "d.txt": {**GOOD, "title": "Another headline"},
+        "gone.txt": GOOD,
+    }
+    texts = {name: PAGE for name in ("a.txt", "b.txt", "c.txt", "d.txt", "unlabelled.txt")}
+    _write_set(tmp_path / "set", labels, texts)
+    assert blind_label_problems(tmp_path / "set") == [
+        "unlabelled.txt: not labelled",
+        "gone.txt: no such file",
+        "b.txt: date '4 March 2025' is not YYYY-MM-DD or null",
+        "c.txt: no shape",
+        "d.txt: title not in the text",
+    ]
+
+
+def test_the_blind_report_prints_summary_figures_and_never_a_page(tmp_path, capsys):
+    labels = {"first-page.txt": GOOD, "second-page.txt": {**GOOD, "shape": "node per line"}}
+    _write_set(tmp_path / "set", labels, {name: PAGE for name in labels})
+    report_blind(tmp_path / "set")
+    out = capsys.readouterr().out
+    assert "BLIND" in out and "never shown per page" in out
+    rows = [line.split() for line in out.splitlines() if line.startswith("sixg-search")]
+    assert [row[3] for row in rows] == ["all", "browser", "node"]
+    assert "first-page" not in out and "second-page" not in out
+    assert "Operators sign" not in out
+
+
+def test_the_blind_set_is_not_the_tuning_set():
+    assert BLIND_TEXTS.name == "text-titles2"
+    tuning = json.loads((BLIND_TEXTS.parent / "text-titles" / "titles.json").read_text())
+    blind = json.loads((BLIND_TEXTS / "titles.json").read_text())
+    assert not {label["title"] for label in tuning.values()} & {
+        label["title"] for label in blind.values()
+    }
