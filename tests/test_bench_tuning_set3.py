@@ -28,8 +28,9 @@ def _labels(folder: Path) -> dict:
 def test_every_page_of_the_tuning_set_is_labelled():
     assert label_problems(TUNE3) == []
     labels = _labels(TUNE3)
-    assert len(labels) % 10 == 0 and len(labels) >= 10
-    assert {label["shape"] for label in labels.values()} <= set(BLIND_SHAPES)
+    assert len(labels) == 40
+    assert {label["shape"] for label in labels.values()} == set(BLIND_SHAPES)
+    assert len({label["language"] for label in labels.values()}) >= 8
     assert any(label["date"] is None for label in labels.values())
 
 
