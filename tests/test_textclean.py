@@ -729,3 +729,45 @@ def test_a_text_of_thousands_of_lines_that_join_is_extracted_without_stalling(tm
 
 
 JOIN_TIME_LIMIT = 60  # seconds; the quadratic join took over 100 here
+
+
+def test_a_bulleted_link_list_under_a_label_goes_and_a_bulleted_list_after_a_colon_stays():
+    # A text-mode browser bullets every <li> of the page: the article's own
+    # list (its prose introduces it) and the links a label heads alike.
+    dump = page(
+        "Foundation funds 6G consortia",
+        "",
+        GRANTS,
+        "",
+        INTRO,
+        *(f"  • {name}" for name in CONSORTIA),
+        "",
+        GRANTS_2,
+        "",
+        "Related Coverage",
+        *(f"  • {story}" for story in OTHER_STORIES),
+        "",
+        BODY_3,
+    )
+    assert items_and_kinds(dump) == [
+        (GRANTS, "p"),
+        (INTRO, "p"),
+        *((f"• {name}", "li") for name in CONSORTIA),
+        (GRANTS_2, "p"),
+        (BODY_3, "p"),
+    ]
+
+
+def test_a_caption_printed_twice_in_a_row_goes():
+    # A dump prints an image's alt text, and pages give an image twice (with a
+    # fallback for readers without scripts): the caption comes twice running.
+    caption = (
+        "Researchers adjust an antenna array on the roof of the university's radio "
+        "laboratory in Oulu during a trial of sub-terahertz links last spring."
+    )
+    dump = page("Foundation funds 6G consortia", "", BODY_1, "", caption, caption, "", BODY_2)
+    cleaned = clean_text(dump)
+    assert cleaned.paragraphs == [BODY_1, BODY_2]
+    assert [r.reason for r in cleaned.removed if r.line == caption] == [
+        "sentence printed twice"
+    ] * 2

@@ -55,7 +55,9 @@ WRAP_SLACK = 4
 BODY_DISCOUNT = 5
 SHORT_COST = 3
 CLUTTER_COST = 10
-INLINE_CLUTTER = {"image-caption", "editorial-label"}
+# A sentence printed twice in a row (`_mark_doubled`) is a caption too.
+DOUBLED = "sentence printed twice"
+INLINE_CLUTTER = {"image-caption", "editorial-label", DOUBLED}
 # This many sentences or more, each with no other within the gap, are a list of teasers.
 TEASER_GAP, TEASER_RUN = 2, 3
 # A lone sentence this many lines and more below the article's last paragraph is not in it.
@@ -618,7 +620,27 @@ def _classify(lines: list[Line]) -> list[Line]:
         line.kind = kind or ("body" if is_body_sentence(line.text) else "short")
         if line.kind == "body" and _run_together_teaser(line.text):
             line.kind = "teaser"
+    _mark_doubled(lines)
     return lines
+
+
+def _mark_doubled(lines: list[Line]) -> None:
+    """A sentence printed twice in a row is a photo's caption, not the article's.
+
+    A text-mode browser prints an image's alt text, and a page gives many an
+    image twice (the image and its fallback for readers without scripts), so
+    a dump repeats each caption on the next line; an article does not say a
+    sentence twice running. Both copies go, and cost only as captions do.
+    A headline read as a sentence (a question, title case) is printed twice
+    too, as the page's <title> and its <h1>: it stays, for the title's pick.
+    """
+    for above, line in zip(lines, lines[1:], strict=False):
+        if (
+            line.text == above.text
+            and above.kind in ("body", DOUBLED)
+            and not _headline_sentence(Line(line.text, line.block, "outside the article"))
+        ):
+            above.kind = line.kind = DOUBLED
 
 
 _HEADLINE_JOIN = re.compile(r"[a-z]{2}[.?!)’'\"”]?(?=[A-Z][a-z\s])")
@@ -1065,6 +1087,7 @@ def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> lis
     """The article's lines as (text, kind): body paragraphs, headings, list items."""
     kept = []
     listed = _introduced_lists(lines)
+    bulleted = _introduced_bullets(lines)
     groups = _short_groups(lines)
     short_in_group = Counter(
         g for line, g in zip(lines, groups, strict=True) if line.kind == "short"
@@ -1079,13 +1102,35 @@ def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> lis
             removed.append(Removed(line.text, "repeated title"))
         elif i in listed:
             kept.append((line.text, listed[i]))
-        elif is_bullet(line.text):
+        elif i in bulleted:
             kept.append((line.text, LIST_ITEM))
         elif short_in_group[groups[i]] == 1 and _introduces(nxt):
             kept.append((line.text, HEADING))
         else:
             removed.append(Removed(line.text, "label between paragraphs"))
     return kept
+
+
+def _introduced_bullets(lines: list[Line]) -> set[int]:
+    """The bulleted lines that are the article's list items: those of a run of
+    bulleted lines right under a body line or under a line ending in a colon
+    that is not a label ("More:").
+
+    A text-mode browser puts a bullet before every item of every list on the
+    page, so under a label ("Related Links", "More on ...") or a heading of
+    its own a bulleted run is a page's list of links, as it is in a browser's
+    copy, where the same lines come without bullets.
+    """
+    found: set[int] = set()
+    introduced = False
+    for i, line in enumerate(lines):
+        if not is_bullet(line.text):
+            introduced = line.kind == "body" or (
+                _ends_colon(line.text) and not _is_label(line.text[:-1])
+            )
+        elif introduced:
+            found.add(i)
+    return found
 
 
 def _introduced_lists(lines: list[Line], prose_only: bool = False) -> dict[int, str]:
