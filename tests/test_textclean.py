@@ -771,3 +771,42 @@ def test_a_caption_printed_twice_in_a_row_goes():
     assert [r.reason for r in cleaned.removed if r.line == caption] == [
         "sentence printed twice"
     ] * 2
+
+
+TEASERS = [
+    (
+        "Spectrum auction delayed again",
+        "Regulators pushed the auction of the upper mid band back by six months after "
+        "operators asked for more time to study the coverage rules.",
+        "An engineer checks a base station on a mast above the harbour in Helsinki during "
+        "a field trial of the new band last autumn.",
+    ),
+    (
+        "Operators test sub-THz links",
+        "Three operators ran links at 140 gigahertz across a city centre for a month and "
+        "report stable rates in dry weather and drops in heavy rain.",
+        "A technician mounts a small horn antenna on a lamp post in the city centre before "
+        "the first of the sub-terahertz link trials began.",
+    ),
+    (
+        "Chipmakers join the open radio alliance",
+        "Two chipmakers joined the alliance that writes open interfaces for radio units, "
+        "bringing the number of members to more than three hundred.",
+        "Delegates of the alliance gather in a conference hall in Berlin for the opening "
+        "session of the plenary meeting held earlier this month.",
+    ),
+]
+
+
+def test_teasers_each_under_a_bulleted_photo_caption_are_not_the_article():
+    # A text-mode dump of a list of other stories: each item a photo (its alt
+    # text, a sentence, under a second-level bullet), a headline, a byline, a
+    # date and a sentence. A caption next to a teaser does not make the two a
+    # run of the article's paragraphs.
+    teasers = []
+    for headline, sentence, caption in TEASERS:
+        teasers += [f"      □ {caption}", "", f"        {headline}", "", "        Ann Lee"]
+        teasers += ["        November 20, 2026", f"        {sentence}"]
+    dump = page("Associations sign 6G research pact", "", BODY_1, "", BODY_2, "", BODY_3)
+    dump += "\n\n  • More from the newsroom\n\n" + "\n".join(teasers)
+    assert clean_text(dump).paragraphs == [BODY_1, BODY_2, BODY_3]

@@ -350,9 +350,15 @@ def _before_teasers(lines: list[Line], first: int, last: int) -> int:
 
 
 def _lone(lines: list[Line], i: int) -> bool:
-    """A body line with no other body line within TEASER_GAP lines of it."""
+    """A body line with no other body line within TEASER_GAP lines of it.
+
+    A bulleted line and an unbulleted one are not a run of paragraphs: in a
+    text-mode dump, the photo of the next story in a list (its alt text
+    under a bullet) stands right under the last story's sentence.
+    """
     near = lines[max(0, i - TEASER_GAP) : i] + lines[i + 1 : i + 1 + TEASER_GAP]
-    return not any(line.kind == "body" for line in near)
+    bullet = is_bullet(lines[i].text)
+    return not any(line.kind == "body" and is_bullet(line.text) == bullet for line in near)
 
 
 def _weight(line: Line) -> float:
