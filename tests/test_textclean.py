@@ -810,3 +810,16 @@ def test_teasers_each_under_a_bulleted_photo_caption_are_not_the_article():
     dump = page("Associations sign 6G research pact", "", BODY_1, "", BODY_2, "", BODY_3)
     dump += "\n\n  • More from the newsroom\n\n" + "\n".join(teasers)
     assert clean_text(dump).paragraphs == [BODY_1, BODY_2, BODY_3]
+
+
+def test_images_a_dump_shows_by_file_name_do_not_cut_a_list_short():
+    # A text-mode dump shows each product's photo by its file name between
+    # the items of the list the article ends with.
+    picks = ["Open radio unit starter kit", "Software defined radio board", "Sub-THz horn antenna"]
+    shots = ["[oru-kit-300x300]", "[sdr_board.jpg]", "[svg][horn]"]
+    intro = "Our three picks for a home 6G test bench this winter are these:"
+    dump = page("Gift guide for radio tinkerers", "", BODY_1, "", BODY_2, "", intro)
+    dump += "\n" + "\n".join(f"{pick}\n{shot}" for pick, shot in zip(picks, shots, strict=True))
+    cleaned = clean_text(dump + "\n\n© 2026 Example Media")
+    assert cleaned.paragraphs == [BODY_1, BODY_2, intro, *picks]
+    assert [r.reason for r in cleaned.removed if r.line in shots] == ["image placeholder"] * 3

@@ -97,13 +97,15 @@ class CleanText:
 
 
 def clean_text(raw: str) -> CleanText:
-    lines = _classify(_reflow(_split(raw)))
+    lines, removed = _without_placeholders(_split(raw))
+    lines = _classify(_reflow(lines))
     span = _article_span(lines, _introduced_lists(lines, prose_only=True))
     if span is None:
-        return _without_structure(lines)
+        cleaned = _without_structure(lines)
+        cleaned.removed[:0] = removed
+        return cleaned
     first, last = span
     last = _with_closing_list(lines, last)
-    removed: list[Removed] = []
     for line in lines[:first]:
         if line.kind == "body":  # a sentence far above the article: a teaser
             line.kind = "outside the article"
@@ -115,6 +117,28 @@ def clean_text(raw: str) -> CleanText:
     blocks = [(text, PARAGRAPH) for text in lead] + middle
     kept = without_repeats([text for text, _ in blocks], removed)
     return CleanText(title, kept, removed, _kinds_of(kept, blocks))
+
+
+# An image a text-mode browser shows by its file name or id ("[antenna-1024x683]",
+# "[svg][31de74]", "[INS::INS]", "[gif]"), alone on a line: a bracketed word in
+# lower case or with a figure or a file name's punctuation in it, or more than
+# one. (A source's name in brackets, "[Engadget]", is the article's.)
+_PLACEHOLDER = re.compile(r"\[[a-z]*\]|(?:\[[^\]\[\s]*\]){2,}|\[[^\]\[\s]*[\d_:./-][^\]\[\s]*\]")
+PLACEHOLDER = "image placeholder"
+
+
+def _without_placeholders(lines: list[Line]) -> tuple[list[Line], list[Removed]]:
+    """The lines but the images a text-mode dump shows as bracketed names.
+
+    A browser's copy has no such lines; left in, they stand between the items
+    of a list or the paragraphs of an article as one-word labels would, and
+    cut the list or the article short.
+    """
+    kept = [line for line in lines if not _PLACEHOLDER.fullmatch(line.text)]
+    if len(kept) == len(lines):
+        return lines, []
+    gone = [Removed(ln.text, PLACEHOLDER) for ln in lines if _PLACEHOLDER.fullmatch(ln.text)]
+    return kept, gone
 
 
 def _after_headline(lines: list[Line], first: int, last: int) -> int:
