@@ -119,12 +119,25 @@ def clean_text(raw: str) -> CleanText:
     return CleanText(title, kept, removed, _kinds_of(kept, blocks))
 
 
-# An image a text-mode browser shows by its file name or id ("[antenna-1024x683]",
-# "[svg][31de74]", "[INS::INS]", "[gif]"), alone on a line: a bracketed word in
-# lower case or with a figure or a file name's punctuation in it, or more than
-# one. (A source's name in brackets, "[Engadget]", is the article's.)
-_PLACEHOLDER = re.compile(r"\[[a-z]*\]|(?:\[[^\]\[\s]*\]){2,}|\[[^\]\[\s]*[\d_:./-][^\]\[\s]*\]")
 PLACEHOLDER = "image placeholder"
+_FILE_NAME_MARK = re.compile(r"[\d_:./-]")
+
+
+def _placeholder(text: str) -> bool:
+    """An image a text-mode browser shows by its file name or id, alone on a
+    line ("[antenna-1024x683]", "[svg][31de74]", "[INS::INS]", "[gif]"): a
+    bracketed word in lower case or with a figure or a file name's punctuation
+    in it, or more than one. A source's name in brackets ("[Engadget]") is the
+    article's. (Read without a regular expression, whose backtracking over a
+    long unclosed bracket took time growing with the square of its length.)
+    """
+    if not (text.startswith("[") and text.endswith("]")) or " " in text:
+        return False
+    words = text[1:-1].split("][")
+    if any("[" in word or "]" in word for word in words):
+        return False
+    word = words[0]
+    return len(words) > 1 or word.islower() or not word or bool(_FILE_NAME_MARK.search(word))
 
 
 def _without_placeholders(lines: list[Line]) -> tuple[list[Line], list[Removed]]:
@@ -134,11 +147,10 @@ def _without_placeholders(lines: list[Line]) -> tuple[list[Line], list[Removed]]
     of a list or the paragraphs of an article as one-word labels would, and
     cut the list or the article short.
     """
-    kept = [line for line in lines if not _PLACEHOLDER.fullmatch(line.text)]
+    kept = [line for line in lines if not _placeholder(line.text)]
     if len(kept) == len(lines):
         return lines, []
-    gone = [Removed(ln.text, PLACEHOLDER) for ln in lines if _PLACEHOLDER.fullmatch(ln.text)]
-    return kept, gone
+    return kept, [Removed(ln.text, PLACEHOLDER) for ln in lines if _placeholder(ln.text)]
 
 
 def _after_headline(lines: list[Line], first: int, last: int) -> int:
