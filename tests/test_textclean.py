@@ -729,3 +729,97 @@ def test_a_text_of_thousands_of_lines_that_join_is_extracted_without_stalling(tm
 
 
 JOIN_TIME_LIMIT = 60  # seconds; the quadratic join took over 100 here
+
+
+def test_a_bulleted_link_list_under_a_label_goes_and_a_bulleted_list_after_a_colon_stays():
+    # A text-mode browser bullets every <li> of the page: the article's own
+    # list (its prose introduces it) and the links a label heads alike.
+    dump = page(
+        "Foundation funds 6G consortia",
+        "",
+        GRANTS,
+        "",
+        INTRO,
+        *(f"  • {name}" for name in CONSORTIA),
+        "",
+        GRANTS_2,
+        "",
+        "Related Coverage",
+        *(f"  • {story}" for story in OTHER_STORIES),
+        "",
+        BODY_3,
+    )
+    assert items_and_kinds(dump) == [
+        (GRANTS, "p"),
+        (INTRO, "p"),
+        *((f"• {name}", "li") for name in CONSORTIA),
+        (GRANTS_2, "p"),
+        (BODY_3, "p"),
+    ]
+
+
+def test_a_caption_printed_twice_in_a_row_goes():
+    # A dump prints an image's alt text, and pages give an image twice (with a
+    # fallback for readers without scripts): the caption comes twice running.
+    caption = (
+        "Researchers adjust an antenna array on the roof of the university's radio "
+        "laboratory in Oulu during a trial of sub-terahertz links last spring."
+    )
+    dump = page("Foundation funds 6G consortia", "", BODY_1, "", caption, caption, "", BODY_2)
+    cleaned = clean_text(dump)
+    assert cleaned.paragraphs == [BODY_1, BODY_2]
+    assert [r.reason for r in cleaned.removed if r.line == caption] == [
+        "sentence printed twice"
+    ] * 2
+
+
+TEASERS = [
+    (
+        "Spectrum auction delayed again",
+        "Regulators pushed the auction of the upper mid band back by six months after "
+        "operators asked for more time to study the coverage rules.",
+        "An engineer checks a base station on a mast above the harbour in Helsinki during "
+        "a field trial of the new band last autumn.",
+    ),
+    (
+        "Operators test sub-THz links",
+        "Three operators ran links at 140 gigahertz across a city centre for a month and "
+        "report stable rates in dry weather and drops in heavy rain.",
+        "A technician mounts a small horn antenna on a lamp post in the city centre before "
+        "the first of the sub-terahertz link trials began.",
+    ),
+    (
+        "Chipmakers join the open radio alliance",
+        "Two chipmakers joined the alliance that writes open interfaces for radio units, "
+        "bringing the number of members to more than three hundred.",
+        "Delegates of the alliance gather in a conference hall in Berlin for the opening "
+        "session of the plenary meeting held earlier this month.",
+    ),
+]
+
+
+def test_teasers_each_under_a_bulleted_photo_caption_are_not_the_article():
+    # A text-mode dump of a list of other stories: each item a photo (its alt
+    # text, a sentence, under a second-level bullet), a headline, a byline, a
+    # date and a sentence. A caption next to a teaser does not make the two a
+    # run of the article's paragraphs.
+    teasers = []
+    for headline, sentence, caption in TEASERS:
+        teasers += [f"      □ {caption}", "", f"        {headline}", "", "        Ann Lee"]
+        teasers += ["        November 20, 2026", f"        {sentence}"]
+    dump = page("Associations sign 6G research pact", "", BODY_1, "", BODY_2, "", BODY_3)
+    dump += "\n\n  • More from the newsroom\n\n" + "\n".join(teasers)
+    assert clean_text(dump).paragraphs == [BODY_1, BODY_2, BODY_3]
+
+
+def test_images_a_dump_shows_by_file_name_do_not_cut_a_list_short():
+    # A text-mode dump shows each product's photo by its file name between
+    # the items of the list the article ends with.
+    picks = ["Open radio unit starter kit", "Software defined radio board", "Sub-THz horn antenna"]
+    shots = ["[oru-kit-300x300]", "[sdr_board.jpg]", "[svg][horn]"]
+    intro = "Our three picks for a home 6G test bench this winter are these:"
+    dump = page("Gift guide for radio tinkerers", "", BODY_1, "", BODY_2, "", intro)
+    dump += "\n" + "\n".join(f"{pick}\n{shot}" for pick, shot in zip(picks, shots, strict=True))
+    cleaned = clean_text(dump + "\n\n© 2026 Example Media")
+    assert cleaned.paragraphs == [BODY_1, BODY_2, intro, *picks]
+    assert [r.reason for r in cleaned.removed if r.line in shots] == ["image placeholder"] * 3

@@ -34,7 +34,7 @@ UNSPACED_CHARS_PER_WORD = 4
 # cost its length every time a growing line is asked again.)
 _SENTENCE_STOPS = frozenset(".!?。！？…:;।॥؟۔။።")
 CLOSING_MARKS = "\"'’”)]*"
-_BULLET = re.compile(r"^([•●▪‣◦∙·*–—-]|\d{1,2}[.)])\s*\S")
+_BULLET = re.compile(r"^([•●▪‣◦∙·*–—□☆○-]|\d{1,2}[.)])\s*\S")
 _SPAM_SEPARATORS = re.compile(r"\s*[|｜、·•]\s*")
 _SPACES = re.compile(r"\s+")
 

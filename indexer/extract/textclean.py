@@ -55,7 +55,9 @@ WRAP_SLACK = 4
 BODY_DISCOUNT = 5
 SHORT_COST = 3
 CLUTTER_COST = 10
-INLINE_CLUTTER = {"image-caption", "editorial-label"}
+# A sentence printed twice in a row (`_mark_doubled`) is a caption too.
+DOUBLED = "sentence printed twice"
+INLINE_CLUTTER = {"image-caption", "editorial-label", DOUBLED}
 # This many sentences or more, each with no other within the gap, are a list of teasers.
 TEASER_GAP, TEASER_RUN = 2, 3
 # A lone sentence this many lines and more below the article's last paragraph is not in it.
@@ -95,13 +97,15 @@ class CleanText:
 
 
 def clean_text(raw: str) -> CleanText:
-    lines = _classify(_reflow(_split(raw)))
+    lines, removed = _without_placeholders(_split(raw))
+    lines = _classify(_reflow(lines))
     span = _article_span(lines, _introduced_lists(lines, prose_only=True))
     if span is None:
-        return _without_structure(lines)
+        cleaned = _without_structure(lines)
+        cleaned.removed[:0] = removed
+        return cleaned
     first, last = span
     last = _with_closing_list(lines, last)
-    removed: list[Removed] = []
     for line in lines[:first]:
         if line.kind == "body":  # a sentence far above the article: a teaser
             line.kind = "outside the article"
@@ -113,6 +117,40 @@ def clean_text(raw: str) -> CleanText:
     blocks = [(text, PARAGRAPH) for text in lead] + middle
     kept = without_repeats([text for text, _ in blocks], removed)
     return CleanText(title, kept, removed, _kinds_of(kept, blocks))
+
+
+PLACEHOLDER = "image placeholder"
+_FILE_NAME_MARK = re.compile(r"[\d_:./-]")
+
+
+def _placeholder(text: str) -> bool:
+    """An image a text-mode browser shows by its file name or id, alone on a
+    line ("[antenna-1024x683]", "[svg][31de74]", "[INS::INS]", "[gif]"): a
+    bracketed word in lower case or with a figure or a file name's punctuation
+    in it, or more than one. A source's name in brackets ("[Engadget]") is the
+    article's. (Read without a regular expression, whose backtracking over a
+    long unclosed bracket took time growing with the square of its length.)
+    """
+    if not (text.startswith("[") and text.endswith("]")) or " " in text:
+        return False
+    words = text[1:-1].split("][")
+    if any("[" in word or "]" in word for word in words):
+        return False
+    word = words[0]
+    return len(words) > 1 or word.islower() or not word or bool(_FILE_NAME_MARK.search(word))
+
+
+def _without_placeholders(lines: list[Line]) -> tuple[list[Line], list[Removed]]:
+    """The lines but the images a text-mode dump shows as bracketed names.
+
+    A browser's copy has no such lines; left in, they stand between the items
+    of a list or the paragraphs of an article as one-word labels would, and
+    cut the list or the article short.
+    """
+    kept = [line for line in lines if not _placeholder(line.text)]
+    if len(kept) == len(lines):
+        return lines, []
+    return kept, [Removed(ln.text, PLACEHOLDER) for ln in lines if _placeholder(ln.text)]
 
 
 def _after_headline(lines: list[Line], first: int, last: int) -> int:
@@ -348,9 +386,15 @@ def _before_teasers(lines: list[Line], first: int, last: int) -> int:
 
 
 def _lone(lines: list[Line], i: int) -> bool:
-    """A body line with no other body line within TEASER_GAP lines of it."""
+    """A body line with no other body line within TEASER_GAP lines of it.
+
+    A bulleted line and an unbulleted one are not a run of paragraphs: in a
+    text-mode dump, the photo of the next story in a list (its alt text
+    under a bullet) stands right under the last story's sentence.
+    """
     near = lines[max(0, i - TEASER_GAP) : i] + lines[i + 1 : i + 1 + TEASER_GAP]
-    return not any(line.kind == "body" for line in near)
+    bullet = is_bullet(lines[i].text)
+    return not any(line.kind == "body" and is_bullet(line.text) == bullet for line in near)
 
 
 def _weight(line: Line) -> float:
@@ -618,7 +662,27 @@ def _classify(lines: list[Line]) -> list[Line]:
         line.kind = kind or ("body" if is_body_sentence(line.text) else "short")
         if line.kind == "body" and _run_together_teaser(line.text):
             line.kind = "teaser"
+    _mark_doubled(lines)
     return lines
+
+
+def _mark_doubled(lines: list[Line]) -> None:
+    """A sentence printed twice in a row is a photo's caption, not the article's.
+
+    A text-mode browser prints an image's alt text, and a page gives many an
+    image twice (the image and its fallback for readers without scripts), so
+    a dump repeats each caption on the next line; an article does not say a
+    sentence twice running. Both copies go, and cost only as captions do.
+    A headline read as a sentence (a question, title case) is printed twice
+    too, as the page's <title> and its <h1>: it stays, for the title's pick.
+    """
+    for above, line in zip(lines, lines[1:], strict=False):
+        if (
+            line.text == above.text
+            and above.kind in ("body", DOUBLED)
+            and not _headline_sentence(Line(line.text, line.block, "outside the article"))
+        ):
+            above.kind = line.kind = DOUBLED
 
 
 _HEADLINE_JOIN = re.compile(r"[a-z]{2}[.?!)’'\"”]?(?=[A-Z][a-z\s])")
@@ -1127,6 +1191,7 @@ def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> lis
     """The article's lines as (text, kind): body paragraphs, headings, list items."""
     kept = []
     listed = _introduced_lists(lines)
+    bulleted = _introduced_bullets(lines)
     groups = _short_groups(lines)
     short_in_group = Counter(
         g for line, g in zip(lines, groups, strict=True) if line.kind == "short"
@@ -1141,13 +1206,35 @@ def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> lis
             removed.append(Removed(line.text, "repeated title"))
         elif i in listed:
             kept.append((line.text, listed[i]))
-        elif is_bullet(line.text):
+        elif i in bulleted:
             kept.append((line.text, LIST_ITEM))
         elif short_in_group[groups[i]] == 1 and _introduces(nxt):
             kept.append((line.text, HEADING))
         else:
             removed.append(Removed(line.text, "label between paragraphs"))
     return kept
+
+
+def _introduced_bullets(lines: list[Line]) -> set[int]:
+    """The bulleted lines that are the article's list items: those of a run of
+    bulleted lines right under a body line or under a line ending in a colon
+    that is not a label ("More:").
+
+    A text-mode browser puts a bullet before every item of every list on the
+    page, so under a label ("Related Links", "More on ...") or a heading of
+    its own a bulleted run is a page's list of links, as it is in a browser's
+    copy, where the same lines come without bullets.
+    """
+    found: set[int] = set()
+    introduced = False
+    for i, line in enumerate(lines):
+        if not is_bullet(line.text):
+            introduced = line.kind == "body" or (
+                _ends_colon(line.text) and not _is_label(line.text[:-1])
+            )
+        elif introduced:
+            found.add(i)
+    return found
 
 
 def _introduced_lists(lines: list[Line], prose_only: bool = False) -> dict[int, str]:
