@@ -823,3 +823,34 @@ def test_images_a_dump_shows_by_file_name_do_not_cut_a_list_short():
     cleaned = clean_text(dump + "\n\n© 2026 Example Media")
     assert cleaned.paragraphs == [BODY_1, BODY_2, intro, *picks]
     assert [r.reason for r in cleaned.removed if r.line in shots] == ["image placeholder"] * 3
+
+
+def test_thousands_of_alike_paragraphs_are_checked_for_repeats_in_linear_time(finishes):
+    """Each paragraph was compared with every earlier one (20,000 alike lines took
+    minutes); the alarm turns a return of that into a failure."""
+    from indexer.extract.textclean import without_repeats
+
+    paragraphs = []
+    for day in range(10_000):
+        paragraphs.append(f"• item number {day} of the list")
+        paragraphs.append(
+            f"The network partners said on day {day} that the trial of the new radio"
+            f" went well for all {day} sites in the north."
+        )
+    removed = []
+    assert without_repeats(paragraphs, removed) == paragraphs
+    assert removed == []
+
+
+def test_a_line_that_strings_the_article_together_again_still_goes():
+    from indexer.extract.textclean import without_repeats
+
+    article = [
+        "The two associations signed a memorandum on sixth generation research in Geneva today.",
+        "They will share test beds for sub-terahertz radio and publish joint papers each year.",
+        "A steering group of six members meets every quarter to choose the next topics of work.",
+    ]
+    removed = []
+    kept = without_repeats([*article, "Menu", " ".join(article)], removed)
+    assert kept == [*article, "Menu"]
+    assert [r.reason for r in removed] == ["repeat of the text above"]

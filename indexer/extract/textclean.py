@@ -71,6 +71,8 @@ LIST_INTRO_MIN_WORDS = 2
 TITLE_VARIANT_SIMILARITY = 0.5
 # A paragraph this long (in 4-word sequences) that repeats this share of the last few goes.
 REPEAT_MIN_GRAMS, REPEAT_SHARE, REPEAT_WINDOW = 10, 0.8, 3
+# A 4-word sequence in this many paragraphs is furniture, no sign of a repeat.
+REPEAT_COMMON_SEQUENCE = 64
 _WORDS = re.compile(r"\w+")
 # A title-case run of this many words glued to prose this long is a story card's teaser.
 HEADLINE_MIN_CAPS, HEADLINE_SUMMARY_MIN_WORDS = 5, 6
@@ -269,25 +271,56 @@ def without_repeats(paragraphs: list[str], removed: list[Removed]) -> list[str]:
     (the same dish in each day's menu, an interview's set question) stay.
     """
     kept: list[str] = []
-    grams: list[set[tuple[str, ...]]] = []
+    earlier = _EarlierGrams()
     for text in paragraphs:
         own = _word_grams(text)
-        if len(own) >= REPEAT_MIN_GRAMS and _repeats(own, grams):
+        if len(own) >= REPEAT_MIN_GRAMS and earlier.repeated(own):
             removed.append(Removed(text, "repeat of the text above"))
             continue
         kept.append(text)
-        grams.append(own)
+        earlier.add(own)
     return kept
 
 
-def _repeats(own: set[tuple[str, ...]], earlier: list[set[tuple[str, ...]]]) -> bool:
-    recent = set().union(*earlier[-REPEAT_WINDOW:])
-    if len(own & recent) >= REPEAT_SHARE * len(own):
-        return True
-    # A line that strings earlier paragraphs together (not one paragraph again).
-    whole = [g for g in earlier if g and len(g & own) >= REPEAT_SHARE * len(g)]
-    held = set().union(*whole) & own
-    return len(held) >= REPEAT_SHARE * len(own) and all(2 * len(g) < len(own) for g in whole)
+class _EarlierGrams:
+    """The word sequences of the paragraphs kept so far, with an index from each
+    sequence to the paragraphs holding it, so that looking for the earlier
+    paragraphs a line holds whole costs what the line shares with them rather
+    than one comparison per earlier paragraph (quadratic on a long page).
+    A sequence held by REPEAT_COMMON_SEQUENCE paragraphs or more is furniture
+    and finds no candidates (a page of thousands of alike lines stays linear).
+    """
+
+    def __init__(self) -> None:
+        self.grams: list[set[tuple[str, ...]]] = []
+        self.holders: dict[tuple[str, ...], list[int]] = {}
+
+    def add(self, own: set[tuple[str, ...]]) -> None:
+        for gram in own:
+            self.holders.setdefault(gram, []).append(len(self.grams))
+        self.grams.append(own)
+
+    def repeated(self, own: set[tuple[str, ...]]) -> bool:
+        recent = set().union(*self.grams[-REPEAT_WINDOW:])
+        if len(own & recent) >= REPEAT_SHARE * len(own):
+            return True
+        # A line that strings earlier paragraphs together (not one paragraph again).
+        whole = [
+            g
+            for g in map(self.grams.__getitem__, self._sharing(own))
+            if len(g & own) >= REPEAT_SHARE * len(g)
+        ]
+        held = set().union(*whole) & own
+        return len(held) >= REPEAT_SHARE * len(own) and all(2 * len(g) < len(own) for g in whole)
+
+    def _sharing(self, own: set[tuple[str, ...]]) -> set[int]:
+        """The earlier paragraphs that share an uncommon word sequence with `own`."""
+        found: set[int] = set()
+        for gram in own:
+            holders = self.holders.get(gram, ())
+            if len(holders) < REPEAT_COMMON_SEQUENCE:
+                found.update(holders)
+        return found
 
 
 def _word_grams(text: str) -> set[tuple[str, ...]]:
