@@ -94,12 +94,14 @@ class IndexArrays:
     def forget_postings(self) -> None:
         self._postings.clear()
 
-    def postings_with_positions(self, reader, fieldname: str, text):
-        """As postings(), plus every word position of the term: `owners[j]` is the
-        index in `ids` of the posting that `positions[j]` belongs to."""
-        return self._read(reader, fieldname, text, positions=True)
+    def postings_with_positions(self, reader, fieldname: str, text, among=None):
+        """As postings(), plus the word positions of the term: `owners[j]` is the
+        index in `ids` of the posting that `positions[j]` belongs to. With `among` (a
+        mask over documents) only the positions in those documents are worked out:
+        a phrase needs them only where its other words are too."""
+        return self._read(reader, fieldname, text, positions=True, among=among)
 
-    def _read(self, reader, fieldname: str, text, positions: bool, first: int = 0):
+    def _read(self, reader, fieldname: str, text, positions: bool, first: int = 0, among=None):
         blocks = [
             (block_ids + offset, *rest)
             for segment, offset in segment_readers(reader)[first:]
@@ -113,12 +115,12 @@ class IndexArrays:
         keep = self.live[ids]
         if not positions:
             return ids[keep], weights[keep], None, None
-        counts = np.concatenate(counts)
-        owners = np.repeat(np.arange(len(ids)), counts)
-        at = _running_totals(np.concatenate(gaps).astype(np.int64), counts)
-        kept = keep[owners]
+        counts, gaps = np.concatenate(counts), np.concatenate(gaps)
+        wanted = keep if among is None else keep & among[ids]
         renumbered = np.cumsum(keep) - 1  # posting index once deleted documents are gone
-        return ids[keep], weights[keep], renumbered[owners[kept]], at[kept]
+        chosen = np.flatnonzero(wanted)
+        owners, at = _positions_of(counts, gaps, chosen)
+        return ids[keep], weights[keep], renumbered[chosen][owners], at
 
     def lengths(self, fieldname: str) -> np.ndarray:
         """Each document's length in words, as Whoosh's scorer sees it (1 when empty)."""
@@ -132,9 +134,28 @@ class IndexArrays:
         return self._averages.get(fieldname)
 
 
+def _positions_of(counts: np.ndarray, gaps: np.ndarray, chosen: np.ndarray):
+    """The positions of the `chosen` postings (ascending indexes) from every posting's
+    count of positions and their gaps: (index in `chosen` of each position's
+    posting, the position). Only the chosen postings' gaps are summed."""
+    chosen_counts = counts[chosen]
+    if len(chosen) == len(counts):  # all of them: the gaps as they are
+        picked = gaps.astype(np.int64)
+    else:
+        ends = np.cumsum(chosen_counts)
+        starts = (np.cumsum(counts) - counts)[chosen]
+        at = np.arange(int(ends[-1]) if len(ends) else 0, dtype=DOCNUM)
+        picked = gaps[at + np.repeat(starts - (ends - chosen_counts), chosen_counts)]
+        picked = picked.astype(np.int64)
+    owners = np.repeat(np.arange(len(chosen)), chosen_counts)
+    return owners, _running_totals(picked, chosen_counts)
+
+
 def _running_totals(gaps: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """Positions from gaps, the running sum restarting at each posting's first gap."""
     totals = np.cumsum(gaps)
+    if not len(totals):
+        return totals
     before = np.zeros(len(counts), dtype=totals.dtype)  # the total before each posting
     before[1:] = totals[np.cumsum(counts)[:-1] - 1]
     return totals - np.repeat(before, counts)

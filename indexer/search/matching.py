@@ -153,10 +153,19 @@ def _phrase(searcher, arrays: IndexArrays, phrase: wq.Phrase) -> Scored:
         return _nothing(arrays)
     field, reader = searcher.schema[phrase.fieldname], searcher.reader()
     words = [field.to_bytes(w) for w in phrase.words]
-    postings = [arrays.postings_with_positions(reader, phrase.fieldname, w) for w in words]
-    together = np.ones(arrays.size, dtype=bool)
-    for ids, *_ in postings:
-        together &= arrays.mask(ids)
+    # the rarest word first: the others' positions are then worked out only in the
+    # documents that hold the words read before them
+    order = list(range(len(words)))
+    if RAREST_FIRST:
+        order.sort(key=lambda i: reader.doc_frequency(phrase.fieldname, words[i]))
+    postings, together = [None] * len(words), None
+    for i in order:
+        among = together if RAREST_FIRST else None
+        postings[i] = arrays.postings_with_positions(reader, phrase.fieldname, words[i], among)
+        held = arrays.mask(postings[i][0])
+        together = held if together is None else together & held
+    if together is None:  # (no words)
+        together = np.ones(arrays.size, dtype=bool)
     if len(words) > 1 and together.any():
         spots = []
         for ids, _, owners, positions in postings:
@@ -169,6 +178,7 @@ def _phrase(searcher, arrays: IndexArrays, phrase: wq.Phrase) -> Scored:
     return Scored(together, scores * phrase.boost)
 
 
+RAREST_FIRST = True  # (False: each word's positions everywhere, for tests to compare)
 POSITION_BITS = 24  # word positions below 2**24 (pages are cut at 3 MB)
 
 
@@ -182,7 +192,7 @@ def _phrase_docs(spots, slop: int, arrays: IndexArrays) -> np.ndarray:
         for i, (docnums, positions) in enumerate(spots):
             codes = (docnums << POSITION_BITS) + positions + (last - i)  # ascending
             starts = codes if starts is None else _common(starts, codes)
-        found[np.unique(starts >> POSITION_BITS)] = True
+        found[starts >> POSITION_BITS] = True  # (a document found twice: set twice)
         return found
     by_doc = [_positions_by_doc(docnums, positions) for docnums, positions in spots]
     for docnum in by_doc[0]:

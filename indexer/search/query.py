@@ -94,6 +94,9 @@ def bounded(text: str) -> tuple[str, str | None]:
 
 
 def _parse(snapshot: Snapshot, text: str):
+    simple = plain_query(snapshot, text)
+    if simple is not None:
+        return simple, None
     tokens = text.split()
     if all(t.startswith("-") and len(t) > 1 for t in tokens):  # only exclusions:
         text = " ".join(f"NOT {t[1:]}" for t in tokens)  # everything but those
@@ -113,6 +116,45 @@ def _parse(snapshot: Snapshot, text: str):
         "Your query could not be read as search syntax, so it was searched as the "
         "plain words: " + " ".join(words) + "."
     )
+
+
+_PLAIN_WORDS = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")
+_PLAIN_PHRASE = re.compile(r'"[A-Za-z0-9]+(?: [A-Za-z0-9]+)+"')
+
+
+def plain_query(snapshot: Snapshot, text: str):
+    """The query Whoosh's parser makes of the commonest queries, made without it:
+    plain words (ASCII letters and digits) or one quoted phrase of them, each word
+    one index word in title and body. None for anything else, which the parser
+    reads (operators, fields, wildcards, stop words, repeated words...). The
+    parser is a third of a rare word's search; tests/test_search.py checks that
+    both make the same query."""
+    fields = ("title", "body")
+    schema = snapshot.schema
+    if _PLAIN_PHRASE.fullmatch(text):
+        analysed = [[t.text for t in schema[f].tokenize(text[1:-1], mode="query")] for f in fields]
+        if min(map(len, analysed)) < 2:  # (one word: Whoosh makes it a term)
+            return None
+        leaves = [
+            wq.Phrase(f, words, boost=TITLE_BOOST if f == "title" else 1.0)
+            for f, words in zip(fields, analysed, strict=True)
+        ]
+        return _best_analysis(Or(leaves), snapshot.generation.language_fields)
+    if not _PLAIN_WORDS.fullmatch(text):
+        return None
+    words = text.split(" ")
+    if any(w.isalpha() and w.isupper() for w in words):  # AND, OR, NOT, ...
+        return None
+    clauses, seen = [], set()
+    for word in words:
+        stems = [list(schema[f].process_text(word, mode="query")) for f in fields]
+        if any(len(found) != 1 for found in stems) or tuple(stems[1]) in seen:
+            return None
+        seen.add(tuple(stems[1]))
+        title, body = (found[0] for found in stems)
+        clauses.append(Or([Term("title", title, boost=TITLE_BOOST), Term("body", body)]))
+    query = clauses[0] if len(clauses) == 1 else And(clauses)
+    return _best_analysis(query, snapshot.generation.language_fields)
 
 
 def _parser(snapshot: Snapshot) -> MultifieldParser:
