@@ -311,29 +311,22 @@ def _block_start(data: bytes):
 
 
 def _start_4(data: bytes):
-    at = 11 if data[2] == _FRAME else 2
-    first, at = _small_int(data, at)
+    first, at = _small_int(data, 11 if data[2] == _FRAME else 2)  # (after PROTO, FRAME)
     _need(data, at + 5)
     if first is None or data[at : at + 2] != b"\x8c\x01" or data[at + 3] != 0x94:
+        return None  # the typecode and its MEMOIZE
+    gaps, end = _bytes_4(data, at + 4)
+    _need(data, end + 6)  # (first, (typecode, gaps)) made, each MEMOIZEd:
+    if gaps is None or data[end : end + 5] != b"\x94\x86\x94\x86\x94":
         return None
-    typecode = chr(data[at + 2])
-    gaps, at = _bytes_4(data, at + 4)
-    if gaps is None:
+    return _with_weights(first, chr(data[at + 2]), gaps, data, end + 5, _packed_weights_4)
+
+
+def _packed_weights_4(data: bytes, at: int):
+    _need(data, at + 5)
+    if data[at : at + 4] != b"\x8c\x01f\x94":  # "f", MEMOIZE
         return None
-    _need(data, at + 6)
-    if data[at : at + 5] != b"\x94\x86\x94\x86\x94":
-        return None
-    at += 5
-    weights = _scalar_weights(data, at)
-    if weights is False:
-        _need(data, at + 5)
-        if data[at : at + 4] != b"\x8c\x01f\x94":
-            return None
-        packed_weights, _ = _bytes_4(data, at + 4)
-        if packed_weights is None:
-            return None
-        weights = ("f", packed_weights)
-    return (first, (typecode, gaps)), weights
+    return _bytes_4(data, at + 4)[0]
 
 
 def _bytes_4(data: bytes, at: int):
@@ -372,16 +365,25 @@ def _start_2(data: bytes):
     _need(data, at + 7)
     if data[at : at + 2] != b"\x86q" or data[at + 3 : at + 5] != b"\x86q":
         return None  # (typecode, gaps) and (first, ...) made, each memoized
-    at += 6
+    return _with_weights(first, typecode, gaps, data, at + 6, _packed_weights_2)
+
+
+def _packed_weights_2(data: bytes, at: int):
+    _need(data, at + 11)
+    if data[at : at + 7] != b"X\x01\x00\x00\x00fq" or data[at + 8] != 0x68:
+        return None  # "f", its BINPUT, then the global again (BINGET)
+    return _latin1_2(data, at + 10)[0]
+
+
+def _with_weights(first: int, typecode: str, gaps: bytes, data: bytes, at: int, packed):
+    """The block's (ids, weights) with its weights read at `at`: None (all 1), one
+    float, or ("f", float32 bytes) read by `packed`; None when they are none of these."""
     weights = _scalar_weights(data, at)
     if weights is False:
-        _need(data, at + 11)
-        if data[at : at + 7] != b"X\x01\x00\x00\x00fq" or data[at + 8] != 0x68:
-            return None  # "f", its BINPUT, then the global again (BINGET)
-        packed_weights, _ = _latin1_2(data, at + 10)
-        if packed_weights is None:
+        weights = packed(data, at)
+        if weights is None:
             return None
-        weights = ("f", packed_weights)
+        weights = ("f", weights)
     return (first, (typecode, gaps)), weights
 
 
