@@ -465,21 +465,29 @@ def test_counting_pairs_equals_counting_each_values_documents(segmented, share):
             st.just(size),
             st.lists(st.sets(st.integers(0, size - 1)), max_size=6),  # some values empty
             st.lists(st.booleans(), min_size=size, max_size=size),
+            st.lists(st.booleans(), min_size=size, max_size=size),
         )
     )
 )
 def test_value_counter_equals_counting_each_values_documents(case):
     """All ValueCounter paths (sets of values; a mask's own pairs; every value's run
-    of documents summed at once) count what each value's documents give, values
-    without documents and empty masks included."""
+    of documents summed at once; a mask of most documents by those it leaves out)
+    count what each value's documents give, values without documents, empty masks
+    and deleted documents (in the mask or not) included."""
     from indexer.search.facets import ValueCounter
 
-    size, values, mask = case
-    value_docs = {f"v{i}": np.array(sorted(docs), dtype=np.int64) for i, docs in enumerate(values)}
+    size, values, mask, deleted = case
+    live = ~np.array(deleted, dtype=bool)
+    value_docs = {
+        f"v{i}": np.array([d for d in sorted(docs) if live[d]], dtype=np.int64)
+        for i, docs in enumerate(values)
+    }
     docs = np.array(mask, dtype=bool)
     expected = {v: int(docs[ids].sum()) for v, ids in value_docs.items()}
     assert ValueCounter(value_docs, size).counts(docs) == expected
     assert ValueCounter(value_docs, size, max_set_values=0).counts(docs) == expected
+    assert ValueCounter(value_docs, size, live).counts(docs) == expected
+    assert ValueCounter(value_docs, size, live, max_set_values=0).counts(docs) == expected
 
 
 @pytest.mark.parametrize(

@@ -143,12 +143,21 @@ class ValueCounter:
     counting each value's documents (`facet_values` without copies)."""
 
     def __init__(
-        self, value_docs: dict[str, np.ndarray], size: int, max_set_values: int = MAX_SET_VALUES
+        self,
+        value_docs: dict[str, np.ndarray],
+        size: int,
+        live: np.ndarray | None = None,
+        max_set_values: int = MAX_SET_VALUES,
     ):
         self.values = list(value_docs)
         docs = [np.asarray(d, dtype=np.int64) for d in value_docs.values()]
         doc = np.concatenate(docs) if docs else np.empty(0, np.int64)
         lengths = np.array([len(d) for d in docs], dtype=np.int64)
+        # the documents that are not deleted (those value_docs lists), and each value's
+        # count over all of them: a mask of most documents is counted by those it leaves out
+        self.live = np.ones(size, dtype=bool) if live is None else live
+        self.live_count = int(np.count_nonzero(self.live))
+        self.totals = lengths
         value = np.repeat(np.arange(len(docs), dtype=np.int32), lengths)
         order = np.argsort(doc, kind="stable")
         self.pair_doc, self.pair_value = doc[order], value[order]
@@ -181,6 +190,12 @@ class ValueCounter:
         `chosen`: the mask's docnums, ascending, when already known."""
         if chosen is None:
             chosen = np.flatnonzero(docs)
+        if len(chosen) * 2 > self.live_count and len(self.pair_doc):  # most documents:
+            left_out = self.live & ~docs  # all values' counts less those left out have
+            return self.totals - self._counted(left_out, np.flatnonzero(left_out))
+        return self._counted(docs, chosen)
+
+    def _counted(self, docs: np.ndarray, chosen: np.ndarray) -> np.ndarray:
         if self.set_of_doc is not None and len(chosen) * 2 < len(self.set_of_doc):
             sets = np.bincount(self.set_of_doc[chosen], minlength=len(self.set_values))
             return sets @ self.set_values
