@@ -66,6 +66,7 @@ class IndexArrays:
             if name in LANGUAGE_FIELDS
         }
         self._postings = ByteBudgetLRU(POSTINGS_CACHE_BYTES)
+        self._norms: dict[tuple, np.ndarray] = {}  # (field, average, b, k1) -> length_norms
 
     def mask(self, docnums: np.ndarray) -> np.ndarray:
         result = np.zeros(self.size, dtype=bool)
@@ -125,6 +126,17 @@ class IndexArrays:
     def lengths(self, fieldname: str) -> np.ndarray:
         """Each document's length in words, as Whoosh's scorer sees it (1 when empty)."""
         return self._lengths[fieldname]
+
+    def length_norms(self, fieldname: str, average: float, b: float, k1: float) -> np.ndarray:
+        """BM25's length part of each document, k1 * ((1 - b) + b * length / average),
+        worked out once per field (a generation's lengths never change)."""
+        key = (fieldname, average, b, k1)
+        found = self._norms.get(key)
+        if found is None:
+            found = k1 * ((1 - b) + b * self.lengths(fieldname) / average)
+            found.flags.writeable = False
+            self._norms[key] = found
+        return found
 
     def average_length(self, fieldname: str) -> float | None:
         """A language field's average length over the articles in that language (None

@@ -107,9 +107,10 @@ def _term_scores(searcher, arrays, fieldname, text, ids, weights) -> np.ndarray:
         return weights
     idf = searcher.idf(fieldname, text)
     avg = arrays.average_length(fieldname) or searcher.avg_field_length(fieldname) or 1
-    lengths = arrays.lengths(fieldname)[ids]
     b, k1 = _BM25.B, _BM25.K1
-    return idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avg)))
+    norms = arrays.length_norms(fieldname, avg, b, k1)  # k1 * ((1 - b) + b * length / avg)
+    weights = weights.astype(np.float64)
+    return (weights * (idf * (k1 + 1))) / (weights + norms[ids])
 
 
 def _and(parts: list[Scored], arrays: IndexArrays) -> Scored:

@@ -125,19 +125,20 @@ _PLAIN_PHRASE = re.compile(r'"[A-Za-z0-9]+(?: [A-Za-z0-9]+)+"')
 def plain_query(snapshot: Snapshot, text: str):
     """The query Whoosh's parser makes of the commonest queries, made without it:
     plain words (ASCII letters and digits) or one quoted phrase of them, each word
-    one index word in title and body. None for anything else, which the parser
-    reads (operators, fields, wildcards, stop words, repeated words...). The
-    parser is a third of a rare word's search; tests/test_search.py checks that
-    both make the same query."""
-    fields = ("title", "body")
+    one index word in every field searched. None for anything else, which the
+    parser reads (operators, fields, wildcards, stop words, repeated words...).
+    The parser took a third of a rare word's search; tests/test_arrays.py checks
+    that both make the same query."""
+    fields = ("title", "body", *snapshot.generation.language_fields)
     schema = snapshot.schema
-    if _PLAIN_PHRASE.fullmatch(text):
+    boosts = [TITLE_BOOST if f == "title" else 1.0 for f in fields]
+    if _PLAIN_PHRASE.fullmatch(text) and len(fields) == 2:  # (other analyses: the parser)
         analysed = [[t.text for t in schema[f].tokenize(text[1:-1], mode="query")] for f in fields]
         if min(map(len, analysed)) < 2:  # (one word: Whoosh makes it a term)
             return None
         leaves = [
-            wq.Phrase(f, words, boost=TITLE_BOOST if f == "title" else 1.0)
-            for f, words in zip(fields, analysed, strict=True)
+            wq.Phrase(f, words, boost=boost)
+            for f, words, boost in zip(fields, analysed, boosts, strict=True)
         ]
         return _best_analysis(Or(leaves), snapshot.generation.language_fields)
     if not _PLAIN_WORDS.fullmatch(text):
@@ -151,8 +152,11 @@ def plain_query(snapshot: Snapshot, text: str):
         if any(len(found) != 1 for found in stems) or tuple(stems[1]) in seen:
             return None
         seen.add(tuple(stems[1]))
-        title, body = (found[0] for found in stems)
-        clauses.append(Or([Term("title", title, boost=TITLE_BOOST), Term("body", body)]))
+        terms = [
+            Term(f, found[0], boost=boost)
+            for f, found, boost in zip(fields, stems, boosts, strict=True)
+        ]
+        clauses.append(Or(terms))
     query = clauses[0] if len(clauses) == 1 else And(clauses)
     return _best_analysis(query, snapshot.generation.language_fields)
 
