@@ -67,6 +67,11 @@ def _compound(searcher, arrays: IndexArrays, query) -> Scored:
     if isinstance(query, wq.And):
         return _and([evaluate(searcher, arrays, q) for q in query.subqueries], arrays)
     if isinstance(query, wq.Or):
+        if all(type(q) is wq.Term for q in query.subqueries):
+            found = _nothing(arrays)
+            for term in query.subqueries:
+                _add_term(searcher, arrays, term, found)
+            return found
         return _or([evaluate(searcher, arrays, q) for q in query.subqueries], arrays)
     if isinstance(query, wq.AndNot):
         positive, negative = (evaluate(searcher, arrays, q) for q in (query.a, query.b))
@@ -83,20 +88,24 @@ def _nothing(arrays: IndexArrays) -> Scored:
 
 
 def _term(searcher, arrays: IndexArrays, term: wq.Term) -> Scored:
+    return _add_term(searcher, arrays, term, _nothing(arrays))
+
+
+def _add_term(searcher, arrays: IndexArrays, term: wq.Term, found: Scored) -> Scored:
+    """`found` (clean) with a term's documents and scores added in place: an Or of
+    terms (a word in title and body) sums them without an array per term."""
     if term.fieldname not in searcher.schema:
-        return _nothing(arrays)
+        return found
     field = searcher.schema[term.fieldname]
     try:
         text = field.to_bytes(term.text)
     except ValueError:
-        return _nothing(arrays)
+        return found
     ids, weights = arrays.postings(searcher.reader(), term.fieldname, text)
-    result = _nothing(arrays)
-    result.mask[ids] = True
+    found.mask[ids] = True
     scores = _term_scores(searcher, arrays, term.fieldname, text, ids, weights)
-    result.scores[ids] = term.boost * scores
-    result.clean = True
-    return result
+    found.scores[ids] += term.boost * scores
+    return found
 
 
 def _term_scores(searcher, arrays, fieldname, text, ids, weights) -> np.ndarray:
@@ -251,9 +260,7 @@ def _expanded(searcher, arrays: IndexArrays, multi) -> Scored:
     """
     found, words = _nothing(arrays), 0
     for word in multi._btexts(searcher.reader()):
-        term = _term(searcher, arrays, wq.Term(multi.fieldname, word))
-        found.mask |= term.mask
-        found.scores += term.scores
+        _add_term(searcher, arrays, wq.Term(multi.fieldname, word), found)
         words += 1
     if words > 1:
         found.scores *= multi.boost
