@@ -118,9 +118,11 @@ class IndexArrays:
             return ids[keep], weights[keep], None, None
         counts, gaps = np.concatenate(counts), np.concatenate(gaps)
         wanted = keep if among is None else keep & among[ids]
-        renumbered = np.cumsum(keep) - 1  # posting index once deleted documents are gone
         chosen = np.flatnonzero(wanted)
         owners, at = _positions_of(counts, gaps, chosen)
+        if keep.all():  # no deleted document: postings keep their numbers
+            return ids, weights, chosen[owners], at
+        renumbered = np.cumsum(keep) - 1  # posting index once deleted documents are gone
         return ids[keep], weights[keep], renumbered[chosen][owners], at
 
     def lengths(self, fieldname: str) -> np.ndarray:

@@ -182,10 +182,12 @@ def _phrase(searcher, arrays: IndexArrays, phrase: wq.Phrase) -> Scored:
             wanted = together[ids][owners]  # per position: is its document a candidate
             spots.append((ids[owners[wanted]], positions[wanted]))
         together = _phrase_docs(spots, phrase.slop, arrays)
-    scores = np.zeros(arrays.size)
+    scores = np.zeros(arrays.size)  # the words' scores where the phrase is (0 elsewhere)
     for word, (ids, weights, _, _) in zip(words, postings, strict=True):
+        found = together[ids]
+        ids, weights = ids[found], weights[found]
         scores[ids] += _term_scores(searcher, arrays, phrase.fieldname, word, ids, weights)
-    return Scored(together, scores * phrase.boost)
+    return Scored(together, scores * phrase.boost, clean=True)
 
 
 RAREST_FIRST = True  # (False: each word's positions everywhere, for tests to compare)
