@@ -213,6 +213,7 @@ def stored_records(reader, docnums: list[int]) -> list[dict]:
     parts = segment_readers(reader)
     offsets = [offset for _, offset in parts]
     records = []
+    named: dict[int, frozenset] = {}  # id(schema) -> its field names, looked up once
     for docnum in docnums:
         segment, offset = parts[bisect_right(offsets, docnum) - 1]
         column = _stored_column(segment)
@@ -223,7 +224,10 @@ def stored_records(reader, docnums: list[int]) -> list[dict]:
         data = VarBytesColumn.Reader.__getitem__(column, local)
         fields = loads(decompress(data)) if data else {}
         schema = segment.schema  # as Whoosh: fields no longer in the schema left out
-        records.append({k: v for k, v in fields.items() if k in schema})
+        names = named.get(id(schema))
+        if names is None:
+            names = named[id(schema)] = frozenset(schema.names())
+        records.append({k: v for k, v in fields.items() if k in names or k in schema})
     return records
 
 
