@@ -111,12 +111,12 @@ class IndexArrays:
         if not blocks:
             empty = np.empty(0, dtype=DOCNUM)
             return empty, np.empty(0, dtype=np.float64), empty, empty
-        ids, weights, counts, gaps = (list(column) for column in zip(*blocks, strict=True))
-        ids, weights = np.concatenate(ids), np.concatenate(weights)
+        ids, weights, counts, gaps = (_joined(column) for column in zip(*blocks, strict=True))
         keep = self.live[ids]
         if not positions:
+            if keep.all():  # no deleted document holds the term
+                return ids, weights, None, None
             return ids[keep], weights[keep], None, None
-        counts, gaps = np.concatenate(counts), np.concatenate(gaps)
         wanted = keep if among is None else keep & among[ids]
         chosen = np.flatnonzero(wanted)
         owners, at = _positions_of(counts, gaps, chosen)
@@ -146,6 +146,13 @@ class IndexArrays:
         100,000 English articles and 100 German ones would make each German article
         a thousand times longer than average and flatten its word frequencies."""
         return self._averages.get(fieldname)
+
+
+def _joined(parts: tuple):
+    """The segments' arrays as one (a common word's postings are mostly in one)."""
+    if parts[0] is None:
+        return None
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
 def _positions_of(counts: np.ndarray, gaps: np.ndarray, chosen: np.ndarray):
