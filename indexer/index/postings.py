@@ -15,7 +15,8 @@ every block through the usual interface. A block is pickled with protocol 4
 (raw bytes; Whoosh's protocol 2 re-encodes them as text) and inflated with
 ISA-L on reading; blocks written before, in protocol 2, read as they are.
 Ids and weights come first in a block, so a query that needs no positions
-inflates and unpickles only the start of each block (ids_and_weights).
+inflates only the start of each block and reads them where the pickle holds
+them (ids_and_weights, _block_start).
 Everything else (term index, columns, stored fields, segments, merging) is
 Whoosh's codec unchanged.
 

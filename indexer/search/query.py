@@ -16,7 +16,9 @@ expanded here, once, into the index words they stand for, within a
 budget for the whole query counted in index words looked at
 (MAX_SCANNED), words searched (MAX_EXPANSIONS) and their postings
 (MAX_POSTINGS, what reading them costs); past it they are cut, with a
-notice, so `body:[a TO z]` costs no more than a few common words.
+notice, so `body:[a TO z]` costs no more than a few common words. Plain
+words and a plain phrase, the commonest queries, are made into the query the
+parser would make without running it (plain_query).
 """
 
 from __future__ import annotations
