@@ -387,6 +387,38 @@ def test_a_block_start_cut_inside_protocol_2s_global_reads_as_too_short(first):
         assert {r for r in results.values() if r is not None} == {(ids, weights)}
 
 
+@pytest.mark.parametrize("protocol", [2, 4])
+def test_a_block_start_read_at_its_offsets_equals_the_whole_block(protocol):
+    """postings._block_start (ids and weights read where the pickles written by the
+    codec hold them, not walked opcode by opcode) gives the block's own ids and
+    weights for every shape of block, and for any cut of it either the same or
+    "too short", never something else; a layout it does not know is left to the walker."""
+    import pickle
+    from array import array
+
+    from indexer.index import postings
+
+    shapes = []
+    for first in (0, 10, 300, 70_000):
+        for gaps in ([], [1, 1], [300, 2], [70_000, 1], [0x80, 0xFF, 0x0A]):
+            for weights in (None, 2.0, postings.packed(array("f", [1.0, 0.5, 3.0]))):
+                values = postings.pack_positions([array("I", [1, 2]).tobytes()] * 3)
+                shapes.append(((first, postings.narrow(gaps)), weights, values))
+    read_fast = 0
+    for block in shapes:
+        data = pickle.dumps(block, protocol)
+        whole = postings._block_start(data)
+        if whole is not None:
+            assert whole == block[:2]
+            read_fast += 1
+        for cut in range(len(data)):
+            found = postings._block_start(data[:cut])
+            assert found in (postings.SHORT, None, block[:2])
+    # all but protocol 2's empty gaps (pickled as a call of `bytes`), left to the walker
+    assert read_fast == len(shapes) - (12 if protocol == 2 else 0)
+    assert postings._block_start(pickle.dumps(((1, ("B", b"")), [1.0], None), protocol)) is None
+
+
 def test_term_vectors_written_by_the_packed_codec_read_back_after_merging(tmp_path):
     """Whoosh reads term vectors with its own W3 matcher, so the codec leaves their
     blocks in W3's layout (a vector field, three segments, then an optimize)."""
@@ -433,21 +465,29 @@ def test_counting_pairs_equals_counting_each_values_documents(segmented, share):
             st.just(size),
             st.lists(st.sets(st.integers(0, size - 1)), max_size=6),  # some values empty
             st.lists(st.booleans(), min_size=size, max_size=size),
+            st.lists(st.booleans(), min_size=size, max_size=size),
         )
     )
 )
 def test_value_counter_equals_counting_each_values_documents(case):
     """All ValueCounter paths (sets of values; a mask's own pairs; every value's run
-    of documents summed at once) count what each value's documents give, values
-    without documents and empty masks included."""
+    of documents summed at once; a mask of most documents by those it leaves out)
+    count what each value's documents give, values without documents, empty masks
+    and deleted documents (in the mask or not) included."""
     from indexer.search.facets import ValueCounter
 
-    size, values, mask = case
-    value_docs = {f"v{i}": np.array(sorted(docs), dtype=np.int64) for i, docs in enumerate(values)}
+    size, values, mask, deleted = case
+    live = ~np.array(deleted, dtype=bool)
+    value_docs = {
+        f"v{i}": np.array([d for d in sorted(docs) if live[d]], dtype=np.int64)
+        for i, docs in enumerate(values)
+    }
     docs = np.array(mask, dtype=bool)
     expected = {v: int(docs[ids].sum()) for v, ids in value_docs.items()}
     assert ValueCounter(value_docs, size).counts(docs) == expected
     assert ValueCounter(value_docs, size, max_set_values=0).counts(docs) == expected
+    assert ValueCounter(value_docs, size, live).counts(docs) == expected
+    assert ValueCounter(value_docs, size, live, max_set_values=0).counts(docs) == expected
 
 
 @pytest.mark.parametrize(
@@ -513,3 +553,72 @@ def test_stored_records_read_in_one_pass_equal_whoosh(segmented):
     expected = [reader.stored_fields(d) for d in docnums]
     assert stored_records(reader, docnums) == expected
     assert len({r["path"] for r in expected}) > 100 and reader.has_deletions()
+
+
+# -- fast paths: the same answers as the general path ---------------------------------
+
+PLAIN = [
+    "research",
+    "Spectrum trials",
+    "6G",
+    "reconfigurable surfaces",
+    '"memorandum of understanding"',
+]
+NOT_PLAIN = [
+    "the research",  # a stop word
+    "trial trials",  # one index word twice
+    '"research"',  # a phrase of one word (Whoosh makes it an unboosted term)
+    "research AND trials",
+    "research OR trials",
+    "research NOT trials",
+    "research -trials",
+    "partner*",
+    "title:6G",
+    "6G-IA",
+    "research^3",
+    '"reconfigurable surfaces"~3',
+    '"memorandum of understanding" research',
+    "r\u00e9seau",
+    'a "b',
+]
+
+
+@pytest.mark.parametrize("q", PLAIN + NOT_PLAIN)
+def test_plain_queries_are_made_as_whoosh_parses_them(segmented, q):
+    """query.plain_query makes the very query Whoosh's parser makes of plain words and
+    a plain phrase, and leaves every other query to the parser."""
+    from indexer.search import query as queries
+
+    fast = queries.plain_query(segmented, q)
+    if q not in PLAIN:
+        assert fast is None
+        return
+    parsed = queries._parser(segmented).parse(q).accept(queries._facet_value_folder(segmented))
+    whoosh = queries._best_analysis(parsed, segmented.generation.language_fields)
+    assert fast == whoosh and repr(fast) == repr(whoosh)
+
+
+@pytest.mark.parametrize("q", PLAIN + NOT_PLAIN + QUERIES)
+@pytest.mark.parametrize("filters", [{}, {"topic": ["Spectrum"]}, {"org": ["6G-IA", "NGMN"]}])
+def test_searches_by_the_fast_paths_equal_the_general_path(segmented, monkeypatch, q, filters):
+    """The same hits, order, scores, snippets, facet counts and notice with the fast
+    paths as without them (plain queries made without Whoosh's parser, phrases read
+    from their rarest word on), uncached each time."""
+    from indexer.search import matching
+    from indexer.search import query as queries
+
+    def answer():
+        segmented.generation.forget_results()
+        result = search(segmented, SearchRequest(q=q, filters=filters, page_size=20))
+        hits = [(h.article.id, h.score, h.title_html, h.snippet_html) for h in result.hits]
+        return result.total, hits, result.facets, result.notice
+
+    fast = answer()
+    with monkeypatch.context() as slow:
+        slow.setattr(queries, "plain_query", lambda *_: None)
+        slow.setattr(matching, "RAREST_FIRST", False)
+        general = answer()
+    assert fast[0] == general[0] and fast[2:] == general[2:]
+    assert [h[0] for h in fast[1]] == [h[0] for h in general[1]]
+    assert [h[1] for h in fast[1]] == pytest.approx([h[1] for h in general[1]])
+    assert [h[2:] for h in fast[1]] == [h[2:] for h in general[1]]

@@ -232,6 +232,21 @@ def test_english_articles_score_as_before_in_a_mixed_corpus(snap, q):
         assert score == pytest.approx(expected[path], rel=1e-6), path
 
 
+@pytest.mark.parametrize("q", [*ENGLISH_QUERIES, "verkko", "Netzwerk Forschung", '"open ran"'])
+def test_plain_queries_are_made_in_a_mixed_corpus_as_whoosh_parses_them(snap, q):
+    """query.plain_query (plain words made into a query without Whoosh's parser)
+    searches every other language's analysis as the parser does, or leaves the
+    query to the parser."""
+    from indexer.search import query as queries
+
+    fast = queries.plain_query(snap, q)
+    parsed = queries._parser(snap).parse(q).accept(queries._facet_value_folder(snap))
+    whoosh = queries._best_analysis(parsed, snap.generation.language_fields)
+    assert snap.generation.language_fields
+    assert fast is None or (fast == whoosh and repr(fast) == repr(whoosh))
+    assert (fast is None) == ('"' in q)
+
+
 def test_an_english_corpus_searches_exactly_as_before(tmp_path):
     """No article in another language: no other analysis is searched, every
     query is the title-and-body query it always was."""

@@ -66,6 +66,7 @@ class IndexArrays:
             if name in LANGUAGE_FIELDS
         }
         self._postings = ByteBudgetLRU(POSTINGS_CACHE_BYTES)
+        self._norms: dict[tuple, np.ndarray] = {}  # (field, average, b, k1) -> length_norms
 
     def mask(self, docnums: np.ndarray) -> np.ndarray:
         result = np.zeros(self.size, dtype=bool)
@@ -94,12 +95,14 @@ class IndexArrays:
     def forget_postings(self) -> None:
         self._postings.clear()
 
-    def postings_with_positions(self, reader, fieldname: str, text):
-        """As postings(), plus every word position of the term: `owners[j]` is the
-        index in `ids` of the posting that `positions[j]` belongs to."""
-        return self._read(reader, fieldname, text, positions=True)
+    def postings_with_positions(self, reader, fieldname: str, text, among=None):
+        """As postings(), plus the word positions of the term: `owners[j]` is the
+        index in `ids` of the posting that `positions[j]` belongs to. With `among` (a
+        mask over documents) only the positions in those documents are worked out:
+        a phrase needs them only where its other words are too."""
+        return self._read(reader, fieldname, text, positions=True, among=among)
 
-    def _read(self, reader, fieldname: str, text, positions: bool, first: int = 0):
+    def _read(self, reader, fieldname: str, text, positions: bool, first: int = 0, among=None):
         blocks = [
             (block_ids + offset, *rest)
             for segment, offset in segment_readers(reader)[first:]
@@ -108,21 +111,34 @@ class IndexArrays:
         if not blocks:
             empty = np.empty(0, dtype=DOCNUM)
             return empty, np.empty(0, dtype=np.float64), empty, empty
-        ids, weights, counts, gaps = (list(column) for column in zip(*blocks, strict=True))
-        ids, weights = np.concatenate(ids), np.concatenate(weights)
+        ids, weights, counts, gaps = (_joined(column) for column in zip(*blocks, strict=True))
         keep = self.live[ids]
         if not positions:
+            if keep.all():  # no deleted document holds the term
+                return ids, weights, None, None
             return ids[keep], weights[keep], None, None
-        counts = np.concatenate(counts)
-        owners = np.repeat(np.arange(len(ids)), counts)
-        at = _running_totals(np.concatenate(gaps).astype(np.int64), counts)
-        kept = keep[owners]
+        wanted = keep if among is None else keep & among[ids]
+        chosen = np.flatnonzero(wanted)
+        owners, at = _positions_of(counts, gaps, chosen)
+        if keep.all():  # no deleted document: postings keep their numbers
+            return ids, weights, chosen[owners], at
         renumbered = np.cumsum(keep) - 1  # posting index once deleted documents are gone
-        return ids[keep], weights[keep], renumbered[owners[kept]], at[kept]
+        return ids[keep], weights[keep], renumbered[chosen][owners], at
 
     def lengths(self, fieldname: str) -> np.ndarray:
         """Each document's length in words, as Whoosh's scorer sees it (1 when empty)."""
         return self._lengths[fieldname]
+
+    def length_norms(self, fieldname: str, average: float, b: float, k1: float) -> np.ndarray:
+        """BM25's length part of each document, k1 * ((1 - b) + b * length / average),
+        worked out once per field (a generation's lengths never change)."""
+        key = (fieldname, average, b, k1)
+        found = self._norms.get(key)
+        if found is None:
+            found = k1 * ((1 - b) + b * self.lengths(fieldname) / average)
+            found.flags.writeable = False
+            self._norms[key] = found
+        return found
 
     def average_length(self, fieldname: str) -> float | None:
         """A language field's average length over the articles in that language (None
@@ -132,9 +148,35 @@ class IndexArrays:
         return self._averages.get(fieldname)
 
 
+def _joined(parts: tuple):
+    """The segments' arrays as one (a common word's postings are mostly in one)."""
+    if parts[0] is None:
+        return None
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+
+def _positions_of(counts: np.ndarray, gaps: np.ndarray, chosen: np.ndarray):
+    """The positions of the `chosen` postings (ascending indexes) from every posting's
+    count of positions and their gaps: (index in `chosen` of each position's
+    posting, the position). Only the chosen postings' gaps are summed."""
+    chosen_counts = counts[chosen]
+    if len(chosen) == len(counts):  # all of them: the gaps as they are
+        picked = gaps.astype(np.int64)
+    else:
+        ends = np.cumsum(chosen_counts)
+        starts = (np.cumsum(counts) - counts)[chosen]
+        at = np.arange(int(ends[-1]) if len(ends) else 0, dtype=DOCNUM)
+        picked = gaps[at + np.repeat(starts - (ends - chosen_counts), chosen_counts)]
+        picked = picked.astype(np.int64)
+    owners = np.repeat(np.arange(len(chosen)), chosen_counts)
+    return owners, _running_totals(picked, chosen_counts)
+
+
 def _running_totals(gaps: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """Positions from gaps, the running sum restarting at each posting's first gap."""
     totals = np.cumsum(gaps)
+    if not len(totals):
+        return totals
     before = np.zeros(len(counts), dtype=totals.dtype)  # the total before each posting
     before[1:] = totals[np.cumsum(counts)[:-1] - 1]
     return totals - np.repeat(before, counts)
@@ -178,6 +220,7 @@ def stored_records(reader, docnums: list[int]) -> list[dict]:
     parts = segment_readers(reader)
     offsets = [offset for _, offset in parts]
     records = []
+    named: dict[int, frozenset] = {}  # id(schema) -> its field names, looked up once
     for docnum in docnums:
         segment, offset = parts[bisect_right(offsets, docnum) - 1]
         column = _stored_column(segment)
@@ -188,7 +231,10 @@ def stored_records(reader, docnums: list[int]) -> list[dict]:
         data = VarBytesColumn.Reader.__getitem__(column, local)
         fields = loads(decompress(data)) if data else {}
         schema = segment.schema  # as Whoosh: fields no longer in the schema left out
-        records.append({k: v for k, v in fields.items() if k in schema})
+        names = named.get(id(schema))
+        if names is None:
+            names = named[id(schema)] = frozenset(schema.names())
+        records.append({k: v for k, v in fields.items() if k in names or k in schema})
     return records
 
 

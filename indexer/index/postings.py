@@ -15,7 +15,8 @@ every block through the usual interface. A block is pickled with protocol 4
 (raw bytes; Whoosh's protocol 2 re-encodes them as text) and inflated with
 ISA-L on reading; blocks written before, in protocol 2, read as they are.
 Ids and weights come first in a block, so a query that needs no positions
-inflates and unpickles only the start of each block (ids_and_weights).
+inflates only the start of each block and reads them where the pickle holds
+them (ids_and_weights, _block_start).
 Everything else (term index, columns, stored fields, segments, merging) is
 Whoosh's codec unchanged.
 
@@ -29,6 +30,7 @@ different ones. A change of layout needs a new SCHEMA_VERSION.
 
 from __future__ import annotations
 
+import struct
 import sys
 import zlib
 from array import array
@@ -241,14 +243,17 @@ class PackedLeafMatcher(W3LeafMatcher):
         are 85 % of its block, and a query without a phrase never looks at them."""
         data = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
         if not self._compression:
-            return _ids_and_weights(data) or loads(data)[:2]
+            found = _block_start(data)
+            return found if found and found is not SHORT else loads(data)[:2]
         if len(data) <= PREFIX_BYTES:  # a short block (a title word's): faster whole
             return loads(decompress(data))[:2]
-        inflater, fed, inflated, found = decompressobj(), 0, b"", None
-        while found is None and fed < len(data):
+        inflater, fed, inflated, found = decompressobj(), 0, b"", SHORT
+        while found is SHORT and fed < len(data):
             step = max(PREFIX_BYTES, fed)  # twice as much each time
             inflated += inflater.decompress(data[fed : fed + step])
             fed += step
+            found = _block_start(inflated)
+        if found is None or found is SHORT:  # a layout not met below: read generically
             found = _ids_and_weights(inflated)
         return found or loads(decompress(data))[:2]
 
@@ -283,7 +288,162 @@ class PackedLeafMatcher(W3LeafMatcher):
 
 
 BLOCK_PROTOCOL = 4  # pickle protocol of posting blocks (see _write_block)
-PREFIX_BYTES = 4096  # deflated bytes inflated first for a block's ids and weights
+PREFIX_BYTES = 2048  # deflated bytes inflated first for a block's ids and weights (a common
+# word's block at 100k: its ids and weights are in the first 2-4 KB of 8.5)
+
+
+SHORT = ()  # _block_start: the data stops before the weights end
+
+
+def _block_start(data: bytes):
+    """The ids and weights of a block (as _ids_and_weights) read straight from the
+    offsets where the pickles written here hold them, in protocol 4 or 2, without
+    walking every opcode in Python; SHORT when `data` stops before the weights end,
+    None for any other layout (then walked by _ids_and_weights)."""
+    try:
+        if data[:2] == b"\x80\x04":
+            found = _start_4(data)
+        elif data[:2] == b"\x80\x02":
+            found = _start_2(data)
+        else:
+            return None
+    except (IndexError, struct.error, UnicodeError):
+        return SHORT  # cut short within the ids or weights (other layouts: checked first)
+    return found
+
+
+def _start_4(data: bytes):
+    first, at = _small_int(data, 11 if data[2] == _FRAME else 2)  # (after PROTO, FRAME)
+    _need(data, at + 5)
+    if first is None or data[at : at + 2] != b"\x8c\x01" or data[at + 3] != 0x94:
+        return None  # the typecode and its MEMOIZE
+    gaps, end = _bytes_4(data, at + 4)
+    _need(data, end + 6)  # (first, (typecode, gaps)) made, each MEMOIZEd:
+    if gaps is None or data[end : end + 5] != b"\x94\x86\x94\x86\x94":
+        return None
+    return _with_weights(first, chr(data[at + 2]), gaps, data, end + 5, _packed_weights_4)
+
+
+def _packed_weights_4(data: bytes, at: int):
+    _need(data, at + 5)
+    if data[at : at + 4] != b"\x8c\x01f\x94":  # "f", MEMOIZE
+        return None
+    return _bytes_4(data, at + 4)[0]
+
+
+def _bytes_4(data: bytes, at: int):
+    """A bytes object pickled with protocol 4 at `at`, and where it ends."""
+    op = data[at]
+    if op == 0x43:  # SHORT_BINBYTES
+        size, at = data[at + 1], at + 2
+    elif op == 0x42:  # BINBYTES
+        size, at = _U4.unpack_from(data, at + 1)[0], at + 5
+    elif op == 0x8E:  # BINBYTES8
+        size, at = _U8.unpack_from(data, at + 1)[0], at + 9
+    else:
+        return None, at
+    _need(data, at + size)
+    return data[at : at + size], at + size
+
+
+_P2_ENCODE = b"c_codecs\nencode\nq"
+_P2_LATIN1 = b"X\x06\x00\x00\x00latin1q"
+
+
+def _start_2(data: bytes):
+    """Protocol 2 (indexes written before): bytes as _codecs.encode(text, "latin1")."""
+    first, at = _small_int(data, 2)
+    if first is None:
+        return None
+    _need(data, at + 27)
+    if data[at : at + 5] != b"X\x01\x00\x00\x00" or data[at + 6] != 0x71:
+        return None  # the typecode, its BINPUT, then the global and its BINPUT
+    if data[at + 8 : at + 25] != _P2_ENCODE:
+        return None
+    typecode = chr(data[at + 5])
+    gaps, at = _latin1_2(data, at + 26)
+    if gaps is None:
+        return None
+    _need(data, at + 7)
+    if data[at : at + 2] != b"\x86q" or data[at + 3 : at + 5] != b"\x86q":
+        return None  # (typecode, gaps) and (first, ...) made, each memoized
+    return _with_weights(first, typecode, gaps, data, at + 6, _packed_weights_2)
+
+
+def _packed_weights_2(data: bytes, at: int):
+    _need(data, at + 11)
+    if data[at : at + 7] != b"X\x01\x00\x00\x00fq" or data[at + 8] != 0x68:
+        return None  # "f", its BINPUT, then the global again (BINGET)
+    return _latin1_2(data, at + 10)[0]
+
+
+def _with_weights(first: int, typecode: str, gaps: bytes, data: bytes, at: int, packed):
+    """The block's (ids, weights) with its weights read at `at`: None (all 1), one
+    float, or ("f", float32 bytes) read by `packed`; None when they are none of these."""
+    weights = _scalar_weights(data, at)
+    if weights is False:
+        weights = packed(data, at)
+        if weights is None:
+            return None
+        weights = ("f", weights)
+    return (first, (typecode, gaps)), weights
+
+
+def _latin1_2(data: bytes, at: int):
+    """The bytes of a protocol 2 `_codecs.encode(text, "latin1")` from its text at `at`
+    (the global is before it) to the end of the call, and where the call's BINPUT ends."""
+    if data[at] != 0x58:  # BINUNICODE
+        return None, at
+    start = at + 5
+    end = start + _U4.unpack_from(data, at + 1)[0]
+    _need(data, end + 3)
+    text, at = data[start:end], end + 2  # (its BINPUT)
+    if data[end] != 0x71:
+        return None, at
+    if data[at] == 0x58:  # the encoding's name, the first time, and its BINPUT
+        _need(data, at + 13)
+        if data[at : at + 12] != _P2_LATIN1:
+            return None, at
+        at += 13
+    elif data[at] == 0x68:  # BINGET: the name again
+        at += 2
+    else:
+        return None, at
+    _need(data, at + 6)
+    if data[at : at + 2] != b"\x86q" or data[at + 3 : at + 5] != b"Rq":
+        return None, at  # TUPLE2, BINPUT, REDUCE, BINPUT
+    return text.decode("utf-8").encode("latin-1"), at + 6
+
+
+def _need(data: bytes, end: int) -> None:
+    if len(data) < end:
+        raise IndexError("cut short")
+
+
+def _small_int(data: bytes, at: int):
+    """A pickled int of up to 4 bytes at `at`, and where it ends (None: another opcode)."""
+    op = data[at]
+    if op == 0x4B:  # BININT1
+        return data[at + 1], at + 2
+    if op == 0x4D:  # BININT2
+        return _U2.unpack_from(data, at + 1)[0], at + 3
+    if op == 0x4A:  # BININT
+        return _I4.unpack_from(data, at + 1)[0], at + 5
+    return None, at
+
+
+def _scalar_weights(data: bytes, at: int):
+    """Weights pickled as None (all 1) or one float at `at`; False: something else."""
+    op = data[at]
+    if op == 0x4E:  # NONE
+        return None
+    if op == 0x47:  # BINFLOAT
+        _need(data, at + 9)
+        return _F8.unpack_from(data, at + 1)[0]
+    return False
+
+
+_U2, _I4, _U4, _U8, _F8 = (struct.Struct(f) for f in ("<H", "<i", "<I", "<Q", ">d"))
 
 
 def _ids_and_weights(data: bytes) -> tuple | None:

@@ -143,12 +143,21 @@ class ValueCounter:
     counting each value's documents (`facet_values` without copies)."""
 
     def __init__(
-        self, value_docs: dict[str, np.ndarray], size: int, max_set_values: int = MAX_SET_VALUES
+        self,
+        value_docs: dict[str, np.ndarray],
+        size: int,
+        live: np.ndarray | None = None,
+        max_set_values: int = MAX_SET_VALUES,
     ):
         self.values = list(value_docs)
         docs = [np.asarray(d, dtype=np.int64) for d in value_docs.values()]
         doc = np.concatenate(docs) if docs else np.empty(0, np.int64)
         lengths = np.array([len(d) for d in docs], dtype=np.int64)
+        # the documents that are not deleted (those value_docs lists), and each value's
+        # count over all of them: a mask of most documents is counted by those it leaves out
+        self.live = np.ones(size, dtype=bool) if live is None else live
+        self.live_count = int(np.count_nonzero(self.live))
+        self.totals = lengths
         value = np.repeat(np.arange(len(docs), dtype=np.int32), lengths)
         order = np.argsort(doc, kind="stable")
         self.pair_doc, self.pair_value = doc[order], value[order]
@@ -176,11 +185,19 @@ class ValueCounter:
         self.name_rank[by_name] = np.arange(len(self.values))
         self._names: dict[str, list[str]] = {}  # facet param -> each value's display name
 
-    def counted(self, docs: np.ndarray, chosen: np.ndarray | None = None) -> np.ndarray:
+    def counted(self, docs: np.ndarray, chosen: np.ndarray | None = None, left_out=None):
         """Documents per value (in `values` order) in a boolean mask over the index;
-        `chosen`: the mask's docnums, ascending, when already known."""
+        `chosen`: the mask's docnums, ascending, when already known; `left_out(docs,
+        live)`: the live documents not in a mask and their docnums (Selection.left_out
+        works them out once per mask for all facets)."""
         if chosen is None:
             chosen = np.flatnonzero(docs)
+        if len(chosen) * 2 > self.live_count and len(self.pair_doc):  # most documents:
+            rest, rest_ids = (left_out or _left_out)(docs, self.live)
+            return self.totals - self._counted(rest, rest_ids)  # all less those left out
+        return self._counted(docs, chosen)
+
+    def _counted(self, docs: np.ndarray, chosen: np.ndarray) -> np.ndarray:
         if self.set_of_doc is not None and len(chosen) * 2 < len(self.set_of_doc):
             sets = np.bincount(self.set_of_doc[chosen], minlength=len(self.set_values))
             return sets @ self.set_values
@@ -221,7 +238,7 @@ def facet_values(found: Selection, facet: Facet, request: SearchRequest) -> list
     counter = found.counters.get(facet.field)
     chosen = set(request.selected(facet.param))
     if counter is not None and not found.groups:  # each article counts once: no copies
-        counted = counter.counted(others, found.ids(others))
+        counted = counter.counted(others, found.ids(others), found.left_out)
         if type(facet).order is Facet.order:  # the default order, without a sort in Python
             order = counter.by_count(counted)
             numbers, values, names = order.tolist(), counter.values, counter.names(facet)
@@ -240,6 +257,11 @@ def facet_values(found: Selection, facet: Facet, request: SearchRequest) -> list
     name = facet.display_name
     made = [FacetValue(v, c, v in chosen, name(v)) for v, c in facet.order(counts)]
     return _chosen_first(facet, made, chosen)
+
+
+def _left_out(docs: np.ndarray, live: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    rest = live & ~docs
+    return rest, np.flatnonzero(rest)
 
 
 def _chosen_first(facet: Facet, values: list[FacetValue], chosen: set) -> list[FacetValue]:

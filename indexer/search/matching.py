@@ -67,6 +67,11 @@ def _compound(searcher, arrays: IndexArrays, query) -> Scored:
     if isinstance(query, wq.And):
         return _and([evaluate(searcher, arrays, q) for q in query.subqueries], arrays)
     if isinstance(query, wq.Or):
+        if all(type(q) is wq.Term for q in query.subqueries):
+            found = _nothing(arrays)
+            for term in query.subqueries:
+                _add_term(searcher, arrays, term, found)
+            return found
         return _or([evaluate(searcher, arrays, q) for q in query.subqueries], arrays)
     if isinstance(query, wq.AndNot):
         positive, negative = (evaluate(searcher, arrays, q) for q in (query.a, query.b))
@@ -83,20 +88,24 @@ def _nothing(arrays: IndexArrays) -> Scored:
 
 
 def _term(searcher, arrays: IndexArrays, term: wq.Term) -> Scored:
+    return _add_term(searcher, arrays, term, _nothing(arrays))
+
+
+def _add_term(searcher, arrays: IndexArrays, term: wq.Term, found: Scored) -> Scored:
+    """`found` (clean) with a term's documents and scores added in place: an Or of
+    terms (a word in title and body) sums them without an array per term."""
     if term.fieldname not in searcher.schema:
-        return _nothing(arrays)
+        return found
     field = searcher.schema[term.fieldname]
     try:
         text = field.to_bytes(term.text)
     except ValueError:
-        return _nothing(arrays)
+        return found
     ids, weights = arrays.postings(searcher.reader(), term.fieldname, text)
-    result = _nothing(arrays)
-    result.mask[ids] = True
+    found.mask[ids] = True
     scores = _term_scores(searcher, arrays, term.fieldname, text, ids, weights)
-    result.scores[ids] = term.boost * scores
-    result.clean = True
-    return result
+    found.scores[ids] += term.boost * scores
+    return found
 
 
 def _term_scores(searcher, arrays, fieldname, text, ids, weights) -> np.ndarray:
@@ -107,9 +116,10 @@ def _term_scores(searcher, arrays, fieldname, text, ids, weights) -> np.ndarray:
         return weights
     idf = searcher.idf(fieldname, text)
     avg = arrays.average_length(fieldname) or searcher.avg_field_length(fieldname) or 1
-    lengths = arrays.lengths(fieldname)[ids]
     b, k1 = _BM25.B, _BM25.K1
-    return idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avg)))
+    norms = arrays.length_norms(fieldname, avg, b, k1)  # k1 * ((1 - b) + b * length / avg)
+    weights = weights.astype(np.float64)
+    return (weights * (idf * (k1 + 1))) / (weights + norms[ids])
 
 
 def _and(parts: list[Scored], arrays: IndexArrays) -> Scored:
@@ -153,22 +163,34 @@ def _phrase(searcher, arrays: IndexArrays, phrase: wq.Phrase) -> Scored:
         return _nothing(arrays)
     field, reader = searcher.schema[phrase.fieldname], searcher.reader()
     words = [field.to_bytes(w) for w in phrase.words]
-    postings = [arrays.postings_with_positions(reader, phrase.fieldname, w) for w in words]
-    together = np.ones(arrays.size, dtype=bool)
-    for ids, *_ in postings:
-        together &= arrays.mask(ids)
+    # the rarest word first: the others' positions are then worked out only in the
+    # documents that hold the words read before them
+    order = list(range(len(words)))
+    if RAREST_FIRST:
+        order.sort(key=lambda i: reader.doc_frequency(phrase.fieldname, words[i]))
+    postings, together = [None] * len(words), None
+    for i in order:
+        among = together if RAREST_FIRST else None
+        postings[i] = arrays.postings_with_positions(reader, phrase.fieldname, words[i], among)
+        held = arrays.mask(postings[i][0])
+        together = held if together is None else together & held
+    if together is None:  # (no words)
+        together = np.ones(arrays.size, dtype=bool)
     if len(words) > 1 and together.any():
         spots = []
         for ids, _, owners, positions in postings:
             wanted = together[ids][owners]  # per position: is its document a candidate
             spots.append((ids[owners[wanted]], positions[wanted]))
         together = _phrase_docs(spots, phrase.slop, arrays)
-    scores = np.zeros(arrays.size)
+    scores = np.zeros(arrays.size)  # the words' scores where the phrase is (0 elsewhere)
     for word, (ids, weights, _, _) in zip(words, postings, strict=True):
+        found = together[ids]
+        ids, weights = ids[found], weights[found]
         scores[ids] += _term_scores(searcher, arrays, phrase.fieldname, word, ids, weights)
-    return Scored(together, scores * phrase.boost)
+    return Scored(together, scores * phrase.boost, clean=True)
 
 
+RAREST_FIRST = True  # (False: each word's positions everywhere, for tests to compare)
 POSITION_BITS = 24  # word positions below 2**24 (pages are cut at 3 MB)
 
 
@@ -182,7 +204,7 @@ def _phrase_docs(spots, slop: int, arrays: IndexArrays) -> np.ndarray:
         for i, (docnums, positions) in enumerate(spots):
             codes = (docnums << POSITION_BITS) + positions + (last - i)  # ascending
             starts = codes if starts is None else _common(starts, codes)
-        found[np.unique(starts >> POSITION_BITS)] = True
+        found[starts >> POSITION_BITS] = True  # (a document found twice: set twice)
         return found
     by_doc = [_positions_by_doc(docnums, positions) for docnums, positions in spots]
     for docnum in by_doc[0]:
@@ -240,9 +262,7 @@ def _expanded(searcher, arrays: IndexArrays, multi) -> Scored:
     """
     found, words = _nothing(arrays), 0
     for word in multi._btexts(searcher.reader()):
-        term = _term(searcher, arrays, wq.Term(multi.fieldname, word))
-        found.mask |= term.mask
-        found.scores += term.scores
+        _add_term(searcher, arrays, wq.Term(multi.fieldname, word), found)
         words += 1
     if words > 1:
         found.scores *= multi.boost

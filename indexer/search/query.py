@@ -16,7 +16,9 @@ expanded here, once, into the index words they stand for, within a
 budget for the whole query counted in index words looked at
 (MAX_SCANNED), words searched (MAX_EXPANSIONS) and their postings
 (MAX_POSTINGS, what reading them costs); past it they are cut, with a
-notice, so `body:[a TO z]` costs no more than a few common words.
+notice, so `body:[a TO z]` costs no more than a few common words. Plain
+words and a plain phrase, the commonest queries, are made into the query the
+parser would make without running it (plain_query).
 """
 
 from __future__ import annotations
@@ -94,6 +96,9 @@ def bounded(text: str) -> tuple[str, str | None]:
 
 
 def _parse(snapshot: Snapshot, text: str):
+    simple = plain_query(snapshot, text)
+    if simple is not None:
+        return simple, None
     tokens = text.split()
     if all(t.startswith("-") and len(t) > 1 for t in tokens):  # only exclusions:
         text = " ".join(f"NOT {t[1:]}" for t in tokens)  # everything but those
@@ -113,6 +118,49 @@ def _parse(snapshot: Snapshot, text: str):
         "Your query could not be read as search syntax, so it was searched as the "
         "plain words: " + " ".join(words) + "."
     )
+
+
+_PLAIN_WORDS = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")
+_PLAIN_PHRASE = re.compile(r'"[A-Za-z0-9]+(?: [A-Za-z0-9]+)+"')
+
+
+def plain_query(snapshot: Snapshot, text: str):
+    """The query Whoosh's parser makes of the commonest queries, made without it:
+    plain words (ASCII letters and digits) or one quoted phrase of them, each word
+    one index word in every field searched. None for anything else, which the
+    parser reads (operators, fields, wildcards, stop words, repeated words...).
+    The parser took a third of a rare word's search; tests/test_arrays.py checks
+    that both make the same query."""
+    fields = ("title", "body", *snapshot.generation.language_fields)
+    schema = snapshot.schema
+    boosts = [TITLE_BOOST if f == "title" else 1.0 for f in fields]
+    if _PLAIN_PHRASE.fullmatch(text) and len(fields) == 2:  # (other analyses: the parser)
+        analysed = [[t.text for t in schema[f].tokenize(text[1:-1], mode="query")] for f in fields]
+        if min(map(len, analysed)) < 2:  # (one word: Whoosh makes it a term)
+            return None
+        leaves = [
+            wq.Phrase(f, words, boost=boost)
+            for f, words, boost in zip(fields, analysed, boosts, strict=True)
+        ]
+        return _best_analysis(Or(leaves), snapshot.generation.language_fields)
+    if not _PLAIN_WORDS.fullmatch(text):
+        return None
+    words = text.split(" ")
+    if any(w.isalpha() and w.isupper() for w in words):  # AND, OR, NOT, ...
+        return None
+    clauses, seen = [], set()
+    for word in words:
+        stems = [list(schema[f].process_text(word, mode="query")) for f in fields]
+        if any(len(found) != 1 for found in stems) or tuple(stems[1]) in seen:
+            return None
+        seen.add(tuple(stems[1]))
+        terms = [
+            Term(f, found[0], boost=boost)
+            for f, found, boost in zip(fields, stems, boosts, strict=True)
+        ]
+        clauses.append(Or(terms))
+    query = clauses[0] if len(clauses) == 1 else And(clauses)
+    return _best_analysis(query, snapshot.generation.language_fields)
 
 
 def _parser(snapshot: Snapshot) -> MultifieldParser:

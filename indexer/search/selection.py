@@ -38,6 +38,7 @@ class Selection:
     scores: np.ndarray | None = None  # BM25F per document, where matched
     counters: dict = field(default_factory=dict)  # facet field -> facets.ValueCounter
     _found: list = field(default_factory=list, repr=False)  # (mask, its docnums) of ids()
+    _left: list = field(default_factory=list, repr=False)  # (mask, left_out(mask))
 
     def count(self, docs: np.ndarray) -> int:
         """Articles in a mask (or array of docnums); a group of copies counts once."""
@@ -54,6 +55,17 @@ class Selection:
         ids.flags.writeable = False
         self._found.append((docs, ids))
         return ids
+
+    def left_out(self, docs: np.ndarray, live: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The live documents not in a mask, and their docnums, once per mask (facets
+        count a mask of most documents by those it leaves out)."""
+        for mask, rest in self._left:
+            if mask is docs:
+                return rest
+        rest = live & ~docs
+        rest = (rest, self.ids(rest))
+        self._left.append((docs, rest))
+        return rest
 
     @property
     def total(self) -> int:

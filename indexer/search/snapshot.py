@@ -58,7 +58,8 @@ class Generation:
             for facet in FACETS
         }
         self.value_counters = {
-            name: ValueCounter(docs, self.arrays.size) for name, docs in self.value_docs.items()
+            name: ValueCounter(docs, self.arrays.size, self.arrays.live)
+            for name, docs in self.value_docs.items()
         }
         self.copies = CopyGroups(reader, self.arrays, history)
         # field -> folded spelling -> the value the field holds (`org:6g-ia`)
