@@ -332,6 +332,18 @@ def test_text_title_not_one_of_a_list_of_other_stories_that_tell_the_same():
     assert text_title(text) == HEADLINE
 
 
+@pytest.mark.parametrize("bullet", ["□", "•", "☆", "*", "-"])
+def test_text_title_not_a_bulleted_item_of_a_text_mode_dump(bullet):
+    """A text-mode browser draws a bullet before each item of a menu or of a
+    list of other stories; the headline (an <h1>) has none, even when the
+    lead does not tell it and an item stands nearer the article."""
+    headline = "Why the north keeps winning"
+    items = ["All our research reports", "Spectrum auction raises record sum"]
+    listed = "\n".join(f"{bullet} {item}" for item in items)
+    text = f"{bullet} Home\n{bullet} News\n{headline}\n{listed}\n\n{TEXT_BODY}"
+    assert text_title(text) == headline
+
+
 @pytest.mark.parametrize(
     "stamp", ["Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM", "Published 10:02 AM EST Nov 19"]
 )

@@ -746,7 +746,8 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     (`_byline_below`).
     Furniture is never a title: a breadcrumb ("YOU ARE AT: Home » News"), a
     back link ("Back to News"), a section label (unless a "By ..." byline
-    stands right under it), a byline, a time stamp or a photo credit.
+    stands right under it), a byline, a time stamp or a photo credit; nor,
+    unless nothing else is, a bulleted item of a menu or a list (`_LIST_ITEM`).
     """
     shaped = [
         (i, line.text)
@@ -767,6 +768,8 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
         for i, text in shaped
         if not _is_label(text) or _signed(lines, i) or _glued_stamp(text)
     ] or shaped
+    # A bulleted line is a menu's or a list's item: a title only when nothing else is.
+    shaped = [(i, text) for i, text in shaped if not _LIST_ITEM.match(text)] or shaped
     bylined = _bylined(shaped, lines)
     teasers = _teaser_list(shaped, bylined)
     opening = _opening(article, after_list=len(lines) - 1 in teasers)
@@ -1017,6 +1020,9 @@ TITLE_MAX_WORDS = 40
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 # A breadcrumb's last separator left before the headline ("/ 7 key questions ...").
 _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
+# A list item's bullet as a text-mode browser draws it ("□ Standings", "☆ Podcast"):
+# a menu's or a list of other stories' line, never the headline (an <h1> has none).
+_LIST_ITEM = re.compile(r"^[•□■◦○●▪▫☆★◆◇►▶➤✓✔*+-]\s")
 _TITLE_FIELD = re.compile(r"""^title\s*:\s*(["']?)(?P<title>.+?)\1\s*$""", re.I)
 _GLUED_CREDIT = re.compile(
     r"(?<=[a-z0-9.!?’'\")])\s*(?:\(?(?:photo|image|picture|foto|credit|source)s?\b\s*(?:credit)?\s*"
