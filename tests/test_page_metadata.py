@@ -206,7 +206,13 @@ def test_text_title_not_the_deck_under_it():
 
 
 @pytest.mark.parametrize(
-    "byline", [" by Anna Virtanen — March 4, 2025", " by Anna March 4, 2025 written by Anna"]
+    "byline",
+    [
+        " by Anna Virtanen — March 4, 2025",
+        " by Anna March 4, 2025 written by Anna",
+        " written by Anna",
+        " posted by Anna Virtanen",
+    ],
 )
 def test_text_title_without_a_byline_glued_to_it(byline):
     assert text_title(f"{MENU}\n{HEADLINE}{byline}\n\n{TEXT_BODY}") == HEADLINE
@@ -330,6 +336,15 @@ def test_text_title_not_one_of_a_list_of_other_stories_that_tell_the_same():
     text = f"{MENU}\n{HEADLINE}\nFacebook\nTwitter\nRelated\n" + "\n".join(related) + "\n\n"
     text += TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact")
     assert text_title(text) == HEADLINE
+
+
+def test_text_title_not_a_breadcrumb_ending_in_the_headline_in_other_letter_case():
+    """A blog prints its breadcrumb ending in the headline, and the headline
+    again in capitals under it: the breadcrumb holds the headline whole."""
+    body = TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact")
+    crumbs = f"Home Research {HEADLINE}"
+    text = f"{MENU}\n{crumbs}\nResearch\n{HEADLINE.upper()}\nSharing is caring!\n\n{body}"
+    assert text_title(text) == HEADLINE.upper()
 
 
 @pytest.mark.parametrize("bullet", ["□", "•", "☆", "*", "-"])

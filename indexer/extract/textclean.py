@@ -959,11 +959,12 @@ def _told_in_lead(
     pool = set(repeated) | (bylined.keys() & scores.keys()) if repeated else scores
     best = max(pool, key=scores.get)
     top, others = best, {i for i, text in shaped if word_count(text) >= TEASER_LIST_WORDS}
-    title = _title_text(lines[best].text)
-    if any(title in line.text for line in lines[: max(best - TOLD_DECK_GAP, 0)]):
+    # (letter case aside: a page may print its headline in capitals once)
+    title = _title_text(lines[best].text).casefold()
+    if any(title in line.text.casefold() for line in lines[: max(best - TOLD_DECK_GAP, 0)]):
         return best  # printed again further up (<title> with the site's name): the headline
     for i in range(best - 1, max(best - TOLD_DECK_GAP, 0) - 1, -1):
-        if i in pool and title not in lines[i].text:
+        if i in pool and title not in lines[i].text.casefold():
             top = i  # (a line holding the title whole is a breadcrumb ending in it)
         elif i in others:
             break  # another story's headline between: what is above is not the deck's
@@ -1052,10 +1053,12 @@ _FURNITURE = re.compile(
 # An icon font's ligature ("chevron_left", "arrow_forward") and the link it opens: words
 # in snake case are never a headline's. (Tried only where a word starts: linear.)
 _GLUED_ICON = re.compile(r"(?<=\s)[a-z]+(?:_[a-z]+)+\b.*$")
-# " by" and a name of one to four capitalised words closing the line, a date may follow.
-# (Words apart by spaces: a long word split into names every possible way backtracks.)
+# " by" ("written by", "posted by") and a name of one to four capitalised words closing
+# the line, a date may follow. (Words apart by spaces: a long word split into names
+# every possible way backtracks.)
 _GLUED_BYLINE = re.compile(
-    r"\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[—–|,-].*|\d.*)?$"
+    r"(?:\s+(?:written|posted|words|reported))?\s+by\s+"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[—–|,-].*|\d.*)?$"
 )
 _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+[A-ZÀ-Ý]")
 # A byline without "By": a name, a comma and the writer's role ("Ann Lee, Senior Tech Writer").
