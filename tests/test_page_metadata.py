@@ -298,6 +298,17 @@ def test_text_title_with_its_byline_not_a_video_caption_nearer_the_article():
     assert text_title(text) == HEADLINE
 
 
+def test_text_title_with_its_byline_cut_at_the_link_one_node_per_line():
+    """Copied one text node per line, "By" and the writer's linked name arrive
+    on lines of their own: the "By" still marks the line above as the headline."""
+    caption = "Oulu testbed: three operators pool their research, video"
+    text = (
+        f"{MENU}\nPublished\n2 hours ago\n{HEADLINE}\nBy\nAnna Virtanen\n| Telecom Daily\n"
+        f"Facebook\nTwitter\nVideo\n{caption}\n\n{TEXT_BODY}"
+    ).replace("The three operators", "The three Nordic operators signed a pact and")
+    assert text_title(text) == HEADLINE
+
+
 def test_text_title_with_its_date_not_a_related_story_printed_twice():
     teaser = "Three operators pool research on an Oulu testbed for sixth-generation networks"
     text = (

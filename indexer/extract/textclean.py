@@ -898,6 +898,8 @@ _STAMP_FORMS = (
     r"^(?:updated|published|posted|last updated)\b",
 )
 _STAMP = re.compile("|".join(_STAMP_FORMS), re.I)
+# "By" alone: a byline whose name is a link, cut from it in a copy of one node per line.
+_LONE_BY = re.compile(r"^(?:written |posted )?(?:by|von|par|por|door)$", re.I)
 
 
 def _byline_like(text: str) -> bool:
@@ -909,6 +911,7 @@ def _byline_like(text: str) -> bool:
         and bool(
             _BYLINE.match(text)
             or _NAMED_BYLINE.match(text)
+            or _LONE_BY.match(text)
             or _STAMP.search(text)
             or parse_date(text)
         )
