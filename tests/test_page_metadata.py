@@ -325,6 +325,17 @@ def test_a_short_title_case_headline_with_a_byline_under_it_is_the_title():
     assert text_title(text) == "The Oulu Clock"
 
 
+def test_a_two_word_headline_with_its_date_under_it_is_the_title():
+    """A blog's headline may be two words; its date under it tells it from the
+    menu's items and from a sentence of the post's own lead-in."""
+    text = (
+        f"{MENU}\nHome » Blog »\n13 Aug\nBlog\nAbout bugs\nAugust 13, 2025\nPosted by Anna\n"
+        "Leave a comment\nWhat changed in the autumn release\nMore tasks in the game\n\n"
+        f"{TEXT_BODY}"
+    )
+    assert text_title(text) == "About bugs"
+
+
 def test_the_dates_of_a_list_of_other_stories_do_not_make_them_headlines():
     stories = [
         ("Oulu operators open a satellite lab", "March 3, 2025"),

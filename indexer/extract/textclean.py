@@ -743,7 +743,8 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     further up, else the nearest of all. A question or a title-case headline
     long enough to read as a sentence counts as headline-shaped too, and so
     does a line read as a sentence with a byline or a stamp under it
-    (`_byline_below`).
+    (`_byline_below`), and a line of two words with one right under it
+    (`_dated_short_headline`).
     Furniture is never a title: a breadcrumb ("YOU ARE AT: Home » News"), a
     back link ("Back to News"), a section label (unless a "By ..." byline
     stands right under it), a byline, a time stamp or a photo credit; nor,
@@ -757,7 +758,7 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
             or _headline_sentence(line)
             or (line.kind == "outside the article" and _byline_below(lines, i, len(lines) - 1))
         )
-        and _headline_shaped(line.text)
+        and (_headline_shaped(line.text) or _dated_short_headline(lines, i))
         and not _is_furniture(line.text, line.kind != "short")
         and not (i + 1 < len(lines) and _epigraph(line.text, lines[i + 1].text))
     ]
@@ -799,6 +800,19 @@ def _headline_shaped(text: str) -> bool:
         not looks_like_dateline(text)
         and not _STAMP.search(text)
         and word_count(_title_text(text)) >= TITLE_MIN_WORDS
+    )
+
+
+def _dated_short_headline(lines: list[Line], i: int) -> bool:
+    """A headline of two words ("About bugs") with its date or byline right under
+    it: too short to tell from a menu's item by its words, the date tells it."""
+    text = lines[i].text
+    return (
+        word_count(text) == TITLE_MIN_WORDS - 1
+        and i + 1 < len(lines)
+        and not looks_like_dateline(text)
+        and not _STAMP.search(text)
+        and _byline_like(lines[i + 1].text)
     )
 
 
