@@ -349,6 +349,18 @@ def test_the_dates_of_a_list_of_other_stories_do_not_make_them_headlines():
     )
 
 
+def test_a_headline_printed_twice_over_its_deck_is_not_a_list_of_other_stories():
+    """Three headline-shaped lines in a row are a list of other stories only when
+    they are three stories: a headline printed twice over its deck is one."""
+    deck = "Three operators in the north pool their research on radio and energy use"
+    share = "\n".join(["•", "Facebook", "Twitter", "Email", "Print", "•", "•", "•"])
+    text = (
+        f"{MENU}\nUp next:\n{HEADLINE}\n{HEADLINE}\n{deck}\n•\nAnna Virtanen portrait\n"
+        f"• Anna Virtanen\n• Nov 18, 2025 at 9:24 pm ET\n{share}\n\n{TEXT_BODY}"
+    ).replace("The three operators", "The three Nordic operators signed a pact and")
+    assert text_title(text) == HEADLINE
+
+
 def test_text_title_not_one_of_a_list_of_other_stories_that_tell_the_same():
     related = [
         "Three operators pool their research on an Oulu testbed",

@@ -852,11 +852,14 @@ def _signed(lines: list[Line], i: int) -> bool:
 
 def _teaser_list(shaped: list[tuple[int, str]], bylined: dict[int, int]) -> set[int]:
     """The lines of a list of other stories: a run of TEASER_LIST_RUN or more
-    headline-shaped lines of TEASER_LIST_WORDS words or more, one right under
+    different headline-shaped lines (a headline printed twice over its deck is
+    one story) of TEASER_LIST_WORDS words or more, one right under
     the other, none with a byline under it. Such a list ("Most read", "More
     on") often tells the article's subject as well as its headline does."""
     long = [i for i, text in shaped if word_count(text) >= TEASER_LIST_WORDS and i not in bylined]
-    return {i for run in _runs(long, 1) if len(run) >= TEASER_LIST_RUN for i in run}
+    text_of = dict(shaped)
+    runs = [run for run in _runs(long, 1) if len({text_of[i] for i in run}) >= TEASER_LIST_RUN]
+    return {i for run in runs for i in run}
 
 
 def _runs(indices: list[int], gap: int) -> list[list[int]]:
