@@ -381,6 +381,28 @@ def test_text_title_not_a_breadcrumb_ending_in_the_headline_in_other_letter_case
     assert text_title(text) == HEADLINE.upper()
 
 
+def test_text_title_of_a_forwarded_mail_is_the_release_headline_not_its_subject_field():
+    """The subject field carries the mail's tags and the site's name, and the
+    forwarded mail's date under it reads as a byline: the release's own
+    headline in the body is the title."""
+    mail = (
+        "From: Anna Virtanen <anna@example.org>\nSent: Tuesday, 4 March 2025 09:12\n"
+        f"Subject: Fwd: [Press release] {HEADLINE} | Telecom Daily\n\nFor the newsletter.\n\n"
+        "---------- Forwarded message ---------\nFrom: Press Office <press@example.fi>\n"
+        f"Date: Mon, 3 Mar 2025 at 16:40\nSubject: [Press release] {HEADLINE}\n"
+        f"To: <anna@example.org>\n\nPRESS RELEASE\n3 March 2025\n\n{HEADLINE}\n\n"
+    )
+    body = TEXT_BODY.replace(
+        "The three operators", "Oulu - The three Nordic operators signed a pact and"
+    )
+    assert text_title(mail + body) == HEADLINE
+
+
+def test_a_mail_subject_is_the_title_when_nothing_else_is():
+    mail = f"From: Anna Virtanen <anna@example.org>\nSubject: Re: Fwd: {HEADLINE}\n\n"
+    assert text_title(mail + TEXT_BODY) == HEADLINE
+
+
 @pytest.mark.parametrize("bullet", ["□", "•", "☆", "*", "-"])
 def test_text_title_not_a_bulleted_item_of_a_text_mode_dump(bullet):
     """A text-mode browser draws a bullet before each item of a menu or of a

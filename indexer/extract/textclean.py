@@ -769,8 +769,12 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
         for i, text in shaped
         if not _is_label(text) or _signed(lines, i) or _glued_stamp(text)
     ] or shaped
-    # A bulleted line is a menu's or a list's item: a title only when nothing else is.
-    shaped = [(i, text) for i, text in shaped if not _LIST_ITEM.match(text)] or shaped
+    # A bulleted line is a menu's or a list's item, and an e-mail's subject field the
+    # headline with the mail's tags ("Fwd: [Press release] …"): titles only when nothing
+    # else is.
+    shaped = [
+        (i, t) for i, t in shaped if not _LIST_ITEM.match(t) and not _SUBJECT.match(t)
+    ] or shaped
     bylined = _bylined(shaped, lines)
     teasers = _teaser_list(shaped, bylined)
     opening = _opening(article, after_list=len(lines) - 1 in teasers)
@@ -1044,6 +1048,12 @@ _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 # A list item's bullet as a text-mode browser draws it ("□ Standings", "☆ Podcast"):
 # a menu's or a list of other stories' line, never the headline (an <h1> has none).
 _LIST_ITEM = re.compile(r"^[•□■◦○●▪▫☆★◆◇►▶➤✓✔*+-]\s")
+# An e-mail's subject field, with its reply and forward tags ("Subject: Fwd: Re: …").
+_SUBJECT = re.compile(
+    r"^(?:subject|betreff|objet|asunto|oggetto|assunto|onderwerp|ämne|emne|aihe|temat)\s*:\s*"
+    r"(?:(?:re|fwd?|aw|wg|tr|sv|vs)\s*:\s*)*",
+    re.I,
+)
 _TITLE_FIELD = re.compile(r"""^title\s*:\s*(["']?)(?P<title>.+?)\1\s*$""", re.I)
 _GLUED_CREDIT = re.compile(
     r"(?<=[a-z0-9.!?’'\")])\s*(?:\(?(?:photo|image|picture|foto|credit|source)s?\b\s*(?:credit)?\s*"
@@ -1102,6 +1112,7 @@ def _title_text(line: str) -> str:
     if field:
         line = field["title"]
     line = _MARKDOWN_HEADING.sub("", line)
+    line = _SUBJECT.sub("", line) or line
     line = _LEADING_SEPARATOR.sub("", line) or line
     line = _GLUED_CREDIT.sub("", line).strip() or line
     unglued = _GLUED_ICON.sub("", line).rstrip()
