@@ -229,6 +229,14 @@ def test_text_title_not_a_caption_with_its_credit_in_brackets():
     assert text_title(f"{MENU}\n{HEADLINE}\n{caption}\n\n{TEXT_BODY}") == HEADLINE
 
 
+def test_text_title_not_a_caption_with_its_credit_glued_after_its_full_stop():
+    caption = "Nordic operators at the 6G research testbed in Oulu. Credit: University"
+    deck = "A pact on radio and energy research between three operators"
+    text = f"{MENU}\nNews\n2025\n{caption}\n{HEADLINE}\n{deck}\nTuesday 4 March 2025\n\n"
+    body = TEXT_BODY.replace("The three operators", "The three Nordic operators of the 6G testbed")
+    assert text_title(text + body) == HEADLINE
+
+
 def test_text_title_not_a_breadcrumb_with_arrows():
     headline = "Why the north keeps winning"  # the lead does not repeat its words
     crumbs = "Blog > Networks > Research Partnerships"

@@ -1126,9 +1126,19 @@ def _is_furniture(line: str, sentence: bool = False) -> bool:
     """Page furniture shaped like a title: breadcrumbs, back links, bylines, widgets."""
     if _FURNITURE.search(line) or _BYLINE.match(line) or _NAMED_BYLINE.match(line):
         return True
+    if _captioned(line):
+        return True
     if not sentence and line.rstrip().endswith((":", ".")):
         return True  # a title does not end a sentence: a caption or a teaser does
     return len(line.split()) > TITLE_MAX_WORDS
+
+
+def _captioned(line: str) -> bool:
+    """A photo's caption: a sentence closed by its full stop, then the credit
+    ("… the new test range. Credit: University of Bristol"). A headline with a
+    credit glued to it has no full stop before the credit."""
+    credit = _GLUED_CREDIT.search(line)
+    return bool(credit) and line[: credit.start()].rstrip().endswith(".")
 
 
 def _headline_sentence(line: Line, asks: bool = True) -> bool:
