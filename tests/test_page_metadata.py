@@ -9,6 +9,7 @@ front matter.
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 
 import pytest
@@ -409,6 +410,25 @@ def test_text_title_of_a_forwarded_mail_is_the_release_headline_not_its_subject_
 def test_a_mail_subject_is_the_title_when_nothing_else_is():
     mail = f"From: Anna Virtanen <anna@example.org>\nSubject: Re: Fwd: {HEADLINE}\n\n"
     assert text_title(mail + TEXT_BODY) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        ("Nordic operators sign a research pact on", "sixth-generation networks in Oulu"),
+        ("Nordiska operatörer tecknar forskningsavtal om energisnåla", "6G-nät i Uleåborg"),
+    ],
+    ids=["open-end", "goes-on-in-figures"],
+)
+def test_a_headline_hard_wrapped_over_two_lines_is_the_whole_title(first, rest):
+    """A text-mode dump or an e-mail wraps a long headline at its width: the
+    two lines stand alone between blank lines and the first does not end it."""
+    body = "\n\n".join(
+        textwrap.fill(paragraph, 74, initial_indent="   ", subsequent_indent="   ")
+        for paragraph in TEXT_BODY.strip().split("\n\n")
+    )
+    text = f"   [1]Home  [2]News\n\nNewsroom\n\n  {first}\n  {rest}\n\n   Press release\n\n"
+    assert text_title(text + body) == f"{first} {rest}"
 
 
 @pytest.mark.parametrize("bullet", ["□", "•", "☆", "*", "-"])

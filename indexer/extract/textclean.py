@@ -672,20 +672,43 @@ def _lead(
 ) -> tuple[str | None, list[str]]:
     """Pick the title out of the lines above the article; keep a standfirst."""
     title_line = _pick_title(lines, article)
-    title = _title_text(title_line) if title_line else None
+    rest = _wrapped_rest(lines + article[:1], title_line) if title_line else None
+    title = _title_text(f"{title_line} {rest}" if rest else title_line) if title_line else None
     roles = [_lead_role(line, title) for line in lines]
     standfirst = _standfirst(roles)
     kept = []
     for i, (line, role) in enumerate(zip(lines, roles, strict=True)):
         if i in standfirst:
             kept.append(line.text)
-        elif line.text == title_line:
+        elif line.text in (title_line, rest):
             removed.append(Removed(line.text, "title"))
         elif role in ("sentence", "deck"):
             removed.append(Removed(line.text, "teaser above the article"))
         else:
             removed.append(Removed(line.text, role))
     return title, kept
+
+
+def _wrapped_rest(lines: list[Line], title_line: str) -> str | None:
+    """The rest of a headline hard-wrapped onto the line under it (a text-mode
+    dump, an e-mail): the two lines stand alone between blank lines, the first
+    ends open ("… agreement on", `_open_end`) or the second goes on in small
+    letters or figures ("6G-nät och radar …"), and the second is no byline,
+    date or furniture. A headline and its deck are two blocks, or more lines."""
+    size = Counter(line.block for line in lines)
+    for i in range(len(lines) - 1):
+        line, nxt = lines[i], lines[i + 1]
+        if line.text != title_line or nxt.block != line.block or size[line.block] != 2:
+            continue
+        goes_on = _open_end(line.text) or nxt.text[:1].islower() or nxt.text[:1].isdigit()
+        if (
+            goes_on
+            and nxt.kind == "short"
+            and not _byline_like(nxt.text)
+            and not _is_furniture(nxt.text)
+        ):
+            return nxt.text
+    return None
 
 
 def _lead_role(line: Line, title: str | None) -> str:
