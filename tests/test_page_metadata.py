@@ -431,6 +431,16 @@ def test_a_headline_hard_wrapped_over_two_lines_is_the_whole_title(first, rest):
     assert text_title(text + body) == f"{first} {rest}"
 
 
+def test_text_title_in_full_not_its_copy_cut_short_in_the_breadcrumb():
+    cut = "Nordic operators sign 6G research …"
+    text = f"{MENU}\nPress releases\n{cut}\nUpdated: 5 March 2025\nPublished: 4 March 2025\n"
+    text += f"Press release\n{HEADLINE}\nA pact on radio and energy research in Oulu\n"
+    body = TEXT_BODY.replace(
+        "The three operators", "The three Nordic operators signed a 6G pact and"
+    )
+    assert text_title(text + body) == HEADLINE
+
+
 @pytest.mark.parametrize("bullet", ["□", "•", "☆", "*", "-"])
 def test_text_title_not_a_bulleted_item_of_a_text_mode_dump(bullet):
     """A text-mode browser draws a bullet before each item of a menu or of a

@@ -671,7 +671,7 @@ def _lead(
     lines: list[Line], removed: list[Removed], article: list[Line]
 ) -> tuple[str | None, list[str]]:
     """Pick the title out of the lines above the article; keep a standfirst."""
-    title_line = _pick_title(lines, article)
+    title_line = _whole(lines, _pick_title(lines, article))
     rest = _wrapped_rest(lines + article[:1], title_line) if title_line else None
     title = _title_text(f"{title_line} {rest}" if rest else title_line) if title_line else None
     roles = [_lead_role(line, title) for line in lines]
@@ -687,6 +687,19 @@ def _lead(
         else:
             removed.append(Removed(line.text, role))
     return title, kept
+
+
+def _whole(lines: list[Line], title_line: str | None) -> str | None:
+    """The headline in full when the line picked is its copy cut short with an
+    ellipsis ("… test AI-native radio on a …": a breadcrumb's or a card's) and
+    the whole of it stands among the lines too."""
+    if not title_line or not title_line.rstrip().endswith(("…", "...")):
+        return title_line
+    stem = title_line.rstrip(" .…")
+    if word_count(stem) < TITLE_MIN_WORDS:
+        return title_line
+    whole = [line.text for line in lines if line.text.startswith(stem + " ")]
+    return next((text for text in whole if not text.endswith(("…", "..."))), title_line)
 
 
 def _wrapped_rest(lines: list[Line], title_line: str) -> str | None:
