@@ -219,6 +219,14 @@ def test_text_title_without_a_byline_glued_to_it(byline):
     assert text_title(f"{MENU}\n{HEADLINE}{byline}\n\n{TEXT_BODY}") == HEADLINE
 
 
+def test_text_title_without_a_name_and_handle_glued_to_it():
+    """A browser copy may glue the writer's name, handle and the story's age to
+    the headline; the handle alone would make the line read as a social widget."""
+    line = f"{HEADLINE} Anna Virtanen @annavirtanen / 2 days"
+    body = TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact and")
+    assert text_title(f"{MENU}\nFollow us\n{line}\n{body}") == HEADLINE
+
+
 @pytest.mark.parametrize("separator", ["/", "|", "›"])
 def test_text_title_without_the_breadcrumb_separator_left_before_it(separator):
     assert text_title(f"{MENU}\n{separator} {HEADLINE}\n\n{TEXT_BODY}") == HEADLINE

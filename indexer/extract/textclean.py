@@ -795,7 +795,7 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
             or (line.kind == "outside the article" and _byline_below(lines, i, len(lines) - 1))
         )
         and (_headline_shaped(line.text) or _dated_short_headline(lines, i))
-        and not _is_furniture(line.text, line.kind != "short")
+        and not _is_furniture(_GLUED_HANDLE.sub("", line.text), line.kind != "short")
         and not (i + 1 < len(lines) and _epigraph(line.text, lines[i + 1].text))
     ]
     # A label-shaped line ("Research News") is a title only when nothing else is,
@@ -1126,6 +1126,9 @@ _GLUED_BYLINE = re.compile(
     r"(?:\s+(?:written|posted|words|reported))?\s+by\s+"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[—–|,-].*|\d.*)?$"
 )
+# A writer's name and social handle glued to the headline, an age may follow
+# ("… investigating WeWork Catherine Shu @catherineshu / 2 days").
+_GLUED_HANDLE = re.compile(r"\s+[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*\s+@\w+(?:\s*[/|·•].*)?$")
 _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+[A-ZÀ-Ý]")
 # A byline without "By": a name, a comma and the writer's role ("Ann Lee, Senior Tech Writer").
 _NAMED_BYLINE = re.compile(
@@ -1142,6 +1145,7 @@ _SMALL_WORDS = re.compile(
 def _title_text(line: str) -> str:
     """A title line without its Markdown marker, front-matter key, glued photo
     credit, glued icon ligature ("… chevron_left Browse All Posts"), glued
+    name and handle ("… WeWork Ann Lee @annlee / 2 days", `_GLUED_HANDLE`), glued
     byline ("… program by Jeff Foust — November 18, 2019") or glued time stamp
     ("… Friday, 22 October 2010 at 20:13", `_glued_stamp`)."""
     field = _TITLE_FIELD.match(line)
@@ -1153,6 +1157,7 @@ def _title_text(line: str) -> str:
     line = _GLUED_CREDIT.sub("", line).strip() or line
     unglued = _GLUED_ICON.sub("", line).rstrip()
     line = unglued if word_count(unglued) >= TITLE_MIN_WORDS else line
+    line = _GLUED_HANDLE.sub("", line) or line
     headline = _GLUED_BYLINE.sub("", line)
     line = headline if word_count(headline) >= TITLE_MIN_WORDS else line
     return _glued_stamp(line) or line
