@@ -16,7 +16,10 @@ Figures: exact-day accuracy (null = null counts as right), coverage (share
 of pages given a date), precision (right days / dated pages), title accuracy
 (HTML path, and the text path: the page's visible text, one block per line,
 given to the plain-text cleaner), and median CPU milliseconds a page (CPU
-time, not wall time: the machine is shared).
+time, not wall time: the machine is shared). The text path is also scored
+on the shapes bench/extraction.py renders and caches: "text browser"
+(Chromium's innerText of the whole page), "text wrapped" (w3m at 80
+columns) and "text nodes" (one text node per line), the URL removed too.
 
 A second, independent set scores titles of plain texts as people paste and
 save them (bench/labels/text-titles/: forty short 6G press texts written
@@ -59,7 +62,7 @@ from urllib.parse import urlparse
 from bs4 import BeautifulSoup
 from htmldate import find_date
 
-from bench.extraction import find_bench
+from bench.extraction import find_bench, load_pages, node_text, rendered
 from indexer.extract import extract_document
 from indexer.extract.htmlclean import visible_lines
 from indexer.extract.reading import decode
@@ -135,6 +138,33 @@ def _project(page):
 def _project_text(page):
     article = extract_document(page["text"], "page.txt", is_html=False)
     return article.date, article.title
+
+
+TEXT_SHAPES = ("browser", "wrapped", "nodes")
+
+
+def add_shapes(pages: list[dict], keep_url: bool = False) -> None:
+    """Give each page its text in bench/extraction.py's shapes (browser copy, w3m
+    dump, node per line), from that bench's cache, the page's own URL removed.
+
+    The cached renderings are made from the pages as saved (some show their
+    address), so the address is stripped from the text the way without_url
+    strips it from the HTML."""
+    truth = json.loads((BENCH / "ground-truth.json").read_text())
+    saved = {k: v for k, v in load_pages(None, None).items() if k in {p["key"] for p in pages}}
+    shapes = {s: rendered(s, saved) for s in ("browser", "wrapped")}
+    for page in pages:
+        url = "" if keep_url else truth[page["key"]].get("url", "")
+        page["texts"] = {s: without_url(shapes[s][page["key"]], url) for s in shapes}
+        page["texts"]["nodes"] = node_text(page["html"])
+
+
+def _project_shape(shape: str):
+    def run(page):
+        article = extract_document(page["texts"][shape], f"page.{shape}.txt", is_html=False)
+        return article.date, article.title
+
+    return run
 
 
 def _htmldate(extensive: bool):
@@ -336,7 +366,9 @@ def main() -> int:
     pages = labelled_pages(args.keep_url)
     for page in pages:
         page["text"] = page_text(page["html"])
-    systems = {"sixg-search text path": _project_text, **SYSTEMS}
+    add_shapes(pages, args.keep_url)
+    shapes = {f"sixg-search text {s}": _project_shape(s) for s in TEXT_SHAPES}
+    systems = {"sixg-search text path": _project_text, **shapes, **SYSTEMS}
     if args.only:
         systems = {k: v for k, v in systems.items() if args.only in k}
     report(run(pages, systems), args.show)

@@ -9,6 +9,7 @@ front matter.
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 
 import pytest
@@ -206,10 +207,24 @@ def test_text_title_not_the_deck_under_it():
 
 
 @pytest.mark.parametrize(
-    "byline", [" by Anna Virtanen — March 4, 2025", " by Anna March 4, 2025 written by Anna"]
+    "byline",
+    [
+        " by Anna Virtanen — March 4, 2025",
+        " by Anna March 4, 2025 written by Anna",
+        " written by Anna",
+        " posted by Anna Virtanen",
+    ],
 )
 def test_text_title_without_a_byline_glued_to_it(byline):
     assert text_title(f"{MENU}\n{HEADLINE}{byline}\n\n{TEXT_BODY}") == HEADLINE
+
+
+def test_text_title_without_a_name_and_handle_glued_to_it():
+    """A browser copy may glue the writer's name, handle and the story's age to
+    the headline; the handle alone would make the line read as a social widget."""
+    line = f"{HEADLINE} Anna Virtanen @annavirtanen / 2 days"
+    body = TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact and")
+    assert text_title(f"{MENU}\nFollow us\n{line}\n{body}") == HEADLINE
 
 
 @pytest.mark.parametrize("separator", ["/", "|", "›"])
@@ -221,6 +236,14 @@ def test_text_title_not_a_caption_with_its_credit_in_brackets():
     caption = "Researchers at the Oulu testbed, 2024. (University of Oulu/Anna Virtanen)"
     assert text_title(f"{MENU}\n{caption}\n{HEADLINE}\n\n{TEXT_BODY}") == HEADLINE
     assert text_title(f"{MENU}\n{HEADLINE}\n{caption}\n\n{TEXT_BODY}") == HEADLINE
+
+
+def test_text_title_not_a_caption_with_its_credit_glued_after_its_full_stop():
+    caption = "Nordic operators at the 6G research testbed in Oulu. Credit: University"
+    deck = "A pact on radio and energy research between three operators"
+    text = f"{MENU}\nNews\n2025\n{caption}\n{HEADLINE}\n{deck}\nTuesday 4 March 2025\n\n"
+    body = TEXT_BODY.replace("The three operators", "The three Nordic operators of the 6G testbed")
+    assert text_title(text + body) == HEADLINE
 
 
 def test_text_title_not_a_breadcrumb_with_arrows():
@@ -292,6 +315,17 @@ def test_text_title_with_its_byline_not_a_video_caption_nearer_the_article():
     assert text_title(text) == HEADLINE
 
 
+def test_text_title_with_its_byline_cut_at_the_link_one_node_per_line():
+    """Copied one text node per line, "By" and the writer's linked name arrive
+    on lines of their own: the "By" still marks the line above as the headline."""
+    caption = "Oulu testbed: three operators pool their research, video"
+    text = (
+        f"{MENU}\nPublished\n2 hours ago\n{HEADLINE}\nBy\nAnna Virtanen\n| Telecom Daily\n"
+        f"Facebook\nTwitter\nVideo\n{caption}\n\n{TEXT_BODY}"
+    ).replace("The three operators", "The three Nordic operators signed a pact and")
+    assert text_title(text) == HEADLINE
+
+
 def test_text_title_with_its_date_not_a_related_story_printed_twice():
     teaser = "Three operators pool research on an Oulu testbed for sixth-generation networks"
     text = (
@@ -308,6 +342,17 @@ def test_a_short_title_case_headline_with_a_byline_under_it_is_the_title():
     assert text_title(text) == "The Oulu Clock"
 
 
+def test_a_two_word_headline_with_its_date_under_it_is_the_title():
+    """A blog's headline may be two words; its date under it tells it from the
+    menu's items and from a sentence of the post's own lead-in."""
+    text = (
+        f"{MENU}\nHome » Blog »\n13 Aug\nBlog\nAbout bugs\nAugust 13, 2025\nPosted by Anna\n"
+        "Leave a comment\nWhat changed in the autumn release\nMore tasks in the game\n\n"
+        f"{TEXT_BODY}"
+    )
+    assert text_title(text) == "About bugs"
+
+
 def test_the_dates_of_a_list_of_other_stories_do_not_make_them_headlines():
     stories = [
         ("Oulu operators open a satellite lab", "March 3, 2025"),
@@ -321,6 +366,18 @@ def test_the_dates_of_a_list_of_other_stories_do_not_make_them_headlines():
     )
 
 
+def test_a_headline_printed_twice_over_its_deck_is_not_a_list_of_other_stories():
+    """Three headline-shaped lines in a row are a list of other stories only when
+    they are three stories: a headline printed twice over its deck is one."""
+    deck = "Three operators in the north pool their research on radio and energy use"
+    share = "\n".join(["•", "Facebook", "Twitter", "Email", "Print", "•", "•", "•"])
+    text = (
+        f"{MENU}\nUp next:\n{HEADLINE}\n{HEADLINE}\n{deck}\n•\nAnna Virtanen portrait\n"
+        f"• Anna Virtanen\n• Nov 18, 2025 at 9:24 pm ET\n{share}\n\n{TEXT_BODY}"
+    ).replace("The three operators", "The three Nordic operators signed a pact and")
+    assert text_title(text) == HEADLINE
+
+
 def test_text_title_not_one_of_a_list_of_other_stories_that_tell_the_same():
     related = [
         "Three operators pool their research on an Oulu testbed",
@@ -330,6 +387,78 @@ def test_text_title_not_one_of_a_list_of_other_stories_that_tell_the_same():
     text = f"{MENU}\n{HEADLINE}\nFacebook\nTwitter\nRelated\n" + "\n".join(related) + "\n\n"
     text += TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact")
     assert text_title(text) == HEADLINE
+
+
+def test_text_title_not_a_breadcrumb_ending_in_the_headline_in_other_letter_case():
+    """A blog prints its breadcrumb ending in the headline, and the headline
+    again in capitals under it: the breadcrumb holds the headline whole."""
+    body = TEXT_BODY.replace("The three operators", "The three Nordic operators signed a pact")
+    crumbs = f"Home Research {HEADLINE}"
+    text = f"{MENU}\n{crumbs}\nResearch\n{HEADLINE.upper()}\nSharing is caring!\n\n{body}"
+    assert text_title(text) == HEADLINE.upper()
+
+
+def test_text_title_of_a_forwarded_mail_is_the_release_headline_not_its_subject_field():
+    """The subject field carries the mail's tags and the site's name, and the
+    forwarded mail's date under it reads as a byline: the release's own
+    headline in the body is the title."""
+    mail = (
+        "From: Anna Virtanen <anna@example.org>\nSent: Tuesday, 4 March 2025 09:12\n"
+        f"Subject: Fwd: [Press release] {HEADLINE} | Telecom Daily\n\nFor the newsletter.\n\n"
+        "---------- Forwarded message ---------\nFrom: Press Office <press@example.fi>\n"
+        f"Date: Mon, 3 Mar 2025 at 16:40\nSubject: [Press release] {HEADLINE}\n"
+        f"To: <anna@example.org>\n\nPRESS RELEASE\n3 March 2025\n\n{HEADLINE}\n\n"
+    )
+    body = TEXT_BODY.replace(
+        "The three operators", "Oulu - The three Nordic operators signed a pact and"
+    )
+    assert text_title(mail + body) == HEADLINE
+
+
+def test_a_mail_subject_is_the_title_when_nothing_else_is():
+    mail = f"From: Anna Virtanen <anna@example.org>\nSubject: Re: Fwd: {HEADLINE}\n\n"
+    assert text_title(mail + TEXT_BODY) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        ("Nordic operators sign a research pact on", "sixth-generation networks in Oulu"),
+        ("Nordiska operatörer tecknar forskningsavtal om energisnåla", "6G-nät i Uleåborg"),
+    ],
+    ids=["open-end", "goes-on-in-figures"],
+)
+def test_a_headline_hard_wrapped_over_two_lines_is_the_whole_title(first, rest):
+    """A text-mode dump or an e-mail wraps a long headline at its width: the
+    two lines stand alone between blank lines and the first does not end it."""
+    body = "\n\n".join(
+        textwrap.fill(paragraph, 74, initial_indent="   ", subsequent_indent="   ")
+        for paragraph in TEXT_BODY.strip().split("\n\n")
+    )
+    text = f"   [1]Home  [2]News\n\nNewsroom\n\n  {first}\n  {rest}\n\n   Press release\n\n"
+    assert text_title(text + body) == f"{first} {rest}"
+
+
+def test_text_title_in_full_not_its_copy_cut_short_in_the_breadcrumb():
+    cut = "Nordic operators sign 6G research …"
+    text = f"{MENU}\nPress releases\n{cut}\nUpdated: 5 March 2025\nPublished: 4 March 2025\n"
+    text += f"Press release\n{HEADLINE}\nA pact on radio and energy research in Oulu\n"
+    body = TEXT_BODY.replace(
+        "The three operators", "The three Nordic operators signed a 6G pact and"
+    )
+    assert text_title(text + body) == HEADLINE
+
+
+@pytest.mark.parametrize("bullet", ["□", "•", "☆", "*", "-"])
+def test_text_title_not_a_bulleted_item_of_a_text_mode_dump(bullet):
+    """A text-mode browser draws a bullet before each item of a menu or of a
+    list of other stories; the headline (an <h1>) has none, even when the
+    lead does not tell it and an item stands nearer the article."""
+    headline = "Why the north keeps winning"
+    items = ["All our research reports", "Spectrum auction raises record sum"]
+    listed = "\n".join(f"{bullet} {item}" for item in items)
+    text = f"{bullet} Home\n{bullet} News\n{headline}\n{listed}\n\n{TEXT_BODY}"
+    assert text_title(text) == headline
 
 
 @pytest.mark.parametrize(

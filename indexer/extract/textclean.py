@@ -768,21 +768,57 @@ def _lead(
     lines: list[Line], removed: list[Removed], article: list[Line]
 ) -> tuple[str | None, list[str]]:
     """Pick the title out of the lines above the article; keep a standfirst."""
-    title_line = _pick_title(lines, article)
-    title = _title_text(title_line) if title_line else None
+    title_line = _whole(lines, _pick_title(lines, article))
+    rest = _wrapped_rest(lines + article[:1], title_line) if title_line else None
+    title = _title_text(f"{title_line} {rest}" if rest else title_line) if title_line else None
     roles = [_lead_role(line, title) for line in lines]
     standfirst = _standfirst(roles)
     kept = []
     for i, (line, role) in enumerate(zip(lines, roles, strict=True)):
         if i in standfirst:
             kept.append(line.text)
-        elif line.text == title_line:
+        elif line.text in (title_line, rest):
             removed.append(Removed(line.text, "title"))
         elif role in ("sentence", "deck"):
             removed.append(Removed(line.text, "teaser above the article"))
         else:
             removed.append(Removed(line.text, role))
     return title, kept
+
+
+def _whole(lines: list[Line], title_line: str | None) -> str | None:
+    """The headline in full when the line picked is its copy cut short with an
+    ellipsis ("… test AI-native radio on a …": a breadcrumb's or a card's) and
+    the whole of it stands among the lines too."""
+    if not title_line or not title_line.rstrip().endswith(("…", "...")):
+        return title_line
+    stem = title_line.rstrip(" .…")
+    if word_count(stem) < TITLE_MIN_WORDS:
+        return title_line
+    whole = [line.text for line in lines if line.text.startswith(stem + " ")]
+    return next((text for text in whole if not text.endswith(("…", "..."))), title_line)
+
+
+def _wrapped_rest(lines: list[Line], title_line: str) -> str | None:
+    """The rest of a headline hard-wrapped onto the line under it (a text-mode
+    dump, an e-mail): the two lines stand alone between blank lines, the first
+    ends open ("… agreement on", `_open_end`) or the second goes on in small
+    letters or figures ("6G-nät och radar …"), and the second is no byline,
+    date or furniture. A headline and its deck are two blocks, or more lines."""
+    size = Counter(line.block for line in lines)
+    for i in range(len(lines) - 1):
+        line, nxt = lines[i], lines[i + 1]
+        if line.text != title_line or nxt.block != line.block or size[line.block] != 2:
+            continue
+        goes_on = _open_end(line.text) or nxt.text[:1].islower() or nxt.text[:1].isdigit()
+        if (
+            goes_on
+            and nxt.kind == "short"
+            and not _byline_like(nxt.text)
+            and not _is_furniture(nxt.text)
+        ):
+            return nxt.text
+    return None
 
 
 def _lead_role(line: Line, title: str | None) -> str:
@@ -840,10 +876,12 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     further up, else the nearest of all. A question or a title-case headline
     long enough to read as a sentence counts as headline-shaped too, and so
     does a line read as a sentence with a byline or a stamp under it
-    (`_byline_below`).
+    (`_byline_below`), and a line of two words with one right under it
+    (`_dated_short_headline`).
     Furniture is never a title: a breadcrumb ("YOU ARE AT: Home » News"), a
     back link ("Back to News"), a section label (unless a "By ..." byline
-    stands right under it), a byline, a time stamp or a photo credit.
+    stands right under it), a byline, a time stamp or a photo credit; nor,
+    unless nothing else is, a bulleted item of a menu or a list (`_LIST_ITEM`).
     """
     shaped = [
         (i, line.text)
@@ -853,8 +891,8 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
             or _headline_sentence(line)
             or (line.kind == "outside the article" and _byline_below(lines, i, len(lines) - 1))
         )
-        and _headline_shaped(line.text)
-        and not _is_furniture(line.text, line.kind != "short")
+        and (_headline_shaped(line.text) or _dated_short_headline(lines, i))
+        and not _is_furniture(_GLUED_HANDLE.sub("", line.text), line.kind != "short")
         and not (i + 1 < len(lines) and _epigraph(line.text, lines[i + 1].text))
     ]
     # A label-shaped line ("Research News") is a title only when nothing else is,
@@ -863,6 +901,12 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
         (i, text)
         for i, text in shaped
         if not _is_label(text) or _signed(lines, i) or _glued_stamp(text)
+    ] or shaped
+    # A bulleted line is a menu's or a list's item, and an e-mail's subject field the
+    # headline with the mail's tags ("Fwd: [Press release] …"): titles only when nothing
+    # else is.
+    shaped = [
+        (i, t) for i, t in shaped if not _LIST_ITEM.match(t) and not _SUBJECT.match(t)
     ] or shaped
     bylined = _bylined(shaped, lines)
     teasers = _teaser_list(shaped, bylined)
@@ -893,6 +937,19 @@ def _headline_shaped(text: str) -> bool:
         not looks_like_dateline(text)
         and not _STAMP.search(text)
         and word_count(_title_text(text)) >= TITLE_MIN_WORDS
+    )
+
+
+def _dated_short_headline(lines: list[Line], i: int) -> bool:
+    """A headline of two words ("About bugs") with its date or byline right under
+    it: too short to tell from a menu's item by its words, the date tells it."""
+    text = lines[i].text
+    return (
+        word_count(text) == TITLE_MIN_WORDS - 1
+        and i + 1 < len(lines)
+        and not looks_like_dateline(text)
+        and not _STAMP.search(text)
+        and _byline_like(lines[i + 1].text)
     )
 
 
@@ -932,11 +989,14 @@ def _signed(lines: list[Line], i: int) -> bool:
 
 def _teaser_list(shaped: list[tuple[int, str]], bylined: dict[int, int]) -> set[int]:
     """The lines of a list of other stories: a run of TEASER_LIST_RUN or more
-    headline-shaped lines of TEASER_LIST_WORDS words or more, one right under
+    different headline-shaped lines (a headline printed twice over its deck is
+    one story) of TEASER_LIST_WORDS words or more, one right under
     the other, none with a byline under it. Such a list ("Most read", "More
     on") often tells the article's subject as well as its headline does."""
     long = [i for i, text in shaped if word_count(text) >= TEASER_LIST_WORDS and i not in bylined]
-    return {i for run in _runs(long, 1) if len(run) >= TEASER_LIST_RUN for i in run}
+    text_of = dict(shaped)
+    runs = [run for run in _runs(long, 1) if len({text_of[i] for i in run}) >= TEASER_LIST_RUN]
+    return {i for run in runs for i in run}
 
 
 def _runs(indices: list[int], gap: int) -> list[list[int]]:
@@ -992,6 +1052,8 @@ _STAMP_FORMS = (
     r"^(?:updated|published|posted|last updated)\b",
 )
 _STAMP = re.compile("|".join(_STAMP_FORMS), re.I)
+# "By" alone: a byline whose name is a link, cut from it in a copy of one node per line.
+_LONE_BY = re.compile(r"^(?:written |posted )?(?:by|von|par|por|door)$", re.I)
 
 
 def _byline_like(text: str) -> bool:
@@ -1003,6 +1065,7 @@ def _byline_like(text: str) -> bool:
         and bool(
             _BYLINE.match(text)
             or _NAMED_BYLINE.match(text)
+            or _LONE_BY.match(text)
             or _STAMP.search(text)
             or parse_date(text)
         )
@@ -1053,11 +1116,12 @@ def _told_in_lead(
     pool = set(repeated) | (bylined.keys() & scores.keys()) if repeated else scores
     best = max(pool, key=scores.get)
     top, others = best, {i for i, text in shaped if word_count(text) >= TEASER_LIST_WORDS}
-    title = _title_text(lines[best].text)
-    if any(title in line.text for line in lines[: max(best - TOLD_DECK_GAP, 0)]):
+    # (letter case aside: a page may print its headline in capitals once)
+    title = _title_text(lines[best].text).casefold()
+    if any(title in line.text.casefold() for line in lines[: max(best - TOLD_DECK_GAP, 0)]):
         return best  # printed again further up (<title> with the site's name): the headline
     for i in range(best - 1, max(best - TOLD_DECK_GAP, 0) - 1, -1):
-        if i in pool and title not in lines[i].text:
+        if i in pool and title not in lines[i].text.casefold():
             top = i  # (a line holding the title whole is a breadcrumb ending in it)
         elif i in others:
             break  # another story's headline between: what is above is not the deck's
@@ -1114,6 +1178,15 @@ TITLE_MAX_WORDS = 40
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 # A breadcrumb's last separator left before the headline ("/ 7 key questions ...").
 _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
+# A list item's bullet as a text-mode browser draws it ("□ Standings", "☆ Podcast"):
+# a menu's or a list of other stories' line, never the headline (an <h1> has none).
+_LIST_ITEM = re.compile(r"^[•□■◦○●▪▫☆★◆◇►▶➤✓✔*+-]\s")
+# An e-mail's subject field, with its reply and forward tags ("Subject: Fwd: Re: …").
+_SUBJECT = re.compile(
+    r"^(?:subject|betreff|objet|asunto|oggetto|assunto|onderwerp|ämne|emne|aihe|temat)\s*:\s*"
+    r"(?:(?:re|fwd?|aw|wg|tr|sv|vs)\s*:\s*)*",
+    re.I,
+)
 _TITLE_FIELD = re.compile(r"""^title\s*:\s*(["']?)(?P<title>.+?)\1\s*$""", re.I)
 _GLUED_CREDIT = re.compile(
     r"(?<=[a-z0-9.!?’'\")])\s*(?:\(?(?:photo|image|picture|foto|credit|source)s?\b\s*(?:credit)?\s*"
@@ -1143,11 +1216,16 @@ _FURNITURE = re.compile(
 # An icon font's ligature ("chevron_left", "arrow_forward") and the link it opens: words
 # in snake case are never a headline's. (Tried only where a word starts: linear.)
 _GLUED_ICON = re.compile(r"(?<=\s)[a-z]+(?:_[a-z]+)+\b.*$")
-# " by" and a name of one to four capitalised words closing the line, a date may follow.
-# (Words apart by spaces: a long word split into names every possible way backtracks.)
+# " by" ("written by", "posted by") and a name of one to four capitalised words closing
+# the line, a date may follow. (Words apart by spaces: a long word split into names
+# every possible way backtracks.)
 _GLUED_BYLINE = re.compile(
-    r"\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[—–|,-].*|\d.*)?$"
+    r"(?:\s+(?:written|posted|words|reported))?\s+by\s+"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[—–|,-].*|\d.*)?$"
 )
+# A writer's name and social handle glued to the headline, an age may follow
+# ("… investigating WeWork Catherine Shu @catherineshu / 2 days").
+_GLUED_HANDLE = re.compile(r"\s+[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*\s+@\w+(?:\s*[/|·•].*)?$")
 _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+[A-ZÀ-Ý]")
 # A byline without "By": a name, a comma and the writer's role ("Ann Lee, Senior Tech Writer").
 _NAMED_BYLINE = re.compile(
@@ -1164,16 +1242,19 @@ _SMALL_WORDS = re.compile(
 def _title_text(line: str) -> str:
     """A title line without its Markdown marker, front-matter key, glued photo
     credit, glued icon ligature ("… chevron_left Browse All Posts"), glued
+    name and handle ("… WeWork Ann Lee @annlee / 2 days", `_GLUED_HANDLE`), glued
     byline ("… program by Jeff Foust — November 18, 2019") or glued time stamp
     ("… Friday, 22 October 2010 at 20:13", `_glued_stamp`)."""
     field = _TITLE_FIELD.match(line)
     if field:
         line = field["title"]
     line = _MARKDOWN_HEADING.sub("", line)
+    line = _SUBJECT.sub("", line) or line
     line = _LEADING_SEPARATOR.sub("", line) or line
     line = _GLUED_CREDIT.sub("", line).strip() or line
     unglued = _GLUED_ICON.sub("", line).rstrip()
     line = unglued if word_count(unglued) >= TITLE_MIN_WORDS else line
+    line = _GLUED_HANDLE.sub("", line) or line
     headline = _GLUED_BYLINE.sub("", line)
     line = headline if word_count(headline) >= TITLE_MIN_WORDS else line
     return _glued_stamp(line) or line
@@ -1183,9 +1264,19 @@ def _is_furniture(line: str, sentence: bool = False) -> bool:
     """Page furniture shaped like a title: breadcrumbs, back links, bylines, widgets."""
     if _FURNITURE.search(line) or _BYLINE.match(line) or _NAMED_BYLINE.match(line):
         return True
+    if _captioned(line):
+        return True
     if not sentence and line.rstrip().endswith((":", ".")):
         return True  # a title does not end a sentence: a caption or a teaser does
     return len(line.split()) > TITLE_MAX_WORDS
+
+
+def _captioned(line: str) -> bool:
+    """A photo's caption: a sentence closed by its full stop, then the credit
+    ("… the new test range. Credit: University of Bristol"). A headline with a
+    credit glued to it has no full stop before the credit."""
+    credit = _GLUED_CREDIT.search(line)
+    return bool(credit) and line[: credit.start()].rstrip().endswith(".")
 
 
 def _headline_sentence(line: Line, asks: bool = True) -> bool:
