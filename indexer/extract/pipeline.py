@@ -29,7 +29,7 @@ from .textclean import clean_text
 from .topics import find_topics
 
 # Bump when a change to the pipeline should re-extract every indexed article.
-EXTRACTION_VERSION = 13
+EXTRACTION_VERSION = 14
 FALLBACK_TITLE_WORDS = 12
 _LEADING_DATE = re.compile(r"^(on|in)\s+[^,]{4,30}\d{4},\s*", re.I)
 
