@@ -281,6 +281,7 @@ def test_blocks_of_either_pickle_protocol_read_as_whoosh_reads_them(
     from indexer.index.schema import build_schema
 
     monkeypatch.setattr(postings, "BLOCK_PROTOCOL", protocol)
+    monkeypatch.setattr(postings, "SMALL_BLOCK", 0)  # every block deflated
     ix = index.create_in(tmp_path, build_schema())
     writer = ix.writer(codec=postings.PackedCodec(blocklimit=3))
     words = ["alpha", "beta", "gamma", "delta"]

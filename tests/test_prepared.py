@@ -194,3 +194,50 @@ def test_sync_builds_the_index_add_document_builds(tmp_path, monkeypatch, worker
     slow = _dump(open_index(slow_index))
     assert len(slow["stored"]) == count + 5
     assert fast == slow
+
+
+def test_numbers_nothing_ranges_over_are_indexed_as_their_exact_value(built_index):
+    """size, mtime_ns and date hold one term per value, not Whoosh's precision tiers
+    (16 per 64-bit number: 40 % of a build's terms); a typed `date:[a TO b]` range
+    still finds exactly the articles dated within it."""
+    from indexer.search import SearchRequest, open_snapshot, search
+
+    ix = open_index(built_index)
+    with ix.reader() as reader:
+        stored = list(reader.all_stored_fields())
+        for field in ("size", "mtime_ns", "date"):
+            terms = list(reader.lexicon(field))
+            values = {f[field] for f in stored if f.get(field) is not None}
+            assert terms and all(t[:1] == b"\x00" for t in terms), field  # shift 0 only
+            assert len(terms) == len(values), field
+    dated = {f["path"] for f in stored if f.get("date") and 2021 <= f["date"].year <= 2022}
+    assert dated
+    with open_snapshot(built_index) as snapshot:
+        found = search(snapshot, SearchRequest(q="date:[2021 TO 2022]", page_size=100))
+    assert {hit.article.path for hit in found.hits} == dated
+    assert found.total == len(dated)
+
+
+def test_small_blocks_stored_raw_read_back_as_deflated_ones(tmp_path, monkeypatch):
+    """Blocks under postings.SMALL_BLOCK bytes are written without deflating them:
+    Whoosh's matchers and arrays.py read the same postings as from an index whose
+    every block is deflated (as before)."""
+    from indexer.index import postings
+    from indexer.index.arrays import IndexArrays
+
+    documents = _documents([(a, b) for a in TRICKY[:5] for b in TRICKY])
+    raw = _build(tmp_path / "raw", documents, index_writer, fast=True)
+    monkeypatch.setattr(postings, "SMALL_BLOCK", 0)
+    deflated = _build(tmp_path / "deflated", documents, index_writer, fast=True)
+    assert _segment_files(tmp_path / "raw")["pst"] != _segment_files(tmp_path / "deflated")["pst"]
+    assert _dump(raw) == _dump(deflated)
+    with raw.reader() as a, deflated.reader() as b:
+        arrays_a, arrays_b = IndexArrays(a), IndexArrays(b)
+        for field in ("title", "body", "id", "body_de"):
+            reads = ("postings", "postings_with_positions") if field != "id" else ("postings",)
+            for text in b.lexicon(field):
+                for read in reads:
+                    got = getattr(arrays_a, read)(a, field, text)
+                    want = getattr(arrays_b, read)(b, field, text)
+                    for x, y in zip(got, want, strict=True):
+                        assert (x is None and y is None) or (x == y).all(), (field, text)

@@ -212,3 +212,18 @@ def test_a_renamed_file_is_indexed_under_its_new_name(built_index, corpus_dir):
     assert (report.added, report.removed) == (1, 1)
     assert "renamed.txt" in indexed(built_index) and old.name not in indexed(built_index)
     assert not sync_index(corpus_dir, built_index).changed
+
+
+def test_a_build_on_worker_processes_leaves_none_behind(tmp_path):
+    """The pool is shut down without waiting for its workers' exit (the commit runs
+    beside it): they still end, and the index holds every article."""
+    import multiprocessing
+
+    from indexer.index import sync
+
+    from .conftest import eventually, seeds_and_generated
+
+    corpus, index_dir = seeds_and_generated(tmp_path, sync.PARALLEL_FROM + 3, seed=5)
+    generated = {p.relative_to(corpus).as_posix() for p in (corpus / "generated").rglob("*.*")}
+    assert generated <= indexed(index_dir).keys()
+    assert eventually(lambda: not multiprocessing.active_children())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
@@ -254,3 +255,25 @@ def test_deleted_versions_in_a_big_bucket_do_not_hide_live_copies():
     live = np.array([True, False] * 4 + [True])
     similar = _bucketed(signatures, (("segment", 9),)).similar
     assert _live_groups(similar, live) == {0: 0, 2: 0, 4: 0, 6: 0, 8: 0}
+
+
+def test_shingles_are_every_run_of_words_hashed():
+    """shingles() (runs of words zipped) equals the plain definition: each run of
+    `shingle_words` lower-cased words, or all of them when there are fewer."""
+    import hashlib
+
+    from indexer.datafiles import signature_settings
+    from indexer.index.signatures import shingles
+
+    size = signature_settings().shingle_words
+    line = "Nokia and DOCOMO sign İstanbul 6G_x MoU on sub-THz Straße"
+    words = line.split(" ")
+    for text in [*(" ".join(words[:n]) for n in range(len(words) + 1)), BODY, " .,; "]:
+        found = [w.lower() for w in re.findall(r"\w+", text)]
+        grams = {" ".join(found[i : i + size]) for i in range(max(1, len(found) - size + 1))}
+        expected = {
+            int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big")
+            for g in grams
+            if g
+        }
+        assert shingles(text) == expected, text

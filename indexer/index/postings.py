@@ -164,6 +164,13 @@ def _field_lengths(lengths, fieldname: str) -> list[int] | None:
     return [byte_to_length(b) if b else 0 for b in reader]
 
 
+# Blocks smaller than this are stored raw: deflating a 200-byte block costs about
+# 20 us (zlib's set-up) and saves ~60 bytes; most terms have one small block, so at
+# 2,000 articles that was 0.06 of the commit's 0.61 ms per article, for .pst files
+# 0.6 % smaller. Each block says whether it is deflated, so any mix reads back.
+SMALL_BLOCK = 128
+
+
 class PackedPostingsWriter(W3PostingsWriter):
     def add_postings(self, postings: list[tuple], doclengths: list[int] | None) -> None:
         """A term's (document, weight, value) postings, sorted: add_posting for each."""
@@ -194,6 +201,8 @@ class PackedPostingsWriter(W3PostingsWriter):
         self._terminfo.add_block(self)
         data = (self._mini_ids(), self._mini_weights(), self._mini_values())
         databytes, comp = dumps(data, BLOCK_PROTOCOL), self._compression
+        if len(databytes) < SMALL_BLOCK:
+            comp = 0  # (each block says whether it is deflated: readers look)
         if comp:
             databytes = zlib.compress(databytes, comp)
         ids = self._ids

@@ -23,12 +23,12 @@ SIGNATURE_BYTES = 8  # each MinHash value is stored as a big-endian uint64
 def shingles(text: str) -> set[int]:
     size = signature_settings().shingle_words
     words = [w.lower() for w in _WORD.findall(text)]
-    grams = {" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
-    return {
-        int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big")
-        for g in grams
-        if g
-    }
+    if len(words) < size:  # one shingle of all the words (none without words)
+        grams = {" ".join(words)} if words else set()
+    else:  # each run of `size` words
+        grams = set(map(" ".join, zip(*(words[i:] for i in range(size)), strict=False)))
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
+    return {from_bytes(blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams}
 
 
 def signature(text: str) -> list[int]:

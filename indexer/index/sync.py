@@ -673,14 +673,25 @@ CHUNK = 16  # jobs sent to a worker at once
 def _executor(scheduler: str | None):
     if scheduler:
         return cluster_executor(scheduler)
+    return _local_pool()
+
+
+@contextlib.contextmanager
+def _local_pool():
     # Workers are spawned, not forked: a forked worker would inherit the index's
     # write lock and keep it alive if this process were killed.
-    return ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=os.cpu_count(),
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_die_with_parent,
         initargs=(os.getpid(),),
     )
+    try:
+        yield pool
+    finally:
+        # not waiting for the workers to exit: their interpreters' shut-down
+        # (0.1-0.3 s) would hold up the commit, which then runs beside it
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _extract_chunk(jobs: list[Job]) -> list:
