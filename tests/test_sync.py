@@ -179,7 +179,7 @@ def test_rebuild_and_schema_upgrade_take_articles_from_the_extraction_cache(
     def no_extraction(*args, **kwargs):
         raise AssertionError("extracted although the cache holds the article")
 
-    monkeypatch.setattr("indexer.index.sync.extract_bytes", no_extraction)
+    monkeypatch.setattr("indexer.extract.pipeline.extract_bytes", no_extraction)
     report = sync_index(corpus_dir, built_index, rebuild=True)
     assert (report.added, report.failed) == (5, [])
     monkeypatch.setattr(store, "INDEX_NAME", "v999")
@@ -227,3 +227,23 @@ def test_a_build_on_worker_processes_leaves_none_behind(tmp_path):
     generated = {p.relative_to(corpus).as_posix() for p in (corpus / "generated").rglob("*.*")}
     assert generated <= indexed(index_dir).keys()
     assert eventually(lambda: not multiprocessing.active_children())
+
+
+def test_the_indexing_command_starts_without_the_extraction_pipeline():
+    """The parent of an index run only compares fingerprints; the cleaners and
+    trafilatura load in the workers that extract (~0.2 s of every run's start)."""
+    import subprocess
+    import sys
+
+    from .conftest import REPO
+
+    check = (
+        "import sys, web.cli, indexer.index.sync;"
+        "from indexer.extract import extractor_fingerprint; extractor_fingerprint();"
+        "print(sorted(m for m in sys.modules if m.startswith(('trafilatura', 'htmldate'))"
+        " or m == 'indexer.extract.pipeline'))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", check], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

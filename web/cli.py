@@ -16,7 +16,6 @@ import os
 import sys
 from pathlib import Path
 
-from indexer.extract import extract_file
 from indexer.extract.organisations import corpus_definitions, defined_acronyms
 from indexer.extract.reading import ReadError, SourceFile, printable_path
 from indexer.index.cluster import ClusterUnavailable
@@ -430,6 +429,8 @@ def run_search(args) -> int:
 
 
 def run_extract(args) -> int:
+    from indexer.extract import extract_file  # the pipeline: only this command needs it
+
     status = OK
     for path in args.files:
         try:

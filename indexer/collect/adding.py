@@ -18,8 +18,8 @@ from pathlib import Path, PurePath
 
 from tqdm import tqdm
 
+from .. import extract  # the pipeline loads on first use (see extract's docstring)
 from ..article import Article
-from ..extract import extract_bytes, extract_file
 from ..extract.overrides import NO_SIDECAR, clean_text
 from ..extract.reading import ReadError, SourceFile
 from ..index import sync
@@ -242,7 +242,7 @@ def _prepared(given: str, data: bytes, suffix: str, url: str | None) -> _Pending
     """The item extracted in memory, or why it is not an article."""
     relpath = "collecting" + suffix
     try:
-        article = extract_bytes(data, SourceFile(relpath, relpath), NO_SIDECAR)
+        article = extract.extract_bytes(data, SourceFile(relpath, relpath), NO_SIDECAR)
     except ReadError as exc:
         return Outcome(given, FAILED, f"{given}: not an article: {exc}")
     except Exception as exc:  # an extractor bug on odd input: a message, not a crash
@@ -295,7 +295,7 @@ def _store_and_index(corpus: Path, index_dir: Path, items: list[_Pending]) -> No
                 )
             continue
         try:
-            _, article = extract_file(SourceFile(item.stored.path, relpath))
+            _, article = extract.extract_file(SourceFile(item.stored.path, relpath))
         except ReadError as exc:  # removed meanwhile
             _fail(item, f"not added: {exc}")
             continue

@@ -7,13 +7,8 @@ docstring); this module only wires them so that the indexer and
 
 from __future__ import annotations
 
-import hashlib
 import re
-from functools import cache
 
-import trafilatura
-
-from .. import datafiles
 from ..article import HEADING, PARAGRAPH, Article, web_url
 from .dates import date_from_text, date_near_title
 from .htmlclean import clean_html
@@ -27,25 +22,10 @@ from .pdf import read_pdf
 from .reading import ReadError, SourceFile, decode, read_bytes
 from .textclean import clean_text
 from .topics import find_topics
+from .version import EXTRACTION_VERSION, extractor_fingerprint  # noqa: F401  (re-exported)
 
-# Bump when a change to the pipeline should re-extract every indexed article.
-EXTRACTION_VERSION = 14
 FALLBACK_TITLE_WORDS = 12
 _LEADING_DATE = re.compile(r"^(on|in)\s+[^,]{4,30}\d{4},\s*", re.I)
-
-
-@cache
-def extractor_fingerprint() -> str:
-    """Changes whenever extraction would give other results: code version or data files.
-
-    Stored with each article, so that after an edit to clutter.toml,
-    organisations.toml or topics.toml the next `index` run re-extracts
-    every article, not only the files that changed.
-    """
-    digest = hashlib.sha1(f"{EXTRACTION_VERSION} {trafilatura.__version__}".encode())
-    for name in datafiles.EXTRACTION_FILES:
-        digest.update((datafiles.DATA_DIR / name).read_bytes())
-    return digest.hexdigest()[:12]
 
 
 def extract_file(source: SourceFile) -> tuple[bytes, Article]:

@@ -35,7 +35,8 @@ from typing import NamedTuple
 from tqdm import tqdm
 from whoosh.writing import CLEAR, MERGE_SMALL, NO_MERGE
 
-from ..extract import extract_bytes, extractor_fingerprint
+from .. import extract  # the pipeline loads in the workers only (see extract)
+from ..extract import extractor_fingerprint
 from ..extract.overrides import NO_SIDECAR, SIDECAR_SUFFIX, SidecarState, sidecar_state
 from ..extract.reading import (
     ARTICLE_SUFFIXES,
@@ -748,7 +749,7 @@ def _extract(job: Job) -> Extracted:
         if cached:
             article, minhash = cached
         else:
-            article = extract_bytes(data, job.source, job.sidecar)
+            article = extract.extract_bytes(data, job.source, job.sidecar)
             if not article.text.strip():
                 raise ReadError("no article text found (only markup, scripts or clutter)")
             minhash = encode_signature(signature(article.text))
