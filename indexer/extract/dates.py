@@ -59,6 +59,11 @@ for _names in (
     "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
     "januari februari maart april mei juni juli augustus september oktober november december",
     "januari februari maret april mei juni juli agustus september oktober november desember",
+    "januari februari mars april maj juni juli augusti september oktober november december",
+    "januar februar marts april maj juni juli august september oktober november december",
+    "januar februar mars april mai juni juli august september oktober november desember",
+    # Nordic, Dutch and German short names that are no other word ("2 okt 2025").
+    "jan feb mars apr maj jun jul aug sep okt nov dez",
 ):
     for _number, _name in enumerate(_names.split(), 1):
         _MONTHS.setdefault(_name, _number)
@@ -76,6 +81,11 @@ DATE_PATTERNS = [
 # month first only when the day cannot be a month. Only bylines are read this way.
 NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?P<a>\d{1,2})([./])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?!\d)"
+)
+# Year first in figures, as East Asian and some European sites print a byline:
+# "2025.06.27", "입력 2025.05.14 10:20", "2025/06/27". Only bylines are read this way.
+YEAR_FIRST_DATE = re.compile(
+    r"(?<![\d.])(?P<year>(?:19|20)\d{2})([./])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d])"
 )
 LEAD_LINES = 8
 LEAD_DATE_MAX_OFFSET = 30  # characters into the first paragraph
@@ -130,25 +140,42 @@ def date_from_text(lines: list[str]) -> date | None:
 def date_near_title(lines: list[str], title: str | None) -> date | None:
     """A plain text's date from the byline by its title (a copied page's dateline).
 
-    Reads the lines after the title's line (the line that is the title, else
-    its first appearance: a page's <title> line adds the site's name), up to
-    the first body sentence, then the two lines above it (not a quote's
-    attribution), as `byline_date` reads a page.
+    Reads the lines after the title's line (see `_title_at`) up to the first
+    body sentence after a deck (one sentence right under the headline is its
+    standfirst, and the byline often stands below it), then the two lines
+    above it (not a quote's attribution), as `byline_date` reads a page. When
+    the byline states only an "updated" day, that is the day the page gives.
     """
-    if not title:
-        return None
-    at = next((i for i, line in enumerate(lines) if line == title), None)
-    if at is None:
-        at = next((i for i, line in enumerate(lines) if title in line), None)
+    at = _title_at(lines, title)
     if at is None:
         return None
     after = []
-    for line in lines[at + 1 : at + 1 + LEAD_LINES]:
-        if is_body_sentence(line):
+    for i, line in enumerate(lines[at + 1 : at + 1 + LEAD_LINES]):
+        if is_body_sentence(line) and (i or len(line) > BYLINE_MAX_CHARS):
             break
         after.append(line)
     above = [line for line in lines[max(0, at - 2) : at][::-1] if not ATTRIBUTION.match(line)]
-    return date_in_byline(after + above)
+    return date_in_byline(after + above) or date_in_byline(after + above, updated=True)
+
+
+def _title_at(lines: list[str], title: str | None) -> int | None:
+    """The index of the title's line: the line that is the title, else its first
+    appearance (a page's <title> line adds the site's name), else the line it
+    starts on when it is wrapped; spaces compared as one (a copy may turn an
+    ideographic space into a plain one)."""
+    if not title:
+        return None
+    keys = [" ".join(line.split()) for line in lines]
+    title = " ".join(title.split())
+    for match in (
+        lambda key: key == title,
+        lambda key: title in key,
+        lambda key: len(key) >= len(title) / 2 and title.startswith(key),
+    ):
+        at = next((i for i, key in enumerate(keys) if match(key)), None)
+        if at is not None:
+            return at
+    return None
 
 
 # A quote's attribution ("— Ann Lee on Monday, May 5, in a speech"): the quote's date.
@@ -200,7 +227,7 @@ _STAMP = re.compile(
 # Words that mark a byline's date as a later edit, not the publication.
 UPDATED = re.compile(
     r"\b(updated?|last modified|modified|edited|aktualisiert|mis à jour|actualizado|atualizado|"
-    r"aggiornato)\b",
+    r"aggiornato|uppdaterad|päivitetty|opdateret|oppdatert|bijgewerkt)\b|수정|更新",
     re.I,
 )
 BYLINE_MAX_CHARS = 160  # a longer string is prose: its dates are about events
@@ -305,22 +332,36 @@ def byline_date(tree, headline) -> date | None:
     return date_in_byline(_strings_after(tree, headline))
 
 
-def date_in_byline(strings: list[str]) -> date | None:
-    """The publication day among the strings by a headline (see `byline_date`)."""
+def date_in_byline(strings: list[str], updated: bool = False) -> date | None:
+    """The publication day among the strings by a headline (see `byline_date`);
+    with `updated`, an "updated" day counts too."""
     for text in strings:
         if len(text) > BYLINE_MAX_CHARS or "©" in text:
             continue
-        updated = UPDATED.search(text)
-        found = _byline_day(text[: updated.start()] if updated else text)
+        found = _byline_day(text if updated else _before_update(text))
         if found and clutter_kind(text) != "copyright":
             return found
     return None
+
+
+def _before_update(text: str) -> str:
+    """The part of a byline before its "updated" marker. A marker that trails its
+    date ("2025年10月3日 15:12更新") makes the whole string an update."""
+    updated = UPDATED.search(text)
+    if not updated:
+        return text
+    if not re.search(r"\d", text[updated.end() :]):
+        return ""
+    return text[: updated.start()]
 
 
 def _byline_day(text: str) -> date | None:
     found = parse_date(text)
     if found:
         return found
+    first = YEAR_FIRST_DATE.search(text)
+    if first:
+        return _to_date(first)
     match = NUMERIC_DATE.search(text)
     if not match:
         return None

@@ -1,0 +1,113 @@
+"""The publication day of a plain text by its headline, in each language's format,
+and not an "updated" day, a related story's or a footer's."""
+
+from datetime import date
+
+from indexer.extract import extract_document
+
+MENU = "Home\nNews\nResearch\nEvents\nContact\n"
+BODY = (
+    "The two partners will share their radio test beds for four years, and the first "
+    "joint measurements are planned for the spring.\n"
+    "Results will be offered to the standards bodies as contributions.\n"
+)
+
+
+def day_of(text: str) -> date | None:
+    return extract_document(text, "page.txt", is_html=False).date
+
+
+def test_year_first_dotted_byline_under_the_headline():
+    text = (
+        MENU + "통신\n부산대와 오울루대, 6G 안테나 공동 연구 착수\n기자명 김민지 기자\n"
+        "입력 2024.09.03 08:10\n수정 2024.09.05 11:00\n" + BODY
+    )
+    assert day_of(text) == date(2024, 9, 3)
+
+
+def test_nordic_short_month_above_the_headline():
+    text = MENU + "Pressmeddelande • 3 okt 2024 09:00 CEST\nUniversitet bygger 6G-labb i Luleå\n"
+    assert day_of(text + BODY) == date(2024, 10, 3)
+
+
+def test_published_not_the_updated_day_written_in_swedish():
+    text = (
+        MENU + "Nyhet\nPublicerad: 2024-05-02\nSenast uppdaterad: 2024-05-06\n"
+        "Högskola och operatör testar 6G i gruvan\n" + BODY
+    )
+    assert day_of(text) == date(2024, 5, 2)
+
+
+def test_a_trailing_update_mark_is_not_the_day():
+    text = (
+        MENU + "大学と通信会社、6G向け新アンテナを共同開発\n佐藤 花子\n"
+        "（2024年7月9日 18:00更新）\n2024年7月8日 10:00\n" + BODY
+    )
+    assert day_of(text) == date(2024, 7, 8)
+
+
+def test_the_byline_under_a_deck_is_read():
+    text = (
+        MENU + "Operators and universities open a shared 6G test bed\n"
+        "The test bed will run for four years and is open to small companies.\n"
+        "By Ann Lee\n12 February 2024\n" + BODY
+    )
+    assert day_of(text) == date(2024, 2, 12)
+
+
+def test_an_updated_day_alone_is_the_day_the_page_gives():
+    text = MENU + "Universidad y operador prueban 6G en Bilbao\nActualizado: 14/06/2024 - 10:02h\n"
+    assert day_of(text + BODY) == date(2024, 6, 14)
+
+
+def test_a_wrapped_headline_still_finds_its_byline():
+    text = (
+        MENU + "Yliopisto ja operaattori rakentavat 6G-testiverkon, joka kattaa\n"
+        "kampuksen\nJulkaistu 5.3.2024 klo 8.00\n" + BODY
+    )
+    assert day_of(text) == date(2024, 3, 5)
+
+
+FORWARD = """From: Lena Holm <lena@example.org>
+Sent: Thursday, 14 March 2024 08:30
+To: newsroom@example.org
+Subject: Fwd: [News release] Two labs share a 6G channel sounder | Example Lab
+See below, for Friday's digest.
+---------- Forwarded message ---------
+From: Press <press@example.net>
+Date: Wed, 13 Mar 2024 at 15:10
+Subject: [News release] Two labs share a 6G channel sounder
+NEWS RELEASE
+12 March 2024
+Two labs share a 6G channel sounder
+Oslo - Two university labs will share one channel sounder for sub-THz measurements.
+The sounder moves between the labs every three months.
+"""
+
+
+def test_a_forwarded_release_has_its_headline_and_its_own_day():
+    article = extract_document(FORWARD, "mail.txt", is_html=False)
+    assert article.title == "Two labs share a 6G channel sounder"
+    assert article.date == date(2024, 3, 12)
+
+
+REPLY = """Subject: Re: EMBARGOED: Regulator opens 6G spectrum consultation - Telecom Daily
+Date: Mon, 8 Apr 2024 10:02:11 +0200
+From: Karl Nyberg <karl@example.se>
+To: Policy team <policy@example.se>
+Worth a response from us, I think - can someone draft one by Wednesday?
+Karl
+On Fri, 5 Apr 2024 at 16:45, Telecom Daily <news@example.com> wrote:
+> Telecom Daily
+>
+> Regulator opens 6G spectrum consultation
+>
+> The national regulator has opened a consultation on the upper mid-band for
+> future mobile networks. Operators and research groups may answer until June.
+"""
+
+
+def test_a_quoted_release_without_a_day_takes_the_day_it_was_sent():
+    article = extract_document(REPLY, "mail.txt", is_html=False)
+    assert article.title == "Regulator opens 6G spectrum consultation"
+    assert article.date == date(2024, 4, 5)
