@@ -111,3 +111,25 @@ def test_a_quoted_release_without_a_day_takes_the_day_it_was_sent():
     article = extract_document(REPLY, "mail.txt", is_html=False)
     assert article.title == "Regulator opens 6G spectrum consultation"
     assert article.date == date(2024, 4, 5)
+
+
+def test_the_headline_repeated_above_the_article_is_read_too():
+    text = (
+        "Radio labs pool their sub-THz gear\nSave\nShare\nComments\nRead later\nPrint\n"
+        "Newsletter\nSubscribe\nRadio\nRadio labs pool their sub-THz gear\nBy Ann Lee\n"
+        "April 3, 2024\n" + BODY
+    )
+    assert day_of(text) == date(2024, 4, 3)
+
+
+def test_bylines_as_sites_print_them():
+    bylines = {
+        "Published Wed, Apr 3 20249:15 AM EDT": date(2024, 4, 3),  # the time glued on
+        "By Ann Lee - 4/3/24 09:15 AM EST": date(2024, 4, 3),
+        "04.23.2024 09:00 AM": date(2024, 4, 23),  # the day cannot be a month
+        "Текст: Анна Ли · 3 апреля 2024": date(2024, 4, 3),
+        "02 ago 2024": date(2024, 8, 2),
+    }
+    for byline, day in bylines.items():
+        text = MENU + "Radio labs pool their sub-THz gear\n" + byline + "\n" + BODY
+        assert day_of(text) == day, byline

@@ -62,25 +62,34 @@ for _names in (
     "januari februari mars april maj juni juli augusti september oktober november december",
     "januar februar marts april maj juni juli august september oktober november december",
     "januar februar mars april mai juni juli august september oktober november desember",
-    # Nordic, Dutch and German short names that are no other word ("2 okt 2025").
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    # Short names that are no other word ("2 okt 2025", "02 ago 2017").
     "jan feb mars apr maj jun jul aug sep okt nov dez",
+    "gen feb mar apr mag giu lug ago set ott nov dic",
+    "ene feb mar abr may jun jul ago sep oct nov dic",
 ):
     for _number, _name in enumerate(_names.split(), 1):
         _MONTHS.setdefault(_name, _number)
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+# A year ends a word, or has the time glued to it ("Nov 15, 20195:45 AM", a copied byline).
+_YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
 
 DATE_PATTERNS = [
     re.compile(rf"(?<!\d){_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d)"),
     re.compile(rf"{_YEAR}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"),
-    re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
-    re.compile(rf"(?<!\w){_DAY}(?:\s+of|\s+de)?\s+{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
+    re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.I),
+    re.compile(rf"(?<!\w){_DAY}(?:\s+of|\s+de)?\s+{_MONTH},?\s+(?:de\s+)?{_YEAR}{_YEAR_END}", re.I),
 ]
 # Day and month in figures: 18.11.2019 and 27/09/2018 read day first; 11/19/2019 is
 # month first only when the day cannot be a month. Only bylines are read this way.
 NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?P<a>\d{1,2})([./])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?!\d)"
+)
+# A two-digit year before a time of day ("11/19/19 06:56 AM EST"): American order.
+SHORT_YEAR_DATE = re.compile(
+    r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>\d{2})\s+\d{1,2}:\d{2}"
 )
 # Year first in figures, as East Asian and some European sites print a byline:
 # "2025.06.27", "입력 2025.05.14 10:20", "2025/06/27". Only bylines are read this way.
@@ -88,6 +97,7 @@ YEAR_FIRST_DATE = re.compile(
     r"(?<![\d.])(?P<year>(?:19|20)\d{2})([./])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d])"
 )
 LEAD_LINES = 8
+DECK_MAX_CHARS = 160  # a longer sentence under the headline is the article's first
 LEAD_DATE_MAX_OFFSET = 30  # characters into the first paragraph
 DATELINE_MAX_WORDS = 10
 
@@ -140,31 +150,45 @@ def date_from_text(lines: list[str]) -> date | None:
 def date_near_title(lines: list[str], title: str | None) -> date | None:
     """A plain text's date from the byline by its title (a copied page's dateline).
 
-    Reads the lines after the title's line (see `_title_at`) up to the first
-    body sentence after a deck (one sentence right under the headline is its
-    standfirst, and the byline often stands below it), then the two lines
-    above it (not a quote's attribution), as `byline_date` reads a page. When
-    the byline states only an "updated" day, that is the day the page gives.
+    The headline may stand twice (in a header or breadcrumb, then above the
+    article): each of its lines (see `_title_lines`) is tried in turn. By
+    each, reads the lines after it up to the first body sentence after a deck
+    (one sentence right under the headline is its standfirst, and the byline
+    often stands below it), then the two lines above it (not a quote's
+    attribution), as `byline_date` reads a page. When the byline states only
+    an "updated" day, that is the day the page gives.
     """
-    at = _title_at(lines, title)
-    if at is None:
-        return None
-    after = []
-    for i, line in enumerate(lines[at + 1 : at + 1 + LEAD_LINES]):
-        if is_body_sentence(line) and (i or len(line) > BYLINE_MAX_CHARS):
-            break
+    for at in _title_lines(lines, title):
+        near = _byline_lines(lines, at)
+        found = date_in_byline(near) or date_in_byline(near, updated=True)
+        if found:
+            return found
+    return None
+
+
+def _byline_lines(lines: list[str], at: int) -> list[str]:
+    """The lines by the title at `at`: those after it, then the two above it."""
+    after: list[str] = []
+    deck = True
+    for line in lines[at + 1 : at + 1 + LEAD_LINES]:
+        if line == lines[at]:
+            continue  # the headline again
+        if is_body_sentence(line):
+            if not deck or len(line) > DECK_MAX_CHARS:
+                break
+            deck = False
         after.append(line)
     above = [line for line in lines[max(0, at - 2) : at][::-1] if not ATTRIBUTION.match(line)]
-    return date_in_byline(after + above) or date_in_byline(after + above, updated=True)
+    return after + above
 
 
-def _title_at(lines: list[str], title: str | None) -> int | None:
-    """The index of the title's line: the line that is the title, else its first
-    appearance (a page's <title> line adds the site's name), else the line it
+def _title_lines(lines: list[str], title: str | None) -> list[int]:
+    """The indexes of the title's lines: the lines that are the title, else those
+    that hold it (a page's <title> line adds the site's name), else the lines it
     starts on when it is wrapped; spaces compared as one (a copy may turn an
     ideographic space into a plain one)."""
     if not title:
-        return None
+        return []
     keys = [" ".join(line.split()) for line in lines]
     title = " ".join(title.split())
     for match in (
@@ -172,10 +196,10 @@ def _title_at(lines: list[str], title: str | None) -> int | None:
         lambda key: title in key,
         lambda key: len(key) >= len(title) / 2 and title.startswith(key),
     ):
-        at = next((i for i, key in enumerate(keys) if match(key)), None)
-        if at is not None:
-            return at
-    return None
+        found = [i for i, key in enumerate(keys) if match(key)]
+        if found:
+            return found
+    return []
 
 
 # A quote's attribution ("— Ann Lee on Monday, May 5, in a speech"): the quote's date.
@@ -362,14 +386,21 @@ def _byline_day(text: str) -> date | None:
     first = YEAR_FIRST_DATE.search(text)
     if first:
         return _to_date(first)
+    short = SHORT_YEAR_DATE.search(text)
+    if short:
+        return _numeric_day(2000 + int(short["year"]), int(short["m"]), int(short["d"]))
     match = NUMERIC_DATE.search(text)
     if not match:
         return None
     a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
-    if match.group(2) == "/" and a <= 12 < b:  # 11/19/2019
+    if a <= 12 < b:  # 11/19/2019, 11.14.2019: the day cannot be a month
         a, b = b, a
+    return _numeric_day(year, b, a)
+
+
+def _numeric_day(year: int, month: int, day: int) -> date | None:
     try:
-        found = date(year, b, a)
+        found = date(year, month, day)
     except ValueError:
         return None
     return found if _plausible(found) else None
