@@ -133,3 +133,9 @@ def test_bylines_as_sites_print_them():
     for byline, day in bylines.items():
         text = MENU + "Radio labs pool their sub-THz gear\n" + byline + "\n" + BODY
         assert day_of(text) == day, byline
+
+
+def test_widgets_between_the_headline_and_its_byline_do_not_hide_it():
+    widgets = "Share\n0\nFacebook\nTwitter\n12\nComments\nPrint\nE-mail\nBy\nAnn Lee\n"
+    text = MENU + "Radio labs pool their sub-THz gear\n" + widgets + "May 6, 2024\n" + BODY
+    assert day_of(text) == date(2024, 5, 6)

@@ -97,6 +97,9 @@ YEAR_FIRST_DATE = re.compile(
     r"(?<![\d.])(?P<year>(?:19|20)\d{2})([./])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d])"
 )
 LEAD_LINES = 8
+# Lines of a few words by a headline (a name, "Share", "0", "Twitter") are widgets
+# and bylines: they do not count towards the LEAD_LINES read.
+WIDGET_MAX_WORDS = 3
 DECK_MAX_CHARS = 160  # a longer sentence under the headline is the article's first
 LEAD_DATE_MAX_OFFSET = 30  # characters into the first paragraph
 DATELINE_MAX_WORDS = 10
@@ -169,10 +172,13 @@ def date_near_title(lines: list[str], title: str | None) -> date | None:
 def _byline_lines(lines: list[str], at: int) -> list[str]:
     """The lines by the title at `at`: those after it, then the two above it."""
     after: list[str] = []
-    deck = True
-    for line in lines[at + 1 : at + 1 + LEAD_LINES]:
+    deck, counted = True, 0
+    for line in lines[at + 1 : at + 1 + LEAD_LINES * 3]:
         if line == lines[at]:
             continue  # the headline again
+        if counted == LEAD_LINES:
+            break
+        counted += word_count(line) > WIDGET_MAX_WORDS and not clutter_kind(line)
         if is_body_sentence(line):
             if not deck or len(line) > DECK_MAX_CHARS:
                 break
