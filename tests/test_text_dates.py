@@ -3,6 +3,8 @@ and not an "updated" day, a related story's or a footer's."""
 
 from datetime import date
 
+import pytest
+
 from indexer.extract import extract_document
 
 MENU = "Home\nNews\nResearch\nEvents\nContact\n"
@@ -17,55 +19,52 @@ def day_of(text: str) -> date | None:
     return extract_document(text, "page.txt", is_html=False).date
 
 
-def test_year_first_dotted_byline_under_the_headline():
-    text = (
-        MENU + "통신\n부산대와 오울루대, 6G 안테나 공동 연구 착수\n기자명 김민지 기자\n"
-        "입력 2024.09.03 08:10\n수정 2024.09.05 11:00\n" + BODY
-    )
-    assert day_of(text) == date(2024, 9, 3)
+# The lines above the article's body, each set under the day it gives and its trap.
+HEADS = """
+2024-09-03 year first in figures, Korean update mark
+통신
+부산대와 오울루대, 6G 안테나 공동 연구 착수
+기자명 김민지 기자
+입력 2024.09.03 08:10
+수정 2024.09.05 11:00
+
+2024-10-03 Nordic short month above the headline
+Pressmeddelande • 3 okt 2024 09:00 CEST
+Universitet bygger 6G-labb i Luleå
+
+2024-05-02 published, not the updated day, in Swedish
+Nyhet
+Publicerad: 2024-05-02
+Senast uppdaterad: 2024-05-06
+Högskola och operatör testar 6G i gruvan
+
+2024-07-08 a trailing update mark
+大学と通信会社、6G向け新アンテナを共同開発
+佐藤 花子
+（2024年7月9日 18:00更新）
+2024年7月8日 10:00
+
+2024-02-12 the byline under a deck
+Operators and universities open a shared 6G test bed
+The test bed will run for four years and is open to small companies.
+By Ann Lee
+12 February 2024
+
+2024-06-14 an updated day alone is the page's day
+Universidad y operador prueban 6G en Bilbao
+Actualizado: 14/06/2024 - 10:02h
+
+2024-03-05 a wrapped headline
+Yliopisto ja operaattori rakentavat 6G-testiverkon, joka kattaa
+kampuksen
+Julkaistu 5.3.2024 klo 8.00
+""".strip().split("\n\n")
 
 
-def test_nordic_short_month_above_the_headline():
-    text = MENU + "Pressmeddelande • 3 okt 2024 09:00 CEST\nUniversitet bygger 6G-labb i Luleå\n"
-    assert day_of(text + BODY) == date(2024, 10, 3)
-
-
-def test_published_not_the_updated_day_written_in_swedish():
-    text = (
-        MENU + "Nyhet\nPublicerad: 2024-05-02\nSenast uppdaterad: 2024-05-06\n"
-        "Högskola och operatör testar 6G i gruvan\n" + BODY
-    )
-    assert day_of(text) == date(2024, 5, 2)
-
-
-def test_a_trailing_update_mark_is_not_the_day():
-    text = (
-        MENU + "大学と通信会社、6G向け新アンテナを共同開発\n佐藤 花子\n"
-        "（2024年7月9日 18:00更新）\n2024年7月8日 10:00\n" + BODY
-    )
-    assert day_of(text) == date(2024, 7, 8)
-
-
-def test_the_byline_under_a_deck_is_read():
-    text = (
-        MENU + "Operators and universities open a shared 6G test bed\n"
-        "The test bed will run for four years and is open to small companies.\n"
-        "By Ann Lee\n12 February 2024\n" + BODY
-    )
-    assert day_of(text) == date(2024, 2, 12)
-
-
-def test_an_updated_day_alone_is_the_day_the_page_gives():
-    text = MENU + "Universidad y operador prueban 6G en Bilbao\nActualizado: 14/06/2024 - 10:02h\n"
-    assert day_of(text + BODY) == date(2024, 6, 14)
-
-
-def test_a_wrapped_headline_still_finds_its_byline():
-    text = (
-        MENU + "Yliopisto ja operaattori rakentavat 6G-testiverkon, joka kattaa\n"
-        "kampuksen\nJulkaistu 5.3.2024 klo 8.00\n" + BODY
-    )
-    assert day_of(text) == date(2024, 3, 5)
+@pytest.mark.parametrize("case", HEADS, ids=lambda case: case.split("\n")[0])
+def test_the_day_by_the_headline(case):
+    day, head = case.split("\n", 1)
+    assert day_of(MENU + head + "\n" + BODY) == date.fromisoformat(day.split()[0])
 
 
 FORWARD = """From: Lena Holm <lena@example.org>
