@@ -50,6 +50,14 @@ The test bed will run for four years and is open to small companies.
 By Ann Lee
 12 February 2024
 
+2024-01-22 a long standfirst
+Operators and universities open a shared 6G test bed
+The test bed, built by three universities and two operators over the last two years, will \
+run for four years; small companies may book it for free, and the first results are due \
+at the end of the year, the partners said on Monday.
+Ann Lee
+Jan 22, 2024 4:26 pm
+
 2024-06-14 an updated day alone is the page's day
 Universidad y operador prueban 6G en Bilbao
 Actualizado: 14/06/2024 - 10:02h

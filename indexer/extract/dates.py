@@ -100,7 +100,7 @@ LEAD_LINES = 8
 # Lines of a few words by a headline (a name, "Share", "0", "Twitter") are widgets
 # and bylines: they do not count towards the LEAD_LINES read.
 WIDGET_MAX_WORDS = 3
-DECK_MAX_CHARS = 160  # a longer sentence under the headline is the article's first
+DECK_MAX_CHARS = 330  # a standfirst of two or three sentences; a longer one is the body's
 LEAD_DATE_MAX_OFFSET = 30  # characters into the first paragraph
 DATELINE_MAX_WORDS = 10
 
