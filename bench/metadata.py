@@ -39,7 +39,13 @@ elsewhere, so it is scored only on request (--blind-only), and only as
 summary figures: title accuracy, date accuracy, coverage and precision, on
 the whole set and by shape. It never prints a page.
 
+A fourth set is for tuning (bench/labels/text-titles3/: forty whole pages of
+the same kinds, labelled the same way plus a half A/B for 2-fold
+cross-validation). It is scored in the default run and alone with --tune3,
+on the whole set, by half and by shape, and its wrong pages are listed.
+
     python -m bench.metadata [--show N] [--only NAME] [--keep-url] [--texts-only]
+    python -m bench.metadata --tune3 [--show N]
     python -m bench.metadata --blind-only
     (from the repository root)
 """
@@ -71,6 +77,7 @@ BENCH = find_bench()
 LABELS = Path(__file__).resolve().parent / "labels" / "metadata.json"
 TEXT_TITLES = Path(__file__).resolve().parent / "labels" / "text-titles"
 BLIND_TEXTS = Path(__file__).resolve().parent / "labels" / "text-titles2"
+TUNE_TEXTS = Path(__file__).resolve().parent / "labels" / "text-titles3"
 URL_IN_PAGE = re.compile(
     r"<link[^>]+rel=[\"']?(canonical|shortlink|amphtml)[^>]*>"
     r"|<meta[^>]+(og:url|twitter:url)[^>]*>",
@@ -216,10 +223,10 @@ def score(rows) -> dict[str, float]:
     }
 
 
-def print_scores(name: str, rows, parts, width: int = 5) -> None:
-    """One line of figures for each part ("all" or a page's fold) of the rows."""
+def print_scores(name: str, rows, parts, width: int = 5, by: str = "fold") -> None:
+    """One line of figures for each part ("all" or a page's fold, or its `by` field)."""
     for part in parts:
-        subset = [r for r in rows if part == "all" or r[0]["fold"] == part]
+        subset = [r for r in rows if part == "all" or r[0][by] == part]
         s = score(subset)
         title = f"{s['title']:.3f}" if s["title"] is not None else "   -"
         print(
@@ -302,7 +309,8 @@ def blind_texts(folder: Path = BLIND_TEXTS) -> list[dict]:
             "text": t["text"],
             "titles": [t["title"]],
             "date": date.fromisoformat(t["date"]) if t["date"] else None,
-            "fold": t["shape"],
+            "fold": t.get("half", t["shape"]),
+            "shape": t["shape"],
         }
         for t in _labelled_texts(folder)
     ]
@@ -320,8 +328,39 @@ def report_blind(folder: Path = BLIND_TEXTS) -> None:
         f"{'system':32} {'shape':14} {'n':>4} {'date':>6} {'cover':>6} {'prec':>6} "
         f"{'title':>6} {'ms':>6}"
     )
-    shapes = [s for s in BLIND_SHAPES if any(p["fold"] == s for p in pages)]
-    print_scores("sixg-search text path", rows, ("all", *shapes), width=14)
+    shapes = [s for s in BLIND_SHAPES if any(p["shape"] == s for p in pages)]
+    print_scores("sixg-search text path", rows, ("all", *shapes), width=14, by="shape")
+
+
+def report_tune3(show: int, folder: Path = TUNE_TEXTS) -> None:
+    """Set 3 (tuning data): figures by half and by shape, and its wrong pages."""
+    pages = blind_texts(folder)
+    rows = run(pages, {"text path": _project_text})["text path"]
+    print(f"\ntuning set 3 ({folder.parent.name}/{folder.name}): by half, then by shape")
+    print(
+        f"{'system':32} {'set':14} {'n':>4} {'date':>6} {'cover':>6} {'prec':>6} "
+        f"{'title':>6} {'ms':>6}"
+    )
+    print_scores("sixg-search text path", rows, ("all", "A", "B"), width=14)
+    shapes = [s for s in BLIND_SHAPES if any(p["shape"] == s for p in pages)]
+    print_scores("sixg-search text path", rows, shapes, width=14, by="shape")
+    report_wrong(rows, show, lambda page: f"{page['key'][:30]:30} {page['fold']}")
+
+
+def report_wrong(rows, show: int, label) -> None:
+    """The pages whose date or title is wrong, each named by `label(page)`."""
+    if not show:
+        return
+    wrong = [r for r in rows if r[1] != r[0]["date"]]
+    if wrong:
+        print(f"-- {len(wrong)} wrong dates")
+        for page, found, _, _ in wrong[:show]:
+            print(f"   {label(page)}  label {page['date']}  found {found}")
+    bad = [r for r in rows if not same_title(r[2], r[0]["titles"])]
+    if bad:
+        print(f"-- {len(bad)} wrong titles")
+        for page, _, found, _ in bad[:show]:
+            print(f"   {label(page)}  {(found or '')[:70]!r}  ≠ {page['titles'][0][:50]!r}")
 
 
 def report_text_titles(show: int) -> None:
@@ -352,6 +391,9 @@ def main() -> int:
         "--texts-only", action="store_true", help="score only the plain-text title set"
     )
     parser.add_argument(
+        "--tune3", action="store_true", help="score only tuning set 3 (text-titles3)"
+    )
+    parser.add_argument(
         "--blind-only",
         action="store_true",
         help="score only the blind set of whole pages (summary figures, never a page)",
@@ -363,6 +405,9 @@ def main() -> int:
     if args.texts_only:
         report_text_titles(args.show)
         return 0
+    if args.tune3:
+        report_tune3(args.show)
+        return 0
     pages = labelled_pages(args.keep_url)
     for page in pages:
         page["text"] = page_text(page["html"])
@@ -373,6 +418,7 @@ def main() -> int:
         systems = {k: v for k, v in systems.items() if args.only in k}
     report(run(pages, systems), args.show)
     report_text_titles(args.show)
+    report_tune3(args.show)
     return 0
 
 

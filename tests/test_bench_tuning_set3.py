@@ -66,3 +66,21 @@ def test_a_broken_tuning_set_is_caught(tmp_path):
         "04.txt: unknown shape 'pdf'",
         "02.txt: half 'A', not 'B'",
     ]
+
+
+def test_the_tuning_report_shows_halves_shapes_and_its_wrong_pages(tmp_path, capsys):
+    from bench.metadata import report_tune3
+
+    page = "Home\nNews\nOperators sign a 6G pact\nMarch 4, 2025\nTwo operators signed a pact on 6G."
+    good = {"title": "Operators sign a 6G pact", "date": "2025-03-04", "shape": "browser copy"}
+    good |= {"language": "en", "trap": "menu"}
+    labels = {"a.txt": {**good, "half": "A"}, "b.txt": {**good, "date": None, "half": "B"}}
+    (tmp_path / "titles.json").write_text(json.dumps(labels), encoding="utf-8")
+    for name in labels:
+        (tmp_path / name).write_text(page, encoding="utf-8")
+    report_tune3(10, tmp_path)
+    out = capsys.readouterr().out
+    rows = [line.split() for line in out.splitlines() if line.startswith("sixg-search")]
+    assert [row[3] for row in rows] == ["all", "A", "B", "browser"]
+    assert [row[5] for row in rows[:3]] == ["0.500", "1.000", "0.000"]
+    assert "1 wrong dates" in out and "b.txt" in out and "a.txt" not in out

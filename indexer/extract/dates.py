@@ -59,25 +59,48 @@ for _names in (
     "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
     "januari februari maart april mei juni juli augustus september oktober november december",
     "januari februari maret april mei juni juli agustus september oktober november desember",
+    "januari februari mars april maj juni juli augusti september oktober november december",
+    "januar februar marts april maj juni juli august september oktober november december",
+    "januar februar mars april mai juni juli august september oktober november desember",
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    # Short names that are no other word ("2 okt 2025", "02 ago 2017").
+    "jan feb mars apr maj jun jul aug sep okt nov dez",
+    "gen feb mar apr mag giu lug ago set ott nov dic",
+    "ene feb mar abr may jun jul ago sep oct nov dic",
 ):
     for _number, _name in enumerate(_names.split(), 1):
         _MONTHS.setdefault(_name, _number)
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+# A year ends a word, or has the time glued to it ("Nov 15, 20195:45 AM", a copied byline).
+_YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
 
 DATE_PATTERNS = [
     re.compile(rf"(?<!\d){_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d)"),
     re.compile(rf"{_YEAR}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"),
-    re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
-    re.compile(rf"(?<!\w){_DAY}(?:\s+of|\s+de)?\s+{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),
+    re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.I),
+    re.compile(rf"(?<!\w){_DAY}(?:\s+of|\s+de)?\s+{_MONTH},?\s+(?:de\s+)?{_YEAR}{_YEAR_END}", re.I),
 ]
 # Day and month in figures: 18.11.2019 and 27/09/2018 read day first; 11/19/2019 is
 # month first only when the day cannot be a month. Only bylines are read this way.
 NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?P<a>\d{1,2})([./])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?!\d)"
 )
+# A two-digit year before a time of day ("11/19/19 06:56 AM EST"): American order.
+SHORT_YEAR_DATE = re.compile(
+    r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>\d{2})\s+\d{1,2}:\d{2}"
+)
+# Year first in figures, as East Asian and some European sites print a byline:
+# "2025.06.27", "입력 2025.05.14 10:20", "2025/06/27". Only bylines are read this way.
+YEAR_FIRST_DATE = re.compile(
+    r"(?<![\d.])(?P<year>(?:19|20)\d{2})([./])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d])"
+)
 LEAD_LINES = 8
+# Lines of a few words by a headline (a name, "Share", "0", "Twitter") are widgets
+# and bylines: they do not count towards the LEAD_LINES read.
+WIDGET_MAX_WORDS = 3
+DECK_MAX_CHARS = 330  # a standfirst of two or three sentences; a longer one is the body's
 LEAD_DATE_MAX_OFFSET = 30  # characters into the first paragraph
 DATELINE_MAX_WORDS = 10
 
@@ -130,25 +153,59 @@ def date_from_text(lines: list[str]) -> date | None:
 def date_near_title(lines: list[str], title: str | None) -> date | None:
     """A plain text's date from the byline by its title (a copied page's dateline).
 
-    Reads the lines after the title's line (the line that is the title, else
-    its first appearance: a page's <title> line adds the site's name), up to
-    the first body sentence, then the two lines above it (not a quote's
-    attribution), as `byline_date` reads a page.
+    The headline may stand twice (in a header or breadcrumb, then above the
+    article): each of its lines (see `_title_lines`) is tried in turn. By
+    each, reads the lines after it up to the first body sentence after a deck
+    (one sentence right under the headline is its standfirst, and the byline
+    often stands below it), then the two lines above it (not a quote's
+    attribution), as `byline_date` reads a page. When the byline states only
+    an "updated" day, that is the day the page gives.
     """
-    if not title:
-        return None
-    at = next((i for i, line in enumerate(lines) if line == title), None)
-    if at is None:
-        at = next((i for i, line in enumerate(lines) if title in line), None)
-    if at is None:
-        return None
-    after = []
-    for line in lines[at + 1 : at + 1 + LEAD_LINES]:
-        if is_body_sentence(line):
+    for at in _title_lines(lines, title):
+        near = _byline_lines(lines, at)
+        found = date_in_byline(near) or date_in_byline(near, updated=True)
+        if found:
+            return found
+    return None
+
+
+def _byline_lines(lines: list[str], at: int) -> list[str]:
+    """The lines by the title at `at`: those after it, then the two above it."""
+    after: list[str] = []
+    deck, counted = True, 0
+    for line in lines[at + 1 : at + 1 + LEAD_LINES * 3]:
+        if line == lines[at]:
+            continue  # the headline again
+        if counted == LEAD_LINES:
             break
+        counted += word_count(line) > WIDGET_MAX_WORDS and not clutter_kind(line)
+        if is_body_sentence(line):
+            if not deck or len(line) > DECK_MAX_CHARS:
+                break
+            deck = False
         after.append(line)
     above = [line for line in lines[max(0, at - 2) : at][::-1] if not ATTRIBUTION.match(line)]
-    return date_in_byline(after + above)
+    return after + above
+
+
+def _title_lines(lines: list[str], title: str | None) -> list[int]:
+    """The indexes of the title's lines: the lines that are the title, else those
+    that hold it (a page's <title> line adds the site's name), else the lines it
+    starts on when it is wrapped; spaces compared as one (a copy may turn an
+    ideographic space into a plain one)."""
+    if not title:
+        return []
+    keys = [" ".join(line.split()) for line in lines]
+    title = " ".join(title.split())
+    for match in (
+        lambda key: key == title,
+        lambda key: title in key,
+        lambda key: len(key) >= len(title) / 2 and title.startswith(key),
+    ):
+        found = [i for i, key in enumerate(keys) if match(key)]
+        if found:
+            return found
+    return []
 
 
 # A quote's attribution ("— Ann Lee on Monday, May 5, in a speech"): the quote's date.
@@ -200,7 +257,7 @@ _STAMP = re.compile(
 # Words that mark a byline's date as a later edit, not the publication.
 UPDATED = re.compile(
     r"\b(updated?|last modified|modified|edited|aktualisiert|mis à jour|actualizado|atualizado|"
-    r"aggiornato)\b",
+    r"aggiornato|uppdaterad|päivitetty|opdateret|oppdatert|bijgewerkt)\b|수정|更新",
     re.I,
 )
 BYLINE_MAX_CHARS = 160  # a longer string is prose: its dates are about events
@@ -305,30 +362,51 @@ def byline_date(tree, headline) -> date | None:
     return date_in_byline(_strings_after(tree, headline))
 
 
-def date_in_byline(strings: list[str]) -> date | None:
-    """The publication day among the strings by a headline (see `byline_date`)."""
+def date_in_byline(strings: list[str], updated: bool = False) -> date | None:
+    """The publication day among the strings by a headline (see `byline_date`);
+    with `updated`, an "updated" day counts too."""
     for text in strings:
         if len(text) > BYLINE_MAX_CHARS or "©" in text:
             continue
-        updated = UPDATED.search(text)
-        found = _byline_day(text[: updated.start()] if updated else text)
+        found = _byline_day(text if updated else _before_update(text))
         if found and clutter_kind(text) != "copyright":
             return found
     return None
+
+
+def _before_update(text: str) -> str:
+    """The part of a byline before its "updated" marker. A marker that trails its
+    date ("2025年10月3日 15:12更新") makes the whole string an update."""
+    updated = UPDATED.search(text)
+    if not updated:
+        return text
+    if not re.search(r"\d", text[updated.end() :]):
+        return ""
+    return text[: updated.start()]
 
 
 def _byline_day(text: str) -> date | None:
     found = parse_date(text)
     if found:
         return found
+    first = YEAR_FIRST_DATE.search(text)
+    if first:
+        return _to_date(first)
+    short = SHORT_YEAR_DATE.search(text)
+    if short:
+        return _numeric_day(2000 + int(short["year"]), int(short["m"]), int(short["d"]))
     match = NUMERIC_DATE.search(text)
     if not match:
         return None
     a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
-    if match.group(2) == "/" and a <= 12 < b:  # 11/19/2019
+    if a <= 12 < b:  # 11/19/2019, 11.14.2019: the day cannot be a month
         a, b = b, a
+    return _numeric_day(year, b, a)
+
+
+def _numeric_day(year: int, month: int, day: int) -> date | None:
     try:
-        found = date(year, b, a)
+        found = date(year, month, day)
     except ValueError:
         return None
     return found if _plausible(found) else None

@@ -11,6 +11,7 @@ import re
 
 from ..article import HEADING, PARAGRAPH, Article, web_url
 from .dates import date_from_text, date_near_title
+from .forwards import read_forward
 from .htmlclean import clean_html
 from .language import declared_language, detect_language
 from .lines import word_count
@@ -54,16 +55,16 @@ def extract_bytes(data: bytes, source: SourceFile, sidecar: SidecarState) -> Art
 def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
     if is_html:
         cleaned = clean_html(text)
-        published = cleaned.date or date_from_text(cleaned.paragraphs)
+        title, published = cleaned.title, cleaned.date or date_from_text(cleaned.paragraphs)
         url, source = web_url(cleaned.url), cleaned.source
     else:
         cleaned = clean_text(text)
         lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-        published = date_near_title(lines, cleaned.title) or date_from_text(lines)
+        title, published = _text_title_date(lines, cleaned.title)
         url = source = None
     return _article(
         relpath,
-        cleaned.title,
+        title,
         cleaned.paragraphs,
         published,
         url=url,
@@ -73,6 +74,15 @@ def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
         kinds=cleaned.kinds,
         declared=declared_language(text) if is_html else None,
     )
+
+
+def _text_title_date(lines: list[str], title: str | None):
+    """A plain text's title and day: a forwarded release's own (forwards.py), else
+    the cleaner's title and the byline by it."""
+    forward = read_forward(lines)
+    if forward:
+        return forward.title or title, forward.day
+    return title, date_near_title(lines, title) or date_from_text(lines)
 
 
 def extract_markdown(text: str, relpath: str) -> Article:

@@ -1,0 +1,148 @@
+"""The publication day of a plain text by its headline, in each language's format,
+and not an "updated" day, a related story's or a footer's."""
+
+from datetime import date
+
+import pytest
+
+from indexer.extract import extract_document
+
+MENU = "Home\nNews\nResearch\nEvents\nContact\n"
+BODY = (
+    "The two partners will share their radio test beds for four years, and the first "
+    "joint measurements are planned for the spring.\n"
+    "Results will be offered to the standards bodies as contributions.\n"
+)
+
+
+def day_of(text: str) -> date | None:
+    return extract_document(text, "page.txt", is_html=False).date
+
+
+# The lines above the article's body, each set under the day it gives and its trap.
+HEADS = """
+2024-09-03 year first in figures, Korean update mark
+통신
+부산대와 오울루대, 6G 안테나 공동 연구 착수
+기자명 김민지 기자
+입력 2024.09.03 08:10
+수정 2024.09.05 11:00
+
+2024-10-03 Nordic short month above the headline
+Pressmeddelande • 3 okt 2024 09:00 CEST
+Universitet bygger 6G-labb i Luleå
+
+2024-05-02 published, not the updated day, in Swedish
+Nyhet
+Publicerad: 2024-05-02
+Senast uppdaterad: 2024-05-06
+Högskola och operatör testar 6G i gruvan
+
+2024-07-08 a trailing update mark
+大学と通信会社、6G向け新アンテナを共同開発
+佐藤 花子
+（2024年7月9日 18:00更新）
+2024年7月8日 10:00
+
+2024-02-12 the byline under a deck
+Operators and universities open a shared 6G test bed
+The test bed will run for four years and is open to small companies.
+By Ann Lee
+12 February 2024
+
+2024-01-22 a long standfirst
+Operators and universities open a shared 6G test bed
+The test bed, built by three universities and two operators over the last two years, will \
+run for four years; small companies may book it for free, and the first results are due \
+at the end of the year, the partners said on Monday.
+Ann Lee
+Jan 22, 2024 4:26 pm
+
+2024-06-14 an updated day alone is the page's day
+Universidad y operador prueban 6G en Bilbao
+Actualizado: 14/06/2024 - 10:02h
+
+2024-03-05 a wrapped headline
+Yliopisto ja operaattori rakentavat 6G-testiverkon, joka kattaa
+kampuksen
+Julkaistu 5.3.2024 klo 8.00
+""".strip().split("\n\n")
+
+
+@pytest.mark.parametrize("case", HEADS, ids=lambda case: case.split("\n")[0])
+def test_the_day_by_the_headline(case):
+    day, head = case.split("\n", 1)
+    assert day_of(MENU + head + "\n" + BODY) == date.fromisoformat(day.split()[0])
+
+
+FORWARD = """From: Lena Holm <lena@example.org>
+Sent: Thursday, 14 March 2024 08:30
+To: newsroom@example.org
+Subject: Fwd: [News release] Two labs share a 6G channel sounder | Example Lab
+See below, for Friday's digest.
+---------- Forwarded message ---------
+From: Press <press@example.net>
+Date: Wed, 13 Mar 2024 at 15:10
+Subject: [News release] Two labs share a 6G channel sounder
+NEWS RELEASE
+12 March 2024
+Two labs share a 6G channel sounder
+Oslo - Two university labs will share one channel sounder for sub-THz measurements.
+The sounder moves between the labs every three months.
+"""
+
+
+def test_a_forwarded_release_has_its_headline_and_its_own_day():
+    article = extract_document(FORWARD, "mail.txt", is_html=False)
+    assert article.title == "Two labs share a 6G channel sounder"
+    assert article.date == date(2024, 3, 12)
+
+
+REPLY = """Subject: Re: EMBARGOED: Regulator opens 6G spectrum consultation - Telecom Daily
+Date: Mon, 8 Apr 2024 10:02:11 +0200
+From: Karl Nyberg <karl@example.se>
+To: Policy team <policy@example.se>
+Worth a response from us, I think - can someone draft one by Wednesday?
+Karl
+On Fri, 5 Apr 2024 at 16:45, Telecom Daily <news@example.com> wrote:
+> Telecom Daily
+>
+> Regulator opens 6G spectrum consultation
+>
+> The national regulator has opened a consultation on the upper mid-band for
+> future mobile networks. Operators and research groups may answer until June.
+"""
+
+
+def test_a_quoted_release_without_a_day_takes_the_day_it_was_sent():
+    article = extract_document(REPLY, "mail.txt", is_html=False)
+    assert article.title == "Regulator opens 6G spectrum consultation"
+    assert article.date == date(2024, 4, 5)
+
+
+def test_the_headline_repeated_above_the_article_is_read_too():
+    text = (
+        "Radio labs pool their sub-THz gear\nSave\nShare\nComments\nRead later\nPrint\n"
+        "Newsletter\nSubscribe\nRadio\nRadio labs pool their sub-THz gear\nBy Ann Lee\n"
+        "April 3, 2024\n" + BODY
+    )
+    assert day_of(text) == date(2024, 4, 3)
+
+
+def test_bylines_as_sites_print_them():
+    bylines = {
+        "Published Wed, Apr 3 20249:15 AM EDT": date(2024, 4, 3),  # the time glued on
+        "By Ann Lee - 4/3/24 09:15 AM EST": date(2024, 4, 3),
+        "04.23.2024 09:00 AM": date(2024, 4, 23),  # the day cannot be a month
+        "Текст: Анна Ли · 3 апреля 2024": date(2024, 4, 3),
+        "02 ago 2024": date(2024, 8, 2),
+    }
+    for byline, day in bylines.items():
+        text = MENU + "Radio labs pool their sub-THz gear\n" + byline + "\n" + BODY
+        assert day_of(text) == day, byline
+
+
+def test_widgets_between_the_headline_and_its_byline_do_not_hide_it():
+    widgets = "Share\n0\nFacebook\nTwitter\n12\nComments\nPrint\nE-mail\nBy\nAnn Lee\n"
+    text = MENU + "Radio labs pool their sub-THz gear\n" + widgets + "May 6, 2024\n" + BODY
+    assert day_of(text) == date(2024, 5, 6)
