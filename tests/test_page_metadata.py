@@ -591,6 +591,9 @@ def test_a_headline_near_the_top_keeps_its_deck_under_it(head):
     [
         ("Oulu Standings Friday, 14 March 2025 at 18:05", "Oulu Standings"),
         ("Testbed Schedule 2025 sexta-feira, 14 de março de 2025 às 9:30", "Testbed Schedule 2025"),
+        # Only a weekday goes with the stamp: a place before the comma is the headline's.
+        ("6G summit opens in Oulu, 14 March 2025 at 18:05", "6G summit opens in Oulu"),
+        ("Oulu Standings Fri 14 March 2025 at 18:05", "Oulu Standings"),
     ],
 )
 def test_a_short_headline_with_its_time_stamp_glued_to_it_is_the_title(line, title):

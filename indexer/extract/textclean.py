@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from ..article import HEADING, LIST_ITEM, PARAGRAPH, Removed
 from ..datafiles import article_end_kinds
-from .dates import ATTRIBUTION, DATE_PATTERNS, looks_like_dateline, parse_date
+from .dates import ATTRIBUTION, DATE_PATTERNS, WEEKDAYS, looks_like_dateline, parse_date
 from .lines import (
     CLOSING_MARKS,
     HAS_CJK,
@@ -904,10 +904,12 @@ def _glued_stamp(text: str) -> str | None:
     for pattern in DATE_PATTERNS:
         found = pattern.search(text)
         if found and found.start() and _TIME_TAIL.fullmatch(text, found.end()):
-            head = text[: found.start()].rstrip(_STAMP_SEPARATORS)
-            if head.endswith(","):  # a weekday before the date ("Friday, 22 October")
-                head = head[:-1].rpartition(" ")[0]
-            head = head.rstrip(_STAMP_SEPARATORS)
+            head = text[: found.start()].rstrip(_STAMP_SEPARATORS + ",")
+            before, _, last = head.rpartition(" ")
+            # A weekday before the date is the stamp's ("Friday, 22 October"); a
+            # place is the headline's ("... opens in Oulu, 22 October").
+            if last.lower().rstrip(".") in WEEKDAYS:
+                head = before.rstrip(_STAMP_SEPARATORS + ",")
             # A field's name ("Published:", "发布时间：") or a date is not a headline.
             stamp = _ends_colon(head) or _STAMP.search(head) or looks_like_dateline(head)
             return None if stamp else head or None
