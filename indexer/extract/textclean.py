@@ -1003,10 +1003,7 @@ def _byline_like(text: str) -> bool:
         word_count(text) <= BYLINE_MAX_WORDS
         and not ATTRIBUTION.match(text)
         and bool(
-            _BYLINE.match(text)
-            or _NAMED_BYLINE.match(text)
-            or _STAMP.search(text)
-            or parse_date(text)
+            _BYLINE.match(text) or _named_byline(text) or _STAMP.search(text) or parse_date(text)
         )
     )
 
@@ -1152,10 +1149,21 @@ _GLUED_BYLINE = re.compile(
 )
 _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+[A-ZÀ-Ý]")
 # A byline without "By": a name, a comma and the writer's role ("Ann Lee, Senior Tech Writer").
+# The name's words start with a capital of any alphabet ("Łukasz", `_named_byline`); the
+# role is one writer's ("Studio Cuts Jobs, Lays Off Writers" is a headline).
 _NAMED_BYLINE = re.compile(
-    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},\s+(?:[\w.&'’-]+\s+){0,5}"
-    r"(?i:writer|reporter|editor|correspondent|columnist|contributor|journalist|staff)s?$"
+    r"^(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3}),\s+(?:[\w.&'’-]+\s+){0,5}"
+    r"(?i:writer|reporter|editor|correspondent|columnist|contributor|journalist|staff)$"
 )
+
+
+def _named_byline(text: str) -> bool:
+    """A name and the writer's role (`_NAMED_BYLINE`), the name's words capitalised
+    (Python's regular expressions have no class of capital letters)."""
+    found = _NAMED_BYLINE.match(text)
+    return bool(found) and all(word[0].isupper() for word in found["name"].split())
+
+
 _SMALL_WORDS = re.compile(
     r"^(a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with|is|are|was|be|how|why|what|"
     r"after|over|says?|will|not|no|its?|this|that|who)$",
@@ -1183,7 +1191,7 @@ def _title_text(line: str) -> str:
 
 def _is_furniture(line: str, sentence: bool = False) -> bool:
     """Page furniture shaped like a title: breadcrumbs, back links, bylines, widgets."""
-    if _FURNITURE.search(line) or _BYLINE.match(line) or _NAMED_BYLINE.match(line):
+    if _FURNITURE.search(line) or _BYLINE.match(line) or _named_byline(line):
         return True
     if not sentence and line.rstrip().endswith((":", ".")):
         return True  # a title does not end a sentence: a caption or a teaser does
