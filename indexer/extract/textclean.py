@@ -904,14 +904,19 @@ def _glued_stamp(text: str) -> str | None:
     for pattern in DATE_PATTERNS:
         found = pattern.search(text)
         if found and found.start() and _TIME_TAIL.fullmatch(text, found.end()):
-            head = text[: found.start()].rstrip(_STAMP_SEPARATORS + ",")
-            before, _, last = head.rpartition(" ")
-            # A weekday before the date is the stamp's ("Friday, 22 October"); a
-            # place is the headline's ("... opens in Oulu, 22 October").
-            if last.lower().rstrip(".") in WEEKDAYS:
-                head = before.rstrip(_STAMP_SEPARATORS + ",")
-            # A field's name ("Published:", "发布时间：") or a date is not a headline.
-            stamp = _ends_colon(head) or _STAMP.search(head) or looks_like_dateline(head)
+            head = text[: found.start()].rstrip(_STAMP_SEPARATORS)
+            before, _, last = head.rstrip(",").rpartition(" ")
+            if last.lower().rstrip(".") in WEEKDAYS:  # "Friday, 22 October": the stamp's
+                head = before.rstrip(_STAMP_SEPARATORS)
+            # A place or a name with a comma before the date ("Oulu, Finland, 14 March",
+            # "Ann Lee, 14 March": a dateline, a byline), a field's name ("Published:",
+            # "发布时间：") or a date is not a headline.
+            stamp = (
+                head.endswith(",")
+                or _ends_colon(head)
+                or _STAMP.search(head)
+                or looks_like_dateline(head)
+            )
             return None if stamp else head or None
     return None
 
