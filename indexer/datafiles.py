@@ -214,6 +214,8 @@ class DiscoveryRules:
     start_up_things: frozenset[str] = frozenset()
 
 
+# Lists compared with a name's words one by one (a phrase there would never match).
+_ONE_WORD_KEYS = frozenset({"never", "generic", "leading_noise", "part_words", "start_up_things"})
 _DISCOVERY_KEYS = (
     "suffixes",
     "prefixes",
@@ -232,7 +234,10 @@ def discovery_rules() -> DiscoveryRules:
     """The [discovery] table; every list is required, as an empty one would
     match nothing (or, in a pattern built from it, everything)."""
     table = _organisations_table("discovery", _DISCOVERY_KEYS)
-    words = {key: _word_list(table, key, "discovery") for key in _DISCOVERY_KEYS}
+    words = {
+        key: _word_list(table, key, "discovery", one_word=key in _ONE_WORD_KEYS)
+        for key in _DISCOVERY_KEYS
+    }
     upper = [w for w in words["leading_noise"] if w != w.lower()]
     if upper:
         raise DataFileError(
@@ -263,8 +268,9 @@ def _organisations_table(name: str, keys: Sequence[str]) -> dict:
     return table
 
 
-def _word_list(table: dict, key: str, name: str) -> tuple[str, ...]:
-    """A required, non-empty list of words or phrases of a table of organisations.toml."""
+def _word_list(table: dict, key: str, name: str, one_word: bool = False) -> tuple[str, ...]:
+    """A required, non-empty list of words or phrases (`one_word`: of single words)
+    of a table of organisations.toml."""
     value = table.get(key)
     if not isinstance(value, list) or not value:
         raise DataFileError(f"organisations.toml [{name}]: {key} must be a non-empty list")
@@ -272,6 +278,12 @@ def _word_list(table: dict, key: str, name: str) -> tuple[str, ...]:
     if bad:
         raise DataFileError(
             f"organisations.toml [{name}]: {key} holds {bad[0]!r}, not a non-empty string"
+        )
+    phrases = [v for v in value if one_word and len(v.split()) > 1]
+    if phrases:
+        raise DataFileError(
+            f"organisations.toml [{name}]: {key} {phrases[0]!r} is not one word "
+            "(a name's words are compared one by one)"
         )
     return tuple(value)
 
@@ -283,7 +295,7 @@ def suggested_kinds() -> dict[str, str]:
     table = _organisations_table("suggested_kinds", sorted(ORG_KINDS))
     kinds: dict[str, str] = {}
     for kind in table:
-        for word in _word_list(table, kind, "suggested_kinds"):
+        for word in _word_list(table, kind, "suggested_kinds", one_word=True):
             if kinds.setdefault(word, kind) != kind:
                 raise DataFileError(
                     f"organisations.toml [suggested_kinds]: {word!r} is under both "

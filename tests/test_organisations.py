@@ -426,6 +426,25 @@ def _forget_word_lists():
             "suggested_kinds",
             "organisations.toml [suggested_kinds]: unknown keys ['regulators']",
         ),
+        # Lists compared with a name's words one by one: a phrase would never match.
+        (
+            r"^part_words = \[",
+            'part_words = ["Advisory Council", ',
+            "discovery_rules",
+            "organisations.toml [discovery]: part_words 'Advisory Council' is not one word",
+        ),
+        (
+            r"^start_up_things = \[",
+            'start_up_things = ["Start-up Programme", ',
+            "discovery_rules",
+            "organisations.toml [discovery]: start_up_things 'Start-up Programme' is not one word",
+        ),
+        (
+            r"^university = \[",
+            'university = ["Open University", ',
+            "suggested_kinds",
+            "organisations.toml [suggested_kinds]: university 'Open University' is not one word",
+        ),
     ],
 )
 def test_word_list_mistakes_are_reported(word_lists, pattern, replacement, loader, message):

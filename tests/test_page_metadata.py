@@ -720,6 +720,7 @@ def test_a_headline_near_the_top_keeps_its_deck_under_it(head):
     [
         ("Oulu Standings Friday, 14 March 2025 at 18:05", "Oulu Standings"),
         ("Testbed Schedule 2025 sexta-feira, 14 de março de 2025 às 9:30", "Testbed Schedule 2025"),
+        ("Oulu Standings Fri 14 March 2025 at 18:05", "Oulu Standings"),  # a weekday goes too
     ],
 )
 def test_a_short_headline_with_its_time_stamp_glued_to_it_is_the_title(line, title):
@@ -728,18 +729,41 @@ def test_a_short_headline_with_its_time_stamp_glued_to_it_is_the_title(line, tit
     assert text_title(f"{menu}\n{line}\nShare this\n\n{TEXT_BODY}") == title
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "6G summit opens in Oulu, 14 March 2025 at 18:05",  # was cut to "6G summit opens in"
+        "Helsinki, Finland, 14 March 2025 at 18:05",
+        "Anna Virtanen, 14 March 2025 at 18:05",
+    ],
+)
+def test_a_place_or_a_name_with_a_comma_before_a_time_stamp_is_not_a_title(stamp):
+    # Only a weekday stands between a headline and its glued stamp with a comma:
+    # "Oulu, 14 March" is a dateline; with no headline, the lead stands in.
+    title = text_title(f"{MENU}\nShare this\n{stamp}\n\n{TEXT_BODY}")
+    assert title.startswith("The three operators agreed on Tuesday")
+
+
 def test_a_field_name_with_its_date_and_time_is_not_a_title():
     headline = "Why the north keeps winning"  # the lead does not repeat its words
     text = f"{MENU}\n{headline}\nDate and time: 14 March 2025 18:05\n\n{TEXT_BODY}"
     assert text_title(text) == headline
 
 
-def test_an_author_line_without_by_is_not_the_title():
+@pytest.mark.parametrize(
+    "author",
+    [
+        "Anna Virtanen, Senior Technology Writer",
+        "Ángel Ruiz, Senior Technology Writer",  # a name's capitals of any alphabet
+        "Łukasz Nowak, Senior Technology Writer",
+    ],
+)
+def test_an_author_line_without_by_is_not_the_title(author):
     # A byline may be a name and the writer's role, with no "By" before it.
     headline = "Why the north keeps winning"  # the lead does not repeat its words
     text = (
         f"{MENU}\nBreaking news\nSpectrum auction raises record sum in Berlin\n{headline}\n"
-        f"Anna Virtanen, Senior Technology Writer\nUpdated 9:15 am, March 4, 2025\n\n{TEXT_BODY}"
+        f"{author}\nUpdated 9:15 am, March 4, 2025\n\n{TEXT_BODY}"
     )
     assert text_title(text) == headline
 
@@ -758,3 +782,9 @@ def test_a_teaser_sentence_ending_a_list_of_other_stories_does_not_tell_the_titl
         f"Most popular\n" + "\n".join(teasers) + f"\n{TEXT_BODY}"
     )
     assert text_title(text) == HEADLINE
+
+
+def test_a_headline_ending_in_writers_is_no_byline():
+    # A byline names one writer: a role in the plural ends a headline.
+    headline = "Studio Cuts Jobs, Lays Off Writers"
+    assert text_title(f"{MENU}\n{headline}\nBy Anna Virtanen\n\n{TEXT_BODY}") == headline

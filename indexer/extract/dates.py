@@ -70,6 +70,23 @@ for _names in (
 ):
     for _number, _name in enumerate(_names.split(), 1):
         _MONTHS.setdefault(_name, _number)
+# Weekday names of the same languages, and English short ones: a stamp may
+# name its day before its date ("Friday, 22 October 2010", "sexta-feira, 14 de março").
+WEEKDAYS = frozenset(
+    day
+    for days in (
+        "monday tuesday wednesday thursday friday saturday sunday",
+        "mon tue tues wed thu thur thurs fri sat sun",
+        "montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend",
+        "lundi mardi mercredi jeudi vendredi samedi dimanche",
+        "lunes martes miércoles jueves viernes sábado domingo",
+        "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo",
+        "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+        "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+        "senin selasa rabu kamis jumat sabtu minggu",
+    )
+    for day in days.split()
+)
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from ..article import HEADING, LIST_ITEM, PARAGRAPH, Removed
 from ..datafiles import article_end_kinds
-from .dates import ATTRIBUTION, DATE_PATTERNS, looks_like_dateline, parse_date
+from .dates import ATTRIBUTION, DATE_PATTERNS, WEEKDAYS, looks_like_dateline, parse_date
 from .lines import (
     CLOSING_MARKS,
     HAS_CJK,
@@ -962,11 +962,18 @@ def _glued_stamp(text: str) -> str | None:
         found = pattern.search(text)
         if found and found.start() and _TIME_TAIL.fullmatch(text, found.end()):
             head = text[: found.start()].rstrip(_STAMP_SEPARATORS)
-            if head.endswith(","):  # a weekday before the date ("Friday, 22 October")
-                head = head[:-1].rpartition(" ")[0]
-            head = head.rstrip(_STAMP_SEPARATORS)
-            # A field's name ("Published:", "发布时间：") or a date is not a headline.
-            stamp = _ends_colon(head) or _STAMP.search(head) or looks_like_dateline(head)
+            before, _, last = head.rstrip(",").rpartition(" ")
+            if last.lower().rstrip(".") in WEEKDAYS:  # "Friday, 22 October": the stamp's
+                head = before.rstrip(_STAMP_SEPARATORS)
+            # A place or a name with a comma before the date ("Oulu, Finland, 14 March",
+            # "Ann Lee, 14 March": a dateline, a byline), a field's name ("Published:",
+            # "发布时间：") or a date is not a headline.
+            stamp = (
+                head.endswith(",")
+                or _ends_colon(head)
+                or _STAMP.search(head)
+                or looks_like_dateline(head)
+            )
             return None if stamp else head or None
     return None
 
@@ -1064,7 +1071,7 @@ def _byline_like(text: str) -> bool:
         and not ATTRIBUTION.match(text)
         and bool(
             _BYLINE.match(text)
-            or _NAMED_BYLINE.match(text)
+            or _named_byline(text)
             or _LONE_BY.match(text)
             or _STAMP.search(text)
             or parse_date(text)
@@ -1228,10 +1235,21 @@ _GLUED_BYLINE = re.compile(
 _GLUED_HANDLE = re.compile(r"\s+[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*\s+@\w+(?:\s*[/|·•].*)?$")
 _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+[A-ZÀ-Ý]")
 # A byline without "By": a name, a comma and the writer's role ("Ann Lee, Senior Tech Writer").
+# The name's words start with a capital of any alphabet ("Łukasz", `_named_byline`); the
+# role is one writer's ("Studio Cuts Jobs, Lays Off Writers" is a headline).
 _NAMED_BYLINE = re.compile(
-    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3},\s+(?:[\w.&'’-]+\s+){0,5}"
-    r"(?i:writer|reporter|editor|correspondent|columnist|contributor|journalist|staff)s?$"
+    r"^(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3}),\s+(?:[\w.&'’-]+\s+){0,5}"
+    r"(?i:writer|reporter|editor|correspondent|columnist|contributor|journalist|staff)$"
 )
+
+
+def _named_byline(text: str) -> bool:
+    """A name and the writer's role (`_NAMED_BYLINE`), the name's words capitalised
+    (Python's regular expressions have no class of capital letters)."""
+    found = _NAMED_BYLINE.match(text)
+    return bool(found) and all(word[0].isupper() for word in found["name"].split())
+
+
 _SMALL_WORDS = re.compile(
     r"^(a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with|is|are|was|be|how|why|what|"
     r"after|over|says?|will|not|no|its?|this|that|who)$",
@@ -1262,7 +1280,7 @@ def _title_text(line: str) -> str:
 
 def _is_furniture(line: str, sentence: bool = False) -> bool:
     """Page furniture shaped like a title: breadcrumbs, back links, bylines, widgets."""
-    if _FURNITURE.search(line) or _BYLINE.match(line) or _NAMED_BYLINE.match(line):
+    if _FURNITURE.search(line) or _BYLINE.match(line) or _named_byline(line):
         return True
     if _captioned(line):
         return True
