@@ -1298,3 +1298,20 @@ def test_a_role_pattern_is_skipped_only_for_a_text_it_cannot_match():
     for _, _, patterns, _ in organisations._role_patterns():
         for pattern, required in patterns:
             assert required, pattern.pattern
+
+
+def test_acronyms_are_found_where_their_plain_pattern_finds_them():
+    # _ACRONYM_WORD opens with the acronym's first character (a search skips to
+    # it); held here to the edge, shape and edge it is written from
+    from indexer.extract.phrases import NAME_EDGE_AFTER, NAME_EDGE_BEFORE
+
+    plain = re.compile(rf"{NAME_EDGE_BEFORE}{organisations._ACRONYM_SHAPE}{NAME_EDGE_AFTER}")
+    rng = random.Random(7)
+    pieces = [
+        "A", "B", "NGA", "6G", "5", "-", "&", "_", "a", " ", "é", "É", "中", "の", "-funded",
+        "(", ")", "\n", "B5GPC", "6G-IA", "x1", "Ab",
+    ]  # fmt: skip
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 14)))
+        expected = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in organisations._ACRONYM_WORD.finditer(text)] == expected, text

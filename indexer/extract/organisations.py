@@ -37,8 +37,8 @@ from ..datafiles import (
     suggested_kinds,
 )
 from ..datafiles import organisations as gazetteer
-from .lines import HAS_CJK
-from .phrases import NAME_EDGE_AFTER, NAME_EDGE_BEFORE, compile_names
+from .lines import CJK_CHARS, HAS_CJK
+from .phrases import NAME_EDGE_AFTER, compile_names
 
 LEAD_MIN_CHARS = 120
 # Organisations of these countries are named with a genitive "s" in their
@@ -69,7 +69,14 @@ _NOT_IN_NAME = re.compile(r"[^\w&'’.\s-]+")
 # on would cross a whole unspaced Chinese text at every position.
 _ACRONYM_SHAPE = r"(?=(?:[0-9&-]*[A-Z]){2})[A-Z0-9][A-Z0-9&-]{1,9}"
 _ACRONYM = re.compile(_ACRONYM_SHAPE)
-_ACRONYM_WORD = re.compile(rf"{NAME_EDGE_BEFORE}{_ACRONYM_SHAPE}{NAME_EDGE_AFTER}")
+# An acronym at a name's edge: NAME_EDGE_BEFORE, then _ACRONYM_SHAPE, written to
+# open with the acronym's first character, so that a search skips to capitals
+# and digits; the edge is looked for behind it, the capitals counted from there.
+_ACRONYM_WORD = re.compile(
+    rf"[A-Z0-9](?<!(?![{CJK_CHARS}])[\w-][A-Z0-9])"
+    r"(?:(?<=[A-Z])(?=[0-9&-]*[A-Z])|(?<=[0-9])(?=(?:[0-9&-]*[A-Z]){2}))"
+    rf"[A-Z0-9&-]{{1,9}}{NAME_EDGE_AFTER}"
+)
 # "Next G Alliance (NGA)": an acronym defined right after a name.
 _ACRONYM_AFTER = re.compile(rf"\s*\(\s*({_ACRONYM_SHAPE})\s*\)")
 _BRACKETED = re.compile(rf"\(\s*({_ACRONYM_SHAPE})\s*\)")
@@ -1347,18 +1354,13 @@ def _roles(
     text = _masked(scan, [s for entry in found.values() for s in entry.spans])
     lowered = text.lower()
     roles: dict[str, str] = {}
+    in_text: dict[str, bool] = {}  # the strings looked for so far, whether the text holds them
+    in_lowered: dict[str, bool] = {}
     for role, hints, patterns, first in _role_patterns():
-        if not any(map(lowered.__contains__, hints)):
+        if not _holds(lowered, hints, in_lowered):
             continue
-        matches = sorted(
-            (
-                m
-                for p, required in patterns
-                if not required or any(map(text.__contains__, required))
-                for m in p.finditer(text)
-            ),
-            key=lambda m: m.start(),
-        )
+        runnable = [p for p, required in patterns if _holds(text, required, in_text)]
+        matches = sorted((m for p in runnable for m in p.finditer(text)), key=lambda m: m.start())
         for match in matches[:1] if first else matches:
             for group in range(1, len(match.groups()) + 1):
                 for run in re.finditer(r"@+", match.group(group) or ""):
@@ -1381,6 +1383,20 @@ def _roles(
         if lead_spans and all(any(a <= s[0] < b for a, b in in_lists) for s in lead_spans):
             listed.add(canonical)
     return roles, listed
+
+
+def _holds(text: str, strings: tuple[str, ...], seen: dict[str, bool]) -> bool:
+    """Whether `text` holds one of `strings` (all texts do for none), each
+    looked for once per text (`seen`: the answers so far)."""
+    if not strings:
+        return True
+    for string in strings:
+        found = seen.get(string)
+        if found is None:
+            found = seen[string] = string in text
+        if found:
+            return True
+    return False
 
 
 def _masked(scan: str, spans: list[tuple[int, int]]) -> str:
