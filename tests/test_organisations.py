@@ -1315,3 +1315,18 @@ def test_acronyms_are_found_where_their_plain_pattern_finds_them():
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 14)))
         expected = [m.span() for m in plain.finditer(text)]
         assert [m.span() for m in organisations._ACRONYM_WORD.finditer(text)] == expected, text
+
+
+def test_start_ups_are_found_where_their_plain_pattern_finds_them():
+    # _START_UP opens with its "S" (a search skips to it), the edge behind it
+    plain = re.compile(
+        r"(?<![\w-])(?:[Ss]tart-?up|[Ss]pin-?off|[Ss]pin-?out)"
+        + organisations._START_UP.pattern.split("pin-?out)", 1)[1]
+    )
+    rng = random.Random(11)
+    pieces = ["start-up", "Startup", "spin-off", "Spinout", "-", "a", "s", " ", ",", "é", "中"]
+    pieces += [" Radiona", " Lumora Networks", "\t", "_", "S"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        expected = [m.regs for m in plain.finditer(text)]
+        assert [m.regs for m in organisations._START_UP.finditer(text)] == expected, text

@@ -748,7 +748,7 @@ def _shaped_names(
 # raises ...", "the spin-off, Lumora Networks, ...". No gazetteer can know
 # these; the word says the name that follows is a company's.
 _START_UP = re.compile(
-    r"(?<![\w-])(?:[Ss]tart-?up|[Ss]pin-?off|[Ss]pin-?out)(?:\s*,)?[ \t]+"
+    r"[Ss](?<![\w-][Ss])(?:tart-?up|pin-?off|pin-?out)(?:\s*,)?[ \t]+"
     rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
 )
 
