@@ -1281,3 +1281,71 @@ def test_a_long_run_of_name_like_characters_is_read_in_linear_time(finishes, run
     text = "Nokia and Ericsson sign a pact. " + run * (60_000 // len(run))
     found = find_organisations("Nokia and Ericsson sign a pact", text)
     assert {m.canonical for m in found} >= {"Nokia", "Ericsson"}
+
+
+def test_definitions_are_read_where_the_pattern_finds_them():
+    # definitions are read only in the stretch before a bracket, held to the
+    # pattern run over the whole text here
+    rng = random.Random(5)
+    pieces = [
+        "Radiona", "Lumora", " ", "  ", "Networks", "Alliance", "of", "and", "the", "(", ")",
+        "RNA", "LNA", "(RNA)", " (LNA) ", ",", ".", "A.", "U.S.", "é", "中", "\n", "Lund's", "-",
+        "@", "’", "&",
+    ]  # fmt: skip
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        expected = [m.regs for m in organisations._DEFINITION.finditer(text)]
+        assert [m.regs for m in organisations._definition_matches(text)] == expected, text
+
+
+@pytest.mark.parametrize("run", ["Radiona Alliance (", "A (", ",(", "( ", "(RA) ", "Ab Cd "])
+def test_a_long_run_of_brackets_is_read_in_linear_time(finishes, run):
+    text = "Nokia and Ericsson sign a pact. " + run * (200_000 // len(run))
+    found = find_organisations("Nokia and Ericsson sign a pact", text)
+    assert {m.canonical for m in found} >= {"Nokia", "Ericsson"}
+
+
+def test_a_role_pattern_is_skipped_only_for_a_text_it_cannot_match():
+    # the strings one of which every match holds: literal runs and the
+    # literal openings of alternatives, never inside an optional part
+    required = organisations._required
+    assert required(re.compile(r"\bunder\s+(?:a|the)\s+x")) == ("under",)
+    assert required(re.compile(r"(?:fördert|finanziert)\b")) == ("ördert", "inanziert")
+    assert required(re.compile(r"(?:^|\n)(?:Issued|By)")) == ("Issued", "By")
+    assert required(re.compile(r"(?:signed)?\s+(?:a|\w)")) == ()
+    assert required(re.compile(r"abc", re.IGNORECASE)) == ()
+    for _, _, patterns, _ in organisations._role_patterns():
+        for pattern, required in patterns:
+            assert required, pattern.pattern
+
+
+def test_acronyms_are_found_where_their_plain_pattern_finds_them():
+    # _ACRONYM_WORD opens with the acronym's first character (a search skips to
+    # it); held here to the edge, shape and edge it is written from
+    from indexer.extract.phrases import NAME_EDGE_AFTER, NAME_EDGE_BEFORE
+
+    plain = re.compile(rf"{NAME_EDGE_BEFORE}{organisations._ACRONYM_SHAPE}{NAME_EDGE_AFTER}")
+    rng = random.Random(7)
+    pieces = [
+        "A", "B", "NGA", "6G", "5", "-", "&", "_", "a", " ", "é", "É", "中", "の", "-funded",
+        "(", ")", "\n", "B5GPC", "6G-IA", "x1", "Ab",
+    ]  # fmt: skip
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 14)))
+        expected = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in organisations._ACRONYM_WORD.finditer(text)] == expected, text
+
+
+def test_start_ups_are_found_where_their_plain_pattern_finds_them():
+    # _START_UP opens with its "S" (a search skips to it), the edge behind it
+    plain = re.compile(
+        r"(?<![\w-])(?:[Ss]tart-?up|[Ss]pin-?off|[Ss]pin-?out)"
+        + organisations._START_UP.pattern.split("pin-?out)", 1)[1]
+    )
+    rng = random.Random(11)
+    pieces = ["start-up", "Startup", "spin-off", "Spinout", "-", "a", "s", " ", ",", "é", "中"]
+    pieces += [" Radiona", " Lumora Networks", "\t", "_", "S"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        expected = [m.regs for m in plain.finditer(text)]
+        assert [m.regs for m in organisations._START_UP.finditer(text)] == expected, text

@@ -37,8 +37,8 @@ from ..datafiles import (
     suggested_kinds,
 )
 from ..datafiles import organisations as gazetteer
-from .lines import HAS_CJK
-from .phrases import NAME_EDGE_AFTER, NAME_EDGE_BEFORE, compile_names
+from .lines import CJK_CHARS, HAS_CJK
+from .phrases import NAME_EDGE_AFTER, compile_names
 
 LEAD_MIN_CHARS = 120
 # Organisations of these countries are named with a genitive "s" in their
@@ -59,12 +59,24 @@ _DEFINITION = re.compile(
     rf"\b({_NAME_WORD}(?:\s+(?:{_LINK_WORD}\s+|the\s+)*{_NAME_WORD}){{1,9}})"
     r"\s*\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)"
 )
+# The bracket closing a definition, and the characters that can stand between
+# a definition's start and its bracket (what _DEFINITION's name is made of):
+# one of the others, or the "(" itself, ends the stretch a definition starts in.
+_DEFINED = re.compile(r"\(\s*[A-Z][A-Za-z0-9&-]{1,9}\s*\)")
+_NOT_IN_NAME = re.compile(r"[^\w&'’.\s-]+")
 # Acronyms: two capitals or more, no lower case ("B5GPC", "6G-IA", "NGA"). The
 # capitals are counted within the acronym's own characters: a look further
 # on would cross a whole unspaced Chinese text at every position.
 _ACRONYM_SHAPE = r"(?=(?:[0-9&-]*[A-Z]){2})[A-Z0-9][A-Z0-9&-]{1,9}"
 _ACRONYM = re.compile(_ACRONYM_SHAPE)
-_ACRONYM_WORD = re.compile(rf"{NAME_EDGE_BEFORE}{_ACRONYM_SHAPE}{NAME_EDGE_AFTER}")
+# An acronym at a name's edge: NAME_EDGE_BEFORE, then _ACRONYM_SHAPE, written to
+# open with the acronym's first character, so that a search skips to capitals
+# and digits; the edge is looked for behind it, the capitals counted from there.
+_ACRONYM_WORD = re.compile(
+    rf"[A-Z0-9](?<!(?![{CJK_CHARS}])[\w-][A-Z0-9])"
+    r"(?:(?<=[A-Z])(?=[0-9&-]*[A-Z])|(?<=[0-9])(?=(?:[0-9&-]*[A-Z]){2}))"
+    rf"[A-Z0-9&-]{{1,9}}{NAME_EDGE_AFTER}"
+)
 # "Next G Alliance (NGA)": an acronym defined right after a name.
 _ACRONYM_AFTER = re.compile(rf"\s*\(\s*({_ACRONYM_SHAPE})\s*\)")
 _BRACKETED = re.compile(rf"\(\s*({_ACRONYM_SHAPE})\s*\)")
@@ -600,7 +612,7 @@ def _note(found: dict[str, _Found], hit: _Hit, text: str, scan: str) -> None:
 def _definitions(text: str, known: dict) -> list[tuple[str, str]]:
     """ "Full Name (ACR)" pairs for organisations the gazetteer does not know."""
     result = []
-    for match in _DEFINITION.finditer(text):
+    for match in _definition_matches(text):
         name, acronym = _trim_name(match.group(1)), match.group(2)
         if not name or spelling_key(name) in known or spelling_key(acronym) in known:
             continue
@@ -608,6 +620,23 @@ def _definitions(text: str, known: dict) -> list[tuple[str, str]]:
             continue
         result.append((name, acronym))
     return result
+
+
+def _definition_matches(text: str):
+    """What `_DEFINITION.finditer(text)` finds, read only where a bracket
+    shaped like one closes a stretch of name characters: a definition's
+    name runs up to its "(" through name characters only, and ends at the
+    first ")" after it, so each "(" bounds the only window a definition
+    using it can be in (windows never overlap: the text is read once)."""
+    after = 0  # where the stretch of name characters before the next "(" starts
+    for stop in _NOT_IN_NAME.finditer(text):
+        at = stop.start()  # a "(" after another character than a name's has none before it
+        bracket = _DEFINED.match(text, at) if text[at] == "(" else None
+        if bracket:
+            match = _DEFINITION.search(text, after, bracket.end())
+            if match:
+                yield match
+        after = stop.end()
 
 
 def _acronym_fits(acronym: str, name: str) -> bool:
@@ -719,7 +748,7 @@ def _shaped_names(
 # raises ...", "the spin-off, Lumora Networks, ...". No gazetteer can know
 # these; the word says the name that follows is a company's.
 _START_UP = re.compile(
-    r"(?<![\w-])(?:[Ss]tart-?up|[Ss]pin-?off|[Ss]pin-?out)(?:\s*,)?[ \t]+"
+    r"[Ss](?<![\w-][Ss])(?:tart-?up|pin-?off|pin-?out)(?:\s*,)?[ \t]+"
     rf"({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
 )
 
@@ -802,7 +831,9 @@ def _shape_pattern() -> re.Pattern:
 # patterns, "@" stands for a found name (every found name is masked with "@"s,
 # keeping offsets), so a pattern says where the names sit.
 _MASK = "@"
-_ORG = r"(?<!@)@++(?:\s*\(\s*@++\s*\))?"
+# A run of "@"s from its first: "@" first, so a pattern opening with a name is
+# searched for its "@"s (a look-behind first would be tried at every character).
+_ORG = r"@(?<!@@)@*+(?:\s*\(\s*@++\s*\))?"
 # A listed name may carry its town: "the i2CAT Foundation in Barcelona and X"
 _IN_PLACE = r"(?:\s+in\s+[A-Z][\w-]*)?"
 _ORGS = (
@@ -1047,10 +1078,11 @@ _ROLES = [
         True,
     ),
     # "About X", the press release's boilerplate on the body that issues it
+    # (opening a line: "About" first, so that it is searched for)
     (
         "publisher",
         ("about",),
-        [rf"(?:^|\n)About\s+(?:the\s+)?({_ORG})[ \t]*(?=\n|$)"],
+        [rf"About(?<![^\n]About)\s+(?:the\s+)?({_ORG})[ \t]*(?=\n|$)"],
         False,
     ),
     # "channelled through a fund at X": the body that runs the programme
@@ -1243,19 +1275,71 @@ def _selection_leaders(text: str, regions: tuple[int, int]) -> list[int]:
 
 
 @cache
-def _role_patterns() -> tuple[tuple[str, tuple[str, ...], tuple[re.Pattern, ...], bool], ...]:
-    """_ROLES compiled, with the data file's recipient words in place of _RECIPIENT_WORD."""
+def _role_patterns() -> tuple[
+    tuple[str, tuple[str, ...], tuple[tuple[re.Pattern, tuple[str, ...]], ...], bool], ...
+]:
+    """_ROLES compiled, with the data file's recipient words in place of
+    _RECIPIENT_WORD; each pattern with the strings one of which a text it
+    matches must hold (`_required`)."""
     words = role_words().recipient_words
     hints_of = {_RECIPIENT_WORD: tuple(w.lower() for w in words)}
     return tuple(
         (
             role,
             tuple(h for hint in hints for h in hints_of.get(hint, (hint,))),
-            tuple(re.compile(p.replace(_RECIPIENT_WORD, _alternation(words))) for p in patterns),
+            tuple(
+                (pattern, _required(pattern))
+                for pattern in (
+                    re.compile(p.replace(_RECIPIENT_WORD, _alternation(words))) for p in patterns
+                )
+            ),
             first,
         )
         for role, hints, patterns, first in _ROLES
     )
+
+
+def _required(pattern: re.Pattern) -> tuple[str, ...]:
+    """Strings one of which every match of `pattern` holds, the longest such
+    set the pattern's top level shows (its literal runs, and the literal
+    openings of its alternatives): a text holding none is not searched.
+    Empty if there is none (or the pattern ignores case)."""
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    best: tuple[str, ...] = ()
+    for found in _literal_sets(re._parser.parse(pattern.pattern).data):
+        if found and (not best or min(map(len, found)) > min(map(len, best))):
+            best = found
+    return best
+
+
+def _literal_sets(items) -> list[tuple[str, ...]]:
+    """The sets of strings one of which a match of the sequence `items` holds."""
+    sets, run = [], ""
+    for op, av in [*items, (None, None)]:
+        if op is re._constants.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            sets.append((run,))
+            run = ""
+        if op is re._constants.SUBPATTERN and not av[1] and not av[2]:
+            sets += _literal_sets(av[3].data)
+        elif op is re._constants.BRANCH:
+            openings = tuple(_opening(branch.data) for branch in av[1])
+            if all(openings):
+                sets.append(openings)
+    return sets
+
+
+def _opening(items) -> str:
+    """The literal string a match of the sequence `items` starts with."""
+    opening = ""
+    for op, av in items:
+        if op is not re._constants.LITERAL:
+            break
+        opening += chr(av)
+    return opening
 
 
 def _roles(
@@ -1264,18 +1348,19 @@ def _roles(
     """The role each found organisation plays, where the text says so; and
     the organisations the lead names only in a list of three or more."""
     owner: dict[int, str] = {}
-    masked = list(scan.replace(_MASK, " "))
     for canonical, entry in found.items():
-        for start, end in entry.spans:
-            masked[start:end] = _MASK * (end - start)
+        for start, _ in entry.spans:
             owner[start] = canonical
-    text = "".join(masked)
+    text = _masked(scan, [s for entry in found.values() for s in entry.spans])
     lowered = text.lower()
     roles: dict[str, str] = {}
+    in_text: dict[str, bool] = {}  # the strings looked for so far, whether the text holds them
+    in_lowered: dict[str, bool] = {}
     for role, hints, patterns, first in _role_patterns():
-        if not any(hint in lowered for hint in hints):
+        if not _holds(lowered, hints, in_lowered):
             continue
-        matches = sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
+        runnable = [p for p, required in patterns if _holds(text, required, in_text)]
+        matches = sorted((m for p in runnable for m in p.finditer(text)), key=lambda m: m.start())
         for match in matches[:1] if first else matches:
             for group in range(1, len(match.groups()) + 1):
                 for run in re.finditer(r"@+", match.group(group) or ""):
@@ -1298,6 +1383,33 @@ def _roles(
         if lead_spans and all(any(a <= s[0] < b for a, b in in_lists) for s in lead_spans):
             listed.add(canonical)
     return roles, listed
+
+
+def _holds(text: str, strings: tuple[str, ...], seen: dict[str, bool]) -> bool:
+    """Whether `text` holds one of `strings` (all texts do for none), each
+    looked for once per text (`seen`: the answers so far)."""
+    if not strings:
+        return True
+    for string in strings:
+        found = seen.get(string)
+        if found is None:
+            found = seen[string] = string in text
+        if found:
+            return True
+    return False
+
+
+def _masked(scan: str, spans: list[tuple[int, int]]) -> str:
+    """`scan` with the characters of `spans` as _MASK, and no _MASK elsewhere."""
+    pieces, at = [], 0
+    text = scan.replace(_MASK, " ")
+    for start, end in sorted(spans):
+        if end > at:
+            start = max(start, at)
+            pieces += (text[at:start], _MASK * (end - start))
+            at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 # Acronyms across the corpus. An acronym is resolved by the text that defines
