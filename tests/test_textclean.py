@@ -854,3 +854,21 @@ def test_a_line_that_strings_the_article_together_again_still_goes():
     kept = without_repeats([*article, "Menu", " ".join(article)], removed)
     assert kept == [*article, "Menu"]
     assert [r.reason for r in removed] == ["repeat of the text above"]
+
+
+def test_a_short_headline_cut_at_a_link_is_one_title_again():
+    """A copy of one text node a line cuts a headline at its link ("6G"): the
+    pieces are the headline again, however few words stand before the link."""
+    copy = page(
+        "Menu",
+        "Home",
+        "News",
+        "Lab tests",
+        "6G",
+        "beams over sea ice",
+        "12.3.2025",
+        "The lab measured how 6G beams travel over sea ice near the coast, a question "
+        "for ports and ships that want fast links far from land.",
+        BODY_2,
+    )
+    assert clean_text(copy).title == "Lab tests 6G beams over sea ice"

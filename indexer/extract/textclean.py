@@ -561,10 +561,12 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
 def _inline(prev: _Joined, line: str, nxt: str | None) -> bool:
     """A name in italics or a link cut out of a sentence: "… in rebooted" /
     "Star Trek" / "film series …". A short line between a line that stops
-    mid-sentence and one that goes on in lower case is part of that sentence."""
+    mid-sentence and one that goes on in lower case is part of that sentence;
+    so is a name with a figure first ("6G"), and a headline cut at its link
+    ("Lab tests" / "6G" / "beams over sea ice") has only a few words above it."""
     return (
         nxt is not None
-        and line[0].isalpha()  # a name, not a count ("3.409" / "reads")
+        and any(c.isalpha() for c in line)  # a name ("6G"), not a count ("3.409" / "reads")
         and word_count(line) <= INLINE_MAX_WORDS
         and not ends_sentence(line)
         and nxt[0].islower()
@@ -572,7 +574,7 @@ def _inline(prev: _Joined, line: str, nxt: str | None) -> bool:
     )
 
 
-INLINE_MAX_WORDS, INLINE_MIN_WORDS = 4, 4
+INLINE_MAX_WORDS, INLINE_MIN_WORDS = 4, 2
 
 
 def _open_end(text: str) -> bool:
