@@ -872,3 +872,22 @@ def test_a_short_headline_cut_at_a_link_is_one_title_again():
         BODY_2,
     )
     assert clean_text(copy).title == "Lab tests 6G beams over sea ice"
+
+
+def test_a_headline_with_a_widgets_word_the_lead_tells_is_the_title():
+    """ "Sharing" or "sign up" mark a share bar or a login link, but the headline
+    of a story on spectrum sharing has them too: the lead tells that line."""
+    headline = "Regulators publish rules for 6G spectrum sharing in the upper mid band"
+    copy = page(
+        "Home",
+        "Spectrum policy",
+        "Press room",
+        "Press releases",
+        headline,
+        "The regulators of four countries published common rules today for sharing "
+        "spectrum in the upper mid band between 6G networks and satellite services.",
+        BODY_2,
+        "Share this",
+        "LinkedIn",
+    )
+    assert clean_text(copy).title == headline

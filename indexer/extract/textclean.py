@@ -885,6 +885,7 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     stands right under it), a byline, a time stamp or a photo credit; nor,
     unless nothing else is, a bulleted item of a menu or a list (`_LIST_ITEM`).
     """
+    lead = {key for text in _opening(article) for key in _keys(text)}
     shaped = [
         (i, line.text)
         for i, line in enumerate(lines)
@@ -894,7 +895,9 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
             or (line.kind == "outside the article" and _byline_below(lines, i, len(lines) - 1))
         )
         and (_headline_shaped(line.text) or _dated_short_headline(lines, i))
-        and not _is_furniture(_GLUED_HANDLE.sub("", line.text), line.kind != "short")
+        and not _is_furniture(
+            _GLUED_HANDLE.sub("", line.text), line.kind != "short", _told_by(line.text, lead)
+        )
         and not (i + 1 < len(lines) and _epigraph(line.text, lines[i + 1].text))
     ]
     # A label-shaped line ("Research News") is a title only when nothing else is,
@@ -927,6 +930,18 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     if near:
         return near[FALLBACK_PICK]
     return _first_repeat(candidates) or (candidates[FALLBACK_PICK] if candidates else None)
+
+
+def _told_by(text: str, lead: set[str]) -> bool:
+    """Whether the article's lead repeats most of a line's words (TOLD_BY_SHARE
+    of them, and as many as a headline has, TITLE_MIN_WORDS; a widget's words
+    aside, they tell nothing): the line tells the story, whatever its words."""
+    words = _key_words(_FURNITURE_WORDS.sub(" ", _title_text(text)))
+    shared = sum(word in lead for word in words)
+    return shared >= TITLE_MIN_WORDS and shared >= TOLD_BY_SHARE * len(words)
+
+
+TOLD_BY_SHARE = 0.5
 
 
 def _headline_shaped(text: str) -> bool:
@@ -1199,8 +1214,8 @@ _FURNITURE = re.compile(
     r"^(you are (at|here)\b|back to\b|return to\b|zurück\b|retour\b|volver\b|"
     r"skip to\b|go to\b|jump to\b|home\s*[»>/|›]|written by\b|posted by\b|"
     r"(photo|image|picture|foto|credit|source)s?\s*(credit)?\s*[:/|©])"
-    r"|\b(sharing|share this|follow (us|the)|subscribe|sign (in|up)|signed in|log ?in|newsletter|"
-    r"opens? in a new window|read more|see all|show more|advertisement)\b|@\w"
+    # A social handle ("@noksutagram"): an embedded post's, never a headline's.
+    r"|@\w"
     # A button or link: a page's own command ("Continue reading", "Copy this link").
     r"|^(continue|follow|embed|copy|close|expand|submit|read|click|tap|download|print|e-?mail|"
     r"share|sign|subscribe|register|skip|jump|show|hide|load|view|save|welcome to|filed|"
@@ -1213,6 +1228,14 @@ _FURNITURE = re.compile(
     r"|[.!?]\s*\([^()]+\)$"
     # A quote's attribution under it ("— Ann Lee on Monday, in a speech").
     r"|^[—―–]\s",
+    re.I,
+)
+# A widget's words anywhere in a line ("Share this", "Subscribe", "Read more"):
+# furniture, unless the article's lead tells the line (`_told_by`: a headline on
+# "Spectrum Sharing" or on operators that "sign up").
+_FURNITURE_WORDS = re.compile(
+    r"\b(sharing|share this|follow (us|the)|subscribe|sign (in|up)|signed in|log ?in|newsletter|"
+    r"opens? in a new window|read more|see all|show more|advertisement)\b",
     re.I,
 )
 # An icon font's ligature ("chevron_left", "arrow_forward") and the link it opens: words
@@ -1262,9 +1285,12 @@ def _title_text(line: str) -> str:
     return _glued_stamp(line) or line
 
 
-def _is_furniture(line: str, sentence: bool = False) -> bool:
-    """Page furniture shaped like a title: breadcrumbs, back links, bylines, widgets."""
+def _is_furniture(line: str, sentence: bool = False, told: bool = False) -> bool:
+    """Page furniture shaped like a title: breadcrumbs, back links, bylines, widgets
+    (a widget's word in a line the lead tells, `told`, is the story's word)."""
     if _FURNITURE.search(line) or _BYLINE.match(line) or _NAMED_BYLINE.match(line):
+        return True
+    if not told and _FURNITURE_WORDS.search(line):
         return True
     if _captioned(line):
         return True
