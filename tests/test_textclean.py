@@ -891,3 +891,31 @@ def test_a_headline_with_a_widgets_word_the_lead_tells_is_the_title():
         "LinkedIn",
     )
     assert clean_text(copy).title == headline
+
+
+def test_a_name_the_lead_prints_whole_is_not_the_title():
+    """The institute's name under its logo is the lead's subject word for word
+    ("The Institute for Radio Research and Technology has …"); the headline is
+    retold in other words, and it is the title even though it stands further down."""
+    headline = "World's first 1 Tbps link over a single channel at 300 GHz"
+    copy = page(
+        "IRRT",
+        "Institute for Radio Research and Technology",
+        "English",
+        "Sitemap",
+        "About",
+        "Research",
+        "Press Release",
+        "2025",
+        "Press Release",
+        "August 28, 2025",
+        headline,
+        "Points",
+        "A link of one terabit per second over a single channel",
+        "A new transmitter built with photonics",
+        "Overview",
+        "The Institute for Radio Research and Technology has achieved a wireless "
+        "transmission at one terabit per second over a single channel in the 300 GHz band.",
+        BODY_2,
+    )
+    assert clean_text(copy).title == headline

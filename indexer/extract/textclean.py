@@ -1098,7 +1098,9 @@ def _told_in_lead(
     words (stems, CJK character pairs) found in the lead, less
     TOLD_DISTANCE_COST for each line between it and the article; a line
     scores only when TOLD_MIN_SHARE of its words and TOLD_MIN_WORDS or more
-    come back (one shared word is chance). A deck under a headline tells the
+    come back (one shared word is chance), and a line the lead prints whole
+    inside a sentence scores only with a byline under it (`_named_in`: else it
+    is a name, the institute's or the site's). A deck under a headline tells the
     lead as well and stands nearer, so of the lines that score, the topmost
     within TOLD_DECK_GAP lines above the best is the headline, unless it
     holds the best line whole (a breadcrumb ending in the headline) or
@@ -1121,7 +1123,11 @@ def _told_in_lead(
     for i, words in near:
         shared = sum(w in lead for w in words)
         share = shared / len(words)
-        if share < TOLD_MIN_SHARE or shared < TOLD_MIN_WORDS:
+        if (
+            share < TOLD_MIN_SHARE
+            or shared < TOLD_MIN_WORDS
+            or (i not in bylined and _named_in(lines[i].text, opening))
+        ):
             continue
         scores[i] = share - TOLD_DISTANCE_COST * (len(lines) - i) + BYLINE_BONUS * (i in bylined)
     if not scores:
@@ -1143,6 +1149,17 @@ def _told_in_lead(
         elif i in others:
             break  # another story's headline between: what is above is not the deck's
     return top
+
+
+def _named_in(text: str, opening: list[str]) -> bool:
+    """Whether the lead prints the line whole inside a sentence: a name (the
+    institute's, the site's: "The National Institute of … has achieved"), not
+    a headline, which the lead retells in its own words (a headline glued to
+    the lead's first words, as a wrapped dump may join them, starts the line).
+    A headline the lead quotes as a name ("… my Spiced Pear Jam for the
+    Holidays is …") has its byline under it: `_told_in_lead` keeps that one."""
+    name = " ".join(text.split()).casefold()
+    return any(line.casefold().find(name) > 0 for line in opening)
 
 
 TOLD_DECK_GAP = 3
