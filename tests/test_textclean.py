@@ -919,3 +919,22 @@ def test_a_name_the_lead_prints_whole_is_not_the_title():
         BODY_2,
     )
     assert clean_text(copy).title == headline
+
+
+def test_a_byline_in_small_letters_is_not_joined_to_the_headline():
+    """An Italian or Swedish byline starts in small letters ("di Marco Bellini",
+    "av Eva Berg"), as a sentence's next piece does; one small word and a name
+    under a line that does not end open is the byline, not the headline's end."""
+    headline = "Operatore e politecnico aprono un laboratorio 6G per le fabbriche"
+    copy = page(
+        "Tecnologia",
+        "Home",
+        "Mobile",
+        headline,
+        "di Marco Bellini",
+        "Pubblicato il 9 ottobre 2025, 12:04",
+        "L'operatore e il politecnico hanno inaugurato un laboratorio 6G per le fabbriche, "
+        "dove robot e sensori sono collegati via radio.",
+        BODY_2,
+    )
+    assert clean_text(copy).title == headline

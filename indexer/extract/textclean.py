@@ -534,6 +534,9 @@ _OPEN_WORDS = frozenset(_OPEN_WORD_LIST.split())
 # stand on their own.
 _FIELD = re.compile(r"[a-z][\w-]{0,30}:\s", re.I)
 _RULE = re.compile(r"\s*([-=*_~])\1{2,}\s*")
+# A byline in any language: one small word and a name ("di Marco Bellini", "av Eva
+# Berg"); after a line that does not end open it is no piece of that line's sentence.
+_SIGNATURE = re.compile(r"[^\W\d_A-Z]{1,4} [A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,2}")
 # No space when joining before closing or after opening punctuation.
 _TIGHT_BEFORE = re.compile(r"[,.;:!?)\]}»”’%]")
 _TIGHT_AFTER = re.compile(r"[(\[{«“‘]$")
@@ -552,7 +555,7 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
         return False
     starts_low = line[0].islower() or not line[0].isalpha()
     return (
-        bool(starts_low and _CONTINUATION.match(line))
+        bool(starts_low and _CONTINUATION.match(line) and not _SIGNATURE.fullmatch(line))
         or _open_end(prev.tail)
         or _inline(prev, line, nxt)
     )
