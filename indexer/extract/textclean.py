@@ -888,7 +888,7 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     stands right under it), a byline, a time stamp or a photo credit; nor,
     unless nothing else is, a bulleted item of a menu or a list (`_LIST_ITEM`).
     """
-    lead = {key for text in _opening(article) for key in _keys(text)}
+    lead = _widget_words_told(lines, article)
     shaped = [
         (i, line.text)
         for i, line in enumerate(lines)
@@ -933,6 +933,15 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     if near:
         return near[FALLBACK_PICK]
     return _first_repeat(candidates) or (candidates[FALLBACK_PICK] if candidates else None)
+
+
+def _widget_words_told(lines: list[Line], article: list[Line]) -> set[str]:
+    """The words of the lines with a widget's word (`_FURNITURE_WORDS`) that the
+    article's lead repeats: only those are asked of `_told_by`, and a long unspaced
+    CJK lead has a word for every pair of its characters (kept all, a memory hog)."""
+    widgets = [line.text for line in lines if _FURNITURE_WORDS.search(line.text)]
+    wanted = {key for text in widgets for key in _keys(_title_text(text))}
+    return {key for text in _opening(article) for key in _keys(text) if key in wanted}
 
 
 def _told_by(text: str, lead: set[str]) -> bool:
@@ -1115,6 +1124,7 @@ def _told_in_lead(
     scored are kept: a long unspaced CJK paragraph has one for every pair of
     characters.
     """
+    folded = [text.casefold() for text in opening]
     near = [
         (i, words)
         for i, text in shaped
@@ -1129,7 +1139,7 @@ def _told_in_lead(
         if (
             share < TOLD_MIN_SHARE
             or shared < TOLD_MIN_WORDS
-            or (i not in bylined and _named_in(lines[i].text, opening))
+            or (i not in bylined and _named_in(lines[i].text, folded))
         ):
             continue
         scores[i] = share - TOLD_DISTANCE_COST * (len(lines) - i) + BYLINE_BONUS * (i in bylined)
@@ -1154,7 +1164,7 @@ def _told_in_lead(
     return top
 
 
-def _named_in(text: str, opening: list[str]) -> bool:
+def _named_in(text: str, opening: list[str]) -> bool:  # (`opening` casefolded)
     """Whether the lead prints the line whole inside a sentence: a name (the
     institute's, the site's: "The National Institute of … has achieved"), not
     a headline, which the lead retells in its own words (a headline glued to
@@ -1162,7 +1172,7 @@ def _named_in(text: str, opening: list[str]) -> bool:
     A headline the lead quotes as a name ("… my Spiced Pear Jam for the
     Holidays is …") has its byline under it: `_told_in_lead` keeps that one."""
     name = " ".join(text.split()).casefold()
-    return any(line.casefold().find(name) > 0 for line in opening)
+    return any(line.find(name) > 0 for line in opening)
 
 
 TOLD_DECK_GAP = 3
