@@ -938,3 +938,25 @@ def test_a_byline_in_small_letters_is_not_joined_to_the_headline():
         BODY_2,
     )
     assert clean_text(copy).title == headline
+
+
+def test_a_deck_under_a_headline_that_ends_open_is_not_joined_to_it():
+    """A headline may end in a preposition ("… what it's for"); the long deck under
+    it, in capitals first, is a paragraph of its own, not the rest of its sentence."""
+    headline = "Is 6G worth it? Operators still can't say what it's for"
+    deck = (
+        "Five years after the first 5G launches, the industry is preparing the next "
+        "generation without a clear answer to what customers will pay for"
+    )
+    copy = page(
+        *MENU,
+        "Technology",
+        headline,
+        deck,
+        "Ann Lee",
+        "Tue 18 Nov 2025 06.00 GMT",
+        "The mobile industry is about to start building 6G, and operators still cannot say "
+        "what most people will use it for or whether it is worth it.",
+        BODY_2,
+    )
+    assert clean_text(copy).title == headline

@@ -549,16 +549,24 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
     link or bold word ("The" / "6G-IA" / "signed an MoU with" / "NGMN" / ".").
     The pieces are one sentence again when the line above ends open (a comma,
     an article, a preposition, a conjunction) or the line starts as only a
-    continuation can (in lower case or with closing punctuation).
+    continuation can (in lower case or with closing punctuation). A line
+    longer than a headline (HEADLINE_MAX_WORDS) in capitals first is no link
+    cut out of a sentence but a paragraph of its own: the deck under a
+    headline that ends open ("… can't say what it's for").
     """
     if prev.ends or _FIELD.match(line) or prev.rule:
         return False
     starts_low = line[0].islower() or not line[0].isalpha()
     return (
         bool(starts_low and _CONTINUATION.match(line) and not _SIGNATURE.fullmatch(line))
-        or _open_end(prev.tail)
+        or (_open_end(prev.tail) and not _own_paragraph(line))
         or _inline(prev, line, nxt)
     )
+
+
+def _own_paragraph(line: str) -> bool:
+    """Longer than a headline and in capitals first: no link's text (`_continues`)."""
+    return line[0].isupper() and word_count(line) > HEADLINE_MAX_WORDS
 
 
 def _inline(prev: _Joined, line: str, nxt: str | None) -> bool:
