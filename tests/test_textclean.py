@@ -854,3 +854,109 @@ def test_a_line_that_strings_the_article_together_again_still_goes():
     kept = without_repeats([*article, "Menu", " ".join(article)], removed)
     assert kept == [*article, "Menu"]
     assert [r.reason for r in removed] == ["repeat of the text above"]
+
+
+def test_a_short_headline_cut_at_a_link_is_one_title_again():
+    """A copy of one text node a line cuts a headline at its link ("6G"): the
+    pieces are the headline again, however few words stand before the link."""
+    copy = page(
+        "Menu",
+        "Home",
+        "News",
+        "Lab tests",
+        "6G",
+        "beams over sea ice",
+        "12.3.2025",
+        "The lab measured how 6G beams travel over sea ice near the coast, a question "
+        "for ports and ships that want fast links far from land.",
+        BODY_2,
+    )
+    assert clean_text(copy).title == "Lab tests 6G beams over sea ice"
+
+
+def test_a_headline_with_a_widgets_word_the_lead_tells_is_the_title():
+    """ "Sharing" or "sign up" mark a share bar or a login link, but the headline
+    of a story on spectrum sharing has them too: the lead tells that line."""
+    headline = "Regulators publish rules for 6G spectrum sharing in the upper mid band"
+    copy = page(
+        "Home",
+        "Spectrum policy",
+        "Press room",
+        "Press releases",
+        headline,
+        "The regulators of four countries published common rules today for sharing "
+        "spectrum in the upper mid band between 6G networks and satellite services.",
+        BODY_2,
+        "Share this",
+        "LinkedIn",
+    )
+    assert clean_text(copy).title == headline
+
+
+def test_a_name_the_lead_prints_whole_is_not_the_title():
+    """The institute's name under its logo is the lead's subject word for word
+    ("The Institute for Radio Research and Technology has …"); the headline is
+    retold in other words, and it is the title even though it stands further down."""
+    headline = "World's first 1 Tbps link over a single channel at 300 GHz"
+    copy = page(
+        "IRRT",
+        "Institute for Radio Research and Technology",
+        "English",
+        "Sitemap",
+        "About",
+        "Research",
+        "Press Release",
+        "2025",
+        "Press Release",
+        "August 28, 2025",
+        headline,
+        "Points",
+        "A link of one terabit per second over a single channel",
+        "A new transmitter built with photonics",
+        "Overview",
+        "The Institute for Radio Research and Technology has achieved a wireless "
+        "transmission at one terabit per second over a single channel in the 300 GHz band.",
+        BODY_2,
+    )
+    assert clean_text(copy).title == headline
+
+
+def test_a_byline_in_small_letters_is_not_joined_to_the_headline():
+    """An Italian or Swedish byline starts in small letters ("di Marco Bellini",
+    "av Eva Berg"), as a sentence's next piece does; one small word and a name
+    under a line that does not end open is the byline, not the headline's end."""
+    headline = "Operatore e politecnico aprono un laboratorio 6G per le fabbriche"
+    copy = page(
+        "Tecnologia",
+        "Home",
+        "Mobile",
+        headline,
+        "di Marco Bellini",
+        "Pubblicato il 9 ottobre 2025, 12:04",
+        "L'operatore e il politecnico hanno inaugurato un laboratorio 6G per le fabbriche, "
+        "dove robot e sensori sono collegati via radio.",
+        BODY_2,
+    )
+    assert clean_text(copy).title == headline
+
+
+def test_a_deck_under_a_headline_that_ends_open_is_not_joined_to_it():
+    """A headline may end in a preposition ("… what it's for"); the long deck under
+    it, in capitals first, is a paragraph of its own, not the rest of its sentence."""
+    headline = "Is 6G worth it? Operators still can't say what it's for"
+    deck = (
+        "Five years after the first 5G launches, the industry is preparing the next "
+        "generation without a clear answer to what customers will pay for"
+    )
+    copy = page(
+        *MENU,
+        "Technology",
+        headline,
+        deck,
+        "Ann Lee",
+        "Tue 18 Nov 2025 06.00 GMT",
+        "The mobile industry is about to start building 6G, and operators still cannot say "
+        "what most people will use it for or whether it is worth it.",
+        BODY_2,
+    )
+    assert clean_text(copy).title == headline

@@ -534,6 +534,9 @@ _OPEN_WORDS = frozenset(_OPEN_WORD_LIST.split())
 # stand on their own.
 _FIELD = re.compile(r"[a-z][\w-]{0,30}:\s", re.I)
 _RULE = re.compile(r"\s*([-=*_~])\1{2,}\s*")
+# A byline in any language: one small word and a name ("di Marco Bellini", "av Eva
+# Berg"); after a line that does not end open it is no piece of that line's sentence.
+_SIGNATURE = re.compile(r"[^\W\d_A-Z]{1,4} [A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,2}")
 # No space when joining before closing or after opening punctuation.
 _TIGHT_BEFORE = re.compile(r"[,.;:!?)\]}»”’%]")
 _TIGHT_AFTER = re.compile(r"[(\[{«“‘]$")
@@ -546,25 +549,35 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
     link or bold word ("The" / "6G-IA" / "signed an MoU with" / "NGMN" / ".").
     The pieces are one sentence again when the line above ends open (a comma,
     an article, a preposition, a conjunction) or the line starts as only a
-    continuation can (in lower case or with closing punctuation).
+    continuation can (in lower case or with closing punctuation). A line
+    longer than a headline (HEADLINE_MAX_WORDS) in capitals first is no link
+    cut out of a sentence but a paragraph of its own: the deck under a
+    headline that ends open ("… can't say what it's for").
     """
     if prev.ends or _FIELD.match(line) or prev.rule:
         return False
     starts_low = line[0].islower() or not line[0].isalpha()
     return (
-        bool(starts_low and _CONTINUATION.match(line))
-        or _open_end(prev.tail)
+        bool(starts_low and _CONTINUATION.match(line) and not _SIGNATURE.fullmatch(line))
+        or (_open_end(prev.tail) and not _own_paragraph(line))
         or _inline(prev, line, nxt)
     )
+
+
+def _own_paragraph(line: str) -> bool:
+    """Longer than a headline and in capitals first: no link's text (`_continues`)."""
+    return line[0].isupper() and word_count(line) > HEADLINE_MAX_WORDS
 
 
 def _inline(prev: _Joined, line: str, nxt: str | None) -> bool:
     """A name in italics or a link cut out of a sentence: "… in rebooted" /
     "Star Trek" / "film series …". A short line between a line that stops
-    mid-sentence and one that goes on in lower case is part of that sentence."""
+    mid-sentence and one that goes on in lower case is part of that sentence;
+    so is a name with a figure first ("6G"), and a headline cut at its link
+    ("Lab tests" / "6G" / "beams over sea ice") has only a few words above it."""
     return (
         nxt is not None
-        and line[0].isalpha()  # a name, not a count ("3.409" / "reads")
+        and any(c.isalpha() for c in line)  # a name ("6G"), not a count ("3.409" / "reads")
         and word_count(line) <= INLINE_MAX_WORDS
         and not ends_sentence(line)
         and nxt[0].islower()
@@ -572,7 +585,7 @@ def _inline(prev: _Joined, line: str, nxt: str | None) -> bool:
     )
 
 
-INLINE_MAX_WORDS, INLINE_MIN_WORDS = 4, 4
+INLINE_MAX_WORDS, INLINE_MIN_WORDS = 4, 2
 
 
 def _open_end(text: str) -> bool:
@@ -883,6 +896,7 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     stands right under it), a byline, a time stamp or a photo credit; nor,
     unless nothing else is, a bulleted item of a menu or a list (`_LIST_ITEM`).
     """
+    lead = _widget_words_told(lines, article)
     shaped = [
         (i, line.text)
         for i, line in enumerate(lines)
@@ -892,7 +906,9 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
             or (line.kind == "outside the article" and _byline_below(lines, i, len(lines) - 1))
         )
         and (_headline_shaped(line.text) or _dated_short_headline(lines, i))
-        and not _is_furniture(_GLUED_HANDLE.sub("", line.text), line.kind != "short")
+        and not _is_furniture(
+            _GLUED_HANDLE.sub("", line.text), line.kind != "short", _told_by(line.text, lead)
+        )
         and not (i + 1 < len(lines) and _epigraph(line.text, lines[i + 1].text))
     ]
     # A label-shaped line ("Research News") is a title only when nothing else is,
@@ -925,6 +941,27 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     if near:
         return near[FALLBACK_PICK]
     return _first_repeat(candidates) or (candidates[FALLBACK_PICK] if candidates else None)
+
+
+def _widget_words_told(lines: list[Line], article: list[Line]) -> set[str]:
+    """The words of the lines with a widget's word (`_FURNITURE_WORDS`) that the
+    article's lead repeats: only those are asked of `_told_by`, and a long unspaced
+    CJK lead has a word for every pair of its characters (kept all, a memory hog)."""
+    widgets = [line.text for line in lines if _FURNITURE_WORDS.search(line.text)]
+    wanted = {key for text in widgets for key in _keys(_title_text(text))}
+    return {key for text in _opening(article) for key in _keys(text) if key in wanted}
+
+
+def _told_by(text: str, lead: set[str]) -> bool:
+    """Whether the article's lead repeats most of a line's words (TOLD_BY_SHARE
+    of them, and as many as a headline has, TITLE_MIN_WORDS; a widget's words
+    aside, they tell nothing): the line tells the story, whatever its words."""
+    words = _key_words(_FURNITURE_WORDS.sub(" ", _title_text(text)))
+    shared = sum(word in lead for word in words)
+    return shared >= TITLE_MIN_WORDS and shared >= TOLD_BY_SHARE * len(words)
+
+
+TOLD_BY_SHARE = 0.5
 
 
 def _headline_shaped(text: str) -> bool:
@@ -1088,7 +1125,9 @@ def _told_in_lead(
     words (stems, CJK character pairs) found in the lead, less
     TOLD_DISTANCE_COST for each line between it and the article; a line
     scores only when TOLD_MIN_SHARE of its words and TOLD_MIN_WORDS or more
-    come back (one shared word is chance). A deck under a headline tells the
+    come back (one shared word is chance), and a line the lead prints whole
+    inside a sentence scores only with a byline under it (`_named_in`: else it
+    is a name, the institute's or the site's). A deck under a headline tells the
     lead as well and stands nearer, so of the lines that score, the topmost
     within TOLD_DECK_GAP lines above the best is the headline, unless it
     holds the best line whole (a breadcrumb ending in the headline) or
@@ -1100,6 +1139,7 @@ def _told_in_lead(
     scored are kept: a long unspaced CJK paragraph has one for every pair of
     characters.
     """
+    folded = [text.casefold() for text in opening]
     near = [
         (i, words)
         for i, text in shaped
@@ -1111,7 +1151,11 @@ def _told_in_lead(
     for i, words in near:
         shared = sum(w in lead for w in words)
         share = shared / len(words)
-        if share < TOLD_MIN_SHARE or shared < TOLD_MIN_WORDS:
+        if (
+            share < TOLD_MIN_SHARE
+            or shared < TOLD_MIN_WORDS
+            or (i not in bylined and _named_in(lines[i].text, folded))
+        ):
             continue
         scores[i] = share - TOLD_DISTANCE_COST * (len(lines) - i) + BYLINE_BONUS * (i in bylined)
     if not scores:
@@ -1133,6 +1177,17 @@ def _told_in_lead(
         elif i in others:
             break  # another story's headline between: what is above is not the deck's
     return top
+
+
+def _named_in(text: str, opening: list[str]) -> bool:  # (`opening` casefolded)
+    """Whether the lead prints the line whole inside a sentence: a name (the
+    institute's, the site's: "The National Institute of … has achieved"), not
+    a headline, which the lead retells in its own words (a headline glued to
+    the lead's first words, as a wrapped dump may join them, starts the line).
+    A headline the lead quotes as a name ("… my Spiced Pear Jam for the
+    Holidays is …") has its byline under it: `_told_in_lead` keeps that one."""
+    name = " ".join(text.split()).casefold()
+    return any(line.find(name) > 0 for line in opening)
 
 
 TOLD_DECK_GAP = 3
@@ -1204,8 +1259,8 @@ _FURNITURE = re.compile(
     r"^(you are (at|here)\b|back to\b|return to\b|zurück\b|retour\b|volver\b|"
     r"skip to\b|go to\b|jump to\b|home\s*[»>/|›]|written by\b|posted by\b|"
     r"(photo|image|picture|foto|credit|source)s?\s*(credit)?\s*[:/|©])"
-    r"|\b(sharing|share this|follow (us|the)|subscribe|sign (in|up)|signed in|log ?in|newsletter|"
-    r"opens? in a new window|read more|see all|show more|advertisement)\b|@\w"
+    # A social handle ("@noksutagram"): an embedded post's, never a headline's.
+    r"|@\w"
     # A button or link: a page's own command ("Continue reading", "Copy this link").
     r"|^(continue|follow|embed|copy|close|expand|submit|read|click|tap|download|print|e-?mail|"
     r"share|sign|subscribe|register|skip|jump|show|hide|load|view|save|welcome to|filed|"
@@ -1218,6 +1273,14 @@ _FURNITURE = re.compile(
     r"|[.!?]\s*\([^()]+\)$"
     # A quote's attribution under it ("— Ann Lee on Monday, in a speech").
     r"|^[—―–]\s",
+    re.I,
+)
+# A widget's words anywhere in a line ("Share this", "Subscribe", "Read more"):
+# furniture, unless the article's lead tells the line (`_told_by`: a headline on
+# "Spectrum Sharing" or on operators that "sign up").
+_FURNITURE_WORDS = re.compile(
+    r"\b(sharing|share this|follow (us|the)|subscribe|sign (in|up)|signed in|log ?in|newsletter|"
+    r"opens? in a new window|read more|see all|show more|advertisement)\b",
     re.I,
 )
 # An icon font's ligature ("chevron_left", "arrow_forward") and the link it opens: words
@@ -1278,9 +1341,12 @@ def _title_text(line: str) -> str:
     return _glued_stamp(line) or line
 
 
-def _is_furniture(line: str, sentence: bool = False) -> bool:
-    """Page furniture shaped like a title: breadcrumbs, back links, bylines, widgets."""
+def _is_furniture(line: str, sentence: bool = False, told: bool = False) -> bool:
+    """Page furniture shaped like a title: breadcrumbs, back links, bylines, widgets
+    (a widget's word in a line the lead tells, `told`, is the story's word)."""
     if _FURNITURE.search(line) or _BYLINE.match(line) or _named_byline(line):
+        return True
+    if not told and _FURNITURE_WORDS.search(line):
         return True
     if _captioned(line):
         return True
