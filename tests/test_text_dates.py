@@ -66,6 +66,11 @@ Actualizado: 14/06/2024 - 10:02h
 Yliopisto ja operaattori rakentavat 6G-testiverkon, joka kattaa
 kampuksen
 Julkaistu 5.3.2024 klo 8.00
+
+2024-09-27 a two-digit year, day first
+Operators and universities open a shared 6G test bed
+Ann Lee
+27/09/24 14:05
 """.strip().split("\n\n")
 
 
