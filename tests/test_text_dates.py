@@ -66,6 +66,11 @@ Actualizado: 14/06/2024 - 10:02h
 Yliopisto ja operaattori rakentavat 6G-testiverkon, joka kattaa
 kampuksen
 Julkaistu 5.3.2024 klo 8.00
+
+2024-09-27 a two-digit year, day first
+Operators and universities open a shared 6G test bed
+Ann Lee
+27/09/24 14:05
 """.strip().split("\n\n")
 
 
@@ -118,6 +123,31 @@ def test_a_quoted_release_without_a_day_takes_the_day_it_was_sent():
     article = extract_document(REPLY, "mail.txt", is_html=False)
     assert article.title == "Regulator opens 6G spectrum consultation"
     assert article.date == date(2024, 4, 5)
+
+
+EVENT_FORWARD = """From: Press Office <press@example.org>
+Date: Tue, 3 Jun 2025 09:12
+Subject: Fwd: Oulu hosts a sub-THz summit
+To: newsdesk@example.com
+
+Oulu hosts a sub-THz summit
+
+OULU, May 28, 2025 - The university will host radio researchers for two days of talks.
+The summit is about the road from 5G-Advanced to the first 6G standards.
+
+Practical information
+Date: 16 September 2025
+To: registered participants
+Venue: the city theatre, main hall.
+"""
+
+
+def test_a_release_s_own_date_and_to_lines_are_no_mail_headers():
+    """Only a block of headers with a Subject (or a forward mark) opens the release:
+    an event's "Date:" and "To:" lines in its body do not cut it short."""
+    article = extract_document(EVENT_FORWARD, "mail.txt", is_html=False)
+    assert article.title == "Oulu hosts a sub-THz summit"
+    assert article.date == date(2025, 5, 28)
 
 
 def test_the_headline_repeated_above_the_article_is_read_too():

@@ -104,7 +104,8 @@ DATE_PATTERNS = [
 NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?P<a>\d{1,2})([./])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?!\d)"
 )
-# A two-digit year before a time of day ("11/19/19 06:56 AM EST"): American order.
+# A two-digit year before a time of day ("11/19/19 06:56 AM EST"): American order,
+# unless the first figure cannot be a month ("27/09/24 14:05").
 SHORT_YEAR_DATE = re.compile(
     r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>\d{2})\s+\d{1,2}:\d{2}"
 )
@@ -411,7 +412,10 @@ def _byline_day(text: str) -> date | None:
         return _to_date(first)
     short = SHORT_YEAR_DATE.search(text)
     if short:
-        return _numeric_day(2000 + int(short["year"]), int(short["m"]), int(short["d"]))
+        month, day = int(short["m"]), int(short["d"])
+        if day <= 12 < month:  # 27/09/24: the month cannot be 27, so the day is first
+            month, day = day, month
+        return _numeric_day(2000 + int(short["year"]), month, day)
     match = NUMERIC_DATE.search(text)
     if not match:
         return None

@@ -72,13 +72,23 @@ def _header(line: str, names: frozenset[str]) -> str | None:
 
 
 def _release_start(lines: list[str]) -> int:
-    """The index after the last header, forward mark or "On ... wrote:" line."""
-    marks = [
-        i
-        for i, line in enumerate(lines)
-        if HEADER.match(line) or FORWARD_MARK.match(line) or WROTE.match(line)
-    ]
-    return marks[-1] + 1 if marks else 0
+    """The index after the last header block, forward mark or "On ... wrote:" line.
+
+    A header block is a run of header lines holding a Subject: a release's own
+    "Date:" or "To:" lines (an event's practical details) are no mail's headers.
+    """
+    start, run, subject = 0, [], False
+    for i, line in enumerate([*lines, ""]):
+        if HEADER.match(line):
+            run.append(i)
+            subject = subject or _header(line, SUBJECT_NAMES) is not None
+            continue
+        if run and subject:
+            start = run[-1] + 1
+        run, subject = [], False
+        if FORWARD_MARK.match(line) or WROTE.match(line):
+            start = i + 1
+    return start
 
 
 def _subject_forms(subject: str) -> list[str]:
