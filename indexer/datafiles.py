@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 
@@ -214,19 +214,10 @@ class DiscoveryRules:
     start_up_things: frozenset[str] = frozenset()
 
 
-# Lists compared with a name's words one by one (a phrase there would never match).
+# Lists compared with a name's words one by one (a phrase there would never
+# match): the sets of DiscoveryRules; the other lists are tuples of phrases.
 _ONE_WORD_KEYS = frozenset({"never", "generic", "leading_noise", "part_words", "start_up_things"})
-_DISCOVERY_KEYS = (
-    "suffixes",
-    "prefixes",
-    "never",
-    "generic",
-    "sub_bodies",
-    "legal_forms",
-    "leading_noise",
-    "part_words",
-    "start_up_things",
-)
+_DISCOVERY_KEYS = tuple(f.name for f in fields(DiscoveryRules))
 
 
 @cache
@@ -244,15 +235,7 @@ def discovery_rules() -> DiscoveryRules:
             f"organisations.toml [discovery]: leading_noise {upper[0]!r} must be lower case"
         )
     return DiscoveryRules(
-        suffixes=words["suffixes"],
-        prefixes=words["prefixes"],
-        never=frozenset(words["never"]),
-        generic=frozenset(words["generic"]),
-        sub_bodies=words["sub_bodies"],
-        legal_forms=words["legal_forms"],
-        leading_noise=frozenset(words["leading_noise"]),
-        part_words=frozenset(words["part_words"]),
-        start_up_things=frozenset(words["start_up_things"]),
+        **{key: frozenset(v) if key in _ONE_WORD_KEYS else v for key, v in words.items()}
     )
 
 
