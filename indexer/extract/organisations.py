@@ -204,8 +204,10 @@ def find_organisations(title: str, body: str, issuers: Sequence[str] = ()) -> li
 # article), yet a reader counts them as the article's attribution. The
 # "Issued by" line left in the text gives its organisation the publisher role.
 _ISSUED_BY = r"(?:Issued|Published|Released)\s+by"
-_ATTRIBUTION = re.compile(rf"(?:From|Source|{_ISSUED_BY})(?:\s*:|(?<=by))[ \t]*([^\n]{{0,150}})")
 ISSUER_MAX_CHARS = 150
+_ATTRIBUTION = re.compile(
+    rf"(?:From|Source|{_ISSUED_BY})(?:\s*:|(?<=by))[ \t]*([^\n]{{0,{ISSUER_MAX_CHARS}}})"
+)
 _CREDIT = re.compile(r"\s*Source\b")
 
 
