@@ -1148,8 +1148,8 @@ def _speech() -> _Speech:
     says = rf"{_alternation(words.says)}\b"
     back_noun = "|".join(f"[{n[0].upper()}{n[0]}]{re.escape(n[1:])}" for n in words.back_nouns)
     speaks_back = (
-        rf"\b[Tt]he\s+((?:{back_noun}))\s+(?:{says}|will\s+(?:fund|invest)\b)"
-        rf"|\bsaid\s+the\s+((?:{back_noun}))\b"
+        rf"\b[Tt]he\s+({back_noun})\s+(?:{says}|will\s+(?:fund|invest)\b)"
+        rf"|\bsaid\s+the\s+({back_noun})\b"
         r"|\b[Ww]ie\s+das\s+(Ministerium)\s+(?:[\w.]+\s+){0,3}?mitteilte\b"
         r"|(同省)(?:は[^。\n]{0,150}?(?:発表|公表|明らかに)し|によると|によれば)"
     )
