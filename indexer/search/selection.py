@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 
 import numpy as np
 
 from ..extract.organisations import fold
 from .copies import CopyGroups
-from .facets import FACETS, FACETS_BY_PARAM, Facet
+from .facets import FACETS, FACETS_BY_PARAM, Facet, live_left_out
 from .matching import Scored, evaluate
 from .query import parse_query
 from .request import SearchRequest
@@ -53,12 +54,7 @@ class Selection:
     def left_out(self, docs: np.ndarray, live: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The live documents not in a mask, and their docnums, once per mask (facets
         count a mask of most documents by those it leaves out)."""
-
-        def rest_of(docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-            rest = live & ~docs
-            return rest, self.ids(rest)
-
-        return _once(self._left, docs, rest_of)
+        return _once(self._left, docs, partial(live_left_out, live=live))
 
     @property
     def total(self) -> int:
