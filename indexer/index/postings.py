@@ -253,7 +253,7 @@ class PackedLeafMatcher(W3LeafMatcher):
         data = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
         if not self._compression:
             found = _block_start(data)
-            return found if found and found is not SHORT else loads(data)[:2]
+            return found or loads(data)[:2]  # (None or SHORT: read generically)
         if len(data) <= PREFIX_BYTES:  # a short block (a title word's): faster whole
             return loads(decompress(data))[:2]
         inflater, fed, inflated, found = decompressobj(), 0, b"", SHORT

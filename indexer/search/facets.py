@@ -193,7 +193,7 @@ class ValueCounter:
         if chosen is None:
             chosen = np.flatnonzero(docs)
         if len(chosen) * 2 > self.live_count and len(self.pair_doc):  # most documents:
-            rest, rest_ids = (left_out or _left_out)(docs, self.live)
+            rest, rest_ids = (left_out or live_left_out)(docs, self.live)
             return self.totals - self._counted(rest, rest_ids)  # all less those left out
         return self._counted(docs, chosen)
 
@@ -259,7 +259,8 @@ def facet_values(found: Selection, facet: Facet, request: SearchRequest) -> list
     return _chosen_first(facet, made, chosen)
 
 
-def _left_out(docs: np.ndarray, live: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def live_left_out(docs: np.ndarray, live: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The live documents not in a mask, and their docnums."""
     rest = live & ~docs
     return rest, np.flatnonzero(rest)
 

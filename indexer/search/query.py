@@ -131,9 +131,9 @@ def plain_query(snapshot: Snapshot, text: str):
     parser reads (operators, fields, wildcards, stop words, repeated words...).
     The parser took a third of a rare word's search; tests/test_arrays.py checks
     that both make the same query."""
-    fields = ("title", "body", *snapshot.generation.language_fields)
+    fields = _searched_fields(snapshot)
     schema = snapshot.schema
-    boosts = [TITLE_BOOST if f == "title" else 1.0 for f in fields]
+    boosts = [FIELD_BOOSTS.get(f, 1.0) for f in fields]
     if _PLAIN_PHRASE.fullmatch(text) and len(fields) == 2:  # (other analyses: the parser)
         analysed = [[t.text for t in schema[f].tokenize(text[1:-1], mode="query")] for f in fields]
         if min(map(len, analysed)) < 2:  # (one word: Whoosh makes it a term)
@@ -163,9 +163,16 @@ def plain_query(snapshot: Snapshot, text: str):
     return _best_analysis(query, snapshot.generation.language_fields)
 
 
+FIELD_BOOSTS = {"title": TITLE_BOOST}  # a searched field's boost (others 1); never changed
+
+
+def _searched_fields(snapshot: Snapshot) -> list[str]:
+    """The fields a word without a field is searched in (plain_query and the parser)."""
+    return ["title", "body", *snapshot.generation.language_fields]
+
+
 def _parser(snapshot: Snapshot) -> MultifieldParser:
-    fields = ["title", "body", *snapshot.generation.language_fields]
-    parser = MultifieldParser(fields, snapshot.schema, fieldboosts={"title": TITLE_BOOST})
+    parser = MultifieldParser(_searched_fields(snapshot), snapshot.schema, fieldboosts=FIELD_BOOSTS)
     # "-word" excludes a word only at the start of a word, so "6G-IA" stays one name.
     parser.add_plugin(PlusMinusPlugin(plusexpr=r"(?<![^\s(])\+", minusexpr=r"(?<![^\s(])-"))
     parser.add_plugin(FieldAliasPlugin(FIELD_ALIASES))

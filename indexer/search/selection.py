@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 
 import numpy as np
 
 from ..extract.organisations import fold
 from .copies import CopyGroups
-from .facets import FACETS, FACETS_BY_PARAM, Facet
+from .facets import FACETS, FACETS_BY_PARAM, Facet, live_left_out
 from .matching import Scored, evaluate
 from .query import parse_query
 from .request import SearchRequest
@@ -48,24 +49,12 @@ class Selection:
     def ids(self, docs: np.ndarray) -> np.ndarray:
         """The docnums of a mask, ascending, listed once per mask: without filters the
         total, the page and every facet count the same mask (a pass over 100,000)."""
-        for mask, ids in self._found:
-            if mask is docs:
-                return ids
-        ids = np.flatnonzero(docs)
-        ids.flags.writeable = False
-        self._found.append((docs, ids))
-        return ids
+        return _once(self._found, docs, _docnums)
 
     def left_out(self, docs: np.ndarray, live: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The live documents not in a mask, and their docnums, once per mask (facets
         count a mask of most documents by those it leaves out)."""
-        for mask, rest in self._left:
-            if mask is docs:
-                return rest
-        rest = live & ~docs
-        rest = (rest, self.ids(rest))
-        self._left.append((docs, rest))
-        return rest
+        return _once(self._left, docs, partial(live_left_out, live=live))
 
     @property
     def total(self) -> int:
@@ -77,6 +66,22 @@ class Selection:
     def allowed_except(self, param: str) -> np.ndarray:
         """Matched and every facet selection but `param`'s (disjunctive counts)."""
         return _intersect(self.matched, [m for p, m in self.chosen.items() if p != param])
+
+
+def _once(kept: list, mask: np.ndarray, make):
+    """make(mask), worked out once per mask (the same array) and kept in `kept`."""
+    for seen, made in kept:
+        if seen is mask:
+            return made
+    made = make(mask)
+    kept.append((mask, made))
+    return made
+
+
+def _docnums(mask: np.ndarray) -> np.ndarray:
+    ids = np.flatnonzero(mask)
+    ids.flags.writeable = False
+    return ids
 
 
 def known_values(snapshot: Snapshot, request: SearchRequest) -> SearchRequest:
