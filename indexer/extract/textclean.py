@@ -970,11 +970,12 @@ def _headline_shaped(text: str) -> bool:
     head = _glued_stamp(text)
     if head:
         return word_count(head) >= GLUED_STAMP_MIN_WORDS
-    return (
-        not looks_like_dateline(text)
-        and not _STAMP.search(text)
-        and word_count(_title_text(text)) >= TITLE_MIN_WORDS
-    )
+    return not _dated(text) and word_count(_title_text(text)) >= TITLE_MIN_WORDS
+
+
+def _dated(text: str) -> bool:
+    """A dateline or a time stamp ("Published: ...", "Updated 5 May"): no headline."""
+    return looks_like_dateline(text) or bool(_STAMP.search(text))
 
 
 def _dated_short_headline(lines: list[Line], i: int) -> bool:
@@ -984,8 +985,7 @@ def _dated_short_headline(lines: list[Line], i: int) -> bool:
     return (
         word_count(text) == TITLE_MIN_WORDS - 1
         and i + 1 < len(lines)
-        and not looks_like_dateline(text)
-        and not _STAMP.search(text)
+        and not _dated(text)
         and _byline_like(lines[i + 1].text)
     )
 
@@ -1005,12 +1005,7 @@ def _glued_stamp(text: str) -> str | None:
             # A place or a name with a comma before the date ("Oulu, Finland, 14 March",
             # "Ann Lee, 14 March": a dateline, a byline), a field's name ("Published:",
             # "发布时间：") or a date is not a headline.
-            stamp = (
-                head.endswith(",")
-                or _ends_colon(head)
-                or _STAMP.search(head)
-                or looks_like_dateline(head)
-            )
+            stamp = head.endswith(",") or _ends_colon(head) or _dated(head)
             return None if stamp else head or None
     return None
 
