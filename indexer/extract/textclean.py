@@ -169,13 +169,14 @@ def _after_headline(lines: list[Line], first: int, last: int) -> int:
     """
     opening = True
     quote, under = lines[first].text, lines[min(first + 1, last)].text
-    if first + 2 < last and lines[first + 2].kind == "body" and _epigraph(quote, under):
-        headline = lines[first + 2]
-        headline.kind = "outside the article"  # (a headline is read outside the article)
-        if _headline_sentence(headline):  # a pull quote over a headline, not testimonials
-            lines[first].kind = lines[first + 1].kind = "outside the article"
-            first += 2
-        headline.kind = "body"
+    if (
+        first + 2 < last
+        and lines[first + 2].kind == "body"
+        and _epigraph(quote, under)
+        and _headline_words(lines[first + 2].text)  # a pull quote over a headline, not testimonials
+    ):
+        lines[first].kind = lines[first + 1].kind = "outside the article"
+        first += 2
     # A question under a time stamp or a quote's attribution is the headline.
     above = lines[first - 1].text if first else ""
     asks = _stamp_line(above) or bool(ATTRIBUTION.match(above))
@@ -726,7 +727,7 @@ def _mark_doubled(lines: list[Line]) -> None:
         if (
             line.text == above.text
             and above.kind in ("body", DOUBLED)
-            and not _headline_sentence(Line(line.text, line.block, "outside the article"))
+            and not _headline_words(line.text)
         ):
             above.kind = line.kind = DOUBLED
 
@@ -1362,14 +1363,19 @@ def _headline_sentence(line: Line, asks: bool = True) -> bool:
     """A line read as a sentence that is a headline: a question or exclamation of
     at most HEADLINE_MAX_WORDS words (when `asks`), or as many words in title case
     (only in scripts that have capitals and spaces: a CJK sentence has neither)."""
-    words = line.text.split()
-    if line.kind != "outside the article" or word_count(line.text) > HEADLINE_MAX_WORDS:
+    return line.kind == "outside the article" and _headline_words(line.text, asks)
+
+
+def _headline_words(text: str, asks: bool = True) -> bool:
+    """Whether a line's words are a headline's (`_headline_sentence`), wherever it stands."""
+    words = text.split()
+    if word_count(text) > HEADLINE_MAX_WORDS:
         return False
-    if asks and line.text.endswith(("?", "!")):
+    if asks and text.endswith(("?", "!")):
         return True
     capitalised = [w for w in words if not _SMALL_WORDS.match(w)]
     return (
-        not HAS_CJK.search(line.text)
+        not HAS_CJK.search(text)
         and len(words) >= TITLE_MIN_WORDS
         and sum(w[:1].isupper() or w[:1].isdigit() for w in capitalised)
         >= HEADLINE_CAPS * len(capitalised)
