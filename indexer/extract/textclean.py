@@ -169,13 +169,14 @@ def _after_headline(lines: list[Line], first: int, last: int) -> int:
     """
     opening = True
     quote, under = lines[first].text, lines[min(first + 1, last)].text
-    if first + 2 < last and lines[first + 2].kind == "body" and _epigraph(quote, under):
-        headline = lines[first + 2]
-        headline.kind = "outside the article"  # (a headline is read outside the article)
-        if _headline_sentence(headline):  # a pull quote over a headline, not testimonials
-            lines[first].kind = lines[first + 1].kind = "outside the article"
-            first += 2
-        headline.kind = "body"
+    if (
+        first + 2 < last
+        and lines[first + 2].kind == "body"
+        and _epigraph(quote, under)
+        and _headline_words(lines[first + 2].text)  # a pull quote over a headline, not testimonials
+    ):
+        lines[first].kind = lines[first + 1].kind = "outside the article"
+        first += 2
     # A question under a time stamp or a quote's attribution is the headline.
     above = lines[first - 1].text if first else ""
     asks = _stamp_line(above) or bool(ATTRIBUTION.match(above))
@@ -726,7 +727,7 @@ def _mark_doubled(lines: list[Line]) -> None:
         if (
             line.text == above.text
             and above.kind in ("body", DOUBLED)
-            and not _headline_sentence(Line(line.text, line.block, "outside the article"))
+            and not _headline_words(line.text)
         ):
             above.kind = line.kind = DOUBLED
 
@@ -970,11 +971,12 @@ def _headline_shaped(text: str) -> bool:
     head = _glued_stamp(text)
     if head:
         return word_count(head) >= GLUED_STAMP_MIN_WORDS
-    return (
-        not looks_like_dateline(text)
-        and not _STAMP.search(text)
-        and word_count(_title_text(text)) >= TITLE_MIN_WORDS
-    )
+    return not _dated(text) and word_count(_title_text(text)) >= TITLE_MIN_WORDS
+
+
+def _dated(text: str) -> bool:
+    """A dateline or a time stamp ("Published: ...", "Updated 5 May"): no headline."""
+    return looks_like_dateline(text) or bool(_STAMP.search(text))
 
 
 def _dated_short_headline(lines: list[Line], i: int) -> bool:
@@ -984,8 +986,7 @@ def _dated_short_headline(lines: list[Line], i: int) -> bool:
     return (
         word_count(text) == TITLE_MIN_WORDS - 1
         and i + 1 < len(lines)
-        and not looks_like_dateline(text)
-        and not _STAMP.search(text)
+        and not _dated(text)
         and _byline_like(lines[i + 1].text)
     )
 
@@ -1005,12 +1006,7 @@ def _glued_stamp(text: str) -> str | None:
             # A place or a name with a comma before the date ("Oulu, Finland, 14 March",
             # "Ann Lee, 14 March": a dateline, a byline), a field's name ("Published:",
             # "发布时间：") or a date is not a headline.
-            stamp = (
-                head.endswith(",")
-                or _ends_colon(head)
-                or _STAMP.search(head)
-                or looks_like_dateline(head)
-            )
+            stamp = head.endswith(",") or _ends_colon(head) or _dated(head)
             return None if stamp else head or None
     return None
 
@@ -1367,14 +1363,19 @@ def _headline_sentence(line: Line, asks: bool = True) -> bool:
     """A line read as a sentence that is a headline: a question or exclamation of
     at most HEADLINE_MAX_WORDS words (when `asks`), or as many words in title case
     (only in scripts that have capitals and spaces: a CJK sentence has neither)."""
-    words = line.text.split()
-    if line.kind != "outside the article" or word_count(line.text) > HEADLINE_MAX_WORDS:
+    return line.kind == "outside the article" and _headline_words(line.text, asks)
+
+
+def _headline_words(text: str, asks: bool = True) -> bool:
+    """Whether a line's words are a headline's (`_headline_sentence`), wherever it stands."""
+    words = text.split()
+    if word_count(text) > HEADLINE_MAX_WORDS:
         return False
-    if asks and line.text.endswith(("?", "!")):
+    if asks and text.endswith(("?", "!")):
         return True
     capitalised = [w for w in words if not _SMALL_WORDS.match(w)]
     return (
-        not HAS_CJK.search(line.text)
+        not HAS_CJK.search(text)
         and len(words) >= TITLE_MIN_WORDS
         and sum(w[:1].isupper() or w[:1].isdigit() for w in capitalised)
         >= HEADLINE_CAPS * len(capitalised)
