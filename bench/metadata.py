@@ -37,7 +37,12 @@ languages). Its titles.json labels each with its headline, the publication
 day the page states (or null) and its shape. It judges rules tuned
 elsewhere, so it is scored only on request (--blind-only), and only as
 summary figures: title accuracy, date accuracy, coverage and precision, on
-the whole set and by shape. It never prints a page.
+the whole set and by shape. It never prints a page. A second blind set
+(bench/labels/text-titles5/: forty more whole pages of the same five shapes,
+each modelled on a different kind of site: ministries, regulators, standards
+bodies, associations, universities, EU projects, press rooms, wire services,
+newspapers, trade press, CJK portals, post copies, conferences; English and
+eleven other languages) is labelled the same way and reported after it.
 
 A fourth set is for tuning (bench/labels/text-titles3/: forty whole pages of
 the same kinds, labelled the same way plus a half A/B for 2-fold
@@ -77,6 +82,8 @@ BENCH = find_bench()
 LABELS = Path(__file__).resolve().parent / "labels" / "metadata.json"
 TEXT_TITLES = Path(__file__).resolve().parent / "labels" / "text-titles"
 BLIND_TEXTS = Path(__file__).resolve().parent / "labels" / "text-titles2"
+BLIND_TEXTS5 = BLIND_TEXTS.parent / "text-titles5"
+BLIND_SETS = (BLIND_TEXTS, BLIND_TEXTS5)
 TUNE_TEXTS = Path(__file__).resolve().parent / "labels" / "text-titles3"
 URL_IN_PAGE = re.compile(
     r"<link[^>]+rel=[\"']?(canonical|shortlink|amphtml)[^>]*>"
@@ -323,7 +330,7 @@ def report_blind(folder: Path = BLIND_TEXTS) -> None:
         raise SystemExit("blind set labels: " + "; ".join(problems))
     pages = blind_texts(folder)
     rows = run(pages, {"text path": _project_text})["text path"]
-    print("\nBLIND set (bench/labels/text-titles2): summary only, never shown per page")
+    print(f"\nBLIND set (bench/labels/{folder.name}): summary only, never shown per page")
     print(
         f"{'system':32} {'shape':14} {'n':>4} {'date':>6} {'cover':>6} {'prec':>6} "
         f"{'title':>6} {'ms':>6}"
@@ -396,11 +403,12 @@ def main() -> int:
     parser.add_argument(
         "--blind-only",
         action="store_true",
-        help="score only the blind set of whole pages (summary figures, never a page)",
+        help="score only the blind sets of whole pages (summary figures, never a page)",
     )
     args = parser.parse_args()
     if args.blind_only:
-        report_blind()
+        for folder in BLIND_SETS:
+            report_blind(folder)
         return 0
     if args.texts_only:
         report_text_titles(args.show)

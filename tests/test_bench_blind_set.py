@@ -1,12 +1,15 @@
-"""The blind set of whole pages (bench/labels/text-titles2/) is labelled, and its
-report shows summary figures, never a page."""
+"""The blind sets of whole pages (bench/labels/text-titles2/ and text-titles5/) are
+labelled, and their report shows summary figures, never a page."""
 
+import hashlib
 import json
 from datetime import date
 
 from bench.metadata import (
+    BLIND_SETS,
     BLIND_SHAPES,
     BLIND_TEXTS,
+    BLIND_TEXTS5,
     blind_label_problems,
     blind_texts,
     report_blind,
@@ -72,3 +75,25 @@ def test_the_blind_set_is_not_the_tuning_set():
     assert not {label["title"] for label in tuning.values()} & {
         label["title"] for label in blind.values()
     }
+
+
+def _digests(folder) -> set[str]:
+    """A set's headlines as digests: a blind title is compared, never shown."""
+    labels = json.loads((folder / "titles.json").read_text(encoding="utf-8"))
+    titles = (" ".join(label["title"].split()) for label in labels.values())
+    return {hashlib.sha256(title.encode()).hexdigest() for title in titles}
+
+
+def test_every_page_of_the_second_blind_set_is_labelled_and_shares_no_headline():
+    assert BLIND_TEXTS5 in BLIND_SETS and BLIND_TEXTS5.name == "text-titles5"
+    assert blind_label_problems(BLIND_TEXTS5) == []
+    pages = blind_texts(BLIND_TEXTS5)
+    assert len(pages) == 40
+    assert {p["fold"] for p in pages} == set(BLIND_SHAPES)
+    assert any(p["date"] is None for p in pages)
+    labels = json.loads((BLIND_TEXTS5 / "titles.json").read_text(encoding="utf-8"))
+    assert len({label["language"] for label in labels.values()}) >= 10
+    mine = _digests(BLIND_TEXTS5)
+    assert len(mine) == 40
+    others = ("text-titles", "text-titles2", "text-titles3", "text-titles4")
+    assert sum(len(mine & _digests(BLIND_TEXTS.parent / name)) for name in others) == 0
