@@ -1115,6 +1115,13 @@ def test_the_publishers_a_saved_release_page_lists_under_from_are_about():
             "from Lund are the winners of the open call. Radiona will test road sensing.",
             {"Wellenwerk": 1, "Lumora Networks": 1, "Radiona": 2},
         ),
+        # any adjective made of a name and a lower-case word is no word of the name
+        (
+            "Two start-ups join the testbed",
+            "Helsinki-born Kaarnawave Oy and Oulu-headquartered Lumora Networks BV will test "
+            "sub-THz links. Kaarnawave builds the radios.",
+            {"Kaarnawave": 2, "Lumora Networks": 1},
+        ),
         # a name the text calls a start-up or spin-off
         (
             "Dutch start-up Golfwerk Technologies opens a 6G lab",

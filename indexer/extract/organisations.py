@@ -658,7 +658,7 @@ def _trim_name(name: str) -> str | None:
 
     "Rosaly Lopes of NASA's Jet Propulsion Laboratory" keeps what follows the
     last possessive; "Braun and The Carlyle Group" what follows an inner
-    "The"; numbers, "-based" words and generic pairs ("National Institute",
+    "The"; numbers, adjectives such as "Berlin-based" and generic pairs ("National Institute",
     "Test Centre") are not names.
     """
     rules = discovery_rules()
@@ -670,12 +670,12 @@ def _trim_name(name: str) -> str | None:
     while words and (
         words[0].lower() in rules.leading_noise
         or not _has_letter(words[0])
-        or words[0].endswith("-based")  # "Berlin-based Radiona GmbH"
+        or _is_compound_adjective(words[0])  # "Berlin-based Radiona GmbH"
     ):
         words.pop(0)
     if len(words) < 2 or rules.never & set(words):
         return None
-    if any(not _has_letter(w) or w.endswith("-based") for w in words):
+    if any(not _has_letter(w) or _is_compound_adjective(w) for w in words):
         return None
     if len(words) == 2 and (words[0] in rules.generic or words[0].lower() == words[0]):
         return None
@@ -691,6 +691,16 @@ def _trim_name(name: str) -> str | None:
 
 def _has_letter(word: str) -> bool:
     return any(c.isalpha() for c in word)
+
+
+# A word whose part after its last hyphen is in lower case is an adjective
+# made of a name ("Berlin-based", "EU-funded", "Oulu-headquartered"), never a
+# word of an organisation's name, which is capitalised throughout.
+_COMPOUND_ADJECTIVE = re.compile(r"\w[\w.'’-]*-[^\W\d_A-Z]+")
+
+
+def _is_compound_adjective(word: str) -> bool:
+    return bool(_COMPOUND_ADJECTIVE.fullmatch(word))
 
 
 def _is_sub_body(words: list[str]) -> bool:
