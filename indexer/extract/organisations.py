@@ -846,12 +846,7 @@ _MASK = "@"
 # A run of "@"s from its first: "@" first, so a pattern opening with a name is
 # searched for its "@"s (a look-behind first would be tried at every character).
 _ORG = r"@(?<!@@)@*+(?:\s*\(\s*@++\s*\))?"
-# A listed name may carry its town: "the i2CAT Foundation in Barcelona and X"
-_IN_PLACE = r"(?:\s+in\s+[A-Z][\w-]*)?"
-_ORGS = (
-    rf"(?:the\s+)?{_ORG}{_IN_PLACE}"
-    rf"(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?{_ORG}{_IN_PLACE})*"
-)
+_ORGS = rf"(?:the\s+)?{_ORG}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?{_ORG})*"
 _LIST_ITEM = rf"(?:the\s+)?{_ORG}"
 # Parties, each perhaps with its country: "Japan's @@@ and the UK @@@"
 _QUALIFIED = rf"(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)?{_ORG}"
