@@ -788,12 +788,6 @@ _DE_LEAD = (
             {"Next G Alliance", "Bharat 6G Alliance"},
             "6G Forum",
         ),
-        (
-            f"{_LEAD}\n\nThe memorandum, signed in Tokyo on Monday by imec and NICT, names "
-            "terahertz radios as the first topic. Nokia is not a party.",
-            {"imec", "NICT"},
-            "Nokia",
-        ),
         # a public body that speaks, or is the source, in French, Spanish, Swedish
         (
             "Les opérateurs et les industriels sont invités à donner leur avis sur l'usage "

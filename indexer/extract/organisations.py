@@ -886,10 +886,6 @@ _ROLES = [
             r"(?:signed|concluded)\b"
             r"(?:\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:memorandum|MoU|MOU|agreement|accord|"
             rf"letter\s+of\s+intent)(?:\s+of\s+understanding)?\s+with\s+({_PARTIES}))?",
-            # "The memorandum, signed in Tokyo on Monday by X and Y"
-            r"\b(?:memorandum\s+of\s+understanding|memorandum|MoU|MOU|agreement|accord)\s*,?\s+"
-            r"signed\s+(?:(?:in|at|on|this|last|today)\s+[\w ]{1,30}?\s+)?"
-            rf"by\s+(?:[\w-]+\s+){{0,2}}?({_PARTIES})",
         ],
         True,
     ),
