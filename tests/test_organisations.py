@@ -847,19 +847,6 @@ _DE_LEAD = (
             {"ETRI", "KAIST", "Hanwha"},
             "Samsung",
         ),
-        # what the body behind a programme decides
-        (
-            f"{_LEAD}\n\nThe Swedish Research Council will set the research themes for "
-            "the call. Ericsson expects to take part.",
-            {"Swedish Research Council"},
-            "Ericsson",
-        ),
-        (
-            f"{_LEAD}\n\nEarlier, Vinnova will select the winning projects with the "
-            "help of reviewers from Nokia.",
-            {"Vinnova"},
-            "Nokia",
-        ),
         # German: "Die Projektträgerschaft übernimmt X", "X übernimmt die Projektträgerschaft"
         (
             f"{_DE_LEAD}\n\nDie Projektträgerschaft übernimmt das VDI/VDE Innovation + "

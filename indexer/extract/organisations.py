@@ -1016,11 +1016,6 @@ _ROLES = [
             "invest",
             "financ",
             "allocat",
-            "will set",
-            "will define",
-            "will decide",
-            "will choose",
-            "will select",
             "run by",
             "managed by",
             "administered by",
@@ -1029,11 +1024,6 @@ _ROLES = [
         [
             rf"({_ORG})\s+(?:will|is\s+to|is\s+set\s+to|plans\s+to)\s+"
             r"(?:fund|invest|finance|allocate|co-fund)\b",
-            # "X will set the research themes", "X will select the projects": what
-            # the body behind a programme decides
-            rf"({_ORG})\s+(?:will|is\s+to|is\s+set\s+to|plans\s+to)\s+"
-            r"(?:set|define|decide|choose|select)\s+the\s+(?:[\w-]+\s+){0,2}?"
-            r"(?:themes|priorities|topics|projects|winners|recipients)\b",
             # "made under the resilient networking programme run by X"
             r"\bunder\s+(?:the|a|its)\s+(?:[\w-]+\s+){0,4}?(?:programme|program|call|scheme)\s+"
             rf"(?:run|managed|administered|operated)\s+by\s+(?:the\s+)?({_ORG})",
