@@ -847,16 +847,10 @@ _DE_LEAD = (
             {"ETRI", "KAIST", "Hanwha"},
             "Samsung",
         ),
-        # German: "Die Projektträgerschaft übernimmt X", "X übernimmt die Projektträgerschaft"
+        # German: "Die Projektträgerschaft übernimmt X", as "Projektträger ist X"
         (
             f"{_DE_LEAD}\n\nDie Projektträgerschaft übernimmt das VDI/VDE Innovation + "
             "Technik GmbH. Die Projekte arbeiten mit 6G-life zusammen.",
-            {"VDI/VDE-IT"},
-            "6G-life",
-        ),
-        (
-            f"{_DE_LEAD}\n\nDas VDI/VDE Innovation + Technik GmbH hat die "
-            "Projektträgerschaft. Die Projekte arbeiten mit 6G-life zusammen.",
             {"VDI/VDE-IT"},
             "6G-life",
         ),

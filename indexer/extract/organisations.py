@@ -1045,9 +1045,10 @@ _ROLES = [
         "runs the call",
         ("projektträger",),
         [
-            rf"Projektträger\s+(?:ist|sind|wird)\s+(?:das|die|der)\s+({_ORG})",
-            rf"Projektträgerschaft\s+(?:übernimmt|übernehmen|hat|liegt\s+bei)\s+(?:das|die|der|dem)\s+({_ORG})",
-            rf"({_ORG})\s+(?:übernimmt|hat)\s+die\s+Projektträgerschaft\b",
+            # the role's name, or its abstract noun, said of a body: "Projektträger ist
+            # das X", "die Projektträgerschaft übernimmt das X"
+            rf"Projektträger(?:schaft)?\s+(?:ist|sind|wird|übernimmt|übernehmen|hat|liegt\s+bei)"
+            rf"\s+(?:das|die|der|dem)\s+({_ORG})",
         ],
         False,
     ),
