@@ -1052,19 +1052,21 @@ def test_a_source_credit_between_the_paragraphs_names_no_publisher(credit):
     assert article.organisations == ["Samsung"]
 
 
-def test_the_publishers_a_saved_release_page_lists_under_from_are_about():
+# any label the attribution lines use ("Issued by X"), in any case, not only gov.uk's "From:"
+@pytest.mark.parametrize("label", ["From:", "RELEASED BY"])
+def test_the_publishers_a_saved_release_page_lists_under_from_are_about(label):
     paragraphs = "".join(f"<p>{p}</p>" for p in _RELEASE.split("\n\n")[3:6])
     html = (
         "<html><head><title>Grants open for research on 6G antennas</title></head><body>"
         "<main><h1>Grants open for research on 6G antennas</h1>"
-        '<div class="metadata"><dl><dt>From:</dt><dd><a href="/dsit">Department for '
+        f'<div class="metadata"><dl><dt>{label}</dt><dd><a href="/dsit">Department for '
         'Science, Innovation and Technology</a> and <a href="/iuk">Innovate UK</a></dd>'
         f"<dt>Published</dt><dd>3 March 2025</dd></dl></div>{paragraphs}</main></body></html>"
     )
     article = extract_document(html, "release.html", is_html=True)
     assert set(article.organisations) == {"DSIT", "Innovate UK"}
     assert set(article.mentions) == {"Ericsson", "Nokia"}
-    assert "From: Innovate UK" in [r.line for r in article.removed]
+    assert f"{label.rstrip(':').capitalize()}: Innovate UK" in [r.line for r in article.removed]
 
 
 @pytest.mark.parametrize(

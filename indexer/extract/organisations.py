@@ -204,10 +204,19 @@ def find_organisations(title: str, body: str, issuers: Sequence[str] = ()) -> li
 # article), yet a reader counts them as the article's attribution. The
 # "Issued by" line left in the text gives its organisation the publisher role.
 _ISSUED_BY = r"(?:Issued|Published|Released)\s+by"
+_ATTRIBUTION_LABEL = rf"(?:From|Source|{_ISSUED_BY})"
 ISSUER_MAX_CHARS = 150
 _ATTRIBUTION = re.compile(
-    rf"(?:From|Source|{_ISSUED_BY})(?:\s*:|(?<=by))[ \t]*([^\n]{{0,{ISSUER_MAX_CHARS}}})"
+    rf"{_ATTRIBUTION_LABEL}(?:\s*:|(?<=by))[ \t]*([^\n]{{0,{ISSUER_MAX_CHARS}}})"
 )
+_LABEL = re.compile(rf"{_ATTRIBUTION_LABEL}\s*:?", re.IGNORECASE)
+
+
+def is_attribution_label(label: str) -> bool:
+    """Whether a page's metadata label ("From:", "Issued by") names its issuers."""
+    return bool(_LABEL.fullmatch(label.strip()))
+
+
 _CREDIT = re.compile(r"\s*Source\b")
 
 
