@@ -972,10 +972,9 @@ _ROLES = [
             rf"(?:(?:the|a|an|two|three|four|five)\s+)?(?:[a-z][\w-]*\s+){{0,2}}({_PARTIES})",
             rf"\b(?:consortium|consortia|teams?)\s+led\s+by\s+({_PARTIES})",
             rf"\b(?:hubs?|projects?|centres?|centers?)\s+will\s+be\s+led\s+by\s+({_PARTIES})",
-            # "X, Y and Z will each receive SEK 50 million, and V and W SEK 25 million"
+            # "X, Y and Z will each receive SEK 50 million"
             rf"(?:^|(?<=[.!?]\s)|(?<=\n))({_PARTIES})\s+(?:will\s+)?(?:each\s+)?(?:receive|receives)\s+"
-            rf"(?:[^.;@]*?\b(?:funding|grants?|awards?|million|billion)\b)"
-            rf"(?:[^.;@]*?,\s+and\s+({_PARTIES})\s+[^.;@]*?\beach\b)?",
+            rf"(?:[^.;@]*?\b(?:funding|grants?|awards?|million|billion)\b)",
         ],
         False,
     ),
