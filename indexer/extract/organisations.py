@@ -987,7 +987,7 @@ _ROLES = [
         [rf"\b{_RECIPIENT_WORD}\b[^\n.:;@]{{0,100}}:[ \t]*({_ORGS})"],
         False,
     ),
-    # "The awards go to a consortium led by X and to a team at Y"
+    # "The awards go to a consortium led by X"
     (
         "recipient",
         (" go to ", " goes to ", " went to "),
@@ -995,9 +995,6 @@ _ROLES = [
             r"\b(?:awards?|grants?|funding|funds|money)\s+(?:go|goes|went|will\s+go)\s+to\s+"
             r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:led\s+by|at|from|of)\s+)?"
             rf"({_ORGS})",
-            r"\b(?:awards?|grants?|funding|funds|money)\s+(?:go|goes|went|will\s+go)\s+to\s+"
-            r"[^.;@]{0,60}@+[^.;@]{0,20}?\s+and\s+to\s+(?:a\s+|an\s+|the\s+)?"
-            rf"(?:[\w-]+\s+){{0,3}}?(?:(?:led\s+by|at|from|of)\s+)?({_ORGS})",
         ],
         False,
     ),
