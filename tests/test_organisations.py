@@ -543,13 +543,6 @@ _DE_LEAD = (
             {"Ericsson"},
             "Samsung",
         ),
-        (  # the body that runs the programme's fund
-            f"{_LEAD}\n\nThe money will be channelled through a fund at the National "
-            "Institute of Information and Communications Technology (NICT), which "
-            "will select projects. NEC is expected to apply.",
-            {"NICT"},
-            "NEC",
-        ),
         (  # the parties of the agreement the text reports, not of the earlier ones
             f"{_LEAD}\n\nThe memorandum of understanding between the Next G Alliance "
             "and the 6G Forum covers joint workshops. The Next G Alliance signed a "

@@ -1084,16 +1084,6 @@ _ROLES = [
         [rf"About(?<![^\n]About)\s+(?:the\s+)?({_ORG})[ \t]*(?=\n|$)"],
         False,
     ),
-    # "channelled through a fund at X": the body that runs the programme
-    (
-        "runs the fund",
-        ("through",),
-        [
-            r"\bthrough\s+(?:a|the|its)\s+(?:fund|programme|program|call)\s+(?:at|of)\s+"
-            rf"(?:the\s+)?({_ORG})"
-        ],
-        False,
-    ),
     # Its head speaks for it: "X 원장은", "Xの理事長は", "X院长表示"
     (
         "speaks for it",
