@@ -960,3 +960,24 @@ def test_a_deck_under_a_headline_that_ends_open_is_not_joined_to_it():
         BODY_2,
     )
     assert clean_text(copy).title == headline
+
+
+def test_a_wrapped_headline_ending_in_a_place_keeps_its_end():
+    """Only the word for "by" makes a byline: a headline wrapped at 80 columns
+    whose last line is a preposition and a name ("in New York City") is one
+    headline."""
+    headline = (
+        "Operator and university open a joint 6G research laboratory for sub-terahertz "
+        "radio in New York City"
+    )
+    copy = page(
+        "Technology",
+        "Home",
+        "Operator and university open a joint 6G research laboratory for sub-terahertz radio",
+        "in New York City",
+        "Published 9 October 2025, 12:04",
+        "The operator and the university have opened a 6G laboratory where robots and "
+        "sensors are linked by radio.",
+        BODY_2,
+    )
+    assert clean_text(copy).title == headline

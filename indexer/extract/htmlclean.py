@@ -27,6 +27,7 @@ from trafilatura.utils import load_html
 from ..article import BULLETS, HEADING, LIST_ITEM, PARAGRAPH, Removed
 from .dates import page_date
 from .lines import clutter_kind, is_body_sentence, normalise, similarity
+from .organisations import is_attribution_label
 from .textclean import clean_text, without_repeats
 
 QUICK_DATES = set_date_params(extensive=False)
@@ -184,22 +185,22 @@ def _clean(html: str) -> CleanHtml:
     return fallback if len(fallback.text) > len(found.text) else found
 
 
-# The metadata list of a government press release ("From: Department for
-# ...", gov.uk's <dt>From:</dt><dd>...</dd>): trafilatura leaves it out; the
-# names it gives are the release's publishers (organisations.attribution).
-_ISSUER_TERMS = ("from:", "from", "issued by:", "issued by", "published by:", "published by")
+# A page's metadata list ("From: Department for ...", <dt>From:</dt><dd>...</dd>
+# on gov.uk): trafilatura leaves it out; the names under an attribution label
+# (the labels organisations.attribution reads) are the release's publishers.
 MAX_ISSUER_TERMS = 5
 
 
 def _issuer_lines(tree) -> list[Removed]:
     lines = []
-    terms = (t for t in tree.iter("dt") if _text(t).lower() in _ISSUER_TERMS)
+    terms = (t for t in tree.iter("dt") if is_attribution_label(_text(t)))
     for term in list(itertools.islice(terms, MAX_ISSUER_TERMS)):
         value = term.getnext()
         if value is None or value.tag != "dd":
             continue
+        label = _text(term).rstrip(" :").capitalize()
         names = [_text(a) for a in value.iter("a")] or [_text(value)]
-        lines += [Removed(f"From: {name}", "page metadata") for name in names if name]
+        lines += [Removed(f"{label}: {name}", "page metadata") for name in names if name]
     return lines
 
 

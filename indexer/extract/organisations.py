@@ -204,10 +204,19 @@ def find_organisations(title: str, body: str, issuers: Sequence[str] = ()) -> li
 # article), yet a reader counts them as the article's attribution. The
 # "Issued by" line left in the text gives its organisation the publisher role.
 _ISSUED_BY = r"(?:Issued|Published|Released)\s+by"
+_ATTRIBUTION_LABEL = rf"(?:From|Source|{_ISSUED_BY})"
 ISSUER_MAX_CHARS = 150
 _ATTRIBUTION = re.compile(
-    rf"(?:From|Source|{_ISSUED_BY})(?:\s*:|(?<=by))[ \t]*([^\n]{{0,{ISSUER_MAX_CHARS}}})"
+    rf"{_ATTRIBUTION_LABEL}(?:\s*:|(?<=by))[ \t]*([^\n]{{0,{ISSUER_MAX_CHARS}}})"
 )
+_LABEL = re.compile(rf"{_ATTRIBUTION_LABEL}\s*:?", re.IGNORECASE)
+
+
+def is_attribution_label(label: str) -> bool:
+    """Whether a page's metadata label ("From:", "Issued by") names its issuers."""
+    return bool(_LABEL.fullmatch(label.strip()))
+
+
 _CREDIT = re.compile(r"\s*Source\b")
 
 
@@ -658,7 +667,7 @@ def _trim_name(name: str) -> str | None:
 
     "Rosaly Lopes of NASA's Jet Propulsion Laboratory" keeps what follows the
     last possessive; "Braun and The Carlyle Group" what follows an inner
-    "The"; numbers, "-based" words and generic pairs ("National Institute",
+    "The"; numbers, adjectives such as "Berlin-based" and generic pairs ("National Institute",
     "Test Centre") are not names.
     """
     rules = discovery_rules()
@@ -670,12 +679,12 @@ def _trim_name(name: str) -> str | None:
     while words and (
         words[0].lower() in rules.leading_noise
         or not _has_letter(words[0])
-        or words[0].endswith("-based")  # "Berlin-based Radiona GmbH"
+        or _is_compound_adjective(words[0])  # "Berlin-based Radiona GmbH"
     ):
         words.pop(0)
     if len(words) < 2 or rules.never & set(words):
         return None
-    if any(not _has_letter(w) or w.endswith("-based") for w in words):
+    if any(not _has_letter(w) or _is_compound_adjective(w) for w in words):
         return None
     if len(words) == 2 and (words[0] in rules.generic or words[0].lower() == words[0]):
         return None
@@ -691,6 +700,16 @@ def _trim_name(name: str) -> str | None:
 
 def _has_letter(word: str) -> bool:
     return any(c.isalpha() for c in word)
+
+
+# A word whose part after its last hyphen is in lower case is an adjective
+# made of a name ("Berlin-based", "EU-funded", "Oulu-headquartered"), never a
+# word of an organisation's name, which is capitalised throughout.
+_COMPOUND_ADJECTIVE = re.compile(r"\w[\w.'’-]*-[^\W\d_A-Z]+")
+
+
+def _is_compound_adjective(word: str) -> bool:
+    return bool(_COMPOUND_ADJECTIVE.fullmatch(word))
 
 
 def _is_sub_body(words: list[str]) -> bool:
@@ -836,12 +855,7 @@ _MASK = "@"
 # A run of "@"s from its first: "@" first, so a pattern opening with a name is
 # searched for its "@"s (a look-behind first would be tried at every character).
 _ORG = r"@(?<!@@)@*+(?:\s*\(\s*@++\s*\))?"
-# A listed name may carry its town: "the i2CAT Foundation in Barcelona and X"
-_IN_PLACE = r"(?:\s+in\s+[A-Z][\w-]*)?"
-_ORGS = (
-    rf"(?:the\s+)?{_ORG}{_IN_PLACE}"
-    rf"(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?{_ORG}{_IN_PLACE})*"
-)
+_ORGS = rf"(?:the\s+)?{_ORG}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?{_ORG})*"
 _LIST_ITEM = rf"(?:the\s+)?{_ORG}"
 # Parties, each perhaps with its country: "Japan's @@@ and the UK @@@"
 _QUALIFIED = rf"(?:the\s+)?(?:[A-Z][\w.]*(?:'s|’s)?\s+)?{_ORG}"
@@ -881,10 +895,6 @@ _ROLES = [
             r"(?:signed|concluded)\b"
             r"(?:\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:memorandum|MoU|MOU|agreement|accord|"
             rf"letter\s+of\s+intent)(?:\s+of\s+understanding)?\s+with\s+({_PARTIES}))?",
-            # "The memorandum, signed in Tokyo on Monday by X and Y"
-            r"\b(?:memorandum\s+of\s+understanding|memorandum|MoU|MOU|agreement|accord)\s*,?\s+"
-            r"signed\s+(?:(?:in|at|on|this|last|today)\s+[\w ]{1,30}?\s+)?"
-            rf"by\s+(?:[\w-]+\s+){{0,2}}?({_PARTIES})",
         ],
         True,
     ),
@@ -962,10 +972,9 @@ _ROLES = [
             rf"(?:(?:the|a|an|two|three|four|five)\s+)?(?:[a-z][\w-]*\s+){{0,2}}({_PARTIES})",
             rf"\b(?:consortium|consortia|teams?)\s+led\s+by\s+({_PARTIES})",
             rf"\b(?:hubs?|projects?|centres?|centers?)\s+will\s+be\s+led\s+by\s+({_PARTIES})",
-            # "X, Y and Z will each receive SEK 50 million, and V and W SEK 25 million"
+            # "X, Y and Z will each receive SEK 50 million"
             rf"(?:^|(?<=[.!?]\s)|(?<=\n))({_PARTIES})\s+(?:will\s+)?(?:each\s+)?(?:receive|receives)\s+"
-            rf"(?:[^.;@]*?\b(?:funding|grants?|awards?|million|billion)\b)"
-            rf"(?:[^.;@]*?,\s+and\s+({_PARTIES})\s+[^.;@]*?\beach\b)?",
+            rf"(?:[^.;@]*?\b(?:funding|grants?|awards?|million|billion)\b)",
         ],
         False,
     ),
@@ -978,7 +987,7 @@ _ROLES = [
         [rf"\b{_RECIPIENT_WORD}\b[^\n.:;@]{{0,100}}:[ \t]*({_ORGS})"],
         False,
     ),
-    # "The awards go to a consortium led by X and to a team at Y"
+    # "The awards go to a consortium led by X"
     (
         "recipient",
         (" go to ", " goes to ", " went to "),
@@ -986,9 +995,6 @@ _ROLES = [
             r"\b(?:awards?|grants?|funding|funds|money)\s+(?:go|goes|went|will\s+go)\s+to\s+"
             r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:led\s+by|at|from|of)\s+)?"
             rf"({_ORGS})",
-            r"\b(?:awards?|grants?|funding|funds|money)\s+(?:go|goes|went|will\s+go)\s+to\s+"
-            r"[^.;@]{0,60}@+[^.;@]{0,20}?\s+and\s+to\s+(?:a\s+|an\s+|the\s+)?"
-            rf"(?:[\w-]+\s+){{0,3}}?(?:(?:led\s+by|at|from|of)\s+)?({_ORGS})",
         ],
         False,
     ),
@@ -1015,11 +1021,6 @@ _ROLES = [
             "invest",
             "financ",
             "allocat",
-            "will set",
-            "will define",
-            "will decide",
-            "will choose",
-            "will select",
             "run by",
             "managed by",
             "administered by",
@@ -1028,11 +1029,6 @@ _ROLES = [
         [
             rf"({_ORG})\s+(?:will|is\s+to|is\s+set\s+to|plans\s+to)\s+"
             r"(?:fund|invest|finance|allocate|co-fund)\b",
-            # "X will set the research themes", "X will select the projects": what
-            # the body behind a programme decides
-            rf"({_ORG})\s+(?:will|is\s+to|is\s+set\s+to|plans\s+to)\s+"
-            r"(?:set|define|decide|choose|select)\s+the\s+(?:[\w-]+\s+){0,2}?"
-            r"(?:themes|priorities|topics|projects|winners|recipients)\b",
             # "made under the resilient networking programme run by X"
             r"\bunder\s+(?:the|a|its)\s+(?:[\w-]+\s+){0,4}?(?:programme|program|call|scheme)\s+"
             rf"(?:run|managed|administered|operated)\s+by\s+(?:the\s+)?({_ORG})",
@@ -1054,9 +1050,10 @@ _ROLES = [
         "runs the call",
         ("projektträger",),
         [
-            rf"Projektträger\s+(?:ist|sind|wird)\s+(?:das|die|der)\s+({_ORG})",
-            rf"Projektträgerschaft\s+(?:übernimmt|übernehmen|hat|liegt\s+bei)\s+(?:das|die|der|dem)\s+({_ORG})",
-            rf"({_ORG})\s+(?:übernimmt|hat)\s+die\s+Projektträgerschaft\b",
+            # the role's name, or its abstract noun, said of a body: "Projektträger ist
+            # das X", "die Projektträgerschaft übernimmt das X"
+            rf"Projektträger(?:schaft)?\s+(?:ist|sind|wird|übernimmt|übernehmen|hat|liegt\s+bei)"
+            rf"\s+(?:das|die|der|dem)\s+({_ORG})",
         ],
         False,
     ),
@@ -1085,16 +1082,6 @@ _ROLES = [
         "publisher",
         ("about",),
         [rf"About(?<![^\n]About)\s+(?:the\s+)?({_ORG})[ \t]*(?=\n|$)"],
-        False,
-    ),
-    # "channelled through a fund at X": the body that runs the programme
-    (
-        "runs the fund",
-        ("through",),
-        [
-            r"\bthrough\s+(?:a|the|its)\s+(?:fund|programme|program|call)\s+(?:at|of)\s+"
-            rf"(?:the\s+)?({_ORG})"
-        ],
         False,
     ),
     # Its head speaks for it: "X 원장은", "Xの理事長は", "X院长表示"

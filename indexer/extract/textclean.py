@@ -535,9 +535,12 @@ _OPEN_WORDS = frozenset(_OPEN_WORD_LIST.split())
 # stand on their own.
 _FIELD = re.compile(r"[a-z][\w-]{0,30}:\s", re.I)
 _RULE = re.compile(r"\s*([-=*_~])\1{2,}\s*")
-# A byline in any language: one small word and a name ("di Marco Bellini", "av Eva
-# Berg"); after a line that does not end open it is no piece of that line's sentence.
-_SIGNATURE = re.compile(r"[^\W\d_A-Z]{1,4} [A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,2}")
+# A byline in any language: the word for "by" and a name ("di Marco Bellini", "av Eva
+# Berg"); after a line that does not end open it is no piece of that line's sentence
+# (a preposition and a name, "in New York City", is: a wrapped headline's end).
+_SIGNATURE = re.compile(
+    r"(?:by|di|von|av|af|par|por|door) [A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,2}"
+)
 # No space when joining before closing or after opening punctuation.
 _TIGHT_BEFORE = re.compile(r"[,.;:!?)\]}»”’%]")
 _TIGHT_AFTER = re.compile(r"[(\[{«“‘]$")
