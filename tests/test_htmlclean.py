@@ -84,3 +84,27 @@ def test_the_headline_taken_into_the_body_goes():
     cleaned = clean_html(html)
     assert cleaned.title == "Associations sign 6G research pact"
     assert cleaned.paragraphs == paragraphs
+
+
+def test_a_paragraph_of_br_lines_already_kept_is_no_continuation():
+    # Two containers of one class hold the body; trafilatura keeps the lines of
+    # the <br> paragraph one by one, so it is kept already and stays as it was.
+    paragraphs = [
+        "The research centre in Oulu opened a new laboratory for sub-terahertz radio "
+        "on Monday, with room for forty researchers.",
+        "Its first project measures how rain and foliage weaken links above 100 GHz "
+        "over distances of up to one kilometre.",
+        "Partners from three universities will share the equipment and publish the "
+        "measurements as open data next year.",
+        "The laboratory is funded for five years by the national research council and "
+        "two equipment makers.",
+    ]
+    html = (
+        "<html><head><title>Oulu opens sub-terahertz lab</title></head><body><main><article>"
+        "<h1>Oulu opens sub-terahertz lab</h1>"
+        f"<div class='story-part'><p>{paragraphs[0]}</p><p>{paragraphs[1]}</p></div>"
+        "<div class='ad'>Advertisement</div>"
+        f"<div class='story-part'><p>{paragraphs[2]}<br>{paragraphs[3]}</p></div>"
+        "</article></main></body></html>"
+    )
+    assert clean_html(html).paragraphs == paragraphs

@@ -261,11 +261,11 @@ def _with_continuations(tree, kept: list[str]) -> list[str]:
     other instances join the text, each after the paragraph it follows.
     """
     kept_set = set(kept)
-    kept_keys = "\n".join(_key(line) for line in kept)
+    kept_keys = "".join(_key(line) for line in kept)  # a paragraph over kept lines is in it
     homes = Counter()
     for paragraph in tree.iter("p"):
         parent = paragraph.getparent()
-        if parent is not None and parent.get("class") and _text(paragraph) in kept_set:
+        if parent is not None and parent.get("class") and kept_set & set(_lines(paragraph)):
             homes[(parent.tag, parent.get("class"))] += 1
     if not homes:
         return kept
@@ -277,13 +277,12 @@ def _with_continuations(tree, kept: list[str]) -> list[str]:
     after: dict[str | None, list[str]] = {}
     anchor = None
     for container in containers:
-        for paragraph in container.iter("p"):
-            text = _text(paragraph)
+        for text in (line for p in container.iter("p") for line in _lines(p)):
             if text in kept_set:
                 anchor = text
             elif is_body_sentence(text) and not clutter_kind(text) and _key(text) not in kept_keys:
                 after.setdefault(anchor, []).append(text)
-                kept_keys += "\n" + _key(text)
+                kept_keys += _key(text)
     if not after:
         return kept
     merged = after.get(None, [])
@@ -325,6 +324,16 @@ def _key(text: str) -> str:
 
 def _text(element) -> str:
     return normalise(element.text_content())
+
+
+def _lines(paragraph) -> list[str]:
+    """A paragraph's lines: text_content() would glue the lines of a <br> together."""
+    if paragraph.find(".//br") is None:
+        return [_text(paragraph)]
+    paragraph = copy.deepcopy(paragraph)
+    for br in paragraph.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    return [line for line in map(normalise, paragraph.text_content().split("\n")) if line]
 
 
 def _paragraph_chars(tree) -> int:
