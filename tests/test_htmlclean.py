@@ -108,3 +108,24 @@ def test_a_paragraph_of_br_lines_already_kept_is_no_continuation():
         "</article></main></body></html>"
     )
     assert clean_html(html).paragraphs == paragraphs
+
+
+def test_the_headline_repeated_under_the_first_paragraph_goes():
+    # A news page shows its video's title, the headline again, after the lead.
+    paragraphs = [
+        "Hong Kong (Example News) Operators across Asia expect the first 6G "
+        "trials to start earlier than planned, an industry survey found.",
+        "Two thirds of the 40 operators asked said they would test sub-terahertz "
+        "links before 2028, against a third in last year's survey.",
+    ]
+    headline = "Asian operators bring 6G trials forward"
+    html = (
+        f"<html><head><title>{headline} - Example News</title>"
+        f"<meta property='og:title' content='{headline}'></head><body>"
+        f"<h1>{headline}</h1><div class='story'><p>{paragraphs[0]}</p>"
+        f"<div class='video'><p>{headline}</p></div><p>{paragraphs[1]}</p></div>"
+        "</body></html>"
+    )
+    cleaned = clean_html(html)
+    assert cleaned.title == headline
+    assert cleaned.paragraphs == paragraphs

@@ -293,16 +293,17 @@ def _with_continuations(tree, kept: list[str]) -> list[str]:
 
 
 def _without_headline(kept: list[str], title: str | None, removed: list[Removed]) -> list[str]:
-    """The body without the headline that the extractor took in as its first line."""
-    if (
-        title
-        and kept
-        and not is_body_sentence(kept[0])
-        and similarity(kept[0], title) >= HEADLINE_SIMILARITY
-    ):
-        removed.append(Removed(kept[0], "title"))
-        return kept[1:]
-    return kept
+    """The body without the headline: the extractor takes it in as the first line,
+    and pages repeat it further down (the title of the video or gallery under it)."""
+    if not title:
+        return kept
+    body = []
+    for line in kept:
+        if not is_body_sentence(line) and similarity(line, title) >= HEADLINE_SIMILARITY:
+            removed.append(Removed(line, "title"))
+        else:
+            body.append(line)
+    return body
 
 
 def _kin(element, first) -> bool:
