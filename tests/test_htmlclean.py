@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from indexer.extract import extract_document
 from indexer.extract.htmlclean import clean_html
 
@@ -129,3 +131,70 @@ def test_the_headline_repeated_under_the_first_paragraph_goes():
     cleaned = clean_html(html)
     assert cleaned.title == headline
     assert cleaned.paragraphs == paragraphs
+
+
+STORY = [
+    "The research centre in Oulu opened a new laboratory for sub-terahertz radio on "
+    "Monday, with room for forty researchers and two anechoic chambers.",
+    "Its first project measures how rain, snow and foliage weaken links above 100 GHz "
+    "over distances of up to one kilometre across the campus.",
+    "Partners from three universities will share the equipment, and the measurements "
+    "will be published as open data at the end of next year.",
+    "The laboratory is funded for five years by the national research council and by "
+    "two equipment makers, who may use it for their own trials.",
+    "A second phase, planned for 2028, would add outdoor test links between the "
+    "university and a hospital two kilometres away.",
+]
+TEASERS = "".join(
+    f"<article class='card'><a href='/story/{i}'><img src='/img/{i}.jpg' alt=''></a>"
+    f"<h3><a href='/story/{i}'>{headline}</a></h3><p>{dek}</p><time>2 hours ago</time></article>"
+    for i, (headline, dek) in enumerate(
+        [
+            ("Operators test 6G links in Tokyo", "Three carriers share one test band."),
+            ("Spectrum plan names new research bands", "The regulator asks for comments."),
+            ("Chip makers plan first 6G radios", "Samples are due within two years."),
+        ]
+    )
+)
+HEADLINE = "Oulu opens sub-terahertz lab"
+PAGE_HEAD = (
+    f"<head><title>{HEADLINE} | Example News</title>"
+    f"<meta property='og:title' content='{HEADLINE}'></head>"
+)
+BODY_HTML = "".join(f"<p>{p}</p>" for p in STORY)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the story in divs, other stories' cards as <article>s after it
+        f"<main><div class='story'><h1>{HEADLINE}</h1>{BODY_HTML}</div>"
+        f"<section class='related'><h2>More news</h2>{TEASERS}</section></main>",
+        # the cards before the story
+        f"<div class='top'>{TEASERS}</div><div class='txt'><h1>{HEADLINE}</h1>{BODY_HTML}</div>",
+        # the cards in a column beside it
+        f"<div id='page'><div class='left'><h1>{HEADLINE}</h1><div class='txt'>{BODY_HTML}"
+        f"</div></div><div class='right'>{TEASERS}</div></div>",
+        # the cards inside the story's own <article>
+        f"<article class='post'><h1>{HEADLINE}</h1>{BODY_HTML}"
+        f"<section class='more'>{TEASERS}</section></article>",
+        # the cards as list items of a related list
+        f"<article><h1>{HEADLINE}</h1>{BODY_HTML}</article><ul class='more'>"
+        + TEASERS.replace("<article class='card'>", "<li>").replace("</article>", "</li>")
+        + "</ul>",
+    ],
+)
+def test_other_stories_teasers_stay_out_of_the_body(body):
+    cleaned = clean_html(f"<html>{PAGE_HEAD}<body>{body}</body></html>")
+    assert cleaned.title == HEADLINE
+    assert cleaned.paragraphs == STORY
+
+
+def test_a_short_post_with_a_linked_title_is_kept():
+    # A blog's post title links to the post itself: the post is no teaser.
+    post = STORY[0]
+    html = (
+        f"<html>{PAGE_HEAD}<body><article><h2><a href='/oulu'>{HEADLINE}</a></h2>"
+        f"<p>{post}</p></article></body></html>"
+    )
+    assert post in clean_html(html).paragraphs

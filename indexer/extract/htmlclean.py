@@ -102,6 +102,7 @@ BLOCK_TAGS = frozenset(
         "summary",
     ]
 )
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 INVISIBLE_TAGS = ["script", "style", "noscript", "template", "head", "svg"]
 
 
@@ -158,7 +159,7 @@ def _clean(html: str) -> CleanHtml:
             text = wider.text
     kept, removed = _filter_lines(text.split("\n"))
     if tree is not None and kept:
-        kept = _with_continuations(tree, kept)
+        kept = _without_teasers(tree, _with_continuations(tree, kept), removed)
     title, headline = _headline(tree, doc)
     kept = without_repeats(_without_headline(kept, title, removed), removed)
     if tree is not None:
@@ -290,6 +291,32 @@ def _with_continuations(tree, kept: list[str]) -> list[str]:
         merged.append(line)
         merged.extend(after.pop(line, []))
     return merged
+
+
+TEASER_MAX_CHARS = 400  # a card longer than this is a story, not a teaser
+TEASER_MAX_SHARE = 0.5  # teasers are never most of the body: then they are the body
+
+
+def _without_teasers(tree, kept: list[str], removed: list[Removed]) -> list[str]:
+    """The body without other stories' teasers that the extractor let in.
+
+    A teaser is a small card (an <article> or <li>) whose heading is all a
+    link to the other story; sites mark up related and top stories so, before
+    or after the article, and extractors that look for <article> take some in.
+    """
+    teasers = set()
+    for heading in tree.iter("h2", "h3", "h4", "h5", "h6"):
+        text = _text(heading)
+        if not text or normalise(" ".join(_text(a) for a in heading.iter("a"))) != text:
+            continue
+        card = next((a for a in heading.iterancestors("article", "li")), None)
+        if card is not None and len(_text(card)) <= TEASER_MAX_CHARS:
+            teasers.update(line for el in card.iter("p", *HEADINGS) for line in _lines(el))
+    body = [line for line in kept if line not in teasers]
+    if len(body) == len(kept) or sum(map(len, body)) < TEASER_MAX_SHARE * sum(map(len, kept)):
+        return kept
+    removed += [Removed(line, "related-links") for line in kept if line in teasers]
+    return body
 
 
 def _without_headline(kept: list[str], title: str | None, removed: list[Removed]) -> list[str]:
