@@ -198,3 +198,45 @@ def test_a_short_post_with_a_linked_title_is_kept():
         f"<p>{post}</p></article></body></html>"
     )
     assert post in clean_html(html).paragraphs
+
+
+MENU_CELL = "<td width='150' valign='top'>" + "".join(
+    f"<a href='/section/{i}'>Section {i}</a><br>" for i in range(12)
+)
+BANDS = (
+    "<table><tr><th>Band</th><th>Range</th></tr><tr><td>D-band</td><td>110-170 GHz</td></tr>"
+    "<tr><td>H-band</td><td>220-330 GHz</td></tr></table>"
+)
+
+
+@pytest.mark.parametrize(
+    "article_cell",
+    [
+        f"<h1>{HEADLINE}</h1>{BODY_HTML}",
+        # an older page: bold headline, paragraphs parted by <br><br>
+        f"<font size='4'><b>{HEADLINE}</b></font><br><br>" + "<br><br>".join(STORY),
+    ],
+)
+def test_a_page_laid_out_in_a_table_gives_its_paragraphs(article_cell):
+    html = (
+        f"<html>{PAGE_HEAD}<body><table width='100%'><tr><td colspan='2'>Example News</td></tr>"
+        f"<tr>{MENU_CELL}</td><td valign='top'>{article_cell}</td></tr>"
+        "<tr><td colspan='2'>Copyright 2026 Example News</td></tr></table></body></html>"
+    )
+    cleaned = clean_html(html)
+    assert cleaned.title == HEADLINE
+    assert cleaned.paragraphs == STORY
+
+
+def test_a_data_table_in_a_layout_table_stays_a_table():
+    html = (
+        f"<html>{PAGE_HEAD}<body><table><tr>{MENU_CELL}</td><td><h1>{HEADLINE}</h1>"
+        f"{BODY_HTML}{BANDS}</td></tr></table></body></html>"
+    )
+    assert clean_html(html).paragraphs == [
+        *STORY,
+        "| Band | Range |",
+        "|---|---|",
+        "| D-band | 110-170 GHz |",
+        "| H-band | 220-330 GHz |",
+    ]

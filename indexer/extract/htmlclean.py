@@ -149,6 +149,8 @@ def _within_budget(html: str) -> tuple[str, Removed | None]:
 
 def _clean(html: str) -> CleanHtml:
     tree = _parse(html)
+    if tree is not None:
+        _as_blocks(_layout_tables(tree))
     doc = _trafilatura(tree, favor_precision=True) if tree is not None else None
     text = doc.text if doc is not None and doc.text else ""
     if tree is not None and len(text) < RECALL_BELOW * _paragraph_chars(tree):
@@ -202,6 +204,43 @@ def _issuer_lines(tree) -> list[Removed]:
         names = [_text(a) for a in value.iter("a")] or [_text(value)]
         lines += [Removed(f"From: {name}", "page metadata") for name in names if name]
     return lines
+
+
+# A table cell holding any of these, two paragraphs or this much text lays out a
+# page (menu in one cell, article in the next), as older sites do; a data
+# table's cells hold values.
+LAYOUT_CELL_TAGS = ("h1", "h2", "h3", "table")
+LAYOUT_CELL_CHARS = 500
+TABLE_PARTS = ("tbody", "thead", "tfoot", "tr", "td", "th")
+
+
+def _layout_tables(tree) -> list:
+    """The tables of the page that lay it out, not tables of data.
+
+    With tables kept, trafilatura writes a layout table as a table: the menu,
+    headline and every paragraph of the article glued into one row.
+    """
+    found = []
+    for table in tree.iter("table"):
+        for cell in _own(table, "td", "th"):
+            paragraphs = sum(1 for _ in cell.iter("p"))
+            inner = any(e is not cell for e in cell.iter(*LAYOUT_CELL_TAGS))
+            if inner or paragraphs >= 2 or len(_text(cell)) > LAYOUT_CELL_CHARS:
+                found.append(table)
+                break
+    return found
+
+
+def _own(table, *tags) -> list:
+    """The elements of these tags that belong to this table, not to one inside it."""
+    return [e for e in table.iter(*tags) if next(e.iterancestors("table")) is table]
+
+
+def _as_blocks(tables: list) -> None:
+    """Layout tables, their rows and cells become plain blocks (divs), in place."""
+    parts = [e for table in tables for e in _own(table, *TABLE_PARTS)]
+    for element in parts + tables:
+        element.tag = "div"
 
 
 def _block_kinds(doc, kept: list[str]) -> list[str]:
