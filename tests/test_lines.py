@@ -31,3 +31,22 @@ def test_a_caption_credited_to_an_agency_goes(line):
 )
 def test_an_abbreviation_or_a_dateline_is_no_credit(line):
     assert clutter_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The testbed links two buildings on the campus in Oulu with a radio ... more",
+        "The testbed links two buildings on the campus in Oulu with a radio … Read more",
+        "The operator posted photos of the first sub-terahertz link on the roof… See more",
+        "The testbed links two buildings on the campus in Oulu with a radio link. less",
+        "The testbed links two buildings on the campus in Oulu with a radio link. Show less",
+    ],
+)
+def test_a_text_toggle_goes(line):
+    assert clutter_kind(line) == "expandable-caption"
+
+
+def test_a_sentence_that_ends_in_more_stays():
+    line = "Operators say the new band will let them serve ten times more."
+    assert clutter_kind(line) is None
