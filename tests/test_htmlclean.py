@@ -128,8 +128,12 @@ def test_the_headline_repeated_under_the_first_paragraph_goes():
         f"<div class='video'><p>{headline}</p></div><p>{paragraphs[1]}</p></div>"
         "</body></html>"
     )
+    assert_cleaned(html, headline, paragraphs)
+
+
+def assert_cleaned(html: str, title: str, paragraphs: list[str]) -> None:
     cleaned = clean_html(html)
-    assert cleaned.title == headline
+    assert cleaned.title == title
     assert cleaned.paragraphs == paragraphs
 
 
@@ -185,9 +189,7 @@ BODY_HTML = "".join(f"<p>{p}</p>" for p in STORY)
     ],
 )
 def test_other_stories_teasers_stay_out_of_the_body(body):
-    cleaned = clean_html(f"<html>{PAGE_HEAD}<body>{body}</body></html>")
-    assert cleaned.title == HEADLINE
-    assert cleaned.paragraphs == STORY
+    assert_cleaned(f"<html>{PAGE_HEAD}<body>{body}</body></html>", HEADLINE, STORY)
 
 
 def test_a_short_post_with_a_linked_title_is_kept():
@@ -223,9 +225,7 @@ def test_a_page_laid_out_in_a_table_gives_its_paragraphs(article_cell):
         f"<tr>{MENU_CELL}</td><td valign='top'>{article_cell}</td></tr>"
         "<tr><td colspan='2'>Copyright 2026 Example News</td></tr></table></body></html>"
     )
-    cleaned = clean_html(html)
-    assert cleaned.title == HEADLINE
-    assert cleaned.paragraphs == STORY
+    assert_cleaned(html, HEADLINE, STORY)
 
 
 def test_a_data_table_in_a_layout_table_stays_a_table():
