@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from indexer.extract import extract_document
 from indexer.extract.htmlclean import clean_html
 
@@ -84,3 +86,157 @@ def test_the_headline_taken_into_the_body_goes():
     cleaned = clean_html(html)
     assert cleaned.title == "Associations sign 6G research pact"
     assert cleaned.paragraphs == paragraphs
+
+
+def test_a_paragraph_of_br_lines_already_kept_is_no_continuation():
+    # Two containers of one class hold the body; trafilatura keeps the lines of
+    # the <br> paragraph one by one, so it is kept already and stays as it was.
+    paragraphs = [
+        "The research centre in Oulu opened a new laboratory for sub-terahertz radio "
+        "on Monday, with room for forty researchers.",
+        "Its first project measures how rain and foliage weaken links above 100 GHz "
+        "over distances of up to one kilometre.",
+        "Partners from three universities will share the equipment and publish the "
+        "measurements as open data next year.",
+        "The laboratory is funded for five years by the national research council and "
+        "two equipment makers.",
+    ]
+    html = (
+        "<html><head><title>Oulu opens sub-terahertz lab</title></head><body><main><article>"
+        "<h1>Oulu opens sub-terahertz lab</h1>"
+        f"<div class='story-part'><p>{paragraphs[0]}</p><p>{paragraphs[1]}</p></div>"
+        "<div class='ad'>Advertisement</div>"
+        f"<div class='story-part'><p>{paragraphs[2]}<br>{paragraphs[3]}</p></div>"
+        "</article></main></body></html>"
+    )
+    assert clean_html(html).paragraphs == paragraphs
+
+
+def test_the_headline_repeated_under_the_first_paragraph_goes():
+    # A news page shows its video's title, the headline again, after the lead.
+    paragraphs = [
+        "Hong Kong (Example News) Operators across Asia expect the first 6G "
+        "trials to start earlier than planned, an industry survey found.",
+        "Two thirds of the 40 operators asked said they would test sub-terahertz "
+        "links before 2028, against a third in last year's survey.",
+    ]
+    headline = "Asian operators bring 6G trials forward"
+    html = (
+        f"<html><head><title>{headline} - Example News</title>"
+        f"<meta property='og:title' content='{headline}'></head><body>"
+        f"<h1>{headline}</h1><div class='story'><p>{paragraphs[0]}</p>"
+        f"<div class='video'><p>{headline}</p></div><p>{paragraphs[1]}</p></div>"
+        "</body></html>"
+    )
+    assert_cleaned(html, headline, paragraphs)
+
+
+def assert_cleaned(html: str, title: str, paragraphs: list[str]) -> None:
+    cleaned = clean_html(html)
+    assert cleaned.title == title
+    assert cleaned.paragraphs == paragraphs
+
+
+STORY = [
+    "The research centre in Oulu opened a new laboratory for sub-terahertz radio on "
+    "Monday, with room for forty researchers and two anechoic chambers.",
+    "Its first project measures how rain, snow and foliage weaken links above 100 GHz "
+    "over distances of up to one kilometre across the campus.",
+    "Partners from three universities will share the equipment, and the measurements "
+    "will be published as open data at the end of next year.",
+    "The laboratory is funded for five years by the national research council and by "
+    "two equipment makers, who may use it for their own trials.",
+    "A second phase, planned for 2028, would add outdoor test links between the "
+    "university and a hospital two kilometres away.",
+]
+TEASERS = "".join(
+    f"<article class='card'><a href='/story/{i}'><img src='/img/{i}.jpg' alt=''></a>"
+    f"<h3><a href='/story/{i}'>{headline}</a></h3><p>{dek}</p><time>2 hours ago</time></article>"
+    for i, (headline, dek) in enumerate(
+        [
+            ("Operators test 6G links in Tokyo", "Three carriers share one test band."),
+            ("Spectrum plan names new research bands", "The regulator asks for comments."),
+            ("Chip makers plan first 6G radios", "Samples are due within two years."),
+        ]
+    )
+)
+HEADLINE = "Oulu opens sub-terahertz lab"
+PAGE_HEAD = (
+    f"<head><title>{HEADLINE} | Example News</title>"
+    f"<meta property='og:title' content='{HEADLINE}'></head>"
+)
+BODY_HTML = "".join(f"<p>{p}</p>" for p in STORY)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the story in divs, other stories' cards as <article>s after it
+        f"<main><div class='story'><h1>{HEADLINE}</h1>{BODY_HTML}</div>"
+        f"<section class='related'><h2>More news</h2>{TEASERS}</section></main>",
+        # the cards before the story
+        f"<div class='top'>{TEASERS}</div><div class='txt'><h1>{HEADLINE}</h1>{BODY_HTML}</div>",
+        # the cards in a column beside it
+        f"<div id='page'><div class='left'><h1>{HEADLINE}</h1><div class='txt'>{BODY_HTML}"
+        f"</div></div><div class='right'>{TEASERS}</div></div>",
+        # the cards inside the story's own <article>
+        f"<article class='post'><h1>{HEADLINE}</h1>{BODY_HTML}"
+        f"<section class='more'>{TEASERS}</section></article>",
+        # the cards as list items of a related list
+        f"<article><h1>{HEADLINE}</h1>{BODY_HTML}</article><ul class='more'>"
+        + TEASERS.replace("<article class='card'>", "<li>").replace("</article>", "</li>")
+        + "</ul>",
+    ],
+)
+def test_other_stories_teasers_stay_out_of_the_body(body):
+    assert_cleaned(f"<html>{PAGE_HEAD}<body>{body}</body></html>", HEADLINE, STORY)
+
+
+def test_a_short_post_with_a_linked_title_is_kept():
+    # A blog's post title links to the post itself: the post is no teaser.
+    post = STORY[0]
+    html = (
+        f"<html>{PAGE_HEAD}<body><article><h2><a href='/oulu'>{HEADLINE}</a></h2>"
+        f"<p>{post}</p></article></body></html>"
+    )
+    assert post in clean_html(html).paragraphs
+
+
+MENU_CELL = "<td width='150' valign='top'>" + "".join(
+    f"<a href='/section/{i}'>Section {i}</a><br>" for i in range(12)
+)
+BANDS = (
+    "<table><tr><th>Band</th><th>Range</th></tr><tr><td>D-band</td><td>110-170 GHz</td></tr>"
+    "<tr><td>H-band</td><td>220-330 GHz</td></tr></table>"
+)
+
+
+@pytest.mark.parametrize(
+    "article_cell",
+    [
+        f"<h1>{HEADLINE}</h1>{BODY_HTML}",
+        # an older page: bold headline, paragraphs parted by <br><br>
+        f"<font size='4'><b>{HEADLINE}</b></font><br><br>" + "<br><br>".join(STORY),
+    ],
+)
+def test_a_page_laid_out_in_a_table_gives_its_paragraphs(article_cell):
+    html = (
+        f"<html>{PAGE_HEAD}<body><table width='100%'><tr><td colspan='2'>Example News</td></tr>"
+        f"<tr>{MENU_CELL}</td><td valign='top'>{article_cell}</td></tr>"
+        "<tr><td colspan='2'>Copyright 2026 Example News</td></tr></table></body></html>"
+    )
+    assert_cleaned(html, HEADLINE, STORY)
+
+
+def test_a_data_table_in_a_layout_table_stays_a_table():
+    html = (
+        f"<html>{PAGE_HEAD}<body><table><tr>{MENU_CELL}</td><td><h1>{HEADLINE}</h1>"
+        f"{BODY_HTML}{BANDS}</td></tr></table></body></html>"
+    )
+    assert clean_html(html).paragraphs == [
+        *STORY,
+        "| Band | Range |",
+        "|---|---|",
+        "| D-band | 110-170 GHz |",
+        "| H-band | 220-330 GHz |",
+    ]

@@ -103,6 +103,7 @@ BLOCK_TAGS = frozenset(
         "summary",
     ]
 )
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 INVISIBLE_TAGS = ["script", "style", "noscript", "template", "head", "svg"]
 
 
@@ -149,6 +150,8 @@ def _within_budget(html: str) -> tuple[str, Removed | None]:
 
 def _clean(html: str) -> CleanHtml:
     tree = _parse(html)
+    if tree is not None:
+        _as_blocks(_layout_tables(tree))
     doc = _trafilatura(tree, favor_precision=True) if tree is not None else None
     text = doc.text if doc is not None and doc.text else ""
     if tree is not None and len(text) < RECALL_BELOW * _paragraph_chars(tree):
@@ -159,7 +162,7 @@ def _clean(html: str) -> CleanHtml:
             text = wider.text
     kept, removed = _filter_lines(text.split("\n"))
     if tree is not None and kept:
-        kept = _with_continuations(tree, kept)
+        kept = _without_teasers(tree, _with_continuations(tree, kept), removed)
     title, headline = _headline(tree, doc)
     kept = without_repeats(_without_headline(kept, title, removed), removed)
     if tree is not None:
@@ -202,6 +205,43 @@ def _issuer_lines(tree) -> list[Removed]:
         names = [_text(a) for a in value.iter("a")] or [_text(value)]
         lines += [Removed(f"{label}: {name}", "page metadata") for name in names if name]
     return lines
+
+
+# A table cell holding any of these, two paragraphs or this much text lays out a
+# page (menu in one cell, article in the next), as older sites do; a data
+# table's cells hold values.
+LAYOUT_CELL_TAGS = ("h1", "h2", "h3", "table")
+LAYOUT_CELL_CHARS = 500
+TABLE_PARTS = ("tbody", "thead", "tfoot", "tr", "td", "th")
+
+
+def _layout_tables(tree) -> list:
+    """The tables of the page that lay it out, not tables of data.
+
+    With tables kept, trafilatura writes a layout table as a table: the menu,
+    headline and every paragraph of the article glued into one row.
+    """
+    found = []
+    for table in tree.iter("table"):
+        for cell in _own(table, "td", "th"):
+            paragraphs = sum(1 for _ in cell.iter("p"))
+            inner = any(e is not cell for e in cell.iter(*LAYOUT_CELL_TAGS))
+            if inner or paragraphs >= 2 or len(_text(cell)) > LAYOUT_CELL_CHARS:
+                found.append(table)
+                break
+    return found
+
+
+def _own(table, *tags) -> list:
+    """The elements of these tags that belong to this table, not to one inside it."""
+    return [e for e in table.iter(*tags) if next(e.iterancestors("table")) is table]
+
+
+def _as_blocks(tables: list) -> None:
+    """Layout tables, their rows and cells become plain blocks (divs), in place."""
+    parts = [e for table in tables for e in _own(table, *TABLE_PARTS)]
+    for element in parts + tables:
+        element.tag = "div"
 
 
 def _block_kinds(doc, kept: list[str]) -> list[str]:
@@ -262,11 +302,11 @@ def _with_continuations(tree, kept: list[str]) -> list[str]:
     other instances join the text, each after the paragraph it follows.
     """
     kept_set = set(kept)
-    kept_keys = "\n".join(_key(line) for line in kept)
+    kept_keys = "".join(_key(line) for line in kept)  # a paragraph over kept lines is in it
     homes = Counter()
     for paragraph in tree.iter("p"):
         parent = paragraph.getparent()
-        if parent is not None and parent.get("class") and _text(paragraph) in kept_set:
+        if parent is not None and parent.get("class") and kept_set & set(_lines(paragraph)):
             homes[(parent.tag, parent.get("class"))] += 1
     if not homes:
         return kept
@@ -278,13 +318,12 @@ def _with_continuations(tree, kept: list[str]) -> list[str]:
     after: dict[str | None, list[str]] = {}
     anchor = None
     for container in containers:
-        for paragraph in container.iter("p"):
-            text = _text(paragraph)
+        for text in (line for p in container.iter("p") for line in _lines(p)):
             if text in kept_set:
                 anchor = text
             elif is_body_sentence(text) and not clutter_kind(text) and _key(text) not in kept_keys:
                 after.setdefault(anchor, []).append(text)
-                kept_keys += "\n" + _key(text)
+                kept_keys += _key(text)
     if not after:
         return kept
     merged = after.get(None, [])
@@ -294,17 +333,44 @@ def _with_continuations(tree, kept: list[str]) -> list[str]:
     return merged
 
 
+TEASER_MAX_CHARS = 400  # a card longer than this is a story, not a teaser
+TEASER_MAX_SHARE = 0.5  # teasers are never most of the body: then they are the body
+
+
+def _without_teasers(tree, kept: list[str], removed: list[Removed]) -> list[str]:
+    """The body without other stories' teasers that the extractor let in.
+
+    A teaser is a small card (an <article> or <li>) whose heading is all a
+    link to the other story; sites mark up related and top stories so, before
+    or after the article, and extractors that look for <article> take some in.
+    """
+    teasers = set()
+    for heading in tree.iter("h2", "h3", "h4", "h5", "h6"):
+        text = _text(heading)
+        if not text or normalise(" ".join(_text(a) for a in heading.iter("a"))) != text:
+            continue
+        card = next((a for a in heading.iterancestors("article", "li")), None)
+        if card is not None and len(_text(card)) <= TEASER_MAX_CHARS:
+            teasers.update(line for el in card.iter("p", *HEADINGS) for line in _lines(el))
+    body = [line for line in kept if line not in teasers]
+    if len(body) == len(kept) or sum(map(len, body)) < TEASER_MAX_SHARE * sum(map(len, kept)):
+        return kept
+    removed += [Removed(line, "related-links") for line in kept if line in teasers]
+    return body
+
+
 def _without_headline(kept: list[str], title: str | None, removed: list[Removed]) -> list[str]:
-    """The body without the headline that the extractor took in as its first line."""
-    if (
-        title
-        and kept
-        and not is_body_sentence(kept[0])
-        and similarity(kept[0], title) >= HEADLINE_SIMILARITY
-    ):
-        removed.append(Removed(kept[0], "title"))
-        return kept[1:]
-    return kept
+    """The body without the headline: the extractor takes it in as the first line,
+    and pages repeat it further down (the title of the video or gallery under it)."""
+    if not title:
+        return kept
+    body = []
+    for line in kept:
+        if not is_body_sentence(line) and similarity(line, title) >= HEADLINE_SIMILARITY:
+            removed.append(Removed(line, "title"))
+        else:
+            body.append(line)
+    return body
 
 
 def _kin(element, first) -> bool:
@@ -326,6 +392,16 @@ def _key(text: str) -> str:
 
 def _text(element) -> str:
     return normalise(element.text_content())
+
+
+def _lines(paragraph) -> list[str]:
+    """A paragraph's lines: text_content() would glue the lines of a <br> together."""
+    if paragraph.find(".//br") is None:
+        return [_text(paragraph)]
+    paragraph = copy.deepcopy(paragraph)
+    for br in paragraph.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    return [line for line in map(normalise, paragraph.text_content().split("\n")) if line]
 
 
 def _paragraph_chars(tree) -> int:
