@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
-from ..article import HEADING, PARAGRAPH, Article, web_url
+from ..article import HEADING, PARAGRAPH, Article, Removed, web_url
 from .dates import date_from_text, date_near_title
 from .forwards import read_forward
 from .htmlclean import clean_html
 from .language import declared_language, detect_language
 from .lines import word_count
-from .markdown import FrontMatterError, parse_markdown
+from .markdown import FrontMatterError, parse_markdown, read_front_matter
 from .organisations import attribution, find_organisations, is_credit
 from .overrides import SidecarState, apply_overrides, sidecar_state, without_controls
 from .overrides import clean_text as clean_value
@@ -26,6 +26,7 @@ from .topics import find_topics
 from .version import EXTRACTION_VERSION, extractor_fingerprint  # noqa: F401  (re-exported)
 
 FALLBACK_TITLE_WORDS = 12
+FRONT_MATTER = "front matter"
 _LEADING_DATE = re.compile(r"^(on|in)\s+[^,]{4,30}\d{4},\s*", re.I)
 
 
@@ -58,9 +59,15 @@ def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
         title, published = cleaned.title, cleaned.date or date_from_text(cleaned.paragraphs)
         url, source = web_url(cleaned.url), cleaned.source
     else:
-        cleaned = clean_text(text)
-        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-        title, published = _text_title_date(lines, cleaned.title)
+        # A saved text may open with a static site's front matter (markdown.py);
+        # its title and date are the article's, its lines no body text.
+        front = read_front_matter(text, strict=False)
+        cleaned = clean_text(front.body)
+        cleaned.removed[:0] = [Removed(line, FRONT_MATTER) for line in front.lines]
+        lines = [ln.strip() for ln in front.body.splitlines() if ln.strip()]
+        title = clean_value(front.meta.get("title", "")) or cleaned.title
+        title, published = _text_title_date(lines, title)
+        published = front.meta.get("date") or published
         url = source = None
     return _article(
         relpath,
