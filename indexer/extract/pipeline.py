@@ -59,15 +59,7 @@ def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
         title, published = cleaned.title, cleaned.date or date_from_text(cleaned.paragraphs)
         url, source = web_url(cleaned.url), cleaned.source
     else:
-        # A saved text may open with a static site's front matter (markdown.py);
-        # its title and date are the article's, its lines no body text.
-        front = read_front_matter(text, strict=False)
-        cleaned = clean_text(front.body)
-        cleaned.removed[:0] = [Removed(line, FRONT_MATTER) for line in front.lines]
-        lines = [ln.strip() for ln in front.body.splitlines() if ln.strip()]
-        title = clean_value(front.meta.get("title", "")) or cleaned.title
-        title, published = _text_title_date(lines, title)
-        published = front.meta.get("date") or published
+        cleaned, title, published = _clean_plain_text(text)
         url = source = None
     return _article(
         relpath,
@@ -83,13 +75,28 @@ def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
     )
 
 
-def _text_title_date(lines: list[str], title: str | None):
-    """A plain text's title and day: a forwarded release's own (forwards.py), else
-    the cleaner's title and the byline by it."""
-    forward = read_forward(lines)
+def _clean_plain_text(text: str):
+    """A plain text's cleaned body, title and day.
+
+    A static site's front matter (markdown.py) gives the title and date, and
+    its lines are no body text. In a forwarded e-mail (forwards.py) the
+    release is the text: the headers and the sender's note leave it, its
+    title is the line the Subject repeats, its day the release's own. Else
+    the cleaner's title, and the byline by it.
+    """
+    front = read_front_matter(text, strict=False)
+    forward = read_forward(front.body.splitlines())
+    cleaned = clean_text(forward.text if forward else front.body)
+    above = [Removed(line, FRONT_MATTER) for line in front.lines]
+    cleaned.removed[:0] = above + (forward.removed if forward else [])
+    title = clean_value(front.meta.get("title", "")) or (forward and forward.title)
+    title = title or cleaned.title
+    if "date" in front.meta:
+        return cleaned, title, front.meta["date"]
     if forward:
-        return forward.title or title, forward.day
-    return title, date_near_title(lines, title) or date_from_text(lines)
+        return cleaned, title, forward.day(title)
+    lines = [ln.strip() for ln in front.body.splitlines() if ln.strip()]
+    return cleaned, title, date_near_title(lines, title) or date_from_text(lines)
 
 
 def extract_markdown(text: str, relpath: str) -> Article:
