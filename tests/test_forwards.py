@@ -126,3 +126,21 @@ def test_a_quoted_reply_s_lines_lose_their_quote_marks():
     assert article.title == title
     assert article.paragraphs == body.split("\n\n")
     assert article.removed[3].reason == SENDER_NOTE and article.removed[4].reason == MAIL_HEADER
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Subject: Fwd: EMBARGOED: {title}",
+        "Betreff: WG: [Pressemitteilung] {title}",
+        "Asunto: RV: {title}",
+        "Oggetto: Re: [Comunicato] {title}",
+    ],
+)
+def test_the_cleaner_reads_a_subject_s_tags_as_the_mail_reader_does(subject):
+    """A webmail page copied whole: menus above the mail, so no forward is read and
+    the text cleaner takes the title from the Subject line, its tags left out by the
+    same list the mail reader uses (forwards.SUBJECT_FIELD)."""
+    title, body = RELEASE["en"]
+    text = "Inbox\nStarred\nSent\nDrafts\n\n" + subject.format(title=title) + "\n\n" + body
+    assert extract_document(text, "mail.txt", is_html=False).title == title

@@ -29,7 +29,14 @@ DATE_NAMES = frozenset(
     {"date", "sent", "datum", "gesendet", "envoyé", "fecha", "enviado", "enviado el", "skickat"}
 )
 RECIPIENT_NAMES = frozenset({"to", "cc", "bcc", "an", "à", "cci", "para", "till", "kopia"})
-SUBJECT_NAMES = frozenset({"subject", "betreff", "objet", "asunto", "ämne"})
+# A Subject field's name, and the tags mail programs and senders put before its words
+# ("Fwd:", "AW:", "RV:", "EMBARGOED:"): the one list, read here and by the text
+# cleaner's title picking (textclean).
+SUBJECT_NAMES = frozenset(
+    {"subject", "betreff", "objet", "asunto", "oggetto", "assunto", "onderwerp", "ämne", "emne"}
+    | {"aihe", "temat"}
+)
+SUBJECT_TAGS = ("fwd", "fw", "re", "aw", "wg", "sv", "vs", "tr", "rv", "embargoed", "embargo")
 HEADER = re.compile(
     r"^(?P<name>"
     + "|".join(sorted(SENDER_NAMES | DATE_NAMES | RECIPIENT_NAMES | SUBJECT_NAMES, key=len)[::-1])
@@ -51,8 +58,11 @@ FORWARD_MARK = re.compile(
 WROTE = re.compile(r"^(on|am|le|el)\s.+\b(wrote|schrieb|a écrit|escribió)\b.*:$", re.I)
 QUOTE = re.compile(r"^(?:>\s?)+")
 # "Fwd:", "Re:", "EMBARGOED:" and "[Press release]" before a subject's words.
-SUBJECT_PREFIX = re.compile(
-    r"^(?:(?:fwd?|fw|re|aw|wg|sv|vs|tr|rv|embargoed|embargo)\s*:\s*|\[[^\]]*\]\s*)", re.I
+_TAG = r"(?:(?:" + "|".join(SUBJECT_TAGS) + r")\s*:\s*|\[[^\]]*\]\s*)"
+SUBJECT_PREFIX = re.compile("^" + _TAG, re.I)
+# A subject field with its tags ("Subject: Fwd: [Press release] …").
+SUBJECT_FIELD = re.compile(
+    r"^(?:" + "|".join(sorted(SUBJECT_NAMES)) + r")\s*:\s*" + _TAG + "*", re.I
 )
 # A site's name after the headline: " | Chalmers", " - ITU News".
 SITE_SUFFIX = re.compile(r"\s+[|\-–—]\s+[^|\-–—]{2,40}$")

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from ..article import HEADING, LIST_ITEM, PARAGRAPH, Removed
 from ..datafiles import article_end_kinds
 from .dates import ATTRIBUTION, DATE_PATTERNS, WEEKDAYS, looks_like_dateline, parse_date
+from .forwards import SUBJECT_FIELD as _SUBJECT  # "Subject: Fwd: [Press release] …"
 from .lines import (
     CLOSING_MARKS,
     HAS_CJK,
@@ -1239,12 +1240,6 @@ _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 # A list item's bullet as a text-mode browser draws it ("□ Standings", "☆ Podcast"):
 # a menu's or a list of other stories' line, never the headline (an <h1> has none).
 _LIST_ITEM = re.compile(r"^[•□■◦○●▪▫☆★◆◇►▶➤✓✔*+-]\s")
-# An e-mail's subject field, with its reply and forward tags ("Subject: Fwd: Re: …").
-_SUBJECT = re.compile(
-    r"^(?:subject|betreff|objet|asunto|oggetto|assunto|onderwerp|ämne|emne|aihe|temat)\s*:\s*"
-    r"(?:(?:re|fwd?|aw|wg|tr|sv|vs)\s*:\s*)*",
-    re.I,
-)
 _TITLE_FIELD = re.compile(r"""^title\s*:\s*(["']?)(?P<title>.+?)\1\s*$""", re.I)
 _GLUED_CREDIT = re.compile(
     r"(?<=[a-z0-9.!?’'\")])\s*(?:\(?(?:photo|image|picture|foto|credit|source)s?\b\s*(?:credit)?\s*"
