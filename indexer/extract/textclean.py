@@ -33,6 +33,7 @@ from .dates import ATTRIBUTION, DATE_PATTERNS, WEEKDAYS, looks_like_dateline, pa
 from .forwards import SUBJECT_FIELD as _SUBJECT  # "Subject: Fwd: [Press release] …"
 from .lines import (
     CLOSING_MARKS,
+    FOOTNOTE_MARK,
     HAS_CJK,
     clutter_kind,
     ends_sentence,
@@ -130,11 +131,14 @@ def _placeholder(text: str) -> bool:
     """An image a text-mode browser shows by its file name or id, alone on a
     line ("[antenna-1024x683]", "[svg][31de74]", "[INS::INS]", "[gif]"): a
     bracketed word in lower case or with a figure or a file name's punctuation
-    in it, or more than one. A source's name in brackets ("[Engadget]") is the
+    in it, or more than one. A source's name in brackets ("[Engadget]"), a
+    footnote's mark and an editor's aside ("[1]", "[sic]", `FOOTNOTE_MARK`) are the
     article's. (Read without a regular expression, whose backtracking over a
     long unclosed bracket took time growing with the square of its length.)
     """
     if not (text.startswith("[") and text.endswith("]")) or " " in text:
+        return False
+    if FOOTNOTE_MARK.fullmatch(text):
         return False
     words = text[1:-1].split("][")
     if any("[" in word or "]" in word for word in words):
@@ -503,8 +507,9 @@ class _Joined:
         piece = glue + text
         self.parts.append(piece)
         self.tail = (self.tail + piece)[-self.TAIL :]
-        # Only closing quotes or brackets added: the line ends as it did.
-        self.ends = ends_sentence(piece) if piece.rstrip(CLOSING_MARKS) else self.ends
+        # Only closing quotes or brackets, or a footnote's mark, added: the line ends as it did.
+        if piece.rstrip(CLOSING_MARKS) and not FOOTNOTE_MARK.fullmatch(text):
+            self.ends = ends_sentence(piece)
         self.rule = False
 
     def has_words(self, count: int) -> bool:
@@ -556,6 +561,8 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
     cut out of a sentence but a paragraph of its own: the deck under a
     headline that ends open ("… can't say what it's for").
     """
+    if FOOTNOTE_MARK.fullmatch(line):  # "[1]", "[sic]": a piece of the sentence above
+        return not prev.rule
     if prev.ends or _FIELD.match(line) or prev.rule:
         return False
     starts_low = line[0].islower() or not line[0].isalpha()
