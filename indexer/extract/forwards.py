@@ -77,9 +77,10 @@ class Forward:
     marks), the lines that are no part of it (headers, marks, the sender's note) as
     removed lines, the title its Subject gives and the day the mail was sent."""
 
-    def __init__(self, release: list[str], removed: list[Removed], title, sent):
+    def __init__(self, release: list[str], removed: list[Removed], title, subject, sent):
         self.release, self.removed = release, removed
         self.title: str | None = title
+        self.subject: str | None = subject  # the last Subject's words: a title when nothing is
         self.sent: date | None = sent
 
     @property
@@ -105,8 +106,10 @@ def read_forward(lines: list[str]) -> Forward | None:
         Removed(lines[filled[i]].strip(), MAIL_HEADER if i in headers else SENDER_NOTE)
         for i in range(start)
     ]
-    title = _repeated_subject(texts[:start], [line for line in release if line])
-    return Forward(release, removed, title, _sent_day(texts[:start]))
+    headers = texts[:start]
+    title = _repeated_subject(headers, [line for line in release if line])
+    subjects = [_subject_forms(value)[1] for line in headers if (value := _subject(line))]
+    return Forward(release, removed, title, subjects[-1] if subjects else None, _sent_day(headers))
 
 
 def _is_mail(lines: list[str]) -> bool:
@@ -159,11 +162,15 @@ def _subject_forms(subject: str) -> list[str]:
     return [subject, SITE_SUFFIX.sub("", subject)]
 
 
+def _subject(line: str) -> str | None:
+    return _header(line, SUBJECT_NAMES)
+
+
 def _repeated_subject(headers: list[str], release: list[str]) -> str | None:
     """The release line that a Subject header repeats, if one does."""
     forms = set()
     for line in headers:
-        subject = _header(line, SUBJECT_NAMES)
+        subject = _subject(line)
         if subject:
             forms.update(_key(form) for form in _subject_forms(subject))
     return next((line for line in release if _key(line) in forms), None)

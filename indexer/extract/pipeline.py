@@ -81,8 +81,9 @@ def _clean_plain_text(text: str):
     A static site's front matter (markdown.py) gives the title and date, and
     its lines are no body text. In a forwarded e-mail (forwards.py) the
     release is the text: the headers and the sender's note leave it, its
-    title is the line the Subject repeats, its day the release's own. Else
-    the cleaner's title, and the byline by it.
+    title is the line the Subject repeats (else the cleaner's, else the
+    Subject's words), its day the release's own. Else the cleaner's title,
+    and the byline by it.
     """
     front = read_front_matter(text, strict=False)
     forward = read_forward(front.body.splitlines())
@@ -90,7 +91,7 @@ def _clean_plain_text(text: str):
     above = [Removed(line, FRONT_MATTER) for line in front.lines]
     cleaned.removed[:0] = above + (forward.removed if forward else [])
     title = clean_value(front.meta.get("title", "")) or (forward and forward.title)
-    title = title or cleaned.title
+    title = title or cleaned.title or (forward and forward.subject)
     if "date" in front.meta:
         return cleaned, title, front.meta["date"]
     if forward:
