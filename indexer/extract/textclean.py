@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..article import HEADING, LIST_ITEM, PARAGRAPH, Removed
 from ..datafiles import article_end_kinds
@@ -999,11 +1000,17 @@ def _dated_short_headline(lines: list[Line], i: int) -> bool:
     )
 
 
+GLUED_STAMP_CACHE = 4096
+
+
+@lru_cache(maxsize=GLUED_STAMP_CACHE)
 def _glued_stamp(text: str) -> str | None:
     """The headline of a line that ends in its date and time of day, a weekday
     maybe before them ("Season standings Friday, 22 October 2010 at 20:13"):
     a page that prints its headline and its time stamp as one line. A date
-    without a time after it may belong to the headline ("Results to 30 June 2019")."""
+    without a time after it may belong to the headline ("Results to 30 June 2019").
+    (Asked up to four times of a line while a title is picked, and of a site's
+    furniture on every page: remembered for the last GLUED_STAMP_CACHE lines.)"""
     for pattern in DATE_PATTERNS:
         found = pattern.search(text)
         if found and found.start() and _TIME_TAIL.fullmatch(text, found.end()):
