@@ -70,6 +70,48 @@ def test_markdown_without_front_matter_takes_its_heading_as_title(tmp_path):
     assert article.text == "On 2 June 2022, the call opened."
 
 
+FRONT_MATTER = {
+    "yaml": (
+        '---\ntitle: "Nordic operators sign a 6G research pact"\ndate: 2025-03-04\n'
+        'description: "The operators of three countries will pool their sixth-generation '
+        'research in one joint testbed."\n---\n'
+    ),
+    "toml": (
+        '+++\ntitle = "Nordic operators sign a 6G research pact"\n'
+        "date = 2025-03-04T10:00:00+02:00\n"
+        'description = "The operators of three countries will pool their sixth-generation '
+        'research in one joint testbed."\ntags = ["6G", "research"]\n\n'
+        '[params]\ntitle = "Not the title: a table\'s key"\n+++\n'
+    ),
+}
+FRONT_MATTER_BODY = (
+    "\nThe three operators agreed on Tuesday to pool their research on sixth-generation "
+    "networks, with a first joint testbed planned in Oulu for next year.\n\n"
+    "Each partner brings its own laboratory, and the universities of the region will host "
+    "students who work on radio, energy use and network security.\n"
+)
+
+
+@pytest.mark.parametrize("syntax", ["yaml", "toml"])
+@pytest.mark.parametrize("name", ["pact.txt", "pact.md"])
+def test_front_matter_yaml_or_toml_gives_title_and_date_and_leaves_the_body(tmp_path, name, syntax):
+    article = extract(write(tmp_path, name, FRONT_MATTER[syntax] + FRONT_MATTER_BODY))
+    assert article.title == "Nordic operators sign a 6G research pact"
+    assert article.date == date(2025, 3, 4)
+    assert article.paragraphs[0].startswith("The three operators agreed on Tuesday")
+    for word in ("+++", "---", "title", "description", "date", "params", "tags"):
+        assert word not in article.text
+    if name.endswith(".txt"):  # the block is shown as removed, like other clutter
+        assert {r.reason for r in article.removed if "title" in r.line} == {"front matter"}
+
+
+def test_front_matter_of_a_text_with_a_bad_date_keeps_the_text(tmp_path):
+    text = '+++\ntitle = "Labs pool 6G gear"\ndate = "soon"\n+++\n' + FRONT_MATTER_BODY
+    article = extract(write(tmp_path, "labs.txt", text))
+    assert article.title == "Labs pool 6G gear" and article.date is None
+    assert article.paragraphs[0].startswith("The three operators agreed")
+
+
 def test_markdown_with_a_bad_date_is_refused_with_the_reason(tmp_path):
     path = write(tmp_path, "bad.md", "---\ntitle: x\ndate: soon\n---\nBody text here.\n")
     with pytest.raises(ReadError, match="date must start with YYYY-MM-DD"):

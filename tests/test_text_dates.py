@@ -71,6 +71,22 @@ Julkaistu 5.3.2024 klo 8.00
 Operators and universities open a shared 6G test bed
 Ann Lee
 27/09/24 14:05
+
+2024-03-04 published, then an update mark without its day
+Universität und Betreiber testen 6G im Bergwerk
+Veröffentlicht: 4. März 2024 · Aktualisiert
+Foto: Archiv, 12. Februar 2024
+
+2024-03-04 published, then the update's day before its trailing mark
+大学と通信会社、6G向け新アンテナを共同開発
+佐藤 花子
+公開 2024年3月4日 10:00 · 2024年3月6日 18:00更新
+関連: 2024年2月1日
+
+2024-09-03 a year-first date before 1995 is no publication day
+부산대와 오울루대, 6G 안테나 공동 연구 착수
+설립 1987.06.15
+입력 2024.09.03 08:10
 """.strip().split("\n\n")
 
 

@@ -5,7 +5,8 @@ reading        bytes on disk -> decoded text, or a clear reason why not; which
 htmlclean      HTML -> title, body paragraphs, page metadata (trafilatura,
                then the shared clutter rules)
 textclean      copied plain text -> title, body paragraphs, removed lines
-forwards       e-mail forwards: the forwarded release's headline and date
+forwards       e-mail forwards: the forwarded release as the text (mail headers
+               removed), its headline and date
 markdown       Markdown: front matter (title, date, url, source) and body text
 pdf            PDF: the text layer without headers, footers and page numbers,
                lines joined into paragraphs (pypdf)

@@ -393,14 +393,23 @@ def date_in_byline(strings: list[str], updated: bool = False) -> date | None:
 
 
 def _before_update(text: str) -> str:
-    """The part of a byline before its "updated" marker. A marker that trails its
-    date ("2025年10月3日 15:12更新") makes the whole string an update."""
+    """The part of a byline before its "updated" marker. A marker with no figure
+    after it trails its date ("2025年10月3日 15:12更新"): the part before that date
+    is left ("2025年10月1日 公開 · 2025年10月3日 更新"), none when the string is only
+    the update; a marker after a separator has no date of its own ("Published 4
+    March 2025 · Updated")."""
     updated = UPDATED.search(text)
     if not updated:
         return text
-    if not re.search(r"\d", text[updated.end() :]):
-        return ""
-    return text[: updated.start()]
+    head = text[: updated.start()]
+    if re.search(r"\d", text[updated.end() :]) or head.rstrip().endswith(_MARKER_AFTER):
+        return head
+    return "".join(_BYLINE_PARTS.split(head)[:-1])
+
+
+# A byline's parts: "Published 4 March 2025 · Updated 5 March", "4 March | 10:02".
+_BYLINE_PARTS = re.compile(r"([·|•–—]|\s[/-]\s)")
+_MARKER_AFTER = ("·", "|", "•", "–", "—", "-", "/", ",", ";", "(", "（")
 
 
 def _byline_day(text: str) -> date | None:
@@ -409,7 +418,7 @@ def _byline_day(text: str) -> date | None:
         return found
     first = YEAR_FIRST_DATE.search(text)
     if first:
-        return _to_date(first)
+        return _numeric_day(int(first["year"]), int(first["m"]), int(first["d"]))
     short = SHORT_YEAR_DATE.search(text)
     if short:
         month, day = int(short["m"]), int(short["d"])

@@ -2,12 +2,16 @@
 
 A forwarded or quoted release opens with headers ("From:", "Date:",
 "Subject: Fwd: [Press release] ... | Site") and maybe a note from the
-sender; the release itself follows the last header block or the "On ...
-wrote:" line. Its title is its headline: the body line the Subject repeats
-without its "Fwd:/Re:/EMBARGOED:" prefixes and site name, else the headline
-the text cleaner finds in the release. Its date is the release's own; a
-header's date is the day the mail was sent, taken only when the release
-states none.
+sender; the release itself follows the last header block, the forward mark
+("---------- Forwarded message ---------", "-----Original Message-----") or
+the "On ... wrote:" line, in the English, German, French and Spanish forms
+Outlook and Gmail write. The headers, marks and the sender's note leave the
+text (as removed lines with their reason) and the release, its quote marks
+taken off, is what the text cleaner reads. Its title is its headline: the
+body line the Subject repeats without its "Fwd:/Re:/EMBARGOED:" prefixes and
+site name, else the headline the text cleaner finds in the release. Its date
+is the release's own; a header's date is the day the mail was sent, taken
+only when the release states none.
 """
 
 from __future__ import annotations
@@ -15,55 +19,112 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..article import Removed
 from .dates import date_from_text, date_near_title, parse_date
-from .textclean import clean_text
 
+# Header names as Outlook and Gmail write them in English, German, French and
+# Spanish (and Swedish): "From:", "Von:", "De :", "Envoyé :", "Enviado el:", "Asunto:".
+SENDER_NAMES = frozenset({"from", "von", "de", "från"})
+DATE_NAMES = frozenset(
+    {"date", "sent", "datum", "gesendet", "envoyé", "fecha", "enviado", "enviado el", "skickat"}
+)
+RECIPIENT_NAMES = frozenset({"to", "cc", "bcc", "an", "à", "cci", "para", "till", "kopia"})
+# A Subject field's name, and the tags mail programs and senders put before its words
+# ("Fwd:", "AW:", "RV:", "EMBARGOED:"): the one list, read here and by the text
+# cleaner's title picking (textclean).
+SUBJECT_NAMES = frozenset(
+    {"subject", "betreff", "objet", "asunto", "oggetto", "assunto", "onderwerp", "ämne", "emne"}
+    | {"aihe", "temat"}
+)
+SUBJECT_TAGS = ("fwd", "fw", "re", "aw", "wg", "sv", "vs", "tr", "rv", "embargoed", "embargo")
 HEADER = re.compile(
-    r"^(?P<name>from|sent|date|subject|to|cc|von|gesendet|betreff|an|de|envoyé|objet|à|"
-    r"från|skickat|ämne|till)\s*:\s*(?P<value>.*)$",
+    r"^(?P<name>"
+    + "|".join(sorted(SENDER_NAMES | DATE_NAMES | RECIPIENT_NAMES | SUBJECT_NAMES, key=len)[::-1])
+    + r")\s*:\s*(?P<value>.*)$",
     re.I,
 )
-SUBJECT_NAMES = frozenset({"subject", "betreff", "objet", "ämne"})
-DATE_NAMES = frozenset({"date", "sent", "gesendet", "envoyé", "skickat"})
-FORWARD_MARK = re.compile(r"^-{2,}\s*(forwarded|original|weitergeleitete)\b.*-*$", re.I)
-WROTE = re.compile(r"^(on|am|le)\s.+\b(wrote|schrieb|a écrit)\s*:$", re.I)
+# The line a forwarded or quoted mail starts under: Gmail's and Outlook's dashed
+# marks ("---------- Weitergeleitete Nachricht ---------", "-----Message d'origine-----",
+# "-----Mensaje original-----") and Apple Mail's "Begin forwarded message:".
+FORWARD_MARK = re.compile(
+    r"^(?:-{2,}\s*(?:forwarded|original|weitergeleitete|ursprüngliche|message|mensaje)\b.*"
+    r"|(?:begin forwarded message|anfang der weitergeleiteten e-?mail|"
+    r"début du message (?:réexpédié|transféré)|inicio del mensaje reenviado)\s*:)$",
+    re.I,
+)
+# "On Fri, 5 Apr 2024 at 16:45, Ann <ann@example.org> wrote:", "Am Mi., 13. März 2024 um
+# 15:10 Uhr schrieb Ann <…>:", "Le mer. 13 mars 2024 à 15:10, Ann <…> a écrit :",
+# "El mié, 13 mar 2024 a las 15:10, Ann (<…>) escribió:".
+WROTE = re.compile(r"^(on|am|le|el)\s.+\b(wrote|schrieb|a écrit|escribió)\b.*:$", re.I)
 QUOTE = re.compile(r"^(?:>\s?)+")
 # "Fwd:", "Re:", "EMBARGOED:" and "[Press release]" before a subject's words.
-SUBJECT_PREFIX = re.compile(
-    r"^(?:(?:fwd?|fw|re|aw|wg|sv|vs|tr|embargoed|embargo)\s*:\s*|\[[^\]]*\]\s*)", re.I
+_TAG = r"(?:(?:" + "|".join(SUBJECT_TAGS) + r")\s*:\s*|\[[^\]]*\]\s*)"
+SUBJECT_PREFIX = re.compile("^" + _TAG, re.I)
+# A subject field with its tags ("Subject: Fwd: [Press release] …").
+SUBJECT_FIELD = re.compile(
+    r"^(?:" + "|".join(sorted(SUBJECT_NAMES)) + r")\s*:\s*" + _TAG + "*", re.I
 )
 # A site's name after the headline: " | Chalmers", " - ITU News".
 SITE_SUFFIX = re.compile(r"\s+[|\-–—]\s+[^|\-–—]{2,40}$")
 OPENING_LINES = 3  # a forward starts with its headers (or the forward mark)
 SUBJECT_WITHIN = 8
+MAIL_HEADER = "mail header"
+SENDER_NOTE = "sender's note above the forward"
 
 
 class Forward:
-    """What a forward says of the release inside: its title and its day."""
+    """What a forward holds: the release (its lines, blank ones kept, without quote
+    marks), the lines that are no part of it (headers, marks, the sender's note) as
+    removed lines, the title its Subject gives and the day the mail was sent."""
 
-    def __init__(self, title: str | None, day: date | None):
-        self.title, self.day = title, day
+    def __init__(self, release: list[str], removed: list[Removed], title, subject, sent):
+        self.release, self.removed = release, removed
+        self.title: str | None = title
+        self.subject: str | None = subject  # the last Subject's words: a title when nothing is
+        self.sent: date | None = sent
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.release)
+
+    def day(self, title: str | None) -> date | None:
+        """The release's own day (by its title, else in its lead), else the day sent."""
+        lines = [line for line in self.release if line]
+        return date_near_title(lines, title) or date_from_text(lines) or self.sent
 
 
 def read_forward(lines: list[str]) -> Forward | None:
-    """The forwarded release's title and date, or None when `lines` is no e-mail."""
-    lines = [QUOTE.sub("", line).strip() for line in lines]
-    lines = [line for line in lines if line]
-    if not _is_mail(lines):
+    """The forwarded release in a text's `lines`, or None when they are no e-mail."""
+    unquoted = [QUOTE.sub("", line).strip() for line in lines]
+    filled = [i for i, line in enumerate(unquoted) if line]
+    texts = [unquoted[i] for i in filled]
+    if not _is_mail(texts):
         return None
-    start = _release_start(lines)
-    release = lines[start:]
-    title = _repeated_subject(lines[:start], release) or clean_text("\n".join(release)).title
-    day = date_near_title(release, title) or date_from_text(release)
-    return Forward(title, day or _sent_day(lines[:start]))
+    start, headers = _release_start(texts)
+    release = unquoted[filled[start] if start < len(filled) else len(unquoted) :]
+    removed = [
+        Removed(lines[filled[i]].strip(), MAIL_HEADER if i in headers else SENDER_NOTE)
+        for i in range(start)
+    ]
+    headers = texts[:start]
+    title = _repeated_subject(headers, [line for line in release if line])
+    subjects = [_subject_forms(value)[1] for line in headers if (value := _subject(line))]
+    return Forward(release, removed, title, subjects[-1] if subjects else None, _sent_day(headers))
 
 
 def _is_mail(lines: list[str]) -> bool:
-    """Headers open the text (or the forward mark does) and a Subject is among them."""
+    """Headers open the text (or the forward mark does) and a Subject is among them;
+    or a forward mark further down has a Subject under it (a note above the forward)."""
     opening = lines[:OPENING_LINES]
-    if not any(HEADER.match(line) or FORWARD_MARK.match(line) for line in opening):
-        return False
-    return any(_header(line, SUBJECT_NAMES) is not None for line in lines[:SUBJECT_WITHIN])
+    headed = any(HEADER.match(line) or FORWARD_MARK.match(line) for line in opening)
+    if headed and any(_header(line, SUBJECT_NAMES) is not None for line in lines[:SUBJECT_WITHIN]):
+        return True
+    marks = [i for i, line in enumerate(lines) if FORWARD_MARK.match(line)]
+    return any(
+        _header(line, SUBJECT_NAMES) is not None
+        for i in marks
+        for line in lines[i + 1 : i + SUBJECT_WITHIN]
+    )
 
 
 def _header(line: str, names: frozenset[str]) -> str | None:
@@ -71,13 +132,14 @@ def _header(line: str, names: frozenset[str]) -> str | None:
     return match["value"] if match and match["name"].lower() in names else None
 
 
-def _release_start(lines: list[str]) -> int:
-    """The index after the last header block, forward mark or "On ... wrote:" line.
+def _release_start(lines: list[str]) -> tuple[int, set[int]]:
+    """The index after the last header block, forward mark or "On ... wrote:" line,
+    and the indexes of those lines above it.
 
     A header block is a run of header lines holding a Subject: a release's own
     "Date:" or "To:" lines (an event's practical details) are no mail's headers.
     """
-    start, run, subject = 0, [], False
+    start, run, subject, headers = 0, [], False, set()
     for i, line in enumerate([*lines, ""]):
         if HEADER.match(line):
             run.append(i)
@@ -85,10 +147,12 @@ def _release_start(lines: list[str]) -> int:
             continue
         if run and subject:
             start = run[-1] + 1
+            headers.update(run)
         run, subject = [], False
         if FORWARD_MARK.match(line) or WROTE.match(line):
             start = i + 1
-    return start
+            headers.add(i)
+    return start, {i for i in headers if i < start}
 
 
 def _subject_forms(subject: str) -> list[str]:
@@ -98,11 +162,15 @@ def _subject_forms(subject: str) -> list[str]:
     return [subject, SITE_SUFFIX.sub("", subject)]
 
 
+def _subject(line: str) -> str | None:
+    return _header(line, SUBJECT_NAMES)
+
+
 def _repeated_subject(headers: list[str], release: list[str]) -> str | None:
     """The release line that a Subject header repeats, if one does."""
     forms = set()
     for line in headers:
-        subject = _header(line, SUBJECT_NAMES)
+        subject = _subject(line)
         if subject:
             forms.update(_key(form) for form in _subject_forms(subject))
     return next((line for line in release if _key(line) in forms), None)

@@ -34,6 +34,10 @@ UNSPACED_CHARS_PER_WORD = 4
 # cost its length every time a growing line is asked again.)
 _SENTENCE_STOPS = frozenset(".!?。！？…:;।॥؟۔။።")
 CLOSING_MARKS = "\"'’”)]*"
+# A footnote's mark or an editor's aside in brackets ("[1]", "[sic]"): part of the
+# sentence it follows (an image's id in figures has more: "[701]").
+FOOTNOTE_MARK = re.compile(r"\[(?:\d{1,2}|sic!?|ibid\.?)\]", re.I)
+_FOOTNOTE_END = re.compile(r"\s*" + FOOTNOTE_MARK.pattern + "$", re.I)
 _BULLET = re.compile(r"^([•●▪‣◦∙·*–—□☆○-]|\d{1,2}[.)])\s*\S")
 _SPAM_SEPARATORS = re.compile(r"\s*[|｜、·•]\s*")
 _SPACES = re.compile(r"\s+")
@@ -60,8 +64,13 @@ def word_count(line: str) -> int:
 
 
 def ends_sentence(line: str) -> bool:
-    """A full stop, maybe followed by closing quotes or brackets, ends the line."""
-    end = line.removesuffix("\n").rstrip(CLOSING_MARKS)
+    """A full stop, maybe followed by closing quotes or brackets or a footnote's
+    mark ("… said.[1]"), ends the line."""
+    end = line.removesuffix("\n")
+    if end.endswith("]"):  # (only the tail is read: asked of long lines again and again)
+        tail = _FOOTNOTE_END.sub("", end[-16:])
+        end = tail if len(tail) < len(end[-16:]) else end
+    end = end.rstrip(CLOSING_MARKS)
     return end[-1:] in _SENTENCE_STOPS
 
 

@@ -1,4 +1,4 @@
-"""Markdown articles: YAML front matter as metadata, the body as the article text.
+"""Markdown articles: front matter as metadata, the body as the article text.
 
 A file such as
 
@@ -13,8 +13,12 @@ A file such as
 
 gives an article whose title, date, url and source come from the front
 matter (the same fields, checked the same way, as a sidecar's); other keys
-(layout, tags, author) are ignored. Only the simple `key: value` lines static
-site generators write are read, so no YAML library is needed. The body's
+(layout, tags, author) are ignored. Hugo's TOML front matter, between `+++`
+lines (`title = "…"`, `date = 2025-03-04T10:00:00Z`), is read the same way.
+Only the simple top-level `key: value` (YAML) and `key = value` (TOML) lines
+static site generators write are read, so no YAML library is needed; a TOML
+value is read by the standard library's TOML reader. A saved plain text that
+opens with front matter is read with the same reader (`read_front_matter`). The body's
 Markdown syntax (headings, emphasis, links, images, code fences) is reduced
 to its text; headings and list items keep their kind for the article page.
 """
@@ -22,6 +26,7 @@ to its text; headings and list items keep their kind for the article page.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -42,7 +47,13 @@ _AUTOLINK = re.compile(r"<(https?://[^>]+)>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
 _CODE = re.compile(r"`([^`]+)`")
-_KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+# A front matter's fences, and its top-level `key: value` (YAML) or `key = value` (TOML) lines.
+_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
+_KEY_VALUE = {
+    "---": re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$"),
+    "+++": re.compile(r"^([A-Za-z_][\w-]*)\s*=\s*(.*)$"),
+}
+_TOML_TABLE = re.compile(r"^\s*\[")  # "[params]": the keys below are the table's
 
 
 class FrontMatterError(ValueError):
@@ -56,37 +67,53 @@ class MarkdownDocument:
     kinds: list[str] = field(default_factory=list)
 
 
+@dataclass
+class FrontMatter:
+    meta: dict  # title, date, url, source as found
+    lines: list[str]  # the block as written, fences included ([] when there is none)
+    body: str  # the text after it
+
+
 def parse_markdown(text: str) -> MarkdownDocument:
-    text = text.lstrip("\ufeff")
-    meta, body = _split_front_matter(text)
-    doc = MarkdownDocument(meta=meta)
-    _blocks(body.splitlines(), doc)
+    found = read_front_matter(text.lstrip("\ufeff"))
+    doc = MarkdownDocument(meta=found.meta)
+    _blocks(found.body.splitlines(), doc)
     return doc
 
 
-def _split_front_matter(text: str) -> tuple[dict, str]:
+def read_front_matter(text: str, strict: bool = True) -> FrontMatter:
+    """The front matter opening `text` (YAML between `---` lines, TOML between
+    `+++` lines) and the text after it. A date that is no YYYY-MM-DD raises
+    FrontMatterError, or is left out when not `strict`."""
     lines = text.splitlines()
-    if not lines or lines[0].strip() != "---":
-        return {}, text
+    fence = lines[0].strip() if lines else ""
+    if fence not in _FENCES:
+        return FrontMatter({}, [], text)
     for end in range(1, len(lines)):
-        if lines[end].strip() in ("---", "..."):
-            return _front_matter(lines[1:end]), "\n".join(lines[end + 1 :])
-    return {}, text  # an opening rule without a closing one: a horizontal rule
+        if lines[end].strip() in _FENCES[fence]:
+            meta = _front_matter(lines[1:end], fence, strict)
+            return FrontMatter(meta, lines[: end + 1], "\n".join(lines[end + 1 :]))
+    return FrontMatter({}, [], text)  # an opening rule without a closing one: a horizontal rule
 
 
-def _front_matter(lines: list[str]) -> dict:
+def _front_matter(lines: list[str], fence: str, strict: bool) -> dict:
     meta = {}
     for line in lines:
-        match = _KEY_VALUE.match(line)
+        if fence == "+++" and _TOML_TABLE.match(line):
+            break  # the rest are a table's keys, not the page's
+        match = _KEY_VALUE[fence].match(line)
         if not match or match.group(1).lower() not in FRONT_MATTER_FIELDS:
             continue  # other keys, list items and nested values are not ours
-        key, value = match.group(1).lower(), _scalar(match.group(2))
+        key = match.group(1).lower()
+        value = _toml_value(match.group(2)) if fence == "+++" else _scalar(match.group(2))
         if not value:
             continue
-        if key == "date":
-            meta[key] = _date(value)
-        else:
+        if key != "date":
             meta[key] = value
+        elif strict:
+            meta[key] = _date(value)
+        elif day := _valid_date(value):
+            meta[key] = day
     return meta
 
 
@@ -95,6 +122,24 @@ def _scalar(value: str) -> str:
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1].strip()
     return value.split(" #", 1)[0].strip()  # a trailing YAML comment
+
+
+def _toml_value(value: str) -> str:
+    """A TOML value as text: a string unescaped, a date or time as ISO text."""
+    try:
+        parsed = tomllib.loads(f"v = {value}")["v"]
+    except tomllib.TOMLDecodeError:
+        return _scalar(value)
+    if isinstance(parsed, str):
+        return parsed.strip()
+    return parsed.isoformat() if hasattr(parsed, "isoformat") else ""
+
+
+def _valid_date(value: str) -> date | None:
+    try:
+        return _date(value)
+    except FrontMatterError:
+        return None
 
 
 def _date(value: str) -> date:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
-from ..article import HEADING, PARAGRAPH, Article, web_url
+from ..article import HEADING, PARAGRAPH, Article, Removed, web_url
 from .dates import date_from_text, date_near_title
 from .forwards import read_forward
 from .htmlclean import clean_html
 from .language import declared_language, detect_language
 from .lines import word_count
-from .markdown import FrontMatterError, parse_markdown
+from .markdown import FrontMatterError, parse_markdown, read_front_matter
 from .organisations import attribution, find_organisations, is_credit
 from .overrides import SidecarState, apply_overrides, sidecar_state, without_controls
 from .overrides import clean_text as clean_value
@@ -26,6 +26,7 @@ from .topics import find_topics
 from .version import EXTRACTION_VERSION, extractor_fingerprint  # noqa: F401  (re-exported)
 
 FALLBACK_TITLE_WORDS = 12
+FRONT_MATTER = "front matter"
 _LEADING_DATE = re.compile(r"^(on|in)\s+[^,]{4,30}\d{4},\s*", re.I)
 
 
@@ -58,9 +59,7 @@ def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
         title, published = cleaned.title, cleaned.date or date_from_text(cleaned.paragraphs)
         url, source = web_url(cleaned.url), cleaned.source
     else:
-        cleaned = clean_text(text)
-        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-        title, published = _text_title_date(lines, cleaned.title)
+        cleaned, title, published = _clean_plain_text(text)
         url = source = None
     return _article(
         relpath,
@@ -76,13 +75,29 @@ def extract_document(text: str, relpath: str, *, is_html: bool) -> Article:
     )
 
 
-def _text_title_date(lines: list[str], title: str | None):
-    """A plain text's title and day: a forwarded release's own (forwards.py), else
-    the cleaner's title and the byline by it."""
-    forward = read_forward(lines)
+def _clean_plain_text(text: str):
+    """A plain text's cleaned body, title and day.
+
+    A static site's front matter (markdown.py) gives the title and date, and
+    its lines are no body text. In a forwarded e-mail (forwards.py) the
+    release is the text: the headers and the sender's note leave it, its
+    title is the line the Subject repeats (else the cleaner's, else the
+    Subject's words), its day the release's own. Else the cleaner's title,
+    and the byline by it.
+    """
+    front = read_front_matter(text, strict=False)
+    forward = read_forward(front.body.splitlines())
+    cleaned = clean_text(forward.text if forward else front.body)
+    above = [Removed(line, FRONT_MATTER) for line in front.lines]
+    cleaned.removed[:0] = above + (forward.removed if forward else [])
+    title = clean_value(front.meta.get("title", "")) or (forward and forward.title)
+    title = title or cleaned.title or (forward and forward.subject)
+    if "date" in front.meta:
+        return cleaned, title, front.meta["date"]
     if forward:
-        return forward.title or title, forward.day
-    return title, date_near_title(lines, title) or date_from_text(lines)
+        return cleaned, title, forward.day(title)
+    lines = [ln.strip() for ln in front.body.splitlines() if ln.strip()]
+    return cleaned, title, date_near_title(lines, title) or date_from_text(lines)
 
 
 def extract_markdown(text: str, relpath: str) -> Article:

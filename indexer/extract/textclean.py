@@ -26,12 +26,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..article import HEADING, LIST_ITEM, PARAGRAPH, Removed
 from ..datafiles import article_end_kinds
 from .dates import ATTRIBUTION, DATE_PATTERNS, WEEKDAYS, looks_like_dateline, parse_date
+from .forwards import SUBJECT_FIELD as _SUBJECT  # "Subject: Fwd: [Press release] …"
 from .lines import (
     CLOSING_MARKS,
+    FOOTNOTE_MARK,
     HAS_CJK,
     clutter_kind,
     ends_sentence,
@@ -129,11 +132,14 @@ def _placeholder(text: str) -> bool:
     """An image a text-mode browser shows by its file name or id, alone on a
     line ("[antenna-1024x683]", "[svg][31de74]", "[INS::INS]", "[gif]"): a
     bracketed word in lower case or with a figure or a file name's punctuation
-    in it, or more than one. A source's name in brackets ("[Engadget]") is the
+    in it, or more than one. A source's name in brackets ("[Engadget]"), a
+    footnote's mark and an editor's aside ("[1]", "[sic]", `FOOTNOTE_MARK`) are the
     article's. (Read without a regular expression, whose backtracking over a
     long unclosed bracket took time growing with the square of its length.)
     """
     if not (text.startswith("[") and text.endswith("]")) or " " in text:
+        return False
+    if FOOTNOTE_MARK.fullmatch(text):
         return False
     words = text[1:-1].split("][")
     if any("[" in word or "]" in word for word in words):
@@ -502,8 +508,9 @@ class _Joined:
         piece = glue + text
         self.parts.append(piece)
         self.tail = (self.tail + piece)[-self.TAIL :]
-        # Only closing quotes or brackets added: the line ends as it did.
-        self.ends = ends_sentence(piece) if piece.rstrip(CLOSING_MARKS) else self.ends
+        # Only closing quotes or brackets, or a footnote's mark, added: the line ends as it did.
+        if piece.rstrip(CLOSING_MARKS) and not FOOTNOTE_MARK.fullmatch(text):
+            self.ends = ends_sentence(piece)
         self.rule = False
 
     def has_words(self, count: int) -> bool:
@@ -558,6 +565,8 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
     cut out of a sentence but a paragraph of its own: the deck under a
     headline that ends open ("… can't say what it's for").
     """
+    if FOOTNOTE_MARK.fullmatch(line):  # "[1]", "[sic]": a piece of the sentence above
+        return not prev.rule
     if prev.ends or _FIELD.match(line) or prev.rule:
         return False
     starts_low = line[0].islower() or not line[0].isalpha()
@@ -994,11 +1003,17 @@ def _dated_short_headline(lines: list[Line], i: int) -> bool:
     )
 
 
+GLUED_STAMP_CACHE = 4096
+
+
+@lru_cache(maxsize=GLUED_STAMP_CACHE)
 def _glued_stamp(text: str) -> str | None:
     """The headline of a line that ends in its date and time of day, a weekday
     maybe before them ("Season standings Friday, 22 October 2010 at 20:13"):
     a page that prints its headline and its time stamp as one line. A date
-    without a time after it may belong to the headline ("Results to 30 June 2019")."""
+    without a time after it may belong to the headline ("Results to 30 June 2019").
+    (Asked up to four times of a line while a title is picked, and of a site's
+    furniture on every page: remembered for the last GLUED_STAMP_CACHE lines.)"""
     for pattern in DATE_PATTERNS:
         found = pattern.search(text)
         if found and found.start() and _TIME_TAIL.fullmatch(text, found.end()):
@@ -1242,12 +1257,6 @@ _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 # A list item's bullet as a text-mode browser draws it ("□ Standings", "☆ Podcast"):
 # a menu's or a list of other stories' line, never the headline (an <h1> has none).
 _LIST_ITEM = re.compile(r"^[•□■◦○●▪▫☆★◆◇►▶➤✓✔*+-]\s")
-# An e-mail's subject field, with its reply and forward tags ("Subject: Fwd: Re: …").
-_SUBJECT = re.compile(
-    r"^(?:subject|betreff|objet|asunto|oggetto|assunto|onderwerp|ämne|emne|aihe|temat)\s*:\s*"
-    r"(?:(?:re|fwd?|aw|wg|tr|sv|vs)\s*:\s*)*",
-    re.I,
-)
 _TITLE_FIELD = re.compile(r"""^title\s*:\s*(["']?)(?P<title>.+?)\1\s*$""", re.I)
 _GLUED_CREDIT = re.compile(
     r"(?<=[a-z0-9.!?’'\")])\s*(?:\(?(?:photo|image|picture|foto|credit|source)s?\b\s*(?:credit)?\s*"

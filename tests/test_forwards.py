@@ -1,0 +1,146 @@
+"""E-mail forwards as Outlook and Gmail write them in English, German, French and
+Spanish: the mail's headers, forward marks and the sender's note leave the text
+(shown as removed lines with their reason); the release is the article."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from indexer.extract import extract_document
+from indexer.extract.forwards import MAIL_HEADER, SENDER_NOTE
+
+RELEASE = {
+    "en": (
+        "Two labs share a 6G channel sounder",
+        "Oslo, 12 March 2024 - Two university labs will share one channel sounder for "
+        "sub-THz measurements from next month.\n\nThe sounder moves between the labs every "
+        "three months, and the two teams will publish their results together.",
+    ),
+    "de": (
+        "Zwei Labore teilen sich einen 6G-Kanalmesser",
+        "Oslo, 12. März 2024 - Zwei Universitätslabore werden künftig einen Kanalmesser für "
+        "Messungen im Sub-THz-Bereich gemeinsam nutzen.\n\nDer Messer wechselt alle drei "
+        "Monate zwischen den beiden Laboren, die ihre Ergebnisse gemeinsam veröffentlichen.",
+    ),
+    "fr": (
+        "Deux laboratoires partagent un sondeur de canal 6G",
+        "Oslo, le 12 mars 2024 - Deux laboratoires universitaires partageront désormais un "
+        "sondeur de canal pour des mesures sub-THz.\n\nLe sondeur passera tous les trois mois "
+        "d'un laboratoire à l'autre, et les résultats seront publiés en commun.",
+    ),
+    "es": (
+        "Dos laboratorios comparten un sondeador de canal 6G",
+        "Oslo, 12 de marzo de 2024 - Dos laboratorios universitarios compartirán un "
+        "sondeador de canal para medidas en sub-THz.\n\nEl sondeador pasará cada tres meses "
+        "de un laboratorio al otro, y los resultados se publicarán en común.",
+    ),
+}
+NOTE = {
+    "en": "Hi all, below is the release from the university about the new test bed, which "
+    "we should run in Friday's newsletter.\nI think it fits well with the piece on the Oulu "
+    "summit we ran last week, and the photo desk has a picture of the sounder.",
+    "de": "Hallo zusammen, anbei die Pressemitteilung der Universität zum neuen Testfeld, "
+    "die wir am Freitag im Newsletter bringen sollten.\n\nViele Grüße, Lena",
+    "fr": "Bonjour à tous, voici le communiqué de l'université sur le nouveau banc d'essai, "
+    "à publier vendredi dans la lettre.",
+    "es": "Hola a todos, os reenvío la nota de prensa de la universidad sobre el nuevo "
+    "banco de pruebas, para el boletín del viernes.",
+}
+# The headers each mail program writes above a forwarded mail, and its mark.
+HEADERS = {
+    "en-gmail": (
+        "en",
+        "---------- Forwarded message ---------\n"
+        "From: Press Office <press@example.net>\nDate: Wed, 13 Mar 2024 at 15:10\n"
+        "Subject: {title}\n"
+        "To: Lena Holm <lena@example.org>, Karl Nyberg <karl@example.se>, Ann Lee "
+        "<ann@example.com>, Policy team <policy@example.se>",
+    ),
+    "en-outlook": (
+        "en",
+        "-----Original Message-----\nFrom: Press Office <press@example.net>\n"
+        "Sent: Wednesday, March 13, 2024 3:10 PM\nTo: Lena Holm <lena@example.org>\n"
+        "Cc: Karl Nyberg <karl@example.se>\nSubject: FW: [News release] {title}",
+    ),
+    "de-outlook": (
+        "de",
+        "Von: Pressestelle <presse@example.de>\nGesendet: Mittwoch, 13. März 2024 15:10\n"
+        "An: Redaktion <redaktion@example.org>; Karl Nyberg <karl@example.se>\n"
+        "Cc: Lena Holm <lena@example.org>\nBetreff: WG: [Pressemitteilung] {title}",
+    ),
+    "de-gmail": (
+        "de",
+        "---------- Weitergeleitete Nachricht ---------\nVon: Pressestelle "
+        "<presse@example.de>\nDate: Mi., 13. März 2024 um 15:10 Uhr\nSubject: {title}\n"
+        "To: <redaktion@example.org>",
+    ),
+    "fr-outlook": (
+        "fr",
+        "-----Message d'origine-----\nDe : Service de presse <presse@example.fr>\n"
+        "Envoyé : mercredi 13 mars 2024 15:10\nÀ : Rédaction <redaction@example.org>\n"
+        "Objet : TR: {title}",
+    ),
+    "es-gmail": (
+        "es",
+        "---------- Mensaje reenviado ---------\nDe: Oficina de prensa "
+        "<prensa@example.es>\nDate: mié, 13 mar 2024 a las 15:10\nSubject: RV: {title}\n"
+        "To: <redaccion@example.org>",
+    ),
+    "es-outlook": (
+        "es",
+        "De: Oficina de prensa <prensa@example.es>\nEnviado el: miércoles, 13 de marzo de "
+        "2024 15:10\nPara: Redacción <redaccion@example.org>\nAsunto: RV: {title}",
+    ),
+}
+
+
+@pytest.mark.parametrize("program", sorted(HEADERS))
+def test_a_forward_s_headers_and_note_leave_the_text(program):
+    language, headers = HEADERS[program]
+    title, body = RELEASE[language]
+    headers = headers.format(title=title)
+    mail = f"{NOTE[language]}\n\n{headers}\n\n{title}\n\n{body}\n"
+    article = extract_document(mail, "mail.txt", is_html=False)
+    assert article.title == title
+    assert article.date == date(2024, 3, 12)
+    assert article.paragraphs == body.split("\n\n")
+    reasons = {r.line: r.reason for r in article.removed}
+    assert [reasons.get(line) for line in headers.splitlines()] == [MAIL_HEADER] * len(
+        headers.splitlines()
+    )
+    note = [line for line in NOTE[language].splitlines() if line]
+    assert [reasons.get(line) for line in note] == [SENDER_NOTE] * len(note)
+
+
+def test_a_quoted_reply_s_lines_lose_their_quote_marks():
+    title, body = RELEASE["de"]
+    quoted = "\n".join(f"> {line}" for line in f"{title}\n\n{body}".splitlines())
+    mail = (
+        "Betreff: AW: Zwei Labore\nVon: Karl Nyberg <karl@example.se>\n"
+        "An: Redaktion <redaktion@example.org>\n\nBitte in den Newsletter.\n\n"
+        f"Am Mi., 13. März 2024 um 15:10 Uhr schrieb Pressestelle <presse@example.de>:\n{quoted}\n"
+    )
+    article = extract_document(mail, "mail.txt", is_html=False)
+    assert article.title == title
+    assert article.paragraphs == body.split("\n\n")
+    assert article.removed[3].reason == SENDER_NOTE and article.removed[4].reason == MAIL_HEADER
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Subject: Fwd: EMBARGOED: {title}",
+        "Betreff: WG: [Pressemitteilung] {title}",
+        "Asunto: RV: {title}",
+        "Oggetto: Re: [Comunicato] {title}",
+    ],
+)
+def test_the_cleaner_reads_a_subject_s_tags_as_the_mail_reader_does(subject):
+    """A webmail page copied whole: menus above the mail, so no forward is read and
+    the text cleaner takes the title from the Subject line, its tags left out by the
+    same list the mail reader uses (forwards.SUBJECT_FIELD)."""
+    title, body = RELEASE["en"]
+    text = "Inbox\nStarred\nSent\nDrafts\n\n" + subject.format(title=title) + "\n\n" + body
+    assert extract_document(text, "mail.txt", is_html=False).title == title
