@@ -112,6 +112,22 @@ def test_front_matter_of_a_text_with_a_bad_date_keeps_the_text(tmp_path):
     assert article.paragraphs[0].startswith("The three operators agreed")
 
 
+@pytest.mark.parametrize("name", ["clip.txt", "clip.md"])
+def test_a_web_clipper_s_published_day_is_the_date_and_its_clipping_day_is_not(tmp_path, name):
+    """Web clippers write the article's day as `published` and the day of the
+    clipping as `created`; Hugo writes `publishDate` beside `date`."""
+    clipped = (
+        '---\ntitle: "Labs pool 6G gear"\nsource: "https://example.org/news/labs"\n'
+        "created: 2025-06-12\npublished: 2025-06-03T09:00:00+09:00\ntags:\n  - clippings\n---\n"
+    )
+    article = extract(write(tmp_path, name, clipped + FRONT_MATTER_BODY))
+    assert article.date == date(2025, 6, 3)
+    assert "created" not in article.text and "clippings" not in article.text
+    hugo = '+++\ntitle = "Labs pool 6G gear"\ndate = 2025-05-30\npublishDate = 2025-06-02\n+++\n'
+    article = extract(write(tmp_path, "hugo-" + name, hugo + FRONT_MATTER_BODY))
+    assert article.date == date(2025, 6, 2)
+
+
 def test_markdown_with_a_bad_date_is_refused_with_the_reason(tmp_path):
     path = write(tmp_path, "bad.md", "---\ntitle: x\ndate: soon\n---\nBody text here.\n")
     with pytest.raises(ReadError, match="date must start with YYYY-MM-DD"):

@@ -14,7 +14,8 @@ A file such as
 gives an article whose title, date, url and source come from the front
 matter (the same fields, checked the same way, as a sidecar's); other keys
 (layout, tags, author) are ignored. Hugo's TOML front matter, between `+++`
-lines (`title = "…"`, `date = 2025-03-04T10:00:00Z`), is read the same way.
+lines (`title = "…"`, `date = 2025-03-04T10:00:00Z`), is read the same way;
+a `published` or `publishDate` key (web clippers', Hugo's) is the date first.
 Only the simple top-level `key: value` (YAML) and `key = value` (TOML) lines
 static site generators write are read, so no YAML library is needed; a TOML
 value is read by the standard library's TOML reader. A saved plain text that
@@ -33,6 +34,10 @@ from datetime import date
 from ..article import HEADING, LIST_ITEM, PARAGRAPH
 
 FRONT_MATTER_FIELDS = ("title", "date", "url", "source")
+# Keys that name the day an article came out, most specific first: Hugo's `publishDate`,
+# the `published` that web clippers (Obsidian's among them) write beside `created`, the
+# day of the clipping, which is not the article's and so is not read; plain `date` last.
+DATE_FIELDS = ("published", "publishdate", "pubdate", "date_published", "date")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
@@ -97,23 +102,25 @@ def read_front_matter(text: str, strict: bool = True) -> FrontMatter:
 
 
 def _front_matter(lines: list[str], fence: str, strict: bool) -> dict:
-    meta = {}
+    meta, days = {}, {}
     for line in lines:
         if fence == "+++" and _TOML_TABLE.match(line):
             break  # the rest are a table's keys, not the page's
         match = _KEY_VALUE[fence].match(line)
-        if not match or match.group(1).lower() not in FRONT_MATTER_FIELDS:
+        key = match.group(1).lower() if match else ""
+        if key not in FRONT_MATTER_FIELDS and key not in DATE_FIELDS:
             continue  # other keys, list items and nested values are not ours
-        key = match.group(1).lower()
         value = _toml_value(match.group(2)) if fence == "+++" else _scalar(match.group(2))
         if not value:
             continue
-        if key != "date":
+        if key not in DATE_FIELDS:
             meta[key] = value
-        elif strict:
-            meta[key] = _date(value)
+        elif key == "date" and strict:
+            days[key] = _date(value)  # the field this format documents: a bad one is an error
         elif day := _valid_date(value):
-            meta[key] = day
+            days[key] = day
+    if days:
+        meta["date"] = next(days[key] for key in DATE_FIELDS if key in days)
     return meta
 
 
