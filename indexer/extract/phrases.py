@@ -129,9 +129,14 @@ class PhraseSets:
         if HAS_CJK.search(text) or _FOLDS_TO_ASCII.search(text):
             return [list(pattern.finditer(text)) for pattern in self.patterns]
         starts: list[list[int]] = [[] for _ in self.patterns]
+        sets_of = self._sets_of
         # lower() keeps the length and the word characters of a text without İ
         for word in _WORDS.finditer(text.lower()):
-            for n in self._sets_starting(word.group(0)):
+            key = word.group(0)
+            found = sets_of.get(key)
+            if found is None:
+                found = self._sets_starting(key)
+            for n in found:
                 starts[n].append(word.start())
         found = []
         for n, pattern in enumerate(self.patterns):
