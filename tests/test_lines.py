@@ -1,10 +1,60 @@
-"""Line rules both cleaners share (lines.py with clutter.toml)."""
+"""Line rules both cleaners share (lines.py with clutter.toml), and the fast paths
+of line facts giving what the full rules give."""
 
 from __future__ import annotations
 
 import pytest
 
-from indexer.extract.lines import clutter_kind
+from indexer.extract import lines
+from indexer.extract.lines import (
+    HAS_CJK,
+    UNSPACED_CHARS_PER_WORD,
+    clutter_kind,
+    is_keyword_spam,
+    word_count,
+)
+
+
+def counted_in_full(line: str) -> int:
+    """word_count's rule with every script counted, as it reads without its fast path."""
+    cjk = len(HAS_CJK.findall(line))
+    unspaced = sum(-(-len(run) // UNSPACED_CHARS_PER_WORD) for run in lines._UNSPACED.findall(line))
+    rest = lines._UNSPACED.sub(" ", HAS_CJK.sub(" ", line))
+    return len(lines._WORD.findall(rest)) + (cjk + 1) // 2 + unspaced
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nokia and Ericsson sign a 6G MoU",
+        "L’Arcep et l’ANFR — coopération 6G, 2024-05-01",
+        "华为与中兴签署6G合作备忘录",
+        "NTT docomo と KDDI が 6G で協力",
+        "ความร่วมมือด้าน 6G research",
+        "दोनों संघों ने मंगलवार को",
+        "",
+        "3.5 GHz, 26-GHz and mmWave's bands",
+    ],
+)
+def test_word_count_is_the_full_count(line):
+    assert word_count(line) == counted_in_full(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "spam"),
+    [
+        ("Paris | Lyon | Nice | Lille | Nantes | Brest", True),  # five bars: six pieces
+        ("Paris | Lyon | Nice | Lille | Nantes", False),
+        ("Paris、Lyon、Nice、Lille、Nantes、Brest", True),
+        (", ".join(f"town{i}" for i in range(12)), True),  # eleven commas: twelve pieces
+        (", ".join(f"town{i}" for i in range(11)), False),
+        ("，".join(f"town{i}" for i in range(12)), True),
+        (", ".join(f"town{i}" for i in range(12)) + ".", False),  # a sentence
+        ("| a | b | c | d | e | f |", False),  # a table row
+    ],
+)
+def test_keyword_spam_at_the_thresholds(line, spam):
+    assert is_keyword_spam(line) is spam
 
 
 @pytest.mark.parametrize(

@@ -60,6 +60,23 @@ def test_byte_order_mark():
     assert decode("\ufeffHello 6G".encode("utf-8"), is_html=False) == "Hello 6G"
 
 
+@pytest.mark.parametrize(
+    ("controls", "binary"),
+    [(5, False), (6, True)],  # of 100 bytes: more than 5 % control characters is binary
+)
+def test_a_text_with_a_few_control_characters_is_still_text(tmp_path, controls, binary):
+    """Tab, line feed, form feed, carriage return and escape are text's own; the
+    other control characters count, up to 5 % of the file's start."""
+    path = tmp_path / "notes.txt"
+    text = b"\x01\x02\x1f\x0e\x08\x0b"[:controls] + b"\t\n\x0c\r\x1b" + b"a" * (95 - controls)
+    path.write_bytes(text)
+    if binary:
+        with pytest.raises(ReadError, match="binary"):
+            decode(read_bytes(path), is_html=False)
+    else:
+        assert decode(read_bytes(path), is_html=False).endswith("a")
+
+
 def test_binary_and_empty_files_are_refused_with_a_reason(tmp_path):
     binary = tmp_path / "image.html"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))

@@ -899,6 +899,27 @@ def test_a_line_that_strings_the_article_together_again_still_goes():
     assert [r.reason for r in removed] == ["repeat of the text above"]
 
 
+def test_a_paragraph_said_again_further_back_stays_and_two_joined_go():
+    """A paragraph that repeats one earlier paragraph beyond the last three stays
+    (an interview's set question); one that joins two earlier ones goes, however
+    far back they are (the index of sequences is built only when a line needs it)."""
+    from indexer.extract.textclean import without_repeats
+
+    question = "What does the new agreement change for the research teams of both partners?"
+    answers = [
+        "The two institutes will open their radio laboratories to each other's students.",
+        "Joint papers on sensing and positioning are planned for every year of the deal.",
+        "A steering group of six members meets each quarter to choose the next topics.",
+        "Funding comes from both governments and from the companies that join later.",
+        "The first results are expected before the end of the coming summer season.",
+    ]
+    joined = f"{answers[0]} {answers[1]}"
+    removed = []
+    kept = without_repeats([question, *answers, question, joined], removed)
+    assert kept == [question, *answers, question]
+    assert [r.line for r in removed] == [joined]
+
+
 def test_a_short_headline_cut_at_a_link_is_one_title_again():
     """A copy of one text node a line cuts a headline at its link ("6G"): the
     pieces are the headline again, however few words stand before the link."""

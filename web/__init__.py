@@ -24,14 +24,16 @@ import difflib
 import os
 import secrets
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-from flask import Flask, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
 
 from indexer.index.store import default_corpus_dir, default_index_dir
 
-from . import admin, api, auth, collect, explore, feeds, index, pages, params
+if TYPE_CHECKING:
+    from flask import Flask
+
+# Flask and the blueprints are imported by create_app: `sixg-search index` and its
+# worker processes (which import the command's module again) never load them.
 
 MAX_UPLOAD = 64 * 1024 * 1024  # a whole upload form; each file is limited on its own
 SECURITY_HEADERS = {
@@ -45,6 +47,11 @@ SECURITY_HEADERS = {
 
 
 def create_app(config: dict | None = None) -> Flask:
+    from flask import Flask
+    from werkzeug.exceptions import HTTPException
+
+    from . import admin, api, auth, collect, explore, feeds, index, pages, params
+
     app = Flask(__name__)
     app.config.from_mapping(
         INDEX_DIR=str(default_index_dir()),  # SIXG_INDEX
@@ -137,7 +144,9 @@ def _warn_about_unknown_settings(app: Flask) -> None:
             app.logger.warning("ignoring unknown setting %s%s", name, hint)
 
 
-def _error(exc: HTTPException):
+def _error(exc):
+    from flask import jsonify, render_template, request
+
     message = exc.description or exc.name
     if request.path.startswith("/api/"):
         return jsonify(error=message, status=exc.code), exc.code
@@ -147,6 +156,10 @@ def _error(exc: HTTPException):
 def _unexpected(exc: Exception):
     """An error no handler expected: a 503 with the repair command if the index is
     damaged, else the error goes on (a 500)."""
+    from werkzeug.exceptions import HTTPException
+
+    from . import index
+
     try:
         index.damaged()
     except HTTPException as unavailable:

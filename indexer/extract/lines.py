@@ -39,7 +39,8 @@ CLOSING_MARKS = "\"'’”)]*"
 FOOTNOTE_MARK = re.compile(r"\[(?:\d{1,2}|sic!?|ibid\.?)\]", re.I)
 _FOOTNOTE_END = re.compile(r"\s*" + FOOTNOTE_MARK.pattern + "$", re.I)
 _BULLET = re.compile(r"^([•●▪‣◦∙·*–—□☆○-]|\d{1,2}[.)])\s*\S")
-_SPAM_SEPARATORS = re.compile(r"\s*[|｜、·•]\s*")
+_SPAM_SIGNS = "|｜、·•"
+_SPAM_SEPARATORS = re.compile(rf"\s*[{_SPAM_SIGNS}]\s*")
 _SPACES = re.compile(r"\s+")
 
 # A line with this many words that ends a sentence is body text by itself.
@@ -57,6 +58,8 @@ def normalise(line: str) -> str:
 def word_count(line: str) -> int:
     """Words, counting two CJK characters as one word (they carry no spaces),
     and every UNSPACED_CHARS_PER_WORD letters of Thai, Lao, Myanmar or Khmer."""
+    if line.isascii() or not (HAS_CJK.search(line) or _UNSPACED.search(line)):
+        return len(_WORD.findall(line))  # (most lines: the count below, in one pass)
     cjk = len(HAS_CJK.findall(line))
     unspaced = sum(-(-len(run) // UNSPACED_CHARS_PER_WORD) for run in _UNSPACED.findall(line))
     rest = _UNSPACED.sub(" ", HAS_CJK.sub(" ", line)) if unspaced else HAS_CJK.sub(" ", line)
@@ -91,6 +94,8 @@ def is_keyword_spam(line: str) -> bool:
     """
     if line.startswith("|") and line.endswith("|"):
         return False  # a table row, as trafilatura writes tables
+    if sum(map(line.count, _SPAM_SIGNS)) < 5 and line.count(",") + line.count("，") < 11:
+        return False  # too few separators for either kind of run (most lines: fast)
     pieces = [p for p in _SPAM_SEPARATORS.split(line) if p]
     if len(pieces) < 6:
         pieces = [p for p in re.split(r"\s*[,，]\s*", line) if p]

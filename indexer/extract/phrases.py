@@ -25,6 +25,7 @@ tests/test_phrases.py holds them to a matcher trying each phrase in turn.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lines import CJK_CHARS, HAS_CJK
 
@@ -128,9 +129,14 @@ class PhraseSets:
         if HAS_CJK.search(text) or _FOLDS_TO_ASCII.search(text):
             return [list(pattern.finditer(text)) for pattern in self.patterns]
         starts: list[list[int]] = [[] for _ in self.patterns]
+        sets_of = self._sets_of
         # lower() keeps the length and the word characters of a text without İ
         for word in _WORDS.finditer(text.lower()):
-            for n in self._sets_starting(word.group(0)):
+            key = word.group(0)
+            found = sets_of.get(key)
+            if found is None:
+                found = self._sets_starting(key)
+            for n in found:
                 starts[n].append(word.start())
         found = []
         for n, pattern in enumerate(self.patterns):
@@ -186,6 +192,7 @@ def _name_alternative(name: str) -> str:
 
 _LATIN_WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f]+")
 _LATIN_BEFORE = re.compile(r"[0-9A-Za-z\u00c0-\u024f_-]")
+_JOINERS = ("_", "-")
 
 
 _WORD = re.compile(r"(?<!\w)[^\W\d_][\w'’-]*")
@@ -200,12 +207,22 @@ def case_fits(name: str, found: str) -> bool:
     and so must at least half of them ("Next G alliance" still names it).
     Small words ("The", "of") may be written either way.
     """
-    want, got = _WORD.findall(name), _WORD.findall(found)
-    capitals = [i for i, w in enumerate(want) if w[0].isupper() and w.lower() not in _SMALL_WORDS]
-    if len(want) != len(got) or not capitals:
+    count, capitals = _capitalised(name)
+    if not capitals:
+        return True
+    got = _WORD.findall(found)
+    if len(got) != count:
         return True
     kept = [got[i][0].isupper() for i in capitals]
     return kept[0] and 2 * sum(kept) >= len(kept)
+
+
+@lru_cache(maxsize=8192)  # the names of the data files, asked again in every article
+def _capitalised(name: str) -> tuple[int, tuple[int, ...]]:
+    """How many words `name` has, and which of them are capitalised (not small words)."""
+    want = _WORD.findall(name)
+    capitals = [i for i, w in enumerate(want) if w[0].isupper() and w.lower() not in _SMALL_WORDS]
+    return len(want), tuple(capitals)
 
 
 class NamePattern:
@@ -281,7 +298,7 @@ class NamePattern:
         found = []
         odd = self._bucket("")  # names that start with a sign, e.g. "(ISC)²"
         end = 0
-        sources = self._sources
+        sources, compiled, names = self._sources, self._compiled, self._names
         for word in _LATIN_WORD.finditer(text):
             key = word.group(0).lower()
             if key not in sources:
@@ -289,10 +306,14 @@ class NamePattern:
                     continue
                 key = key[:-1]
             start = word.start()
-            if start < end or (start and _LATIN_BEFORE.match(text, start - 1)):
+            # (a word starts after a character _LATIN_WORD does not take: of
+            # _LATIN_BEFORE's, only "_" or "-" can be there)
+            if start < end or text[start - 1 : start] in _JOINERS:
                 continue
-            match = self._exact_match(key, self._bucket(key).match(text, start))
-            if match and case_fits(self._names[int(match.lastgroup[1:])], match.group(0)):
+            match = (compiled.get(key) or self._bucket(key)).match(text, start)
+            if match and not _NAME_END.match(text, match.end()):
+                match = self._exact_match(key, match)
+            if match and case_fits(names[int(match.lastgroup[1:])], match.group(0)):
                 found.append(match)
                 end = match.end()
         if odd is not None:

@@ -296,18 +296,25 @@ class _EarlierGrams:
     than one comparison per earlier paragraph (quadratic on a long page).
     A sequence held by REPEAT_COMMON_SEQUENCE paragraphs or more is furniture
     and finds no candidates (a page of thousands of alike lines stays linear).
+    Most lines share few sequences with anything before them: all the sequences
+    seen so far, as one set, tell so at once, and the index is only built (up to
+    the line asked about) when a line gets past that.
     """
 
     def __init__(self) -> None:
         self.grams: list[set[tuple[str, ...]]] = []
+        self.seen: set[tuple[str, ...]] = set()
         self.holders: dict[tuple[str, ...], list[int]] = {}
+        self.indexed = 0  # the paragraphs in `holders`
 
     def add(self, own: set[tuple[str, ...]]) -> None:
-        for gram in own:
-            self.holders.setdefault(gram, []).append(len(self.grams))
         self.grams.append(own)
+        self.seen |= own
 
     def repeated(self, own: set[tuple[str, ...]]) -> bool:
+        # both tests below count sequences seen before: too few, neither holds
+        if len(own & self.seen) < REPEAT_SHARE * len(own):
+            return False
         recent = set().union(*self.grams[-REPEAT_WINDOW:])
         if len(own & recent) >= REPEAT_SHARE * len(own):
             return True
@@ -322,6 +329,10 @@ class _EarlierGrams:
 
     def _sharing(self, own: set[tuple[str, ...]]) -> set[int]:
         """The earlier paragraphs that share an uncommon word sequence with `own`."""
+        for n in range(self.indexed, len(self.grams)):
+            for gram in self.grams[n]:
+                self.holders.setdefault(gram, []).append(n)
+        self.indexed = len(self.grams)
         found: set[int] = set()
         for gram in own:
             holders = self.holders.get(gram, ())
@@ -332,7 +343,7 @@ class _EarlierGrams:
 
 def _word_grams(text: str) -> set[tuple[str, ...]]:
     words = [w.lower() for w in _WORDS.findall(text)]
-    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+    return set(zip(words, words[1:], words[2:], words[3:], strict=False))  # runs of 4 words
 
 
 def _article_span(lines: list[Line], listed: dict[int, str]) -> tuple[int, int] | None:
