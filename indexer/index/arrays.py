@@ -31,7 +31,7 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from .analysis import LANGUAGE_FIELDS
 from .lru import ByteBudgetLRU
-from .postings import PackedLeafMatcher
+from .postings import PackedLeafMatcher, block_data, block_ids_and_weights
 
 DOCNUM = np.int64
 POSTINGS_CACHE_BYTES = 48 * 2**20  # decoded posting lists kept per index generation
@@ -112,7 +112,8 @@ class IndexArrays:
             empty = np.empty(0, dtype=DOCNUM)
             return empty, np.empty(0, dtype=np.float64), empty, empty
         ids, weights, counts, gaps = (_joined(column) for column in zip(*blocks, strict=True))
-        keep = self.live[ids]
+        run = run_of(ids)
+        keep = self.live[ids if run is None else run]
         if not positions:
             if keep.all():  # no deleted document holds the term
                 return ids, weights, None, None
@@ -180,6 +181,15 @@ def _running_totals(gaps: np.ndarray, counts: np.ndarray) -> np.ndarray:
     before = np.zeros(len(counts), dtype=totals.dtype)  # the total before each posting
     before[1:] = totals[np.cumsum(counts)[:-1] - 1]
     return totals - np.repeat(before, counts)
+
+
+def run_of(ids: np.ndarray) -> slice | None:
+    """A slice over the documents when `ids` (ascending, distinct) are a run of
+    consecutive docnums, as a word in every article has; else None. Indexing an
+    array by it takes a view instead of gathering 100,000 elements at 100k."""
+    if len(ids) > 1 and int(ids[-1]) - int(ids[0]) == len(ids) - 1:
+        return slice(int(ids[0]), int(ids[-1]) + 1)
+    return None
 
 
 def live_mask(reader) -> np.ndarray:
@@ -334,12 +344,11 @@ def _blocks(matcher, positions: bool):
         yield from _blocks_one_by_one(matcher, positions)
         return
     firsts, id_gaps, weights, counts, gaps = [], [], [], [], []
-    while matcher.is_active():
+    for compression, data in matcher.blocks():
         if positions:
-            matcher._read_data()
-            (first, block_gaps), block_weights, values = matcher._data[:3]
+            (first, block_gaps), block_weights, values = block_data(data, compression)[:3]
         else:  # (the block's positions left deflated)
-            (first, block_gaps), block_weights = matcher.ids_and_weights()
+            (first, block_gaps), block_weights = block_ids_and_weights(data, compression)
         firsts.append(first)
         id_gaps.append(_numbers(block_gaps))  # postings.PackedPostingsWriter: first id, gaps
         size = len(id_gaps[-1]) + 1
@@ -351,7 +360,6 @@ def _blocks(matcher, positions: bool):
             _, block_counts, block_position_gaps = values  # postings.pack_positions
             counts.append(_numbers(block_counts))
             gaps.append(_numbers(block_position_gaps))
-        matcher._next_block()
     if not firsts:
         return
     weights = np.concatenate(weights, dtype=np.float64, casting="same_kind")
