@@ -344,11 +344,15 @@ def _blocks(matcher, positions: bool):
         yield from _blocks_one_by_one(matcher, positions)
         return
     firsts, id_gaps, weights, counts, gaps = [], [], [], [], []
+    start = 0  # deflated bytes to inflate first: what the block before needed (0: the default)
     for compression, data in matcher.blocks():
         if positions:
             (first, block_gaps), block_weights, values = block_data(data, compression)[:3]
         else:  # (the block's positions left deflated)
-            (first, block_gaps), block_weights = block_ids_and_weights(data, compression)
+            ((first, block_gaps), block_weights), fed = block_ids_and_weights(
+                data, compression, start
+            )
+            start = max(start, fed)
         firsts.append(first)
         id_gaps.append(_numbers(block_gaps))  # postings.PackedPostingsWriter: first id, gaps
         size = len(id_gaps[-1]) + 1
