@@ -161,26 +161,28 @@ def _positions_of(counts: np.ndarray, gaps: np.ndarray, chosen: np.ndarray):
     count of positions and their gaps: (index in `chosen` of each position's
     posting, the position). Only the chosen postings' gaps are summed."""
     chosen_counts = counts[chosen]
+    ends = np.cumsum(chosen_counts)  # where each chosen posting's positions end
     if len(chosen) == len(counts):  # all of them: the gaps as they are
         picked = gaps.astype(np.int64)
     else:
-        ends = np.cumsum(chosen_counts)
-        starts = (np.cumsum(counts) - counts)[chosen]
-        at = np.arange(int(ends[-1]) if len(ends) else 0, dtype=DOCNUM)
-        picked = gaps[at + np.repeat(starts - (ends - chosen_counts), chosen_counts)]
-        picked = picked.astype(np.int64)
+        starts = np.cumsum(counts)[chosen] - chosen_counts  # where they start in `gaps`
+        shift = np.repeat(starts - (ends - chosen_counts), chosen_counts)
+        shift += np.arange(len(shift), dtype=shift.dtype)
+        picked = gaps[shift].astype(np.int64)
     owners = np.repeat(np.arange(len(chosen)), chosen_counts)
-    return owners, _running_totals(picked, chosen_counts)
+    return owners, _running_totals(picked, chosen_counts, ends)
 
 
-def _running_totals(gaps: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Positions from gaps, the running sum restarting at each posting's first gap."""
+def _running_totals(gaps: np.ndarray, counts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Positions from gaps, the running sum restarting at each posting's first gap
+    (`ends`: the running sum of `counts`)."""
     totals = np.cumsum(gaps)
     if not len(totals):
         return totals
     before = np.zeros(len(counts), dtype=totals.dtype)  # the total before each posting
-    before[1:] = totals[np.cumsum(counts)[:-1] - 1]
-    return totals - np.repeat(before, counts)
+    before[1:] = totals[ends[:-1] - 1]
+    totals -= np.repeat(before, counts)
+    return totals
 
 
 def run_of(ids: np.ndarray) -> slice | None:
@@ -342,6 +344,8 @@ def _blocks(matcher, positions: bool):
     matcher = _leaf(matcher)
     if not isinstance(matcher, PackedLeafMatcher):  # inlined or foreign: one by one
         yield from _blocks_one_by_one(matcher, positions)
+        return
+    if not matcher.is_active():  # Whoosh's filter moved past its postings: all deleted
         return
     firsts, id_gaps, weights, counts, gaps = [], [], [], [], []
     start = 0  # deflated bytes to inflate first: what the block before needed (0: the default)

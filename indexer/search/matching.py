@@ -192,8 +192,9 @@ def _phrase(searcher, arrays: IndexArrays, phrase: wq.Phrase) -> Scored:
     if len(words) > 1 and together.any():
         spots = []
         for ids, _, owners, positions in postings:
-            wanted = together[ids][owners]  # per position: is its document a candidate
-            spots.append((ids[owners[wanted]], positions[wanted]))
+            docnums = ids[owners]
+            wanted = together[docnums]  # per position: is its document a candidate
+            spots.append((docnums[wanted], positions[wanted]))
         together = _phrase_docs(spots, phrase.slop, arrays)
     scores = np.zeros(arrays.size)  # the words' scores where the phrase is (0 elsewhere)
     for word, (ids, weights, _, _) in zip(words, postings, strict=True):
