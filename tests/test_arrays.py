@@ -686,3 +686,20 @@ def test_a_word_in_every_article_scores_as_by_its_docnums(tmp_path, monkeypatch)
         whoosh = {hit.docnum: hit.score for hit in snapshot.searcher.search(query, limit=None)}
         assert {d: by_runs.scores[d] for d in whoosh} == pytest.approx(whoosh)
         assert len(whoosh) == reader.doc_count_all()
+
+
+@pytest.mark.parametrize("q", QUERIES)
+def test_words_in_most_articles_score_as_by_their_docnums(segmented, monkeypatch, q):
+    """A word in most articles is scored over every document at once (0 where it is
+    not) instead of by its docnums: exactly the same matches and scores."""
+    from indexer.search import matching
+
+    arrays = IndexArrays(segmented.reader)
+    ids, _ = arrays.postings(segmented.reader, "body", b"research")
+    assert len(ids) * 2 > arrays.size  # (the case under test)
+    query, _ = parse_query(segmented, q)
+    fast = evaluate(segmented.searcher, arrays, query)
+    monkeypatch.setattr(matching, "RUNS", False)
+    slow = evaluate(segmented.searcher, arrays, query)
+    assert fast.mask.tolist() == slow.mask.tolist()
+    assert (fast.scores * fast.mask).tolist() == (slow.scores * slow.mask).tolist()
