@@ -471,8 +471,9 @@ def test_counting_pairs_equals_counting_each_values_documents(segmented, share):
     )
 )
 def test_value_counter_equals_counting_each_values_documents(case):
-    """All ValueCounter paths (sets of values; a mask's own pairs; every value's run
-    of documents summed at once; a mask of most documents by those it leaves out)
+    """All ValueCounter paths (sets of values; each value's documents as bits; a mask's
+    own pairs; every value's run of documents summed at once; a mask of most
+    documents by those it leaves out)
     count what each value's documents give, values without documents, empty masks
     and deleted documents (in the mask or not) included."""
     from indexer.search.facets import ValueCounter
