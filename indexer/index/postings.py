@@ -295,9 +295,9 @@ def block_ids_and_weights(data: bytes, compression: int, start: int | None = Non
     many deflated bytes were inflated for them: only the start of the block is, as a
     body word's positions are 85 % of its block and a query without a phrase never
     looks at them. `start` bytes (PREFIX_BYTES if none) are inflated first, then
-    STEP_BYTES or more at a time;
-    the blocks of one list are alike, so arrays.py starts each block with what the
-    one before needed (a common word's ids and weights at 100k: 1.3-1.5 KB)."""
+    STEP_BYTES or more at a time; the blocks of one list are alike, so arrays.py
+    starts each block with what the one before needed (a common word's ids and
+    weights at 100k: 1.3-1.5 KB)."""
     if not compression:
         found = _block_start(data)
         return found or loads(data)[:2], 0  # (None or SHORT: read generically)
@@ -326,9 +326,9 @@ _BLOCK_LENGTH = struct.Struct("!i")  # (Whoosh's write_int: negative for the las
 def packed_blocks(extent: bytes):
     """(compression, data) of each block of a posting list, from the bytes of the whole
     list (its header first): one read of the file instead of Whoosh's five per block
-    (seek, length, info, seek, data), a third of reading a common word's ids. A
-    block is its length, Whoosh's info tuple (pickled; its fourth item says whether
-    the data is deflated) and the data, as W3LeafMatcher._goto reads them."""
+    (seek, length, info, seek, data). A block is its length, Whoosh's info tuple
+    (pickled; its fourth item says whether the data is deflated) and the data, as
+    W3LeafMatcher._goto reads them."""
     if extent[:4] != WHOOSH3_HEADER_MAGIC:
         raise ValueError(f"not a posting list: {extent[:4]!r}")
     info_reader, at, last = BytesIO(extent), 4, False

@@ -139,9 +139,9 @@ class ValueCounter:
     """Every (document, value) pair of one facet field, in document order, to count the
     values of a set of documents at once: by the documents' sets of values when the
     field has few values (by bits for a mask of many), else by the documents' own
-    pairs when they are few (a rare
-    word's hits), by one pass over all pairs when they are many. The same counts as
-    counting each value's documents (`facet_values` without copies)."""
+    pairs when they are few (a rare word's hits), by one pass over all pairs when
+    they are many. The same counts as counting each value's documents
+    (`facet_values` without copies)."""
 
     def __init__(
         self,
