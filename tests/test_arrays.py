@@ -471,8 +471,9 @@ def test_counting_pairs_equals_counting_each_values_documents(segmented, share):
     )
 )
 def test_value_counter_equals_counting_each_values_documents(case):
-    """All ValueCounter paths (sets of values; a mask's own pairs; every value's run
-    of documents summed at once; a mask of most documents by those it leaves out)
+    """All ValueCounter paths (sets of values; each value's documents as bits; a mask's
+    own pairs; every value's run of documents summed at once; a mask of most
+    documents by those it leaves out)
     count what each value's documents give, values without documents, empty masks
     and deleted documents (in the mask or not) included."""
     from indexer.search.facets import ValueCounter
@@ -623,3 +624,83 @@ def test_searches_by_the_fast_paths_equal_the_general_path(segmented, monkeypatc
     assert [h[0] for h in fast[1]] == [h[0] for h in general[1]]
     assert [h[1] for h in fast[1]] == pytest.approx([h[1] for h in general[1]])
     assert [h[2:] for h in fast[1]] == [h[2:] for h in general[1]]
+
+
+@pytest.mark.parametrize("protocol", [2, 4])
+def test_a_posting_list_walked_in_memory_gives_the_blocks_whoosh_reads(
+    tmp_path, monkeypatch, protocol
+):
+    """packed_blocks walks a term's whole posting list read at once: the same blocks,
+    deflated or not, as Whoosh's matcher reads one by one from the file, the last
+    block (its length negative) included."""
+    from whoosh import index
+
+    from indexer.index import postings
+    from indexer.index.arrays import _leaf
+    from indexer.index.schema import build_schema
+
+    monkeypatch.setattr(postings, "BLOCK_PROTOCOL", protocol)
+    monkeypatch.setattr(postings, "SMALL_BLOCK", 400)  # blocks shorter stay raw
+    ix = index.create_in(tmp_path, build_schema())
+    writer = ix.writer(codec=postings.PackedCodec(blocklimit=5))
+    words = ["alpha", "beta", "gamma", "delta"]
+    for n in range(60):  # long and short blocks: some deflated, some stored raw
+        text = " ".join(words[(n * k) % 4] for k in range(1, 2 + n % 7)) * (1 if n % 15 else 300)
+        writer.add_document(path=str(n), body=text)
+    writer.commit()
+    with ix.searcher() as searcher:
+        kinds = set()
+        for word in words:
+            matcher = _leaf(searcher.reader().postings("body", word.encode()))
+            walked = list(matcher.blocks())
+            expected = []
+            while matcher.is_active():
+                length = matcher._nextoffset - matcher._dataoffset
+                data = matcher._postfile.get(matcher._dataoffset, length)
+                expected.append((matcher._compression, data))
+                matcher._next_block()
+            assert walked == expected and len(walked) > 3
+            kinds |= {bool(compression) for compression, _ in walked}
+        assert kinds == {True, False}
+
+
+def test_a_word_in_every_article_scores_as_by_its_docnums(tmp_path, monkeypatch):
+    """A word every article holds has consecutive docnums, added up by slices instead
+    of by its docnums: the same matches and the same scores as indexing by docnums,
+    and as Whoosh's own scoring."""
+    from bench.corpus import generate
+    from indexer.index.arrays import run_of
+    from indexer.search import matching
+
+    generate(tmp_path / "corpus", 30, seed=3)
+    sync_index(tmp_path / "corpus", tmp_path / "index")
+    with open_snapshot(tmp_path / "index") as snapshot:
+        reader, arrays = snapshot.reader, IndexArrays(snapshot.reader)
+        ids, _ = arrays.postings(reader, "body", b"research")
+        assert run_of(ids) == slice(0, reader.doc_count_all())  # (the case under test)
+        query, _ = parse_query(snapshot, "research")
+        by_runs = evaluate(snapshot.searcher, arrays, query)
+        monkeypatch.setattr(matching, "RUNS", False)
+        by_docnums = evaluate(snapshot.searcher, arrays, query)
+        assert by_runs.mask.tolist() == by_docnums.mask.tolist()
+        assert by_runs.scores.tolist() == by_docnums.scores.tolist()
+        whoosh = {hit.docnum: hit.score for hit in snapshot.searcher.search(query, limit=None)}
+        assert {d: by_runs.scores[d] for d in whoosh} == pytest.approx(whoosh)
+        assert len(whoosh) == reader.doc_count_all()
+
+
+@pytest.mark.parametrize("q", QUERIES)
+def test_words_in_most_articles_score_as_by_their_docnums(segmented, monkeypatch, q):
+    """A word in most articles is scored over every document at once (0 where it is
+    not) instead of by its docnums: exactly the same matches and scores."""
+    from indexer.search import matching
+
+    arrays = IndexArrays(segmented.reader)
+    ids, _ = arrays.postings(segmented.reader, "body", b"research")
+    assert len(ids) * 2 > arrays.size  # (the case under test)
+    query, _ = parse_query(segmented, q)
+    fast = evaluate(segmented.searcher, arrays, query)
+    monkeypatch.setattr(matching, "RUNS", False)
+    slow = evaluate(segmented.searcher, arrays, query)
+    assert fast.mask.tolist() == slow.mask.tolist()
+    assert (fast.scores * fast.mask).tolist() == (slow.scores * slow.mask).tolist()

@@ -144,3 +144,14 @@ def test_snippets_widening_only_the_passages_shown_equal_widening_all(text, fill
         " ".join(["spectrum " + "w" * 45 + " trials " + "w" * 60] * 30),  # equal scores
     ):
         assert snippet(long, wanted) == _snippet_widening_every_passage(long, wanted)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a <>&'\"é;#"))) | st.text())
+def test_snippet_text_is_escaped_as_markupsafe_escapes_it(text):
+    """Snippets escape their pieces without making a Markup of each: the same text."""
+    from markupsafe import escape
+
+    from indexer.search.highlighting import _escaped
+
+    assert _escaped(text) == str(escape(text))

@@ -16,7 +16,8 @@ every block through the usual interface. A block is pickled with protocol 4
 ISA-L on reading; blocks written before, in protocol 2, read as they are.
 Ids and weights come first in a block, so a query that needs no positions
 inflates only the start of each block and reads them where the pickle holds
-them (ids_and_weights, _block_start).
+them (block_ids_and_weights, _block_start). arrays.py reads a term's whole
+posting list from the file at once and walks its blocks in memory (packed_blocks).
 Everything else (term index, columns, stored fields, segments, merging) is
 Whoosh's codec unchanged.
 
@@ -34,8 +35,9 @@ import struct
 import sys
 import zlib
 from array import array
+from io import BytesIO
 from itertools import accumulate, pairwise
-from pickle import dumps, loads
+from pickle import dumps, load, loads
 
 from isal.isal_zlib import decompress, decompressobj
 from whoosh.codec.whoosh3 import (
@@ -244,27 +246,19 @@ class PackedLeafMatcher(W3LeafMatcher):
         """A block's data tuple, as Whoosh's, but inflated by ISA-L: the same zlib
         stream in half the time (inflating is half of reading a common word)."""
         data = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
-        self._data = loads(decompress(data) if self._compression else data)
+        self._data = block_data(data, self._compression)
 
     def ids_and_weights(self):
         """The block's ids and weights, as the first two items of _read_data's tuple,
-        inflating only the start of the block they take: a body word's positions
-        are 85 % of its block, and a query without a phrase never looks at them."""
+        inflating only the start of the block they take (see block_ids_and_weights)."""
         data = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
-        if not self._compression:
-            found = _block_start(data)
-            return found or loads(data)[:2]  # (None or SHORT: read generically)
-        if len(data) <= PREFIX_BYTES:  # a short block (a title word's): faster whole
-            return loads(decompress(data))[:2]
-        inflater, fed, inflated, found = decompressobj(), 0, b"", SHORT
-        while found is SHORT and fed < len(data):
-            step = max(PREFIX_BYTES, fed)  # twice as much each time
-            inflated += inflater.decompress(data[fed : fed + step])
-            fed += step
-            found = _block_start(inflated)
-        if found is None or found is SHORT:  # a layout not met below: read generically
-            found = _ids_and_weights(inflated)
-        return found or loads(decompress(data))[:2]
+        return block_ids_and_weights(data, self._compression)[0]
+
+    def blocks(self):
+        """(compression, data) of each block of the posting list, read from the file at
+        once (see packed_blocks); the matcher itself stays where it is."""
+        length = self._length[0] if isinstance(self._length, tuple) else self._length
+        return packed_blocks(self._postfile.get(self._startoffset, length))
 
     def _read_ids(self):
         if self._data is None:
@@ -296,9 +290,61 @@ class PackedLeafMatcher(W3LeafMatcher):
             self._values = tuple(split_joined(unpacked(lengths), joined))
 
 
+def block_ids_and_weights(data: bytes, compression: int, start: int | None = None):
+    """A block's ids and weights, as the first two items of its data tuple, and how
+    many deflated bytes were inflated for them: only the start of the block is, as a
+    body word's positions are 85 % of its block and a query without a phrase never
+    looks at them. `start` bytes (PREFIX_BYTES if none) are inflated first, then
+    STEP_BYTES or more at a time; the blocks of one list are alike, so arrays.py
+    starts each block with what the one before needed (a common word's ids and
+    weights at 100k: 1.3-1.5 KB)."""
+    if not compression:
+        found = _block_start(data)
+        return found or loads(data)[:2], 0  # (None or SHORT: read generically)
+    start = start or PREFIX_BYTES
+    if len(data) <= start:  # a short block (a title word's): faster whole
+        return loads(decompress(data))[:2], len(data)
+    inflater, fed, inflated, found = decompressobj(), 0, b"", SHORT
+    while found is SHORT and fed < len(data):
+        step = start if not fed else max(STEP_BYTES, fed // 2)
+        inflated += inflater.decompress(data[fed : fed + step])
+        fed += step
+        found = _block_start(inflated)
+    if found is None or found is SHORT:  # a layout not met below: read generically
+        found = _ids_and_weights(inflated)
+    return found or loads(decompress(data))[:2], min(fed, len(data))
+
+
+def block_data(data: bytes, compression: int) -> tuple:
+    """A block's whole data tuple (ids, weights, values), inflated by ISA-L."""
+    return loads(decompress(data) if compression else data)
+
+
+_BLOCK_LENGTH = struct.Struct("!i")  # (Whoosh's write_int: negative for the last block)
+
+
+def packed_blocks(extent: bytes):
+    """(compression, data) of each block of a posting list, from the bytes of the whole
+    list (its header first): one read of the file instead of Whoosh's five per block
+    (seek, length, info, seek, data). A block is its length, Whoosh's info tuple
+    (pickled; its fourth item says whether the data is deflated) and the data, as
+    W3LeafMatcher._goto reads them."""
+    if extent[:4] != WHOOSH3_HEADER_MAGIC:
+        raise ValueError(f"not a posting list: {extent[:4]!r}")
+    info_reader, at, last = BytesIO(extent), 4, False
+    while not last:
+        length = _BLOCK_LENGTH.unpack_from(extent, at)[0]
+        last, length = length < 0, abs(length)
+        info_reader.seek(at + 4)
+        compression = load(info_reader)[3]
+        start, at = info_reader.tell(), at + 4 + length
+        yield compression, extent[start:at]
+
+
 BLOCK_PROTOCOL = 4  # pickle protocol of posting blocks (see _write_block)
-PREFIX_BYTES = 2048  # deflated bytes inflated first for a block's ids and weights (a common
-# word's block at 100k: its ids and weights are in the first 2-4 KB of 8.5)
+PREFIX_BYTES = 1536  # deflated bytes inflated first for a block's ids and weights (a common
+# word's block at 100k: its ids and weights are in the first 1.3-1.5 KB of 8.5)
+STEP_BYTES = 512  # then at least this much more at a time (half as much as fed so far)
 
 
 SHORT = ()  # _block_start: the data stops before the weights end

@@ -138,9 +138,10 @@ MAX_SET_VALUES = 62  # a field of up to this many values counts by sets of value
 class ValueCounter:
     """Every (document, value) pair of one facet field, in document order, to count the
     values of a set of documents at once: by the documents' sets of values when the
-    field has few values, else by the documents' own pairs when they are few (a rare
-    word's hits), by one pass over all pairs when they are many. The same counts as
-    counting each value's documents (`facet_values` without copies)."""
+    field has few values (by bits for a mask of many), else by the documents' own
+    pairs when they are few (a rare word's hits), by one pass over all pairs when
+    they are many. The same counts as counting each value's documents
+    (`facet_values` without copies)."""
 
     def __init__(
         self,
@@ -174,6 +175,13 @@ class ValueCounter:
             sets, self.set_of_doc = np.unique(bits, return_inverse=True)
             shifts = np.arange(len(self.values), dtype=np.int64)
             self.set_values = (sets[:, None] >> shifts) & 1  # set number x value: 0 or 1
+        # and each value's documents as bits, 64 documents a word: a mask of many
+        # documents is counted by ANDing words and counting their bits, all values at once
+        self.bitmaps = None
+        if self.set_of_doc is not None:
+            held = np.zeros((len(self.values), _words(size) * 64), dtype=bool)
+            held[self.pair_value, self.pair_doc] = True
+            self.bitmaps = np.packbits(held, axis=1, bitorder="little").view(np.uint64)
         # the same pairs in value order, for many documents: each value's run of
         # documents is summed at once (np.add.reduceat), no pass over value numbers
         self.value_doc = doc.astype(np.int32 if size < 2**31 else np.int64)
@@ -185,13 +193,18 @@ class ValueCounter:
         self.name_rank[by_name] = np.arange(len(self.values))
         self._names: dict[str, list[str]] = {}  # facet param -> each value's display name
 
-    def counted(self, docs: np.ndarray, chosen: np.ndarray | None = None, left_out=None):
+    def counted(self, docs: np.ndarray, chosen: np.ndarray | None = None, left_out=None, bits=None):
         """Documents per value (in `values` order) in a boolean mask over the index;
         `chosen`: the mask's docnums, ascending, when already known; `left_out(docs,
-        live)`: the live documents not in a mask and their docnums (Selection.left_out
-        works them out once per mask for all facets)."""
+        live)`: the live documents not in a mask and their docnums, and `bits(docs)`:
+        the mask as bits_of makes it (Selection works both out once per mask for all
+        facets)."""
         if chosen is None:
             chosen = np.flatnonzero(docs)
+        few, most = len(chosen) * BITS_FROM, (self.live_count - len(chosen)) * BITS_FROM
+        if self.bitmaps is not None and few > len(docs) and most > len(docs):
+            words = (bits or bits_of)(docs)
+            return np.bitwise_count(self.bitmaps & words).sum(axis=1, dtype=np.int64)
         if len(chosen) * 2 > self.live_count and len(self.pair_doc):  # most documents:
             rest, rest_ids = (left_out or live_left_out)(docs, self.live)
             return self.totals - self._counted(rest, rest_ids)  # all less those left out
@@ -238,7 +251,7 @@ def facet_values(found: Selection, facet: Facet, request: SearchRequest) -> list
     counter = found.counters.get(facet.field)
     chosen = set(request.selected(facet.param))
     if counter is not None and not found.groups:  # each article counts once: no copies
-        counted = counter.counted(others, found.ids(others), found.left_out)
+        counted = counter.counted(others, found.ids(others), found.left_out, found.bits)
         if type(facet).order is Facet.order:  # the default order, without a sort in Python
             order = counter.by_count(counted)
             numbers, values, names = order.tolist(), counter.values, counter.names(facet)
@@ -257,6 +270,21 @@ def facet_values(found: Selection, facet: Facet, request: SearchRequest) -> list
     name = facet.display_name
     made = [FacetValue(v, c, v in chosen, name(v)) for v, c in facet.order(counts)]
     return _chosen_first(facet, made, chosen)
+
+
+BITS_FROM = 10  # ValueCounter counts by bits a mask holding and leaving out 1/10 of them
+
+
+def _words(size: int) -> int:
+    return -(-size // 64)
+
+
+def bits_of(docs: np.ndarray) -> np.ndarray:
+    """A boolean mask over the documents as 64-bit words (document n: bit n % 64 of
+    word n // 64), as ValueCounter.bitmaps holds each value's documents."""
+    packed = np.zeros(_words(len(docs)) * 8, dtype=np.uint8)
+    packed[: -(-len(docs) // 8)] = np.packbits(docs, bitorder="little")
+    return packed.view(np.uint64)
 
 
 def live_left_out(docs: np.ndarray, live: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -21,7 +21,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from markupsafe import escape
 from whoosh.lang.porter import stem
 
 from ..index.analysis import fold_cjk, stemmer
@@ -93,16 +92,16 @@ def _english_matches(text: str, stems: frozenset[str]) -> list[tuple[int, int, s
         lowered, pattern, plain = text, _candidates(stems, re.IGNORECASE), False
     else:
         pattern = _candidates(stems)
-    found, at = [], 0
-    while word := pattern.search(lowered, at):
-        start = word.start()
+    found, at, search = [], 0, pattern.search
+    while word := search(lowered, at):
+        start, end = word.span()
         if start and _in_word(lowered[start - 1]):  # not the start of a word: look on
             at = start + 1
             continue
         stemmed = _stem(word.group() if plain else word.group().lower())
         if stemmed in stems:
-            found.append((start, word.end(), stemmed))
-        at = word.end()
+            found.append((start, end, stemmed))
+        at = end
     return found
 
 
@@ -143,8 +142,13 @@ def snippet(text: str, words: set[str] | Wanted) -> str:
     passages = _passages(matches)
     # passages start further on each time, widened to words or not: the best by
     # score, then by place, and shown in reading order, are the best by number
-    best = sorted((-_score(found), n) for n, (_, _, found) in enumerate(passages))[:PASSAGES]
-    shown = (_widened(text, *passages[n]) for n in sorted(n for _, n in best))
+    if len(passages) > PASSAGES:
+        one = len(numbers) == 1  # (one word: a passage's score is its number of matches)
+        scored = (
+            (-len(found) if one else -_score(found), n) for n, (_, _, found) in enumerate(passages)
+        )
+        passages = [passages[n] for n in sorted(n for _, n in sorted(scored)[:PASSAGES])]
+    shown = (_widened(text, *passage) for passage in passages)
     return " … ".join(_marked(text, a, b, found, numbers) for a, b, found in shown)
 
 
@@ -203,12 +207,21 @@ def _marked(text: str, start: int, end: int, matches, numbers: dict[str, int]) -
     for first, last, stemmed in matches:
         if first < start or last > end:
             continue
-        parts.append(str(escape(text[at:first])))
-        word = escape(text[first:last])
+        word = _escaped(text[first:last])
+        parts.append(_escaped(text[at:first]))
         parts.append(f'<mark class="match term{numbers.get(stemmed, 0)}">{word}</mark>')
         at = last
-    parts.append(str(escape(text[at:end])))
+    parts.append(_escaped(text[at:end]))
     return "".join(parts)
+
+
+def _escaped(text: str) -> str:
+    """str(markupsafe.escape(text)) without making a Markup of each piece."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    return (
+        text.replace(">", "&gt;").replace("<", "&lt;").replace("'", "&#39;").replace('"', "&#34;")
+    )
 
 
 def lead(body: str) -> str:

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..extract.organisations import fold
 from .copies import CopyGroups
-from .facets import FACETS, FACETS_BY_PARAM, Facet, live_left_out
+from .facets import FACETS, FACETS_BY_PARAM, Facet, bits_of, live_left_out
 from .matching import Scored, evaluate
 from .query import parse_query
 from .request import SearchRequest
@@ -40,6 +40,7 @@ class Selection:
     counters: dict = field(default_factory=dict)  # facet field -> facets.ValueCounter
     _found: list = field(default_factory=list, repr=False)  # (mask, its docnums) of ids()
     _left: list = field(default_factory=list, repr=False)  # (mask, left_out(mask))
+    _bits: list = field(default_factory=list, repr=False)  # (mask, bits_of(mask))
 
     def count(self, docs: np.ndarray) -> int:
         """Articles in a mask (or array of docnums); a group of copies counts once."""
@@ -55,6 +56,10 @@ class Selection:
         """The live documents not in a mask, and their docnums, once per mask (facets
         count a mask of most documents by those it leaves out)."""
         return _once(self._left, docs, partial(live_left_out, live=live))
+
+    def bits(self, docs: np.ndarray) -> np.ndarray:
+        """A mask as 64-bit words (facets.bits_of), once per mask."""
+        return _once(self._bits, docs, bits_of)
 
     @property
     def total(self) -> int:
