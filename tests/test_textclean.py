@@ -180,6 +180,41 @@ def test_a_comment_section_ends_the_article():
     assert cleaned.paragraphs == [BODY_1, BODY_2]
 
 
+def test_an_article_walled_off_from_a_longer_comment_thread_is_kept():
+    # One text node a line: the furniture between the one-paragraph article and
+    # the comments costs more than the article weighs, so the thread stands as
+    # its own stretch, outweighs the article and must not take its place.
+    article = f"{BODY_1} {BODY_2} Members can send questions to the secretariat."
+    thread = ["4 Comments", "Previous Post", "Next Post", "Comments"]
+    for n, user in enumerate(["Ana", "Ben", "Cleo", "Dev"]):
+        thread += [
+            f"{user} on November {20 + n}, 2019 at 6:34 am said:",
+            "Will the workshops be open to engineers from smaller companies as well? "
+            "The last round was limited to members and the reports came out months later.",
+            "It would also help to know which test sites the experts will visit first, "
+            "since several of us run labs near Brussels and could host a session.",
+        ]
+    cleaned = clean_text(
+        page(
+            "Home",
+            "Blog",
+            "Associations sign 6G research pact",
+            "Previous Post",
+            "Next Post",
+            "November 19, 2019",
+            "| by Catherine",
+            article,
+            "Posted in Partnerships",
+            "|",
+            "Permalink",
+            "|",
+            *thread,
+            "Comments are closed.",
+        )
+    )
+    assert cleaned.paragraphs == [article]
+
+
 def test_teasers_far_from_the_article_go():
     teasers = [
         "Latest news",

@@ -356,26 +356,39 @@ def _article_span(lines: list[Line], listed: dict[int, str]) -> tuple[int, int] 
     maximum-sum subarray) is the article.
     The items of a list that the article's prose introduces (`listed`) cost
     nothing, so that a long list does not cut the article in two.
-    A comment section ends it, wherever the stretch would go on.
+    A comment section ends it, wherever the stretch would go on; the lines
+    from there to the stretch's end are the comments and leave the running,
+    and the search is made again: a thread longer than the article can win
+    the first search, but cut down to its first comment it loses to the
+    article (which the furniture between them may have walled off).
     """
-    span = _best_stretch(lines, listed, links_cost=True) or _best_stretch(lines, listed)
-    if span is None:
-        return None
-    first, last = span
-    while lines[first].kind != "body":
-        first += 1
-    end_kinds = article_end_kinds()
-    last = next((i for i in range(first, last + 1) if lines[i].kind in end_kinds), last)
+    end_kinds, comments = article_end_kinds(), set()
+    while True:
+        span = _best_stretch(lines, listed, comments, links_cost=True) or _best_stretch(
+            lines, listed, comments
+        )
+        if span is None:
+            return None
+        first, last = span
+        while lines[first].kind != "body":
+            first += 1
+        end = next((i for i in range(first, last + 1) if lines[i].kind in end_kinds), None)
+        if end is None:
+            break
+        comments.update(range(end, last + 1))
     while last > first and lines[last].kind != "body":
         last -= 1
     return first, _before_teasers(lines, first, last)
 
 
 def _best_stretch(
-    lines: list[Line], listed: dict[int, str], links_cost: bool = False
+    lines: list[Line], listed: dict[int, str], out: set[int], links_cost: bool = False
 ) -> tuple[int, int] | None:
     best, span, running, start = 0.0, None, 0.0, 0
     for i, line in enumerate(lines):
+        if i in out:  # no stretch runs through these lines
+            running = 0.0
+            continue
         if running <= 0:
             running, start = 0.0, i
         if listed.get(i) != LIST_ITEM:
