@@ -492,6 +492,21 @@ def test_value_counter_equals_counting_each_values_documents(case):
     assert ValueCounter(value_docs, size, live, max_set_values=0).counts(docs) == expected
 
 
+def test_the_numpy_the_package_asks_for_counts_bits():
+    """ValueCounter counts a mask of many documents with np.bitwise_count, which
+    numpy has from 2.0 on: an install pyproject.toml allows must have it (with
+    numpy 1.26 every search's facet counts failed)."""
+    import re
+    import tomllib
+    from pathlib import Path
+
+    pyproject = Path(__file__).parents[1] / "pyproject.toml"
+    needed = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["dependencies"]
+    (numpy,) = [d for d in needed if re.match(r"numpy\b", d)]
+    floor = re.search(r">=\s*(\d+)", numpy)
+    assert floor and int(floor.group(1)) >= 2, numpy
+
+
 @pytest.mark.parametrize(
     "q,filters",
     [
