@@ -315,7 +315,7 @@ def test_blocks_of_either_pickle_protocol_read_as_whoosh_reads_them(
 def test_ids_and_weights_from_the_start_of_a_block_equal_the_whole_block(
     tmp_path, monkeypatch, protocol, compression, prefix_bytes
 ):
-    """PackedLeafMatcher.ids_and_weights (the start of a block inflated and unpickled,
+    """postings.block_ids_and_weights (the start of a block inflated and unpickled,
     positions left out) gives the ids and weights of the whole block, for blocks
     pickled with either protocol, deflated or not, long or short, with weights
     that vary, are all one or are all one other value (field boost)."""
@@ -326,6 +326,7 @@ def test_ids_and_weights_from_the_start_of_a_block_equal_the_whole_block(
 
     monkeypatch.setattr(postings, "BLOCK_PROTOCOL", protocol)
     monkeypatch.setattr(postings, "PREFIX_BYTES", prefix_bytes)  # 7: inflated in many steps
+    monkeypatch.setattr(postings, "STEP_BYTES", min(prefix_bytes, postings.STEP_BYTES))
     schema = fields.Schema(
         body=fields.TEXT(phrase=True), title=fields.TEXT(field_boost=2.0), tag=fields.ID
     )
@@ -353,7 +354,9 @@ def test_ids_and_weights_from_the_start_of_a_block_equal_the_whole_block(
                 )
                 whole = loads(decompress(raw) if compression else raw)
                 assert postings._ids_and_weights(decompress(raw) if compression else raw)
-                assert matcher.ids_and_weights() == whole[:2]
+                for start in (None, 7, len(raw)):  # (arrays._blocks: the block before's)
+                    found, _ = postings.block_ids_and_weights(raw, compression, start)
+                    assert found == whole[:2]
                 checked.add(type(whole[1]).__name__)
                 matcher._next_block()
     assert checked == {"tuple", "NoneType", "float"}
