@@ -495,6 +495,35 @@ def test_value_counter_equals_counting_each_values_documents(case):
     assert ValueCounter(value_docs, size, live, max_set_values=0).counts(docs) == expected
 
 
+@pytest.mark.parametrize("size", [63, 64, 65, 129])
+def test_counting_by_bits_at_the_edges_of_64_bit_words(size):
+    """The bits path (a mask of between a tenth and nine tenths of the documents)
+    counts the last document of a word, the first of the next and a part-filled
+    last word as each value's documents do, deleted documents left out."""
+    from indexer.search import facets
+    from indexer.search.facets import ValueCounter
+
+    live = np.ones(size, dtype=bool)
+    live[1::7] = False
+    edges = [d for d in (0, 62, 63, 64, size - 1) if d < size]
+    value_docs = {
+        "edges": np.array(sorted({d for d in edges if live[d]}), dtype=np.int64),
+        "odd": np.flatnonzero(live & (np.arange(size) % 2 == 1)),
+        "none": np.empty(0, dtype=np.int64),  # a value on no (live) document
+    }
+    counter = ValueCounter(value_docs, size, live)
+    assert counter.bitmaps is not None
+    for docs in (
+        np.arange(size) % 3 == 0,
+        np.isin(np.arange(size), edges) | (np.arange(size) < 20),
+    ):
+        chosen = np.flatnonzero(docs)
+        assert len(chosen) * facets.BITS_FROM > size  # (the bits path is taken)
+        assert (counter.live_count - len(chosen)) * facets.BITS_FROM > size
+        expected = {v: int(docs[ids].sum()) for v, ids in value_docs.items()}
+        assert counter.counts(docs) == expected
+
+
 def test_the_numpy_the_package_asks_for_counts_bits():
     """ValueCounter counts a mask of many documents with np.bitwise_count, which
     numpy has from 2.0 on: an install pyproject.toml allows must have it (with
