@@ -251,6 +251,8 @@ class PackedLeafMatcher(W3LeafMatcher):
     def blocks(self):
         """(compression, data) of each block of the posting list, read from the file at
         once (see packed_blocks); the matcher itself stays where it is."""
+        # (W3TermInfo.from_bytes reads the length with unpack_int: a 1-tuple when read
+        # back, an int when just written)
         length = self._length[0] if isinstance(self._length, tuple) else self._length
         return packed_blocks(self._postfile.get(self._startoffset, length))
 
