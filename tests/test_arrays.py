@@ -315,7 +315,7 @@ def test_blocks_of_either_pickle_protocol_read_as_whoosh_reads_them(
 def test_ids_and_weights_from_the_start_of_a_block_equal_the_whole_block(
     tmp_path, monkeypatch, protocol, compression, prefix_bytes
 ):
-    """PackedLeafMatcher.ids_and_weights (the start of a block inflated and unpickled,
+    """postings.block_ids_and_weights (the start of a block inflated and unpickled,
     positions left out) gives the ids and weights of the whole block, for blocks
     pickled with either protocol, deflated or not, long or short, with weights
     that vary, are all one or are all one other value (field boost)."""
@@ -326,6 +326,7 @@ def test_ids_and_weights_from_the_start_of_a_block_equal_the_whole_block(
 
     monkeypatch.setattr(postings, "BLOCK_PROTOCOL", protocol)
     monkeypatch.setattr(postings, "PREFIX_BYTES", prefix_bytes)  # 7: inflated in many steps
+    monkeypatch.setattr(postings, "STEP_BYTES", min(prefix_bytes, postings.STEP_BYTES))
     schema = fields.Schema(
         body=fields.TEXT(phrase=True), title=fields.TEXT(field_boost=2.0), tag=fields.ID
     )
@@ -353,7 +354,9 @@ def test_ids_and_weights_from_the_start_of_a_block_equal_the_whole_block(
                 )
                 whole = loads(decompress(raw) if compression else raw)
                 assert postings._ids_and_weights(decompress(raw) if compression else raw)
-                assert matcher.ids_and_weights() == whole[:2]
+                for start in (None, 7, len(raw)):  # (arrays._blocks: the block before's)
+                    found, _ = postings.block_ids_and_weights(raw, compression, start)
+                    assert found == whole[:2]
                 checked.add(type(whole[1]).__name__)
                 matcher._next_block()
     assert checked == {"tuple", "NoneType", "float"}
@@ -490,6 +493,50 @@ def test_value_counter_equals_counting_each_values_documents(case):
     assert ValueCounter(value_docs, size, max_set_values=0).counts(docs) == expected
     assert ValueCounter(value_docs, size, live).counts(docs) == expected
     assert ValueCounter(value_docs, size, live, max_set_values=0).counts(docs) == expected
+
+
+@pytest.mark.parametrize("size", [63, 64, 65, 129])
+def test_counting_by_bits_at_the_edges_of_64_bit_words(size):
+    """The bits path (a mask of between a tenth and nine tenths of the documents)
+    counts the last document of a word, the first of the next and a part-filled
+    last word as each value's documents do, deleted documents left out."""
+    from indexer.search import facets
+    from indexer.search.facets import ValueCounter
+
+    live = np.ones(size, dtype=bool)
+    live[1::7] = False
+    edges = [d for d in (0, 62, 63, 64, size - 1) if d < size]
+    value_docs = {
+        "edges": np.array(sorted({d for d in edges if live[d]}), dtype=np.int64),
+        "odd": np.flatnonzero(live & (np.arange(size) % 2 == 1)),
+        "none": np.empty(0, dtype=np.int64),  # a value on no (live) document
+    }
+    counter = ValueCounter(value_docs, size, live)
+    assert counter.bitmaps is not None
+    for docs in (
+        np.arange(size) % 3 == 0,
+        np.isin(np.arange(size), edges) | (np.arange(size) < 20),
+    ):
+        chosen = np.flatnonzero(docs)
+        assert len(chosen) * facets.BITS_FROM > size  # (the bits path is taken)
+        assert (counter.live_count - len(chosen)) * facets.BITS_FROM > size
+        expected = {v: int(docs[ids].sum()) for v, ids in value_docs.items()}
+        assert counter.counts(docs) == expected
+
+
+def test_the_numpy_the_package_asks_for_counts_bits():
+    """ValueCounter counts a mask of many documents with np.bitwise_count, which
+    numpy has from 2.0 on: an install pyproject.toml allows must have it (with
+    numpy 1.26 every search's facet counts failed)."""
+    import re
+    import tomllib
+    from pathlib import Path
+
+    pyproject = Path(__file__).parents[1] / "pyproject.toml"
+    needed = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["dependencies"]
+    (numpy,) = [d for d in needed if re.match(r"numpy\b", d)]
+    floor = re.search(r">=\s*(\d+)", numpy)
+    assert floor and int(floor.group(1)) >= 2, numpy
 
 
 @pytest.mark.parametrize(

@@ -310,9 +310,9 @@ class NamePattern:
             # _LATIN_BEFORE's, only "_" or "-" can be there)
             if start < end or text[start - 1 : start] in _JOINERS:
                 continue
-            match = (compiled.get(key) or self._bucket(key)).match(text, start)
-            if match and not _NAME_END.match(text, match.end()):
-                match = self._exact_match(key, match)
+            match = self._exact_match(
+                key, (compiled.get(key) or self._bucket(key)).match(text, start)
+            )
             if match and case_fits(names[int(match.lastgroup[1:])], match.group(0)):
                 found.append(match)
                 end = match.end()

@@ -248,15 +248,11 @@ class PackedLeafMatcher(W3LeafMatcher):
         data = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
         self._data = block_data(data, self._compression)
 
-    def ids_and_weights(self):
-        """The block's ids and weights, as the first two items of _read_data's tuple,
-        inflating only the start of the block they take (see block_ids_and_weights)."""
-        data = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
-        return block_ids_and_weights(data, self._compression)[0]
-
     def blocks(self):
         """(compression, data) of each block of the posting list, read from the file at
         once (see packed_blocks); the matcher itself stays where it is."""
+        # (W3TermInfo.from_bytes reads the length with unpack_int: a 1-tuple when read
+        # back, an int when just written)
         length = self._length[0] if isinstance(self._length, tuple) else self._length
         return packed_blocks(self._postfile.get(self._startoffset, length))
 

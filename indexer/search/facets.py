@@ -166,7 +166,7 @@ class ValueCounter:
         # a field of few values (topic, year, language): each document's set of values
         # (a bit per value) numbered, and which values each set holds; counting is
         # then a bincount of the documents' sets times that table
-        self.set_of_doc = self.set_values = None
+        self.set_of_doc = self.set_values = self.bitmaps = None
         if 0 < len(self.values) <= max_set_values and len(self.pair_doc):
             bits = np.zeros(size, dtype=np.int64)
             held = np.diff(self.starts) > 0
@@ -175,13 +175,11 @@ class ValueCounter:
             sets, self.set_of_doc = np.unique(bits, return_inverse=True)
             shifts = np.arange(len(self.values), dtype=np.int64)
             self.set_values = (sets[:, None] >> shifts) & 1  # set number x value: 0 or 1
-        # and each value's documents as bits, 64 documents a word: a mask of many
-        # documents is counted by ANDing words and counting their bits, all values at once
-        self.bitmaps = None
-        if self.set_of_doc is not None:
-            held = np.zeros((len(self.values), _words(size) * 64), dtype=bool)
-            held[self.pair_value, self.pair_doc] = True
-            self.bitmaps = np.packbits(held, axis=1, bitorder="little").view(np.uint64)
+            # and each value's documents as bits (bits_of): a mask of many documents is
+            # counted by ANDing words and counting their bits, all values at once
+            value_masks = np.zeros((len(self.values), size), dtype=bool)
+            value_masks[self.pair_value, self.pair_doc] = True
+            self.bitmaps = bits_of(value_masks)
         # the same pairs in value order, for many documents: each value's run of
         # documents is summed at once (np.add.reduceat), no pass over value numbers
         self.value_doc = doc.astype(np.int32 if size < 2**31 else np.int64)
@@ -275,15 +273,12 @@ def facet_values(found: Selection, facet: Facet, request: SearchRequest) -> list
 BITS_FROM = 10  # ValueCounter counts by bits a mask holding and leaving out 1/10 of them
 
 
-def _words(size: int) -> int:
-    return -(-size // 64)
-
-
 def bits_of(docs: np.ndarray) -> np.ndarray:
-    """A boolean mask over the documents as 64-bit words (document n: bit n % 64 of
-    word n // 64), as ValueCounter.bitmaps holds each value's documents."""
-    packed = np.zeros(_words(len(docs)) * 8, dtype=np.uint8)
-    packed[: -(-len(docs) // 8)] = np.packbits(docs, bitorder="little")
+    """A boolean mask over the documents (or a row of masks, one a value, as
+    ValueCounter.bitmaps) as 64-bit words: document n is bit n % 64 of word n // 64."""
+    size = docs.shape[-1]
+    packed = np.zeros((*docs.shape[:-1], -(-size // 64) * 8), dtype=np.uint8)
+    packed[..., : -(-size // 8)] = np.packbits(docs, axis=-1, bitorder="little")
     return packed.view(np.uint64)
 
 
