@@ -225,7 +225,7 @@ def _layout_tables(tree) -> list:
     for table in tree.iter("table"):
         for cell in _own(table, "td", "th"):
             paragraphs = sum(1 for _ in cell.iter("p"))
-            inner = any(e is not cell for e in cell.iter(*LAYOUT_CELL_TAGS))
+            inner = next(cell.iter(*LAYOUT_CELL_TAGS), None) is not None
             if inner or paragraphs >= 2 or len(_text(cell)) > LAYOUT_CELL_CHARS:
                 found.append(table)
                 break
@@ -345,7 +345,7 @@ def _without_teasers(tree, kept: list[str], removed: list[Removed]) -> list[str]
     or after the article, and extractors that look for <article> take some in.
     """
     teasers = set()
-    for heading in tree.iter("h2", "h3", "h4", "h5", "h6"):
+    for heading in tree.iter(*HEADINGS[1:]):  # (an h1 is the page's own headline)
         text = _text(heading)
         if not text or normalise(" ".join(_text(a) for a in heading.iter("a"))) != text:
             continue
