@@ -160,6 +160,7 @@ TEASERS = "".join(
         ]
     )
 )
+TEASER_ITEMS = TEASERS.replace("<article class='card'>", "<li>").replace("</article>", "</li>")
 HEADLINE = "Oulu opens sub-terahertz lab"
 PAGE_HEAD = (
     f"<head><title>{HEADLINE} | Example News</title>"
@@ -184,8 +185,12 @@ BODY_HTML = "".join(f"<p>{p}</p>" for p in STORY)
         f"<section class='more'>{TEASERS}</section></article>",
         # the cards as list items of a related list
         f"<article><h1>{HEADLINE}</h1>{BODY_HTML}</article><ul class='more'>"
-        + TEASERS.replace("<article class='card'>", "<li>").replace("</article>", "</li>")
+        + TEASER_ITEMS
         + "</ul>",
+        # the list inside the story's own <article>: trafilatura marks its items "- "
+        f"<article><h1>{HEADLINE}</h1>{BODY_HTML}<ul class='more'>"
+        + TEASER_ITEMS
+        + "</ul></article>",
     ],
 )
 def test_other_stories_teasers_stay_out_of_the_body(body):

@@ -351,11 +351,14 @@ def _without_teasers(tree, kept: list[str], removed: list[Removed]) -> list[str]
             continue
         card = next((a for a in heading.iterancestors("article", "li")), None)
         if card is not None and len(_text(card)) <= TEASER_MAX_CHARS:
-            teasers.update(line for el in card.iter("p", *HEADINGS) for line in _lines(el))
-    body = [line for line in kept if line not in teasers]
-    if len(body) == len(kept) or sum(map(len, body)) < TEASER_MAX_SHARE * sum(map(len, kept)):
+            lines = (line for el in card.iter("p", *HEADINGS) for line in _lines(el))
+            teasers.update(line.lstrip(BULLETS) for line in lines)
+    body, gone = [], []
+    for line in kept:  # (a list item's line comes marked "- ")
+        (gone if line.lstrip(BULLETS) in teasers else body).append(line)
+    if not gone or sum(map(len, body)) < TEASER_MAX_SHARE * sum(map(len, kept)):
         return kept
-    removed += [Removed(line, "related-links") for line in kept if line in teasers]
+    removed += [Removed(line, "related-links") for line in gone]
     return body
 
 
