@@ -91,25 +91,15 @@ def test_the_headline_taken_into_the_body_goes():
 def test_a_paragraph_of_br_lines_already_kept_is_no_continuation():
     # Two containers of one class hold the body; trafilatura keeps the lines of
     # the <br> paragraph one by one, so it is kept already and stays as it was.
-    paragraphs = [
-        "The research centre in Oulu opened a new laboratory for sub-terahertz radio "
-        "on Monday, with room for forty researchers.",
-        "Its first project measures how rain and foliage weaken links above 100 GHz "
-        "over distances of up to one kilometre.",
-        "Partners from three universities will share the equipment and publish the "
-        "measurements as open data next year.",
-        "The laboratory is funded for five years by the national research council and "
-        "two equipment makers.",
-    ]
     html = (
-        "<html><head><title>Oulu opens sub-terahertz lab</title></head><body><main><article>"
-        "<h1>Oulu opens sub-terahertz lab</h1>"
-        f"<div class='story-part'><p>{paragraphs[0]}</p><p>{paragraphs[1]}</p></div>"
+        f"<html><head><title>{HEADLINE}</title></head><body><main><article>"
+        f"<h1>{HEADLINE}</h1>"
+        f"<div class='story-part'><p>{STORY[0]}</p><p>{STORY[1]}</p></div>"
         "<div class='ad'>Advertisement</div>"
-        f"<div class='story-part'><p>{paragraphs[2]}<br>{paragraphs[3]}</p></div>"
+        f"<div class='story-part'><p>{STORY[2]}<br>{STORY[3]}</p></div>"
         "</article></main></body></html>"
     )
-    assert clean_html(html).paragraphs == paragraphs
+    assert clean_html(html).paragraphs == STORY[:4]
 
 
 def test_the_headline_repeated_under_the_first_paragraph_goes():
