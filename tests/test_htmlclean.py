@@ -235,3 +235,18 @@ def test_a_data_table_in_a_layout_table_stays_a_table():
         "| D-band | 110-170 GHz |",
         "| H-band | 220-330 GHz |",
     ]
+
+
+def test_a_data_table_with_a_table_in_a_cell_stays_a_table():
+    # A cell of a data table holds a small table of its own: no layout for that.
+    details = "<table><tr><td>sub-band 1</td><td>110-140 GHz</td></tr></table>"
+    table = BANDS.replace(
+        "<td>D-band</td><td>110-170 GHz</td>", f"<td>D-band</td><td>{details}</td>"
+    )
+    html = (
+        f"<html>{PAGE_HEAD}<body><article><h1>{HEADLINE}</h1>{BODY_HTML}{table}"
+        "</article></body></html>"
+    )
+    paragraphs = clean_html(html).paragraphs
+    assert "| H-band | 220-330 GHz |" in paragraphs
+    assert "| sub-band 1 | 110-140 GHz |" in paragraphs

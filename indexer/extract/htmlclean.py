@@ -209,8 +209,9 @@ def _issuer_lines(tree) -> list[Removed]:
 
 # A table cell holding any of these, two paragraphs or this much text lays out a
 # page (menu in one cell, article in the next), as older sites do; a data
-# table's cells hold values.
-LAYOUT_CELL_TAGS = ("h1", "h2", "h3", "table")
+# table's cells hold values, maybe a small table of them. (A cell holding a
+# layout table holds that table's heading or text, so it counts as layout.)
+LAYOUT_CELL_TAGS = ("h1", "h2", "h3")
 LAYOUT_CELL_CHARS = 500
 TABLE_PARTS = ("tbody", "thead", "tfoot", "tr", "td", "th")
 
