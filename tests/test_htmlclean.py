@@ -250,3 +250,18 @@ def test_a_data_table_with_a_table_in_a_cell_stays_a_table():
     paragraphs = clean_html(html).paragraphs
     assert "| H-band | 220-330 GHz |" in paragraphs
     assert "| sub-band 1 | 110-140 GHz |" in paragraphs
+
+
+def test_a_data_table_with_paragraphs_in_its_cells_stays_a_table():
+    # Word processors and editors wrap each value of a table in its own <p>.
+    table = BANDS.replace("<td>D-band</td>", "<td><p>D-band</p><p>(first trials)</p></td>")
+    html = (
+        f"<html>{PAGE_HEAD}<body><article><h1>{HEADLINE}</h1>{BODY_HTML}{table}"
+        "</article></body></html>"
+    )
+    assert clean_html(html).paragraphs[len(STORY) :] == [
+        "| Band | Range |",
+        "|---|---|",
+        "| D-band (first trials) | 110-170 GHz |",
+        "| H-band | 220-330 GHz |",
+    ]

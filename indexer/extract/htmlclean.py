@@ -207,9 +207,9 @@ def _issuer_lines(tree) -> list[Removed]:
     return lines
 
 
-# A table cell holding any of these, two paragraphs or this much text lays out a
-# page (menu in one cell, article in the next), as older sites do; a data
-# table's cells hold values, maybe a small table of them. (A cell holding a
+# A table cell holding any of these or this much text lays out a page (menu in
+# one cell, article in the next), as older sites do; a data table's cells hold
+# values, maybe each in a <p> or a small table of them. (A cell holding a
 # layout table holds that table's heading or text, so it counts as layout.)
 LAYOUT_CELL_TAGS = ("h1", "h2", "h3")
 LAYOUT_CELL_CHARS = 500
@@ -225,9 +225,8 @@ def _layout_tables(tree) -> list:
     found = []
     for table in tree.iter("table"):
         for cell in _own(table, "td", "th"):
-            paragraphs = sum(1 for _ in cell.iter("p"))
             inner = next(cell.iter(*LAYOUT_CELL_TAGS), None) is not None
-            if inner or paragraphs >= 2 or len(_text(cell)) > LAYOUT_CELL_CHARS:
+            if inner or len(_text(cell)) > LAYOUT_CELL_CHARS:
                 found.append(table)
                 break
     return found
