@@ -265,3 +265,17 @@ def test_a_data_table_with_paragraphs_in_its_cells_stays_a_table():
         "| D-band (first trials) | 110-170 GHz |",
         "| H-band | 220-330 GHz |",
     ]
+
+
+def test_a_data_table_with_a_long_value_stays_a_table():
+    # A table of bands whose header row names its columns: a long description
+    # in a cell does not make it a layout table.
+    note = "The band most of the first sub-terahertz trials use, as its radios are closest. " * 7
+    table = BANDS.replace("<td>110-170 GHz</td>", f"<td>{note}</td>")
+    html = (
+        f"<html>{PAGE_HEAD}<body><article><h1>{HEADLINE}</h1>{BODY_HTML}{table}"
+        "</article></body></html>"
+    )
+    paragraphs = clean_html(html).paragraphs
+    assert "| H-band | 220-330 GHz |" in paragraphs
+    assert f"| D-band | {note.strip()} |" in paragraphs

@@ -224,7 +224,10 @@ def _layout_tables(tree) -> list:
     """
     found = []
     for table in tree.iter("table"):
-        for cell in _own(table, "td", "th"):
+        cells = _own(table, "td", "th")
+        if any(cell.tag == "th" for cell in cells):  # a header row: a table of data
+            continue
+        for cell in cells:
             inner = next(cell.iter(*LAYOUT_CELL_TAGS), None) is not None
             if inner or len(_text(cell)) > LAYOUT_CELL_CHARS:
                 found.append(table)
