@@ -91,25 +91,15 @@ def test_the_headline_taken_into_the_body_goes():
 def test_a_paragraph_of_br_lines_already_kept_is_no_continuation():
     # Two containers of one class hold the body; trafilatura keeps the lines of
     # the <br> paragraph one by one, so it is kept already and stays as it was.
-    paragraphs = [
-        "The research centre in Oulu opened a new laboratory for sub-terahertz radio "
-        "on Monday, with room for forty researchers.",
-        "Its first project measures how rain and foliage weaken links above 100 GHz "
-        "over distances of up to one kilometre.",
-        "Partners from three universities will share the equipment and publish the "
-        "measurements as open data next year.",
-        "The laboratory is funded for five years by the national research council and "
-        "two equipment makers.",
-    ]
     html = (
-        "<html><head><title>Oulu opens sub-terahertz lab</title></head><body><main><article>"
-        "<h1>Oulu opens sub-terahertz lab</h1>"
-        f"<div class='story-part'><p>{paragraphs[0]}</p><p>{paragraphs[1]}</p></div>"
+        f"<html><head><title>{HEADLINE}</title></head><body><main><article>"
+        f"<h1>{HEADLINE}</h1>"
+        f"<div class='story-part'><p>{STORY[0]}</p><p>{STORY[1]}</p></div>"
         "<div class='ad'>Advertisement</div>"
-        f"<div class='story-part'><p>{paragraphs[2]}<br>{paragraphs[3]}</p></div>"
+        f"<div class='story-part'><p>{STORY[2]}<br>{STORY[3]}</p></div>"
         "</article></main></body></html>"
     )
-    assert clean_html(html).paragraphs == paragraphs
+    assert clean_html(html).paragraphs == STORY[:4]
 
 
 def test_the_headline_repeated_under_the_first_paragraph_goes():
@@ -160,6 +150,7 @@ TEASERS = "".join(
         ]
     )
 )
+TEASER_ITEMS = TEASERS.replace("<article class='card'>", "<li>").replace("</article>", "</li>")
 HEADLINE = "Oulu opens sub-terahertz lab"
 PAGE_HEAD = (
     f"<head><title>{HEADLINE} | Example News</title>"
@@ -184,8 +175,12 @@ BODY_HTML = "".join(f"<p>{p}</p>" for p in STORY)
         f"<section class='more'>{TEASERS}</section></article>",
         # the cards as list items of a related list
         f"<article><h1>{HEADLINE}</h1>{BODY_HTML}</article><ul class='more'>"
-        + TEASERS.replace("<article class='card'>", "<li>").replace("</article>", "</li>")
+        + TEASER_ITEMS
         + "</ul>",
+        # the list inside the story's own <article>: trafilatura marks its items "- "
+        f"<article><h1>{HEADLINE}</h1>{BODY_HTML}<ul class='more'>"
+        + TEASER_ITEMS
+        + "</ul></article>",
     ],
 )
 def test_other_stories_teasers_stay_out_of_the_body(body):
@@ -240,3 +235,47 @@ def test_a_data_table_in_a_layout_table_stays_a_table():
         "| D-band | 110-170 GHz |",
         "| H-band | 220-330 GHz |",
     ]
+
+
+def test_a_data_table_with_a_table_in_a_cell_stays_a_table():
+    # A cell of a data table holds a small table of its own: no layout for that.
+    details = "<table><tr><td>sub-band 1</td><td>110-140 GHz</td></tr></table>"
+    table = BANDS.replace(
+        "<td>D-band</td><td>110-170 GHz</td>", f"<td>D-band</td><td>{details}</td>"
+    )
+    html = (
+        f"<html>{PAGE_HEAD}<body><article><h1>{HEADLINE}</h1>{BODY_HTML}{table}"
+        "</article></body></html>"
+    )
+    paragraphs = clean_html(html).paragraphs
+    assert "| H-band | 220-330 GHz |" in paragraphs
+    assert "| sub-band 1 | 110-140 GHz |" in paragraphs
+
+
+def test_a_data_table_with_paragraphs_in_its_cells_stays_a_table():
+    # Word processors and editors wrap each value of a table in its own <p>.
+    table = BANDS.replace("<td>D-band</td>", "<td><p>D-band</p><p>(first trials)</p></td>")
+    html = (
+        f"<html>{PAGE_HEAD}<body><article><h1>{HEADLINE}</h1>{BODY_HTML}{table}"
+        "</article></body></html>"
+    )
+    assert clean_html(html).paragraphs[len(STORY) :] == [
+        "| Band | Range |",
+        "|---|---|",
+        "| D-band (first trials) | 110-170 GHz |",
+        "| H-band | 220-330 GHz |",
+    ]
+
+
+def test_a_data_table_with_a_long_value_stays_a_table():
+    # A table of bands whose header row names its columns: a long description
+    # in a cell does not make it a layout table.
+    note = "The band most of the first sub-terahertz trials use, as its radios are closest. " * 7
+    table = BANDS.replace("<td>110-170 GHz</td>", f"<td>{note}</td>")
+    html = (
+        f"<html>{PAGE_HEAD}<body><article><h1>{HEADLINE}</h1>{BODY_HTML}{table}"
+        "</article></body></html>"
+    )
+    paragraphs = clean_html(html).paragraphs
+    assert "| H-band | 220-330 GHz |" in paragraphs
+    assert f"| D-band | {note.strip()} |" in paragraphs

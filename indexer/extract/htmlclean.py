@@ -207,10 +207,11 @@ def _issuer_lines(tree) -> list[Removed]:
     return lines
 
 
-# A table cell holding any of these, two paragraphs or this much text lays out a
-# page (menu in one cell, article in the next), as older sites do; a data
-# table's cells hold values.
-LAYOUT_CELL_TAGS = ("h1", "h2", "h3", "table")
+# A table cell holding any of these or this much text lays out a page (menu in
+# one cell, article in the next), as older sites do; a data table's cells hold
+# values, maybe each in a <p> or a small table of them. (A cell holding a
+# layout table holds that table's heading or text, so it counts as layout.)
+LAYOUT_CELL_TAGS = ("h1", "h2", "h3")
 LAYOUT_CELL_CHARS = 500
 TABLE_PARTS = ("tbody", "thead", "tfoot", "tr", "td", "th")
 
@@ -223,10 +224,12 @@ def _layout_tables(tree) -> list:
     """
     found = []
     for table in tree.iter("table"):
-        for cell in _own(table, "td", "th"):
-            paragraphs = sum(1 for _ in cell.iter("p"))
-            inner = any(e is not cell for e in cell.iter(*LAYOUT_CELL_TAGS))
-            if inner or paragraphs >= 2 or len(_text(cell)) > LAYOUT_CELL_CHARS:
+        cells = _own(table, "td", "th")
+        if any(cell.tag == "th" for cell in cells):  # a header row: a table of data
+            continue
+        for cell in cells:
+            inner = next(cell.iter(*LAYOUT_CELL_TAGS), None) is not None
+            if inner or len(_text(cell)) > LAYOUT_CELL_CHARS:
                 found.append(table)
                 break
     return found
@@ -345,17 +348,20 @@ def _without_teasers(tree, kept: list[str], removed: list[Removed]) -> list[str]
     or after the article, and extractors that look for <article> take some in.
     """
     teasers = set()
-    for heading in tree.iter("h2", "h3", "h4", "h5", "h6"):
+    for heading in tree.iter(*HEADINGS[1:]):  # (an h1 is the page's own headline)
         text = _text(heading)
         if not text or normalise(" ".join(_text(a) for a in heading.iter("a"))) != text:
             continue
         card = next((a for a in heading.iterancestors("article", "li")), None)
         if card is not None and len(_text(card)) <= TEASER_MAX_CHARS:
-            teasers.update(line for el in card.iter("p", *HEADINGS) for line in _lines(el))
-    body = [line for line in kept if line not in teasers]
-    if len(body) == len(kept) or sum(map(len, body)) < TEASER_MAX_SHARE * sum(map(len, kept)):
+            lines = (line for el in card.iter("p", *HEADINGS) for line in _lines(el))
+            teasers.update(line.lstrip(BULLETS) for line in lines)
+    body, gone = [], []
+    for line in kept:  # (a list item's line comes marked "- ")
+        (gone if line.lstrip(BULLETS) in teasers else body).append(line)
+    if not gone or sum(map(len, body)) < TEASER_MAX_SHARE * sum(map(len, kept)):
         return kept
-    removed += [Removed(line, "related-links") for line in kept if line in teasers]
+    removed += [Removed(line, "related-links") for line in gone]
     return body
 
 
