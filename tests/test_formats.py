@@ -222,3 +222,13 @@ def test_markdown_and_pdf_articles_get_their_language(tmp_path):
     pdf = extract(write(tmp_path, "antennen.pdf", make_pdf([GERMAN_PDF_LINES])))
     assert pdf.format == "pdf" and pdf.language == "de"
     assert extract(write(tmp_path, "release.pdf", make_pdf(pdf_pages()))).language == "en"
+
+
+@pytest.mark.parametrize("name", ["rules.txt", "rules.md"])
+def test_text_between_two_rules_at_the_top_is_no_front_matter(tmp_path, name):
+    """A text that opens with a rule and has another below is text, not a block of
+    `key: value` lines: nothing of it leaves as front matter."""
+    text = "---\nThree operators pool their 6G research\n" + FRONT_MATTER_BODY + "---\nEnd\n"
+    article = extract(write(tmp_path, name, text))
+    assert "agreed on Tuesday to pool their research" in article.text
+    assert "front matter" not in {r.reason for r in article.removed}

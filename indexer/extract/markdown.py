@@ -83,7 +83,7 @@ def parse_markdown(text: str) -> MarkdownDocument:
 
 def read_front_matter(text: str, strict: bool = True) -> FrontMatter:
     """The front matter opening `text` (YAML between `---` lines, TOML between
-    `+++` lines) and the text after it. A date that is no YYYY-MM-DD raises
+    `+++` lines, its first line a key's) and the text after it. A date that is no YYYY-MM-DD raises
     FrontMatterError, or is left out when not `strict`."""
     lines = text.splitlines()
     fence = lines[0].strip() if lines else ""
@@ -91,9 +91,17 @@ def read_front_matter(text: str, strict: bool = True) -> FrontMatter:
         return FrontMatter({}, [], text)
     for end in range(1, len(lines)):
         if lines[end].strip() in _FENCES[fence]:
+            if not _opens_with_key(lines[1:end], fence):
+                break  # text between two rules
             meta = _front_matter(lines[1:end], fence, strict)
             return FrontMatter(meta, lines[: end + 1], "\n".join(lines[end + 1 :]))
-    return FrontMatter({}, [], text)  # an opening rule without a closing one: a horizontal rule
+    return FrontMatter({}, [], text)  # no closing rule, or text below the first: a horizontal rule
+
+
+def _opens_with_key(lines: list[str], fence: str) -> bool:
+    """Whether a block's first line (comments and blank lines aside) is a key's."""
+    first = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), None)
+    return first is None or bool(_KEY_VALUE[fence].match(first))
 
 
 def _front_matter(lines: list[str], fence: str, strict: bool) -> dict:
