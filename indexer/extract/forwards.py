@@ -54,8 +54,11 @@ FORWARD_MARK = re.compile(
 )
 # "On Fri, 5 Apr 2024 at 16:45, Ann <ann@example.org> wrote:", "Am Mi., 13. März 2024 um
 # 15:10 Uhr schrieb Ann <…>:", "Le mer. 13 mars 2024 à 15:10, Ann <…> a écrit :",
-# "El mié, 13 mar 2024 a las 15:10, Ann (<…>) escribió:".
-WROTE = re.compile(r"^(on|am|le|el)\s.+\b(wrote|schrieb|a écrit|escribió)\b.*:$", re.I)
+# "El mié, 13 mar 2024 a las 15:10, Ann (<…>) escribió:"; a sender's address or a
+# time of day in it ("On Friday the rector wrote to all staff:" is the release's).
+WROTE = re.compile(
+    r"^(on|am|le|el)\s(?=.*(?:@|\d:\d\d)).+\b(wrote|schrieb|a écrit|escribió)\b.*:$", re.I
+)
 QUOTE = re.compile(r"^(?:>\s?)+")
 # "Fwd:", "Re:", "EMBARGOED:" and "[Press release]" before a subject's words.
 _TAG = r"(?:(?:" + "|".join(SUBJECT_TAGS) + r")\s*:\s*|\[[^\]]*\]\s*)"
