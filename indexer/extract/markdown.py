@@ -25,6 +25,7 @@ to its text; headings and list items keep their kind for the article page.
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -54,6 +55,8 @@ _KEY_VALUE = {
     "+++": re.compile(r"^([A-Za-z_][\w-]*)\s*=\s*(.*)$"),
 }
 _TOML_TABLE = re.compile(r"^\s*\[")  # "[params]": the keys below are the table's
+# A YAML block scalar's indicator ("title: >-"): the value is on the indented lines below.
+_BLOCK_SCALAR = re.compile(r"[|>][1-9+-]{0,2}(?:\s+#.*)?")
 
 
 class FrontMatterError(ValueError):
@@ -106,14 +109,19 @@ def _opens_with_key(lines: list[str], fence: str) -> bool:
 
 def _front_matter(lines: list[str], fence: str, strict: bool) -> dict:
     meta = {}
-    for line in lines:
+    for at, line in enumerate(lines):
         if fence == "+++" and _TOML_TABLE.match(line):
             break  # the rest are a table's keys, not the page's
         match = _KEY_VALUE[fence].match(line)
         if not match or match.group(1).lower() not in FRONT_MATTER_FIELDS:
             continue  # other keys, list items and nested values are not ours
         key = match.group(1).lower()
-        value = _toml_value(match.group(2)) if fence == "+++" else _scalar(match.group(2))
+        if fence == "+++":
+            value = _toml_value(match.group(2))
+        elif _BLOCK_SCALAR.fullmatch(match.group(2).strip()):
+            value = _block_scalar(lines[at + 1 :])
+        else:
+            value = _scalar(match.group(2))
         if not value:
             continue
         if key != "date":
@@ -130,6 +138,12 @@ def _scalar(value: str) -> str:
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1].strip()
     return value.split(" #", 1)[0].strip()  # a trailing YAML comment
+
+
+def _block_scalar(lines: list[str]) -> str:
+    """A YAML block scalar's text: its indented lines, joined by spaces."""
+    below = itertools.takewhile(lambda line: not line.strip() or line[0].isspace(), lines)
+    return " ".join(line.strip() for line in below if line.strip())
 
 
 def _toml_value(value: str) -> str:
