@@ -135,6 +135,13 @@ def test_a_quoted_reply_s_lines_lose_their_quote_marks():
         "Betreff: WG: [Pressemitteilung] {title}",
         "Asunto: RV: {title}",
         "Oggetto: Re: [Comunicato] {title}",
+        # the forward tags of Outlook in the languages whose Subject is read
+        "Ämne: VB: {title}",
+        "Oggetto: I: {title}",
+        "Assunto: ENC: {title}",
+        "Onderwerp: Doorst: {title}",
+        "Aihe: VL: {title}",
+        "Temat: PD: {title}",
     ],
 )
 def test_the_cleaner_reads_a_subject_s_tags_as_the_mail_reader_does(subject):

@@ -38,6 +38,8 @@ SUBJECT_NAMES = frozenset(
     | {"aihe", "temat"}
 )
 SUBJECT_TAGS = ("fwd", "fw", "re", "aw", "wg", "sv", "vs", "tr", "rv", "embargoed", "embargo")
+# Outlook's forward tags in the other languages whose Subject is read: sv, it, pt, nl, fi, pl.
+SUBJECT_TAGS += ("vb", "i", "enc", "doorst", "vl", "pd")
 HEADER = re.compile(
     r"^(?P<name>"
     + "|".join(sorted(SENDER_NAMES | DATE_NAMES | RECIPIENT_NAMES | SUBJECT_NAMES, key=len)[::-1])
