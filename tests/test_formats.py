@@ -224,11 +224,12 @@ def test_markdown_and_pdf_articles_get_their_language(tmp_path):
     assert extract(write(tmp_path, "release.pdf", make_pdf(pdf_pages()))).language == "en"
 
 
+@pytest.mark.parametrize("first", ["Three operators pool their 6G research", "Posted: 4 March"])
 @pytest.mark.parametrize("name", ["rules.txt", "rules.md"])
-def test_text_between_two_rules_at_the_top_is_no_front_matter(tmp_path, name):
+def test_text_between_two_rules_at_the_top_is_no_front_matter(tmp_path, name, first):
     """A text that opens with a rule and has another below is text, not a block of
     `key: value` lines: nothing of it leaves as front matter."""
-    text = "---\nThree operators pool their 6G research\n" + FRONT_MATTER_BODY + "---\nEnd\n"
+    text = f"---\n{first}\n" + FRONT_MATTER_BODY + "---\nEnd\n"
     article = extract(write(tmp_path, name, text))
     assert "agreed on Tuesday to pool their research" in article.text
     assert "front matter" not in {r.reason for r in article.removed}

@@ -54,6 +54,8 @@ _KEY_VALUE = {
     "---": re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$"),
     "+++": re.compile(r"^([A-Za-z_][\w-]*)\s*=\s*(.*)$"),
 }
+# A YAML block's line: indented, a comment, a list item, or a key ("og:image:" too).
+_YAML_LINE = re.compile(r"\s|#|-(?:\s|$)|[^\s:#][^\s:]*\s*:(?:\s|$)")
 _TOML_TABLE = re.compile(r"^\s*\[")  # "[params]": the keys below are the table's
 # A YAML block scalar's indicator ("title: >-"): the value is on the indented lines below.
 _BLOCK_SCALAR = re.compile(r"[|>][1-9+-]{0,2}(?:\s+#.*)?")
@@ -86,23 +88,28 @@ def parse_markdown(text: str) -> MarkdownDocument:
 
 def read_front_matter(text: str, strict: bool = True) -> FrontMatter:
     """The front matter opening `text` (YAML between `---` lines, TOML between
-    `+++` lines, its first line a key's) and the text after it. A date that is no YYYY-MM-DD raises
-    FrontMatterError, or is left out when not `strict`."""
+    `+++` lines, made of key lines: `_is_front_matter`) and the text after it.
+    A date that is no YYYY-MM-DD raises FrontMatterError, or is left out when
+    not `strict`."""
     lines = text.splitlines()
     fence = lines[0].strip() if lines else ""
     if fence not in _FENCES:
         return FrontMatter({}, [], text)
     for end in range(1, len(lines)):
         if lines[end].strip() in _FENCES[fence]:
-            if not _opens_with_key(lines[1:end], fence):
+            if not _is_front_matter(lines[1:end], fence):
                 break  # text between two rules
             meta = _front_matter(lines[1:end], fence, strict)
             return FrontMatter(meta, lines[: end + 1], "\n".join(lines[end + 1 :]))
     return FrontMatter({}, [], text)  # no closing rule, or text below the first: a horizontal rule
 
 
-def _opens_with_key(lines: list[str], fence: str) -> bool:
-    """Whether a block's first line (comments and blank lines aside) is a key's."""
+def _is_front_matter(lines: list[str], fence: str) -> bool:
+    """Whether a block between two rules is front matter: in YAML each line
+    indented, a comment, a list item or a key's; in TOML (whose arrays and
+    strings run over lines as they like) its first line, comments aside, a key's."""
+    if fence == "---":
+        return all(_YAML_LINE.match(line) for line in lines if line.strip())
     first = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), None)
     return first is None or bool(_KEY_VALUE[fence].match(first))
 
