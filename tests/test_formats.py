@@ -238,3 +238,29 @@ def test_markdown_and_pdf_articles_get_their_language(tmp_path):
     pdf = extract(write(tmp_path, "antennen.pdf", make_pdf([GERMAN_PDF_LINES])))
     assert pdf.format == "pdf" and pdf.language == "de"
     assert extract(write(tmp_path, "release.pdf", make_pdf(pdf_pages()))).language == "en"
+
+
+@pytest.mark.parametrize("first", ["Three operators pool their 6G research", "Posted: 4 March"])
+@pytest.mark.parametrize("name", ["rules.txt", "rules.md"])
+def test_text_between_two_rules_at_the_top_is_no_front_matter(tmp_path, name, first):
+    """A text that opens with a rule and has another below is text, not a block of
+    `key: value` lines: nothing of it leaves as front matter."""
+    text = f"---\n{first}\n" + FRONT_MATTER_BODY + "---\nEnd\n"
+    article = extract(write(tmp_path, name, text))
+    assert "agreed on Tuesday to pool their research" in article.text
+    assert "front matter" not in {r.reason for r in article.removed}
+
+
+@pytest.mark.parametrize("indicator", [">-", "|", ">"])
+@pytest.mark.parametrize("name", ["pact.txt", "pact.md"])
+def test_a_yaml_title_on_the_indented_lines_below_its_key_is_the_title(tmp_path, name, indicator):
+    """A long title written as a YAML block scalar ('title: >-' and the words on the
+    indented lines below) is those words, not the indicator."""
+    text = (
+        f"---\ntitle: {indicator}\n  Nordic operators sign\n  a 6G research pact\n"
+        "date: 2025-03-04\n---\n" + FRONT_MATTER_BODY
+    )
+    article = extract(write(tmp_path, name, text))
+    assert article.title == "Nordic operators sign a 6G research pact"
+    assert article.date == date(2025, 3, 4)
+    assert article.paragraphs[0].startswith("The three operators agreed on Tuesday")

@@ -135,6 +135,13 @@ def test_a_quoted_reply_s_lines_lose_their_quote_marks():
         "Betreff: WG: [Pressemitteilung] {title}",
         "Asunto: RV: {title}",
         "Oggetto: Re: [Comunicato] {title}",
+        # the forward tags of Outlook in the languages whose Subject is read
+        "Ämne: VB: {title}",
+        "Oggetto: I: {title}",
+        "Assunto: ENC: {title}",
+        "Onderwerp: Doorst: {title}",
+        "Aihe: VL: {title}",
+        "Temat: PD: {title}",
     ],
 )
 def test_the_cleaner_reads_a_subject_s_tags_as_the_mail_reader_does(subject):
@@ -144,3 +151,18 @@ def test_the_cleaner_reads_a_subject_s_tags_as_the_mail_reader_does(subject):
     title, body = RELEASE["en"]
     text = "Inbox\nStarred\nSent\nDrafts\n\n" + subject.format(title=title) + "\n\n" + body
     assert extract_document(text, "mail.txt", is_html=False).title == title
+
+
+def test_a_release_line_saying_someone_wrote_is_no_reply_mark():
+    """'On Friday the rector wrote to all staff:' in the release has no sender's
+    address or time of day as a mail program's 'On … wrote:' line has: the
+    release above it stays the article."""
+    title, body = RELEASE["en"]
+    headers = HEADERS["en-gmail"][1].format(title=title)
+    quote = 'On Friday the rector wrote to all staff:\n\n"A good day for both labs."'
+    article = extract_document(
+        f"{headers}\n\n{title}\n\n{body}\n\n{quote}\n", "m.txt", is_html=False
+    )
+    assert article.title == title
+    assert article.paragraphs[: len(body.split("\n\n"))] == body.split("\n\n")
+    assert SENDER_NOTE not in {r.reason for r in article.removed}

@@ -1096,6 +1096,16 @@ def test_start_ups_are_found_by_their_legal_form_or_as_start_ups(title, body, ex
     assert counts(title, body) == expected
 
 
+def test_a_hyphened_word_capitalised_after_its_hyphen_is_a_word_of_the_name():
+    """'Saint-Éloi' is capitalised after its hyphen as 'Paris-Saclay' is, an accented
+    capital included: no adjective such as 'Lyon-based' (_is_compound_adjective)."""
+    body = (
+        "The Hôpital Saint-Éloi Research Centre will test 6G links for remote surgery. "
+        "The Hôpital Saint-Éloi Research Centre leads the trial."
+    )
+    assert counts("Surgeons test 6G links", body) == {"Hôpital Saint-Éloi Research Centre": 2}
+
+
 def test_a_start_up_word_before_no_name_finds_nothing():
     body = "Start-ups from Finland and the start-up Programme of the city took part."
     assert named("Start-up news", body) == set()

@@ -1080,3 +1080,17 @@ def test_a_wrapped_headline_ending_in_a_place_keeps_its_end():
         BODY_2,
     )
     assert clean_text(copy).title == headline
+
+
+def test_a_footnote_mark_at_the_top_of_a_page_leaves():
+    """A mark with no line above it in its block (the page's top, or after a blank
+    line) marks nothing: it goes as a dump's image placeholder does, not as a
+    paragraph of its own; the marks in the text stay."""
+    lead = (
+        "BERLIN, 4 March 2024 - Three operators tested spectrum sharing for 6G in a trial "
+        "that ran for two weeks.[2]"
+    )
+    text = f"[1]\nOperators test 6G spectrum sharing\n{lead}\n[3]\nThe trial used one band.\n"
+    cleaned = clean_text(text)
+    assert cleaned.paragraphs == [lead + " [3]", "The trial used one band."]
+    assert [r.line for r in cleaned.removed] == ["[1]"]

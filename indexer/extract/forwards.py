@@ -17,6 +17,7 @@ only when the release states none.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from ..article import Removed
@@ -37,6 +38,8 @@ SUBJECT_NAMES = frozenset(
     | {"aihe", "temat"}
 )
 SUBJECT_TAGS = ("fwd", "fw", "re", "aw", "wg", "sv", "vs", "tr", "rv", "embargoed", "embargo")
+# Outlook's forward tags in the other languages whose Subject is read: sv, it, pt, nl, fi, pl.
+SUBJECT_TAGS += ("vb", "i", "enc", "doorst", "vl", "pd")
 HEADER = re.compile(
     r"^(?P<name>"
     + "|".join(sorted(SENDER_NAMES | DATE_NAMES | RECIPIENT_NAMES | SUBJECT_NAMES, key=len)[::-1])
@@ -54,8 +57,11 @@ FORWARD_MARK = re.compile(
 )
 # "On Fri, 5 Apr 2024 at 16:45, Ann <ann@example.org> wrote:", "Am Mi., 13. März 2024 um
 # 15:10 Uhr schrieb Ann <…>:", "Le mer. 13 mars 2024 à 15:10, Ann <…> a écrit :",
-# "El mié, 13 mar 2024 a las 15:10, Ann (<…>) escribió:".
-WROTE = re.compile(r"^(on|am|le|el)\s.+\b(wrote|schrieb|a écrit|escribió)\b.*:$", re.I)
+# "El mié, 13 mar 2024 a las 15:10, Ann (<…>) escribió:"; a sender's address or a
+# time of day in it ("On Friday the rector wrote to all staff:" is the release's).
+WROTE = re.compile(
+    r"^(on|am|le|el)\s(?=.*(?:@|\d:\d\d)).+\b(wrote|schrieb|a écrit|escribió)\b.*:$", re.I
+)
 QUOTE = re.compile(r"^(?:>\s?)+")
 # "Fwd:", "Re:", "EMBARGOED:" and "[Press release]" before a subject's words.
 _TAG = r"(?:(?:" + "|".join(SUBJECT_TAGS) + r")\s*:\s*|\[[^\]]*\]\s*)"
@@ -72,16 +78,17 @@ MAIL_HEADER = "mail header"
 SENDER_NOTE = "sender's note above the forward"
 
 
+@dataclass
 class Forward:
     """What a forward holds: the release (its lines, blank ones kept, without quote
     marks), the lines that are no part of it (headers, marks, the sender's note) as
     removed lines, the title its Subject gives and the day the mail was sent."""
 
-    def __init__(self, release: list[str], removed: list[Removed], title, subject, sent):
-        self.release, self.removed = release, removed
-        self.title: str | None = title
-        self.subject: str | None = subject  # the last Subject's words: a title when nothing is
-        self.sent: date | None = sent
+    release: list[str]
+    removed: list[Removed]
+    title: str | None
+    subject: str | None  # the last Subject's words: a title when nothing is
+    sent: date | None
 
     @property
     def text(self) -> str:
@@ -100,16 +107,18 @@ def read_forward(lines: list[str]) -> Forward | None:
     texts = [unquoted[i] for i in filled]
     if not _is_mail(texts):
         return None
-    start, headers = _release_start(texts)
+    start, marked = _release_start(texts)
     release = unquoted[filled[start] if start < len(filled) else len(unquoted) :]
     removed = [
-        Removed(lines[filled[i]].strip(), MAIL_HEADER if i in headers else SENDER_NOTE)
+        Removed(lines[filled[i]].strip(), MAIL_HEADER if i in marked else SENDER_NOTE)
         for i in range(start)
     ]
     headers = texts[:start]
-    title = _repeated_subject(headers, [line for line in release if line])
-    subjects = [_subject_forms(value)[1] for line in headers if (value := _subject(line))]
-    return Forward(release, removed, title, subjects[-1] if subjects else None, _sent_day(headers))
+    subjects = [_subject_forms(value) for line in headers if (value := _subject(line))]
+    title = _repeated_subject(subjects, [line for line in release if line])
+    return Forward(
+        release, removed, title, subjects[-1][1] if subjects else None, _sent_day(headers)
+    )
 
 
 def _is_mail(lines: list[str]) -> bool:
@@ -117,13 +126,11 @@ def _is_mail(lines: list[str]) -> bool:
     or a forward mark further down has a Subject under it (a note above the forward)."""
     opening = lines[:OPENING_LINES]
     headed = any(HEADER.match(line) or FORWARD_MARK.match(line) for line in opening)
-    if headed and any(_header(line, SUBJECT_NAMES) is not None for line in lines[:SUBJECT_WITHIN]):
+    if headed and any(_subject(line) is not None for line in lines[:SUBJECT_WITHIN]):
         return True
     marks = [i for i, line in enumerate(lines) if FORWARD_MARK.match(line)]
     return any(
-        _header(line, SUBJECT_NAMES) is not None
-        for i in marks
-        for line in lines[i + 1 : i + SUBJECT_WITHIN]
+        _subject(line) is not None for i in marks for line in lines[i + 1 : i + SUBJECT_WITHIN]
     )
 
 
@@ -143,7 +150,7 @@ def _release_start(lines: list[str]) -> tuple[int, set[int]]:
     for i, line in enumerate([*lines, ""]):
         if HEADER.match(line):
             run.append(i)
-            subject = subject or _header(line, SUBJECT_NAMES) is not None
+            subject = subject or _subject(line) is not None
             continue
         if run and subject:
             start = run[-1] + 1
@@ -166,13 +173,9 @@ def _subject(line: str) -> str | None:
     return _header(line, SUBJECT_NAMES)
 
 
-def _repeated_subject(headers: list[str], release: list[str]) -> str | None:
-    """The release line that a Subject header repeats, if one does."""
-    forms = set()
-    for line in headers:
-        subject = _subject(line)
-        if subject:
-            forms.update(_key(form) for form in _subject_forms(subject))
+def _repeated_subject(subjects: list[list[str]], release: list[str]) -> str | None:
+    """The release line that a Subject header repeats (in one of its forms), if one does."""
+    forms = {_key(form) for subject in subjects for form in subject}
     return next((line for line in release if _key(line) in forms), None)
 
 

@@ -26,6 +26,7 @@ to its text; headings and list items keep their kind for the article page.
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -58,7 +59,11 @@ _KEY_VALUE = {
     "---": re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$"),
     "+++": re.compile(r"^([A-Za-z_][\w-]*)\s*=\s*(.*)$"),
 }
+# A YAML block's line: indented, a comment, a list item, or a key ("og:image:" too).
+_YAML_LINE = re.compile(r"\s|#|-(?:\s|$)|[^\s:#][^\s:]*\s*:(?:\s|$)")
 _TOML_TABLE = re.compile(r"^\s*\[")  # "[params]": the keys below are the table's
+# A YAML block scalar's indicator ("title: >-"): the value is on the indented lines below.
+_BLOCK_SCALAR = re.compile(r"[|>][1-9+-]{0,2}(?:\s+#.*)?")
 
 
 class FrontMatterError(ValueError):
@@ -88,29 +93,47 @@ def parse_markdown(text: str) -> MarkdownDocument:
 
 def read_front_matter(text: str, strict: bool = True) -> FrontMatter:
     """The front matter opening `text` (YAML between `---` lines, TOML between
-    `+++` lines) and the text after it. A date that is no YYYY-MM-DD raises
-    FrontMatterError, or is left out when not `strict`."""
+    `+++` lines, made of key lines: `_is_front_matter`) and the text after it.
+    A date that is no YYYY-MM-DD raises FrontMatterError, or is left out when
+    not `strict`."""
     lines = text.splitlines()
     fence = lines[0].strip() if lines else ""
     if fence not in _FENCES:
         return FrontMatter({}, [], text)
     for end in range(1, len(lines)):
         if lines[end].strip() in _FENCES[fence]:
+            if not _is_front_matter(lines[1:end], fence):
+                break  # text between two rules
             meta = _front_matter(lines[1:end], fence, strict)
             return FrontMatter(meta, lines[: end + 1], "\n".join(lines[end + 1 :]))
-    return FrontMatter({}, [], text)  # an opening rule without a closing one: a horizontal rule
+    return FrontMatter({}, [], text)  # no closing rule, or text below the first: a horizontal rule
+
+
+def _is_front_matter(lines: list[str], fence: str) -> bool:
+    """Whether a block between two rules is front matter: in YAML each line
+    indented, a comment, a list item or a key's; in TOML (whose arrays and
+    strings run over lines as they like) its first line, comments aside, a key's."""
+    if fence == "---":
+        return all(_YAML_LINE.match(line) for line in lines if line.strip())
+    first = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), None)
+    return first is None or bool(_KEY_VALUE[fence].match(first))
 
 
 def _front_matter(lines: list[str], fence: str, strict: bool) -> dict:
     meta, days = {}, {}
-    for line in lines:
+    for at, line in enumerate(lines):
         if fence == "+++" and _TOML_TABLE.match(line):
             break  # the rest are a table's keys, not the page's
         match = _KEY_VALUE[fence].match(line)
         key = match.group(1).lower() if match else ""
         if key not in FRONT_MATTER_FIELDS and key not in DATE_FIELDS:
             continue  # other keys, list items and nested values are not ours
-        value = _toml_value(match.group(2)) if fence == "+++" else _scalar(match.group(2))
+        if fence == "+++":
+            value = _toml_value(match.group(2))
+        elif _BLOCK_SCALAR.fullmatch(match.group(2).strip()):
+            value = _block_scalar(lines[at + 1 :])
+        else:
+            value = _scalar(match.group(2))
         if not value:
             continue
         if key not in DATE_FIELDS:
@@ -129,6 +152,12 @@ def _scalar(value: str) -> str:
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1].strip()
     return value.split(" #", 1)[0].strip()  # a trailing YAML comment
+
+
+def _block_scalar(lines: list[str]) -> str:
+    """A YAML block scalar's text: its indented lines, joined by spaces."""
+    below = itertools.takewhile(lambda line: not line.strip() or line[0].isspace(), lines)
+    return " ".join(line.strip() for line in below if line.strip())
 
 
 def _toml_value(value: str) -> str:

@@ -705,11 +705,12 @@ def _has_letter(word: str) -> bool:
 # A word whose part after its last hyphen is in lower case is an adjective
 # made of a name ("Berlin-based", "EU-funded", "Oulu-headquartered"), never a
 # word of an organisation's name, which is capitalised throughout.
-_COMPOUND_ADJECTIVE = re.compile(r"\w[\w.'’-]*-[^\W\d_A-Z]+")
+_COMPOUND_ADJECTIVE = re.compile(r"\w[\w.'’-]*-([^\W\d_]+)")
 
 
 def _is_compound_adjective(word: str) -> bool:
-    return bool(_COMPOUND_ADJECTIVE.fullmatch(word))
+    found = _COMPOUND_ADJECTIVE.fullmatch(word)  # any script's capitals: "Saint-Éloi"
+    return bool(found) and not any(c.isupper() for c in found[1])
 
 
 def _is_sub_body(words: list[str]) -> bool:

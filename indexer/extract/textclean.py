@@ -134,8 +134,9 @@ def _placeholder(text: str) -> bool:
     bracketed word in lower case or with a figure or a file name's punctuation
     in it, or more than one. A source's name in brackets ("[Engadget]"), a
     footnote's mark and an editor's aside ("[1]", "[sic]", `FOOTNOTE_MARK`) are the
-    article's. (Read without a regular expression, whose backtracking over a
-    long unclosed bracket took time growing with the square of its length.)
+    article's (but one opening its block, `_stray_mark`). (Read without a regular
+    expression, whose backtracking over a long unclosed bracket took time growing
+    with the square of its length.)
     """
     if not (text.startswith("[") and text.endswith("]")) or " " in text:
         return False
@@ -155,10 +156,18 @@ def _without_placeholders(lines: list[Line]) -> tuple[list[Line], list[Removed]]
     of a list or the paragraphs of an article as one-word labels would, and
     cut the list or the article short.
     """
-    kept = [line for line in lines if not _placeholder(line.text)]
-    if len(kept) == len(lines):
+    gone = [_placeholder(line.text) or _stray_mark(lines, i) for i, line in enumerate(lines)]
+    if not any(gone):
         return lines, []
-    return kept, [Removed(ln.text, PLACEHOLDER) for ln in lines if _placeholder(ln.text)]
+    kept = [line for line, out in zip(lines, gone, strict=True) if not out]
+    return kept, [Removed(ln.text, PLACEHOLDER) for ln, out in zip(lines, gone, strict=True) if out]
+
+
+def _stray_mark(lines: list[Line], i: int) -> bool:
+    """A footnote's mark opening its block (the page's top, after a blank line):
+    no sentence above it to go on, it marks nothing."""
+    line = lines[i]
+    return bool(FOOTNOTE_MARK.fullmatch(line.text)) and (i == 0 or lines[i - 1].block != line.block)
 
 
 def _after_headline(lines: list[Line], first: int, last: int) -> int:
