@@ -144,3 +144,64 @@ def test_the_cleaner_reads_a_subject_s_tags_as_the_mail_reader_does(subject):
     title, body = RELEASE["en"]
     text = "Inbox\nStarred\nSent\nDrafts\n\n" + subject.format(title=title) + "\n\n" + body
     assert extract_document(text, "mail.txt", is_html=False).title == title
+
+
+OUTLOOK_FORWARD = (
+    "From: Press Office <press@example.net>\nSent: Tuesday, June 3, 2025 10:14 AM\n"
+    "To: Lena Holm <lena@example.org>\nSubject: FW: Two labs share a 6G channel sounder\n\n"
+    "Two labs share a 6G channel sounder\n\n{lead}\n\n"
+    "The sounder moves between the labs every three months, and the two teams will "
+    "publish their results together.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "On 28 May 2025, two university labs agreed to share one channel sounder for "
+        "sub-THz measurements from next month.",
+        "El pasado 28 de mayo de 2025, dos laboratorios universitarios acordaron compartir "
+        "un sondeador de canal para medidas en sub-THz.",
+        "Das Forum findet am 24. September 2025 in Berlin statt und zeigt, wie zwei Labore "
+        "einen Kanalmesser gemeinsam nutzen.",
+    ],
+)
+def test_an_event_s_date_in_the_release_s_first_sentence_is_not_its_day(lead):
+    """The release states no date of its own: a date inside its first sentence (not
+    after the place, as a dateline's) is an event's; the day the mail was sent counts."""
+    article = extract_document(OUTLOOK_FORWARD.format(lead=lead), "mail.txt", is_html=False)
+    assert article.date == date(2025, 6, 3)
+
+
+def test_a_when_line_weeks_after_the_mail_is_an_event_not_the_release_s_day():
+    lead = (
+        "When: 18 September 2025, 09:30-17:00\nWhere: Brussels\n\nTwo university labs "
+        "invite operators to see the channel sounder they share for sub-THz measurements."
+    )
+    article = extract_document(OUTLOOK_FORWARD.format(lead=lead), "mail.txt", is_html=False)
+    assert article.date == date(2025, 6, 3)
+
+
+@pytest.mark.parametrize(
+    "lead, day",
+    [
+        (
+            "HELSINKI, 2 June 2025 /PRNewswire/ -- Two university labs will share one channel "
+            "sounder for sub-THz measurements.",
+            date(2025, 6, 2),
+        ),
+        (
+            "Paris, le 2 juin 2025 – Deux laboratoires universitaires partageront un sondeur de "
+            "canal pour des mesures sub-THz.",
+            date(2025, 6, 2),
+        ),
+        (
+            "EMBARGOED UNTIL 10:00 CET 5 June 2025\n\nTwo university labs will share one "
+            "channel sounder for sub-THz measurements.",
+            date(2025, 6, 5),
+        ),
+    ],
+)
+def test_a_release_s_dateline_or_embargo_stays_its_day(lead, day):
+    article = extract_document(OUTLOOK_FORWARD.format(lead=lead), "mail.txt", is_html=False)
+    assert article.date == day

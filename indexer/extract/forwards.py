@@ -17,7 +17,7 @@ only when the release states none.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ..article import Removed
 from .dates import date_from_text, date_near_title, parse_date
@@ -70,6 +70,7 @@ OPENING_LINES = 3  # a forward starts with its headers (or the forward mark)
 SUBJECT_WITHIN = 8
 MAIL_HEADER = "mail header"
 SENDER_NOTE = "sender's note above the forward"
+EMBARGO_DAYS = 14  # the most a release is sent ahead of its day
 
 
 class Forward:
@@ -88,9 +89,19 @@ class Forward:
         return "\n".join(self.release)
 
     def day(self, title: str | None) -> date | None:
-        """The release's own day (by its title, else in its lead), else the day sent."""
+        """The release's own day (by its title, else its lead's dateline), else the day
+        sent. A day weeks after the mail was sent is an event's (a "When:" line, a
+        workshop), not the release's: an embargo holds a release back a few days."""
         lines = [line for line in self.release if line]
-        return date_near_title(lines, title) or date_from_text(lines) or self.sent
+        latest = self.sent + timedelta(days=EMBARGO_DAYS) if self.sent else date.max
+        own = (
+            date_near_title(lines, title, datelines_only=True),
+            date_from_text(lines, datelines_only=True),
+        )
+        for found in own:
+            if found and found <= latest:
+                return found
+        return self.sent
 
 
 def read_forward(lines: list[str]) -> Forward | None:
