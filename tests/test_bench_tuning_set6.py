@@ -6,17 +6,11 @@ date of their own, under embargo, with events' dates in the text. Labelled like 
 sent it, never the outer forward's."""
 
 import hashlib
-import json
-from pathlib import Path
 
 from bench.metadata import BLIND_TEXTS, TEXT_TITLES, TUNE_TEXTS
-from tests.test_bench_tuning_set3 import label_problems
+from tests.test_bench_tuning_set3 import _labels, label_problems
 
 TUNE6 = TUNE_TEXTS.parent / "text-titles6"
-
-
-def _labels(folder: Path) -> dict:
-    return json.loads((folder / "titles.json").read_text(encoding="utf-8"))
 
 
 def test_every_forward_of_the_sixth_tuning_set_is_labelled():

@@ -205,3 +205,40 @@ def test_a_when_line_weeks_after_the_mail_is_an_event_not_the_release_s_day():
 def test_a_release_s_dateline_or_embargo_stays_its_day(lead, day):
     article = extract_document(OUTLOOK_FORWARD.format(lead=lead), "mail.txt", is_html=False)
     assert article.date == day
+
+
+QUOTED_RELEASE = "\n".join(
+    f"> {line}" for line in OUTLOOK_FORWARD.format(lead="Two labs agreed.").splitlines()[5:]
+)
+
+
+def test_a_reply_quoting_a_forward_is_dated_by_the_forwarded_mail_not_the_reply():
+    mail = (
+        "On Thu, 12 Jun 2025 at 15:02, Lena Holm <lena@example.org> wrote:\n> FYI\n>\n"
+        "> ---------- Forwarded message ---------\n> From: Press Office <press@example.net>\n"
+        "> Date: Tue, 3 Jun 2025 at 10:14\n> Subject: Two labs share a 6G channel sounder\n"
+        f"> To: <lena@example.org>\n>\n{QUOTED_RELEASE}\n"
+    )
+    article = extract_document(mail, "mail.txt", is_html=False)
+    assert (article.title, article.date) == (
+        "Two labs share a 6G channel sounder",
+        date(2025, 6, 3),
+    )
+
+
+@pytest.mark.parametrize(
+    "wrote",
+    [
+        "On Tue, Jun 3, 2025 at 10:14 AM Press Office <press@example.net> wrote:",
+        "Am Di., 3. Juni 2025 um 10:14 Uhr schrieb Pressestelle <presse@example.de>:",
+        "Le mar. 3 juin 2025 à 10:14, Service de presse <presse@example.fr> a écrit :",
+        "El mar, 3 jun 2025 a las 10:14, Prensa (<prensa@example.es>) escribió:",
+    ],
+)
+def test_a_reply_that_opens_with_its_wrote_line_is_read_as_mail(wrote):
+    article = extract_document(f"{wrote}\n\n{QUOTED_RELEASE}\n", "mail.txt", is_html=False)
+    assert (article.title, article.date) == (
+        "Two labs share a 6G channel sounder",
+        date(2025, 6, 3),
+    )
+    assert article.removed[0].line == wrote and article.removed[0].reason == MAIL_HEADER

@@ -125,8 +125,11 @@ def read_forward(lines: list[str]) -> Forward | None:
 
 def _is_mail(lines: list[str]) -> bool:
     """Headers open the text (or the forward mark does) and a Subject is among them;
-    or a forward mark further down has a Subject under it (a note above the forward)."""
+    or a forward mark further down has a Subject under it (a note above the forward);
+    or an "On ... wrote:" line opens it (a reply quoting the release)."""
     opening = lines[:OPENING_LINES]
+    if any(WROTE.match(line) for line in opening):
+        return True
     headed = any(HEADER.match(line) or FORWARD_MARK.match(line) for line in opening)
     if headed and any(_header(line, SUBJECT_NAMES) is not None for line in lines[:SUBJECT_WITHIN]):
         return True
@@ -192,7 +195,11 @@ def _key(text: str) -> str:
 
 
 def _sent_day(headers: list[str]) -> date | None:
-    """The day the innermost forwarded mail was sent (its last date header)."""
-    days = [parse_date(_header(line, DATE_NAMES) or "") for line in headers]
-    days += [parse_date(line) for line in headers if WROTE.match(line)]
+    """The day the innermost forwarded mail was sent: the last date header or "On ...
+    wrote:" line, in the order they stand (a reply quoting a forward has the reply's
+    "wrote:" line above the forwarded mail's Date:)."""
+    days = [
+        parse_date(_header(line, DATE_NAMES) or (line if WROTE.match(line) else ""))
+        for line in headers
+    ]
     return next((day for day in reversed(days) if day), None)
