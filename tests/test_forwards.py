@@ -242,3 +242,19 @@ def test_a_reply_that_opens_with_its_wrote_line_is_read_as_mail(wrote):
         date(2025, 6, 3),
     )
     assert article.removed[0].line == wrote and article.removed[0].reason == MAIL_HEADER
+
+
+@pytest.mark.parametrize(
+    "sent, day",
+    [
+        ("Gesendet: 03.06.2025 10:14", date(2025, 6, 3)),
+        ("Sent: 6/23/2025 10:14:00 AM", date(2025, 6, 23)),
+        ("Sent: 23/06/2025 10:14", date(2025, 6, 23)),
+        ("Sent: 6/3/2025 10:14:00 AM", None),  # 6 March or 3 June: no guess
+    ],
+)
+def test_outlook_s_short_sent_dates_in_figures(sent, day):
+    mail = OUTLOOK_FORWARD.format(lead="Two labs agreed.").replace(
+        "Sent: Tuesday, June 3, 2025 10:14 AM", sent
+    )
+    assert extract_document(mail, "mail.txt", is_html=False).date == day

@@ -20,7 +20,7 @@ import re
 from datetime import date, timedelta
 
 from ..article import Removed
-from .dates import date_from_text, date_near_title, parse_date
+from .dates import NUMERIC_DATE, date_from_text, date_near_title, parse_date
 
 # Header names as Outlook and Gmail write them in English, German, French and
 # Spanish (and Swedish): "From:", "Von:", "De :", "Envoyé :", "Enviado el:", "Asunto:".
@@ -199,7 +199,27 @@ def _sent_day(headers: list[str]) -> date | None:
     wrote:" line, in the order they stand (a reply quoting a forward has the reply's
     "wrote:" line above the forwarded mail's Date:)."""
     days = [
-        parse_date(_header(line, DATE_NAMES) or (line if WROTE.match(line) else ""))
+        _header_day(_header(line, DATE_NAMES) or (line if WROTE.match(line) else ""))
         for line in headers
     ]
     return next((day for day in reversed(days) if day), None)
+
+
+def _header_day(value: str) -> date | None:
+    """A header's day in words, or in figures as Outlook writes it in short form:
+    day first with dots ("Gesendet: 03.06.2025 10:14"); with slashes only when the
+    order is plain ("Sent: 6/23/2025"), as en-US puts the month first, en-GB the day."""
+    found = parse_date(value)
+    figures = NUMERIC_DATE.search(value)
+    if found or not figures:
+        return found
+    a, b, year = int(figures["a"]), int(figures["b"]), int(figures["year"])
+    if value[figures.end("a")] == "/":
+        if a <= 12 and b <= 12:
+            return None
+        if a <= 12 < b:  # the figure above 12 is the day
+            a, b = b, a
+    try:
+        return date(year, b, a)
+    except ValueError:
+        return None
