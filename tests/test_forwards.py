@@ -166,3 +166,117 @@ def test_a_release_line_saying_someone_wrote_is_no_reply_mark():
     assert article.title == title
     assert article.paragraphs[: len(body.split("\n\n"))] == body.split("\n\n")
     assert SENDER_NOTE not in {r.reason for r in article.removed}
+
+
+OUTLOOK_FORWARD = (
+    "From: Press Office <press@example.net>\nSent: Tuesday, June 3, 2025 10:14 AM\n"
+    "To: Lena Holm <lena@example.org>\nSubject: FW: Two labs share a 6G channel sounder\n\n"
+    "Two labs share a 6G channel sounder\n\n{lead}\n\n"
+    "The sounder moves between the labs every three months, and the two teams will "
+    "publish their results together.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "On 28 May 2025, two university labs agreed to share one channel sounder for "
+        "sub-THz measurements from next month.",
+        "El pasado 28 de mayo de 2025, dos laboratorios universitarios acordaron compartir "
+        "un sondeador de canal para medidas en sub-THz.",
+        "Das Forum findet am 24. September 2025 in Berlin statt und zeigt, wie zwei Labore "
+        "einen Kanalmesser gemeinsam nutzen.",
+    ],
+)
+def test_an_event_s_date_in_the_release_s_first_sentence_is_not_its_day(lead):
+    """The release states no date of its own: a date inside its first sentence (not
+    after the place, as a dateline's) is an event's; the day the mail was sent counts."""
+    article = extract_document(OUTLOOK_FORWARD.format(lead=lead), "mail.txt", is_html=False)
+    assert article.date == date(2025, 6, 3)
+
+
+def test_a_when_line_weeks_after_the_mail_is_an_event_not_the_release_s_day():
+    lead = (
+        "When: 18 September 2025, 09:30-17:00\nWhere: Brussels\n\nTwo university labs "
+        "invite operators to see the channel sounder they share for sub-THz measurements."
+    )
+    article = extract_document(OUTLOOK_FORWARD.format(lead=lead), "mail.txt", is_html=False)
+    assert article.date == date(2025, 6, 3)
+
+
+@pytest.mark.parametrize(
+    "lead, day",
+    [
+        (
+            "HELSINKI, 2 June 2025 /PRNewswire/ -- Two university labs will share one channel "
+            "sounder for sub-THz measurements.",
+            date(2025, 6, 2),
+        ),
+        (
+            "Paris, le 2 juin 2025 – Deux laboratoires universitaires partageront un sondeur de "
+            "canal pour des mesures sub-THz.",
+            date(2025, 6, 2),
+        ),
+        (
+            "EMBARGOED UNTIL 10:00 CET 5 June 2025\n\nTwo university labs will share one "
+            "channel sounder for sub-THz measurements.",
+            date(2025, 6, 5),
+        ),
+    ],
+)
+def test_a_release_s_dateline_or_embargo_stays_its_day(lead, day):
+    article = extract_document(OUTLOOK_FORWARD.format(lead=lead), "mail.txt", is_html=False)
+    assert article.date == day
+
+
+QUOTED_RELEASE = "\n".join(
+    f"> {line}" for line in OUTLOOK_FORWARD.format(lead="Two labs agreed.").splitlines()[5:]
+)
+
+
+def test_a_reply_quoting_a_forward_is_dated_by_the_forwarded_mail_not_the_reply():
+    mail = (
+        "On Thu, 12 Jun 2025 at 15:02, Lena Holm <lena@example.org> wrote:\n> FYI\n>\n"
+        "> ---------- Forwarded message ---------\n> From: Press Office <press@example.net>\n"
+        "> Date: Tue, 3 Jun 2025 at 10:14\n> Subject: Two labs share a 6G channel sounder\n"
+        f"> To: <lena@example.org>\n>\n{QUOTED_RELEASE}\n"
+    )
+    article = extract_document(mail, "mail.txt", is_html=False)
+    assert (article.title, article.date) == (
+        "Two labs share a 6G channel sounder",
+        date(2025, 6, 3),
+    )
+
+
+@pytest.mark.parametrize(
+    "wrote",
+    [
+        "On Tue, Jun 3, 2025 at 10:14 AM Press Office <press@example.net> wrote:",
+        "Am Di., 3. Juni 2025 um 10:14 Uhr schrieb Pressestelle <presse@example.de>:",
+        "Le mar. 3 juin 2025 à 10:14, Service de presse <presse@example.fr> a écrit :",
+        "El mar, 3 jun 2025 a las 10:14, Prensa (<prensa@example.es>) escribió:",
+    ],
+)
+def test_a_reply_that_opens_with_its_wrote_line_is_read_as_mail(wrote):
+    article = extract_document(f"{wrote}\n\n{QUOTED_RELEASE}\n", "mail.txt", is_html=False)
+    assert (article.title, article.date) == (
+        "Two labs share a 6G channel sounder",
+        date(2025, 6, 3),
+    )
+    assert article.removed[0].line == wrote and article.removed[0].reason == MAIL_HEADER
+
+
+@pytest.mark.parametrize(
+    "sent, day",
+    [
+        ("Gesendet: 03.06.2025 10:14", date(2025, 6, 3)),
+        ("Sent: 6/23/2025 10:14:00 AM", date(2025, 6, 23)),
+        ("Sent: 23/06/2025 10:14", date(2025, 6, 23)),
+        ("Sent: 6/3/2025 10:14:00 AM", None),  # 6 March or 3 June: no guess
+    ],
+)
+def test_outlook_s_short_sent_dates_in_figures(sent, day):
+    mail = OUTLOOK_FORWARD.format(lead="Two labs agreed.").replace(
+        "Sent: Tuesday, June 3, 2025 10:14 AM", sent
+    )
+    assert extract_document(mail, "mail.txt", is_html=False).date == day

@@ -121,6 +121,9 @@ WIDGET_MAX_WORDS = 3
 DECK_MAX_CHARS = 330  # a standfirst of two or three sentences; a longer one is the body's
 LEAD_DATE_MAX_OFFSET = 30  # characters into the first paragraph
 DATELINE_MAX_WORDS = 10
+# What stands before a dateline's date: nothing, or the place and a comma
+# ("HELSINKI, ", "Málaga, ", "Paris, le ", "Hamburg (dpa), ").
+DATELINE_PLACE = re.compile(r"^(?:[^\W\d_][\w.'’()/ -]{0,40},\s*(?:le\s+|den\s+|el\s+)?)?$")
 
 
 def parse_date(text: str) -> date | None:
@@ -154,13 +157,19 @@ def looks_like_dateline(line: str) -> bool:
     return word_count(line) <= DATELINE_MAX_WORDS and parse_date(line) is not None
 
 
-def date_from_text(lines: list[str]) -> date | None:
-    """The date in an article's lead: its first lines and first words."""
+def date_from_text(lines: list[str], datelines_only: bool = False) -> date | None:
+    """The date in an article's lead: its first lines and first words. With
+    `datelines_only`, a sentence's date counts only as its dateline, after the
+    place ("BRUSSELS, May 7, 2026 -", "Paris, le 4 juin 2025 –") or opening it:
+    "On 28 May 2025, ..." or "Das Forum findet am 24. September 2025 statt" is
+    about an event."""
     for line in lines[:LEAD_LINES]:
         if clutter_kind(line) == "copyright":
             continue
         if is_body_sentence(line):  # "On 2 June 2022, ..." / "BRUSSELS, May 7, 2026 -"
             found = _dates_with_offsets(line)
+            if datelines_only and event_sentence(line):
+                return None
             return found[0][1] if found and found[0][0] <= LEAD_DATE_MAX_OFFSET else None
         found = parse_date(line)
         if found:
@@ -168,7 +177,17 @@ def date_from_text(lines: list[str]) -> date | None:
     return None
 
 
-def date_near_title(lines: list[str], title: str | None) -> date | None:
+def event_sentence(line: str) -> bool:
+    """A sentence with a date that is not its dateline (see `date_from_text`)."""
+    if not is_body_sentence(line):
+        return False
+    found = _dates_with_offsets(line)
+    return bool(found) and not DATELINE_PLACE.match(line[: found[0][0]])
+
+
+def date_near_title(
+    lines: list[str], title: str | None, datelines_only: bool = False
+) -> date | None:
     """A plain text's date from the byline by its title (a copied page's dateline).
 
     The headline may stand twice (in a header or breadcrumb, then above the
@@ -177,10 +196,12 @@ def date_near_title(lines: list[str], title: str | None) -> date | None:
     (one sentence right under the headline is its standfirst, and the byline
     often stands below it), then the two lines above it (not a quote's
     attribution), as `byline_date` reads a page. When the byline states only
-    an "updated" day, that is the day the page gives.
+    an "updated" day, that is the day the page gives. With `datelines_only`, a
+    sentence's date counts only as its dateline (see `date_from_text`).
     """
     for at in _title_lines(lines, title):
         near = _byline_lines(lines, at)
+        near = [line for line in near if not (datelines_only and event_sentence(line))]
         found = date_in_byline(near) or date_in_byline(near, updated=True)
         if found:
             return found

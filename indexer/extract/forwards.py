@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..article import Removed
-from .dates import date_from_text, date_near_title, parse_date
+from .dates import NUMERIC_DATE, date_from_text, date_near_title, parse_date
 
 # Header names as Outlook and Gmail write them in English, German, French and
 # Spanish (and Swedish): "From:", "Von:", "De :", "Envoyé :", "Enviado el:", "Asunto:".
@@ -76,6 +76,7 @@ OPENING_LINES = 3  # a forward starts with its headers (or the forward mark)
 SUBJECT_WITHIN = 8
 MAIL_HEADER = "mail header"
 SENDER_NOTE = "sender's note above the forward"
+EMBARGO_DAYS = 14  # the most a release is sent ahead of its day
 
 
 @dataclass
@@ -95,9 +96,19 @@ class Forward:
         return "\n".join(self.release)
 
     def day(self, title: str | None) -> date | None:
-        """The release's own day (by its title, else in its lead), else the day sent."""
+        """The release's own day (by its title, else its lead's dateline), else the day
+        sent. A day weeks after the mail was sent is an event's (a "When:" line, a
+        workshop), not the release's: an embargo holds a release back a few days."""
         lines = [line for line in self.release if line]
-        return date_near_title(lines, title) or date_from_text(lines) or self.sent
+        latest = self.sent + timedelta(days=EMBARGO_DAYS) if self.sent else date.max
+        own = (
+            date_near_title(lines, title, datelines_only=True),
+            date_from_text(lines, datelines_only=True),
+        )
+        for found in own:
+            if found and found <= latest:
+                return found
+        return self.sent
 
 
 def read_forward(lines: list[str]) -> Forward | None:
@@ -123,8 +134,11 @@ def read_forward(lines: list[str]) -> Forward | None:
 
 def _is_mail(lines: list[str]) -> bool:
     """Headers open the text (or the forward mark does) and a Subject is among them;
-    or a forward mark further down has a Subject under it (a note above the forward)."""
+    or a forward mark further down has a Subject under it (a note above the forward);
+    or an "On ... wrote:" line opens it (a reply quoting the release)."""
     opening = lines[:OPENING_LINES]
+    if any(WROTE.match(line) for line in opening):
+        return True
     headed = any(HEADER.match(line) or FORWARD_MARK.match(line) for line in opening)
     if headed and any(_subject(line) is not None for line in lines[:SUBJECT_WITHIN]):
         return True
@@ -184,7 +198,31 @@ def _key(text: str) -> str:
 
 
 def _sent_day(headers: list[str]) -> date | None:
-    """The day the innermost forwarded mail was sent (its last date header)."""
-    days = [parse_date(_header(line, DATE_NAMES) or "") for line in headers]
-    days += [parse_date(line) for line in headers if WROTE.match(line)]
+    """The day the innermost forwarded mail was sent: the last date header or "On ...
+    wrote:" line, in the order they stand (a reply quoting a forward has the reply's
+    "wrote:" line above the forwarded mail's Date:)."""
+    days = [
+        _header_day(_header(line, DATE_NAMES) or (line if WROTE.match(line) else ""))
+        for line in headers
+    ]
     return next((day for day in reversed(days) if day), None)
+
+
+def _header_day(value: str) -> date | None:
+    """A header's day in words, or in figures as Outlook writes it in short form:
+    day first with dots ("Gesendet: 03.06.2025 10:14"); with slashes only when the
+    order is plain ("Sent: 6/23/2025"), as en-US puts the month first, en-GB the day."""
+    found = parse_date(value)
+    figures = NUMERIC_DATE.search(value)
+    if found or not figures:
+        return found
+    a, b, year = int(figures["a"]), int(figures["b"]), int(figures["year"])
+    if value[figures.end("a")] == "/":
+        if a <= 12 and b <= 12:
+            return None
+        if a <= 12 < b:  # the figure above 12 is the day
+            a, b = b, a
+    try:
+        return date(year, b, a)
+    except ValueError:
+        return None
