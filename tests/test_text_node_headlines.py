@@ -86,3 +86,13 @@ def test_a_japanese_companys_name_above_the_headline_is_no_title():
     article = extract_document(text, "page.txt", is_html=False)
     assert article.title == "青空通信、6Gに向けた屋外ミリ波通信の実験に成功"
     assert article.date == date(2025, 6, 2)
+
+
+def test_a_link_after_a_colon_stays_on_its_own_line():
+    from indexer.extract.textclean import _reflow, _split
+
+    text = "Tickets for the summit are on sale now:\nhttps://example.org/tickets now\nMore"
+    assert [line.text for line in _reflow(_split(text))][:2] == [
+        "Tickets for the summit are on sale now:",
+        "https://example.org/tickets now",
+    ]

@@ -644,9 +644,11 @@ def _after_colon(prev: _Joined, line: str) -> bool:
     emphasis starts ("AI-native air interface:" / "what we learned …"): the line
     is a few words in lower case first, after a line of a few words (a lone
     "Note:" is no sentence)."""
+    words = line.split()
     return (
-        line[0].islower()
-        and word_count(line) >= TITLE_MIN_WORDS
+        len(words) >= TITLE_MIN_WORDS
+        and words[0].isalpha()  # a word, no link ("https://…")
+        and words[0].islower()
         and prev.has_words(INLINE_MIN_WORDS)
     )
 
