@@ -5,6 +5,7 @@ a deck under it, and the date on a line of its own under the pieces."""
 from datetime import date
 
 from indexer.extract import extract_document
+from indexer.extract.textclean import clean_text
 
 MENU = ["Home", "About", "News", "Research", "Contact"]
 BODY = [
@@ -89,10 +90,10 @@ def test_a_japanese_companys_name_above_the_headline_is_no_title():
 
 
 def test_a_link_after_a_colon_stays_on_its_own_line():
-    from indexer.extract.textclean import _reflow, _split
-
-    text = "Tickets for the summit are on sale now:\nhttps://example.org/tickets now\nMore"
-    assert [line.text for line in _reflow(_split(text))][:2] == [
-        "Tickets for the summit are on sale now:",
-        "https://example.org/tickets now",
+    lines = [
+        "Tickets for the summit, which runs for three days in the harbour hall, "
+        "are on sale now on the organisers' site:",
+        "https://example.org/tickets for members",
     ]
+    paragraphs = clean_text("\n".join([*MENU, *BODY[:2], *lines, BODY[2]])).paragraphs
+    assert lines[0] in paragraphs
