@@ -5,18 +5,13 @@ kinds of site. Labelled like set 3 (the same checker); it shares no headline wit
 the other sets."""
 
 import hashlib
-import json
 from collections import Counter
-from pathlib import Path
 
 from bench.metadata import BLIND_TEXTS, TEXT_TITLES, TUNE_TEXTS
 from tests.test_bench_tuning_set3 import label_problems
+from tests.test_bench_tuning_set4 import TUNE4, _labels
 
 TUNE7 = TUNE_TEXTS.parent / "text-titles7"
-
-
-def _labels(folder: Path) -> dict:
-    return json.loads((folder / "titles.json").read_text(encoding="utf-8"))
 
 
 def test_every_page_of_the_seventh_tuning_set_is_labelled():
@@ -32,7 +27,7 @@ def test_every_page_of_the_seventh_tuning_set_is_labelled():
 
 def test_the_seventh_tuning_set_shares_no_headline_with_the_other_sets():
     mine = {label["title"] for label in _labels(TUNE7).values()}
-    for folder in (TEXT_TITLES, TUNE_TEXTS, TUNE_TEXTS.parent / "text-titles4"):
+    for folder in (TEXT_TITLES, TUNE_TEXTS, TUNE4):
         assert not mine & {label["title"] for label in _labels(folder).values()}
 
     # The blind set is compared by digest and only counted: it is never shown.
