@@ -244,7 +244,25 @@ def _title_lines(lines: list[str], title: str | None) -> list[int]:
         found = [i for i, key in enumerate(keys) if match(key)]
         if found:
             return found
-    return []
+    return _split_title_ends(keys, title)
+
+
+def _split_title_ends(keys: list[str], title: str) -> list[int]:
+    """The last lines of the runs of lines that together are the title: a copy
+    that puts every text node on its own line splits a headline where a link
+    or an emphasis starts ("Researchers map how" / "6G" / "signals bend …").
+    Compared without spaces (the lines were joined tight before punctuation)."""
+    whole = "".join(title.split())
+    ends = []
+    for i, key in enumerate(keys):
+        run = "".join(key.split())
+        j = i
+        while run and len(run) < len(whole) and whole.startswith(run) and j + 1 < len(keys):
+            j += 1
+            run += "".join(keys[j].split())
+        if j > i and run == whole:
+            ends.append(j)
+    return ends
 
 
 # A quote's attribution ("— Ann Lee on Monday, May 5, in a speech"): the quote's date.

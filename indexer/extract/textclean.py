@@ -600,13 +600,65 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
     """
     if FOOTNOTE_MARK.fullmatch(line):  # "[1]", "[sic]": a piece of the sentence above
         return not prev.rule
+    if prev.tail.endswith(":") and not prev.rule:
+        return _after_colon(prev, line)
     if prev.ends or _FIELD.match(line) or prev.rule:
         return False
     starts_low = line[0].islower() or not line[0].isalpha()
     return (
         bool(starts_low and _CONTINUATION.match(line) and not _SIGNATURE.fullmatch(line))
         or (_open_end(prev.tail) and not _own_paragraph(line))
-        or _inline(prev, line, nxt)
+        or (_inline(prev, line, nxt) and not _kicker(prev))
+        or _named_tail(prev, line)
+    )
+
+
+def _kicker(prev: _Joined) -> bool:
+    """A line of its own above a headline, whatever follows: a kicker in capitals
+    ("MEDIA RELEASE", "NEWS ANALYSIS") or a section label (clutter.toml's
+    editorial labels: "Press release", "Pressemitteilung")."""
+    if len(prev.parts) > 1:
+        return False
+    text = prev.parts[0]
+    return (text.isupper() and sum(c.isalpha() for c in text) >= KICKER_MIN_LETTERS) or (
+        clutter_kind(text) == "editorial-label"
+    )
+
+
+KICKER_MIN_LETTERS = 4
+
+
+def _named_tail(prev: _Joined, line: str) -> bool:
+    """A headline's end cut off where a link starts on a name with a figure first:
+    "Workshop agrees scope of first" / "6G study items". The piece is short, its
+    other words are in lower case, and the line above stops on a word in lower
+    case after a few words (no label, no sentence's end)."""
+    words = line.split()
+    last = prev.tail.rsplit(" ", 1)[-1]
+    return (
+        bool(_FIGURE_NAME.fullmatch(words[0]))
+        and len(words) <= INLINE_MAX_WORDS
+        and all(word[:1].islower() for word in words[1:])
+        and last[:1].islower()
+        and prev.has_words(TITLE_MIN_WORDS)
+    )
+
+
+# A name with a figure first: "6G", "5G-Advanced", "3GPP".
+_FIGURE_NAME = re.compile(r"\d+[A-Za-z][\w-]*")
+
+
+def _after_colon(prev: _Joined, line: str) -> bool:
+    """A headline or sentence that goes on after its colon where a link or an
+    emphasis starts ("AI-native air interface:" / "what we learned …"): the line
+    is a few words in lower case first, after a line of a few words (a lone
+    "Note:" is no sentence)."""
+    words = line.split()
+    return (
+        len(words) >= TITLE_MIN_WORDS
+        and words[0].isalpha()  # a word, no link ("https://…")
+        and words[0].islower()
+        and prev.has_words(INLINE_MIN_WORDS)
     )
 
 
@@ -1223,7 +1275,27 @@ def _told_in_lead(
             top = i  # (a line holding the title whole is a breadcrumb ending in it)
         elif i in others:
             break  # another story's headline between: what is above is not the deck's
-    return top
+    return _headline_over_deck(top, shaped, lines, lead) if top == best else top
+
+
+def _headline_over_deck(
+    best: int, shaped: list[tuple[int, str]], lines: list[Line], lead: set[str]
+) -> int:
+    """The headline right above the deck that scored: a headline may tell the
+    story in words of its own ("Why the next network will need to listen")
+    where its deck retells the lead. The line right above the deck is the
+    headline when it is headline-shaped, of STANDFIRST_MIN_WORDS words or more
+    (no section's name: "Innovative use of spectrum"), shorter than the deck,
+    and shares a word with the lead."""
+    above = best - 1
+    text = dict(shaped).get(above)
+    if (
+        text is None
+        or not STANDFIRST_MIN_WORDS <= word_count(text) < word_count(lines[best].text)
+        or not any(word in lead for word in _key_words(_title_text(text)))
+    ):
+        return best
+    return above
 
 
 def _named_in(text: str, opening: list[str]) -> bool:  # (`opening` casefolded)
@@ -1431,14 +1503,25 @@ HEADLINE_MAX_WORDS, HEADLINE_CAPS = 20, 0.8
 
 
 def _is_label(line: str) -> bool:
-    """A few capitalised words: a section's or a person's name ("Headlines of the Day")."""
+    """A few capitalised words: a section's or a person's name ("Headlines of the Day").
+    In CJK, which has no capitals, a company's name ("株式会社光波ネットワークス",
+    `_CJK_COMPANY`) or a few characters without punctuation ("ニュースリリース")."""
     words = line.split()
+    if HAS_CJK.search(line):
+        name = "".join(words)
+        short = len(name) <= CJK_LABEL_MAX_CHARS and not _CJK_PUNCTUATION.search(name)
+        return short or bool(_CJK_COMPANY.fullmatch(name))
     return len(words) <= SITE_LABEL_MAX_WORDS and all(
         not w[:1].islower() or _SMALL_WORDS.match(w) for w in words
     )
 
 
-SITE_LABEL_MAX_WORDS = 4
+SITE_LABEL_MAX_WORDS, CJK_LABEL_MAX_CHARS = 4, 12
+_CJK_PUNCTUATION = re.compile(r"[、，。：；！？「」『』…,.:;!?]")
+# A company's name with its legal form first or last, and no punctuation in it.
+_CJK_COMPANY = re.compile(
+    r"(?:株式会社|（株）|㈱|주식회사|㈜)[^、，。:：]+|[^、，。:：]+(?:株式会社|有限公司|集团|주식회사)"
+)
 
 
 def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> list[tuple[str, str]]:

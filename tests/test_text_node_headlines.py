@@ -1,0 +1,99 @@
+"""Headlines and their dates in pages copied one text node per line: a headline
+split where a link or an emphasis starts, a kicker or a company's name above it,
+a deck under it, and the date on a line of its own under the pieces."""
+
+from datetime import date
+
+from indexer.extract import extract_document
+from indexer.extract.textclean import clean_text
+
+MENU = ["Home", "About", "News", "Research", "Contact"]
+BODY = [
+    "The partners will run the first outdoor measurements in the spring and share "
+    "the data with the standards bodies that study the new bands.",
+    "A second phase, with moving vehicles and a larger test area, is planned for "
+    "the following year if the first results hold up.",
+    "Further partners may join the work once the first report has been published.",
+]
+RELATED = ["Related news", "Lab opens a second site for radio tests", "3 March 2025"]
+
+
+def read(*lead: str) -> tuple[str | None, date | None]:
+    text = "\n".join([*MENU, *lead, *BODY, *RELATED])
+    article = extract_document(text, "page.txt", is_html=False)
+    return article.title, article.date
+
+
+def test_the_date_under_a_headline_split_over_nodes_is_the_pages():
+    title, day = read(
+        "Press release",
+        "City council funds",
+        "6G testbed",
+        "in the harbour district",
+        "Published",
+        "12 May 2025",
+    )
+    assert title == "City council funds 6G testbed in the harbour district"
+    assert day == date(2025, 5, 12)
+
+
+def test_a_kicker_or_press_label_is_no_piece_of_the_headline():
+    title, _ = read("MEDIA RELEASE", "Agency opens", "a 6G lab in the old port", "16 Jan 2025")
+    assert title == "Agency opens a 6G lab in the old port"
+    title, _ = read("Press release", "Orbis Radio", "and two universities test sub-THz links")
+    assert title == "Orbis Radio and two universities test sub-THz links"
+
+
+def test_a_headline_cut_where_a_link_on_6g_starts_is_whole_again():
+    title, day = read(
+        "NEWS", "Plenary agrees the scope of its first", "6G work items", "2 April 2025"
+    )
+    assert title == "Plenary agrees the scope of its first 6G work items"
+    assert day == date(2025, 4, 2)
+
+
+def test_a_headline_after_its_colon_goes_on_in_the_next_node():
+    title, _ = read("Blog", "Learned receivers:", "what a year on a test network taught us")
+    assert title == "Learned receivers: what a year on a test network taught us"
+
+
+def test_the_headline_above_a_deck_that_retells_the_lead_is_the_title():
+    title, _ = read(
+        "Research",
+        "Why the next outdoor trials will need to watch the weather",
+        "The partners will run the first outdoor measurements of the new bands in spring",
+        "June 10, 2025",
+    )
+    assert title == "Why the next outdoor trials will need to watch the weather"
+
+
+def test_a_japanese_companys_name_above_the_headline_is_no_title():
+    body = [
+        "株式会社青空通信は、6Gに向けた屋外ミリ波通信の実験に成功したと発表しました。",
+        "実験では、約300メートル離れた二つの建物の間で、毎秒20ギガビットの通信を確認しました。",
+        "今後は大学と協力し、雨や雪の影響を調べる予定です。",
+    ]
+    text = "\n".join(
+        [
+            "ホーム",
+            ">",
+            "ニュース",
+            "2025年6月2日",
+            "株式会社青空通信",
+            *["青空通信、6Gに向けた屋外ミリ波通信の実験に成功"],
+            *body,
+        ]
+    )
+    article = extract_document(text, "page.txt", is_html=False)
+    assert article.title == "青空通信、6Gに向けた屋外ミリ波通信の実験に成功"
+    assert article.date == date(2025, 6, 2)
+
+
+def test_a_link_after_a_colon_stays_on_its_own_line():
+    lines = [
+        "Tickets for the summit, which runs for three days in the harbour hall, "
+        "are on sale now on the organisers' site:",
+        "https://example.org/tickets for members",
+    ]
+    paragraphs = clean_text("\n".join([*MENU, *BODY[:2], *lines, BODY[2]])).paragraphs
+    assert lines[0] in paragraphs
