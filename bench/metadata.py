@@ -340,10 +340,10 @@ def report_blind(folder: Path = BLIND_TEXTS) -> None:
 
 
 def report_tune3(show: int, folder: Path = TUNE_TEXTS) -> None:
-    """Set 3 (tuning data): figures by half and by shape, and its wrong pages."""
+    """A tuning set (3, 4, 6, 7 …): figures by half and by shape, and its wrong pages."""
     pages = blind_texts(folder)
     rows = run(pages, {"text path": _project_text})["text path"]
-    print(f"\ntuning set 3 ({folder.parent.name}/{folder.name}): by half, then by shape")
+    print(f"\ntuning set ({folder.parent.name}/{folder.name}): by half, then by shape")
     print(
         f"{'system':32} {'set':14} {'n':>4} {'date':>6} {'cover':>6} {'prec':>6} "
         f"{'title':>6} {'ms':>6}"
