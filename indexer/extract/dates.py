@@ -220,11 +220,22 @@ def _byline_lines(lines: list[str], at: int) -> list[str]:
         counted += word_count(line) > WIDGET_MAX_WORDS and not clutter_kind(line)
         if is_body_sentence(line):
             if not deck or len(line) > DECK_MAX_CHARS:
+                after += _dateline_of(line)
                 break
             deck = False
         after.append(line)
     above = [line for line in lines[max(0, at - 2) : at][::-1] if not ATTRIBUTION.match(line)]
     return after + above
+
+
+def _dateline_of(sentence: str) -> list[str]:
+    """The dateline that opens the article's first sentence ("February 11, 2025 –
+    Operators …", "BRUSSELS, May 7, 2026 -"): a copy may print the byline's date
+    there and nowhere else. A date later in the sentence is an event's."""
+    found = _dates_with_offsets(sentence)
+    if not found or found[0][0] > LEAD_DATE_MAX_OFFSET or event_sentence(sentence):
+        return []
+    return [sentence[: found[0][0] + LEAD_DATE_MAX_OFFSET]]
 
 
 def _title_lines(lines: list[str], title: str | None) -> list[int]:

@@ -1,0 +1,46 @@
+"""Headlines and dates in whole pages copied from a browser (Chromium's
+innerText): a dateline that opens the article's first sentence, a headline
+under a sign-in link, a site's name the lead repeats as a name."""
+
+from datetime import date
+
+from indexer.extract import extract_document
+
+MENU = ["Skip to main content", "Home", "Insights", "Industries", "About us", "Search"]
+BODY = [
+    "The partners will run the first outdoor measurements in the spring and share "
+    "the data with the standards bodies that study the new bands.",
+    "A second phase, with moving vehicles and a larger test area, is planned for "
+    "the following year if the first results hold up.",
+    "Further partners may join the work once the first report has been published.",
+]
+FOOTER = ["Related insights", "Why networks need fewer sites", "January 20, 2025", "Privacy"]
+
+
+def read(*lead: str) -> tuple[str | None, date | None]:
+    text = "\n".join([*MENU, *lead, *BODY, *FOOTER])
+    article = extract_document(text, "page.txt", is_html=False)
+    return article.title, article.date
+
+
+def test_a_dateline_opening_the_first_sentence_under_a_deck_is_the_pages_date():
+    title, day = read(
+        "Article",
+        "Five questions for regional operators planning their first 6G sites",
+        "Planning early saves money. A careful approach starts with the customers.",
+        "March 4, 2025 – Regional operators planning their first 6G sites face "
+        "questions about spectrum, sites and staff that larger rivals answered long ago.",
+        "By Ann Lee and Tom Ek",
+    )
+    assert title == "Five questions for regional operators planning their first 6G sites"
+    assert day == date(2025, 3, 4)
+
+
+def test_a_date_later_in_the_first_sentence_is_an_events_not_the_pages():
+    _, day = read(
+        "Five questions for regional operators planning their first 6G sites",
+        "Planning early saves money. A careful approach starts with the customers.",
+        "Regional operators planning their first 6G sites will meet in Oslo on "
+        "March 4, 2025 to compare notes on spectrum, sites and staff.",
+    )
+    assert day is None
