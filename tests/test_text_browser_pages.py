@@ -44,3 +44,16 @@ def test_a_date_later_in_the_first_sentence_is_an_events_not_the_pages():
         "March 4, 2025 to compare notes on spectrum, sites and staff.",
     )
     assert day is None
+
+
+def test_a_headline_under_a_sign_in_link_is_not_joined_to_it():
+    title, _ = read(
+        "The Weekly Band",
+        "Subscribe",
+        "Already have an account? Sign in",
+        "How small operators could share the first 6G masts",
+        "Sharing masts could cut the cost of the first 6G sites in half.",
+        "Ann Lee",
+        "Apr 16, 2025",
+    )
+    assert title == "How small operators could share the first 6G masts"

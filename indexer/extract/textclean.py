@@ -607,10 +607,20 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
     starts_low = line[0].islower() or not line[0].isalpha()
     return (
         bool(starts_low and _CONTINUATION.match(line) and not _SIGNATURE.fullmatch(line))
-        or (_open_end(prev.tail) and not _own_paragraph(line))
+        or (_open_end(prev.tail) and not _own_paragraph(line) and not _widget_end(prev.tail))
         or (_inline(prev, line, nxt) and not _kicker(prev))
         or _named_tail(prev, line)
     )
+
+
+def _widget_end(tail: str) -> bool:
+    """A line that ends in a widget's label ("Sign in", "Already have an account?
+    Sign in"): its last word is a link's, not a sentence left open."""
+    last = _SENTENCE_BREAK.split(tail)[-1].strip()
+    return len(last.split()) <= INLINE_MAX_WORDS and clutter_kind(last) is not None
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 
 
 def _kicker(prev: _Joined) -> bool:
