@@ -57,3 +57,13 @@ def test_a_headline_under_a_sign_in_link_is_not_joined_to_it():
         "Apr 16, 2025",
     )
     assert title == "How small operators could share the first 6G masts"
+
+
+def test_a_korean_date_with_its_year_month_and_day_words_is_read():
+    _, day = read(
+        "6G 시대, 지역 통신사가 준비해야 할 일",
+        "게시일: 2025년 5월 12일",
+        "지역 통신사들이 6G 시대를 맞아 준비해야 할 일을 정리했습니다. 투자 계획과 인력 양성이 "
+        "가장 중요한 과제로 꼽힙니다.",
+    )
+    assert day == date(2025, 5, 12)

@@ -95,7 +95,8 @@ _YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
 
 DATE_PATTERNS = [
     re.compile(rf"(?<!\d){_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d)"),
-    re.compile(rf"{_YEAR}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"),
+    # Chinese and Japanese "2025年5月12日", Korean "2025년 5월 12일".
+    re.compile(rf"{_YEAR}\s*[年년]\s*(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}})\s*[日일]"),
     re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.I),
     re.compile(rf"(?<!\w){_DAY}(?:\s+of|\s+de)?\s+{_MONTH},?\s+(?:de\s+)?{_YEAR}{_YEAR_END}", re.I),
 ]
