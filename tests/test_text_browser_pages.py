@@ -67,3 +67,25 @@ def test_a_korean_date_with_its_year_month_and_day_words_is_read():
         "가장 중요한 과제로 꼽힙니다.",
     )
     assert day == date(2025, 5, 12)
+
+
+def test_a_korean_headline_above_the_authors_own_headline_is_the_title():
+    body = [
+        "5G 상용화 이후 여러 해가 지난 지금, 업계의 관심은 6G로 옮겨가고 있습니다. 수익을 "
+        "올리지 못한 통신사들에게 6G는 기회이자 부담입니다.",
+        "첫째, 네트워크 투자 우선순위를 분명히 해야 합니다. 수요가 확실한 도심부터 구축하는 "
+        "전략이 필요합니다.",
+        "둘째, 소프트웨어 역량입니다. 인공지능이 자원을 배분하는 구조를 다룰 인력을 지금부터 "
+        "길러야 합니다.",
+    ]
+    lead = [
+        "6G 시대, 지역 통신사가 준비해야 할 일",
+        "이서연",
+        "이서연",
+        "네트워크 전략 컨설턴트 | 전 통신사 기술전략실",
+        "게시일: 2025년 5월 12일",
+        "+ 팔로우",
+    ]
+    text = "\n".join(["본문 바로가기", "홈", "인맥", "채용공고", "메시지", *lead, *body])
+    article = extract_document(text, "page.txt", is_html=False)
+    assert article.title == "6G 시대, 지역 통신사가 준비해야 할 일"

@@ -1339,13 +1339,15 @@ def _key_words(text: str) -> list[str]:
 
 def _keys(text: str):
     """The words of a line that carry its meaning, cut to a common stem;
-    CJK text (no spaces between words) as its pairs of characters."""
+    CJK text (no spaces between words) as its pairs of characters, taken within
+    a word where there are spaces (Korean: a pair across two words means nothing)."""
     for word in _WORDS.findall(HAS_CJK.sub(" ", text)):
         key = word.lower()[:_KEY_STEM]
         if key not in _STOP_WORDS and len(key) > 1:
             yield key
-    cjk = "".join(HAS_CJK.findall(text))
-    yield from (cjk[i : i + 2] for i in range(len(cjk) - 1))
+    for token in text.split():
+        cjk = "".join(HAS_CJK.findall(token))
+        yield from (cjk[i : i + 2] for i in range(len(cjk) - 1))
 
 
 def _opening(article: list[Line], after_list: bool = False) -> list[str]:
