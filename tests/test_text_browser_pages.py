@@ -89,3 +89,31 @@ def test_a_korean_headline_above_the_authors_own_headline_is_the_title():
     text = "\n".join(["본문 바로가기", "홈", "인맥", "채용공고", "메시지", *lead, *body])
     article = extract_document(text, "page.txt", is_html=False)
     assert article.title == "6G 시대, 지역 통신사가 준비해야 할 일"
+
+
+def test_the_sites_tagline_above_its_menu_is_no_title():
+    text = "\n".join(
+        [
+            "Skip to content",
+            "SpectrumNet",
+            "The association of Europe's wireless network builders",
+            "Who we are",
+            "Policy",
+            "Publications",
+            "Events",
+            "Newsroom",
+            "Members area",
+            "Careers",
+            "Position paper",
+            "6G bands should be planned once for all of Europe, says SpectrumNet",
+            "Policy area:",
+            "Spectrum",
+            "SpectrumNet today asked European institutions to plan the 6G bands on one "
+            "timetable, warning that the uneven release of earlier bands slowed investment.",
+            "In its paper, the association notes that network builders in Europe had to plan "
+            "for many national schedules.",
+            "The paper will be presented to members of parliament next month.",
+        ]
+    )
+    article = extract_document(text, "page.txt", is_html=False)
+    assert article.title == "6G bands should be planned once for all of Europe, says SpectrumNet"

@@ -1244,6 +1244,9 @@ def _told_in_lead(
     that does not score) stands between.
     A line printed twice is the headline, unless a line with a byline under
     it (`bylined`) scores more: other stories' teasers are printed twice too.
+    A line of the site's header (among the first HEADER_LINES, above the
+    first menu, `_first_menu`: a tagline, an institute's name the lead names)
+    is the headline only when no line below scores.
     Of the lead's words (`opening`: its first lines) only those of the lines
     scored are kept: a long unspaced CJK paragraph has one for every pair of
     characters.
@@ -1269,6 +1272,11 @@ def _told_in_lead(
         scores[i] = share - TOLD_DISTANCE_COST * (len(lines) - i) + BYLINE_BONUS * (i in bylined)
     if not scores:
         return None
+    # A line among the page's first HEADER_LINES above its first menu is the site's
+    # header (a tagline, the institute's name): the headline stands below the menu
+    # when a line there scores.
+    header = min(_first_menu(lines), HEADER_LINES)
+    scores = {i: s for i, s in scores.items() if i >= header} or scores
     # Pages print their headline twice (<title> and <h1>): a repeat is the headline.
     printed = Counter(lines[i].text for i in scores)
     repeated = [i for i in scores if printed[lines[i].text] > 1]
@@ -1286,6 +1294,20 @@ def _told_in_lead(
         elif i in others:
             break  # another story's headline between: what is above is not the deck's
     return _headline_over_deck(top, shaped, lines, lead) if top == best else top
+
+
+def _first_menu(lines: list[Line]) -> int:
+    """Where the page's first menu starts (0 without one): a run of MENU_RUN lines
+    of a word or two each ("Who we are" / "Policy" / "Events" / "Newsroom" …)."""
+    run = 0
+    for i, line in enumerate(lines):
+        run = run + 1 if word_count(line.text) <= MENU_ITEM_WORDS else 0
+        if run == MENU_RUN:
+            return i - MENU_RUN + 1
+    return 0
+
+
+MENU_RUN, MENU_ITEM_WORDS, HEADER_LINES = 6, 2, 6
 
 
 def _headline_over_deck(
