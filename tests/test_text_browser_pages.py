@@ -1,26 +1,21 @@
 """Headlines and dates in whole pages copied from a browser (Chromium's
 innerText): a dateline that opens the article's first sentence, a headline
-under a sign-in link, a site's name the lead repeats as a name."""
+under a sign-in link, a Korean date and headline, the site's tagline above
+its menu."""
 
 from datetime import date
 
 from indexer.extract import extract_document
+from tests.test_text_node_headlines import BODY
 
 MENU = ["Skip to main content", "Home", "Insights", "Industries", "About us", "Search"]
-BODY = [
-    "The partners will run the first outdoor measurements in the spring and share "
-    "the data with the standards bodies that study the new bands.",
-    "A second phase, with moving vehicles and a larger test area, is planned for "
-    "the following year if the first results hold up.",
-    "Further partners may join the work once the first report has been published.",
-]
 FOOTER = ["Related insights", "Why networks need fewer sites", "January 20, 2025", "Privacy"]
 
 
 def read(*lead: str) -> tuple[str | None, date | None]:
-    text = "\n".join([*MENU, *lead, *BODY, *FOOTER])
-    article = extract_document(text, "page.txt", is_html=False)
-    return article.title, article.date
+    """The title and date of a page: a menu, `lead`, the article, a footer."""
+    page = extract_document("\n".join([*MENU, *lead, *BODY, *FOOTER]), "page.txt", is_html=False)
+    return page.title, page.date
 
 
 def test_a_dateline_opening_the_first_sentence_under_a_deck_is_the_pages_date():
