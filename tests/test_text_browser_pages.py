@@ -112,3 +112,13 @@ def test_the_sites_tagline_above_its_menu_is_no_title():
     )
     article = extract_document(text, "page.txt", is_html=False)
     assert article.title == "6G bands should be planned once for all of Europe, says SpectrumNet"
+
+
+def test_a_french_date_on_the_first_of_the_month_is_read_and_its_field_is_no_title():
+    title, day = read(
+        "Un laboratoire régional ouvre ses portes aux essais de la 6G",
+        "Par Claire Martin",
+        "Publié le 1er juin 2025 à 06h30",
+    )
+    assert day == date(2025, 6, 1)
+    assert title == "Un laboratoire régional ouvre ses portes aux essais de la 6G"

@@ -1203,6 +1203,9 @@ _STAMP_FORMS = (
     r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}",
     r"\b\d{1,3} ?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago\b",
     r"^(?:updated|published|posted|last updated)\b",
+    # The same fields in other languages ("Publié le 1er juin 2025 à 06h30").
+    r"^(?:publiée?|mis à jour|publicado|actualizado|veröffentlicht|aktualisiert|pubblicato"
+    r"|aggiornato|publicerad|uppdaterad|julkaistu|gepubliceerd)\b",
 )
 _STAMP = re.compile("|".join(_STAMP_FORMS), re.I)
 # "By" alone: a byline whose name is a link, cut from it in a copy of one node per line.
