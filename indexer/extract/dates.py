@@ -88,14 +88,15 @@ WEEKDAYS = frozenset(
     for day in days.split()
 )
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"  # "1er juin": French first day
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # A year ends a word, or has the time glued to it ("Nov 15, 20195:45 AM", a copied byline).
 _YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
 
 DATE_PATTERNS = [
     re.compile(rf"(?<!\d){_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d)"),
-    re.compile(rf"{_YEAR}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"),
+    # Chinese and Japanese "2025年5月12日", Korean "2025년 5월 12일".
+    re.compile(rf"{_YEAR}\s*[年년]\s*(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}})\s*[日일]"),
     re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.I),
     re.compile(rf"(?<!\w){_DAY}(?:\s+of|\s+de)?\s+{_MONTH},?\s+(?:de\s+)?{_YEAR}{_YEAR_END}", re.I),
 ]
@@ -220,11 +221,22 @@ def _byline_lines(lines: list[str], at: int) -> list[str]:
         counted += word_count(line) > WIDGET_MAX_WORDS and not clutter_kind(line)
         if is_body_sentence(line):
             if not deck or len(line) > DECK_MAX_CHARS:
+                after += _dateline_of(line)
                 break
             deck = False
         after.append(line)
     above = [line for line in lines[max(0, at - 2) : at][::-1] if not ATTRIBUTION.match(line)]
     return after + above
+
+
+def _dateline_of(sentence: str) -> list[str]:
+    """The dateline that opens the article's first sentence ("February 11, 2025 –
+    Operators …", "BRUSSELS, May 7, 2026 -"): a copy may print the byline's date
+    there and nowhere else. A date later in the sentence is an event's."""
+    found = _dates_with_offsets(sentence)
+    if not found or found[0][0] > LEAD_DATE_MAX_OFFSET or event_sentence(sentence):
+        return []
+    return [sentence[: found[0][0] + LEAD_DATE_MAX_OFFSET]]
 
 
 def _title_lines(lines: list[str], title: str | None) -> list[int]:

@@ -607,10 +607,20 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
     starts_low = line[0].islower() or not line[0].isalpha()
     return (
         bool(starts_low and _CONTINUATION.match(line) and not _SIGNATURE.fullmatch(line))
-        or (_open_end(prev.tail) and not _own_paragraph(line))
+        or (_open_end(prev.tail) and not _own_paragraph(line) and not _widget_end(prev.tail))
         or (_inline(prev, line, nxt) and not _kicker(prev))
         or _named_tail(prev, line)
     )
+
+
+def _widget_end(tail: str) -> bool:
+    """A line that ends in a widget's label ("Sign in", "Already have an account?
+    Sign in"): its last word is a link's, not a sentence left open."""
+    last = _SENTENCE_BREAK.split(tail)[-1].strip()
+    return len(last.split()) <= INLINE_MAX_WORDS and clutter_kind(last) is not None
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 
 
 def _kicker(prev: _Joined) -> bool:
@@ -1193,6 +1203,9 @@ _STAMP_FORMS = (
     r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}",
     r"\b\d{1,3} ?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago\b",
     r"^(?:updated|published|posted|last updated)\b",
+    # The same fields in other languages ("Publié le 1er juin 2025 à 06h30").
+    r"^(?:publiée?|mis à jour|publicado|actualizado|veröffentlicht|aktualisiert|pubblicato"
+    r"|aggiornato|publicerad|uppdaterad|julkaistu|gepubliceerd)\b",
 )
 _STAMP = re.compile("|".join(_STAMP_FORMS), re.I)
 # "By" alone: a byline whose name is a link, cut from it in a copy of one node per line.
@@ -1234,6 +1247,9 @@ def _told_in_lead(
     that does not score) stands between.
     A line printed twice is the headline, unless a line with a byline under
     it (`bylined`) scores more: other stories' teasers are printed twice too.
+    A line of the site's header (among the first HEADER_LINES, above the
+    first menu, `_first_menu`: a tagline, an institute's name the lead names)
+    is the headline only when no line below scores.
     Of the lead's words (`opening`: its first lines) only those of the lines
     scored are kept: a long unspaced CJK paragraph has one for every pair of
     characters.
@@ -1259,6 +1275,11 @@ def _told_in_lead(
         scores[i] = share - TOLD_DISTANCE_COST * (len(lines) - i) + BYLINE_BONUS * (i in bylined)
     if not scores:
         return None
+    # A line among the page's first HEADER_LINES above its first menu is the site's
+    # header (a tagline, the institute's name): the headline stands below the menu
+    # when a line there scores.
+    header = min(_first_menu(lines), HEADER_LINES)
+    scores = {i: s for i, s in scores.items() if i >= header} or scores
     # Pages print their headline twice (<title> and <h1>): a repeat is the headline.
     printed = Counter(lines[i].text for i in scores)
     repeated = [i for i in scores if printed[lines[i].text] > 1]
@@ -1276,6 +1297,20 @@ def _told_in_lead(
         elif i in others:
             break  # another story's headline between: what is above is not the deck's
     return _headline_over_deck(top, shaped, lines, lead) if top == best else top
+
+
+def _first_menu(lines: list[Line]) -> int:
+    """Where the page's first menu starts (0 without one): a run of MENU_RUN lines
+    of a word or two each ("Who we are" / "Policy" / "Events" / "Newsroom" …)."""
+    run = 0
+    for i, line in enumerate(lines):
+        run = run + 1 if word_count(line.text) <= MENU_ITEM_WORDS else 0
+        if run == MENU_RUN:
+            return i - MENU_RUN + 1
+    return 0
+
+
+MENU_RUN, MENU_ITEM_WORDS, HEADER_LINES = 6, 2, 6
 
 
 def _headline_over_deck(
@@ -1329,13 +1364,15 @@ def _key_words(text: str) -> list[str]:
 
 def _keys(text: str):
     """The words of a line that carry its meaning, cut to a common stem;
-    CJK text (no spaces between words) as its pairs of characters."""
+    CJK text (no spaces between words) as its pairs of characters, taken within
+    a word where there are spaces (Korean: a pair across two words means nothing)."""
     for word in _WORDS.findall(HAS_CJK.sub(" ", text)):
         key = word.lower()[:_KEY_STEM]
         if key not in _STOP_WORDS and len(key) > 1:
             yield key
-    cjk = "".join(HAS_CJK.findall(text))
-    yield from (cjk[i : i + 2] for i in range(len(cjk) - 1))
+    for token in text.split():
+        cjk = "".join(HAS_CJK.findall(token))
+        yield from (cjk[i : i + 2] for i in range(len(cjk) - 1))
 
 
 def _opening(article: list[Line], after_list: bool = False) -> list[str]:

@@ -1,0 +1,124 @@
+"""Headlines and dates in whole pages copied from a browser (Chromium's
+innerText): a dateline that opens the article's first sentence, a headline
+under a sign-in link, a Korean date and headline, the site's tagline above
+its menu."""
+
+from datetime import date
+
+from indexer.extract import extract_document
+from tests.test_text_node_headlines import BODY
+
+MENU = ["Skip to main content", "Home", "Insights", "Industries", "About us", "Search"]
+FOOTER = ["Related insights", "Why networks need fewer sites", "January 20, 2025", "Privacy"]
+
+
+def read(*lead: str) -> tuple[str | None, date | None]:
+    """The title and date of a page: a menu, `lead`, the article, a footer."""
+    page = extract_document("\n".join([*MENU, *lead, *BODY, *FOOTER]), "page.txt", is_html=False)
+    return page.title, page.date
+
+
+def test_a_dateline_opening_the_first_sentence_under_a_deck_is_the_pages_date():
+    title, day = read(
+        "Article",
+        "Five questions for regional operators planning their first 6G sites",
+        "Planning early saves money. A careful approach starts with the customers.",
+        "March 4, 2025 – Regional operators planning their first 6G sites face "
+        "questions about spectrum, sites and staff that larger rivals answered long ago.",
+        "By Ann Lee and Tom Ek",
+    )
+    assert title == "Five questions for regional operators planning their first 6G sites"
+    assert day == date(2025, 3, 4)
+
+
+def test_a_date_later_in_the_first_sentence_is_an_events_not_the_pages():
+    _, day = read(
+        "Five questions for regional operators planning their first 6G sites",
+        "Planning early saves money. A careful approach starts with the customers.",
+        "Regional operators planning their first 6G sites will meet in Oslo on "
+        "March 4, 2025 to compare notes on spectrum, sites and staff.",
+    )
+    assert day is None
+
+
+def test_a_headline_under_a_sign_in_link_is_not_joined_to_it():
+    title, _ = read(
+        "The Weekly Band",
+        "Subscribe",
+        "Already have an account? Sign in",
+        "How small operators could share the first 6G masts",
+        "Sharing masts could cut the cost of the first 6G sites in half.",
+        "Ann Lee",
+        "Apr 16, 2025",
+    )
+    assert title == "How small operators could share the first 6G masts"
+
+
+def test_a_korean_date_with_its_year_month_and_day_words_is_read():
+    _, day = read(
+        "6G 시대, 지역 통신사가 준비해야 할 일",
+        "게시일: 2025년 5월 12일",
+        "지역 통신사들이 6G 시대를 맞아 준비해야 할 일을 정리했습니다. 투자 계획과 인력 양성이 "
+        "가장 중요한 과제로 꼽힙니다.",
+    )
+    assert day == date(2025, 5, 12)
+
+
+def test_a_korean_headline_above_the_authors_own_headline_is_the_title():
+    body = [
+        "5G 상용화 이후 여러 해가 지난 지금, 업계의 관심은 6G로 옮겨가고 있습니다. 수익을 "
+        "올리지 못한 통신사들에게 6G는 기회이자 부담입니다.",
+        "첫째, 네트워크 투자 우선순위를 분명히 해야 합니다. 수요가 확실한 도심부터 구축하는 "
+        "전략이 필요합니다.",
+        "둘째, 소프트웨어 역량입니다. 인공지능이 자원을 배분하는 구조를 다룰 인력을 지금부터 "
+        "길러야 합니다.",
+    ]
+    lead = [
+        "6G 시대, 지역 통신사가 준비해야 할 일",
+        "이서연",
+        "이서연",
+        "네트워크 전략 컨설턴트 | 전 통신사 기술전략실",
+        "게시일: 2025년 5월 12일",
+        "+ 팔로우",
+    ]
+    text = "\n".join(["본문 바로가기", "홈", "인맥", "채용공고", "메시지", *lead, *body])
+    article = extract_document(text, "page.txt", is_html=False)
+    assert article.title == "6G 시대, 지역 통신사가 준비해야 할 일"
+
+
+def test_the_sites_tagline_above_its_menu_is_no_title():
+    text = "\n".join(
+        [
+            "Skip to content",
+            "SpectrumNet",
+            "The association of Europe's wireless network builders",
+            "Who we are",
+            "Policy",
+            "Publications",
+            "Events",
+            "Newsroom",
+            "Members area",
+            "Careers",
+            "Position paper",
+            "6G bands should be planned once for all of Europe, says SpectrumNet",
+            "Policy area:",
+            "Spectrum",
+            "SpectrumNet today asked European institutions to plan the 6G bands on one "
+            "timetable, warning that the uneven release of earlier bands slowed investment.",
+            "In its paper, the association notes that network builders in Europe had to plan "
+            "for many national schedules.",
+            "The paper will be presented to members of parliament next month.",
+        ]
+    )
+    article = extract_document(text, "page.txt", is_html=False)
+    assert article.title == "6G bands should be planned once for all of Europe, says SpectrumNet"
+
+
+def test_a_french_date_on_the_first_of_the_month_is_read_and_its_field_is_no_title():
+    title, day = read(
+        "Un laboratoire régional ouvre ses portes aux essais de la 6G",
+        "Par Claire Martin",
+        "Publié le 1er juin 2025 à 06h30",
+    )
+    assert day == date(2025, 6, 1)
+    assert title == "Un laboratoire régional ouvre ses portes aux essais de la 6G"
