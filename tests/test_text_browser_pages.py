@@ -6,16 +6,15 @@ its menu."""
 from datetime import date
 
 from indexer.extract import extract_document
-from tests.test_text_node_headlines import BODY
+from tests.test_text_node_headlines import read as read_page
 
 MENU = ["Skip to main content", "Home", "Insights", "Industries", "About us", "Search"]
 FOOTER = ["Related insights", "Why networks need fewer sites", "January 20, 2025", "Privacy"]
 
 
 def read(*lead: str) -> tuple[str | None, date | None]:
-    """The title and date of a page: a menu, `lead`, the article, a footer."""
-    page = extract_document("\n".join([*MENU, *lead, *BODY, *FOOTER]), "page.txt", is_html=False)
-    return page.title, page.date
+    """The title and date of a page: a site's menu, `lead`, the article, a footer."""
+    return read_page(*lead, menu=MENU, footer=FOOTER)
 
 
 def test_a_dateline_opening_the_first_sentence_under_a_deck_is_the_pages_date():

@@ -18,8 +18,9 @@ BODY = [
 RELATED = ["Related news", "Lab opens a second site for radio tests", "3 March 2025"]
 
 
-def read(*lead: str) -> tuple[str | None, date | None]:
-    text = "\n".join([*MENU, *lead, *BODY, *RELATED])
+def read(*lead: str, menu=MENU, footer=RELATED) -> tuple[str | None, date | None]:
+    """The title and date of a page: `menu`, `lead`, the article, `footer`."""
+    text = "\n".join([*menu, *lead, *BODY, *footer])
     article = extract_document(text, "page.txt", is_html=False)
     return article.title, article.date
 

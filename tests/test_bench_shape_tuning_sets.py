@@ -1,0 +1,50 @@
+"""The tuning sets of one text shape each, written from many kinds of site and
+labelled like set 3 (the same checker); none shares a headline with another set.
+
+* set 7 (bench/labels/text-titles7/): whole pages copied one text node per line
+  (menus a word a line, breadcrumbs with their separators, headlines split where a
+  link or an emphasis starts, bylines and dates in pieces);
+* set 8 (bench/labels/text-titles8/): whole pages copied from a browser (Chromium's
+  innerText) from kinds of site the other sets do not use: a research council, a
+  Latin American ministry, a Nordic university, a satellite operator, a
+  consultancy, blog and newsletter platforms, a podcast, a conference recap..."""
+
+import hashlib
+from collections import Counter
+
+import pytest
+
+from bench.metadata import BLIND_TEXTS, TEXT_TITLES, TUNE_TEXTS
+from tests.test_bench_tuning_set3 import label_problems
+from tests.test_bench_tuning_set4 import TUNE4, _labels
+
+TUNE7 = TUNE_TEXTS.parent / "text-titles7"
+TUNE8 = TUNE_TEXTS.parent / "text-titles8"
+SETS = {TUNE7: "node per line", TUNE8: "browser copy"}
+
+
+@pytest.mark.parametrize("folder", SETS, ids=lambda folder: folder.name)
+def test_every_page_of_a_shape_s_tuning_set_is_labelled(folder):
+    assert label_problems(folder) == []
+    labels = list(_labels(folder).values())
+    assert len(labels) == 20
+    assert {label["shape"] for label in labels} == {SETS[folder]}
+    languages = Counter(label["language"] for label in labels)
+    assert languages["en"] == 14 and set(languages) == {"en", "de", "fr", "ja", "zh", "ko", "es"}
+    assert Counter(label["half"] for label in labels) == {"A": 10, "B": 10}
+    assert any(label["date"] is None for label in labels)
+
+
+@pytest.mark.parametrize("folder", SETS, ids=lambda folder: folder.name)
+def test_a_shape_s_tuning_set_shares_no_headline_with_the_other_sets(folder):
+    mine = {label["title"] for label in _labels(folder).values()}
+    others = [TEXT_TITLES, TUNE_TEXTS, TUNE4, *(f for f in SETS if f != folder)]
+    for other in others:
+        assert not mine & {label["title"] for label in _labels(other).values()}
+
+    # The blind set is compared by digest and only counted: it is never shown.
+    def digest(title: str) -> str:
+        return hashlib.sha256(" ".join(title.split()).encode()).hexdigest()
+
+    blind = {digest(label["title"]) for label in _labels(BLIND_TEXTS).values()}
+    assert sum(digest(t) in blind for t in mine) == 0
