@@ -121,3 +121,24 @@ def test_a_french_date_on_the_first_of_the_month_is_read_and_its_field_is_no_tit
     )
     assert day == date(2025, 6, 1)
     assert title == "Un laboratoire régional ouvre ses portes aux essais de la 6G"
+
+
+def test_a_share_bar_under_the_headline_is_no_menu_above_it():
+    # The share buttons under a headline are a run of one-word lines, as a menu is;
+    # the headline above them is no site's header, and the caption below no title.
+    text = "\n".join(
+        [
+            "Oulu researchers test a 6G radio link in the Arctic winter",
+            "",
+            *["Share", "Facebook", "Twitter", "LinkedIn", "Email", "Print"],
+            "",
+            "The 6G radio link test site near Oulu in the Arctic winter",
+            "",
+            "Researchers at the University of Oulu tested a 6G radio link across the Arctic "
+            "winter, the team said on Monday. The link held for three weeks in the cold.",
+            "",
+            "The team will publish its measurements later this year in a journal.",
+        ]
+    )
+    article = extract_document(text, "page.txt", is_html=False)
+    assert article.title == "Oulu researchers test a 6G radio link in the Arctic winter"

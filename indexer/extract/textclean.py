@@ -1301,10 +1301,13 @@ def _told_in_lead(
 
 def _first_menu(lines: list[Line]) -> int:
     """Where the page's first menu starts (0 without one): a run of MENU_RUN lines
-    of a word or two each ("Who we are" / "Policy" / "Events" / "Newsroom" …)."""
+    of a word or two each ("Who we are" / "Policy" / "Events" / "Newsroom" …).
+    A share button ("Share", "Email", "Print") ends a run: a share bar under a
+    headline is no menu, and the headline above it no site's header."""
     run = 0
     for i, line in enumerate(lines):
-        run = run + 1 if word_count(line.text) <= MENU_ITEM_WORDS else 0
+        item = word_count(line.text) <= MENU_ITEM_WORDS
+        run = run + 1 if item and clutter_kind(line.text) != "share-widget" else 0
         if run == MENU_RUN:
             return i - MENU_RUN + 1
     return 0
