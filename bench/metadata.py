@@ -48,7 +48,12 @@ A fourth set is for tuning (bench/labels/text-titles3/: forty whole pages of
 the same kinds, labelled the same way plus a half A/B for 2-fold
 cross-validation). It is scored in the default run and alone with --tune3,
 on the whole set, by half and by shape, and its wrong pages are listed.
+More tuning sets are labelled the same way and scored with report_tune3 on
+their folder: text-titles4 (browser copies and node-per-line pages from
+varied sites), and one shape each: text-titles6 (e-mail forwards),
+text-titles7 (node per line), text-titles8 (browser copies).
 
+    python -c "from bench.metadata import *; report_tune3(0, TUNE_TEXTS.parent / 'text-titles7')"
     python -m bench.metadata [--show N] [--only NAME] [--keep-url] [--texts-only]
     python -m bench.metadata --tune3 [--show N]
     python -m bench.metadata --blind-only
