@@ -219,7 +219,9 @@ class DiscoveryRules:
 
 # Lists compared with a name's words one by one (a phrase there would never
 # match): the sets of DiscoveryRules; the other lists are tuples of phrases.
-_ONE_WORD_KEYS = frozenset({"never", "generic", "leading_noise", "part_words", "start_up_things"})
+_ONE_WORD_KEYS = frozenset(
+    f.name for f in fields(DiscoveryRules) if str(f.type).startswith("frozenset")
+)
 _DISCOVERY_KEYS = tuple(f.name for f in fields(DiscoveryRules))
 
 
