@@ -101,11 +101,12 @@ class Forward:
         workshop), not the release's: an embargo holds a release back a few days."""
         lines = [line for line in self.release if line]
         latest = self.sent + timedelta(days=EMBARGO_DAYS) if self.sent else date.max
-        own = (
-            date_near_title(lines, title, datelines_only=True),
-            date_from_text(lines, datelines_only=True),
+        own = (  # the lead's dateline read only when the title's day is none or too late
+            lambda: date_near_title(lines, title, datelines_only=True),
+            lambda: date_from_text(lines, datelines_only=True),
         )
-        for found in own:
+        for find in own:
+            found = find()
             if found and found <= latest:
                 return found
         return self.sent
