@@ -169,7 +169,7 @@ def date_from_text(lines: list[str], datelines_only: bool = False) -> date | Non
             continue
         if is_body_sentence(line):  # "On 2 June 2022, ..." / "BRUSSELS, May 7, 2026 -"
             found = _dates_with_offsets(line)
-            if datelines_only and event_sentence(line):
+            if datelines_only and _event_date(line, found):
                 return None
             return found[0][1] if found and found[0][0] <= LEAD_DATE_MAX_OFFSET else None
         found = parse_date(line)
@@ -180,10 +180,13 @@ def date_from_text(lines: list[str], datelines_only: bool = False) -> date | Non
 
 def event_sentence(line: str) -> bool:
     """A sentence with a date that is not its dateline (see `date_from_text`)."""
-    if not is_body_sentence(line):
-        return False
-    found = _dates_with_offsets(line)
-    return bool(found) and not DATELINE_PLACE.match(line[: found[0][0]])
+    return is_body_sentence(line) and _event_date(line, _dates_with_offsets(line))
+
+
+def _event_date(sentence: str, found: list[tuple[int, date]]) -> bool:
+    """Whether a sentence's first date (`found`: its dates with their offsets)
+    is no dateline's: something other than a place stands before it."""
+    return bool(found) and not DATELINE_PLACE.match(sentence[: found[0][0]])
 
 
 def date_near_title(
@@ -234,7 +237,7 @@ def _dateline_of(sentence: str) -> list[str]:
     Operators …", "BRUSSELS, May 7, 2026 -"): a copy may print the byline's date
     there and nowhere else. A date later in the sentence is an event's."""
     found = _dates_with_offsets(sentence)
-    if not found or found[0][0] > LEAD_DATE_MAX_OFFSET or event_sentence(sentence):
+    if not found or found[0][0] > LEAD_DATE_MAX_OFFSET or _event_date(sentence, found):
         return []
     return [sentence[: found[0][0] + LEAD_DATE_MAX_OFFSET]]
 

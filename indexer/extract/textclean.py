@@ -1373,6 +1373,8 @@ def _keys(text: str):
         key = word.lower()[:_KEY_STEM]
         if key not in _STOP_WORDS and len(key) > 1:
             yield key
+    if not HAS_CJK.search(text):
+        return  # (most lines: no CJK pairs, and no look at each word for them)
     for token in text.split():
         cjk = "".join(HAS_CJK.findall(token))
         yield from (cjk[i : i + 2] for i in range(len(cjk) - 1))
