@@ -1449,7 +1449,7 @@ _GLUED_BYLINE = re.compile(
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[—–|,-].*|\d.*)?$"
 )
 # A writer's name and social handle glued to the headline, an age may follow
-# ("… investigating WeWork Catherine Shu @catherineshu / 2 days").
+# ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days").
 _GLUED_HANDLE = re.compile(r"\s+[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*\s+@\w+(?:\s*[/|·•].*)?$")
 _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+[A-ZÀ-Ý]")
 # A byline without "By": a name, a comma and the writer's role ("Ann Lee, Senior Tech Writer").
@@ -1478,7 +1478,7 @@ _SMALL_WORDS = re.compile(
 def _title_text(line: str) -> str:
     """A title line without its Markdown marker, front-matter key, glued photo
     credit, glued icon ligature ("… chevron_left Browse All Posts"), glued
-    name and handle ("… WeWork Ann Lee @annlee / 2 days", `_GLUED_HANDLE`), glued
+    name and handle ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days", `_GLUED_HANDLE`), glued
     byline ("… program by Jeff Foust — November 18, 2019") or glued time stamp
     ("… Friday, 22 October 2010 at 20:13", `_glued_stamp`)."""
     field = _TITLE_FIELD.match(line)
