@@ -1479,7 +1479,7 @@ def _title_text(line: str) -> str:
     """A title line without its Markdown marker, front-matter key, glued photo
     credit, glued icon ligature ("… chevron_left Browse All Posts"), glued
     name and handle ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days", `_GLUED_HANDLE`), glued
-    byline ("… program by Jeff Foust — November 18, 2019") or glued time stamp
+    byline ("… program by Ann Lee — November 18, 2019") or glued time stamp
     ("… Friday, 22 October 2010 at 20:13", `_glued_stamp`)."""
     field = _TITLE_FIELD.match(line)
     if field:
