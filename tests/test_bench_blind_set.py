@@ -1,15 +1,18 @@
-"""The blind sets of whole pages (bench/labels/text-titles2/ and text-titles5/) are
-labelled, and their report shows summary figures, never a page."""
+"""The blind sets of whole pages (bench/labels/text-titles2/, text-titles5/ and
+text-titles9/) are labelled, and their report shows summary figures, never a page."""
 
 import hashlib
 import json
 from datetime import date
+
+import pytest
 
 from bench.metadata import (
     BLIND_SETS,
     BLIND_SHAPES,
     BLIND_TEXTS,
     BLIND_TEXTS5,
+    BLIND_TEXTS9,
     blind_label_problems,
     blind_texts,
     report_blind,
@@ -84,16 +87,17 @@ def _digests(folder) -> set[str]:
     return {hashlib.sha256(title.encode()).hexdigest() for title in titles}
 
 
-def test_every_page_of_the_second_blind_set_is_labelled_and_shares_no_headline():
-    assert BLIND_TEXTS5 in BLIND_SETS and BLIND_TEXTS5.name == "text-titles5"
-    assert blind_label_problems(BLIND_TEXTS5) == []
-    pages = blind_texts(BLIND_TEXTS5)
+@pytest.mark.parametrize("folder", [BLIND_TEXTS5, BLIND_TEXTS9], ids=lambda f: f.name)
+def test_every_page_of_the_later_blind_sets_is_labelled_and_shares_no_headline(folder):
+    assert folder in BLIND_SETS
+    assert blind_label_problems(folder) == []
+    pages = blind_texts(folder)
     assert len(pages) == 40
     assert {p["fold"] for p in pages} == set(BLIND_SHAPES)
     assert any(p["date"] is None for p in pages)
-    labels = json.loads((BLIND_TEXTS5 / "titles.json").read_text(encoding="utf-8"))
+    labels = json.loads((folder / "titles.json").read_text(encoding="utf-8"))
     assert len({label["language"] for label in labels.values()}) >= 10
-    mine = _digests(BLIND_TEXTS5)
+    mine = _digests(folder)
     assert len(mine) == 40
-    others = ("text-titles", "text-titles2", "text-titles3", "text-titles4")
-    assert sum(len(mine & _digests(BLIND_TEXTS.parent / name)) for name in others) == 0
+    others = sorted(p for p in folder.parent.glob("text-titles*") if p != folder)
+    assert sum(len(mine & _digests(other)) for other in others) == 0
