@@ -1,4 +1,5 @@
-"""Loading of the data files people edit: clutter rules, organisations, topics, feeds.
+"""Loading of the data files people edit: clutter rules, organisations, topics, mail
+words, feeds.
 
 They live in TOML under `indexer/data/` so that a user who meets a new footer
 or a new organisation edits a line of data, not code. Each loader validates
@@ -19,7 +20,7 @@ from pathlib import Path
 DATA_DIR = Path(__file__).parent / "data"
 # The files extraction reads: an edit to one of them re-extracts every article.
 # (syndication.toml is read by indexing and searching, see signatures.py and copies.py.)
-EXTRACTION_FILES = ("clutter.toml", "organisations.toml", "topics.toml")
+EXTRACTION_FILES = ("clutter.toml", "organisations.toml", "topics.toml", "mail.toml")
 
 
 class DataFileError(ValueError):
@@ -384,6 +385,76 @@ def topics() -> tuple[Topic, ...]:
             raise DataFileError(f"topics.toml entry {i}: name {entry['name']!r} has a comma")
         result.append(Topic(entry["name"], tuple(entry["phrases"]), entry.get("min_hits", 2)))
     return tuple(result)
+
+
+@dataclass(frozen=True)
+class MailWords:
+    """The words of e-mail forwards (mail.toml, read by extract/forwards.py), lower case."""
+
+    sender: tuple[str, ...]
+    date: tuple[str, ...]
+    recipient: tuple[str, ...]
+    subject: tuple[str, ...]
+    tags: tuple[str, ...]
+    dashed: tuple[str, ...]
+    begin: tuple[str, ...]
+    wrote_openers: tuple[str, ...]
+    wrote_verbs: tuple[str, ...]
+
+
+_MAIL_TABLES = {
+    "headers": ("sender", "date", "recipient", "subject"),
+    "subject": ("tags",),
+    "marks": ("dashed", "begin", "wrote_openers", "wrote_verbs"),
+}
+
+
+@cache
+def mail_words() -> MailWords:
+    """mail.toml, checked: its three tables and no other, every list non-empty, of
+    lower-case words without a colon (a header's name is written without it), and no
+    header name in two roles (a "Date:" line would be read as a sender's, or both)."""
+    data = _load("mail.toml")
+    unknown = sorted(set(data) - set(_MAIL_TABLES))
+    if unknown:
+        raise DataFileError(f"mail.toml: unknown tables {unknown}; known: {sorted(_MAIL_TABLES)}")
+    words: dict[str, tuple[str, ...]] = {}
+    for name, keys in _MAIL_TABLES.items():
+        table = data.get(name)
+        if not isinstance(table, dict):
+            raise DataFileError(f"mail.toml: missing table [{name}]")
+        extra = sorted(set(table) - set(keys))
+        if extra:
+            raise DataFileError(f"mail.toml [{name}]: unknown keys {extra}; known: {list(keys)}")
+        for key in keys:
+            where = f"mail.toml [{name}] {key}"
+            value = table.get(key)
+            if not isinstance(value, list) or not value:
+                raise DataFileError(f"{where} must be a non-empty list of words")
+            bad = next((v for v in value if not _mail_word(v)), None)
+            if bad is not None:
+                raise DataFileError(
+                    f"{where}: {bad!r} must be a non-empty lower-case string without a colon"
+                )
+            words[key] = tuple(value)
+    roles: dict[str, str] = {}
+    for role in _MAIL_TABLES["headers"]:
+        for word in words[role]:
+            other = roles.setdefault(word, role)
+            if other != role:
+                raise DataFileError(
+                    f"mail.toml [headers]: {word!r} is both a {other} and a {role} name"
+                )
+    return MailWords(**words)
+
+
+def _mail_word(value: object) -> bool:
+    return (
+        isinstance(value, str)
+        and value.strip() == value != ""
+        and value == value.lower()
+        and ":" not in value
+    )
 
 
 @dataclass(frozen=True)

@@ -134,6 +134,46 @@ def test_markdown_with_a_bad_date_is_refused_with_the_reason(tmp_path):
         extract(path)
 
 
+@pytest.mark.parametrize(
+    "title_line",
+    [
+        'title: "Nordic operators sign a 6G research pact" # from the CMS',
+        "title: 'Nordic operators sign a 6G research pact'   # from the CMS",
+        "title: Nordic operators sign a 6G research pact # from the CMS",
+        'title = "Nordic operators sign a 6G research pact" # from the CMS',
+        'title = "Nordic operators sign a 6G research pact \\q" # a bad escape: not TOML',
+    ],
+)
+@pytest.mark.parametrize("name", ["pact.txt", "pact.md"])
+def test_a_front_matter_value_s_comment_and_quotes_are_no_part_of_it(tmp_path, name, title_line):
+    fence = "+++" if " = " in title_line else "---"
+    date_line = "date = 2025-03-04" if fence == "+++" else "date: 2025-03-04"
+    text = f"{fence}\n{title_line}\n{date_line}\n{fence}\n" + FRONT_MATTER_BODY
+    article = extract(write(tmp_path, name, text))
+    assert article.title.removesuffix(" \\q") == "Nordic operators sign a 6G research pact"
+    assert article.date == date(2025, 3, 4)
+
+
+@pytest.mark.parametrize(
+    "date_line",
+    ["date: null", "date: ~", 'date: ""', "date:", "date: NULL # unknown", "date = null"],
+)
+@pytest.mark.parametrize("name", ["pact.txt", "pact.md"])
+def test_front_matter_with_a_null_date_is_read_and_dated_by_its_body(tmp_path, name, date_line):
+    """A null date says the front matter gives none: the file is read, its day taken
+    from the body as in a file without front matter."""
+    fence = "+++" if " = " in date_line else "---"
+    key = "title = " if fence == "+++" else "title: "
+    text = (
+        f'{fence}\n{key}"Labs pool 6G gear"\n{date_line}\n{fence}\n'
+        "Oulu, 2 June 2025 - Two labs will pool their 6G test gear from next month.\n"
+    )
+    article = extract(write(tmp_path, name, text))
+    assert article.title == "Labs pool 6G gear"
+    assert article.date == date(2025, 6, 2)
+    assert article.text.startswith("Oulu, 2 June 2025 - Two labs")
+
+
 def test_markdown_url_must_be_a_web_address(tmp_path):
     path = write(tmp_path, "js.md", "---\nurl: javascript:alert(1)\n---\nBody text here.\n")
     assert extract(path).url is None

@@ -4,11 +4,14 @@ Spanish: the mail's headers, forward marks and the sender's note leave the text
 
 from __future__ import annotations
 
+import importlib
+import shutil
 from datetime import date
 
 import pytest
 
-from indexer.extract import extract_document
+from indexer import datafiles
+from indexer.extract import extract_document, forwards, version
 from indexer.extract.forwards import MAIL_HEADER, SENDER_NOTE
 
 RELEASE = {
@@ -280,3 +283,261 @@ def test_outlook_s_short_sent_dates_in_figures(sent, day):
         "Sent: Tuesday, June 3, 2025 10:14 AM", sent
     )
     assert extract_document(mail, "mail.txt", is_html=False).date == day
+
+
+# Forwards in the other languages mail.toml lists, as Outlook, Gmail, Apple Mail and
+# Thunderbird write them: (title, body, note, {program: (headers, day sent or None
+# where the header's day is in words the date reader does not know)}).
+SENT = date(2024, 3, 13)
+FORWARDS = {
+    "it": (
+        "Due laboratori condividono un sondatore di canale 6G",
+        "Due laboratori universitari condivideranno un sondatore di canale per misure sub-THz "
+        "a partire dal mese prossimo.\n\nIl sondatore passerà da un laboratorio all'altro ogni "
+        "tre mesi, e i due gruppi pubblicheranno i risultati insieme.",
+        "Ciao a tutti, ecco il comunicato dell'università sul nuovo banco di prova, da "
+        "pubblicare venerdì nella newsletter.",
+        {
+            "outlook": (
+                "-----Messaggio originale-----\nDa: Ufficio stampa <stampa@example.it>\n"
+                "Inviato: mercoledì 13 marzo 2024 15:10\nA: Redazione <redazione@example.org>\n"
+                "Cc: Karl Nyberg <karl@example.se>\nOggetto: I: {title}",
+                SENT,
+            ),
+            "apple": (
+                "Inizio messaggio inoltrato:\n\nDa: Ufficio stampa <stampa@example.it>\n"
+                "Oggetto: {title}\nData: 13 marzo 2024 15:10:00 CET\n"
+                "A: Redazione <redazione@example.org>",
+                SENT,
+            ),
+            "thunderbird": (
+                "-------- Messaggio Inoltrato --------\nOggetto: \t{title}\n"
+                "Data: \tWed, 13 Mar 2024 15:10:00 +0100\n"
+                "Mittente: \tUfficio stampa <stampa@example.it>\n"
+                "A: \tRedazione <redazione@example.org>",
+                SENT,
+            ),
+        },
+    ),
+    "nl": (
+        "Twee labs delen een 6G-kanaalmeter",
+        "Twee universiteitslabs gaan vanaf volgende maand samen één kanaalmeter gebruiken voor "
+        "metingen in het sub-THz-gebied.\n\nDe meter wisselt elke drie maanden van lab, en de "
+        "twee teams publiceren hun resultaten samen.",
+        "Hoi allemaal, hieronder het persbericht van de universiteit over de nieuwe "
+        "testopstelling, voor de nieuwsbrief van vrijdag.",
+        {
+            "outlook": (
+                "-----Oorspronkelijk bericht-----\nVan: Persdienst <pers@example.nl>\n"
+                "Verzonden: woensdag 13 maart 2024 15:10\nAan: Redactie <redactie@example.org>\n"
+                "CC: Karl Nyberg <karl@example.se>\nOnderwerp: Doorst: {title}",
+                SENT,
+            ),
+            "gmail": (
+                "---------- Doorgestuurd bericht ---------\nVan: Persdienst <pers@example.nl>\n"
+                "Date: wo 13 maart 2024 om 15:10\nSubject: {title}\nTo: <redactie@example.org>",
+                SENT,
+            ),
+            "apple": (
+                "Begin doorgestuurd bericht:\n\nVan: Persdienst <pers@example.nl>\n"
+                "Onderwerp: {title}\nDatum: 13 maart 2024 om 15:10:00 CET\n"
+                "Aan: Redactie <redactie@example.org>",
+                SENT,
+            ),
+        },
+    ),
+    "pt": (
+        "Dois laboratórios partilham um sondador de canal 6G",
+        "Dois laboratórios universitários vão partilhar um sondador de canal para medições "
+        "sub-THz a partir do próximo mês.\n\nO sondador passará de um laboratório para o outro "
+        "a cada três meses, e as duas equipas publicarão os resultados em conjunto.",
+        "Olá a todos, segue o comunicado da universidade sobre o novo banco de ensaios, para "
+        "a newsletter de sexta-feira.",
+        {
+            "outlook": (
+                "De: Assessoria de imprensa <imprensa@example.br>\n"
+                "Enviado: quarta-feira, 13 de março de 2024 15:10\n"
+                "Para: Redação <redacao@example.org>\nCc: Karl Nyberg <karl@example.se>\n"
+                "Assunto: ENC: {title}",
+                SENT,
+            ),
+            "gmail": (
+                "---------- Mensagem encaminhada ---------\n"
+                "De: Assessoria de imprensa <imprensa@example.br>\n"
+                "Date: qua., 13 de março de 2024 às 15:10\nSubject: {title}\n"
+                "To: <redacao@example.org>",
+                SENT,
+            ),
+            "apple": (
+                "Início da mensagem encaminhada:\n\n"
+                "De: Assessoria de imprensa <imprensa@example.br>\nAssunto: {title}\n"
+                "Data: 13 de março de 2024 15:10:00 BRT\nPara: Redação <redacao@example.org>",
+                SENT,
+            ),
+        },
+    ),
+    "fi": (
+        "Kaksi laboratoriota jakaa 6G-kanavamittarin",
+        "Kaksi yliopiston laboratoriota käyttää ensi kuusta alkaen yhteistä kanavamittaria "
+        "sub-THz-mittauksiin.\n\nMittari siirtyy laboratoriosta toiseen kolmen kuukauden "
+        "välein, ja ryhmät julkaisevat tuloksensa yhdessä.",
+        "Hei kaikki, alla yliopiston tiedote uudesta testiympäristöstä perjantain uutiskirjeeseen.",
+        {
+            "outlook": (
+                "-----Alkuperäinen viesti-----\nLähettäjä: Viestintä <viestinta@example.fi>\n"
+                "Lähetetty: keskiviikko 13. maaliskuuta 2024 15.10\n"
+                "Vastaanottaja: Toimitus <toimitus@example.org>\n"
+                "Kopio: Karl Nyberg <karl@example.se>\nAihe: VL: {title}",
+                None,  # Finnish month names
+            ),
+            "gmail": (
+                "---------- Välitetty viesti ---------\n"
+                "Lähettäjä: Viestintä <viestinta@example.fi>\nDate: ke 13.3.2024 klo 15.10\n"
+                "Subject: {title}\nTo: <toimitus@example.org>",
+                SENT,
+            ),
+            "thunderbird": (
+                "-------- Välitetty viesti / Fwd.Msg --------\nAihe: \t{title}\n"
+                "Päiväys: \tWed, 13 Mar 2024 15:10:00 +0200\n"
+                "Lähettäjä: \tViestintä <viestinta@example.fi>\n"
+                "Vastaanottaja: \tToimitus <toimitus@example.org>",
+                SENT,
+            ),
+        },
+    ),
+    "pl": (
+        "Dwa laboratoria dzielą się miernikiem kanału 6G",
+        "Dwa laboratoria uniwersyteckie będą od przyszłego miesiąca wspólnie korzystać z "
+        "miernika kanału do pomiarów w paśmie sub-THz.\n\nMiernik będzie co trzy miesiące "
+        "przenoszony między laboratoriami, a zespoły opublikują wyniki wspólnie.",
+        "Cześć wszystkim, poniżej komunikat uczelni o nowym stanowisku testowym, do "
+        "piątkowego newslettera.",
+        {
+            "outlook": (
+                "-----Wiadomość oryginalna-----\nOd: Biuro prasowe <prasa@example.pl>\n"
+                "Wysłano: środa, 13 marca 2024 15:10\nDo: Redakcja <redakcja@example.org>\n"
+                "DW: Karl Nyberg <karl@example.se>\nTemat: PD: {title}",
+                None,  # Polish month names
+            ),
+            "apple": (
+                "Początek przekazywanej wiadomości:\n\nOd: Biuro prasowe <prasa@example.pl>\n"
+                "Temat: {title}\nData: 13.03.2024, o godz. 15:10\n"
+                "Do: Redakcja <redakcja@example.org>",
+                SENT,
+            ),
+            "thunderbird": (
+                "-------- Przekazana wiadomość --------\nTemat: \t{title}\n"
+                "Data: \tWed, 13 Mar 2024 15:10:00 +0100\n"
+                "Nadawca: \tBiuro prasowe <prasa@example.pl>\n"
+                "Adresat: \tRedakcja <redakcja@example.org>",
+                SENT,
+            ),
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "language, program", [(lang, p) for lang, forward in FORWARDS.items() for p in forward[3]]
+)
+def test_a_forward_in_italian_dutch_portuguese_finnish_or_polish(language, program):
+    title, body, note, programs = FORWARDS[language]
+    headers, sent = programs[program]
+    headers = headers.format(title=title)
+    mail = f"{note}\n\n{headers}\n\n{title}\n\n{body}\n"
+    article = extract_document(mail, "mail.txt", is_html=False)
+    assert article.title == title
+    assert article.paragraphs == body.split("\n\n")
+    if sent:
+        assert article.date == sent
+    reasons = {r.line: r.reason for r in article.removed}
+    lines = [line.strip() for line in headers.splitlines() if line.strip()]
+    assert [reasons.get(line) for line in lines] == [MAIL_HEADER] * len(lines)
+    assert reasons[note] == SENDER_NOTE
+
+
+@pytest.mark.parametrize(
+    "wrote",
+    [
+        "Il giorno mer 13 mar 2024 alle ore 15:10 Ufficio stampa <stampa@example.it> ha scritto:",
+        "Op wo 13 mrt 2024 om 15:10 schreef Persdienst <pers@example.nl>:",
+        "Em qua., 13 de mar. de 2024 às 15:10, Assessoria <imprensa@example.br> escreveu:",
+        "W dniu śr., 13.03.2024 o 15:10 Biuro prasowe <prasa@example.pl> napisał(a):",
+    ],
+)
+def test_a_reply_s_wrote_line_in_italian_dutch_portuguese_or_polish(wrote):
+    article = extract_document(f"{wrote}\n\n{QUOTED_RELEASE}\n", "mail.txt", is_html=False)
+    assert article.title == "Two labs share a 6G channel sounder"
+    assert article.removed[0].line == wrote and article.removed[0].reason == MAIL_HEADER
+
+
+@pytest.fixture
+def mail_toml(tmp_path, monkeypatch):
+    """A copy of the data files whose mail.toml a test may edit; the forward reader
+    is built again from the package's words afterwards."""
+    target = tmp_path / "data"
+    shutil.copytree(datafiles.DATA_DIR, target)
+    monkeypatch.setattr(datafiles, "DATA_DIR", target)
+    datafiles.mail_words.cache_clear()
+    version.extractor_fingerprint.cache_clear()
+    yield target / "mail.toml"
+    monkeypatch.undo()
+    datafiles.mail_words.cache_clear()
+    version.extractor_fingerprint.cache_clear()
+    importlib.reload(forwards)
+
+
+def _edit(path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_a_language_added_to_mail_toml_is_read(mail_toml):
+    """Czech, as Outlook writes it: its words added to the lists, nothing else."""
+    title, body = RELEASE["en"]
+    mail = (
+        "Od: Tisková kancelář <tisk@example.cz>\nOdesláno: středa 13. března 2024 15:10\n"
+        f"Komu: Redakce <redakce@example.org>\nPředmět: FW: {title}\n\n{title}\n\n{body}\n"
+    ).splitlines()
+    assert forwards.read_forward(mail) is None
+    _edit(mail_toml, '"wysłane",', '"wysłane", "odesláno",')
+    _edit(mail_toml, '"adresat",', '"adresat", "komu",')
+    _edit(mail_toml, '"aihe", "temat",', '"aihe", "temat", "předmět",')
+    datafiles.mail_words.cache_clear()
+    importlib.reload(forwards)
+    forward = forwards.read_forward(mail)
+    assert forward.title == title and forward.text.split("\n\n") == [title, *body.split("\n\n")]
+    assert len(forward.removed) == 4
+
+
+def test_an_edit_to_mail_toml_re_extracts(mail_toml):
+    fingerprint = version.extractor_fingerprint()
+    _edit(mail_toml, '"adresat",', '"adresat", "komu",')
+    version.extractor_fingerprint.cache_clear()
+    assert version.extractor_fingerprint() != fingerprint
+
+
+# Edits that break mail.toml, and what its message says.
+BAD_MAIL_TOML = [
+    ('"nadawca"]', '"nadawca", "date"]', "'date' is both a sender and a date name"),
+    (
+        'sender = ["from", "von", "de", "från", "da", "mittente", "van", "lähettäjä", "od", '
+        '"nadawca"]',
+        "sender = []",
+        "sender must be a non-empty list",
+    ),
+    ('"odp",', '"Odp",', "'Odp' must be a non-empty lower-case string"),
+    ('"wrote",', '"wrote:",', "without a colon"),
+    ("tags = [", "tag = [", r"\[subject\]: unknown keys \['tag'\]"),
+    ("[marks]", "[mark]", "unknown tables"),
+    ('wrote_openers = ["on", "am"', 'wrote_openers = []\nx = ["on", "am"', "unknown keys"),
+    ('"il giorno", "op"', '"il giorno", 7, "op"', "7 must be a non-empty lower-case"),
+]
+
+
+@pytest.mark.parametrize("old, new, message", BAD_MAIL_TOML)
+def test_a_bad_mail_toml_is_named_clearly(mail_toml, old, new, message):
+    _edit(mail_toml, old, new)
+    with pytest.raises(datafiles.DataFileError, match=message):
+        datafiles.mail_words()

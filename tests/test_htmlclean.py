@@ -279,3 +279,17 @@ def test_a_data_table_with_a_long_value_stays_a_table():
     paragraphs = clean_html(html).paragraphs
     assert "| H-band | 220-330 GHz |" in paragraphs
     assert f"| D-band | {note.strip()} |" in paragraphs
+
+
+def test_a_data_table_without_a_header_row_and_with_a_long_value_stays_a_table():
+    # No <th> to say it holds data, but its long cell is one value (a description),
+    # not an article's paragraphs: it is no layout table.
+    note = "The band most of the first sub-terahertz trials use, as its radios are closest. " * 7
+    table = BANDS.replace("<td>110-170 GHz</td>", f"<td>{note}</td>").replace("th>", "td>")
+    html = (
+        f"<html>{PAGE_HEAD}<body><article><h1>{HEADLINE}</h1>{BODY_HTML}{table}"
+        "</article></body></html>"
+    )
+    paragraphs = clean_html(html).paragraphs
+    assert "| H-band | 220-330 GHz |" in paragraphs
+    assert any(p.startswith("| D-band | The band most of the first") for p in paragraphs)

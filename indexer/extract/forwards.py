@@ -4,10 +4,11 @@ A forwarded or quoted release opens with headers ("From:", "Date:",
 "Subject: Fwd: [Press release] ... | Site") and maybe a note from the
 sender; the release itself follows the last header block, the forward mark
 ("---------- Forwarded message ---------", "-----Original Message-----") or
-the "On ... wrote:" line, in the English, German, French and Spanish forms
-Outlook and Gmail write. The headers, marks and the sender's note leave the
-text (as removed lines with their reason) and the release, its quote marks
-taken off, is what the text cleaner reads. Its title is its headline: the
+the "On ... wrote:" line, in the forms Outlook, Gmail, Apple Mail and
+Thunderbird write in the languages whose words data/mail.toml lists. The
+headers, marks and the sender's note leave the text (as removed lines with
+their reason) and the release, its quote marks taken off, is what the text
+cleaner reads. Its title is its headline: the
 body line the Subject repeats without its "Fwd:/Re:/EMBARGOED:" prefixes and
 site name, else the headline the text cleaner finds in the release. Its date
 is the release's own; a header's date is the day the mail was sent, taken
@@ -21,38 +22,37 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..article import Removed
+from ..datafiles import mail_words
 from .dates import NUMERIC_DATE, date_from_text, date_near_title, parse_date
 
-# Header names as Outlook and Gmail write them in English, German, French and
-# Spanish (and Swedish): "From:", "Von:", "De :", "Envoyé :", "Enviado el:", "Asunto:".
-SENDER_NAMES = frozenset({"from", "von", "de", "från"})
-DATE_NAMES = frozenset(
-    {"date", "sent", "datum", "gesendet", "envoyé", "fecha", "enviado", "enviado el", "skickat"}
-)
-RECIPIENT_NAMES = frozenset({"to", "cc", "bcc", "an", "à", "cci", "para", "till", "kopia"})
-# A Subject field's name, and the tags mail programs and senders put before its words
-# ("Fwd:", "AW:", "RV:", "EMBARGOED:"): the one list, read here and by the text
+# The words mail programs write in a forward's headers and marks, by language
+# (data/mail.toml): header names ("From:", "Von:", "Da:", "Lähettäjä:"), the tags
+# before a subject's words ("Fwd:", "AW:", "EMBARGOED:"), the forward marks.
+WORDS = mail_words()
+SENDER_NAMES = frozenset(WORDS.sender)
+DATE_NAMES = frozenset(WORDS.date)
+RECIPIENT_NAMES = frozenset(WORDS.recipient)
+# A Subject field's name, and its tags: the one list, read here and by the text
 # cleaner's title picking (textclean).
-SUBJECT_NAMES = frozenset(
-    {"subject", "betreff", "objet", "asunto", "oggetto", "assunto", "onderwerp", "ämne", "emne"}
-    | {"aihe", "temat"}
-)
-SUBJECT_TAGS = ("fwd", "fw", "re", "aw", "wg", "sv", "vs", "tr", "rv", "embargoed", "embargo")
-# Outlook's forward tags in the other languages whose Subject is read: sv, it, pt, nl, fi, pl.
-SUBJECT_TAGS += ("vb", "i", "enc", "doorst", "vl", "pd")
+SUBJECT_NAMES = frozenset(WORDS.subject)
+SUBJECT_TAGS = WORDS.tags
+
+
+def _alternation(words) -> str:
+    """The words as one alternative each, the longest first ("enviado el" before "enviado")."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
 HEADER = re.compile(
-    r"^(?P<name>"
-    + "|".join(sorted(SENDER_NAMES | DATE_NAMES | RECIPIENT_NAMES | SUBJECT_NAMES, key=len)[::-1])
-    + r")\s*:\s*(?P<value>.*)$",
+    rf"^(?P<name>{_alternation(SENDER_NAMES | DATE_NAMES | RECIPIENT_NAMES | SUBJECT_NAMES)})"
+    r"\s*:\s*(?P<value>.*)$",
     re.I,
 )
-# The line a forwarded or quoted mail starts under: Gmail's and Outlook's dashed
-# marks ("---------- Weitergeleitete Nachricht ---------", "-----Message d'origine-----",
-# "-----Mensaje original-----") and Apple Mail's "Begin forwarded message:".
+# The line a forwarded or quoted mail starts under: Gmail's, Outlook's and Thunderbird's
+# dashed marks ("---------- Weitergeleitete Nachricht ---------", "-----Message
+# d'origine-----", "-----Mensaje original-----") and Apple Mail's "Begin forwarded message:".
 FORWARD_MARK = re.compile(
-    r"^(?:-{2,}\s*(?:forwarded|original|weitergeleitete|ursprüngliche|message|mensaje)\b.*"
-    r"|(?:begin forwarded message|anfang der weitergeleiteten e-?mail|"
-    r"début du message (?:réexpédié|transféré)|inicio del mensaje reenviado)\s*:)$",
+    rf"^(?:-{{2,}}\s*(?:{_alternation(WORDS.dashed)})\b.*|(?:{_alternation(WORDS.begin)})\s*:)$",
     re.I,
 )
 # "On Fri, 5 Apr 2024 at 16:45, Ann <ann@example.org> wrote:", "Am Mi., 13. März 2024 um
@@ -60,7 +60,9 @@ FORWARD_MARK = re.compile(
 # "El mié, 13 mar 2024 a las 15:10, Ann (<…>) escribió:"; a sender's address or a
 # time of day in it ("On Friday the rector wrote to all staff:" is the release's).
 WROTE = re.compile(
-    r"^(on|am|le|el)\s(?=.*(?:@|\d:\d\d)).+\b(wrote|schrieb|a écrit|escribió)\b.*:$", re.I
+    rf"^(?:{_alternation(WORDS.wrote_openers)})\s(?=.*(?:@|\d:\d\d))"
+    rf".+\b(?:{_alternation(WORDS.wrote_verbs)})\b.*:$",
+    re.I,
 )
 QUOTE = re.compile(r"^(?:>\s?)+")
 # "Fwd:", "Re:", "EMBARGOED:" and "[Press release]" before a subject's words.

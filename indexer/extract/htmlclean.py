@@ -207,12 +207,16 @@ def _issuer_lines(tree) -> list[Removed]:
     return lines
 
 
-# A table cell holding any of these or this much text lays out a page (menu in
-# one cell, article in the next), as older sites do; a data table's cells hold
-# values, maybe each in a <p> or a small table of them. (A cell holding a
-# layout table holds that table's heading or text, so it counts as layout.)
+# A table cell holding any of these, or this much text in paragraphs, lays out a
+# page (menu in one cell, article in the next), as older sites do; a data table's
+# cells hold values, maybe each in a <p> or a small table of them, and a long
+# value (a description) is one run of text. (A cell holding a layout table holds
+# that table's heading or text, so it counts as layout.)
 LAYOUT_CELL_TAGS = ("h1", "h2", "h3")
 LAYOUT_CELL_CHARS = 500
+# An article's paragraphs in a cell: two or more of these ("<p>…</p><p>…</p>",
+# an older page's "…<br><br>…").
+PARAGRAPH_TAGS = ("p", "div", "li", "br", "blockquote", "pre")
 TABLE_PARTS = ("tbody", "thead", "tfoot", "tr", "td", "th")
 
 
@@ -228,8 +232,10 @@ def _layout_tables(tree) -> list:
         if any(cell.tag == "th" for cell in cells):  # a header row: a table of data
             continue
         for cell in cells:
-            inner = next(cell.iter(*LAYOUT_CELL_TAGS), None) is not None
-            if inner or len(_text(cell)) > LAYOUT_CELL_CHARS:
+            if next(cell.iter(*LAYOUT_CELL_TAGS), None) is not None or (
+                len(_text(cell)) > LAYOUT_CELL_CHARS
+                and len(list(itertools.islice(cell.iter(*PARAGRAPH_TAGS), 2))) == 2
+            ):
                 found.append(table)
                 break
     return found

@@ -64,6 +64,11 @@ _YAML_LINE = re.compile(r"\s|#|-(?:\s|$)|[^\s:#][^\s:]*\s*:(?:\s|$)")
 _TOML_TABLE = re.compile(r"^\s*\[")  # "[params]": the keys below are the table's
 # A YAML block scalar's indicator ("title: >-"): the value is on the indented lines below.
 _BLOCK_SCALAR = re.compile(r"[|>][1-9+-]{0,2}(?:\s+#.*)?")
+# A quoted YAML scalar ('' stands for ' in single quotes), maybe a comment after it;
+# a plain scalar's comment (a "#" after a space, or opening the value); YAML's nulls.
+_QUOTED = re.compile(r"""("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*(?:#.*)?""")
+_COMMENT = re.compile(r"(?:^|\s)#")
+_NULL = frozenset({"null", "Null", "NULL", "~"})
 
 
 class FrontMatterError(ValueError):
@@ -148,10 +153,14 @@ def _front_matter(lines: list[str], fence: str, strict: bool) -> dict:
 
 
 def _scalar(value: str) -> str:
+    """A YAML scalar's text: a quoted one without its quotes and the comment after
+    them, a plain one without its comment; null (`null`, `~`, nothing) is ""."""
     value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        return value[1:-1].strip()
-    return value.split(" #", 1)[0].strip()  # a trailing YAML comment
+    if quoted := _QUOTED.fullmatch(value):
+        text = quoted.group(1)[1:-1]
+        return (text.replace("''", "'") if value[0] == "'" else text).strip()
+    value = _COMMENT.split(value, maxsplit=1)[0].strip()
+    return "" if value in _NULL else value
 
 
 def _block_scalar(lines: list[str]) -> str:

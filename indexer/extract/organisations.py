@@ -37,8 +37,8 @@ from ..datafiles import (
     suggested_kinds,
 )
 from ..datafiles import organisations as gazetteer
-from .lines import CJK_CHARS, HAS_CJK
-from .phrases import NAME_EDGE_AFTER, compile_names
+from .lines import HAS_CJK
+from .phrases import NAME_CHAR, NAME_EDGE_AFTER, compile_names
 
 LEAD_MIN_CHARS = 120
 # Organisations of these countries are named with a genitive "s" in their
@@ -69,11 +69,12 @@ _NOT_IN_NAME = re.compile(r"[^\w&'’.\s-]+")
 # on would cross a whole unspaced Chinese text at every position.
 _ACRONYM_SHAPE = r"(?=(?:[0-9&-]*[A-Z]){2})[A-Z0-9][A-Z0-9&-]{1,9}"
 _ACRONYM = re.compile(_ACRONYM_SHAPE)
-# An acronym at a name's edge: NAME_EDGE_BEFORE, then _ACRONYM_SHAPE, written to
-# open with the acronym's first character, so that a search skips to capitals
-# and digits; the edge is looked for behind it, the capitals counted from there.
+# An acronym at a name's edge: phrases.NAME_EDGE_BEFORE (no NAME_CHAR behind it),
+# then _ACRONYM_SHAPE, written to open with the acronym's first character, so that
+# a search skips to capitals and digits; the edge is looked for behind that first
+# character, the capitals counted from there.
 _ACRONYM_WORD = re.compile(
-    rf"[A-Z0-9](?<!(?![{CJK_CHARS}])[\w-][A-Z0-9])"
+    rf"[A-Z0-9](?<!{NAME_CHAR}[A-Z0-9])"
     r"(?:(?<=[A-Z])(?=[0-9&-]*[A-Z])|(?<=[0-9])(?=(?:[0-9&-]*[A-Z]){2}))"
     rf"[A-Z0-9&-]{{1,9}}{NAME_EDGE_AFTER}"
 )
@@ -1293,42 +1294,139 @@ def _required(pattern: re.Pattern) -> tuple[str, ...]:
     """Strings one of which every match of `pattern` holds, the longest such
     set the pattern's top level shows (its literal runs, and the literal
     openings of its alternatives): a text holding none is not searched.
-    Empty if there is none (or the pattern ignores case)."""
-    if pattern.flags & re.IGNORECASE:
+    Empty if there is none (or the pattern ignores case, is verbose or uses
+    syntax `_atoms` does not read)."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return ()
+    try:
+        found_sets = _literal_sets(_atoms(pattern.pattern))
+    except _UnreadSyntax:
         return ()
     best: tuple[str, ...] = ()
-    for found in _literal_sets(re._parser.parse(pattern.pattern).data):
+    for found in found_sets:
         if found and (not best or min(map(len, found)) > min(map(len, best))):
             best = found
     return best
 
 
-def _literal_sets(items) -> list[tuple[str, ...]]:
-    """The sets of strings one of which a match of the sequence `items` holds."""
+class _UnreadSyntax(ValueError):
+    """Regular-expression syntax `_atoms` does not read (a pattern is then not narrowed)."""
+
+
+# What a pattern is read as, one item at a time: an escaped character standing for
+# itself ("\\.", "\\n"), a quantifier (greedy, lazy or possessive), a character class.
+_CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+_CLASS_ESCAPES = frozenset("sSwWdDbBAZ")
+_QUANTIFIER = re.compile(r"(?:[*+?]|\{\d*(?:,\d*)?\})[?+]?")
+_CLASS = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]", re.S)
+_LOOK = ("(?=", "(?!", "(?<=", "(?<!")
+_Atom = tuple[str, str, bool]  # kind ("literal", "group", "other" or "|"), text, quantified
+
+
+def _atoms(source: str) -> list[_Atom]:
+    """The top level of a pattern's `source`: its characters standing for themselves,
+    groups (their inner source), bars between alternatives and anything else (a class,
+    an escape such as \\s, a lookaround), each with whether a quantifier follows."""
+    atoms: list[_Atom] = []
+    at = 0
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            escaped = source[at + 1 : at + 2]
+            if escaped in _CHAR_ESCAPES:
+                atom = ("literal", _CHAR_ESCAPES[escaped])
+            elif escaped in _CLASS_ESCAPES:
+                atom = ("other", escaped)
+            elif escaped and not escaped.isalnum():
+                atom = ("literal", escaped)
+            else:  # \\x41, \\u…, \\N{…}, a back-reference
+                raise _UnreadSyntax(source[at:])
+            at += 2
+        elif char == "[":
+            match = _CLASS.match(source, at)
+            if not match:
+                raise _UnreadSyntax(source[at:])
+            atom, at = ("other", match.group()), match.end()
+        elif char == "(":
+            close = _group_end(source, at)
+            inner = source[at + 1 : close]
+            if source.startswith(_LOOK, at):
+                atom = ("other", inner)
+            elif inner.startswith("?:"):
+                atom = ("group", inner[2:])
+            elif inner.startswith("?P<") and ">" in inner:
+                atom = ("group", inner[inner.index(">") + 1 :])
+            elif inner.startswith("?"):  # inline flags, conditionals, comments
+                raise _UnreadSyntax(source[at:])
+            else:
+                atom = ("group", inner)
+            at = close + 1
+        elif char == ")":
+            raise _UnreadSyntax(source[at:])
+        else:
+            atom = ("|" if char == "|" else "other" if char in ".^$" else "literal", char)
+            at += 1
+        quantifier = _QUANTIFIER.match(source, at)
+        if quantifier:
+            at = quantifier.end()
+        atoms.append((*atom, bool(quantifier)))
+    return atoms
+
+
+def _group_end(source: str, at: int) -> int:
+    """The index of the bracket closing the group that opens at `at`."""
+    depth = 0
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            at += 2
+            continue
+        if char == "[":
+            match = _CLASS.match(source, at)
+            if not match:
+                raise _UnreadSyntax(source[at:])
+            at = match.end()
+            continue
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0:
+            return at
+        at += 1
+    raise _UnreadSyntax(source)
+
+
+def _literal_sets(atoms: list[_Atom]) -> list[tuple[str, ...]]:
+    """The sets of strings one of which a match of the sequence `atoms` holds: its
+    runs of literal characters, and those of the groups in it; of alternatives,
+    their literal openings (when every one has one)."""
+    if any(kind == "|" for kind, _, _ in atoms):
+        branches: list[list[_Atom]] = [[]]
+        for atom in atoms:
+            if atom[0] == "|":
+                branches.append([])
+            else:
+                branches[-1].append(atom)
+        openings = tuple(_opening(branch) for branch in branches)
+        return [openings] if all(openings) else []
     sets, run = [], ""
-    for op, av in [*items, (None, None)]:
-        if op is re._constants.LITERAL:
-            run += chr(av)
+    for kind, text, quantified in [*atoms, ("other", "", False)]:
+        if kind == "literal" and not quantified:
+            run += text
             continue
         if run:
             sets.append((run,))
             run = ""
-        if op is re._constants.SUBPATTERN and not av[1] and not av[2]:
-            sets += _literal_sets(av[3].data)
-        elif op is re._constants.BRANCH:
-            openings = tuple(_opening(branch.data) for branch in av[1])
-            if all(openings):
-                sets.append(openings)
+        if kind == "group" and not quantified:
+            sets += _literal_sets(_atoms(text))
     return sets
 
 
-def _opening(items) -> str:
-    """The literal string a match of the sequence `items` starts with."""
+def _opening(atoms: list[_Atom]) -> str:
+    """The literal string a match of the sequence `atoms` starts with."""
     opening = ""
-    for op, av in items:
-        if op is not re._constants.LITERAL:
+    for kind, text, quantified in atoms:
+        if kind != "literal" or quantified:
             break
-        opening += chr(av)
+        opening += text
     return opening
 
 

@@ -162,7 +162,8 @@ def _cjk_end(phrase: str) -> str:
 # A word edge for names: no Latin letter, digit or hyphen beside the name
 # (a CJK character beside it is fine), except a compound saying what the
 # organisation does for what follows ("the SNS JU-funded project").
-NAME_EDGE_BEFORE = rf"(?<!(?![{CJK_CHARS}])[\w-])"
+NAME_CHAR = rf"(?![{CJK_CHARS}])[\w-]"  # a character that would go on a name
+NAME_EDGE_BEFORE = rf"(?<!{NAME_CHAR})"
 _ROLE_COMPOUND = r"-(?:funded|led|backed|supported|sponsored|financed|coordinated|run)\b"
 NAME_EDGE_AFTER = rf"(?:(?!(?![{CJK_CHARS}])[\w-])|(?={_ROLE_COMPOUND}))"
 _NAME_END = re.compile(NAME_EDGE_AFTER)
