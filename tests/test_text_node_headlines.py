@@ -152,3 +152,12 @@ def test_a_cjk_menu_stays_one_item_a_line():
     # Items of a menu are shorter than a piece of a sentence: none is joined.
     text = "\n".join(["ホーム", "ニュース", "AI", "のりもの", "製品情報", *JA_BODY])
     assert "ニュース" not in " ".join(clean_text(text).paragraphs)
+
+
+def test_a_label_above_a_headline_cut_at_its_emphasis_stays_apart():
+    # "Can a 6G network" is a headline's start, not a name cut out of the label's
+    # sentence: the label has a label's length and the piece has words in lower case.
+    title, _ = read("Recorded talk", "Will a 6G radio", "listen?", "16 May 2025")
+    assert title == "Will a 6G radio listen?"
+    title, _ = read("Nieuwsberichten 2025", "Stad en haven openen", "een proeftuin voor 6G")
+    assert title == "Stad en haven openen een proeftuin voor 6G"

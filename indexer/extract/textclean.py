@@ -738,13 +738,26 @@ def _inline(prev: _Joined, line: str, nxt: str | None) -> bool:
         nxt is not None
         and any(c.isalpha() for c in line)  # a name ("6G"), not a count ("3.409" / "reads")
         and word_count(line) <= INLINE_MAX_WORDS
+        and (_name_like(line) or prev.has_words(LABEL_MAX_WORDS + 1))
         and not ends_sentence(line)
         and nxt[0].islower()
         and prev.has_words(INLINE_MIN_WORDS)
     )
 
 
-INLINE_MAX_WORDS, INLINE_MIN_WORDS = 4, 2
+INLINE_MAX_WORDS, INLINE_MIN_WORDS, LABEL_MAX_WORDS = 4, 2, 3
+
+
+def _name_like(line: str) -> bool:
+    """A name's words: each with a capital or a figure ("Star Trek", "6G",
+    "iPhone"), or a function word ("University of Surrey"). A headline's first
+    words under a label ("On-demand webinar" / "Can a 6G network" / "see?") have
+    words in lower case: after a line of a label's length (LABEL_MAX_WORDS words
+    or fewer) they start a headline, not a piece of a sentence."""
+    return all(
+        word in _OPEN_WORDS or any(c.isupper() or c.isdigit() for c in word)
+        for word in line.split()
+    )
 
 
 def _open_end(text: str) -> bool:
