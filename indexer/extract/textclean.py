@@ -1406,16 +1406,13 @@ def _headline_over_deck(
     where its deck retells the lead. The line right above the deck is the
     headline when it is headline-shaped, of STANDFIRST_MIN_WORDS words or more
     (no section's name: "Innovative use of spectrum"), shorter than the deck,
-    and shares a word with the lead; or, shorter than the deck, when the copy's
-    first line (the page's <title>, as a tab shows it) holds it."""
+    and shares a word with the lead."""
     above = best - 1
     text = dict(shaped).get(above)
-    if text is None or word_count(text) >= word_count(lines[best].text):
-        return best
-    if above > TOLD_DECK_GAP and _title_text(text).casefold() in lines[0].text.casefold():
-        return above  # the copy's first line, the page's <title>, repeats it
-    if word_count(text) < STANDFIRST_MIN_WORDS or not any(
-        word in lead for word in _key_words(_title_text(text))
+    if (
+        text is None
+        or not STANDFIRST_MIN_WORDS <= word_count(text) < word_count(lines[best].text)
+        or not any(word in lead for word in _key_words(_title_text(text)))
     ):
         return best
     return above
