@@ -681,27 +681,12 @@ def _kicker(prev: _Joined) -> bool:
     if len(prev.parts) > 1:
         return False
     text = prev.parts[0]
-    return _in_capitals(text) or clutter_kind(text) == "editorial-label"
+    return (text.isupper() and sum(c.isalpha() for c in text) >= KICKER_MIN_LETTERS) or (
+        clutter_kind(text) == "editorial-label"
+    )
 
 
 KICKER_MIN_LETTERS = 4
-
-
-def _in_capitals(text: str) -> bool:
-    """A line in capitals, of KICKER_MIN_LETTERS letters or more."""
-    return text.isupper() and sum(c.isalpha() for c in text) >= KICKER_MIN_LETTERS
-
-
-def _kicker_over(lines: list[Line], i: int, scores: dict[int, float]) -> bool:
-    """A line in capitals shorter than a headline in capitals (fewer than
-    STANDFIRST_MIN_WORDS words) right above a line in mixed case that tells the
-    lead too (in `scores`): a kicker, not the headline over its deck."""
-    return (
-        i + 1 in scores
-        and _in_capitals(lines[i].text)
-        and word_count(lines[i].text) < STANDFIRST_MIN_WORDS
-        and not _in_capitals(lines[i + 1].text)
-    )
 
 
 def _named_tail(prev: _Joined, line: str) -> bool:
@@ -1359,9 +1344,6 @@ def _told_in_lead(
     # when a line there scores.
     header = min(_first_menu(lines), HEADER_LINES)
     scores = {i: s for i, s in scores.items() if i >= header} or scores
-    # A short line in capitals right above a line in mixed case that scores is its
-    # kicker ("HALL 4 · STAND 4C21"), whatever words it shares with the lead.
-    scores = {i: s for i, s in scores.items() if not _kicker_over(lines, i, scores)} or scores
     # Pages print their headline twice (<title> and <h1>): a repeat is the headline.
     printed = Counter(lines[i].text for i in scores)
     repeated = [i for i in scores if printed[lines[i].text] > 1]
