@@ -100,23 +100,6 @@ def test_a_link_after_a_colon_stays_on_its_own_line():
     assert lines[0] in paragraphs
 
 
-def test_a_date_above_a_headline_split_over_nodes_is_the_pages():
-    # The date stands above the headline's first piece, with a label between,
-    # below a long menu: the two lines above the headline are those above its
-    # first piece.
-    title, day = read(
-        *MENU,
-        *MENU,
-        "2025-04-22",
-        "Consulate news",
-        "Consul opens a",
-        "6G study week",
-        "with nine colleges in Busan",
-    )
-    assert title == "Consul opens a 6G study week with nine colleges in Busan"
-    assert day == date(2025, 4, 22)
-
-
 CJK_MENU = ["ホーム", "ニュース", "製品", "採用情報", "お問い合わせ"]
 JA_BODY = [
     "同社は研究所の屋上に2台の装置を設置し、約50メートルの距離でデータを送る実験を行った。",

@@ -203,8 +203,8 @@ def date_near_title(
     an "updated" day, that is the day the page gives. With `datelines_only`, a
     sentence's date counts only as its dateline (see `date_from_text`).
     """
-    for top, at in _title_lines(lines, title):
-        near = _byline_lines(lines, at, top)
+    for at in _title_lines(lines, title):
+        near = _byline_lines(lines, at)
         near = [line for line in near if not (datelines_only and event_sentence(line))]
         found = date_in_byline(near) or date_in_byline(near, updated=True)
         if found:
@@ -212,9 +212,8 @@ def date_near_title(
     return None
 
 
-def _byline_lines(lines: list[str], at: int, top: int) -> list[str]:
-    """The lines by the title on lines `top` to `at`: those after it, then the
-    two above it."""
+def _byline_lines(lines: list[str], at: int) -> list[str]:
+    """The lines by the title at `at`: those after it, then the two above it."""
     after: list[str] = []
     deck, counted = True, 0
     for line in lines[at + 1 : at + 1 + LEAD_LINES * 3]:
@@ -229,7 +228,7 @@ def _byline_lines(lines: list[str], at: int, top: int) -> list[str]:
                 break
             deck = False
         after.append(line)
-    above = [line for line in lines[max(0, top - 2) : top][::-1] if not ATTRIBUTION.match(line)]
+    above = [line for line in lines[max(0, at - 2) : at][::-1] if not ATTRIBUTION.match(line)]
     return after + above
 
 
@@ -243,11 +242,10 @@ def _dateline_of(sentence: str) -> list[str]:
     return [sentence[: found[0][0] + LEAD_DATE_MAX_OFFSET]]
 
 
-def _title_lines(lines: list[str], title: str | None) -> list[tuple[int, int]]:
-    """The first and last indexes of the title's lines: the lines that are the
-    title, else those that hold it (a page's <title> line adds the site's name),
-    else the lines it starts on when it is wrapped, else the runs of lines that
-    together are the title; spaces compared as one (a copy may turn an
+def _title_lines(lines: list[str], title: str | None) -> list[int]:
+    """The indexes of the title's lines: the lines that are the title, else those
+    that hold it (a page's <title> line adds the site's name), else the lines it
+    starts on when it is wrapped; spaces compared as one (a copy may turn an
     ideographic space into a plain one)."""
     if not title:
         return []
@@ -258,17 +256,16 @@ def _title_lines(lines: list[str], title: str | None) -> list[tuple[int, int]]:
         lambda key: title in key,
         lambda key: len(key) >= len(title) / 2 and title.startswith(key),
     ):
-        found = [(i, i) for i, key in enumerate(keys) if match(key)]
+        found = [i for i, key in enumerate(keys) if match(key)]
         if found:
             return found
-    return _split_title_runs(keys, title)
+    return _split_title_ends(keys, title)
 
 
-def _split_title_runs(keys: list[str], title: str) -> list[tuple[int, int]]:
-    """The first and last lines of the runs of lines that together are the
-    title: a copy that puts every text node on its own line splits a headline
-    where a link or an emphasis starts ("Researchers map how" / "6G" / "signals
-    bend …"); its byline's date may stand above the run's first line.
+def _split_title_ends(keys: list[str], title: str) -> list[int]:
+    """The last lines of the runs of lines that together are the title: a copy
+    that puts every text node on its own line splits a headline where a link
+    or an emphasis starts ("Researchers map how" / "6G" / "signals bend …").
     Compared without spaces (the lines were joined tight before punctuation)."""
     whole = "".join(title.split())
     ends = []
@@ -279,7 +276,7 @@ def _split_title_runs(keys: list[str], title: str) -> list[tuple[int, int]]:
             j += 1
             run += "".join(keys[j].split())
         if j > i and run == whole:
-            ends.append((i, j))
+            ends.append(j)
     return ends
 
 
