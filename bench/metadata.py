@@ -57,7 +57,10 @@ on the whole set, by half and by shape, and its wrong pages are listed.
 More tuning sets are labelled the same way and scored with report_tune3 on
 their folder: text-titles4 (browser copies and node-per-line pages from
 varied sites), and one shape each: text-titles6 (e-mail forwards),
-text-titles7 (node per line), text-titles8 (browser copies).
+text-titles7 (node per line), text-titles8 (browser copies), text-titles11
+(node per line again, from kinds of site the others do not use: trade fair,
+investor relations, webinar, municipality, space agency, law firm, forum,
+embassy, chamber, parliament, analyst firm...).
 
     python -c "from bench.metadata import *; report_tune3(0, TUNE_TEXTS.parent / 'text-titles7')"
     python -m bench.metadata [--show N] [--only NAME] [--keep-url] [--texts-only]

@@ -98,3 +98,49 @@ def test_a_link_after_a_colon_stays_on_its_own_line():
     ]
     paragraphs = clean_text("\n".join([*MENU, *BODY[:2], *lines, BODY[2]])).paragraphs
     assert lines[0] in paragraphs
+
+
+CJK_MENU = ["ホーム", "ニュース", "製品", "採用情報", "お問い合わせ"]
+JA_BODY = [
+    "同社は研究所の屋上に2台の装置を設置し、約50メートルの距離でデータを送る実験を行った。",
+    "今後は通信事業者と共同で、屋外での長期試験を進める計画だという。",
+]
+
+
+def test_a_cjk_headline_cut_where_a_link_starts_is_whole_again():
+    # Japanese: a link on a word, the headline going on with a particle.
+    text = "\n".join(
+        [*CJK_MENU, "北斗光学、", "サブテラヘルツ帯", "で屋内の無線伝送距離を2倍に", *JA_BODY]
+    )
+    assert clean_text(text).title == "北斗光学、サブテラヘルツ帯で屋内の無線伝送距離を2倍に"
+    # Chinese: a Latin name ("6G") cut out of the headline, and out of the body.
+    text = "\n".join(
+        [
+            *CJK_MENU,
+            "南岭研究院联合三家企业完成",
+            "6G",
+            "卫星与地面网络融合试验",
+            "南岭研究院今天宣布，已联合三家企业完成",
+            "6G",
+            "卫星与地面网络融合试验，终端可在两种网络之间自动切换。",
+            "试验在山区进行，切换时间小于一秒，通话没有中断。",
+        ]
+    )
+    cleaned = clean_text(text)
+    assert cleaned.title == "南岭研究院联合三家企业完成 6G 卫星与地面网络融合试验"
+    assert cleaned.paragraphs[0].startswith("南岭研究院今天宣布，已联合三家企业完成 6G 卫星")
+
+
+def test_a_cjk_menu_stays_one_item_a_line():
+    # Items of a menu are shorter than a piece of a sentence: none is joined.
+    text = "\n".join(["ホーム", "ニュース", "AI", "のりもの", "製品情報", *JA_BODY])
+    assert "ニュース" not in " ".join(clean_text(text).paragraphs)
+
+
+def test_a_label_above_a_headline_cut_at_its_emphasis_stays_apart():
+    # "Can a 6G network" is a headline's start, not a name cut out of the label's
+    # sentence: the label has a label's length and the piece has words in lower case.
+    title, _ = read("Recorded talk", "Will a 6G radio", "listen?", "16 May 2025")
+    assert title == "Will a 6G radio listen?"
+    title, _ = read("Nieuwsberichten 2025", "Stad en haven openen", "een proeftuin voor 6G")
+    assert title == "Stad en haven openen een proeftuin voor 6G"
