@@ -103,6 +103,18 @@ def test_an_updated_date_does_not_win():
     )
 
 
+def test_a_time_element_classed_as_the_update_is_not_the_publication_day():
+    # A blog theme prints both times in the byline, the update first and unlabelled.
+    byline = (
+        '<time class="updated" datetime="2024-06-01T10:00:00+02:00">1 June 2024</time>'
+        '<time class="entry-date published" datetime="2024-05-02T08:30:00+02:00">2 May 2024</time>'
+    )
+    assert html_date(page(byline=byline)) == date(2024, 5, 2)
+    # Marked published as well (a post never edited): its day stands.
+    both = '<time class="entry-date published updated" datetime="2024-05-02">2 May 2024</time>'
+    assert html_date(page(byline=both)) == date(2024, 5, 2)
+
+
 def test_a_copyright_year_is_not_a_date():
     footer = "<footer>© 2025 Telecom Example. All rights reserved.</footer>"
     assert html_date(page(after=footer)) is None

@@ -501,6 +501,7 @@ def _strings_after(tree, headline) -> list[str]:
     after: list[str] = []
     seen_headline = False
     inside = set(headline.iter())
+    updates: set = set()  # the elements inside one marked as the update
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript"):
             continue
@@ -508,15 +509,31 @@ def _strings_after(tree, headline) -> list[str]:
             seen_headline = True
             texts = [element.tail]
         elif seen_headline and element not in inside:
-            texts = [element.text, element.tail]
+            own = [element.text]
             if element.tag == "time" and element.get("datetime"):
-                texts.insert(1, element.get("datetime"))  # after its text: the reader's day first
+                own.append(element.get("datetime"))  # after its text: the reader's day first
+            if element in updates or _marked_update(element):
+                updates.update(element.iter())
+                # (a text with its own marker says which of its days is the update)
+                own = [t if UPDATED.search(t) else f"Updated {t}" for t in own if t and t.strip()]
+            texts = [*own, element.tail]
         else:
             continue
         after.extend(" ".join(t.split()) for t in texts if t and not t.isspace())
         if len(after) >= BYLINE_STRINGS_AFTER:
             break
     return after
+
+
+# Classes that mark an element as the page's update, not its publication
+# (`<time class="updated">` beside `<time class="entry-date published">`).
+UPDATE_CLASS = re.compile(r"updat|modif|changed", re.I)
+PUBLISHED_CLASS = re.compile(r"publish|posted|created", re.I)
+
+
+def _marked_update(element) -> bool:
+    marks = f"{element.get('class') or ''} {element.get('itemprop') or ''}"
+    return bool(UPDATE_CLASS.search(marks)) and not PUBLISHED_CLASS.search(marks)
 
 
 def page_date(tree, headline, quick: str | None, url: str | None = None, extensive=None):
