@@ -115,6 +115,23 @@ def test_a_time_element_classed_as_the_update_is_not_the_publication_day():
     assert html_date(page(byline=both)) == date(2024, 5, 2)
 
 
+def test_the_dated_addresses_of_other_stories_are_not_the_page_s_date():
+    more = (
+        "<section><h2>More stories</h2>"
+        '<a href="https://telecom.example/2024/04/30/auction-delayed/">Auction delayed</a> '
+        '<a href="https://telecom.example/2024/05/06/tower-merger/">Tower merger</a></section>'
+    )
+    assert html_date(page(after=more)) is None
+
+
+def test_the_day_a_cookie_notice_was_updated_is_not_the_page_s_date():
+    notice = (
+        "<div class='cookie-consent'><p>We use cookies to improve your experience. Our "
+        "cookie policy was updated on 12 February 2024.</p><button>Accept all</button></div>"
+    )
+    assert html_date(page(before=notice)) is None
+
+
 def test_a_copyright_year_is_not_a_date():
     footer = "<footer>© 2025 Telecom Example. All rights reserved.</footer>"
     assert html_date(page(after=footer)) is None

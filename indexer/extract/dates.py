@@ -558,7 +558,43 @@ def page_date(tree, headline, quick: str | None, url: str | None = None, extensi
     found = shown or in_url or published_date(quick)
     if found is None and extensive is not None:
         found = published_date(extensive())
+        if found and tree is not None and not stated_as_own(tree, found):
+            return None
     return found
+
+
+def stated_as_own(tree, day: date) -> bool:
+    """Whether the page may state `day` as its own (htmldate's extensive search
+    reads the whole page): not when it writes the day only in the addresses of
+    links and images (other stories') or in a cookie notice, a copyright line or
+    an "updated" phrase. A day it writes nowhere we can read stands."""
+    elsewhere = False
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            continue
+        for name, value in element.attrib.items():
+            if day in _days_in(value):
+                if name not in ("href", "src"):
+                    return True
+                elsewhere = True
+        for text in (element.text, element.tail):
+            if text and day in _days_in(text):
+                if not (clutter_kind(text) or UPDATED.search(text)):
+                    return True
+                elsewhere = True
+    return not elsewhere
+
+
+def _days_in(text: str) -> set[date]:
+    """Every day written in `text`: in words, ISO and address forms, and figures."""
+    days = {day for _, day in _dates_with_offsets(text)}
+    days.add(url_date(text))
+    for match in YEAR_FIRST_DATE.finditer(text):
+        days.add(_numeric_day(int(match["year"]), int(match["m"]), int(match["d"])))
+    for match in NUMERIC_DATE.finditer(text):
+        a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+        days.update((_numeric_day(year, b, a), _numeric_day(year, a, b)))
+    return days
 
 
 URL_DATE = re.compile(
