@@ -132,6 +132,21 @@ def test_the_day_a_cookie_notice_was_updated_is_not_the_page_s_date():
     assert html_date(page(before=notice)) is None
 
 
+def test_a_date_over_the_headline_not_the_next_item_s_under_the_body():
+    # An episode page prints its day above the headline; the list after the body
+    # is of other episodes.
+    html = (
+        f"<html><body><main><p class='meta'>Episode 12 · 2 May 2024 · 41 min</p><h1>{HEADLINE}</h1>"
+        f"{BODY}<section><h2>More episodes</h2><p>Episode 13 · 9 May 2024 — "
+        "<a href='/ep/13'>Antennas you can paint</a></p></section></main></body></html>"
+    )
+    assert html_date(html) == date(2024, 5, 2)
+    # A byline under the headline still wins over a date above it.
+    assert html_date(
+        html.replace("</h1>", "</h1><p class='byline'>By Anna Virtanen, 3 May 2024</p>")
+    ) == date(2024, 5, 3)
+
+
 def test_a_copyright_year_is_not_a_date():
     footer = "<footer>© 2025 Telecom Example. All rights reserved.</footer>"
     assert html_date(page(after=footer)) is None

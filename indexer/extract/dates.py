@@ -431,7 +431,30 @@ def byline_date(tree, headline) -> date | None:
     """
     if headline is None:
         return None
-    return date_in_byline(_strings_after(tree, headline))
+    before, after = _strings_by(tree, headline)
+    lead = _until_body(after)
+    return (
+        date_in_byline(lead)
+        or date_in_byline([t for t in before[::-1] if not ATTRIBUTION.match(t)])
+        or date_in_byline(after[len(lead) :])
+    )
+
+
+STRINGS_ABOVE = 2  # a date over the headline ("Episode 12 · 2 May 2024", a kicker)
+
+
+def _until_body(strings: list[str]) -> list[str]:
+    """The strings by the headline up to the article's first body sentence after a
+    deck (see `_byline_lines`): the byline stands there, the strings after the
+    body are other stories, comments and lists. A date above the headline comes
+    before them."""
+    deck = True
+    for i, text in enumerate(strings):
+        if is_body_sentence(text):
+            if not deck or len(text) > DECK_MAX_CHARS:
+                return strings[:i]
+            deck = False
+    return strings
 
 
 def date_in_byline(strings: list[str], updated: bool = False) -> date | None:
@@ -496,11 +519,14 @@ def _numeric_day(year: int, month: int, day: int) -> date | None:
     return found if _plausible(found) else None
 
 
-def _strings_after(tree, headline) -> list[str]:
-    """The text strings that follow the headline element, in reading order."""
+def _strings_by(tree, headline) -> tuple[list[str], list[str]]:
+    """The text strings before the headline element and those after it, in
+    reading order (only the last few before it are kept)."""
+    before: list[str] = []
     after: list[str] = []
     seen_headline = False
     inside = set(headline.iter())
+    above = set(headline.iterancestors())
     updates: set = set()  # the elements inside one marked as the update
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript"):
@@ -518,11 +544,15 @@ def _strings_after(tree, headline) -> list[str]:
                 own = [t if UPDATED.search(t) else f"Updated {t}" for t in own if t and t.strip()]
             texts = [*own, element.tail]
         else:
+            if not seen_headline:  # (an ancestor's tail follows the headline)
+                texts = (element.text,) if element in above else (element.text, element.tail)
+                before.extend(" ".join(t.split()) for t in texts if t and not t.isspace())
+                del before[:-STRINGS_ABOVE]
             continue
         after.extend(" ".join(t.split()) for t in texts if t and not t.isspace())
         if len(after) >= BYLINE_STRINGS_AFTER:
             break
-    return after
+    return before, after
 
 
 # Classes that mark an element as the page's update, not its publication
