@@ -15,6 +15,7 @@ from datetime import date
 import pytest
 
 from indexer.extract import extract_document
+from indexer.extract.dates import date_in_byline
 
 BODY = (
     "<p>The three operators agreed on Tuesday to pool their research on sixth-generation "
@@ -79,6 +80,28 @@ def test_date_from_a_byline_in_words():
 
 def test_date_from_a_byline_in_figures_day_first():
     assert html_date(page(byline="Anna Virtanen, 02.05.2024, 09:15")) == date(2024, 5, 2)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Yayınlanma: 2 Mayıs 2024 10:30",  # Turkish
+        "Opublikowano 2 maja 2024, 11:20",  # Polish (genitive)
+        "Publikováno 2. května 2024",  # Czech
+        "Publicat pe 2 mai 2024",  # Romanian
+        "2 травня 2024, 10:21",  # Ukrainian
+        "2 Μαΐου 2024",  # Greek
+        "Julkaistu 2. toukokuuta 2024",  # Finnish
+        "2024. május 2. 10:21",  # Hungarian, year first
+        "2 de maig de 2024",  # Catalan
+        "الخميس ٢ مايو ٢٠٢٤ - ١٠:٢١ ص",  # Arabic, Arabic-Indic digits
+        "２０２４年５月２日 10時21分",  # Japanese, full-width figures
+        "Gepubliceerd: 02-05-2024 10:21",  # day first, hyphens
+    ],
+)
+def test_date_from_a_byline_in_another_language_s_words_or_figures(byline):
+    assert date_in_byline([byline]) == date(2024, 5, 2)  # read by us, not left to htmldate
+    assert html_date(page(byline=byline)) == date(2024, 5, 2)
 
 
 # --- sources that disagree --------------------------------------------------------

@@ -63,13 +63,37 @@ for _names in (
     "januar februar marts april maj juni juli august september oktober november december",
     "januar februar mars april mai juni juli august september oktober november desember",
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    # Genitive forms ("2 maja 2024", "2. května 2024", "2 травня 2024", "2 Μαΐου"),
+    # Finnish partitive ("2. toukokuuta"), Romanian, Hungarian, Catalan.
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
+    "listopada grudnia",
+    "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik "
+    "listopad grudzień",
+    "ledna února března dubna května června července srpna září října listopadu prosince",
+    "januára februára marca apríla mája júna júla augusta septembra októbra novembra decembra",
+    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    "ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου "
+    "οκτωβρίου νοεμβρίου δεκεμβρίου",
+    "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta "
+    "syyskuuta lokakuuta marraskuuta joulukuuta",
+    "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie "
+    "decembrie",
+    "január február március április május június július augusztus szeptember október "
+    "november december",
+    "gener febrer març abril maig juny juliol agost setembre octubre novembre desembre",
+    # Arabic: the Gregorian months as the Egyptian and Gulf press, then the Levant, name them.
+    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    "كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني كانون_الأول",
     # Short names that are no other word ("2 okt 2025", "02 ago 2017").
     "jan feb mars apr maj jun jul aug sep okt nov dez",
     "gen feb mar apr mag giu lug ago set ott nov dic",
     "ene feb mar abr may jun jul ago sep oct nov dic",
 ):
     for _number, _name in enumerate(_names.split(), 1):
-        _MONTHS.setdefault(_name, _number)
+        _MONTHS.setdefault(_name.replace("_", " "), _number)
+for _name, _number in (("ابريل", 4), ("إبريل", 4), ("اغسطس", 8), ("اكتوبر", 10)):
+    _MONTHS[_name] = _number  # spelt without the hamza
 # Weekday names of the same languages, and English short ones: a stamp may
 # name its day before its date ("Friday, 22 October 2010", "sexta-feira, 14 de março").
 WEEKDAYS = frozenset(
@@ -98,12 +122,27 @@ DATE_PATTERNS = [
     # Chinese and Japanese "2025年5月12日", Korean "2025년 5월 12일".
     re.compile(rf"{_YEAR}\s*[年년]\s*(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}})\s*[日일]"),
     re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.I),
-    re.compile(rf"(?<!\w){_DAY}(?:\s+of|\s+de)?\s+{_MONTH},?\s+(?:de\s+)?{_YEAR}{_YEAR_END}", re.I),
+    re.compile(
+        rf"(?<!\w){_DAY}(?:\s+of|\s+de)?\s+{_MONTH}[,،]?\s+(?:de\s+)?{_YEAR}{_YEAR_END}", re.I
+    ),
+    # Hungarian "2024. május 2.": the year first, in words.
+    re.compile(rf"(?<!\d){_YEAR}\.\s+{_MONTH}\s+(?P<day>\d{{1,2}})\.", re.I),
 ]
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
+# Figures of other scripts (Arabic-Indic, Persian, full-width) read as ASCII ones.
+_OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
+_TO_ASCII_DIGITS = {start + i: str(i) for start in (0x0660, 0x06F0, 0xFF10) for i in range(10)}
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with its figures in ASCII (the same length: offsets stay)."""
+    return text.translate(_TO_ASCII_DIGITS) if _OTHER_DIGITS.search(text) else text
+
+
 # Day and month in figures: 18.11.2019 and 27/09/2018 read day first; 11/19/2019 is
 # month first only when the day cannot be a month. Only bylines are read this way.
 NUMERIC_DATE = re.compile(
-    r"(?<![\d.])(?P<a>\d{1,2})([./])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?!\d)"
+    r"(?<![\d.-])(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?![\d-])"
 )
 # A two-digit year before a time of day ("11/19/19 06:56 AM EST"): American order,
 # unless the first figure cannot be a month ("27/09/24 14:05").
@@ -134,6 +173,9 @@ def parse_date(text: str) -> date | None:
 
 
 def _dates_with_offsets(text: str) -> list[tuple[int, date]]:
+    text = ascii_digits(text)
+    if not _ANY_YEAR.search(text):  # every pattern has one: most lines are done here
+        return []
     found = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
@@ -490,6 +532,7 @@ _MARKER_AFTER = ("·", "|", "•", "–", "—", "-", "/", ",", ";", "(", "（")
 
 
 def _byline_day(text: str) -> date | None:
+    text = ascii_digits(text)
     found = parse_date(text)
     if found:
         return found
