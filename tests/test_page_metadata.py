@@ -126,6 +126,23 @@ def test_an_updated_date_does_not_win():
     )
 
 
+@pytest.mark.parametrize(
+    "updated",
+    [
+        "Zaktualizowano 1 czerwca 2024",  # Polish
+        "Güncelleme: 1 Haziran 2024",  # Turkish
+        "Обновлено 1 июня 2024",  # Russian
+        "Diperbarui 1 Juni 2024",  # Indonesian
+        "Cập nhật 1/6/2024",  # Vietnamese
+        "آخر تحديث ١ يونيو ٢٠٢٤",  # Arabic
+        "업데이트 2024.06.01",  # Korean
+    ],
+)
+def test_an_update_in_another_language_printed_first_is_not_the_publication_day(updated):
+    byline = f"<span>{updated}</span> <span>2 May 2024</span>"
+    assert html_date(page(byline=byline)) == date(2024, 5, 2)
+
+
 def test_a_time_element_classed_as_the_update_is_not_the_publication_day():
     # A blog theme prints both times in the byline, the update first and unlabelled.
     byline = (

@@ -371,7 +371,9 @@ _STAMP = re.compile(
 # Words that mark a byline's date as a later edit, not the publication.
 UPDATED = re.compile(
     r"\b(updated?|last modified|modified|edited|aktualisiert|mis à jour|actualizado|atualizado|"
-    r"aggiornato|uppdaterad|päivitetty|opdateret|oppdatert|bijgewerkt)\b|수정|更新",
+    r"aggiornato|uppdaterad|päivitetty|opdateret|oppdatert|bijgewerkt|zaktualizowano|"
+    r"aktualizacja|aktualizováno|güncelleme|güncellendi|обновлено|оновлено|diperbarui|"
+    r"cập nhật|frissítve|actualizat|actualitzat|ενημερώθηκε)\b|수정|更新|업데이트|تحديث",
     re.I,
 )
 BYLINE_MAX_CHARS = 160  # a longer string is prose: its dates are about events
