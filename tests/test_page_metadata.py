@@ -143,6 +143,13 @@ def test_an_update_in_another_language_printed_first_is_not_the_publication_day(
     assert html_date(page(byline=byline)) == date(2024, 5, 2)
 
 
+def test_an_event_date_in_the_standfirst_over_the_byline_is_not_the_publication_day():
+    html = page(byline="By Anna Virtanen, 2 May 2024").replace(
+        "</h1>", "</h1><p class='deck'>The first results will be shown in Oulu on 14 May 2024.</p>"
+    )
+    assert html_date(html) == date(2024, 5, 2)
+
+
 def test_a_time_element_classed_as_the_update_is_not_the_publication_day():
     # A blog theme prints both times in the byline, the update first and unlabelled.
     byline = (

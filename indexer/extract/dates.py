@@ -477,11 +477,18 @@ def byline_date(tree, headline) -> date | None:
         return None
     before, after = _strings_by(tree, headline)
     lead = _until_body(after)
-    return (
-        date_in_byline(lead)
-        or date_in_byline([t for t in before[::-1] if not ATTRIBUTION.match(t)])
-        or date_in_byline(after[len(lead) :])
+    above = [t for t in before[::-1] if not ATTRIBUTION.match(t)]
+    # A sentence's date that is no dateline is an event's ("… shown in Oulu on 14 May").
+    return next(
+        filter(
+            None, (date_in_byline(_no_events(part)) for part in (lead, above, after[len(lead) :]))
+        ),
+        None,
     )
+
+
+def _no_events(strings: list[str]) -> list[str]:
+    return [text for text in strings if not event_sentence(text)]
 
 
 STRINGS_ABOVE = 2  # a date over the headline ("Episode 12 · 2 May 2024", a kicker)
