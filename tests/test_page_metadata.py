@@ -59,6 +59,17 @@ def test_date_from_jsonld():
     assert html_date(page(JSONLD.format("2024-05-02T09:00:00+02:00"))) == date(2024, 5, 2)
 
 
+def test_date_from_jsonld_that_is_not_strict_json():
+    # Raw line breaks in a string and a trailing comma: JSON parsers refuse it, sites
+    # print it; a later day in a list after the article must not win instead.
+    jsonld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "description": "Two\n'
+        'lines", "datePublished": "2024-05-02T09:00:00+02:00",}</script>'
+    )
+    most_read = "<aside><h2>Most read</h2><p><a href='/x'>Tower merger</a> 9 May 2024</p></aside>"
+    assert html_date(page(jsonld, after=most_read)) == date(2024, 5, 2)
+
+
 def test_date_from_meta():
     head = '<meta property="article:published_time" content="2024-05-02T09:00:00+02:00">'
     assert html_date(page(head)) == date(2024, 5, 2)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from .lines import clutter_kind, is_body_sentence, word_count
@@ -444,11 +445,15 @@ def structured_stamps(tree) -> list[Stamp]:
     return found
 
 
+# A publication time as JSON-LD writes it, for data no JSON parser reads.
+JSONLD_PUBLISHED = re.compile(r'"(?:datePublished|dateCreated)"\s*:\s*"([^"]{8,40})"')
+
+
 def _jsonld_stamps(text: str) -> list[Stamp]:
     try:
-        data = json.loads(text)
-    except ValueError:
-        return []
+        data = json.loads(text, strict=False)  # (raw line breaks inside strings)
+    except ValueError:  # a trailing comma, a comment, an unescaped quote: read the field
+        return [s for s in map(parse_stamp, JSONLD_PUBLISHED.findall(text)) if s]
     articles, others = [], []
     stack = [data]
     while stack:
@@ -508,7 +513,7 @@ def _until_body(strings: list[str]) -> list[str]:
     return strings
 
 
-def date_in_byline(strings: list[str], updated: bool = False) -> date | None:
+def date_in_byline(strings: Iterable[str], updated: bool = False) -> date | None:
     """The publication day among the strings by a headline (see `byline_date`);
     with `updated`, an "updated" day counts too."""
     for text in strings:
