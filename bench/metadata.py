@@ -303,29 +303,47 @@ BLIND_SHAPES = ("browser copy", "text-mode dump", "node per line", "markdown", "
 
 def blind_label_problems(folder: Path = BLIND_TEXTS) -> list[str]:
     """What is wrong with a blind set's labels: unlabelled or missing files, bad fields."""
-    labels = json.loads((folder / "titles.json").read_text(encoding="utf-8"))
-    files = {p.name for p in folder.glob("*.txt")}
-    problems = [f"{name}: not labelled" for name in sorted(files - set(labels))]
-    problems += [f"{name}: no such file" for name in sorted(set(labels) - files)]
-    for name, label in sorted(labels.items()):
-        missing = {"title", "date", "shape", "language", "trap"} - set(label)
-        if missing:
-            problems.append(f"{name}: no {', '.join(sorted(missing))}")
-            continue
+
+    def checks(name: str, label: dict, files: set[str]) -> list[str]:
+        problems = []
         if not isinstance(label["title"], str) or not label["title"].strip():
             problems.append(f"{name}: empty title")
         if label["shape"] not in BLIND_SHAPES:
             problems.append(f"{name}: unknown shape {label['shape']!r}")
-        try:
-            if label["date"] is not None:
-                date.fromisoformat(label["date"])
-        except (TypeError, ValueError):
-            problems.append(f"{name}: date {label['date']!r} is not YYYY-MM-DD or null")
+        problems += _date_problems(name, label)
         if name in files and label["title"]:
             flat = " ".join((folder / name).read_text(encoding="utf-8").split())
             if " ".join(str(label["title"]).split()) not in flat:
                 problems.append(f"{name}: title not in the text")
+        return problems
+
+    fields = {"title", "date", "shape", "language", "trap"}
+    return _label_problems(folder / "titles.json", "*.txt", fields, checks)
+
+
+def _label_problems(labels_file: Path, pattern: str, fields: set[str], checks) -> list[str]:
+    """A labelled set's problems: files without a label, labels without a file,
+    missing fields, and what `checks(name, label, files)` finds in a label."""
+    labels = json.loads(labels_file.read_text(encoding="utf-8"))
+    files = {p.name for p in labels_file.parent.glob(pattern)}
+    problems = [f"{name}: not labelled" for name in sorted(files - set(labels))]
+    problems += [f"{name}: no such file" for name in sorted(set(labels) - files)]
+    for name, label in sorted(labels.items()):
+        missing = fields - set(label)
+        if missing:
+            problems.append(f"{name}: no {', '.join(sorted(missing))}")
+            continue
+        problems += checks(name, label, files)
     return problems
+
+
+def _date_problems(name: str, label: dict) -> list[str]:
+    try:
+        if label["date"] is not None:
+            date.fromisoformat(label["date"])
+    except (TypeError, ValueError):
+        return [f"{name}: date {label['date']!r} is not YYYY-MM-DD or null"]
+    return []
 
 
 def blind_texts(folder: Path = BLIND_TEXTS) -> list[dict]:
@@ -364,23 +382,12 @@ HTML_DATE_FIELDS = {"date", "language", "cms", "trap", "half"}
 
 def html_date_label_problems(folder: Path = HTML_DATES) -> list[str]:
     """What is wrong with the HTML date set's labels: unlabelled or missing pages, bad fields."""
-    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
-    files = {p.name for p in folder.glob("*.html")}
-    problems = [f"{name}: not labelled" for name in sorted(files - set(labels))]
-    problems += [f"{name}: no such file" for name in sorted(set(labels) - files)]
-    for name, label in sorted(labels.items()):
-        missing = HTML_DATE_FIELDS - set(label)
-        if missing:
-            problems.append(f"{name}: no {', '.join(sorted(missing))}")
-            continue
-        if label["half"] not in ("A", "B"):
-            problems.append(f"{name}: half {label['half']!r} is not A or B")
-        try:
-            if label["date"] is not None:
-                date.fromisoformat(label["date"])
-        except (TypeError, ValueError):
-            problems.append(f"{name}: date {label['date']!r} is not YYYY-MM-DD or null")
-    return problems
+
+    def checks(name: str, label: dict, files: set[str]) -> list[str]:
+        wrong_half = [f"{name}: half {label['half']!r} is not A or B"]
+        return (wrong_half if label["half"] not in ("A", "B") else []) + _date_problems(name, label)
+
+    return _label_problems(folder / "labels.json", "*.html", HTML_DATE_FIELDS, checks)
 
 
 def html_date_pages(folder: Path = HTML_DATES) -> list[dict]:

@@ -8,9 +8,15 @@ own day, and a structured UTC timestamp a day off is the same instant in
 another time zone (sites write UTC timestamps and local bylines); a
 timestamp with its own offset already states the local day, and a byline
 further off is an "updated" date or another story's, so the structured date
-wins then. htmldate's quick search (run by trafilatura) covers pages without
-structured data or byline; its extensive search runs only when nothing
-cheaper finds a date.
+wins then. The byline is read under the headline up to the article's first
+body sentence, then just above the headline, and only then further down
+(where other stories, comments and sidebars print their days); a day marked
+as the update (by a word in one of many languages, or the element's class)
+and an event's day in a sentence are left out. htmldate's quick search (run
+by trafilatura) covers pages without structured data or byline; its
+extensive search runs only when nothing cheaper finds a date, and its day
+is dropped when the page writes it only in link addresses, a cookie notice,
+a copyright line or an "updated" phrase.
 
 A plain-text article states its date, if at all, in a dateline ("Brussels,
 May 7th 2026"), a timestamp line ("2025-04-18 15:44:41") or its opening
