@@ -108,6 +108,8 @@ def test_date_from_a_byline_in_figures_day_first():
         "الخميس ٢ مايو ٢٠٢٤ - ١٠:٢١ ص",  # Arabic, Arabic-Indic digits
         "２０２４年５月２日 10時21分",  # Japanese, full-width figures
         "Gepubliceerd: 02-05-2024 10:21",  # day first, hyphens
+        "Publié le 2 mai 2024",  # French
+        "2. Mai. 2024, 10:21 Uhr",  # German short name with its full stop
     ],
 )
 def test_date_from_a_byline_in_another_language_s_words_or_figures(byline):
@@ -135,6 +137,20 @@ def test_an_updated_date_does_not_win():
     assert html_date(page(byline="Published May 2, 2024 | Updated June 1, 2024")) == date(
         2024, 5, 2
     )
+
+
+@pytest.mark.parametrize(
+    "byline, day",
+    [
+        ("Publié le 3 févr. 2024 à 10h12", date(2024, 2, 3)),
+        ("3. Mär. 2024, 10:21 Uhr", date(2024, 3, 3)),
+        ("Geplaatst op 3 mrt 2024", date(2024, 3, 3)),
+        ("Publicado em 3 out 2024", date(2024, 10, 3)),
+        ("3 juil. 2024", date(2024, 7, 3)),
+    ],
+)
+def test_a_byline_with_a_short_month_name_of_another_language(byline, day):
+    assert date_in_byline([byline]) == day
 
 
 @pytest.mark.parametrize(

@@ -96,6 +96,11 @@ for _names in (
     "jan feb mars apr maj jun jul aug sep okt nov dez",
     "gen feb mar apr mag giu lug ago set ott nov dic",
     "ene feb mar abr may jun jul ago sep oct nov dic",
+    # ... German, French, Dutch and Portuguese ("3. Mär. 2025", "3 févr. 2025", "3 mrt 2025").
+    "jan feb mär apr mai jun jul aug sep okt nov dez",
+    "janv févr mars avr mai juin juil août sept oct nov déc",
+    "jan feb mrt apr mei jun jul aug sep okt nov dec",
+    "jan fev mar abr mai jun jul ago set out nov dez",
 ):
     for _number, _name in enumerate(_names.split(), 1):
         _MONTHS.setdefault(_name.replace("_", " "), _number)
