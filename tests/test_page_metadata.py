@@ -70,6 +70,17 @@ def test_date_from_jsonld_that_is_not_strict_json():
     assert html_date(page(jsonld, after=most_read)) == date(2024, 5, 2)
 
 
+def test_date_from_microdata_written_as_text():
+    # A theme marks the day it prints with itemprop, over the headline and the kicker;
+    # a list of other stories follows the article.
+    html = page(
+        before="<div class='meta'><span itemprop='datePublished'>May 2, 2024</span>"
+        " · <a href='/news'>News</a> · <a href='/news/research'>Research</a></div>",
+        after="<aside><h2>Most read</h2><p><a href='/x'>Tower merger</a> 9 May 2024</p></aside>",
+    )
+    assert html_date(html) == date(2024, 5, 2)
+
+
 def test_date_from_meta():
     head = '<meta property="article:published_time" content="2024-05-02T09:00:00+02:00">'
     assert html_date(page(head)) == date(2024, 5, 2)

@@ -450,10 +450,16 @@ def structured_stamps(tree) -> list[Stamp]:
             element.get("property") or element.get("name") or element.get("itemprop") or ""
         ).lower()
         if name in PUBLISHED_META:
-            stamp = parse_stamp(element.get("content") or element.get("datetime") or "")
+            value = element.get("content") or element.get("datetime")
+            if value is None and element.get("itemprop"):  # microdata on the day it prints
+                value = element.text_content()[:MICRODATA_MAX_CHARS]
+            stamp = parse_stamp(value or "")
             if stamp:
                 found.append(stamp)
     return found
+
+
+MICRODATA_MAX_CHARS = 80
 
 
 # A publication time as JSON-LD writes it, for data no JSON parser reads.
