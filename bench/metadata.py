@@ -62,9 +62,23 @@ text-titles7 (node per line), text-titles8 (browser copies), text-titles11
 investor relations, webinar, municipality, space agency, law firm, forum,
 embassy, chamber, parliament, analyst firm...).
 
+A set of HTML pages for publication dates (bench/labels/html-dates/: forty
+small news and press pages written for this bench, each modelled on a
+different kind of site: WordPress, Drupal, Arc- and Brightspot-like
+newspapers, CJK portals, European, Turkish, Russian, Arabic, Persian,
+Indonesian and Vietnamese news, governments, universities, newsrooms, blogs,
+a podcast, a live blog; the date in JSON-LD, meta tags, microdata, <time> or
+only a byline in the local language, or nowhere; each with a trap: a later
+"updated" day, sidebars and comments with dates, event dates, cookie banners,
+time zones). labels.json gives each page's day (or null), language, CMS, trap
+and half A/B; a page's own URL, where labelled, is removed as above. Scored
+with --html-dates for the HTML path and htmldate side by side, by half; only
+half A's wrong pages are listed (B is scored, not read).
+
     python -c "from bench.metadata import *; report_tune3(0, TUNE_TEXTS.parent / 'text-titles7')"
     python -m bench.metadata [--show N] [--only NAME] [--keep-url] [--texts-only]
     python -m bench.metadata --tune3 [--show N]
+    python -m bench.metadata --html-dates [--show N] [--only NAME]
     python -m bench.metadata --blind-only
     (from the repository root)
 """
@@ -100,6 +114,7 @@ BLIND_TEXTS5 = BLIND_TEXTS.parent / "text-titles5"
 BLIND_TEXTS9 = BLIND_TEXTS.parent / "text-titles9"
 BLIND_SETS = (BLIND_TEXTS, BLIND_TEXTS5, BLIND_TEXTS9)
 TUNE_TEXTS = Path(__file__).resolve().parent / "labels" / "text-titles3"
+HTML_DATES = Path(__file__).resolve().parent / "labels" / "html-dates"
 URL_IN_PAGE = re.compile(
     r"<link[^>]+rel=[\"']?(canonical|shortlink|amphtml)[^>]*>"
     r"|<meta[^>]+(og:url|twitter:url)[^>]*>",
@@ -298,29 +313,47 @@ BLIND_SHAPES = ("browser copy", "text-mode dump", "node per line", "markdown", "
 
 def blind_label_problems(folder: Path = BLIND_TEXTS) -> list[str]:
     """What is wrong with a blind set's labels: unlabelled or missing files, bad fields."""
-    labels = json.loads((folder / "titles.json").read_text(encoding="utf-8"))
-    files = {p.name for p in folder.glob("*.txt")}
-    problems = [f"{name}: not labelled" for name in sorted(files - set(labels))]
-    problems += [f"{name}: no such file" for name in sorted(set(labels) - files)]
-    for name, label in sorted(labels.items()):
-        missing = {"title", "date", "shape", "language", "trap"} - set(label)
-        if missing:
-            problems.append(f"{name}: no {', '.join(sorted(missing))}")
-            continue
+
+    def checks(name: str, label: dict, files: set[str]) -> list[str]:
+        problems = []
         if not isinstance(label["title"], str) or not label["title"].strip():
             problems.append(f"{name}: empty title")
         if label["shape"] not in BLIND_SHAPES:
             problems.append(f"{name}: unknown shape {label['shape']!r}")
-        try:
-            if label["date"] is not None:
-                date.fromisoformat(label["date"])
-        except (TypeError, ValueError):
-            problems.append(f"{name}: date {label['date']!r} is not YYYY-MM-DD or null")
+        problems += _date_problems(name, label)
         if name in files and label["title"]:
             flat = " ".join((folder / name).read_text(encoding="utf-8").split())
             if " ".join(str(label["title"]).split()) not in flat:
                 problems.append(f"{name}: title not in the text")
+        return problems
+
+    fields = {"title", "date", "shape", "language", "trap"}
+    return _label_problems(folder / "titles.json", "*.txt", fields, checks)
+
+
+def _label_problems(labels_file: Path, pattern: str, fields: set[str], checks) -> list[str]:
+    """A labelled set's problems: files without a label, labels without a file,
+    missing fields, and what `checks(name, label, files)` finds in a label."""
+    labels = json.loads(labels_file.read_text(encoding="utf-8"))
+    files = {p.name for p in labels_file.parent.glob(pattern)}
+    problems = [f"{name}: not labelled" for name in sorted(files - set(labels))]
+    problems += [f"{name}: no such file" for name in sorted(set(labels) - files)]
+    for name, label in sorted(labels.items()):
+        missing = fields - set(label)
+        if missing:
+            problems.append(f"{name}: no {', '.join(sorted(missing))}")
+            continue
+        problems += checks(name, label, files)
     return problems
+
+
+def _date_problems(name: str, label: dict) -> list[str]:
+    try:
+        if label["date"] is not None:
+            date.fromisoformat(label["date"])
+    except (TypeError, ValueError):
+        return [f"{name}: date {label['date']!r} is not YYYY-MM-DD or null"]
+    return []
 
 
 def blind_texts(folder: Path = BLIND_TEXTS) -> list[dict]:
@@ -352,6 +385,57 @@ def report_blind(folder: Path = BLIND_TEXTS) -> None:
     )
     shapes = [s for s in BLIND_SHAPES if any(p["shape"] == s for p in pages)]
     print_scores("sixg-search text path", rows, ("all", *shapes), width=14, by="shape")
+
+
+HTML_DATE_FIELDS = {"date", "language", "cms", "trap", "half"}
+
+
+def html_date_label_problems(folder: Path = HTML_DATES) -> list[str]:
+    """What is wrong with the HTML date set's labels: unlabelled or missing pages, bad fields."""
+
+    def checks(name: str, label: dict, files: set[str]) -> list[str]:
+        wrong_half = [f"{name}: half {label['half']!r} is not A or B"]
+        return (wrong_half if label["half"] not in ("A", "B") else []) + _date_problems(name, label)
+
+    return _label_problems(folder / "labels.json", "*.html", HTML_DATE_FIELDS, checks)
+
+
+def html_date_pages(folder: Path = HTML_DATES) -> list[dict]:
+    """The HTML date set as pages to score, each without its own URL; the half is the fold."""
+    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    return [
+        {
+            "key": name,
+            "html": without_url((folder / name).read_text(encoding="utf-8"), label.get("url", "")),
+            "date": date.fromisoformat(label["date"]) if label["date"] else None,
+            "titles": [],
+            "fold": label["half"],
+        }
+        for name, label in sorted(labels.items())
+    ]
+
+
+def _date_only(system):
+    return lambda page: (system(page)[0], None)
+
+
+def report_html_dates(show: int, only: str | None = None, folder: Path = HTML_DATES) -> None:
+    """The HTML date set: the HTML path and htmldate by half; half A's wrong pages only."""
+    problems = html_date_label_problems(folder)
+    if problems:
+        raise SystemExit("html-dates labels: " + "; ".join(problems))
+    systems = {k: _date_only(v) for k, v in SYSTEMS.items() if not only or only in k}
+    results = run(html_date_pages(folder), systems)
+    print(f"\nHTML dates (bench/labels/{folder.name}): by half; wrong pages of half A only")
+    print(f"{'system':32} {'set':5} {'n':>4} {'date':>6} {'cover':>6} {'prec':>6} {'':6} {'ms':>6}")
+    for name, rows in results.items():
+        print_scores(name, rows, ("all", "A", "B"))
+    for name, rows in results.items():
+        wrong = [r for r in rows if r[0]["fold"] == "A" and r[1] != r[0]["date"]]
+        if show and wrong:
+            print(f"-- {name}: {len(wrong)} wrong dates in half A")
+            for page, found, _, _ in wrong[:show]:
+                print(f"   {page['key'][:36]:36}  label {page['date']}  found {found}")
 
 
 def report_tune3(show: int, folder: Path = TUNE_TEXTS) -> None:
@@ -416,6 +500,9 @@ def main() -> int:
         "--tune3", action="store_true", help="score only tuning set 3 (text-titles3)"
     )
     parser.add_argument(
+        "--html-dates", action="store_true", help="score only the HTML date set (html-dates)"
+    )
+    parser.add_argument(
         "--blind-only",
         action="store_true",
         help="score only the blind sets of whole pages (summary figures, never a page)",
@@ -424,6 +511,9 @@ def main() -> int:
     if args.blind_only:
         for folder in BLIND_SETS:
             report_blind(folder)
+        return 0
+    if args.html_dates:
+        report_html_dates(args.show, args.only)
         return 0
     if args.texts_only:
         report_text_titles(args.show)

@@ -15,6 +15,7 @@ from datetime import date
 import pytest
 
 from indexer.extract import extract_document
+from indexer.extract.dates import date_in_byline
 
 BODY = (
     "<p>The three operators agreed on Tuesday to pool their research on sixth-generation "
@@ -58,6 +59,28 @@ def test_date_from_jsonld():
     assert html_date(page(JSONLD.format("2024-05-02T09:00:00+02:00"))) == date(2024, 5, 2)
 
 
+def test_date_from_jsonld_that_is_not_strict_json():
+    # Raw line breaks in a string and a trailing comma: JSON parsers refuse it, sites
+    # print it; a later day in a list after the article must not win instead.
+    jsonld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "description": "Two\n'
+        'lines", "datePublished": "2024-05-02T09:00:00+02:00",}</script>'
+    )
+    most_read = "<aside><h2>Most read</h2><p><a href='/x'>Tower merger</a> 9 May 2024</p></aside>"
+    assert html_date(page(jsonld, after=most_read)) == date(2024, 5, 2)
+
+
+def test_date_from_microdata_written_as_text():
+    # A theme marks the day it prints with itemprop, over the headline and the kicker;
+    # a list of other stories follows the article.
+    html = page(
+        before="<div class='meta'><span itemprop='datePublished'>May 2, 2024</span>"
+        " · <a href='/news'>News</a> · <a href='/news/research'>Research</a></div>",
+        after="<aside><h2>Most read</h2><p><a href='/x'>Tower merger</a> 9 May 2024</p></aside>",
+    )
+    assert html_date(html) == date(2024, 5, 2)
+
+
 def test_date_from_meta():
     head = '<meta property="article:published_time" content="2024-05-02T09:00:00+02:00">'
     assert html_date(page(head)) == date(2024, 5, 2)
@@ -81,6 +104,30 @@ def test_date_from_a_byline_in_figures_day_first():
     assert html_date(page(byline="Anna Virtanen, 02.05.2024, 09:15")) == date(2024, 5, 2)
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Yayınlanma: 2 Mayıs 2024 10:30",  # Turkish
+        "Opublikowano 2 maja 2024, 11:20",  # Polish (genitive)
+        "Publikováno 2. května 2024",  # Czech
+        "Publicat pe 2 mai 2024",  # Romanian
+        "2 травня 2024, 10:21",  # Ukrainian
+        "2 Μαΐου 2024",  # Greek
+        "Julkaistu 2. toukokuuta 2024",  # Finnish
+        "2024. május 2. 10:21",  # Hungarian, year first
+        "2 de maig de 2024",  # Catalan
+        "الخميس ٢ مايو ٢٠٢٤ - ١٠:٢١ ص",  # Arabic, Arabic-Indic digits
+        "２０２４年５月２日 10時21分",  # Japanese, full-width figures
+        "Gepubliceerd: 02-05-2024 10:21",  # day first, hyphens
+        "Publié le 2 mai 2024",  # French
+        "2. Mai. 2024, 10:21 Uhr",  # German short name with its full stop
+    ],
+)
+def test_date_from_a_byline_in_another_language_s_words_or_figures(byline):
+    assert date_in_byline([byline]) == date(2024, 5, 2)  # read by us, not left to htmldate
+    assert html_date(page(byline=byline)) == date(2024, 5, 2)
+
+
 # --- sources that disagree --------------------------------------------------------
 
 
@@ -101,6 +148,88 @@ def test_an_updated_date_does_not_win():
     assert html_date(page(byline="Published May 2, 2024 | Updated June 1, 2024")) == date(
         2024, 5, 2
     )
+
+
+@pytest.mark.parametrize(
+    "byline, day",
+    [
+        ("Publié le 3 févr. 2024 à 10h12", date(2024, 2, 3)),
+        ("3. Mär. 2024, 10:21 Uhr", date(2024, 3, 3)),
+        ("Geplaatst op 3 mrt 2024", date(2024, 3, 3)),
+        ("Publicado em 3 out 2024", date(2024, 10, 3)),
+        ("3 juil. 2024", date(2024, 7, 3)),
+    ],
+)
+def test_a_byline_with_a_short_month_name_of_another_language(byline, day):
+    assert date_in_byline([byline]) == day
+
+
+@pytest.mark.parametrize(
+    "updated",
+    [
+        "Zaktualizowano 1 czerwca 2024",  # Polish
+        "Güncelleme: 1 Haziran 2024",  # Turkish
+        "Обновлено 1 июня 2024",  # Russian
+        "Diperbarui 1 Juni 2024",  # Indonesian
+        "Cập nhật 1/6/2024",  # Vietnamese
+        "آخر تحديث ١ يونيو ٢٠٢٤",  # Arabic
+        "업데이트 2024.06.01",  # Korean
+    ],
+)
+def test_an_update_in_another_language_printed_first_is_not_the_publication_day(updated):
+    byline = f"<span>{updated}</span> <span>2 May 2024</span>"
+    assert html_date(page(byline=byline)) == date(2024, 5, 2)
+
+
+def test_an_event_date_in_the_standfirst_over_the_byline_is_not_the_publication_day():
+    html = page(byline="By Anna Virtanen, 2 May 2024").replace(
+        "</h1>", "</h1><p class='deck'>The first results will be shown in Oulu on 14 May 2024.</p>"
+    )
+    assert html_date(html) == date(2024, 5, 2)
+
+
+def test_a_time_element_classed_as_the_update_is_not_the_publication_day():
+    # A blog theme prints both times in the byline, the update first and unlabelled.
+    byline = (
+        '<time class="updated" datetime="2024-06-01T10:00:00+02:00">1 June 2024</time>'
+        '<time class="entry-date published" datetime="2024-05-02T08:30:00+02:00">2 May 2024</time>'
+    )
+    assert html_date(page(byline=byline)) == date(2024, 5, 2)
+    # Marked published as well (a post never edited): its day stands.
+    both = '<time class="entry-date published updated" datetime="2024-05-02">2 May 2024</time>'
+    assert html_date(page(byline=both)) == date(2024, 5, 2)
+
+
+def test_the_dated_addresses_of_other_stories_are_not_the_page_s_date():
+    more = (
+        "<section><h2>More stories</h2>"
+        '<a href="https://telecom.example/2024/04/30/auction-delayed/">Auction delayed</a> '
+        '<a href="https://telecom.example/2024/05/06/tower-merger/">Tower merger</a></section>'
+    )
+    assert html_date(page(after=more)) is None
+
+
+def test_the_day_a_cookie_notice_was_updated_is_not_the_page_s_date():
+    notice = (
+        "<div class='cookie-consent'><p>We use cookies to improve your experience. Our "
+        "cookie policy was updated on 12 February 2024.</p><button>Accept all</button></div>"
+    )
+    assert html_date(page(before=notice)) is None
+
+
+def test_a_date_over_the_headline_not_the_next_item_s_under_the_body():
+    # An episode page prints its day above the headline; the list after the body
+    # is of other episodes.
+    html = (
+        f"<html><body><main><p class='meta'>Episode 12 · 2 May 2024 · 41 min</p><h1>{HEADLINE}</h1>"
+        f"{BODY}<section><h2>More episodes</h2><p>Episode 13 · 9 May 2024 — "
+        "<a href='/ep/13'>Antennas you can paint</a></p></section></main></body></html>"
+    )
+    assert html_date(html) == date(2024, 5, 2)
+    # A byline under the headline still wins over a date above it.
+    assert html_date(
+        html.replace("</h1>", "</h1><p class='byline'>By Anna Virtanen, 3 May 2024</p>")
+    ) == date(2024, 5, 3)
 
 
 def test_a_copyright_year_is_not_a_date():

@@ -8,9 +8,15 @@ own day, and a structured UTC timestamp a day off is the same instant in
 another time zone (sites write UTC timestamps and local bylines); a
 timestamp with its own offset already states the local day, and a byline
 further off is an "updated" date or another story's, so the structured date
-wins then. htmldate's quick search (run by trafilatura) covers pages without
-structured data or byline; its extensive search runs only when nothing
-cheaper finds a date.
+wins then. The byline is read under the headline up to the article's first
+body sentence, then just above the headline, and only then further down
+(where other stories, comments and sidebars print their days); a day marked
+as the update (by a word in one of many languages, or the element's class)
+and an event's day in a sentence are left out. htmldate's quick search (run
+by trafilatura) covers pages without structured data or byline; its
+extensive search runs only when nothing cheaper finds a date, and its day
+is dropped when the page writes it only in link addresses, a cookie notice,
+a copyright line or an "updated" phrase.
 
 A plain-text article states its date, if at all, in a dateline ("Brussels,
 May 7th 2026"), a timestamp line ("2025-04-18 15:44:41") or its opening
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from .lines import clutter_kind, is_body_sentence, word_count
@@ -63,13 +70,42 @@ for _names in (
     "januar februar marts april maj juni juli august september oktober november december",
     "januar februar mars april mai juni juli august september oktober november desember",
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    # Genitive forms ("2 maja 2024", "2. května 2024", "2 травня 2024", "2 Μαΐου"),
+    # Finnish partitive ("2. toukokuuta"), Romanian, Hungarian, Catalan.
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
+    "listopada grudnia",
+    "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik "
+    "listopad grudzień",
+    "ledna února března dubna května června července srpna září října listopadu prosince",
+    "januára februára marca apríla mája júna júla augusta septembra októbra novembra decembra",
+    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    "ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου "
+    "οκτωβρίου νοεμβρίου δεκεμβρίου",
+    "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta "
+    "syyskuuta lokakuuta marraskuuta joulukuuta",
+    "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie "
+    "decembrie",
+    "január február március április május június július augusztus szeptember október "
+    "november december",
+    "gener febrer març abril maig juny juliol agost setembre octubre novembre desembre",
+    # Arabic: the Gregorian months as the Egyptian and Gulf press, then the Levant, name them.
+    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    "كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني كانون_الأول",
     # Short names that are no other word ("2 okt 2025", "02 ago 2017").
     "jan feb mars apr maj jun jul aug sep okt nov dez",
     "gen feb mar apr mag giu lug ago set ott nov dic",
     "ene feb mar abr may jun jul ago sep oct nov dic",
+    # ... German, French, Dutch and Portuguese ("3. Mär. 2025", "3 févr. 2025", "3 mrt 2025").
+    "jan feb mär apr mai jun jul aug sep okt nov dez",
+    "janv févr mars avr mai juin juil août sept oct nov déc",
+    "jan feb mrt apr mei jun jul aug sep okt nov dec",
+    "jan fev mar abr mai jun jul ago set out nov dez",
 ):
     for _number, _name in enumerate(_names.split(), 1):
-        _MONTHS.setdefault(_name, _number)
+        _MONTHS.setdefault(_name.replace("_", " "), _number)
+for _name, _number in (("ابريل", 4), ("إبريل", 4), ("اغسطس", 8), ("اكتوبر", 10)):
+    _MONTHS[_name] = _number  # spelt without the hamza
 # Weekday names of the same languages, and English short ones: a stamp may
 # name its day before its date ("Friday, 22 October 2010", "sexta-feira, 14 de março").
 WEEKDAYS = frozenset(
@@ -98,12 +134,27 @@ DATE_PATTERNS = [
     # Chinese and Japanese "2025年5月12日", Korean "2025년 5월 12일".
     re.compile(rf"{_YEAR}\s*[年년]\s*(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}})\s*[日일]"),
     re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.I),
-    re.compile(rf"(?<!\w){_DAY}(?:\s+of|\s+de)?\s+{_MONTH},?\s+(?:de\s+)?{_YEAR}{_YEAR_END}", re.I),
+    re.compile(
+        rf"(?<!\w){_DAY}(?:\s+of|\s+de)?\s+{_MONTH}[,،]?\s+(?:de\s+)?{_YEAR}{_YEAR_END}", re.I
+    ),
+    # Hungarian "2024. május 2.": the year first, in words.
+    re.compile(rf"(?<!\d){_YEAR}\.\s+{_MONTH}\s+(?P<day>\d{{1,2}})\.", re.I),
 ]
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
+# Figures of other scripts (Arabic-Indic, Persian, full-width) read as ASCII ones.
+_OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
+_TO_ASCII_DIGITS = {start + i: str(i) for start in (0x0660, 0x06F0, 0xFF10) for i in range(10)}
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with its figures in ASCII (the same length: offsets stay)."""
+    return text.translate(_TO_ASCII_DIGITS) if _OTHER_DIGITS.search(text) else text
+
+
 # Day and month in figures: 18.11.2019 and 27/09/2018 read day first; 11/19/2019 is
 # month first only when the day cannot be a month. Only bylines are read this way.
 NUMERIC_DATE = re.compile(
-    r"(?<![\d.])(?P<a>\d{1,2})([./])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?!\d)"
+    r"(?<![\d.-])(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?![\d-])"
 )
 # A two-digit year before a time of day ("11/19/19 06:56 AM EST"): American order,
 # unless the first figure cannot be a month ("27/09/24 14:05").
@@ -134,6 +185,9 @@ def parse_date(text: str) -> date | None:
 
 
 def _dates_with_offsets(text: str) -> list[tuple[int, date]]:
+    text = ascii_digits(text)
+    if not _ANY_YEAR.search(text):  # every pattern has one: most lines are done here
+        return []
     found = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
@@ -329,7 +383,9 @@ _STAMP = re.compile(
 # Words that mark a byline's date as a later edit, not the publication.
 UPDATED = re.compile(
     r"\b(updated?|last modified|modified|edited|aktualisiert|mis à jour|actualizado|atualizado|"
-    r"aggiornato|uppdaterad|päivitetty|opdateret|oppdatert|bijgewerkt)\b|수정|更新",
+    r"aggiornato|uppdaterad|päivitetty|opdateret|oppdatert|bijgewerkt|zaktualizowano|"
+    r"aktualizacja|aktualizováno|güncelleme|güncellendi|обновлено|оновлено|diperbarui|"
+    r"cập nhật|frissítve|actualizat|actualitzat|ενημερώθηκε)\b|수정|更新|업데이트|تحديث",
     re.I,
 )
 BYLINE_MAX_CHARS = 160  # a longer string is prose: its dates are about events
@@ -394,17 +450,27 @@ def structured_stamps(tree) -> list[Stamp]:
             element.get("property") or element.get("name") or element.get("itemprop") or ""
         ).lower()
         if name in PUBLISHED_META:
-            stamp = parse_stamp(element.get("content") or element.get("datetime") or "")
+            value = element.get("content") or element.get("datetime")
+            if value is None and element.get("itemprop"):  # microdata on the day it prints
+                value = element.text_content()[:MICRODATA_MAX_CHARS]
+            stamp = parse_stamp(value or "")
             if stamp:
                 found.append(stamp)
     return found
 
 
+MICRODATA_MAX_CHARS = 80
+
+
+# A publication time as JSON-LD writes it, for data no JSON parser reads.
+JSONLD_PUBLISHED = re.compile(r'"(?:datePublished|dateCreated)"\s*:\s*"([^"]{8,40})"')
+
+
 def _jsonld_stamps(text: str) -> list[Stamp]:
     try:
-        data = json.loads(text)
-    except ValueError:
-        return []
+        data = json.loads(text, strict=False)  # (raw line breaks inside strings)
+    except ValueError:  # a trailing comma, a comment, an unescaped quote: read the field
+        return [s for s in map(parse_stamp, JSONLD_PUBLISHED.findall(text)) if s]
     articles, others = [], []
     stack = [data]
     while stack:
@@ -431,10 +497,40 @@ def byline_date(tree, headline) -> date | None:
     """
     if headline is None:
         return None
-    return date_in_byline(_strings_after(tree, headline))
+    before, after = _strings_by(tree, headline)
+    lead = _until_body(after)
+    above = [t for t in before[::-1] if not ATTRIBUTION.match(t)]
+    # A sentence's date that is no dateline is an event's ("… shown in Oulu on 14 May").
+    return next(
+        filter(
+            None, (date_in_byline(_no_events(part)) for part in (lead, above, after[len(lead) :]))
+        ),
+        None,
+    )
 
 
-def date_in_byline(strings: list[str], updated: bool = False) -> date | None:
+def _no_events(strings: list[str]) -> list[str]:
+    return [text for text in strings if not event_sentence(text)]
+
+
+STRINGS_ABOVE = 2  # a date over the headline ("Episode 12 · 2 May 2024", a kicker)
+
+
+def _until_body(strings: list[str]) -> list[str]:
+    """The strings by the headline up to the article's first body sentence after a
+    deck (see `_byline_lines`): the byline stands there, the strings after the
+    body are other stories, comments and lists. A date above the headline comes
+    before them."""
+    deck = True
+    for i, text in enumerate(strings):
+        if is_body_sentence(text):
+            if not deck or len(text) > DECK_MAX_CHARS:
+                return strings[:i]
+            deck = False
+    return strings
+
+
+def date_in_byline(strings: Iterable[str], updated: bool = False) -> date | None:
     """The publication day among the strings by a headline (see `byline_date`);
     with `updated`, an "updated" day counts too."""
     for text in strings:
@@ -467,6 +563,7 @@ _MARKER_AFTER = ("·", "|", "•", "–", "—", "-", "/", ",", ";", "(", "（")
 
 
 def _byline_day(text: str) -> date | None:
+    text = ascii_digits(text)
     found = parse_date(text)
     if found:
         return found
@@ -496,11 +593,15 @@ def _numeric_day(year: int, month: int, day: int) -> date | None:
     return found if _plausible(found) else None
 
 
-def _strings_after(tree, headline) -> list[str]:
-    """The text strings that follow the headline element, in reading order."""
+def _strings_by(tree, headline) -> tuple[list[str], list[str]]:
+    """The text strings before the headline element and those after it, in
+    reading order (only the last few before it are kept)."""
+    before: list[str] = []
     after: list[str] = []
     seen_headline = False
     inside = set(headline.iter())
+    above = set(headline.iterancestors())
+    updates: set = set()  # the elements inside one marked as the update
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript"):
             continue
@@ -508,15 +609,35 @@ def _strings_after(tree, headline) -> list[str]:
             seen_headline = True
             texts = [element.tail]
         elif seen_headline and element not in inside:
-            texts = [element.text, element.tail]
+            own = [element.text]
             if element.tag == "time" and element.get("datetime"):
-                texts.insert(1, element.get("datetime"))  # after its text: the reader's day first
+                own.append(element.get("datetime"))  # after its text: the reader's day first
+            if element in updates or _marked_update(element):
+                updates.update(element.iter())
+                # (a text with its own marker says which of its days is the update)
+                own = [t if UPDATED.search(t) else f"Updated {t}" for t in own if t and t.strip()]
+            texts = [*own, element.tail]
         else:
+            if not seen_headline:  # (an ancestor's tail follows the headline)
+                texts = (element.text,) if element in above else (element.text, element.tail)
+                before.extend(" ".join(t.split()) for t in texts if t and not t.isspace())
+                del before[:-STRINGS_ABOVE]
             continue
         after.extend(" ".join(t.split()) for t in texts if t and not t.isspace())
         if len(after) >= BYLINE_STRINGS_AFTER:
             break
-    return after
+    return before, after
+
+
+# Classes that mark an element as the page's update, not its publication
+# (`<time class="updated">` beside `<time class="entry-date published">`).
+UPDATE_CLASS = re.compile(r"updat|modif|changed", re.I)
+PUBLISHED_CLASS = re.compile(r"publish|posted|created", re.I)
+
+
+def _marked_update(element) -> bool:
+    marks = f"{element.get('class') or ''} {element.get('itemprop') or ''}"
+    return bool(UPDATE_CLASS.search(marks)) and not PUBLISHED_CLASS.search(marks)
 
 
 def page_date(tree, headline, quick: str | None, url: str | None = None, extensive=None):
@@ -541,7 +662,43 @@ def page_date(tree, headline, quick: str | None, url: str | None = None, extensi
     found = shown or in_url or published_date(quick)
     if found is None and extensive is not None:
         found = published_date(extensive())
+        if found and tree is not None and not stated_as_own(tree, found):
+            return None
     return found
+
+
+def stated_as_own(tree, day: date) -> bool:
+    """Whether the page may state `day` as its own (htmldate's extensive search
+    reads the whole page): not when it writes the day only in the addresses of
+    links and images (other stories') or in a cookie notice, a copyright line or
+    an "updated" phrase. A day it writes nowhere we can read stands."""
+    elsewhere = False
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            continue
+        for name, value in element.attrib.items():
+            if day in _days_in(value):
+                if name not in ("href", "src"):
+                    return True
+                elsewhere = True
+        for text in (element.text, element.tail):
+            if text and day in _days_in(text):
+                if not (clutter_kind(text) or UPDATED.search(text)):
+                    return True
+                elsewhere = True
+    return not elsewhere
+
+
+def _days_in(text: str) -> set[date]:
+    """Every day written in `text`: in words, ISO and address forms, and figures."""
+    days = {day for _, day in _dates_with_offsets(text)}
+    days.add(url_date(text))
+    for match in YEAR_FIRST_DATE.finditer(text):
+        days.add(_numeric_day(int(match["year"]), int(match["m"]), int(match["d"])))
+    for match in NUMERIC_DATE.finditer(text):
+        a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+        days.update((_numeric_day(year, b, a), _numeric_day(year, a, b)))
+    return days
 
 
 URL_DATE = re.compile(
