@@ -388,7 +388,7 @@ FORWARDS = {
                 "Lähetetty: keskiviikko 13. maaliskuuta 2024 15.10\n"
                 "Vastaanottaja: Toimitus <toimitus@example.org>\n"
                 "Kopio: Karl Nyberg <karl@example.se>\nAihe: VL: {title}",
-                None,  # Finnish month names
+                SENT,
             ),
             "gmail": (
                 "---------- Välitetty viesti ---------\n"
@@ -417,7 +417,7 @@ FORWARDS = {
                 "-----Wiadomość oryginalna-----\nOd: Biuro prasowe <prasa@example.pl>\n"
                 "Wysłano: środa, 13 marca 2024 15:10\nDo: Redakcja <redakcja@example.org>\n"
                 "DW: Karl Nyberg <karl@example.se>\nTemat: PD: {title}",
-                None,  # Polish month names
+                SENT,
             ),
             "apple": (
                 "Początek przekazywanej wiadomości:\n\nOd: Biuro prasowe <prasa@example.pl>\n"
