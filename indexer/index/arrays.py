@@ -379,10 +379,18 @@ def _blocks(matcher, positions: bool):
     yield _ids(firsts, id_gaps), weights, counts, gaps
 
 
+RANGES = True  # (False: consecutive docnums summed up as any others, for tests to compare)
+
+
 def _ids(firsts: list[int], id_gaps: list[np.ndarray]) -> np.ndarray:
     """Docnums of blocks given as their first id and the gaps after it: one running
-    sum over all blocks, each block then shifted to start at its first id."""
+    sum over all blocks, each block then shifted to start at its first id. Consecutive
+    docnums (a word in every article) are made as a range: the running sum over
+    100,000 postings is most of reading them (numpy's cumsum is ~10x an add)."""
     lengths = np.array([len(g) + 1 for g in id_gaps], dtype=DOCNUM)
+    last = firsts[-1] + int(id_gaps[-1].sum(dtype=DOCNUM))  # (ids ascend, each once)
+    if RANGES and last - firsts[0] == int(lengths.sum()) - 1:
+        return np.arange(firsts[0], last + 1, dtype=DOCNUM)
     starts = np.cumsum(lengths) - lengths
     steps = np.zeros(int(lengths.sum()), dtype=DOCNUM)
     after_first = np.ones(len(steps), dtype=bool)

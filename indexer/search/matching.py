@@ -190,27 +190,37 @@ def _phrase(searcher, arrays: IndexArrays, phrase: wq.Phrase) -> Scored:
     if RAREST_FIRST:
         order.sort(key=lambda i: reader.doc_frequency(phrase.fieldname, words[i]))
     postings, together = [None] * len(words), None
+    confined = [None] * len(words)  # how many candidates were left when a word was read
     for i in order:
         among = together if RAREST_FIRST else None
         postings[i] = arrays.postings_with_positions(reader, phrase.fieldname, words[i], among)
         held = arrays.mask(postings[i][0])
         together = held if together is None else together & held
+        if among is not None:  # its positions are in the candidates left then
+            confined[i] = int(np.count_nonzero(together))
     if together is None:  # (no words)
         together = np.ones(arrays.size, dtype=bool)
-    if len(words) > 1 and together.any():
+    left = int(np.count_nonzero(together))
+    if len(words) > 1 and left:
         spots = []
-        for ids, _, owners, positions in postings:
+        for (ids, _, owners, positions), count in zip(postings, confined, strict=True):
             docnums = ids[owners]
-            wanted = together[docnums]  # per position: is its document a candidate
-            spots.append((docnums[wanted], positions[wanted]))
+            if count != left:  # (a word read when more candidates were left)
+                wanted = np.flatnonzero(together[docnums])  # positions in candidates
+                docnums, positions = docnums[wanted], positions[wanted]
+            spots.append((docnums, positions))
         together = _phrase_docs(spots, phrase.slop, arrays)
     scores = np.zeros(arrays.size)  # the words' scores where the phrase is (0 elsewhere)
     for word, (ids, weights, _, _) in zip(words, postings, strict=True):
-        found = together[ids]
+        found = np.flatnonzero(together[ids])  # (see _taken)
         ids, weights = ids[found], weights[found]
         scores[ids] += _term_scores(searcher, arrays, phrase.fieldname, word, ids, weights)
     return Scored(together, scores * phrase.boost, clean=True)
 
+
+# _taken: elements picked by their indexes (np.flatnonzero) rather than by a boolean
+# mask: numpy's boolean indexing branches on every element, and with a mask of mixed
+# True and False it took 0.3-0.6 ms over 85,000 postings here, the indexes 0.08.
 
 RAREST_FIRST = True  # (False: each word's positions everywhere, for tests to compare)
 POSITION_BITS = 24  # word positions below 2**24 (pages are cut at 3 MB)
@@ -239,8 +249,10 @@ def _common(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """The values in both of two ascending arrays of distinct values."""
     if not len(a) or not len(b):
         return a[:0]
+    if len(a) > len(b):  # the shorter looked up in the longer: fewer binary searches
+        a, b = b, a
     at = np.minimum(np.searchsorted(b, a), len(b) - 1)
-    return a[b[at] == a]
+    return a[np.flatnonzero(b[at] == a)]  # (see _taken)
 
 
 def _positions_by_doc(docnums: np.ndarray, positions: np.ndarray) -> dict[int, list[int]]:
