@@ -82,7 +82,7 @@ class IndexArrays:
         if cached is not None:
             return cached
         ids, weights, _, _ = self._read(reader, fieldname, text, positions=False)
-        ids, weights = ids.astype(np.int32), weights.astype(np.float32)
+        ids, weights = ids.astype(np.int32), weights.astype(np.float32, copy=False)
         ids.flags.writeable = weights.flags.writeable = False
         self._postings.put((fieldname, text), (ids, weights), ids.nbytes + weights.nbytes)
         return ids, weights
@@ -370,7 +370,9 @@ def _blocks(matcher, positions: bool):
             gaps.append(_numbers(block_position_gaps))
     if not firsts:
         return
-    weights = np.concatenate(weights, dtype=np.float64, casting="same_kind")
+    # (as float32 when postings() keeps them so: no float64 copy of 100,000 made first)
+    kind = np.float64 if positions else np.float32
+    weights = np.concatenate(weights, dtype=kind, casting="same_kind")
     if not positions:
         yield _ids(firsts, id_gaps), weights, None, None
         return
@@ -380,17 +382,36 @@ def _blocks(matcher, positions: bool):
 
 
 RANGES = True  # (False: consecutive docnums summed up as any others, for tests to compare)
+ROWS = True  # (False: blocks summed in one run whatever their sizes, for tests to compare)
 
 
 def _ids(firsts: list[int], id_gaps: list[np.ndarray]) -> np.ndarray:
-    """Docnums of blocks given as their first id and the gaps after it: one running
-    sum over all blocks, each block then shifted to start at its first id. Consecutive
+    """Docnums of blocks given as their first id and the gaps after it. Consecutive
     docnums (a word in every article) are made as a range: the running sum over
-    100,000 postings is most of reading them (numpy's cumsum is ~10x an add)."""
-    lengths = np.array([len(g) + 1 for g in id_gaps], dtype=DOCNUM)
+    100,000 postings is most of reading them (numpy's cumsum is ~10x an add).
+    Blocks of one size (all but a shorter last one, as written) are summed as the
+    rows of one matrix, each row starting at its block's first id."""
+    lengths = [len(g) + 1 for g in id_gaps]
     last = firsts[-1] + int(id_gaps[-1].sum(dtype=DOCNUM))  # (ids ascend, each once)
-    if RANGES and last - firsts[0] == int(lengths.sum()) - 1:
+    if RANGES and last - firsts[0] == sum(lengths) - 1:
         return np.arange(firsts[0], last + 1, dtype=DOCNUM)
+    width = lengths[0]
+    rows = len(lengths) - (lengths[-1] != width)  # blocks of the first one's size
+    if ROWS and all(n == width for n in lengths[:rows]):
+        steps = np.empty((rows, width), dtype=DOCNUM)
+        steps[:, 0] = firsts[:rows]
+        gaps = np.concatenate(id_gaps[:rows], dtype=DOCNUM, casting="safe")
+        steps[:, 1:] = gaps.reshape(rows, width - 1)
+        ids = np.cumsum(steps, axis=1).ravel()
+        if rows == len(lengths):
+            return ids
+        tail = np.concatenate(([firsts[-1]], id_gaps[-1]), dtype=DOCNUM, casting="safe")
+        return np.concatenate((ids, np.cumsum(tail)))
+    return _summed_ids(firsts, id_gaps, np.array(lengths, dtype=DOCNUM))
+
+
+def _summed_ids(firsts: list[int], id_gaps: list[np.ndarray], lengths: np.ndarray):
+    """One running sum over all blocks, each block then shifted to start at its first id."""
     starts = np.cumsum(lengths) - lengths
     steps = np.zeros(int(lengths.sum()), dtype=DOCNUM)
     after_first = np.ones(len(steps), dtype=bool)
