@@ -159,29 +159,31 @@ def _joined(parts: tuple):
 def _positions_of(counts: np.ndarray, gaps: np.ndarray, chosen: np.ndarray):
     """The positions of the `chosen` postings (ascending indexes) from every posting's
     count of positions and their gaps: (index in `chosen` of each position's
-    posting, the position). Only the chosen postings' gaps are summed."""
+    posting, the position). Only the chosen postings' gaps are summed. Per-posting
+    values are spread over positions by gathering through `owners` (np.repeat is
+    ~4x slower per position, and a common word has hundreds of thousands)."""
     chosen_counts = counts[chosen]
     ends = np.cumsum(chosen_counts)  # where each chosen posting's positions end
+    owners = np.repeat(np.arange(len(chosen)), chosen_counts)
     if len(chosen) == len(counts):  # all of them: the gaps as they are
         picked = gaps.astype(np.int64)
     else:
         starts = np.cumsum(counts)[chosen] - chosen_counts  # where they start in `gaps`
-        shift = np.repeat(starts - (ends - chosen_counts), chosen_counts)
+        shift = (starts - (ends - chosen_counts))[owners]
         shift += np.arange(len(shift), dtype=shift.dtype)
         picked = gaps[shift].astype(np.int64)
-    owners = np.repeat(np.arange(len(chosen)), chosen_counts)
-    return owners, _running_totals(picked, chosen_counts, ends)
+    return owners, _running_totals(picked, owners, ends)
 
 
-def _running_totals(gaps: np.ndarray, counts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+def _running_totals(gaps: np.ndarray, owners: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """Positions from gaps, the running sum restarting at each posting's first gap
-    (`ends`: the running sum of `counts`)."""
+    (`owners`: each gap's posting; `ends`: the running sum of the postings' counts)."""
     totals = np.cumsum(gaps)
     if not len(totals):
         return totals
-    before = np.zeros(len(counts), dtype=totals.dtype)  # the total before each posting
+    before = np.zeros(len(ends), dtype=totals.dtype)  # the total before each posting
     before[1:] = totals[ends[:-1] - 1]
-    totals -= np.repeat(before, counts)
+    totals -= before[owners]
     return totals
 
 
