@@ -110,11 +110,18 @@ def _add_term(searcher, arrays: IndexArrays, term: wq.Term, found: Scored) -> Sc
         every = np.zeros(arrays.size)
         every[ids] = weights
         scores = _term_scores(searcher, arrays, term.fieldname, text, ids, every, slice(None))
-        found.scores += term.boost * scores
+        found.scores += _boosted(scores, term.boost)
         return found
     scores = _term_scores(searcher, arrays, term.fieldname, text, ids, weights, where)
-    found.scores[where] += term.boost * scores
+    found.scores[where] += _boosted(scores, term.boost)
     return found
+
+
+def _boosted(scores: np.ndarray, boost: float) -> np.ndarray:
+    """boost * scores, in place (scores are a new array), and left as they are for 1."""
+    if boost != 1:
+        scores *= boost
+    return scores
 
 
 RUNS = True  # (False: every posting list indexed by its docnums, for tests to compare)
@@ -134,13 +141,16 @@ def _term_scores(searcher, arrays, fieldname, text, ids, weights, where=None) ->
     if not len(ids):  # (Whoosh's idf fails on an empty index)
         return np.empty(0)
     if not searcher.schema[fieldname].scorable:
-        return weights
+        return weights.copy()  # (a new array, as scores are: a boost multiplies in place)
     idf = searcher.idf(fieldname, text)
     avg = arrays.average_length(fieldname) or searcher.avg_field_length(fieldname) or 1
     b, k1 = _BM25.B, _BM25.K1
     norms = arrays.length_norms(fieldname, avg, b, k1)  # k1 * ((1 - b) + b * length / avg)
-    weights = weights.astype(np.float64)
-    return (weights * (idf * (k1 + 1))) / (weights + norms[ids if where is None else where])
+    weights = weights.astype(np.float64)  # (a new array, worked in place below)
+    lengths = weights + norms[ids if where is None else where]
+    weights *= idf * (k1 + 1)
+    weights /= lengths
+    return weights  # (weights * idf * (k1 + 1)) / (weights + norms)
 
 
 def _and(parts: list[Scored], arrays: IndexArrays) -> Scored:
