@@ -103,6 +103,8 @@ def _add_term(searcher, arrays: IndexArrays, term: wq.Term, found: Scored) -> Sc
         return found
     ids, weights = arrays.postings(searcher.reader(), term.fieldname, text)
     where = _run(ids)
+    if where is ids:  # indexed by intp: numpy converts int32 indexes on every use (2-3x slower)
+        ids = where = ids.astype(np.intp)
     found.mask[where] = True
     if RUNS and where is ids and len(ids) * 2 > arrays.size:
         # most documents: scored over all of them (0 where the word is not), which
