@@ -50,6 +50,7 @@ class IndexArrays:
         self.size = reader.doc_count_all()
         parts = segment_readers(reader)
         self.live = live_mask(reader)
+        self.deleted = not self.live.all()  # some documents deleted (masked in postings)
         self.days = _days(reader, parts)
         # the other languages' fields (analysis.py) only when some article uses them
         scored = [
@@ -104,7 +105,7 @@ class IndexArrays:
 
     def _read(self, reader, fieldname: str, text, positions: bool, first: int = 0, among=None):
         blocks = [
-            (block_ids + offset, *rest)
+            (block_ids + offset if offset else block_ids, *rest)
             for segment, offset in segment_readers(reader)[first:]
             for block_ids, *rest in _blocks(_matcher(segment, fieldname, text), positions)
         ]
@@ -112,19 +113,25 @@ class IndexArrays:
             empty = np.empty(0, dtype=DOCNUM)
             return empty, np.empty(0, dtype=np.float64), empty, empty
         ids, weights, counts, gaps = (_joined(column) for column in zip(*blocks, strict=True))
-        run = run_of(ids)
-        keep = self.live[ids if run is None else run]
+        keep = None  # which postings' documents are live (None: all, nothing deleted)
+        if self.deleted:
+            run = run_of(ids)
+            keep = self.live[ids if run is None else run]
+            keep = None if keep.all() else keep  # (no deleted document holds the term)
+        kept = None if keep is None else np.flatnonzero(keep)  # (see PICKED, matching.py)
         if not positions:
-            if keep.all():  # no deleted document holds the term
+            if kept is None:
                 return ids, weights, None, None
-            return ids[keep], weights[keep], None, None
-        wanted = keep if among is None else keep & among[ids]
-        chosen = np.flatnonzero(wanted)
+            return ids[kept], weights[kept], None, None
+        if among is None:
+            chosen = np.arange(len(ids)) if kept is None else kept
+        else:
+            chosen = np.flatnonzero(among[ids] if keep is None else keep & among[ids])
         owners, at = _positions_of(counts, gaps, chosen)
-        if keep.all():  # no deleted document: postings keep their numbers
+        if kept is None:  # no deleted document: postings keep their numbers
             return ids, weights, chosen[owners], at
         renumbered = np.cumsum(keep) - 1  # posting index once deleted documents are gone
-        return ids[keep], weights[keep], renumbered[chosen][owners], at
+        return ids[kept], weights[kept], renumbered[chosen][owners], at
 
     def lengths(self, fieldname: str) -> np.ndarray:
         """Each document's length in words, as Whoosh's scorer sees it (1 when empty)."""
