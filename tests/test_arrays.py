@@ -736,6 +736,47 @@ def test_a_word_in_every_article_scores_as_by_its_docnums(tmp_path, monkeypatch)
         assert len(whoosh) == reader.doc_count_all()
 
 
+@pytest.mark.parametrize("blocklimit", [4, 6, 1024])
+def test_consecutive_docnums_read_as_a_range_equal_their_running_sum(
+    tmp_path, monkeypatch, blocklimit
+):
+    """A posting list of consecutive docnums (a word in every document) is made as a
+    range, in one block or many: the same docnums and weights as the running sum of
+    its gaps, and as Whoosh reads them; a list with one document missing, or
+    starting later, is not taken for a range. Blocks of one size summed as a matrix
+    (with a shorter last block or none) give the same docnums as one running sum."""
+    from whoosh import index
+
+    from indexer.index import arrays as arrays_module
+    from indexer.index import postings
+    from indexer.index.schema import build_schema
+
+    ix = index.create_in(tmp_path, build_schema())
+    writer = ix.writer(codec=postings.PackedCodec(blocklimit=blocklimit))
+    for n in range(23):
+        words = ["alpha"] * (1 + (n % 3 == 0))  # (a word twice: weight 2)
+        words += ["beta"] * (n != 11) + ["gamma"] * (n >= 5)
+        writer.add_document(path=str(n), body=" ".join(words))
+    writer.commit()
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        for word in ("alpha", "beta", "gamma"):
+            ranged = IndexArrays(reader).postings(reader, "body", word.encode())
+            monkeypatch.setattr(arrays_module, "RANGES", False)
+            monkeypatch.setattr(arrays_module, "ROWS", False)
+            summed = IndexArrays(reader).postings(reader, "body", word.encode())
+            monkeypatch.undo()
+            matcher, whoosh = reader.postings("body", word.encode()), []
+            while matcher.is_active():
+                whoosh.append((matcher.id(), matcher.weight()))
+                matcher.next()
+            got = list(zip(ranged[0].tolist(), ranged[1].tolist(), strict=True))
+            assert got == whoosh and len(whoosh) > 4
+            assert ranged[0].tolist() == summed[0].tolist()
+            assert ranged[1].tolist() == summed[1].tolist()
+        assert arrays_module.run_of(IndexArrays(reader).postings(reader, "body", b"alpha")[0])
+
+
 @pytest.mark.parametrize("q", QUERIES)
 def test_words_in_most_articles_score_as_by_their_docnums(segmented, monkeypatch, q):
     """A word in most articles is scored over every document at once (0 where it is

@@ -69,7 +69,11 @@ class Selection:
         return self.facet_docs.get(facet.field, {})
 
     def allowed_except(self, param: str) -> np.ndarray:
-        """Matched and every facet selection but `param`'s (disjunctive counts)."""
+        """Matched and every facet selection but `param`'s (disjunctive counts): the
+        `allowed` array itself when `param` selects nothing, so that the facets without
+        a selection, the total and the page list its docnums once (ids())."""
+        if self.chosen.get(param) is None:
+            return self.allowed
         return _intersect(self.matched, [m for p, m in self.chosen.items() if p != param])
 
 
