@@ -51,7 +51,12 @@ on the whole set, by half and by shape, and its wrong pages are listed.
 More tuning sets are labelled the same way and scored with report_tune3 on
 their folder: text-titles4 (browser copies and node-per-line pages from
 varied sites), and one shape each: text-titles6 (e-mail forwards),
-text-titles7 (node per line), text-titles8 (browser copies).
+text-titles7 (node per line), text-titles8 (browser copies), text-titles10
+(browser copies from yet other kinds of site: investor relations, city and
+regional governments, a think tank, an embassy, space agencies, a patent
+office, an open-source foundation, a cloud blog, news portals in Portuguese,
+Turkish, Arabic and Hindi, a wiki page, an event listing, a video page and a
+PDF viewer).
 
     python -c "from bench.metadata import *; report_tune3(0, TUNE_TEXTS.parent / 'text-titles7')"
     python -m bench.metadata [--show N] [--only NAME] [--keep-url] [--texts-only]

@@ -7,7 +7,11 @@ labelled like set 3 (the same checker); none shares a headline with another set.
 * set 8 (bench/labels/text-titles8/): whole pages copied from a browser (Chromium's
   innerText) from kinds of site the other sets do not use: a research council, a
   Latin American ministry, a Nordic university, a satellite operator, a
-  consultancy, blog and newsletter platforms, a podcast, a conference recap..."""
+  consultancy, blog and newsletter platforms, a podcast, a conference recap...;
+* set 10 (bench/labels/text-titles10/): browser copies again, from yet other kinds
+  of site (investor relations, city and regional governments, an embassy, space
+  agencies, a patent office, news portals in Portuguese, Turkish, Arabic and
+  Hindi, a wiki page, an event listing, a video page, a PDF viewer...)."""
 
 import hashlib
 from collections import Counter
@@ -20,18 +24,27 @@ from tests.test_bench_tuning_set4 import TUNE4, _labels
 
 TUNE7 = TUNE_TEXTS.parent / "text-titles7"
 TUNE8 = TUNE_TEXTS.parent / "text-titles8"
-SETS = {TUNE7: "node per line", TUNE8: "browser copy"}
+TUNE10 = TUNE_TEXTS.parent / "text-titles10"
+SETS = {TUNE7: "node per line", TUNE8: "browser copy", TUNE10: "browser copy"}
+# How many pages each set has and the languages it is written in.
+SIZES = {TUNE7: 20, TUNE8: 20, TUNE10: 24}
+LANGUAGES = {
+    TUNE7: {"en": 14, "de": 1, "fr": 1, "ja": 1, "zh": 1, "ko": 1, "es": 1},
+    TUNE8: {"en": 14, "de": 1, "fr": 1, "ja": 1, "zh": 1, "ko": 1, "es": 1},
+    TUNE10: {"en": 11, "ja": 2}
+    | dict.fromkeys(("de", "fr", "zh", "pt", "tr", "ar", "ko", "hi", "ca", "it", "nl"), 1),
+}
 
 
 @pytest.mark.parametrize("folder", SETS, ids=lambda folder: folder.name)
 def test_every_page_of_a_shape_s_tuning_set_is_labelled(folder):
     assert label_problems(folder) == []
     labels = list(_labels(folder).values())
-    assert len(labels) == 20
+    assert len(labels) == SIZES[folder]
     assert {label["shape"] for label in labels} == {SETS[folder]}
-    languages = Counter(label["language"] for label in labels)
-    assert languages["en"] == 14 and set(languages) == {"en", "de", "fr", "ja", "zh", "ko", "es"}
-    assert Counter(label["half"] for label in labels) == {"A": 10, "B": 10}
+    assert Counter(label["language"] for label in labels) == LANGUAGES[folder]
+    half = SIZES[folder] // 2
+    assert Counter(label["half"] for label in labels) == {"A": half, "B": half}
     assert any(label["date"] is None for label in labels)
 
 
