@@ -257,8 +257,20 @@ def _byline_lines(lines: list[str], at: int) -> list[str]:
                 break
             deck = False
         after.append(line)
-    above = [line for line in lines[max(0, at - 2) : at][::-1] if not ATTRIBUTION.match(line)]
-    return after + above
+    return after + _lines_above(lines, at)
+
+
+def _lines_above(lines: list[str], at: int) -> list[str]:
+    """The ABOVE_LINES lines above the title at `at` that may hold its date, nearest
+    first: lines without a figure (a label, the issuing organisations' names between a
+    release's date and its headline) are passed over, up to ABOVE_REACH lines up; a
+    quote's attribution is no byline."""
+    above = [line for line in lines[max(0, at - ABOVE_REACH) : at][::-1] if _DIGIT.search(line)]
+    return [line for line in above[:ABOVE_LINES] if not ATTRIBUTION.match(line)]
+
+
+ABOVE_LINES, ABOVE_REACH = 2, 4
+_DIGIT = re.compile(r"\d")
 
 
 def _dateline_of(sentence: str) -> list[str]:

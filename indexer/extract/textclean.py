@@ -1560,9 +1560,12 @@ def _is_label(line: str) -> bool:
 
 SITE_LABEL_MAX_WORDS, CJK_LABEL_MAX_CHARS = 4, 12
 _CJK_PUNCTUATION = re.compile(r"[、，。：；！？「」『』…,.:;!?]")
-# A company's name with its legal form first or last, and no punctuation in it.
+# A company's name with its legal form first or last, and no punctuation in it; an
+# institute's or a foundation's with its form first ("国立研究開発法人…", "一般社団法人…",
+# "財團法人…", "재단법인 …": a juridical person, 法人/법인, of some kind).
 _CJK_COMPANY = re.compile(
-    r"(?:株式会社|（株）|㈱|주식회사|㈜)[^、，。:：]+|[^、，。:：]+(?:株式会社|有限公司|集团|주식회사)"
+    r"(?:株式会社|（株）|㈱|주식회사|㈜|[^\W\d_]{0,6}(?:法人|법인))[^、，。:：]+"
+    r"|[^、，。:：]+(?:株式会社|有限公司|集团|주식회사)"
 )
 
 

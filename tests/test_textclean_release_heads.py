@@ -1,0 +1,63 @@
+"""The head of a press release as sites print it in a browser copy: the date,
+then the issuing organisations' names, then the headline; each name may be
+what the lead's first sentence opens with."""
+
+from datetime import date
+
+from indexer.extract import extract_document
+
+BODY = [
+    "国立研究開発法人北海通信研究所（以下「研究所」）と株式会社ミドリネットは、"
+    "海中の光無線通信で毎秒1ギガビットの伝送に成功しました。",
+    "6Gでは、海上や海中の機器ともつながる通信が検討されています。今回の実験は、港の中の"
+    "水深10メートルで行われました。",
+    "今後は、濁った水の中でも通信できるよう改良を進めます。",
+]
+
+
+def test_an_institutes_name_with_its_legal_form_is_no_headline():
+    # The lead opens with the institute's name, which tells it whole: a name, not the headline.
+    text = "\n".join(
+        [
+            "ホーム",
+            "プレスリリース",
+            "2024年5月20日",
+            "国立研究開発法人北海通信研究所",
+            "株式会社ミドリネット",
+            "海中光無線通信で毎秒1ギガビットの伝送に成功",
+            *BODY,
+        ]
+    )
+    article = extract_document(text, "page.txt", is_html=False)
+    assert article.title == "海中光無線通信で毎秒1ギガビットの伝送に成功"
+    # The date stands above the names, three lines above the headline.
+    assert article.date == date(2024, 5, 20)
+
+
+MENU = ["Skip to content", "Home", "About us", "Research", "Projects", "News", "Careers"]
+LEAD = [
+    "Orbis Radio and Eastbay University today began measuring sub-THz links inside a "
+    "working factory, where machines and robots scatter the signals.",
+    "The measurements will run for six months and the data will be shared with the "
+    "standards bodies that model 6G channels.",
+]
+
+
+def test_the_date_above_the_issuers_names_is_the_releases():
+    text = "\n".join(
+        [
+            *MENU,
+            "Press releases",
+            "12 March 2024",
+            "Orbis Radio Ltd",
+            "Eastbay University",
+            "Orbis Radio and Eastbay University test sub-THz links in a factory",
+            *LEAD,
+            "Recent releases",
+            "Orbis Radio opens a lab in Oulu",
+            "2 February 2024",
+        ]
+    )
+    article = extract_document(text, "page.txt", is_html=False)
+    assert article.title == "Orbis Radio and Eastbay University test sub-THz links in a factory"
+    assert article.date == date(2024, 3, 12)
