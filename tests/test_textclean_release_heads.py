@@ -1,6 +1,8 @@
 """The head of a press release as sites print it in a browser copy: the date,
 then the issuing organisations' names, then the headline; each name may be
-what the lead's first sentence opens with."""
+what the lead's first sentence opens with. And a release copied from a PDF
+viewer: its letterhead above the headline, and every paragraph broken where
+the page's lines end, at no one column (a proportional font)."""
 
 from datetime import date
 
@@ -61,3 +63,29 @@ def test_the_date_above_the_issuers_names_is_the_releases():
     article = extract_document(text, "page.txt", is_html=False)
     assert article.title == "Orbis Radio and Eastbay University test sub-THz links in a factory"
     assert article.date == date(2024, 3, 12)
+
+
+PDF_COPY = """NEWS RELEASE
+Orbis Radio Ltd
+Unit 9, Quayside Park
+Bristol BS1 4ZZ
+For immediate release: 4 March 2024
+Orbis Radio ships a compact channel sounder for 6G research
+A case one person can carry replaces a rack of laboratory equipment
+Bristol, UK – 4 March 2024 – Orbis Radio today announced that it has shipped the first
+compact channel sounders for measuring radio links at 140 GHz in offices and at 300
+GHz in factories to two research teams.
+Channel sounders have so far filled a rack of laboratory equipment. The new sounder fits
+in a case that one person can carry, so measurements can be made in offices, factories and
+streets.
+Orbis Radio – News Release – 4 March 2024
+Page 1 of 1
+"""
+
+
+def test_a_pdf_viewers_copy_has_its_paragraphs_and_headline():
+    article = extract_document(PDF_COPY, "release.txt", is_html=False)
+    assert article.title == "Orbis Radio ships a compact channel sounder for 6G research"
+    # "… in offices and at 300" / "GHz in factories …" is one paragraph.
+    assert "and at 300 GHz in factories to two research teams." in article.text
+    assert article.date == date(2024, 3, 4)
