@@ -89,3 +89,25 @@ def test_a_pdf_viewers_copy_has_its_paragraphs_and_headline():
     # "… in offices and at 300" / "GHz in factories …" is one paragraph.
     assert "and at 300 GHz in factories to two research teams." in article.text
     assert article.date == date(2024, 3, 4)
+
+
+def test_a_breadcrumb_retracing_the_menu_names_no_title():
+    # The section's name ("Culture et éducation") is told by the lead as well as the
+    # headline is, and it stands nearer a date; but the breadcrumb retraces the menu.
+    text = "\n".join(
+        [
+            "Aller au contenu",
+            "Consulat général de France à Osaka",
+            *["Accueil", "Le consulat", "Démarches administratives"],
+            *["Culture et éducation", "Actualités"],
+            *["Accueil", "Culture et éducation", "Actualités"],
+            "Deux universités lancent un master commun sur les réseaux 6G",
+            "Publié le 12 mars 2024",
+            "Dans le cadre de la coopération en culture et en éducation, deux universités "
+            "ont signé mardi un accord pour ouvrir un master commun consacré aux réseaux 6G.",
+            "Les premiers étudiants seront accueillis à la rentrée prochaine, pour deux ans.",
+        ]
+    )
+    article = extract_document(text, "page.txt", is_html=False)
+    assert article.title == "Deux universités lancent un master commun sur les réseaux 6G"
+    assert article.date == date(2024, 3, 12)
