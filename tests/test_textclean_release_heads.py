@@ -111,3 +111,28 @@ def test_a_breadcrumb_retracing_the_menu_names_no_title():
     article = extract_document(text, "page.txt", is_html=False)
     assert article.title == "Deux universités lancent un master commun sur les réseaux 6G"
     assert article.date == date(2024, 3, 12)
+
+
+def test_a_release_number_and_a_reading_time_round_the_headline_are_no_teasers():
+    # Three long lines in a row would read as a list of other stories; two are furniture.
+    text = "\n".join(
+        [
+            *MENU,
+            "Media",
+            "/",
+            "Area stampa",
+            "Area stampa",
+            "14 marzo 2024",
+            "Comunicato stampa n. 7/2024",
+            "Ateneo e porto firmano un accordo per un banco di prova del 6G in banchina",
+            "Tempo di lettura: 4 minuti",
+            "L'ateneo e l'autorità portuale hanno firmato giovedì un accordo per allestire "
+            "in banchina un banco di prova del 6G per gru e veicoli automatici.",
+            "Le prime misure sono previste in autunno e dureranno tre anni.",
+        ]
+    )
+    article = extract_document(text, "page.txt", is_html=False)
+    assert article.title == (
+        "Ateneo e porto firmano un accordo per un banco di prova del 6G in banchina"
+    )
+    assert article.date == date(2024, 3, 14)

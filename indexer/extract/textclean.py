@@ -1471,7 +1471,11 @@ _FURNITURE = re.compile(
     # A photo's caption: a sentence and its credit in brackets ("… 2004. (NASA/JPL)").
     r"|[.!?]\s*\([^()]+\)$"
     # A quote's attribution under it ("— Ann Lee on Monday, in a speech").
-    r"|^[—―–]\s",
+    r"|^[—―–]\s"
+    # A reading time, alone or after its label ("5 min read", "Tempo di lettura: 3 minuti").
+    r"|^(?:[^\d:]{1,30}:\s*)?\d{1,3}\s?min\w*\.?(?:\s+read)?$"
+    # A release's number with its year ("Comunicato stampa n. 12/2025", "Nr. 118/2025").
+    r"|\b(?:n|no|nr|n°)\.?\s*\d{1,4}/(?:19|20)\d{2}\b",
     re.I,
 )
 # A widget's words anywhere in a line ("Share this", "Subscribe", "Read more"):
