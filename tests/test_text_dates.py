@@ -97,6 +97,29 @@ Foto: Archiv, 12. Februar 2024
 تكنولوجيا
 اتفاقية لإنشاء مختبر لأبحاث الجيل السادس في المنطقة
 الثلاثاء 30 سبتمبر 2024 - 11:20 ص
+
+2024-06-05 a Catalan month after de
+Notícia
+La Diputació i dues universitats obren un laboratori 6G
+Dimecres, 5 de juny de 2024
+
+2024-04-08 a Catalan month after d'
+Notícia
+L'Ajuntament i la universitat proven una xarxa 6G al port
+Dilluns, 8 d'abril de 2024
+
+2024-07-14 a Turkish month name
+Teknoloji
+Üniversite ve operatör 6G test ağı kuruyor
+14 Temmuz 2024 Pazar 10:24
+
+2024-11-20 the updated byline under the headline, not a teaser's date further up
+Breaking news
+Two teams test a 6G radio at the harbour on Tuesday, Nov. 19, 2024, in Oslo, as
+crowds watch
+print header logo
+Operators and universities open a shared 6G test bed
+Updated 3:27 am CET, Wednesday, November 20, 2024
 """.strip().split("\n\n")
 
 

@@ -62,6 +62,8 @@ for _names in (
     "januari februari mars april maj juni juli augusti september oktober november december",
     "januar februar marts april maj juni juli august september oktober november december",
     "januar februar mars april mai juni juli august september oktober november desember",
+    "gener febrer març abril maig juny juliol agost setembre octubre novembre desembre",
+    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
     # Arabic names of the Gregorian months, as Egyptian and Gulf sites print them
     # ("الثلاثاء 30 سبتمبر 2025"), and their other spellings.
     "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
@@ -107,7 +109,11 @@ DATE_PATTERNS = [
         rf"(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}})\s*[日일]"
     ),
     re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.I),
-    re.compile(rf"(?<!\w){_DAY}(?:\s+of|\s+de)?\s+{_MONTH},?\s+(?:de\s+)?{_YEAR}{_YEAR_END}", re.I),
+    # "5 June 2025", "5 of June", "5 de junio de 2025", Catalan "5 d'abril de 2025".
+    re.compile(
+        rf"(?<!\w){_DAY}(?:\s+of\s+|\s+de\s+|\s+d['’]|\s+){_MONTH},?\s+(?:de\s+)?{_YEAR}{_YEAR_END}",
+        re.I,
+    ),
 ]
 # Day and month in figures: 18.11.2019 and 27/09/2018 read day first; 11/19/2019 is
 # month first only when the day cannot be a month. Only bylines are read this way.
@@ -220,8 +226,10 @@ def date_near_title(
         near = [line for line in near if not (datelines_only and event_sentence(line))]
         if order is None:
             order = month_first(lines) if any(NUMERIC_DATE.search(t) for t in near) else False
-        found = date_in_byline(near, month_first=order) or date_in_byline(
-            near, updated=True, month_first=order
+        found = (
+            date_in_byline(near, month_first=order)
+            or date_in_byline(near, updated=True, month_first=order)
+            or date_in_byline(_above_names(lines, at), month_first=order)
         )
         if found:
             return found
@@ -257,19 +265,22 @@ def _byline_lines(lines: list[str], at: int) -> list[str]:
                 break
             deck = False
         after.append(line)
-    return after + _lines_above(lines, at)
+    above = [line for line in lines[max(0, at - 2) : at][::-1] if not ATTRIBUTION.match(line)]
+    return after + above
 
 
-def _lines_above(lines: list[str], at: int) -> list[str]:
-    """The ABOVE_LINES lines above the title at `at` that may hold its date, nearest
-    first: lines without a figure (a label, the issuing organisations' names between a
-    release's date and its headline) are passed over, up to ABOVE_REACH lines up; a
-    quote's attribution is no byline."""
-    above = [line for line in lines[max(0, at - ABOVE_REACH) : at][::-1] if _DIGIT.search(line)]
-    return [line for line in above[:ABOVE_LINES] if not ATTRIBUTION.match(line)]
+def _above_names(lines: list[str], at: int) -> list[str]:
+    """The first line with a figure above the title at `at` when the lines right
+    above it have none: a release's date above the issuing organisations' names
+    ("2025年6月10日" / "国立研究開発法人…" / "株式会社…" / headline), up to
+    ABOVE_REACH lines up. Read only when nothing nearer gives a day."""
+    for line in lines[max(0, at - ABOVE_REACH) : at][::-1]:
+        if _DIGIT.search(line):
+            return [] if ATTRIBUTION.match(line) else [line]
+    return []
 
 
-ABOVE_LINES, ABOVE_REACH = 2, 4
+ABOVE_REACH = 4
 _DIGIT = re.compile(r"\d")
 
 
