@@ -1,14 +1,23 @@
 """The head of a press release as sites print it in a browser copy: the date,
 then the issuing organisations' names, then the headline; each name may be
-what the lead's first sentence opens with. And a release copied from a PDF
-viewer: its letterhead above the headline, and every paragraph broken where
-the page's lines end, at no one column (a proportional font)."""
+what the lead's first sentence opens with. A breadcrumb that retraces the
+menu, a release's number and a reading time round the headline. And a release
+copied from a PDF viewer: its letterhead above the headline, and every
+paragraph broken where the page's lines end, at no one column (a
+proportional font)."""
 
 from datetime import date
 
 from indexer.extract import extract_document
 
-BODY = [
+
+def read(*lines: str) -> tuple[str | None, date | None]:
+    """The title and the date of a page of these lines."""
+    article = extract_document("\n".join(lines), "page.txt", is_html=False)
+    return article.title, article.date
+
+
+JA_LEAD = [
     "国立研究開発法人北海通信研究所（以下「研究所」）と株式会社ミドリネットは、"
     "海中の光無線通信で毎秒1ギガビットの伝送に成功しました。",
     "6Gでは、海上や海中の機器ともつながる通信が検討されています。今回の実験は、港の中の"
@@ -18,22 +27,12 @@ BODY = [
 
 
 def test_an_institutes_name_with_its_legal_form_is_no_headline():
-    # The lead opens with the institute's name, which tells it whole: a name, not the headline.
-    text = "\n".join(
-        [
-            "ホーム",
-            "プレスリリース",
-            "2024年5月20日",
-            "国立研究開発法人北海通信研究所",
-            "株式会社ミドリネット",
-            "海中光無線通信で毎秒1ギガビットの伝送に成功",
-            *BODY,
-        ]
-    )
-    article = extract_document(text, "page.txt", is_html=False)
-    assert article.title == "海中光無線通信で毎秒1ギガビットの伝送に成功"
-    # The date stands above the names, three lines above the headline.
-    assert article.date == date(2024, 5, 20)
+    # The lead opens with the institute's name, which tells it whole: a name, not the
+    # headline. The date stands above the names, three lines above the headline.
+    names = ["国立研究開発法人北海通信研究所", "株式会社ミドリネット"]
+    headline = "海中光無線通信で毎秒1ギガビットの伝送に成功"
+    page = ["ホーム", "プレスリリース", "2024年5月20日", *names, headline, *JA_LEAD]
+    assert read(*page) == (headline, date(2024, 5, 20))
 
 
 MENU = ["Skip to content", "Home", "About us", "Research", "Projects", "News", "Careers"]
@@ -43,26 +42,13 @@ LEAD = [
     "The measurements will run for six months and the data will be shared with the "
     "standards bodies that model 6G channels.",
 ]
+RECENT = ["Recent releases", "Orbis Radio opens a lab in Oulu", "2 February 2024"]
 
 
 def test_the_date_above_the_issuers_names_is_the_releases():
-    text = "\n".join(
-        [
-            *MENU,
-            "Press releases",
-            "12 March 2024",
-            "Orbis Radio Ltd",
-            "Eastbay University",
-            "Orbis Radio and Eastbay University test sub-THz links in a factory",
-            *LEAD,
-            "Recent releases",
-            "Orbis Radio opens a lab in Oulu",
-            "2 February 2024",
-        ]
-    )
-    article = extract_document(text, "page.txt", is_html=False)
-    assert article.title == "Orbis Radio and Eastbay University test sub-THz links in a factory"
-    assert article.date == date(2024, 3, 12)
+    headline = "Orbis Radio and Eastbay University test sub-THz links in a factory"
+    head = ["Press releases", "12 March 2024", "Orbis Radio Ltd", "Eastbay University"]
+    assert read(*MENU, *head, headline, *LEAD, *RECENT) == (headline, date(2024, 3, 12))
 
 
 PDF_COPY = """NEWS RELEASE
@@ -94,45 +80,27 @@ def test_a_pdf_viewers_copy_has_its_paragraphs_and_headline():
 def test_a_breadcrumb_retracing_the_menu_names_no_title():
     # The section's name ("Culture et éducation") is told by the lead as well as the
     # headline is, and it stands nearer a date; but the breadcrumb retraces the menu.
-    text = "\n".join(
-        [
-            "Aller au contenu",
-            "Consulat général de France à Osaka",
-            *["Accueil", "Le consulat", "Démarches administratives"],
-            *["Culture et éducation", "Actualités"],
-            *["Accueil", "Culture et éducation", "Actualités"],
-            "Deux universités lancent un master commun sur les réseaux 6G",
-            "Publié le 12 mars 2024",
-            "Dans le cadre de la coopération en culture et en éducation, deux universités "
-            "ont signé mardi un accord pour ouvrir un master commun consacré aux réseaux 6G.",
-            "Les premiers étudiants seront accueillis à la rentrée prochaine, pour deux ans.",
-        ]
-    )
-    article = extract_document(text, "page.txt", is_html=False)
-    assert article.title == "Deux universités lancent un master commun sur les réseaux 6G"
-    assert article.date == date(2024, 3, 12)
+    menu = ["Accueil", "Le consulat", "Démarches administratives", "Culture et éducation"]
+    crumbs = ["Actualités", "Accueil", "Culture et éducation", "Actualités"]
+    headline = "Deux universités lancent un master commun sur les réseaux 6G"
+    lead = [
+        "Dans le cadre de la coopération en culture et en éducation, deux universités "
+        "ont signé mardi un accord pour ouvrir un master commun consacré aux réseaux 6G.",
+        "Les premiers étudiants seront accueillis à la rentrée prochaine, pour deux ans.",
+    ]
+    site = ["Aller au contenu", "Consulat général de France à Osaka"]
+    page = [*site, *menu, *crumbs, headline, "Publié le 12 mars 2024", *lead]
+    assert read(*page) == (headline, date(2024, 3, 12))
 
 
 def test_a_release_number_and_a_reading_time_round_the_headline_are_no_teasers():
     # Three long lines in a row would read as a list of other stories; two are furniture.
-    text = "\n".join(
-        [
-            *MENU,
-            "Media",
-            "/",
-            "Area stampa",
-            "Area stampa",
-            "14 marzo 2024",
-            "Comunicato stampa n. 7/2024",
-            "Ateneo e porto firmano un accordo per un banco di prova del 6G in banchina",
-            "Tempo di lettura: 4 minuti",
-            "L'ateneo e l'autorità portuale hanno firmato giovedì un accordo per allestire "
-            "in banchina un banco di prova del 6G per gru e veicoli automatici.",
-            "Le prime misure sono previste in autunno e dureranno tre anni.",
-        ]
-    )
-    article = extract_document(text, "page.txt", is_html=False)
-    assert article.title == (
-        "Ateneo e porto firmano un accordo per un banco di prova del 6G in banchina"
-    )
-    assert article.date == date(2024, 3, 14)
+    headline = "Ateneo e porto firmano un accordo per un banco di prova del 6G in banchina"
+    head = ["Media", "/", "Area stampa", "Area stampa", "14 marzo 2024"]
+    lead = [
+        "L'ateneo e l'autorità portuale hanno firmato giovedì un accordo per allestire "
+        "in banchina un banco di prova del 6G per gru e veicoli automatici.",
+        "Le prime misure sono previste in autunno e dureranno tre anni.",
+    ]
+    page = [*MENU, *head, "Comunicato stampa n. 7/2024", headline, "Tempo di lettura: 4 minuti"]
+    assert read(*page, *lead) == (headline, date(2024, 3, 14))
