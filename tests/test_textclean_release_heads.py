@@ -104,3 +104,13 @@ def test_a_release_number_and_a_reading_time_round_the_headline_are_no_teasers()
     ]
     page = [*MENU, *head, "Comunicato stampa n. 7/2024", headline, "Tempo di lettura: 4 minuti"]
     assert read(*page, *lead) == (headline, date(2024, 3, 14))
+
+
+def test_a_headline_citing_a_decision_s_number_is_still_the_title():
+    headline = "Commission amends Decision No 243/2012/EU to open the upper 6 GHz band for 6G"
+    lead = [
+        "The Commission today amended Decision No 243/2012/EU so that the upper 6 GHz "
+        "band can be studied for 6G mobile networks as well as for Wi-Fi.",
+        "Member states have two years to report on how the band is used today.",
+    ]
+    assert read(*MENU, "News", headline, "5 March 2024", *lead) == (headline, date(2024, 3, 5))

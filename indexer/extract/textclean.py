@@ -1474,8 +1474,9 @@ _FURNITURE = re.compile(
     r"|^[—―–]\s"
     # A reading time, alone or after its label ("5 min read", "Tempo di lettura: 3 minuti").
     r"|^(?:[^\d:]{1,30}:\s*)?\d{1,3}\s?min\w*\.?(?:\s+read)?$"
-    # A release's number with its year ("Comunicato stampa n. 12/2025", "Nr. 118/2025").
-    r"|\b(?:n|no|nr|n°)\.?\s*\d{1,4}/(?:19|20)\d{2}\b",
+    # A release's number with its year, in a line of a few words ("Comunicato stampa
+    # n. 12/2025", "Nr. 118/2025 vom 12.03.2025"; not "Decision No 243/2012/EU on …").
+    r"|^(?=(?:\S+\s+){0,5}\S+$).*\b(?:n|no|nr|n°)\.?\s*\d{1,4}/(?:19|20)\d{2}\b",
     re.I,
 )
 # A widget's words anywhere in a line ("Share this", "Subscribe", "Read more"):
@@ -1612,7 +1613,7 @@ _CJK_PUNCTUATION = re.compile(r"[、，。：；！？「」『』…,.:;!?]")
 # institute's or a foundation's with its form first ("国立研究開発法人…", "一般社団法人…",
 # "財團法人…", "재단법인 …": a juridical person, 法人/법인, of some kind).
 _CJK_COMPANY = re.compile(
-    r"(?:株式会社|（株）|㈱|주식회사|㈜|[^\W\d_]{0,6}(?:法人|법인))[^、，。:：]+"
+    r"(?:株式会社|（株）|㈱|주식회사|㈜|[^\W\d_]{2,6}(?:法人|법인))[^、，。:：]+"
     r"|[^、，。:：]+(?:株式会社|有限公司|集团|주식회사)"
 )
 
