@@ -57,10 +57,15 @@ on the whole set, by half and by shape, and its wrong pages are listed.
 More tuning sets are labelled the same way and scored with report_tune3 on
 their folder: text-titles4 (browser copies and node-per-line pages from
 varied sites), and one shape each: text-titles6 (e-mail forwards),
-text-titles7 (node per line), text-titles8 (browser copies), text-titles11
-(node per line again, from kinds of site the others do not use: trade fair,
-investor relations, webinar, municipality, space agency, law firm, forum,
-embassy, chamber, parliament, analyst firm...).
+text-titles7 (node per line), text-titles8 (browser copies), text-titles10
+(browser copies from yet other kinds of site: investor relations, city and
+regional governments, a think tank, an embassy, space agencies, a patent
+office, an open-source foundation, a cloud blog, news portals in Portuguese,
+Turkish, Arabic and Hindi, a wiki page, an event listing, a video page and a
+PDF viewer), text-titles11 (node per line again, from kinds of site the
+others do not use: trade fair, investor relations, webinar, municipality,
+space agency, law firm, forum, embassy, chamber, parliament, analyst
+firm...).
 
 A set of HTML pages for publication dates (bench/labels/html-dates/: forty
 small news and press pages written for this bench, each modelled on a

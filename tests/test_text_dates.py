@@ -87,6 +87,39 @@ Foto: Archiv, 12. Februar 2024
 부산대와 오울루대, 6G 안테나 공동 연구 착수
 설립 1987.06.15
 입력 2024.09.03 08:10
+
+2024-06-10 a Japanese era's year in brackets after the year
+プレスリリース
+2024年(令和6年)6月10日
+宇宙機構と通信会社、衛星と地上の6G試験網を光で結ぶ実験に成功
+
+2024-09-30 an Arabic month's name
+تكنولوجيا
+اتفاقية لإنشاء مختبر لأبحاث الجيل السادس في المنطقة
+الثلاثاء 30 سبتمبر 2024 - 11:20 ص
+
+2024-06-05 a Catalan month after de
+Notícia
+La Diputació i dues universitats obren un laboratori 6G
+Dimecres, 5 de juny de 2024
+
+2024-04-08 a Catalan month after d'
+Notícia
+L'Ajuntament i la universitat proven una xarxa 6G al port
+Dilluns, 8 d'abril de 2024
+
+2024-07-14 a Turkish month name
+Teknoloji
+Üniversite ve operatör 6G test ağı kuruyor
+14 Temmuz 2024 Pazar 10:24
+
+2024-11-20 the updated byline under the headline, not a teaser's date further up
+Breaking news
+Two teams test a 6G radio at the harbour on Tuesday, Nov. 19, 2024, in Oslo, as
+crowds watch
+print header logo
+Operators and universities open a shared 6G test bed
+Updated 3:27 am CET, Wednesday, November 20, 2024
 """.strip().split("\n\n")
 
 
@@ -94,6 +127,22 @@ Foto: Archiv, 12. Februar 2024
 def test_the_day_by_the_headline(case):
     day, head = case.split("\n", 1)
     assert day_of(MENU + head + "\n" + BODY) == date.fromisoformat(day.split()[0])
+
+
+RELEASES = (
+    "Press Releases\nOperators and universities open a shared 6G test bed\n11/04/2024\n"
+    + BODY
+    + "Recent Press Releases\nOperators report third quarter results\n10/28/2024\n"
+    "Operators to present at two conferences\n10/21/2024\n"
+)
+
+
+def test_day_and_month_in_figures_are_read_in_the_page_s_own_order():
+    # 10/28/2024 can only be read month first: so is the byline's 11/04/2024.
+    assert day_of(MENU + RELEASES) == date(2024, 11, 4)
+    # Without such a date, or with dates read only day first, the day comes first.
+    day_first = RELEASES.replace("10/28/2024", "28/10/2024").replace("10/21/2024", "21/10/2024")
+    assert day_of(MENU + day_first) == date(2024, 4, 11)
 
 
 FORWARD = """From: Lena Holm <lena@example.org>

@@ -69,6 +69,13 @@ for _names in (
     "januari februari mars april maj juni juli augusti september oktober november december",
     "januar februar marts april maj juni juli august september oktober november december",
     "januar februar mars april mai juni juli august september oktober november desember",
+    "gener febrer març abril maig juny juliol agost setembre octubre novembre desembre",
+    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    # Arabic names of the Gregorian months, as Egyptian and Gulf sites print them
+    # ("الثلاثاء 30 سبتمبر 2025"), and their other spellings.
+    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    "يناير فبراير مارس إبريل مايو يونيه يوليه اغسطس سبتمبر اكتوبر نوفمبر ديسمبر",
+    "يناير فبراير مارس ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
     # Genitive forms ("2 maja 2024", "2. května 2024", "2 травня 2024", "2 Μαΐου"),
@@ -131,11 +138,17 @@ _YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
 
 DATE_PATTERNS = [
     re.compile(rf"(?<!\d){_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d)"),
-    # Chinese and Japanese "2025年5月12日", Korean "2025년 5월 12일".
-    re.compile(rf"{_YEAR}\s*[年년]\s*(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}})\s*[日일]"),
-    re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.I),
+    # Chinese and Japanese "2025年5月12日", Korean "2025년 5월 12일"; a Japanese year
+    # may have its era's year in brackets after it ("2025年(令和7年)6月10日").
     re.compile(
-        rf"(?<!\w){_DAY}(?:\s+of|\s+de)?\s+{_MONTH}[,،]?\s+(?:de\s+)?{_YEAR}{_YEAR_END}", re.I
+        rf"{_YEAR}\s*[年년]\s*(?:[(（][^()（）]{{1,8}}[)）]\s*)?"
+        rf"(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}})\s*[日일]"
+    ),
+    re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.I),
+    # "5 June 2025", "5 of June", "5 de junio de 2025", Catalan "5 d'abril de 2025".
+    re.compile(
+        rf"(?<!\w){_DAY}(?:\s+of\s+|\s+de\s+|\s+d['’]|\s+){_MONTH}[,،]?\s+(?:de\s+)?{_YEAR}{_YEAR_END}",
+        re.I,
     ),
     # Hungarian "2024. május 2.": the year first, in words.
     re.compile(rf"(?<!\d){_YEAR}\.\s+{_MONTH}\s+(?P<day>\d{{1,2}})\.", re.I),
@@ -255,15 +268,37 @@ def date_near_title(
     often stands below it), then the two lines above it (not a quote's
     attribution), as `byline_date` reads a page. When the byline states only
     an "updated" day, that is the day the page gives. With `datelines_only`, a
-    sentence's date counts only as its dateline (see `date_from_text`).
+    sentence's date counts only as its dateline (see `date_from_text`). A
+    byline's day and month in figures are read in the order the page writes
+    its other such dates in (`month_first`).
     """
+    order = None
     for at in _title_lines(lines, title):
         near = _byline_lines(lines, at)
         near = [line for line in near if not (datelines_only and event_sentence(line))]
-        found = date_in_byline(near) or date_in_byline(near, updated=True)
+        if order is None:
+            order = month_first(lines) if any(NUMERIC_DATE.search(t) for t in near) else False
+        found = (
+            date_in_byline(near, month_first=order)
+            or date_in_byline(near, updated=True, month_first=order)
+            or date_in_byline(_above_names(lines, at), month_first=order)
+        )
         if found:
             return found
     return None
+
+
+def month_first(lines: list[str]) -> bool:
+    """Whether a page writes its dates in figures month first ("11/04/2025" is
+    November 4): more of its dates that can be read only one way ("10/28/2025",
+    a list of other releases) put the month first than the day."""
+    months = days = 0
+    for line in lines:
+        for match in NUMERIC_DATE.finditer(line):
+            a, b = int(match["a"]), int(match["b"])
+            months += a <= 12 < b
+            days += b <= 12 < a
+    return months > days
 
 
 def _byline_lines(lines: list[str], at: int) -> list[str]:
@@ -284,6 +319,21 @@ def _byline_lines(lines: list[str], at: int) -> list[str]:
         after.append(line)
     above = [line for line in lines[max(0, at - 2) : at][::-1] if not ATTRIBUTION.match(line)]
     return after + above
+
+
+def _above_names(lines: list[str], at: int) -> list[str]:
+    """The first line with a figure above the title at `at` when the lines right
+    above it have none: a release's date above the issuing organisations' names
+    ("2025年6月10日" / "国立研究開発法人…" / "株式会社…" / headline), up to
+    ABOVE_REACH lines up. Read only when nothing nearer gives a day."""
+    for line in lines[max(0, at - ABOVE_REACH) : at][::-1]:
+        if _DIGIT.search(line):
+            return [] if ATTRIBUTION.match(line) else [line]
+    return []
+
+
+ABOVE_REACH = 4
+_DIGIT = re.compile(r"\d")
 
 
 def _dateline_of(sentence: str) -> list[str]:
@@ -530,13 +580,16 @@ def _until_body(strings: list[str]) -> list[str]:
     return strings
 
 
-def date_in_byline(strings: Iterable[str], updated: bool = False) -> date | None:
+def date_in_byline(
+    strings: Iterable[str], updated: bool = False, month_first: bool = False
+) -> date | None:
     """The publication day among the strings by a headline (see `byline_date`);
-    with `updated`, an "updated" day counts too."""
+    with `updated`, an "updated" day counts too; with `month_first`, a day and
+    month in figures that could be either are read month first."""
     for text in strings:
         if len(text) > BYLINE_MAX_CHARS or "©" in text:
             continue
-        found = _byline_day(text if updated else _before_update(text))
+        found = _byline_day(text if updated else _before_update(text), month_first)
         if found and clutter_kind(text) != "copyright":
             return found
     return None
@@ -562,7 +615,7 @@ _BYLINE_PARTS = re.compile(r"([·|•–—]|\s[/-]\s)")
 _MARKER_AFTER = ("·", "|", "•", "–", "—", "-", "/", ",", ";", "(", "（")
 
 
-def _byline_day(text: str) -> date | None:
+def _byline_day(text: str, month_first: bool = False) -> date | None:
     text = ascii_digits(text)
     found = parse_date(text)
     if found:
@@ -580,7 +633,7 @@ def _byline_day(text: str) -> date | None:
     if not match:
         return None
     a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
-    if a <= 12 < b:  # 11/19/2019, 11.14.2019: the day cannot be a month
+    if a <= 12 < b or (month_first and b <= 12):  # 11/19/2019: the day cannot be a month
         a, b = b, a
     return _numeric_day(year, b, a)
 

@@ -536,6 +536,7 @@ class _Joined:
 
     def __init__(self, line: Line):
         self.line, self.parts, self.tail = line, [line.text], line.text[-self.TAIL :]
+        self.widths = [display_width(line.text)]  # each piece's, as the copy broke them
         self.ends = ends_sentence(line.text)
         self.rule = bool(_RULE.fullmatch(line.text))  # a joined line is never a rule
         self.wordy = False  # holds INLINE_MIN_WORDS words (joining never takes one away)
@@ -544,6 +545,7 @@ class _Joined:
     def add(self, glue: str, text: str) -> None:
         piece = glue + text
         self.parts.append(piece)
+        self.widths.append(display_width(text))
         self.tail = (self.tail + piece)[-self.TAIL :]
         # Only closing quotes or brackets, or a footnote's mark, added: the line ends as it did.
         if piece.rstrip(CLOSING_MARKS) and not FOOTNOTE_MARK.fullmatch(text):
@@ -616,6 +618,26 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
         or (_open_end(prev.tail) and not _own_paragraph(line) and not _widget_end(prev.tail))
         or (_inline(prev, line, nxt) and not _kicker(prev))
         or _named_tail(prev, line)
+        or _wrapped_on(prev, line)
+    )
+
+
+def _wrapped_on(prev: _Joined, line: str) -> bool:
+    """A paragraph wrapped at a width of its own goes on: a PDF viewer's copy
+    breaks each line where the page did, and in a proportional font the lines
+    end at different columns, so the text has no one margin (`_wrap_margin`).
+    Once two or more full lines of about one width (WRAP_MIN to WRAP_MAX
+    columns, within WRAP_SPREAD) have been joined as one sentence, a line
+    that stops mid-sentence was broken by the wrapper whatever starts the
+    next ("… links at 300" / "GHz to three …") when that next line's first
+    word would have taken it to about the paragraph's width."""
+    widths = prev.widths
+    first = line.split(" ", 1)[0]
+    return (
+        len(widths) >= 2
+        and WRAP_MIN <= min(widths) <= max(widths) <= min(WRAP_MAX, min(widths) + WRAP_SPREAD)
+        and not is_bullet(line)
+        and widths[-1] + 1 + display_width(first) >= max(widths) - WRAP_SLACK
     )
 
 
@@ -1090,6 +1112,9 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
         for i, text in shaped
         if not _is_label(text) or _signed(lines, i) or _glued_stamp(text)
     ] or shaped
+    # A breadcrumb that retraces the menu names its section again: no title either.
+    echoes = _menu_echoes(lines)
+    shaped = [(i, t) for i, t in shaped if i not in echoes] or shaped
     # A bulleted line is a menu's or a list's item, and an e-mail's subject field the
     # headline with the mail's tags ("Fwd: [Press release] …"): titles only when nothing
     # else is.
@@ -1113,6 +1138,25 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     if near:
         return near[FALLBACK_PICK]
     return _first_repeat(candidates) or (candidates[FALLBACK_PICK] if candidates else None)
+
+
+def _menu_echoes(lines: list[Line]) -> set[int]:
+    """The lines of a breadcrumb that retraces the menu above it ("Accueil" /
+    "Science et technologie" / "Actualités", each an item of the menu): ECHO_RUN
+    or more lines in a row, each printed further up already and no longer than
+    a section's name (SITE_LABEL_MAX_WORDS words). A headline printed twice (its
+    page's title, then its heading) has new lines around its second copy, or a
+    section's label alone ("White House" / "The Impeachment Clock" / "By …")."""
+    seen: set[str] = set()
+    again = []
+    for line in lines:
+        again.append(line.text in seen and word_count(line.text) <= SITE_LABEL_MAX_WORDS)
+        seen.add(line.text)
+    runs = _runs([i for i, repeat in enumerate(again) if repeat], 1)
+    return {i for run in runs if len(run) >= ECHO_RUN for i in run}
+
+
+ECHO_RUN = 3
 
 
 def _widget_words_told(lines: list[Line], article: list[Line]) -> set[str]:
@@ -1491,7 +1535,12 @@ _FURNITURE = re.compile(
     # A photo's caption: a sentence and its credit in brackets ("… 2004. (NASA/JPL)").
     r"|[.!?]\s*\([^()]+\)$"
     # A quote's attribution under it ("— Ann Lee on Monday, in a speech").
-    r"|^[—―–]\s",
+    r"|^[—―–]\s"
+    # A reading time, alone or after its label ("5 min read", "Tempo di lettura: 3 minuti").
+    r"|^(?:[^\d:]{1,30}:\s*)?\d{1,3}\s?min\w*\.?(?:\s+read)?$"
+    # A release's number with its year, in a line of a few words ("Comunicato stampa
+    # n. 12/2025", "Nr. 118/2025 vom 12.03.2025"; not "Decision No 243/2012/EU on …").
+    r"|^(?=(?:\S+\s+){0,5}\S+$).*\b(?:n|no|nr|n°)\.?\s*\d{1,4}/(?:19|20)\d{2}\b",
     re.I,
 )
 # A widget's words anywhere in a line ("Share this", "Subscribe", "Read more"):
@@ -1624,9 +1673,12 @@ def _is_label(line: str) -> bool:
 
 SITE_LABEL_MAX_WORDS, CJK_LABEL_MAX_CHARS = 4, 12
 _CJK_PUNCTUATION = re.compile(r"[、，。：；！？「」『』…,.:;!?]")
-# A company's name with its legal form first or last, and no punctuation in it.
+# A company's name with its legal form first or last, and no punctuation in it; an
+# institute's or a foundation's with its form first ("国立研究開発法人…", "一般社団法人…",
+# "財團法人…", "재단법인 …": a juridical person, 法人/법인, of some kind).
 _CJK_COMPANY = re.compile(
-    r"(?:株式会社|（株）|㈱|주식회사|㈜)[^、，。:：]+|[^、，。:：]+(?:株式会社|有限公司|集团|주식회사)"
+    r"(?:株式会社|（株）|㈱|주식회사|㈜|[^\W\d_]{2,6}(?:法人|법인))[^、，。:：]+"
+    r"|[^、，。:：]+(?:株式会社|有限公司|集团|주식회사)"
 )
 
 
