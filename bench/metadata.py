@@ -57,7 +57,9 @@ on the whole set, by half and by shape, and its wrong pages are listed.
 More tuning sets are labelled the same way and scored with report_tune3 on
 their folder: text-titles4 (browser copies and node-per-line pages from
 varied sites), and one shape each: text-titles6 (e-mail forwards),
-text-titles7 (node per line), text-titles8 (browser copies).
+text-titles7 (node per line), text-titles8 (browser copies); text-titles12
+is forty whole pages written from blind set 9's recipe (the five shapes in
+its mix, 24 English and 16 in 13 other languages), before any code changed.
 
     python -c "from bench.metadata import *; report_tune3(0, TUNE_TEXTS.parent / 'text-titles7')"
     python -m bench.metadata [--show N] [--only NAME] [--keep-url] [--texts-only]
