@@ -87,6 +87,23 @@ Foto: Archiv, 12. Februar 2024
 부산대와 오울루대, 6G 안테나 공동 연구 착수
 설립 1987.06.15
 입력 2024.09.03 08:10
+
+2024-11-18 day first with hyphens, above a section label
+Persbericht | 18-11-2024 | 09:30
+NIEUWS
+Universiteit en operator bouwen samen een 6G-proeftuin
+
+2024-04-16 a Turkish month name
+Üniversite ve operatör 6G test ağı kuruyor
+Yayın Tarihi:
+16 Nisan 2024
+
+2024-10-08 a byline split one node a line
+Operators and universities open a shared 6G test bed
+Posted
+8
+October
+2024
 """.strip().split("\n\n")
 
 

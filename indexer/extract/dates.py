@@ -63,6 +63,9 @@ for _names in (
     "januar februar marts april maj juni juli august september oktober november december",
     "januar februar mars april mai juni juli august september oktober november desember",
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    # Turkish again as its capitals fold ("MAYIS", "EYLÜL" lower to "mayis", "eylül").
+    "ocak subat mart nisan mayis haziran temmuz agustos eylul ekim kasim aralik",
     # Short names that are no other word ("2 okt 2025", "02 ago 2017").
     "jan feb mars apr maj jun jul aug sep okt nov dez",
     "gen feb mar apr mag giu lug ago set ott nov dic",
@@ -100,10 +103,11 @@ DATE_PATTERNS = [
     re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.I),
     re.compile(rf"(?<!\w){_DAY}(?:\s+of|\s+de)?\s+{_MONTH},?\s+(?:de\s+)?{_YEAR}{_YEAR_END}", re.I),
 ]
-# Day and month in figures: 18.11.2019 and 27/09/2018 read day first; 11/19/2019 is
-# month first only when the day cannot be a month. Only bylines are read this way.
+# Day and month in figures: 18.11.2019, 27/09/2018 and 24-03-2025 (Dutch sites) read
+# day first; 11/19/2019 is month first only when the day cannot be a month. Only
+# bylines are read this way.
 NUMERIC_DATE = re.compile(
-    r"(?<![\d.])(?P<a>\d{1,2})([./])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?!\d)"
+    r"(?<![\d.-])(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?!\d)"
 )
 # A two-digit year before a time of day ("11/19/19 06:56 AM EST"): American order,
 # unless the first figure cannot be a month ("27/09/24 14:05").
@@ -206,10 +210,27 @@ def date_near_title(
     for at in _title_lines(lines, title):
         near = _byline_lines(lines, at)
         near = [line for line in near if not (datelines_only and event_sentence(line))]
+        near += _split_stamps(near)
         found = date_in_byline(near) or date_in_byline(near, updated=True)
         if found:
             return found
     return None
+
+
+SPLIT_STAMP_PIECE_CHARS = 12  # "Published", "12", "June", "2025", "18.", "November 2025"
+
+
+def _split_stamps(lines: list[str]) -> list[str]:
+    """The runs of short lines joined: a copy that puts every text node on its own
+    line splits a byline's date where a tag starts ("Published" / "12" / "June" /
+    "2025"). Read after the whole lines, so a date on one line comes first."""
+    runs: list[list[str]] = [[]]
+    for line in lines:
+        if len(line) <= SPLIT_STAMP_PIECE_CHARS:
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    return [" ".join(run) for run in runs if len(run) > 1]
 
 
 def _byline_lines(lines: list[str], at: int) -> list[str]:
