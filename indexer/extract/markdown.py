@@ -105,8 +105,33 @@ def read_front_matter(text: str, strict: bool = True) -> FrontMatter:
             if not _is_front_matter(lines[1:end], fence):
                 break  # text between two rules
             meta = _front_matter(lines[1:end], fence, strict)
+            if "title" in meta:
+                meta["title"] = _on_page_headline(meta["title"], lines[end + 1 :])
             return FrontMatter(meta, lines[: end + 1], "\n".join(lines[end + 1 :]))
     return FrontMatter({}, [], text)  # no closing rule, or text below the first: a horizontal rule
+
+
+HEADLINE_LINES = 12  # non-blank body lines a clipped page's headline stands within
+_TAB_SITE = re.compile(r"\s+(?:[|–—:·•]|-|::)\s+")  # "Headline | Site", "Site - Headline"
+_TITLE_WORD = re.compile(r"\w*\d\w*|\w{4,}")  # words that say what a title is about
+
+
+def _on_page_headline(title: str, body: list[str]) -> str:
+    """The page's own `# ` headline near the top of the body, when the front
+    matter's title is about the same thing in other words: a web clipper
+    writes the browser tab's title (reworded for search engines, the site's
+    name added) and keeps the page's headline in the body. The title's longest
+    part between the tab's separators is compared; two words in common
+    (numbers, or words of four letters or more) make the same story."""
+    lines = [line for line in body if line.strip()][:HEADLINE_LINES]
+    heading = next((m for line in lines if (m := _HEADING.match(line))), None)
+    if not heading or len(heading.group(1)) != 1:
+        return title
+    headline = _inline(heading.group(2))
+    story = max(_TAB_SITE.split(title), key=len)
+    words = {w.casefold() for w in _TITLE_WORD.findall(story)}
+    same = words & {w.casefold() for w in _TITLE_WORD.findall(headline)}
+    return headline if len(same) >= 2 else title
 
 
 def _is_front_matter(lines: list[str], fence: str) -> bool:
