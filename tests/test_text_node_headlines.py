@@ -98,3 +98,31 @@ def test_a_link_after_a_colon_stays_on_its_own_line():
     ]
     paragraphs = clean_text("\n".join([*MENU, *BODY[:2], *lines, BODY[2]])).paragraphs
     assert lines[0] in paragraphs
+
+
+def test_a_headline_that_asks_then_goes_on_is_one_headline():
+    """A question that opens a headline ("Can a roof" / "carry a 6G cell?") and the
+    rest cut where a link starts ("Engineers in" / "Ghent" / "try it") are one
+    headline; a deck under a question is a sentence of its own."""
+    title, day = read(
+        "Research",
+        "Can a roof",
+        "carry a 6G cell?",
+        "Engineers in",
+        "Ghent",
+        "try it on a car park",
+        "By",
+        "Ann Lee",
+        "4 June 2025",
+    )
+    assert title == "Can a roof carry a 6G cell? Engineers in Ghent try it on a car park"
+    assert day == date(2025, 6, 4)
+    # Under a line of tags the question's first piece starts the headline, too.
+    tags = ["Posted in", "Research", ",", "6G", ",", "Antennas"]
+    title, _ = read(*tags, "Can a roof", "carry a 6G cell?", "Engineers in", "Ghent", "try it")
+    assert title == "Can a roof carry a 6G cell? Engineers in Ghent try it"
+    title, _ = read(
+        "Can a roof carry a 6G cell?",
+        "Engineers in Ghent tried it on a car park for a year and measured every hour.",
+    )
+    assert title == "Can a roof carry a 6G cell?"
