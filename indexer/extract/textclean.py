@@ -23,6 +23,7 @@ Every removed line is kept with its reason, so a user can see what went.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -1204,9 +1205,11 @@ def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> dict[int, int]
     Above an article, the headline is the line a byline, a dateline or a
     time stamp follows within BYLINE_REACH lines ("By Ann Lee", "November
     19, 2019 at 8:40 AM", "Updated 2 hours ago"); of a headline with its
-    deck, both. A list of other stories gives each of its headlines a
-    date too: a run of BYLINE_RUN or more such lines, each within
-    BYLINE_RUN_GAP lines of the next, is a list of teasers and counts none.
+    deck, both. A section label ("Press releases") opens the next headline's
+    block: a date under it is not the line's above. A list of other stories
+    gives each of its headlines a date too: a run of BYLINE_RUN or more such
+    lines, each within BYLINE_RUN_GAP lines of the next, is a list of teasers
+    and counts none.
     """
     byline_of: dict[int, int] = {}
     headlines = {i for i, _ in shaped}
@@ -1216,7 +1219,10 @@ def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> dict[int, int]
         if _GLUED_BYLINE.search(text) or _glued_stamp(text):  # a byline on the same line
             byline_of[i] = i
             continue
-        reach = range(i + 1, min(len(lines), i + 1 + BYLINE_REACH))
+        reach = itertools.takewhile(
+            lambda j: lines[j].kind != "editorial-label",
+            range(i + 1, min(len(lines), i + 1 + BYLINE_REACH)),
+        )
         at = next((j for j in reach if j not in headlines and _byline_like(lines[j].text)), None)
         if at is not None:
             byline_of[i] = at
@@ -1322,6 +1328,8 @@ def _told_in_lead(
     if any(title in line.text.casefold() for line in lines[: max(best - TOLD_DECK_GAP, 0)]):
         return best  # printed again further up (<title> with the site's name): the headline
     for i in range(best - 1, max(best - TOLD_DECK_GAP, 0) - 1, -1):
+        if lines[i].kind == "editorial-label":
+            break  # a section label opens the best line's block: what is above is not its
         if i in pool and title not in lines[i].text.casefold():
             top = i  # (a line holding the title whole is a breadcrumb ending in it)
         elif i in others:
