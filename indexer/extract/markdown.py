@@ -134,6 +134,25 @@ def _on_page_headline(title: str, body: list[str]) -> str:
     return headline if len(same) >= 2 else title
 
 
+def body_headline(body: str) -> str | None:
+    """A saved Markdown text's own headline: its one `# ` heading, among its
+    first HEADLINE_LINES lines (a README opens with its project's name, then
+    badges and a tagline), unless it is a browser tab's title that a clipper
+    wrote as the heading (the site's name after a separator: `_TAB_SITE`).
+    Lines in code fences are code ("# install" is a shell comment)."""
+    headings, fenced, seen = [], False, 0
+    for line in body.splitlines():
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and (heading := _HEADING.match(line)) and len(heading.group(1)) == 1:
+            headings.append((seen, _inline(heading.group(2))))
+        seen += bool(line.strip())
+    if len(headings) != 1 or headings[0][0] >= HEADLINE_LINES:
+        return None
+    headline = headings[0][1]
+    return None if len(_TAB_SITE.split(headline)) > 1 else headline or None
+
+
 def _is_front_matter(lines: list[str], fence: str) -> bool:
     """Whether a block between two rules is front matter: in YAML each line
     indented, a comment, a list item or a key's; in TOML (whose arrays and
