@@ -64,6 +64,13 @@ for _names in (
     "januar februar mars april mai juni juli august september oktober november desember",
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    # Polish and Czech write a date's month in the genitive ("3 lipca 2025", "3. července").
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
+    "listopada grudnia",
+    "ledna února března dubna května června července srpna září října listopadu prosince",
+    # Finnish in the partitive, after the day's full stop ("5. kesäkuuta 2025").
+    "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta "
+    "elokuuta syyskuuta lokakuuta marraskuuta joulukuuta",
     # Turkish again as its capitals fold ("MAYIS", "EYLÜL" lower to "mayis", "eylül").
     "ocak subat mart nisan mayis haziran temmuz agustos eylul ekim kasim aralik",
     # Short names that are no other word ("2 okt 2025", "02 ago 2017").
@@ -217,7 +224,7 @@ def date_near_title(
     return None
 
 
-SPLIT_STAMP_PIECE_CHARS = 12  # "Published", "12", "June", "2025", "18.", "November 2025"
+SPLIT_STAMP_PIECE_CHARS = 16  # "Published", "12", "June", "2025", "18.", "September 2025"
 
 
 def _split_stamps(lines: list[str]) -> list[str]:
