@@ -104,17 +104,8 @@ def test_a_headline_that_asks_then_goes_on_is_one_headline():
     """A question that opens a headline ("Can a roof" / "carry a 6G cell?") and the
     rest cut where a link starts ("Engineers in" / "Ghent" / "try it") are one
     headline; a deck under a question is a sentence of its own."""
-    title, day = read(
-        "Research",
-        "Can a roof",
-        "carry a 6G cell?",
-        "Engineers in",
-        "Ghent",
-        "try it on a car park",
-        "By",
-        "Ann Lee",
-        "4 June 2025",
-    )
+    nodes = "Research|Can a roof|carry a 6G cell?|Engineers in|Ghent|try it on a car park"
+    title, day = read(*nodes.split("|"), "By", "Ann Lee", "4 June 2025")
     assert title == "Can a roof carry a 6G cell? Engineers in Ghent try it on a car park"
     assert day == date(2025, 6, 4)
     # Under a line of tags the question's first piece starts the headline, too.

@@ -16,6 +16,10 @@ matter (the same fields, checked the same way, as a sidecar's); other keys
 (layout, tags, author) are ignored. Hugo's TOML front matter, between `+++`
 lines (`title = "…"`, `date = 2025-03-04T10:00:00Z`), is read the same way;
 a `published` or `publishDate` key (web clippers', Hugo's) is the date first.
+A clipper's `title` is the browser tab's (reworded, the site's name added):
+the page's own `# ` headline below it about the same story is the title
+(`_on_page_headline`); a saved text without front matter takes its one `# `
+heading near the top (`body_headline`: a README's project name).
 Only the simple top-level `key: value` (YAML) and `key = value` (TOML) lines
 static site generators write are read, so no YAML library is needed; a TOML
 value is read by the standard library's TOML reader. A saved plain text that
