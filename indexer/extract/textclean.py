@@ -493,10 +493,11 @@ def _split(raw: str) -> list[Line]:
     return lines
 
 
-# A gap of two spaces or more, or a tab, between words (not after a sentence's end,
-# where some typists put two spaces): a text-mode browser lays a menu's row or a
-# table's out so. COLUMN_GAPS of them make a row, never a headline.
-_COLUMNS = re.compile(r"[^\s.!?:](?: {2,}|\t)\s*(?=\S)")
+# A gap of three spaces or more, or a tab, between words (not after a sentence's end,
+# where some typists put two spaces; a control character cut out may leave two): a
+# text-mode browser lays a menu's row or a table's out so. COLUMN_GAPS of them make
+# a row, never a headline.
+_COLUMNS = re.compile(r"[^\s.!?:](?: {3,}|\t)\s*(?=\S)")
 COLUMN_GAPS = 2
 
 
