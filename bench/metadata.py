@@ -65,7 +65,9 @@ Turkish, Arabic and Hindi, a wiki page, an event listing, a video page and a
 PDF viewer), text-titles11 (node per line again, from kinds of site the
 others do not use: trade fair, investor relations, webinar, municipality,
 space agency, law firm, forum, embassy, chamber, parliament, analyst
-firm...).
+firm...); text-titles12 is forty whole pages written from blind set 9's
+recipe (the five shapes in its mix, 24 English and 16 in 13 other
+languages), before any code changed.
 
 A set of HTML pages for publication dates (bench/labels/html-dates/: forty
 small news and press pages written for this bench, each modelled on a

@@ -75,3 +75,21 @@ def test_a_shape_s_tuning_set_shares_no_headline_with_the_other_sets(folder):
 
     blind = {digest(label["title"]) for label in _labels(BLIND_TEXTS).values()}
     assert sum(digest(t) in blind for t in mine) == 0
+
+
+TUNE12 = TUNE_TEXTS.parent / "text-titles12"
+MIX12 = {"browser copy": 22, "text-mode dump": 6, "node per line": 5, "markdown": 4}
+MIX12 |= {"e-mail forward": 3}
+
+
+def test_tuning_set_12_follows_blind_set_9_s_recipe():
+    """Forty whole pages in blind set 9's mix of shapes and languages, half A/B."""
+    assert label_problems(TUNE12) == []
+    labels = list(_labels(TUNE12).values())
+    assert Counter(label["shape"] for label in labels) == MIX12
+    languages = Counter(label["language"] for label in labels)
+    assert languages["en"] == 24 and len(languages) >= 11
+    assert Counter(label["half"] for label in labels) == {"A": 20, "B": 20}
+    assert sum(label["date"] is None for label in labels) >= 3
+    for folder in (TEXT_TITLES, TUNE_TEXTS, TUNE4, *SETS):
+        assert not {lb["title"] for lb in labels} & {lb["title"] for lb in _labels(folder).values()}

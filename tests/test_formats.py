@@ -128,6 +128,23 @@ def test_a_web_clipper_s_published_day_is_the_date_and_its_clipping_day_is_not(t
     assert article.date == date(2025, 6, 2)
 
 
+@pytest.mark.parametrize("name", ["clip.txt", "clip.md"])
+def test_a_clipper_s_tab_title_gives_way_to_the_page_s_own_headline(tmp_path, name):
+    """A web clipper writes the browser tab's title (often reworded, with the
+    site's name) as `title` and keeps the page's `# ` headline in the body: the
+    headline is the title. A heading about something else is not."""
+    clipped = (
+        '---\ntitle: "Shared 6G gear for labs | Radio Weekly"\npublished: 2025-06-03\n---\n'
+        "[Home](https://example.org/) / [News](https://example.org/news)\n\nNEWS\n\n"
+        "# Three labs pool their 6G test gear\n\n"
+    )
+    article = extract(write(tmp_path, name, clipped + FRONT_MATTER_BODY))
+    assert article.title == "Three labs pool their 6G test gear"
+    other = clipped.replace("# Three labs pool their 6G test gear", "# Radio Weekly newsletter")
+    article = extract(write(tmp_path, "other-" + name, other + FRONT_MATTER_BODY))
+    assert article.title == "Shared 6G gear for labs | Radio Weekly"
+
+
 def test_markdown_with_a_bad_date_is_refused_with_the_reason(tmp_path):
     path = write(tmp_path, "bad.md", "---\ntitle: x\ndate: soon\n---\nBody text here.\n")
     with pytest.raises(ReadError, match="date must start with YYYY-MM-DD"):

@@ -142,3 +142,18 @@ def test_a_share_bar_under_the_headline_is_no_menu_above_it():
     )
     article = extract_document(text, "page.txt", is_html=False)
     assert article.title == "Oulu researchers test a 6G radio link in the Arctic winter"
+
+
+def test_a_section_label_and_dateline_between_a_breadcrumb_and_the_headline():
+    """The breadcrumb's last item (a short name for the story, the tab's title)
+    stands above a section label, then the dateline and the headline: a label
+    opens the headline's block, so the date under it is the headline's and the
+    line above it is no headline over its deck."""
+    head = "Media|Press releases|Sub-THz campus trial|Press releases|Oslo, 14 May 2025"
+    title, day = read(
+        *head.split("|"),
+        "Two universities and a chip maker complete a year-long sub-THz campus trial",
+        "Links at 140 GHz ran between six buildings through a Nordic winter.",
+    )
+    assert title == "Two universities and a chip maker complete a year-long sub-THz campus trial"
+    assert day == date(2025, 5, 14)

@@ -120,6 +120,37 @@ crowds watch
 print header logo
 Operators and universities open a shared 6G test bed
 Updated 3:27 am CET, Wednesday, November 20, 2024
+
+2024-11-18 day first with hyphens, above a section label
+Persbericht | 18-11-2024 | 09:30
+NIEUWS
+Universiteit en operator bouwen samen een 6G-proeftuin
+
+2024-04-16 a Turkish month name
+Üniversite ve operatör 6G test ağı kuruyor
+Yayın Tarihi:
+16 Nisan 2024
+
+2024-05-21 a Polish month in the genitive
+Informacja prasowa
+Kraków, 21 maja 2024 r.
+Uczelnia i operator budują wspólną sieć testową 6G
+
+2024-06-05 a Finnish month in the partitive, after the day's full stop
+Yliopisto ja operaattori rakentavat 6G-testiverkon
+Julkaistu 5. kesäkuuta 2024
+
+2024-11-18 a byline's day and month-year split one node a line
+Universität und Betreiber testen 6G im Bergwerk
+18.
+November 2024
+
+2024-10-08 a byline split one node a line
+Operators and universities open a shared 6G test bed
+Posted
+8
+October
+2024
 """.strip().split("\n\n")
 
 

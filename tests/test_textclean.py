@@ -1094,3 +1094,56 @@ def test_a_footnote_mark_at_the_top_of_a_page_leaves():
     cleaned = clean_text(text)
     assert cleaned.paragraphs == [lead + " [3]", "The trial used one band."]
     assert [r.line for r in cleaned.removed] == ["[1]"]
+
+
+def test_a_menu_a_text_mode_browser_lays_out_in_columns_is_no_headline():
+    """w3m lays a menu of one row out with gaps of spaces between its items: a
+    line in columns is a menu's or a table's row, never the headline, even when
+    its words (the university's, the research's) come back in the lead."""
+    dump = (
+        "Siirry sisältöön\n\nItäranta yliopisto\n\n"
+        "Opiskelu   Tutkimus   Yhteistyö   Ajankohtaista   Yliopisto\n\n"
+        "Tutkijat mittasivat, kuinka lumi heikentää 6G-signaalia\n\n"
+        "Julkaistu 3.2.2025\n\n"
+        "Yliopisto ja sen yhteistyö kumppanit kertovat, että tutkimus kesti kaksi\n"
+        "talvea ja että radioyhteydet kärsivät kampuksella pakkasella ja tuulessa.\n\n"
+        "Tutkimus jatkuu ensi talvena uusilla taajuuksilla, ja yliopisto julkaisee\n"
+        "aineiston avoimesti yhteistyö kumppaneidensa kanssa.\n"
+    )
+    assert clean_text(dump).title == "Tutkijat mittasivat, kuinka lumi heikentää 6G-signaalia"
+
+
+def test_a_line_of_markdown_badges_or_links_is_no_article_text():
+    """A saved README opens with its name, a row of badges (images in links) and
+    a link breadcrumb: none of those is the article's text or its title."""
+    readme = (
+        "# SkyMesh\n\n"
+        "[![build](https://ci.example/b.svg)](https://ci.example/) "
+        "[![licence](https://img.example/l.svg)](LICENSE)\n\n"
+        "SkyMesh simulates 6G links between satellites and phones, and the lab that "
+        "wrote it releases it as open source so that others can check its results.\n\n"
+        "It models orbits, Doppler shifts and handovers, and it is driven from Python "
+        "or from the command line.\n"
+    )
+    cleaned = clean_text(readme)
+    assert not any("b.svg" in p for p in cleaned.paragraphs)
+    assert "b.svg" not in (cleaned.title or "")
+
+
+def test_a_saved_readme_s_one_heading_is_its_title(tmp_path):
+    """A saved Markdown text's one `# ` heading is its headline, even a one-word
+    name; a "# " line in a code fence is a shell comment, and a heading with a
+    site's name after a bar is a clipper's tab title."""
+    from indexer.extract import extract_document
+
+    readme = (
+        "# SkyMesh\n\n[![build](https://ci.example/b.svg)](https://ci.example/)\n\n"
+        "**A simulator for 6G links between satellites and phones.**\n\n"
+        "SkyMesh simulates 6G links between satellites and phones, and the lab that "
+        "wrote it releases it as open source so that others can check its results.\n\n"
+        "```bash\n# install\npip install skymesh\n```\n\n"
+        "It models orbits, Doppler shifts and handovers, and it is driven from Python.\n"
+    )
+    assert extract_document(readme, "README.txt", is_html=False).title == "SkyMesh"
+    clipped = readme.replace("# SkyMesh", "# SkyMesh | Code Example")
+    assert extract_document(clipped, "README.txt", is_html=False).title != "SkyMesh"

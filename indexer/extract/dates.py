@@ -99,6 +99,8 @@ for _names in (
     # Arabic: the Gregorian months as the Egyptian and Gulf press, then the Levant, name them.
     "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
     "كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني كانون_الأول",
+    # Turkish again as its capitals fold ("MAYIS", "EYLÜL" lower to "mayis", "eylül").
+    "ocak subat mart nisan mayis haziran temmuz agustos eylul ekim kasim aralik",
     # Short names that are no other word ("2 okt 2025", "02 ago 2017").
     "jan feb mars apr maj jun jul aug sep okt nov dez",
     "gen feb mar apr mag giu lug ago set ott nov dic",
@@ -164,8 +166,9 @@ def ascii_digits(text: str) -> str:
     return text.translate(_TO_ASCII_DIGITS) if _OTHER_DIGITS.search(text) else text
 
 
-# Day and month in figures: 18.11.2019 and 27/09/2018 read day first; 11/19/2019 is
-# month first only when the day cannot be a month. Only bylines are read this way.
+# Day and month in figures: 18.11.2019, 27/09/2018 and 24-03-2025 (Dutch sites) read
+# day first; 11/19/2019 is month first only when the day cannot be a month. Only
+# bylines are read this way.
 NUMERIC_DATE = re.compile(
     r"(?<![\d.-])(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?![\d-])"
 )
@@ -276,6 +279,7 @@ def date_near_title(
     for at in _title_lines(lines, title):
         near = _byline_lines(lines, at)
         near = [line for line in near if not (datelines_only and event_sentence(line))]
+        near += _split_stamps(near)
         if order is None:
             order = month_first(lines) if any(NUMERIC_DATE.search(t) for t in near) else False
         found = (
@@ -299,6 +303,22 @@ def month_first(lines: list[str]) -> bool:
             months += a <= 12 < b
             days += b <= 12 < a
     return months > days
+
+
+SPLIT_STAMP_PIECE_CHARS = 16  # "Published", "12", "June", "2025", "18.", "September 2025"
+
+
+def _split_stamps(lines: list[str]) -> list[str]:
+    """The runs of short lines joined: a copy that puts every text node on its own
+    line splits a byline's date where a tag starts ("Published" / "12" / "June" /
+    "2025"). Read after the whole lines, so a date on one line comes first."""
+    runs: list[list[str]] = [[]]
+    for line in lines:
+        if len(line) <= SPLIT_STAMP_PIECE_CHARS:
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    return [" ".join(run) for run in runs if len(run) > 1]
 
 
 def _byline_lines(lines: list[str], at: int) -> list[str]:

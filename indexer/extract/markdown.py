@@ -16,6 +16,10 @@ matter (the same fields, checked the same way, as a sidecar's); other keys
 (layout, tags, author) are ignored. Hugo's TOML front matter, between `+++`
 lines (`title = "…"`, `date = 2025-03-04T10:00:00Z`), is read the same way;
 a `published` or `publishDate` key (web clippers', Hugo's) is the date first.
+A clipper's `title` is the browser tab's (reworded, the site's name added):
+the page's own `# ` headline below it about the same story is the title
+(`_on_page_headline`); a saved text without front matter takes its one `# `
+heading near the top (`body_headline`: a README's project name).
 Only the simple top-level `key: value` (YAML) and `key = value` (TOML) lines
 static site generators write are read, so no YAML library is needed; a TOML
 value is read by the standard library's TOML reader. A saved plain text that
@@ -110,8 +114,52 @@ def read_front_matter(text: str, strict: bool = True) -> FrontMatter:
             if not _is_front_matter(lines[1:end], fence):
                 break  # text between two rules
             meta = _front_matter(lines[1:end], fence, strict)
+            if "title" in meta:
+                meta["title"] = _on_page_headline(meta["title"], lines[end + 1 :])
             return FrontMatter(meta, lines[: end + 1], "\n".join(lines[end + 1 :]))
     return FrontMatter({}, [], text)  # no closing rule, or text below the first: a horizontal rule
+
+
+HEADLINE_LINES = 12  # non-blank body lines a clipped page's headline stands within
+_TAB_SITE = re.compile(r"\s+(?:[|–—:·•]|-|::)\s+")  # "Headline | Site", "Site - Headline"
+_TITLE_WORD = re.compile(r"\w*\d\w*|\w{4,}")  # words that say what a title is about
+
+
+def _on_page_headline(title: str, body: list[str]) -> str:
+    """The page's own `# ` headline near the top of the body, when the front
+    matter's title is about the same thing in other words: a web clipper
+    writes the browser tab's title (reworded for search engines, the site's
+    name added) and keeps the page's headline in the body. The title's longest
+    part between the tab's separators is compared; two words in common
+    (numbers, or words of four letters or more) make the same story."""
+    lines = [line for line in body if line.strip()][:HEADLINE_LINES]
+    heading = next((m for line in lines if (m := _HEADING.match(line))), None)
+    if not heading or len(heading.group(1)) != 1:
+        return title
+    headline = _inline(heading.group(2))
+    story = max(_TAB_SITE.split(title), key=len)
+    words = {w.casefold() for w in _TITLE_WORD.findall(story)}
+    same = words & {w.casefold() for w in _TITLE_WORD.findall(headline)}
+    return headline if len(same) >= 2 else title
+
+
+def body_headline(body: str) -> str | None:
+    """A saved Markdown text's own headline: its one `# ` heading, among its
+    first HEADLINE_LINES lines (a README opens with its project's name, then
+    badges and a tagline), unless it is a browser tab's title that a clipper
+    wrote as the heading (the site's name after a separator: `_TAB_SITE`).
+    Lines in code fences are code ("# install" is a shell comment)."""
+    headings, fenced, seen = [], False, 0
+    for line in body.splitlines():
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and (heading := _HEADING.match(line)) and len(heading.group(1)) == 1:
+            headings.append((seen, _inline(heading.group(2))))
+        seen += bool(line.strip())
+    if len(headings) != 1 or headings[0][0] >= HEADLINE_LINES:
+        return None
+    headline = headings[0][1]
+    return None if len(_TAB_SITE.split(headline)) > 1 else headline or None
 
 
 def _is_front_matter(lines: list[str], fence: str) -> bool:

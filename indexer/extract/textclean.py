@@ -23,6 +23,7 @@ Every removed line is kept with its reason, so a user can see what went.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -87,6 +88,7 @@ class Line:
     block: int  # lines of one block follow each other without a blank line
     kind: str = "short"  # "body", "short" or a clutter kind
     width: int = 0  # display columns of the line as it came, indent included
+    columns: bool = False  # laid out in columns, as it came (`_COLUMNS`): a menu's or table's row
 
 
 @dataclass
@@ -485,8 +487,18 @@ def _split(raw: str) -> list[Line]:
         if not text:
             block += 1
             continue
-        lines.append(Line(text, block, width=display_width(raw_line.rstrip())))
+        width = display_width(raw_line.rstrip())
+        columns = len(_COLUMNS.findall(raw_line.strip())) >= COLUMN_GAPS
+        lines.append(Line(text, block, width=width, columns=columns))
     return lines
+
+
+# A gap of three spaces or more, or a tab, between words (not after a sentence's end,
+# where some typists put two spaces; a control character cut out may leave two): a
+# text-mode browser lays a menu's row or a table's out so. COLUMN_GAPS of them make
+# a row, never a headline.
+_COLUMNS = re.compile(r"[^\s.!?:](?: {3,}|\t)\s*(?=\S)")
+COLUMN_GAPS = 2
 
 
 def _reflow(lines: list[Line]) -> list[Line]:
@@ -608,6 +620,8 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
         return not prev.rule
     if prev.tail.endswith(":") and not prev.rule:
         return _after_colon(prev, line)
+    if prev.ends and _asks_then_goes_on(prev, line):
+        return True
     if prev.ends or _FIELD.match(line) or prev.rule:
         return False
     starts_low = line[0].islower() or not line[0].isalpha()
@@ -684,6 +698,20 @@ def _bridged(prev: _Joined, line: str) -> bool:
 # it): no sentence starts so.
 _PARTICLE_START = re.compile("[をにがでのへとはもや](?![぀-ゟ])")
 CJK_PIECE_MIN = 8
+
+
+def _asks_then_goes_on(prev: _Joined, line: str) -> bool:
+    """A headline that asks, then goes on, cut where links start: "Can a wall" /
+    "become an antenna?" / "Researchers in" / "Delft" / ... The question is
+    pieces of a headline's length, and the line after it a piece that stops on
+    a function word; a deck under a question headline is a sentence of its own."""
+    return (
+        prev.tail.endswith("?")
+        and len(prev.parts) > 1
+        and word_count("".join(prev.parts)) <= HEADLINE_MAX_WORDS
+        and word_count(line) <= INLINE_MAX_WORDS
+        and line.rsplit(" ", 1)[-1] in _OPEN_WORDS
+    )
 
 
 def _widget_end(tail: str) -> bool:
@@ -764,6 +792,20 @@ def _inline(prev: _Joined, line: str, nxt: str | None) -> bool:
         and not ends_sentence(line)
         and nxt[0].islower()
         and prev.has_words(INLINE_MIN_WORDS)
+        and not _opens_sentence(line)
+    )
+
+
+def _opens_sentence(line: str) -> bool:
+    """A sentence's (or a headline's) first words, no name cut out of one: a word
+    in capitals, then only words in lower case, the first a function word ("Can
+    a wall", "How the band"); a name has more capitals ("Bank of America")."""
+    words = line.split()
+    return (
+        len(words) >= TITLE_MIN_WORDS
+        and words[0][:1].isupper()
+        and words[1] in _OPEN_WORDS
+        and all(word[:1].islower() for word in words[1:])
     )
 
 
@@ -898,7 +940,7 @@ def _full(line: Line, nxt: Line, width: int) -> bool:
 
 def _classify(lines: list[Line]) -> list[Line]:
     for line in lines:
-        kind = clutter_kind(line.text)
+        kind = "navigation" if _MARKDOWN_LINKS.fullmatch(line.text) else clutter_kind(line.text)
         line.kind = kind or ("body" if is_body_sentence(line.text) else "short")
         if line.kind == "body" and _run_together_teaser(line.text):
             line.kind = "teaser"
@@ -1100,6 +1142,7 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
             or (line.kind == "outside the article" and _byline_below(lines, i, len(lines) - 1))
         )
         and (_headline_shaped(line.text) or _dated_short_headline(lines, i))
+        and not line.columns
         and not _is_furniture(
             _GLUED_HANDLE.sub("", line.text), line.kind != "short", _told_by(line.text, lead)
         )
@@ -1282,9 +1325,11 @@ def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> dict[int, int]
     Above an article, the headline is the line a byline, a dateline or a
     time stamp follows within BYLINE_REACH lines ("By Ann Lee", "November
     19, 2019 at 8:40 AM", "Updated 2 hours ago"); of a headline with its
-    deck, both. A list of other stories gives each of its headlines a
-    date too: a run of BYLINE_RUN or more such lines, each within
-    BYLINE_RUN_GAP lines of the next, is a list of teasers and counts none.
+    deck, both. A section label ("Press releases") opens the next headline's
+    block: a date under it is not the line's above. A list of other stories
+    gives each of its headlines a date too: a run of BYLINE_RUN or more such
+    lines, each within BYLINE_RUN_GAP lines of the next, is a list of teasers
+    and counts none.
     """
     byline_of: dict[int, int] = {}
     headlines = {i for i, _ in shaped}
@@ -1294,7 +1339,10 @@ def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> dict[int, int]
         if _GLUED_BYLINE.search(text) or _glued_stamp(text):  # a byline on the same line
             byline_of[i] = i
             continue
-        reach = range(i + 1, min(len(lines), i + 1 + BYLINE_REACH))
+        reach = itertools.takewhile(
+            lambda j: lines[j].kind != "editorial-label",
+            range(i + 1, min(len(lines), i + 1 + BYLINE_REACH)),
+        )
         at = next((j for j in reach if j not in headlines and _byline_like(lines[j].text)), None)
         if at is not None:
             byline_of[i] = at
@@ -1400,6 +1448,8 @@ def _told_in_lead(
     if any(title in line.text.casefold() for line in lines[: max(best - TOLD_DECK_GAP, 0)]):
         return best  # printed again further up (<title> with the site's name): the headline
     for i in range(best - 1, max(best - TOLD_DECK_GAP, 0) - 1, -1):
+        if lines[i].kind == "editorial-label":
+            break  # a section label opens the best line's block: what is above is not its
         if i in pool and title not in lines[i].text.casefold():
             top = i  # (a line holding the title whole is a breadcrumb ending in it)
         elif i in others:
@@ -1507,6 +1557,9 @@ FALLBACK_PICK = -1
 TITLE_WINDOW = 8  # lines above the article where its headline stands
 TITLE_MAX_WORDS = 40
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# A line of Markdown links or images only (badges are images in links): a saved
+# page's breadcrumb ("[Home](/) / [News](/news)") or a README's badges.
+_MARKDOWN_LINKS = re.compile(r"(?:\[?!?\[[^\]]*\]\([^)\s]*\)\]?(?:\([^)\s]*\))?[\s/|>»›·•-]*)+")
 # A breadcrumb's last separator left before the headline ("/ 7 key questions ...").
 _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 # A list item's bullet as a text-mode browser draws it ("□ Standings", "☆ Podcast"):
