@@ -321,3 +321,26 @@ def test_a_yaml_title_on_the_indented_lines_below_its_key_is_the_title(tmp_path,
     assert article.title == "Nordic operators sign a 6G research pact"
     assert article.date == date(2025, 3, 4)
     assert article.paragraphs[0].startswith("The three operators agreed on Tuesday")
+
+
+_PACT = 'The "6G" pact: Nordic operators sign'
+
+
+@pytest.mark.parametrize(
+    "title_line, title",
+    [
+        (r'title: "The \"6G\" pact: Nordic operators sign"', _PACT),
+        (r'title: "The \u201c6G\u201d pact: Nordic operators sign" # from the CMS', _PACT),
+        (
+            r"title: 'The \"6G\" pact: Nordic operators sign'",
+            r"The \"6G\" pact: Nordic operators sign",
+        ),
+        (r'title: "The \x226G\x22 pact"', r"The \x226G\x22 pact"),  # YAML's, not JSON's
+        (r'title: "The \ud800 pact"', r"The \ud800 pact"),  # no character
+    ],
+)
+def test_a_double_quoted_front_matter_value_s_escapes_are_read(tmp_path, title_line, title):
+    """YAML's double quotes take escapes (\\" and \\u…); single quotes take none."""
+    text = f"---\n{title_line}\ndate: 2025-03-04\n---\n" + FRONT_MATTER_BODY
+    found = extract(write(tmp_path, "pact.md", text)).title
+    assert found.replace("\u201c", '"').replace("\u201d", '"') == title

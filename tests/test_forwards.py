@@ -541,3 +541,22 @@ def test_a_bad_mail_toml_is_named_clearly(mail_toml, old, new, message):
     _edit(mail_toml, old, new)
     with pytest.raises(datafiles.DataFileError, match=message):
         datafiles.mail_words()
+
+
+def test_mail_toml_s_words_are_read_as_written_not_as_patterns(mail_toml):
+    """A tag with a dot ("wg.") strips "WG.:" and not "WGX:"; a subject name with
+    one ("betr.") is a Subject only when written so."""
+    title, body = RELEASE["en"]
+    _edit(mail_toml, '"odp",', '"odp", "wg.",')
+    _edit(mail_toml, '"aihe", "temat",', '"aihe", "temat", "betr.",')
+    datafiles.mail_words.cache_clear()
+    importlib.reload(forwards)
+
+    def subject(line: str) -> str | None:
+        return forwards.read_forward(
+            f"From: Press <press@example.org>\n{line}\n\n{title}\n\n{body}\n".splitlines()
+        ).subject
+
+    assert subject(f"Betr.: WG.: {title}") == title
+    assert subject(f"Subject: WGX: {title}") == f"WGX: {title}"
+    assert not forwards.SUBJECT_FIELD.match(f"Betrx: {title}")

@@ -1343,6 +1343,7 @@ def test_start_ups_are_found_where_their_plain_pattern_finds_them():
         (r"[abc]+\s*", ()),
         (r"(?i)signed", ()),  # case ignored: the text's spelling is unknown
         (r"(\w)\1", ()),  # a back-reference: not read, not narrowed
+        (r"a{}*b", ("a{",)),  # "{}" stands for itself; the "*" repeats its "}"
     ],
 )
 def test_a_role_pattern_s_required_strings(pattern, required):

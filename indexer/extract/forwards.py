@@ -66,12 +66,10 @@ WROTE = re.compile(
 )
 QUOTE = re.compile(r"^(?:>\s?)+")
 # "Fwd:", "Re:", "EMBARGOED:" and "[Press release]" before a subject's words.
-_TAG = r"(?:(?:" + "|".join(SUBJECT_TAGS) + r")\s*:\s*|\[[^\]]*\]\s*)"
+_TAG = rf"(?:(?:{_alternation(SUBJECT_TAGS)})\s*:\s*|\[[^\]]*\]\s*)"
 SUBJECT_PREFIX = re.compile("^" + _TAG, re.I)
 # A subject field with its tags ("Subject: Fwd: [Press release] …").
-SUBJECT_FIELD = re.compile(
-    r"^(?:" + "|".join(sorted(SUBJECT_NAMES)) + r")\s*:\s*" + _TAG + "*", re.I
-)
+SUBJECT_FIELD = re.compile(rf"^(?:{_alternation(SUBJECT_NAMES)})\s*:\s*{_TAG}*", re.I)
 # A site's name after the headline: " | Chalmers", " - ITU News".
 SITE_SUFFIX = re.compile(r"\s+[|\-–—]\s+[^|\-–—]{2,40}$")
 OPENING_LINES = 3  # a forward starts with its headers (or the forward mark)

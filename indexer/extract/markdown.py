@@ -31,6 +31,7 @@ to its text; headings and list items keep their kind for the article page.
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -201,14 +202,28 @@ def _front_matter(lines: list[str], fence: str, strict: bool) -> dict:
 
 
 def _scalar(value: str) -> str:
-    """A YAML scalar's text: a quoted one without its quotes and the comment after
-    them, a plain one without its comment; null (`null`, `~`, nothing) is ""."""
+    """A YAML scalar's text: a quoted one without its quotes (and escapes) and the
+    comment after them, a plain one without its comment; null (`null`, `~`, nothing)
+    is ""."""
     value = value.strip()
     if quoted := _QUOTED.fullmatch(value):
-        text = quoted.group(1)[1:-1]
-        return (text.replace("''", "'") if value[0] == "'" else text).strip()
+        text = quoted.group(1)
+        if text[0] == "'":
+            return text[1:-1].replace("''", "'").strip()
+        return _unescaped(text).strip()
     value = _COMMENT.split(value, maxsplit=1)[0].strip()
     return "" if value in _NULL else value
+
+
+def _unescaped(quoted: str) -> str:
+    """A double-quoted scalar's text, its escapes read (\\" and \\u… as JSON writes
+    them, a subset of YAML's); with one JSON lacks (YAML's \\x41), as written."""
+    try:
+        text = json.loads(quoted, strict=False)
+        text.encode()  # a lone surrogate ("\\ud800") is no text
+    except ValueError:  # UnicodeEncodeError among them
+        return quoted[1:-1]
+    return text
 
 
 def _block_scalar(lines: list[str]) -> str:

@@ -1317,7 +1317,7 @@ class _UnreadSyntax(ValueError):
 # itself ("\\.", "\\n"), a quantifier (greedy, lazy or possessive), a character class.
 _CHAR_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
 _CLASS_ESCAPES = frozenset("sSwWdDbBAZ")
-_QUANTIFIER = re.compile(r"(?:[*+?]|\{\d*(?:,\d*)?\})[?+]?")
+_QUANTIFIER = re.compile(r"(?:[*+?]|\{(?!\})\d*(?:,\d*)?\})[?+]?")  # "{}" is two characters
 _CLASS = re.compile(r"\[\^?\]?(?:\\.|[^\]\\])*\]", re.S)
 _LOOK = ("(?=", "(?!", "(?<=", "(?<!")
 _Atom = tuple[str, str, bool]  # kind ("literal", "group", "other" or "|"), text, quantified

@@ -165,7 +165,7 @@ def _cjk_end(phrase: str) -> str:
 NAME_CHAR = rf"(?![{CJK_CHARS}])[\w-]"  # a character that would go on a name
 NAME_EDGE_BEFORE = rf"(?<!{NAME_CHAR})"
 _ROLE_COMPOUND = r"-(?:funded|led|backed|supported|sponsored|financed|coordinated|run)\b"
-NAME_EDGE_AFTER = rf"(?:(?!(?![{CJK_CHARS}])[\w-])|(?={_ROLE_COMPOUND}))"
+NAME_EDGE_AFTER = rf"(?:(?!{NAME_CHAR})|(?={_ROLE_COMPOUND}))"
 _NAME_END = re.compile(NAME_EDGE_AFTER)
 # NAME_EDGE_AFTER with "or any letter beyond ASCII" for "or a CJK character": a
 # class of CJK ranges costs ~1.5 ms to compile and each bucket of names below

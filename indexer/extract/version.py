@@ -21,9 +21,10 @@ EXTRACTION_VERSION = 31
 def extractor_fingerprint() -> str:
     """Changes whenever extraction would give other results: code version or data files.
 
-    Stored with each article, so that after an edit to clutter.toml,
-    organisations.toml or topics.toml the next `index` run re-extracts
-    every article, not only the files that changed.
+    Stored with each article, so that after an edit to one of the data files
+    extraction reads (datafiles.EXTRACTION_FILES: clutter, organisations, topics,
+    mail) the next `index` run re-extracts every article, not only the files that
+    changed.
     """
     digest = hashlib.sha1(f"{EXTRACTION_VERSION} {version('trafilatura')}".encode())
     for name in datafiles.EXTRACTION_FILES:
