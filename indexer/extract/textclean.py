@@ -526,9 +526,7 @@ def _reflow(lines: list[Line]) -> list[Line]:
             if prev and prev.line.block == line.block and _continues(prev, line.text, nxt):
                 tight = _TIGHT_BEFORE.match(line.text) or _TIGHT_AFTER.search(prev.tail)
                 unspaced = _wide(prev.tail[-1]) and _wide(line.text[0])  # CJK: no spaces
-                bridge = _latin_in_cjk(prev, line.text, nxt)
                 prev.add("" if tight or unspaced else " ", line.text)
-                prev.bridge = bridge
             else:
                 out.append(_Joined(line))
     return [joined.done() for joined in out]
@@ -552,7 +550,6 @@ class _Joined:
         self.ends = ends_sentence(line.text)
         self.rule = bool(_RULE.fullmatch(line.text))  # a joined line is never a rule
         self.wordy = False  # holds INLINE_MIN_WORDS words (joining never takes one away)
-        self.bridge = False  # ends in a Latin name cut out of a CJK sentence (`_latin_in_cjk`)
 
     def add(self, glue: str, text: str) -> None:
         piece = glue + text
@@ -627,8 +624,7 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
     starts_low = line[0].islower() or not line[0].isalpha()
     return (
         bool(starts_low and _CONTINUATION.match(line) and not _SIGNATURE.fullmatch(line))
-        or _cjk_continues(prev, line, nxt)
-        or _bridged(prev, line)
+        or _cjk_continues(prev, line)
         or (_open_end(prev.tail) and not _own_paragraph(line) and not _widget_end(prev.tail))
         or (_inline(prev, line, nxt) and not _kicker(prev))
         or _named_tail(prev, line)
@@ -655,43 +651,21 @@ def _wrapped_on(prev: _Joined, line: str) -> bool:
     )
 
 
-def _cjk_continues(prev: _Joined, line: str, nxt: str | None) -> bool:
+def _cjk_continues(prev: _Joined, line: str) -> bool:
     """A CJK sentence or headline cut where a link or an emphasis starts: the
     line above is a CJK piece (`_cjk_piece`) and the line goes on with a Japanese
-    particle (`_PARTICLE_START`: "光葉電機は" / "テラヘルツ帯" / "の電波を使い"), or
-    it is a Latin name cut out of the sentence (`_latin_in_cjk`: "…完成" / "6G" /
-    "低軌衛星…"), or the CJK words after such a name."""
-    if not _cjk_piece(prev):
-        return False
-    return bool(_PARTICLE_START.match(line)) or _latin_in_cjk(prev, line, nxt)
+    particle (`_PARTICLE_START`: "光葉電機は" / "テラヘルツ帯" / "の電波を使い").
+    A Latin name cut out of a CJK sentence ("…完成" / "6G" / "低軌衛星…") is not
+    joined: nothing tells it from a badge or a link after a headline ("NEW",
+    "PDF") over the first sentence of the body, and joining those loses the
+    headline."""
+    return _cjk_piece(prev) and bool(_PARTICLE_START.match(line))
 
 
 def _cjk_piece(prev: _Joined) -> bool:
     """A line that ends in a CJK letter after at least CJK_PIECE_MIN of them: a
     piece of a sentence or headline (a menu's items are shorter)."""
     return bool(HAS_CJK.match(prev.tail[-1])) and len(HAS_CJK.findall(prev.tail)) >= CJK_PIECE_MIN
-
-
-def _latin_in_cjk(prev: _Joined, line: str, nxt: str | None) -> bool:
-    """A Latin name ("6G", "AI", "IEEE") on a line of its own between two pieces
-    of one CJK sentence: the line above is a CJK piece (`_cjk_piece`), the line
-    below starts with a CJK letter, and the line is a few words without CJK,
-    without a date."""
-    return (
-        nxt is not None
-        and bool(HAS_CJK.match(nxt[0]))
-        and _cjk_piece(prev)
-        and not _wide(line[0])
-        and not HAS_CJK.search(line)
-        and any(c.isalpha() for c in line)
-        and word_count(line) <= INLINE_MAX_WORDS
-        and parse_date(line) is None
-    )
-
-
-def _bridged(prev: _Joined, line: str) -> bool:
-    """The CJK words after a Latin name cut out of a CJK sentence (`_latin_in_cjk`)."""
-    return prev.bridge and bool(HAS_CJK.match(line[0]))
 
 
 # A line that starts with a Japanese case particle standing alone (no kana after
