@@ -163,3 +163,16 @@ def test_a_headline_that_asks_then_goes_on_is_one_headline():
         "Engineers in Ghent tried it on a car park for a year and measured every hour.",
     )
     assert title == "Can a roof carry a 6G cell?"
+
+
+def test_a_joined_line_knows_each_word_count_apart():
+    # Asked first whether it holds two words, a three-word line must still say
+    # it does not hold four (one flag for every count once said yes to both).
+    from indexer.extract.textclean import Line, _Joined
+
+    joined = _Joined(Line("On-demand", 0))
+    joined.add(" ", "webinar now")
+    assert joined.has_words(2)
+    assert not joined.has_words(4)
+    joined.add(" ", "open to all")
+    assert joined.has_words(4)

@@ -549,7 +549,7 @@ class _Joined:
         self.widths = [display_width(line.text)]  # each piece's, as the copy broke them
         self.ends = ends_sentence(line.text)
         self.rule = bool(_RULE.fullmatch(line.text))  # a joined line is never a rule
-        self.wordy = False  # holds INLINE_MIN_WORDS words (joining never takes one away)
+        self.reached: set[int] = set()  # word counts it holds (joining never takes one away)
 
     def add(self, glue: str, text: str) -> None:
         piece = glue + text
@@ -562,8 +562,9 @@ class _Joined:
         self.rule = False
 
     def has_words(self, count: int) -> bool:
-        self.wordy = self.wordy or word_count("".join(self.parts)) >= count
-        return self.wordy
+        if count not in self.reached and word_count("".join(self.parts)) >= count:
+            self.reached.add(count)
+        return count in self.reached
 
     def done(self) -> Line:
         if len(self.parts) > 1:
