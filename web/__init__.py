@@ -53,9 +53,7 @@ def create_app(config: dict | None = None) -> Flask:
     from . import admin, api, auth, collect, explore, feeds, index, pages, params
 
     app = Flask(__name__)
-    # JSON keys in the order to_json writes them: sorting the keys of a search's
-    # ~700 facet values took a third of encoding its answer (0.3 of 1.1 ms at 100k)
-    app.json.sort_keys = False
+    app.json = api.FastJSON(app)  # (encoding a search's answer took 1 ms of its 5)
     app.config.from_mapping(
         INDEX_DIR=str(default_index_dir()),  # SIXG_INDEX
         CORPUS_DIR=str(default_corpus_dir()),  # SIXG_CORPUS

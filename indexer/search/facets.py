@@ -259,7 +259,8 @@ def facet_values(found: Selection, facet: Facet, request: SearchRequest) -> list
             order = counter.by_count(counted)
             numbers, values, names = order.tolist(), counter.values, counter.names(facet)
             listed = [values[i] for i in numbers]
-            if chosen.issubset(listed):  # (else chosen values without hits are added below)
+            # (chosen values without hits are added below; issubset of a list makes a set)
+            if not chosen or chosen.issubset(listed):
                 selected = [v in chosen for v in listed] if chosen else repeat(False)
                 shown = [names[i] for i in numbers]
                 made = zip(listed, counted[order].tolist(), selected, shown, strict=False)
