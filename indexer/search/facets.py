@@ -159,7 +159,9 @@ class ValueCounter:
         self.live = np.ones(size, dtype=bool) if live is None else live
         self.live_count = int(np.count_nonzero(self.live))
         self.totals = lengths
-        value = np.repeat(np.arange(len(docs), dtype=np.int32), lengths)
+        # each pair's value number: uint16 for up to 65,536 values (an organisation's)
+        value_type = np.min_scalar_type(max(len(docs) - 1, 0))
+        value = np.repeat(np.arange(len(docs), dtype=value_type), lengths)
         order = np.argsort(doc, kind="stable")
         self.pair_doc, self.pair_value = doc[order], value[order]
         # doc -> its first pair (int32 for 100,000 documents: half the bytes a rare
