@@ -72,6 +72,34 @@ def test_results_show_one_article_per_group_with_its_copies(syndicated):
     assert every.total == 3 and all(h.copies == [] for h in every.hits)
 
 
+def test_a_page_reads_its_hits_and_their_copies_in_one_pass(syndicated, monkeypatch):
+    """make_hits reads the stored records of the page's hits and of their copies at
+    once (one pass over the stored column, not one more per hit): the same hits and
+    copies as reading each article on its own."""
+    from indexer.index import arrays
+    from indexer.search import results
+    from indexer.search.results import stored_article
+
+    passes = []
+    reading = arrays.stored_records
+
+    def counted(reader, docnums):
+        passes.append(list(docnums))
+        return reading(reader, docnums)
+
+    monkeypatch.setattr(results, "stored_records", counted)
+    syndicated.generation.forget_results()
+    result = search(syndicated, SearchRequest(q="Willcock OR 6G"))
+    assert len(passes) == 1 and len(passes[0]) == len(result.hits) + 2
+    assert sum(len(h.copies) for h in result.hits) == 2
+    syndicated.generation.forget_results()
+    group = syndicated.generation.copies.others
+    for hit in result.hits:
+        docnum = syndicated.searcher.document_number(id=hit.article.id)
+        assert hit.article == stored_article(syndicated, docnum)
+        assert hit.copies == [stored_article(syndicated, d) for d in group(docnum)]
+
+
 def test_facets_count_groups_not_copies(syndicated):
     grouped = {v.value: v.count for v in search(syndicated, SearchRequest()).facets["org"]}
     copies = {

@@ -340,3 +340,34 @@ def test_responses_match_their_documented_schemas(app, path):
     body = client.get(url).get_json()
     schema = doc["paths"][path.split("?")[0]]["get"]["responses"]["200"]["content"]
     _assert_matches(doc, schema["application/json"]["schema"], body, path)
+
+
+def test_json_answers_are_what_json_dumps_gives_in_to_jsons_key_order(app, client):
+    """The API's answers (encoded by orjson) parse to what json.dumps makes of the same
+    search's to_json, keys in the order to_json writes them, non-ASCII text as UTF-8;
+    what orjson refuses (an integer beyond 64 bits, a lone surrogate, a key that is not
+    a string) and dates are encoded as Flask's own provider encodes them."""
+    import json
+    from datetime import date
+
+    from flask import jsonify
+    from flask.json.provider import DefaultJSONProvider
+
+    from indexer.search import open_snapshot, search
+    from web.params import read_search_request
+
+    path = "/api/search?q=6G+OR+research&page_size=50"
+    response = client.get(path)
+    with app.test_request_context(path), open_snapshot(app.config["INDEX_DIR"]) as snapshot:
+        expected = search(snapshot, read_search_request()).to_json()
+    assert expected["total"] > 2 and "<mark" in expected["hits"][0]["snippet_html"]
+    assert response.get_json() == json.loads(json.dumps(expected))
+    answer = json.loads(response.data, object_pairs_hook=lambda pairs: [k for k, _ in pairs])
+    assert answer == list(expected)  # (the top level's keys, in order)
+    text = response.get_data(as_text=True)
+    assert not text.isascii() and "\\u" not in text  # the seeds' dashes and quotes as UTF-8
+    plain = DefaultJSONProvider(app)
+    odd = [{"big": 2**70}, {"lone": "a\ud800b"}, {1: "key"}, {"day": date(2024, 5, 1)}]
+    with app.test_request_context():
+        for value in odd:
+            assert json.loads(jsonify(value).data) == json.loads(plain.response(value).data)

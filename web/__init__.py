@@ -53,6 +53,7 @@ def create_app(config: dict | None = None) -> Flask:
     from . import admin, api, auth, collect, explore, feeds, index, pages, params
 
     app = Flask(__name__)
+    app.json = api.FastJSON(app)  # (encoding a search's answer took 1 ms of its 5)
     app.config.from_mapping(
         INDEX_DIR=str(default_index_dir()),  # SIXG_INDEX
         CORPUS_DIR=str(default_corpus_dir()),  # SIXG_CORPUS

@@ -159,10 +159,16 @@ class ValueCounter:
         self.live = np.ones(size, dtype=bool) if live is None else live
         self.live_count = int(np.count_nonzero(self.live))
         self.totals = lengths
-        value = np.repeat(np.arange(len(docs), dtype=np.int32), lengths)
+        # each pair's value number: uint16 for up to 65,536 values (an organisation's)
+        value_type = np.min_scalar_type(max(len(docs) - 1, 0))
+        value = np.repeat(np.arange(len(docs), dtype=value_type), lengths)
         order = np.argsort(doc, kind="stable")
         self.pair_doc, self.pair_value = doc[order], value[order]
-        self.starts = np.searchsorted(self.pair_doc, np.arange(size + 1))  # doc -> first pair
+        # doc -> its first pair (int32 for 100,000 documents: half the bytes a rare
+        # word's documents look up; the arrays a search gathers from stay in the cache)
+        self.starts = np.searchsorted(self.pair_doc, np.arange(size + 1)).astype(
+            _index_type(len(doc) + 1)
+        )
         # a field of few values (topic, year, language): each document's set of values
         # (a bit per value) numbered, and which values each set holds; counting is
         # then a bincount of the documents' sets times that table
@@ -172,7 +178,8 @@ class ValueCounter:
             held = np.diff(self.starts) > 0
             flags = np.left_shift(1, self.pair_value.astype(np.int64))
             bits[held] = np.bitwise_or.reduceat(flags, self.starts[:-1][held])
-            sets, self.set_of_doc = np.unique(bits, return_inverse=True)
+            sets, set_of_doc = np.unique(bits, return_inverse=True)
+            self.set_of_doc = set_of_doc.astype(np.min_scalar_type(len(sets) - 1))  # uint8
             shifts = np.arange(len(self.values), dtype=np.int64)
             self.set_values = (sets[:, None] >> shifts) & 1  # set number x value: 0 or 1
             # and each value's documents as bits (bits_of): a mask of many documents is
@@ -182,7 +189,7 @@ class ValueCounter:
             self.bitmaps = bits_of(value_masks)
         # the same pairs in value order, for many documents: each value's run of
         # documents is summed at once (np.add.reduceat), no pass over value numbers
-        self.value_doc = doc.astype(np.int32 if size < 2**31 else np.int64)
+        self.value_doc = doc.astype(_index_type(size))
         self.held = np.flatnonzero(lengths)  # values with documents (reduceat needs runs)
         self.value_starts = (np.cumsum(lengths) - lengths)[self.held]
         # each value's place by name in lower case, as Facet.order breaks ties
@@ -254,7 +261,8 @@ def facet_values(found: Selection, facet: Facet, request: SearchRequest) -> list
             order = counter.by_count(counted)
             numbers, values, names = order.tolist(), counter.values, counter.names(facet)
             listed = [values[i] for i in numbers]
-            if chosen.issubset(listed):  # (else chosen values without hits are added below)
+            # (chosen values without hits are added below; issubset of a list makes a set)
+            if not chosen or chosen.issubset(listed):
                 selected = [v in chosen for v in listed] if chosen else repeat(False)
                 shown = [names[i] for i in numbers]
                 made = zip(listed, counted[order].tolist(), selected, shown, strict=False)
@@ -268,6 +276,11 @@ def facet_values(found: Selection, facet: Facet, request: SearchRequest) -> list
     name = facet.display_name
     made = [FacetValue(v, c, v in chosen, name(v)) for v, c in facet.order(counts)]
     return _chosen_first(facet, made, chosen)
+
+
+def _index_type(size: int) -> type:
+    """The narrower of int32 and int64 that numbers `size` things."""
+    return np.int32 if size < 2**31 else np.int64
 
 
 BITS_FROM = 10  # ValueCounter counts by bits a mask holding and leaving out 1/10 of them

@@ -95,19 +95,14 @@ def _english_matches(text: str, stems: frozenset[str]) -> list[tuple[int, int, s
     found, at, search = [], 0, pattern.search
     while word := search(lowered, at):
         start, end = word.span()
-        if start and _in_word(lowered[start - 1]):  # not the start of a word: look on
-            at = start + 1
+        if start and ((before := lowered[start - 1]).isalnum() or before in "_*"):
+            at = start + 1  # not the start of a word (Whoosh's tokenizer reads [\w*]): look on
             continue
         stemmed = _stem(word.group() if plain else word.group().lower())
         if stemmed in stems:
             found.append((start, end, stemmed))
         at = end
     return found
-
-
-def _in_word(char: str) -> bool:
-    """Is `char` one that Whoosh's tokenizer reads as part of a word (`[\\w*]`)?"""
-    return char.isalnum() or char in "_*"
 
 
 def _apart(found: list) -> list:
@@ -215,8 +210,14 @@ def _marked(text: str, start: int, end: int, matches, numbers: dict[str, int]) -
     return "".join(parts)
 
 
+_SPECIAL = re.compile("[&<>'\"]")  # what _escaped replaces
+
+
 def _escaped(text: str) -> str:
-    """str(markupsafe.escape(text)) without making a Markup of each piece."""
+    """str(markupsafe.escape(text)) without making a Markup of each piece (most
+    pieces hold nothing to escape: one look for any of the five, not five replaces)."""
+    if not _SPECIAL.search(text):
+        return text
     if "&" in text:
         text = text.replace("&", "&amp;")
     return (

@@ -9,6 +9,7 @@ as data (the JSON API, feeds, exports, the CLI) calls these `to_json`s.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import chain
 
 from markupsafe import Markup, escape
 
@@ -142,21 +143,19 @@ def make_hits(snapshot: Snapshot, query, docnums: list[int], scores, with_copies
     fields = ("title", "body", *snapshot.generation.language_fields)
     words = {f: frozenset(positive_words(query, f, reader)) for f in fields}
     marked = snapshot.generation.marked
-    hits = []
-    for docnum, article in zip(docnums, stored_articles(snapshot, docnums), strict=True):
+    copies = [with_copies(docnum) for docnum in docnums]
+    # the hits and their copies read in one pass
+    articles = stored_articles(snapshot, [*docnums, *chain.from_iterable(copies)])
+    hits, at = [], len(docnums)
+    for docnum, article, group in zip(docnums, articles, copies, strict=False):
         key = (docnum, *(words[f] for f in fields))
         found = marked.get(key)
         if found is None:
             found = _marked(article, words)
             marked.put(key, found, 256 + len(found[0]) + len(found[1]))
-        hits.append(
-            Hit(
-                article,
-                float(scores[docnum]) if scores is not None else None,
-                *found,
-                stored_articles(snapshot, with_copies(docnum)),
-            )
-        )
+        score = float(scores[docnum]) if scores is not None else None
+        hits.append(Hit(article, score, *found, articles[at : at + len(group)]))
+        at += len(group)
     return hits
 
 
