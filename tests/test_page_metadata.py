@@ -165,6 +165,20 @@ def test_a_byline_with_a_short_month_name_of_another_language(byline, day):
 
 
 @pytest.mark.parametrize(
+    "byline, day",
+    [
+        ("12 KASIM 2024", date(2024, 11, 12)),
+        ("12 Kasım 2024", date(2024, 11, 12)),
+        ("12 NİSAN 2024", date(2024, 4, 12)),
+        ("3 ARALIK 2024", date(2024, 12, 3)),
+    ],
+)
+def test_a_turkish_month_name_in_capitals(byline, day):
+    # The pattern matches case-blind ("KASIM" for "kasım"); the name's number must too.
+    assert date_in_byline([byline]) == day
+
+
+@pytest.mark.parametrize(
     "updated",
     [
         "Zaktualizowano 1 czerwca 2024",  # Polish

@@ -106,6 +106,16 @@ for _names in (
         _MONTHS.setdefault(_name.replace("_", " "), _number)
 for _name, _number in (("ابريل", 4), ("إبريل", 4), ("اغسطس", 8), ("اكتوبر", 10)):
     _MONTHS[_name] = _number  # spelt without the hamza
+
+
+def _month_key(name: str) -> str:
+    """A month name as looked up. The pattern matches case-blind, so "KASIM" and
+    "NİSAN" match "kasım" and "nisan", but lower-case gives "kasim" and "ni̇san"
+    (with a combining dot): Turkish dotted and dotless i are read as i."""
+    return name.lower().rstrip(".").replace("\u0307", "").replace("ı", "i")
+
+
+_MONTH_NUMBERS = {_month_key(name): number for name, number in _MONTHS.items()}
 # Weekday names of the same languages, and English short ones: a stamp may
 # name its day before its date ("Friday, 22 October 2010", "sexta-feira, 14 de março").
 WEEKDAYS = frozenset(
@@ -199,7 +209,7 @@ def _dates_with_offsets(text: str) -> list[tuple[int, date]]:
 
 def _to_date(match: re.Match) -> date | None:
     parts = match.groupdict()
-    month = int(parts["m"]) if parts.get("m") else _MONTHS.get(parts["month"].lower().rstrip("."))
+    month = int(parts["m"]) if parts.get("m") else _MONTH_NUMBERS.get(_month_key(parts["month"]))
     day = int(parts.get("d") or parts.get("day"))
     try:
         found = date(int(parts["year"]), month, day)
