@@ -12,10 +12,11 @@ from __future__ import annotations
 import textwrap
 from datetime import date
 
+import lxml.html
 import pytest
 
 from indexer.extract import extract_document
-from indexer.extract.dates import date_in_byline
+from indexer.extract.dates import byline_date, date_in_byline
 
 BODY = (
     "<p>The three operators agreed on Tuesday to pool their research on sixth-generation "
@@ -212,6 +213,25 @@ def test_a_time_element_classed_as_the_update_is_not_the_publication_day():
     # Marked published as well (a post never edited): its day stands.
     both = '<time class="entry-date published updated" datetime="2024-05-02">2 May 2024</time>'
     assert html_date(page(byline=both)) == date(2024, 5, 2)
+
+
+def _byline_day(html: str) -> date | None:
+    tree = lxml.html.fromstring(html)
+    return byline_date(tree, tree.find(".//h1"))
+
+
+@pytest.mark.parametrize("kind", ["live-updates", "js-updatable", "has-modifier", "unchanged"])
+def test_a_class_that_only_contains_an_update_word_does_not_hide_the_byline(kind):
+    # A live blog's container of updates, a script hook, a style variant: none is
+    # the page's update, so the day in it is the publication day.
+    byline = f'<div class="{kind}"><span>By Anna Virtanen</span> <time>2 May 2024</time></div>'
+    assert _byline_day(page(byline=byline)) == date(2024, 5, 2)
+
+
+@pytest.mark.parametrize("kind", ["date-modified", "lastUpdated", "node__changed", "art-update"])
+def test_an_update_s_own_class_still_marks_it(kind):
+    byline = f'<span class="{kind}">1 June 2024</span> <span>2 May 2024</span>'
+    assert _byline_day(page(byline=byline)) == date(2024, 5, 2)
 
 
 def test_the_dated_addresses_of_other_stories_are_not_the_page_s_date():

@@ -640,14 +640,18 @@ def _strings_by(tree, headline) -> tuple[list[str], list[str]]:
 
 
 # Classes that mark an element as the page's update, not its publication
-# (`<time class="updated">` beside `<time class="entry-date published">`).
-UPDATE_CLASS = re.compile(r"updat|modif|changed", re.I)
+# (`<time class="updated">` beside `<time class="entry-date published">`,
+# "date-modified", "lastUpdated", "node__changed"): the word whole, for a class
+# that only contains it is something else ("live-updates" holds a live blog's
+# posts, "js-updatable" is a script's hook, "has-modifier" a style).
+UPDATE_CLASS = re.compile(r"(?<![a-z])(?:updated?|modified|changed)(?![a-z])")
 PUBLISHED_CLASS = re.compile(r"publish|posted|created", re.I)
 
 
 def _marked_update(element) -> bool:
     marks = f"{element.get('class') or ''} {element.get('itemprop') or ''}"
-    return bool(UPDATE_CLASS.search(marks)) and not PUBLISHED_CLASS.search(marks)
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", marks).lower()  # "dateModified"
+    return bool(UPDATE_CLASS.search(words)) and not PUBLISHED_CLASS.search(marks)
 
 
 def page_date(tree, headline, quick: str | None, url: str | None = None, extensive=None):
