@@ -691,16 +691,22 @@ def stated_as_own(tree, day: date) -> bool:
         if not isinstance(element.tag, str) or element.tag in ("script", "style"):
             continue
         for name, value in element.attrib.items():
-            if day in _days_in(value):
+            if _writes(value, day):
                 if name not in ("href", "src"):
                     return True
                 elsewhere = True
         for text in (element.text, element.tail):
-            if text and day in _days_in(text):
+            if text and _writes(text, day):
                 if not (clutter_kind(text) or UPDATED.search(text)):
                     return True
                 elsewhere = True
     return not elsewhere
+
+
+def _writes(text: str, day: date) -> bool:
+    """Whether `text` writes `day`. Each form has the year in four figures, so
+    most strings are done by looking for it (the page is read whole)."""
+    return str(day.year) in ascii_digits(text) and day in _days_in(text)
 
 
 def _days_in(text: str) -> set[date]:
