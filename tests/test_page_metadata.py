@@ -16,7 +16,7 @@ import lxml.html
 import pytest
 
 from indexer.extract import extract_document
-from indexer.extract.dates import byline_date, date_in_byline
+from indexer.extract.dates import byline_date, date_in_byline, page_date
 
 BODY = (
     "<p>The three operators agreed on Tuesday to pool their research on sixth-generation "
@@ -241,6 +241,17 @@ def test_the_dated_addresses_of_other_stories_are_not_the_page_s_date():
         '<a href="https://telecom.example/2024/05/06/tower-merger/">Tower merger</a></section>'
     )
     assert html_date(page(after=more)) is None
+
+
+def test_htmldate_s_day_printed_before_the_update_in_one_string_stands():
+    # No headline found, so htmldate's extensive search gives the day; the page prints
+    # it before its update in one string: it states it as its own.
+    tree = lxml.html.fromstring(
+        "<html><body><p>Published 2 March 2025 · Updated 5 March 2025</p>"
+        "<p>Operators began trials of sub-THz radios.</p></body></html>"
+    )
+    assert page_date(tree, None, None, extensive=lambda: "2025-03-02") == date(2025, 3, 2)
+    assert page_date(tree, None, None, extensive=lambda: "2025-03-05") is None
 
 
 def test_the_day_a_cookie_notice_was_updated_is_not_the_page_s_date():

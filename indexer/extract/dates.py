@@ -697,7 +697,8 @@ def stated_as_own(tree, day: date) -> bool:
                 elsewhere = True
         for text in (element.text, element.tail):
             if text and _writes(text, day):
-                if not (clutter_kind(text) or UPDATED.search(text)):
+                # ("Published 2 March · Updated 5 March": the day before the marker is its own)
+                if not clutter_kind(text) and _writes(_before_update(text), day):
                     return True
                 elsewhere = True
     return not elsewhere
