@@ -228,6 +228,22 @@ def test_a_class_that_only_contains_an_update_word_does_not_hide_the_byline(kind
     assert _byline_day(page(byline=byline)) == date(2024, 5, 2)
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        '<time class="updated" datetime="2024-05-02">2 May 2024</time>',
+        '<time class="entry-date updated td-module-date">2 May 2024</time>',
+        '<time class="date-container minor-meta updated">May 2, 2024</time>',
+    ],
+)
+def test_a_theme_s_one_date_classed_updated_for_hatom_is_the_publication_day(stamp):
+    # hAtom asks for an "updated" class: themes that print one date put it there, and
+    # mark a "published" one only when they print both.
+    assert _byline_day(page(byline=f"By Anna Virtanen · {stamp}")) == date(2024, 5, 2)
+    both = f'{stamp} <time class="entry-date published">1 May 2024</time>'
+    assert _byline_day(page(byline=both)) == date(2024, 5, 1)
+
+
 @pytest.mark.parametrize("kind", ["date-modified", "lastUpdated", "node__changed", "art-update"])
 def test_an_update_s_own_class_still_marks_it(kind):
     byline = f'<span class="{kind}">1 June 2024</span> <span>2 May 2024</span>'

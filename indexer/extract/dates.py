@@ -648,8 +648,15 @@ UPDATE_CLASS = re.compile(r"(?<![a-z])(?:updated?|modified|changed)(?![a-z])")
 PUBLISHED_CLASS = re.compile(r"publish|posted|created", re.I)
 
 
+# hAtom asks for an "updated" class: a theme that prints one date classes it so
+# ("entry-date updated"), and marks a "published" one only when it prints both.
+HATOM_PUBLISHED = "boolean(//*[contains(concat(' ', normalize-space(@class), ' '), ' published ')])"
+
+
 def _marked_update(element) -> bool:
     marks = f"{element.get('class') or ''} {element.get('itemprop') or ''}"
+    if "updated" in marks.split() and not element.xpath(HATOM_PUBLISHED):
+        marks = " ".join(t for t in marks.split() if t != "updated")  # hAtom's one date
     words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", marks).lower()  # "dateModified"
     return bool(UPDATE_CLASS.search(words)) and not PUBLISHED_CLASS.search(marks)
 
