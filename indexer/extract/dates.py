@@ -501,9 +501,10 @@ def _jsonld_stamps(text: str) -> list[Stamp]:
 def byline_date(tree, headline) -> date | None:
     """The date a reader sees by the headline: the byline's, not an "updated" one.
 
-    Reads the text strings after the headline element: the first short
-    string with a date. A date after "Updated" (or
-    "modified", "aktualisiert"...) is left out.
+    The first short string with a date, read under the headline up to the
+    article's first body sentence, then in the strings just above it, then
+    further down; an "updated" day (after "Updated", "aktualisiert"... or in an
+    element classed as the update) and an event's day in a sentence are left out.
     """
     if headline is None:
         return None
