@@ -165,6 +165,12 @@ def test_a_byline_with_a_short_month_name_of_another_language(byline, day):
     assert date_in_byline([byline]) == day
 
 
+@pytest.mark.parametrize("byline", ["الأحد 12 مايو 2024م", "الأحد ١٢ مايو ٢٠٢٤م - ١٠:٢١ ص"])
+def test_an_arabic_year_with_the_gregorian_era_letter(byline):
+    # "م" (milādī) glued to the year marks the Gregorian calendar.
+    assert date_in_byline([byline]) == date(2024, 5, 12)
+
+
 @pytest.mark.parametrize(
     "byline, day",
     [

@@ -136,8 +136,9 @@ WEEKDAYS = frozenset(
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"  # "1er juin": French first day
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-# A year ends a word, or has the time glued to it ("Nov 15, 20195:45 AM", a copied byline).
-_YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
+# A year ends a word, or has the time glued to it ("Nov 15, 20195:45 AM", a copied byline),
+# or the Arabic letter of the Gregorian era ("12 مايو 2024م").
+_YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2})|(?=م(?!\w)))"
 
 DATE_PATTERNS = [
     re.compile(rf"(?<!\d){_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d)"),
