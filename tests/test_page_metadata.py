@@ -250,6 +250,18 @@ def test_a_theme_s_one_date_classed_updated_for_hatom_is_the_publication_day(sta
     assert _byline_day(page(byline=both)) == date(2024, 5, 1)
 
 
+@pytest.mark.parametrize(
+    "update",
+    [
+        '<div class="updated-on"><span>Aktualisiert:</span> 5 March 2025</div>',
+        '<p class="page-updated"><span class="label">Page updated</span><br>5 March 2025</p>',
+    ],
+)
+def test_the_day_after_a_label_inside_an_element_classed_as_the_update(update):
+    # The day is the tail of the label's element: still inside the update.
+    assert _byline_day(page(byline=f"{update}<p>Published 3 March 2025</p>")) == date(2025, 3, 3)
+
+
 @pytest.mark.parametrize("kind", ["date-modified", "lastUpdated", "node__changed", "art-update"])
 def test_an_update_s_own_class_still_marks_it(kind):
     byline = f'<span class="{kind}">1 June 2024</span> <span>2 May 2024</span>'

@@ -621,14 +621,20 @@ def _strings_by(tree, headline) -> tuple[list[str], list[str]]:
             seen_headline = True
             texts = [element.tail]
         elif seen_headline and element not in inside:
-            own = [element.text]
+            texts = [element.text]
             if element.tag == "time" and element.get("datetime"):
-                own.append(element.get("datetime"))  # after its text: the reader's day first
-            if element in updates or _marked_update(element):
+                texts.append(element.get("datetime"))  # after its text: the reader's day first
+            inner = element in updates  # inside one marked as the update: so is its tail
+            if inner:
+                texts.append(element.tail)
+            if inner or _marked_update(element):
                 updates.update(element.iter())
                 # (a text with its own marker says which of its days is the update)
-                own = [t if UPDATED.search(t) else f"Updated {t}" for t in own if t and t.strip()]
-            texts = [*own, element.tail]
+                texts = [
+                    t if UPDATED.search(t) else f"Updated {t}" for t in texts if t and t.strip()
+                ]
+            if not inner:
+                texts.append(element.tail)
         else:
             if not seen_headline:  # (an ancestor's tail follows the headline)
                 texts = (element.text,) if element in above else (element.text, element.tail)
