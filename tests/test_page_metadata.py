@@ -12,10 +12,11 @@ from __future__ import annotations
 import textwrap
 from datetime import date
 
+import lxml.html
 import pytest
 
 from indexer.extract import extract_document
-from indexer.extract.dates import date_in_byline
+from indexer.extract.dates import byline_date, date_in_byline, page_date
 
 BODY = (
     "<p>The three operators agreed on Tuesday to pool their research on sixth-generation "
@@ -164,6 +165,26 @@ def test_a_byline_with_a_short_month_name_of_another_language(byline, day):
     assert date_in_byline([byline]) == day
 
 
+@pytest.mark.parametrize("byline", ["الأحد 12 مايو 2024م", "الأحد ١٢ مايو ٢٠٢٤م - ١٠:٢١ ص"])
+def test_an_arabic_year_with_the_gregorian_era_letter(byline):
+    # "م" (milādī) glued to the year marks the Gregorian calendar.
+    assert date_in_byline([byline]) == date(2024, 5, 12)
+
+
+@pytest.mark.parametrize(
+    "byline, day",
+    [
+        ("12 KASIM 2024", date(2024, 11, 12)),
+        ("12 Kasım 2024", date(2024, 11, 12)),
+        ("12 NİSAN 2024", date(2024, 4, 12)),
+        ("3 ARALIK 2024", date(2024, 12, 3)),
+    ],
+)
+def test_a_turkish_month_name_in_capitals(byline, day):
+    # The pattern matches case-blind ("KASIM" for "kasım"); the name's number must too.
+    assert date_in_byline([byline]) == day
+
+
 @pytest.mark.parametrize(
     "updated",
     [
@@ -200,6 +221,53 @@ def test_a_time_element_classed_as_the_update_is_not_the_publication_day():
     assert html_date(page(byline=both)) == date(2024, 5, 2)
 
 
+def _byline_day(html: str) -> date | None:
+    tree = lxml.html.fromstring(html)
+    return byline_date(tree, tree.find(".//h1"))
+
+
+@pytest.mark.parametrize("kind", ["live-updates", "js-updatable", "has-modifier", "unchanged"])
+def test_a_class_that_only_contains_an_update_word_does_not_hide_the_byline(kind):
+    # A live blog's container of updates, a script hook, a style variant: none is
+    # the page's update, so the day in it is the publication day.
+    byline = f'<div class="{kind}"><span>By Anna Virtanen</span> <time>2 May 2024</time></div>'
+    assert _byline_day(page(byline=byline)) == date(2024, 5, 2)
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        '<time class="updated" datetime="2024-05-02">2 May 2024</time>',
+        '<time class="entry-date updated td-module-date">2 May 2024</time>',
+        '<time class="date-container minor-meta updated">May 2, 2024</time>',
+    ],
+)
+def test_a_theme_s_one_date_classed_updated_for_hatom_is_the_publication_day(stamp):
+    # hAtom asks for an "updated" class: themes that print one date put it there, and
+    # mark a "published" one only when they print both.
+    assert _byline_day(page(byline=f"By Anna Virtanen · {stamp}")) == date(2024, 5, 2)
+    both = f'{stamp} <time class="entry-date published">1 May 2024</time>'
+    assert _byline_day(page(byline=both)) == date(2024, 5, 1)
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        '<div class="updated-on"><span>Aktualisiert:</span> 5 March 2025</div>',
+        '<p class="page-updated"><span class="label">Page updated</span><br>5 March 2025</p>',
+    ],
+)
+def test_the_day_after_a_label_inside_an_element_classed_as_the_update(update):
+    # The day is the tail of the label's element: still inside the update.
+    assert _byline_day(page(byline=f"{update}<p>Published 3 March 2025</p>")) == date(2025, 3, 3)
+
+
+@pytest.mark.parametrize("kind", ["date-modified", "lastUpdated", "node__changed", "art-update"])
+def test_an_update_s_own_class_still_marks_it(kind):
+    byline = f'<span class="{kind}">1 June 2024</span> <span>2 May 2024</span>'
+    assert _byline_day(page(byline=byline)) == date(2024, 5, 2)
+
+
 def test_the_dated_addresses_of_other_stories_are_not_the_page_s_date():
     more = (
         "<section><h2>More stories</h2>"
@@ -207,6 +275,17 @@ def test_the_dated_addresses_of_other_stories_are_not_the_page_s_date():
         '<a href="https://telecom.example/2024/05/06/tower-merger/">Tower merger</a></section>'
     )
     assert html_date(page(after=more)) is None
+
+
+def test_htmldate_s_day_printed_before_the_update_in_one_string_stands():
+    # No headline found, so htmldate's extensive search gives the day; the page prints
+    # it before its update in one string: it states it as its own.
+    tree = lxml.html.fromstring(
+        "<html><body><p>Published 2 March 2025 · Updated 5 March 2025</p>"
+        "<p>Operators began trials of sub-THz radios.</p></body></html>"
+    )
+    assert page_date(tree, None, None, extensive=lambda: "2025-03-02") == date(2025, 3, 2)
+    assert page_date(tree, None, None, extensive=lambda: "2025-03-05") is None
 
 
 def test_the_day_a_cookie_notice_was_updated_is_not_the_page_s_date():

@@ -115,6 +115,16 @@ for _names in (
         _MONTHS.setdefault(_name.replace("_", " "), _number)
 for _name, _number in (("ابريل", 4), ("إبريل", 4), ("اغسطس", 8), ("اكتوبر", 10)):
     _MONTHS[_name] = _number  # spelt without the hamza
+
+
+def _month_key(name: str) -> str:
+    """A month name as looked up. The pattern matches case-blind, so "KASIM" and
+    "NİSAN" match "kasım" and "nisan", but lower-case gives "kasim" and "ni̇san"
+    (with a combining dot): Turkish dotted and dotless i are read as i."""
+    return name.lower().rstrip(".").replace("\u0307", "").replace("ı", "i")
+
+
+_MONTH_NUMBERS = {_month_key(name): number for name, number in _MONTHS.items()}
 # Weekday names of the same languages, and English short ones: a stamp may
 # name its day before its date ("Friday, 22 October 2010", "sexta-feira, 14 de março").
 WEEKDAYS = frozenset(
@@ -135,8 +145,9 @@ WEEKDAYS = frozenset(
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"  # "1er juin": French first day
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-# A year ends a word, or has the time glued to it ("Nov 15, 20195:45 AM", a copied byline).
-_YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}))"
+# A year ends a word, or has the time glued to it ("Nov 15, 20195:45 AM", a copied byline),
+# or the Arabic letter of the Gregorian era ("12 مايو 2024م").
+_YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2})|(?=م(?!\w)))"
 
 DATE_PATTERNS = [
     re.compile(rf"(?<!\d){_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d)"),
@@ -215,7 +226,7 @@ def _dates_with_offsets(text: str) -> list[tuple[int, date]]:
 
 def _to_date(match: re.Match) -> date | None:
     parts = match.groupdict()
-    month = int(parts["m"]) if parts.get("m") else _MONTHS.get(parts["month"].lower().rstrip("."))
+    month = int(parts["m"]) if parts.get("m") else _MONTH_NUMBERS.get(_month_key(parts["month"]))
     day = int(parts.get("d") or parts.get("day"))
     try:
         found = date(int(parts["year"]), month, day)
@@ -561,9 +572,10 @@ def _jsonld_stamps(text: str) -> list[Stamp]:
 def byline_date(tree, headline) -> date | None:
     """The date a reader sees by the headline: the byline's, not an "updated" one.
 
-    Reads the text strings after the headline element: the first short
-    string with a date. A date after "Updated" (or
-    "modified", "aktualisiert"...) is left out.
+    The first short string with a date, read under the headline up to the
+    article's first body sentence, then in the strings just above it, then
+    further down; an "updated" day (after "Updated", "aktualisiert"... or in an
+    element classed as the update) and an event's day in a sentence are left out.
     """
     if headline is None:
         return None
@@ -682,14 +694,20 @@ def _strings_by(tree, headline) -> tuple[list[str], list[str]]:
             seen_headline = True
             texts = [element.tail]
         elif seen_headline and element not in inside:
-            own = [element.text]
+            texts = [element.text]
             if element.tag == "time" and element.get("datetime"):
-                own.append(element.get("datetime"))  # after its text: the reader's day first
-            if element in updates or _marked_update(element):
+                texts.append(element.get("datetime"))  # after its text: the reader's day first
+            inner = element in updates  # inside one marked as the update: so is its tail
+            if inner:
+                texts.append(element.tail)
+            if inner or _marked_update(element):
                 updates.update(element.iter())
                 # (a text with its own marker says which of its days is the update)
-                own = [t if UPDATED.search(t) else f"Updated {t}" for t in own if t and t.strip()]
-            texts = [*own, element.tail]
+                texts = [
+                    t if UPDATED.search(t) else f"Updated {t}" for t in texts if t and t.strip()
+                ]
+            if not inner:
+                texts.append(element.tail)
         else:
             if not seen_headline:  # (an ancestor's tail follows the headline)
                 texts = (element.text,) if element in above else (element.text, element.tail)
@@ -703,14 +721,25 @@ def _strings_by(tree, headline) -> tuple[list[str], list[str]]:
 
 
 # Classes that mark an element as the page's update, not its publication
-# (`<time class="updated">` beside `<time class="entry-date published">`).
-UPDATE_CLASS = re.compile(r"updat|modif|changed", re.I)
+# (`<time class="updated">` beside `<time class="entry-date published">`,
+# "date-modified", "lastUpdated", "node__changed"): the word whole, for a class
+# that only contains it is something else ("live-updates" holds a live blog's
+# posts, "js-updatable" is a script's hook, "has-modifier" a style).
+UPDATE_CLASS = re.compile(r"(?<![a-z])(?:updated?|modified|changed)(?![a-z])")
 PUBLISHED_CLASS = re.compile(r"publish|posted|created", re.I)
+
+
+# hAtom asks for an "updated" class: a theme that prints one date classes it so
+# ("entry-date updated"), and marks a "published" one only when it prints both.
+HATOM_PUBLISHED = "boolean(//*[contains(concat(' ', normalize-space(@class), ' '), ' published ')])"
 
 
 def _marked_update(element) -> bool:
     marks = f"{element.get('class') or ''} {element.get('itemprop') or ''}"
-    return bool(UPDATE_CLASS.search(marks)) and not PUBLISHED_CLASS.search(marks)
+    if "updated" in marks.split() and not element.xpath(HATOM_PUBLISHED):
+        marks = " ".join(t for t in marks.split() if t != "updated")  # hAtom's one date
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", marks).lower()  # "dateModified"
+    return bool(UPDATE_CLASS.search(words)) and not PUBLISHED_CLASS.search(marks)
 
 
 def page_date(tree, headline, quick: str | None, url: str | None = None, extensive=None):
@@ -750,16 +779,23 @@ def stated_as_own(tree, day: date) -> bool:
         if not isinstance(element.tag, str) or element.tag in ("script", "style"):
             continue
         for name, value in element.attrib.items():
-            if day in _days_in(value):
+            if _writes(value, day):
                 if name not in ("href", "src"):
                     return True
                 elsewhere = True
         for text in (element.text, element.tail):
-            if text and day in _days_in(text):
-                if not (clutter_kind(text) or UPDATED.search(text)):
+            if text and _writes(text, day):
+                # ("Published 2 March · Updated 5 March": the day before the marker is its own)
+                if not clutter_kind(text) and _writes(_before_update(text), day):
                     return True
                 elsewhere = True
     return not elsewhere
+
+
+def _writes(text: str, day: date) -> bool:
+    """Whether `text` writes `day`. Each form has the year in four figures, so
+    most strings are done by looking for it (the page is read whole)."""
+    return str(day.year) in ascii_digits(text) and day in _days_in(text)
 
 
 def _days_in(text: str) -> set[date]:
