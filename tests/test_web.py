@@ -371,3 +371,29 @@ def test_json_answers_are_what_json_dumps_gives_in_to_jsons_key_order(app, clien
     with app.test_request_context():
         for value in odd:
             assert json.loads(jsonify(value).data) == json.loads(plain.response(value).data)
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "MoU^" + "9" * 400,  # (float: inf)
+        "MoU^1" + "0" * 308 + " OR 6G",  # (a score of 15 times 1e308)
+        "(" * 90 + "MoU" + ")^99999999" * 90 + " OR 6G",  # (nested boosts multiply)
+    ],
+)
+def test_a_boost_past_what_a_score_holds_is_not_a_score_of_null(client, q):
+    """A boost the scores cannot hold (beyond float range, or boosts multiplied past
+    it) made scores infinite or NaN: json.dumps wrote the JSON no parser reads
+    (Infinity, NaN), orjson writes null, which the API documents as 'not ranked by
+    relevance'. Such a query is read as its plain words, with the notice saying so."""
+    import json
+    import math
+
+    def refused(constant):
+        raise AssertionError(f"{constant} in a JSON answer")
+
+    response = client.get("/api/search", query_string={"q": q})
+    answer = json.loads(response.data, parse_constant=refused)
+    assert answer["notice"] and "plain words" in answer["notice"]
+    for hit in answer["hits"]:
+        assert isinstance(hit["score"], float) and math.isfinite(hit["score"])

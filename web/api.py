@@ -20,7 +20,9 @@ class FastJSON(DefaultJSONProvider):
     values) in 0.1 ms instead of 1.1 with json.dumps. Keys stay in the order to_json
     writes them and text is UTF-8 (not \\u escapes); dates and dataclasses go to
     Flask's own conversions, and what orjson refuses (an integer beyond 64 bits, a
-    lone surrogate, keys that are not strings) is encoded by json.dumps as before."""
+    lone surrogate, keys that are not strings) is encoded by json.dumps as before.
+    A float that is not finite becomes null (json.dumps wrote NaN or Infinity, which
+    is not JSON): no answer holds one (query.MAX_BOOST keeps scores finite)."""
 
     sort_keys = False
     OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS

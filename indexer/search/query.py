@@ -10,10 +10,10 @@ is its English score unless another analysis matches it better, and
 English articles, found by the English analysis alone, rank as before.
 Around it, `bounded` keeps a query's cost in check, facet field values
 fold to the spelling the index holds, and a query Whoosh cannot read (or
-whose field values a field cannot hold, such as `date:"x"`) falls back to
-its plain words with a notice. Prefixes, wildcards and ranges are
-expanded here, once, into the index words they stand for, within a
-budget for the whole query counted in index words looked at
+whose field values a field cannot hold, such as `date:"x"`, or whose boosts
+multiply past MAX_BOOST) falls back to its plain words with a notice.
+Prefixes, wildcards and ranges are expanded here, once, into the index
+words they stand for, within a budget for the whole query counted in index words looked at
 (MAX_SCANNED), words searched (MAX_EXPANSIONS) and their postings
 (MAX_POSTINGS, what reading them costs); past it they are cut, with a
 notice, so `body:[a TO z]` costs no more than a few common words. Plain
@@ -105,7 +105,7 @@ def _parse(snapshot: Snapshot, text: str):
     parser = _parser(snapshot)
     try:
         query = parser.parse(text)
-        if not _has_error(query) and not _unfit_values(snapshot.schema, query):
+        if not (_has_error(query) or _unfit_values(snapshot.schema, query) or _overboosted(query)):
             query = query.accept(_facet_value_folder(snapshot))
             return _best_analysis(query, snapshot.generation.language_fields), None
     except Exception:  # whoosh raises assorted errors on odd syntax
@@ -239,6 +239,20 @@ def _has_error(query) -> bool:
     if isinstance(query, type(NullQuery)):
         return True
     return any(_has_error(child) for child in query.children())
+
+
+MAX_BOOST = 1e6  # a word's boosts multiplied (its own, its groups', its field's)
+
+
+def _overboosted(query, outer: float = 1.0) -> bool:
+    """Do a word's boosts multiply past MAX_BOOST (`word^99...9` is float('inf'), and
+    nested groups' boosts multiply)? Its scores would leave float range (inf, NaN:
+    no JSON number, and no order). MAX_BOOST is far past any boost that ranks (a
+    title's is 3) and far below that range (a word scores a few tens per field)."""
+    boost = outer * getattr(query, "boost", 1.0)
+    if not boost <= MAX_BOOST:  # (NaN too)
+        return True
+    return any(_overboosted(child, boost) for child in query.children())
 
 
 def _plain_words_query(snapshot: Snapshot, parser: MultifieldParser, words: list[str]):
