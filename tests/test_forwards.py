@@ -449,7 +449,8 @@ FORWARDS = {
                 SENT,
             ),
             "gmail": (
-                "---------- Yönlendirilmiş ileti ---------\nKimden: Basın Ofisi <basin@example.tr>\n"
+                "---------- Yönlendirilmiş ileti ---------\n"
+                "Kimden: Basın Ofisi <basin@example.tr>\n"
                 "Date: 13 Mar 2024 Çar, 15:10\nSubject: {title}\nTo: <editor@example.org>",
                 SENT,
             ),
