@@ -542,10 +542,10 @@ def test_an_edit_to_mail_toml_re_extracts(mail_toml):
 
 # Edits that break mail.toml, and what its message says.
 BAD_MAIL_TOML = [
-    ('"nadawca"]', '"nadawca", "date"]', "'date' is both a sender and a date name"),
+    ('"kimden"]', '"kimden", "date"]', "'date' is both a sender and a date name"),
     (
         'sender = ["from", "von", "de", "från", "da", "mittente", "van", "lähettäjä", "od", '
-        '"nadawca"]',
+        '"nadawca", "kimden"]',
         "sender = []",
         "sender must be a non-empty list",
     ),
