@@ -1418,9 +1418,9 @@ def _told_in_lead(
     ]
     wanted = {word for _, words in near for word in words}
     lead = {key for text in opening for key in _keys(text) if key in wanted}
-    scores, counts = {}, {}
+    scores = {}
     for i, words in near:
-        shared = counts[i] = sum(w in lead for w in words)
+        shared = sum(w in lead for w in words)
         share = shared / len(words)
         if (
             share < TOLD_MIN_SHARE
@@ -1441,7 +1441,7 @@ def _told_in_lead(
     repeated = [i for i in scores if printed[lines[i].text] > 1]
     # A repeat stands against the lines a byline follows (a teaser is printed twice too).
     pool = set(repeated) | (bylined.keys() & scores.keys()) if repeated else scores
-    best = _headline_under_label(max(pool, key=scores.get), pool, counts, lines)
+    best = max(pool, key=scores.get)
     top, others = best, {i for i, text in shaped if word_count(text) >= TEASER_LIST_WORDS}
     # (letter case aside: a page may print its headline in capitals once)
     title = _title_text(lines[best].text).casefold()
@@ -1450,38 +1450,11 @@ def _told_in_lead(
     for i in range(best - 1, max(best - TOLD_DECK_GAP, 0) - 1, -1):
         if lines[i].kind == "editorial-label":
             break  # a section label opens the best line's block: what is above is not its
-        if (
-            i in pool
-            and title not in lines[i].text.casefold()
-            and _headline_under_label(i, pool, counts, lines) == i
-        ):
+        if i in pool and title not in lines[i].text.casefold():
             top = i  # (a line holding the title whole is a breadcrumb ending in it)
         elif i in others:
             break  # another story's headline between: what is above is not the deck's
     return _headline_over_deck(top, shaped, lines, lead) if top == best else top
-
-
-def _headline_under_label(best: int, pool, counts: dict[int, int], lines: list[Line]) -> int:
-    """The headline under a short label whose few words the lead repeats by chance
-    ("Contract award notice" over "Agency awards three study contracts on …"): a
-    line of fewer than STANDFIRST_MIN_WORDS words scored best on the share of its
-    words, and a line within TOLD_DECK_GAP under it that scores too, shares
-    LABEL_OUTSHARED times as many words with the lead and is no sentence (a deck
-    ends with its stop) is the headline."""
-    if word_count(lines[best].text) >= STANDFIRST_MIN_WORDS:
-        return best
-    for i in range(best + 1, best + TOLD_DECK_GAP + 1):
-        if (
-            i in pool
-            and counts[i] >= LABEL_OUTSHARED * counts[best]
-            and not _DECK_END.search(lines[i].text)
-        ):
-            return i
-    return best
-
-
-LABEL_OUTSHARED = 3
-_DECK_END = re.compile(r"[.!?。！？]\W*$")
 
 
 def _first_menu(lines: list[Line]) -> int:
@@ -1527,17 +1500,9 @@ def _named_in(text: str, opening: list[str]) -> bool:  # (`opening` casefolded)
     a headline, which the lead retells in its own words (a headline glued to
     the lead's first words, as a wrapped dump may join them, starts the line).
     A headline the lead quotes as a name ("… my Spiced Pear Jam for the
-    Holidays is …") has its byline under it: `_told_in_lead` keeps that one.
-    A field giving a name ("From: Defence Equipment Agency", "Source: …") is
-    asked with its name alone: the lead names the sender, not the field."""
+    Holidays is …") has its byline under it: `_told_in_lead` keeps that one."""
     name = " ".join(text.split()).casefold()
-    field = _NAME_FIELD.match(name)
-    if field and word_count(field[1]) <= SITE_LABEL_MAX_WORDS:
-        name = field[1]
     return any(line.find(name) > 0 for line in opening)
-
-
-_NAME_FIELD = re.compile(r"^[^\W\d][\w ]{0,20}:\s+(.+)$")
 
 
 TOLD_DECK_GAP = 3
