@@ -148,19 +148,15 @@ def body_headline(body: str) -> str | None:
     first HEADLINE_LINES lines (a README opens with its project's name, then
     badges and a tagline), unless it is a browser tab's title that a clipper
     wrote as the heading (the site's name after a separator: `_TAB_SITE`).
-    A README copied with its code host's page around it (the repository's
-    name, tabs, the file list, the sidebar) has its heading further down: with
-    more than half the text's characters below it, it is the headline too.
     Lines in code fences are code ("# install" is a shell comment)."""
-    headings, fenced, seen, size = [], False, 0, 0
+    headings, fenced, seen = [], False, 0
     for line in body.splitlines():
         if _FENCE.match(line):
             fenced = not fenced
         elif not fenced and (heading := _HEADING.match(line)) and len(heading.group(1)) == 1:
-            headings.append((seen, _inline(heading.group(2)), size))
+            headings.append((seen, _inline(heading.group(2))))
         seen += bool(line.strip())
-        size += len(line)
-    if len(headings) != 1 or (headings[0][0] >= HEADLINE_LINES and headings[0][2] > size / 2):
+    if len(headings) != 1 or headings[0][0] >= HEADLINE_LINES:
         return None
     headline = headings[0][1]
     return None if len(_TAB_SITE.split(headline)) > 1 else headline or None
