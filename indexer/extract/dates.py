@@ -276,17 +276,17 @@ def date_near_title(
     its other such dates in (`month_first`).
     """
     order = None
-    for top, at in _title_lines(lines, title):
-        near = _byline_lines(lines, at, top)
+    for at in _title_lines(lines, title):
+        near = _byline_lines(lines, at)
         near = [line for line in near if not (datelines_only and event_sentence(line))]
-        above = [line for line in lines[max(0, top - 2) : top] if not ATTRIBUTION.match(line)]
+        above = [line for line in lines[max(0, at - 2) : at] if not ATTRIBUTION.match(line)]
         near += _split_stamps(near) + _split_stamps(above)
         if order is None:
             order = month_first(lines) if any(NUMERIC_DATE.search(t) for t in near) else False
         found = (
             date_in_byline(near, month_first=order)
             or date_in_byline(near, updated=True, month_first=order)
-            or date_in_byline(_above_names(lines, top), month_first=order)
+            or date_in_byline(_above_names(lines, at), month_first=order)
         )
         if found:
             return found
@@ -328,9 +328,8 @@ def _split_stamps(lines: list[str]) -> list[str]:
 _TIGHT = re.compile(r" (?=[,.;:])")
 
 
-def _byline_lines(lines: list[str], at: int, top: int) -> list[str]:
-    """The lines by the title at `at` (its last line; `top` its first): those
-    after it, then the two above it."""
+def _byline_lines(lines: list[str], at: int) -> list[str]:
+    """The lines by the title at `at`: those after it, then the two above it."""
     after: list[str] = []
     deck, counted = True, 0
     for line in lines[at + 1 : at + 1 + LEAD_LINES * 3]:
@@ -345,7 +344,7 @@ def _byline_lines(lines: list[str], at: int, top: int) -> list[str]:
                 break
             deck = False
         after.append(line)
-    above = [line for line in lines[max(0, top - 2) : top][::-1] if not ATTRIBUTION.match(line)]
+    above = [line for line in lines[max(0, at - 2) : at][::-1] if not ATTRIBUTION.match(line)]
     return after + above
 
 
@@ -374,13 +373,11 @@ def _dateline_of(sentence: str) -> list[str]:
     return [sentence[: found[0][0] + LEAD_DATE_MAX_OFFSET]]
 
 
-def _title_lines(lines: list[str], title: str | None) -> list[tuple[int, int]]:
-    """The first and last indexes of the title's lines: the lines that are the
-    title, else those that hold it (a page's <title> line adds the site's name),
-    else the lines it starts on when it is wrapped, else the runs of lines a copy
-    split it into (`_split_title_ends`: the lines above such a run are read from
-    its first line); spaces compared as one (a copy may turn an ideographic space
-    into a plain one)."""
+def _title_lines(lines: list[str], title: str | None) -> list[int]:
+    """The indexes of the title's lines: the lines that are the title, else those
+    that hold it (a page's <title> line adds the site's name), else the lines it
+    starts on when it is wrapped; spaces compared as one (a copy may turn an
+    ideographic space into a plain one)."""
     if not title:
         return []
     keys = [" ".join(line.split()) for line in lines]
@@ -390,14 +387,14 @@ def _title_lines(lines: list[str], title: str | None) -> list[tuple[int, int]]:
         lambda key: title in key,
         lambda key: len(key) >= len(title) / 2 and title.startswith(key),
     ):
-        found = [(i, i) for i, key in enumerate(keys) if match(key)]
+        found = [i for i, key in enumerate(keys) if match(key)]
         if found:
             return found
     return _split_title_ends(keys, title)
 
 
-def _split_title_ends(keys: list[str], title: str) -> list[tuple[int, int]]:
-    """The first and last lines of the runs of lines that together are the title: a copy
+def _split_title_ends(keys: list[str], title: str) -> list[int]:
+    """The last lines of the runs of lines that together are the title: a copy
     that puts every text node on its own line splits a headline where a link
     or an emphasis starts ("Researchers map how" / "6G" / "signals bend …").
     Compared without spaces (the lines were joined tight before punctuation)."""
@@ -410,7 +407,7 @@ def _split_title_ends(keys: list[str], title: str) -> list[tuple[int, int]]:
             j += 1
             run += "".join(keys[j].split())
         if j > i and run == whole:
-            ends.append((i, j))
+            ends.append(j)
     return ends
 
 
