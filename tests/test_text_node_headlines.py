@@ -4,6 +4,8 @@ a deck under it, and the date on a line of its own under the pieces."""
 
 from datetime import date
 
+import pytest
+
 from indexer.extract import extract_document
 from indexer.extract.textclean import clean_text
 
@@ -165,25 +167,17 @@ def test_a_headline_that_asks_then_goes_on_is_one_headline():
     assert title == "Can a roof carry a 6G cell?"
 
 
-def test_a_date_split_before_its_comma_reads_as_printed():
-    """The pieces "October" / "9" / ", 2025": the pieces joined tight before the comma."""
-    title, day = read(
-        "Two campuses share one sub-THz channel sounder for a year",
-        "October",
-        "9",
-        ", 2025",
-    )
-    assert title == "Two campuses share one sub-THz channel sounder for a year"
-    assert day == date(2025, 10, 9)
+SOUNDER = "Two campuses share one sub-THz channel sounder for a year"
+SOUNDER_JA = "二つの大学がテラヘルツ帯の通信路測定装置を一年間共同で利用"
+SPLIT_DATES = {
+    # "October" / "9" / ", 2025": the pieces joined tight before the comma.
+    "comma": ([SOUNDER, "October", "9", ", 2025"], SOUNDER, date(2025, 10, 9)),
+    # "2024年" / "11月5日" above the headline: read top down, not nearest first.
+    "cjk above": (["お知らせ", "2024年", "11月5日", SOUNDER_JA], SOUNDER_JA, date(2024, 11, 5)),
+}
 
 
-def test_a_cjk_date_split_above_the_headline_reads_in_page_order():
-    """The pieces "2024年" / "11月5日" above the headline: read top down, not nearest first."""
-    title, day = read(
-        "お知らせ",
-        "2024年",
-        "11月5日",
-        "二つの大学がテラヘルツ帯の通信路測定装置を一年間共同で利用",
-    )
-    assert title == "二つの大学がテラヘルツ帯の通信路測定装置を一年間共同で利用"
-    assert day == date(2024, 11, 5)
+@pytest.mark.parametrize("case", SPLIT_DATES)
+def test_a_date_split_over_nodes_reads_as_the_page_prints_it(case):
+    lead, headline, day = SPLIT_DATES[case]
+    assert read(*lead) == (headline, day)
