@@ -67,7 +67,13 @@ others do not use: trade fair, investor relations, webinar, municipality,
 space agency, law firm, forum, embassy, chamber, parliament, analyst
 firm...); text-titles12 is forty whole pages written from blind set 9's
 recipe (the five shapes in its mix, 24 English and 16 in 13 other
-languages), before any code changed.
+languages), before any code changed; text-titles13 is forty more in the same
+mix from yet other kinds of site (a hospital, a carmaker, an airport, a rail
+operator, a port, a wine cooperative, a power utility, a water board, a
+museum, a bank, a chip start-up, a mine, a defence agency, a trade union, a
+statistics office, an insurer, a stock exchange, a tender portal, a library,
+an observatory, a radio club, a school district...; 24 English and 16 in 14
+other languages), also written before any code changed.
 
 A set of HTML pages for publication dates (bench/labels/html-dates/: forty
 small news and press pages written for this bench, each modelled on a

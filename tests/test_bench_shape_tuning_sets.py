@@ -93,3 +93,19 @@ def test_tuning_set_12_follows_blind_set_9_s_recipe():
     assert sum(label["date"] is None for label in labels) >= 3
     for folder in (TEXT_TITLES, TUNE_TEXTS, TUNE4, *SETS):
         assert not {lb["title"] for lb in labels} & {lb["title"] for lb in _labels(folder).values()}
+
+
+TUNE13 = TUNE_TEXTS.parent / "text-titles13"
+
+
+def test_tuning_set_13_follows_the_same_recipe_from_other_kinds_of_site():
+    """Forty more whole pages in the same mix, 24 English and 16 in 14 other languages."""
+    assert label_problems(TUNE13) == []
+    labels = list(_labels(TUNE13).values())
+    assert Counter(label["shape"] for label in labels) == MIX12
+    languages = Counter(label["language"] for label in labels)
+    assert languages["en"] == 24 and len(languages) == 15
+    assert Counter(label["half"] for label in labels) == {"A": 20, "B": 20}
+    assert sum(label["date"] is None for label in labels) >= 3
+    for folder in (TEXT_TITLES, TUNE_TEXTS, TUNE4, TUNE12, *SETS):
+        assert not {lb["title"] for lb in labels} & {lb["title"] for lb in _labels(folder).values()}

@@ -434,6 +434,28 @@ FORWARDS = {
             ),
         },
     ),
+    "tr": (
+        "İki laboratuvar bir 6G kanal ölçüm cihazını paylaşıyor",
+        "İki üniversite laboratuvarı gelecek aydan itibaren sub-THz ölçümleri için ortak bir "
+        "kanal ölçüm cihazı kullanacak.\n\nCihaz üç ayda bir laboratuvarlar arasında taşınacak "
+        "ve ekipler sonuçları birlikte yayımlayacak.",
+        "Merhaba, cuma bülteni için üniversitenin yeni test ortamıyla ilgili duyurusunu "
+        "aşağıda iletiyorum.",
+        {
+            "outlook": (
+                "-----Özgün İleti-----\nKimden: Basın Ofisi <basin@example.tr>\n"
+                "Gönderildi: 13 Mart 2024 Çarşamba 15:10\nKime: Editör <editor@example.org>\n"
+                "Bilgi: Karl Nyberg <karl@example.se>\nKonu: {title}",
+                SENT,
+            ),
+            "gmail": (
+                "---------- Yönlendirilmiş ileti ---------\n"
+                "Kimden: Basın Ofisi <basin@example.tr>\n"
+                "Date: 13 Mar 2024 Çar, 15:10\nSubject: {title}\nTo: <editor@example.org>",
+                SENT,
+            ),
+        },
+    ),
 }
 
 
@@ -520,10 +542,10 @@ def test_an_edit_to_mail_toml_re_extracts(mail_toml):
 
 # Edits that break mail.toml, and what its message says.
 BAD_MAIL_TOML = [
-    ('"nadawca"]', '"nadawca", "date"]', "'date' is both a sender and a date name"),
+    ('"kimden"]', '"kimden", "date"]', "'date' is both a sender and a date name"),
     (
         'sender = ["from", "von", "de", "från", "da", "mittente", "van", "lähettäjä", "od", '
-        '"nadawca"]',
+        '"nadawca", "kimden"]',
         "sender = []",
         "sender must be a non-empty list",
     ),

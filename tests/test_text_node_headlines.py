@@ -176,3 +176,19 @@ def test_a_joined_line_knows_each_word_count_apart():
     assert not joined.has_words(4)
     joined.add(" ", "open to all")
     assert joined.has_words(4)
+
+
+SOUNDER = "Two campuses share one sub-THz channel sounder for a year"
+SOUNDER_JA = "二つの大学がテラヘルツ帯の通信路測定装置を一年間共同で利用"
+SPLIT_DATES = {
+    # "October" / "9" / ", 2025": the pieces joined tight before the comma.
+    "comma": ([SOUNDER, "October", "9", ", 2025"], SOUNDER, date(2025, 10, 9)),
+    # "2024年" / "11月5日" above the headline: read top down, not nearest first.
+    "cjk above": (["お知らせ", "2024年", "11月5日", SOUNDER_JA], SOUNDER_JA, date(2024, 11, 5)),
+}
+
+
+@pytest.mark.parametrize("case", SPLIT_DATES)
+def test_a_date_split_over_nodes_reads_as_the_page_prints_it(case):
+    lead, headline, day = SPLIT_DATES[case]
+    assert read(*lead) == (headline, day)

@@ -290,7 +290,8 @@ def date_near_title(
     for at in _title_lines(lines, title):
         near = _byline_lines(lines, at)
         near = [line for line in near if not (datelines_only and event_sentence(line))]
-        near += _split_stamps(near)
+        above = [line for line in lines[max(0, at - 2) : at] if not ATTRIBUTION.match(line)]
+        near += _split_stamps(near) + _split_stamps(above)
         if order is None:
             order = month_first(lines) if any(NUMERIC_DATE.search(t) for t in near) else False
         found = (
@@ -322,14 +323,20 @@ SPLIT_STAMP_PIECE_CHARS = 16  # "Published", "12", "June", "2025", "18.", "Septe
 def _split_stamps(lines: list[str]) -> list[str]:
     """The runs of short lines joined: a copy that puts every text node on its own
     line splits a byline's date where a tag starts ("Published" / "12" / "June" /
-    "2025"). Read after the whole lines, so a date on one line comes first."""
+    "2025"). Read after the whole lines, so a date on one line comes first; the
+    pieces are joined as the page prints them, tight before punctuation ("July" /
+    "3" / ", 2025"), and the lines above a title in their own order ("2025年" /
+    "10月21日" / headline: `date_near_title` reads those nearest first)."""
     runs: list[list[str]] = [[]]
     for line in lines:
         if len(line) <= SPLIT_STAMP_PIECE_CHARS:
             runs[-1].append(line)
         elif runs[-1]:
             runs.append([])
-    return [" ".join(run) for run in runs if len(run) > 1]
+    return [_TIGHT.sub("", " ".join(run)) for run in runs if len(run) > 1]
+
+
+_TIGHT = re.compile(r" (?=[,.;:])")
 
 
 def _byline_lines(lines: list[str], at: int) -> list[str]:
