@@ -176,6 +176,12 @@ def test_day_and_month_in_figures_are_read_in_the_page_s_own_order():
     assert day_of(MENU + day_first) == date(2024, 4, 11)
 
 
+def test_a_byline_that_can_be_read_only_day_first_keeps_its_day_on_a_month_first_page():
+    # 28/10/2024 has one reading, whatever order the page's list of releases uses.
+    own = RELEASES.replace("\n11/04/2024\n", "\n28/10/2024\n", 1)
+    assert day_of(MENU + own) == date(2024, 10, 28)
+
+
 FORWARD = """From: Lena Holm <lena@example.org>
 Sent: Thursday, 14 March 2024 08:30
 To: newsroom@example.org

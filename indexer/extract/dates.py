@@ -653,7 +653,9 @@ def _byline_day(text: str, month_first: bool = False) -> date | None:
     if not match:
         return None
     a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
-    if a <= 12 < b or (month_first and b <= 12):  # 11/19/2019: the day cannot be a month
+    # 11/19/2019: the day cannot be a month; on a month-first page, 11/04/2019 either
+    # way (28/10/2019 has one reading, whatever the page's order).
+    if a <= 12 < b or (month_first and a <= 12 and b <= 12):
         a, b = b, a
     return _numeric_day(year, b, a)
 
