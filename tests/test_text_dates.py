@@ -182,6 +182,13 @@ def test_a_byline_that_can_be_read_only_day_first_keeps_its_day_on_a_month_first
     assert day_of(MENU + own) == date(2024, 10, 28)
 
 
+def test_the_page_s_order_holds_for_the_headline_s_second_copy_too():
+    # The headline's first copy (a teaser at the top) has no date by it: its second,
+    # above the article, is read in the page's order all the same.
+    teaser = "Top story\nOperators and universities open a shared 6G test bed\n" + BODY + "\n"
+    assert day_of(MENU + teaser + RELEASES) == date(2024, 11, 4)
+
+
 FORWARD = """From: Lena Holm <lena@example.org>
 Sent: Thursday, 14 March 2024 08:30
 To: newsroom@example.org

@@ -275,13 +275,12 @@ def date_near_title(
     byline's day and month in figures are read in the order the page writes
     its other such dates in (`month_first`).
     """
-    order = None
-    for at in _title_lines(lines, title):
+    at_lines = _title_lines(lines, title)
+    order = bool(at_lines) and month_first(lines)  # the page's, for each copy of the title
+    for at in at_lines:
         near = _byline_lines(lines, at)
         near = [line for line in near if not (datelines_only and event_sentence(line))]
         near += _split_stamps(near)
-        if order is None:
-            order = month_first(lines) if any(NUMERIC_DATE.search(t) for t in near) else False
         found = (
             date_in_byline(near, month_first=order)
             or date_in_byline(near, updated=True, month_first=order)
