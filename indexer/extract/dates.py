@@ -278,9 +278,11 @@ def date_near_title(
     at_lines = _title_lines(lines, title)
     order = bool(at_lines) and month_first(lines)  # the page's, for each copy of the title
     for at in at_lines:
-        near = _byline_lines(lines, at)
-        near = [line for line in near if not (datelines_only and event_sentence(line))]
-        near += _split_stamps(near)
+        after, above = _byline_lines(lines, at)
+        if datelines_only:
+            after, above = ([t for t in part if not event_sentence(t)] for part in (after, above))
+        # Pieces are joined on one side of the title, in the page's order.
+        near = after + above + _split_stamps(after) + _split_stamps(above[::-1])
         found = (
             date_in_byline(near, month_first=order)
             or date_in_byline(near, updated=True, month_first=order)
@@ -320,8 +322,9 @@ def _split_stamps(lines: list[str]) -> list[str]:
     return [" ".join(run) for run in runs if len(run) > 1]
 
 
-def _byline_lines(lines: list[str], at: int) -> list[str]:
-    """The lines by the title at `at`: those after it, then the two above it."""
+def _byline_lines(lines: list[str], at: int) -> tuple[list[str], list[str]]:
+    """The lines by the title at `at`: those after it, and the two above it (the
+    nearest first)."""
     after: list[str] = []
     deck, counted = True, 0
     for line in lines[at + 1 : at + 1 + LEAD_LINES * 3]:
@@ -337,7 +340,7 @@ def _byline_lines(lines: list[str], at: int) -> list[str]:
             deck = False
         after.append(line)
     above = [line for line in lines[max(0, at - 2) : at][::-1] if not ATTRIBUTION.match(line)]
-    return after + above
+    return after, above
 
 
 def _above_names(lines: list[str], at: int) -> list[str]:
