@@ -69,13 +69,6 @@ for _names in (
     "januari februari mars april maj juni juli augusti september oktober november december",
     "januar februar marts april maj juni juli august september oktober november december",
     "januar februar mars april mai juni juli august september oktober november desember",
-    "gener febrer març abril maig juny juliol agost setembre octubre novembre desembre",
-    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
-    # Arabic names of the Gregorian months, as Egyptian and Gulf sites print them
-    # ("الثلاثاء 30 سبتمبر 2025"), and their other spellings.
-    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
-    "يناير فبراير مارس إبريل مايو يونيه يوليه اغسطس سبتمبر اكتوبر نوفمبر ديسمبر",
-    "يناير فبراير مارس ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
     # Genitive forms ("2 maja 2024", "2. května 2024", "2 травня 2024", "2 Μαΐου"),
@@ -96,8 +89,10 @@ for _names in (
     "január február március április május június július augusztus szeptember október "
     "november december",
     "gener febrer març abril maig juny juliol agost setembre octubre novembre desembre",
-    # Arabic: the Gregorian months as the Egyptian and Gulf press, then the Levant, name them.
+    # Arabic: the Gregorian months as the Egyptian and Gulf press ("الثلاثاء 30 سبتمبر
+    # 2025"), in their other spellings too, then the Levant, name them.
     "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    "يناير فبراير مارس إبريل مايو يونيه يوليه اغسطس سبتمبر اكتوبر نوفمبر ديسمبر",
     "كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني كانون_الأول",
     # Turkish again as its capitals fold ("MAYIS", "EYLÜL" lower to "mayis", "eylül").
     "ocak subat mart nisan mayis haziran temmuz agustos eylul ekim kasim aralik",
