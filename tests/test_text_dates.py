@@ -176,6 +176,19 @@ def test_day_and_month_in_figures_are_read_in_the_page_s_own_order():
     assert day_of(MENU + day_first) == date(2024, 4, 11)
 
 
+def test_a_byline_that_can_be_read_only_day_first_keeps_its_day_on_a_month_first_page():
+    # 28/10/2024 has one reading, whatever order the page's list of releases uses.
+    own = RELEASES.replace("\n11/04/2024\n", "\n28/10/2024\n", 1)
+    assert day_of(MENU + own) == date(2024, 10, 28)
+
+
+def test_the_page_s_order_holds_for_the_headline_s_second_copy_too():
+    # The headline's first copy (a teaser at the top) has no date by it: its second,
+    # above the article, is read in the page's order all the same.
+    teaser = "Top story\nOperators and universities open a shared 6G test bed\n" + BODY + "\n"
+    assert day_of(MENU + teaser + RELEASES) == date(2024, 11, 4)
+
+
 FORWARD = """From: Lena Holm <lena@example.org>
 Sent: Thursday, 14 March 2024 08:30
 To: newsroom@example.org
@@ -272,3 +285,21 @@ def test_widgets_between_the_headline_and_its_byline_do_not_hide_it():
     widgets = "Share\n0\nFacebook\nTwitter\n12\nComments\nPrint\nE-mail\nBy\nAnn Lee\n"
     text = MENU + "Radio labs pool their sub-THz gear\n" + widgets + "May 6, 2024\n" + BODY
     assert day_of(text) == date(2024, 5, 6)
+
+
+LONG_LEAD = (
+    "Two vendors today opened a shared laboratory where their engineers will test sub-THz "
+    "radios side by side, the first such lab the two rivals have run together; what they "
+    "measure is to be published in the open for the standards bodies and for universities, "
+    "and the data will be free to use for any research group or company that asks for it.\n"
+)
+
+
+def test_pieces_on_either_side_of_the_headline_make_no_date_together():
+    # A comment count under the headline and the magazine's issue above it: no
+    # "5 June 2025" between them (a node-per-line copy's pieces join on one side only).
+    page = "Magazine\nJune 2025\nTwo vendors open a shared sub-THz lab\nComments\n5\n"
+    assert day_of(MENU + page + LONG_LEAD) is None
+    # The pieces of one byline, one a line, still make its date.
+    page = "Magazine\nTwo vendors open a shared sub-THz lab\nPublished\n5\nJune\n2025\n"
+    assert day_of(MENU + page + LONG_LEAD) == date(2025, 6, 5)

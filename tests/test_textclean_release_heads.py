@@ -35,6 +35,14 @@ def test_an_institutes_name_with_its_legal_form_is_no_headline():
     assert read(*page) == (headline, date(2024, 5, 20))
 
 
+def test_a_headline_naming_a_juridical_person_stays_the_headline():
+    # 医療法人 (a medical corporation) in a sentence: its particles (の, と, し) are no
+    # name's; the site's section label above is no headline either.
+    headline = "地域の医療法人と提携し遠隔診療の実験を開始"
+    page = ["ホーム", "プレスリリース", "2024年5月20日", "株式会社ミドリネット", headline, *JA_LEAD]
+    assert read(*page) == (headline, date(2024, 5, 20))
+
+
 MENU = ["Skip to content", "Home", "About us", "Research", "Projects", "News", "Careers"]
 LEAD = [
     "Orbis Radio and Eastbay University today began measuring sub-THz links inside a "

@@ -69,13 +69,6 @@ for _names in (
     "januari februari mars april maj juni juli augusti september oktober november december",
     "januar februar marts april maj juni juli august september oktober november december",
     "januar februar mars april mai juni juli august september oktober november desember",
-    "gener febrer març abril maig juny juliol agost setembre octubre novembre desembre",
-    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
-    # Arabic names of the Gregorian months, as Egyptian and Gulf sites print them
-    # ("الثلاثاء 30 سبتمبر 2025"), and their other spellings.
-    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
-    "يناير فبراير مارس إبريل مايو يونيه يوليه اغسطس سبتمبر اكتوبر نوفمبر ديسمبر",
-    "يناير فبراير مارس ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
     # Genitive forms ("2 maja 2024", "2. května 2024", "2 травня 2024", "2 Μαΐου"),
@@ -96,8 +89,10 @@ for _names in (
     "január február március április május június július augusztus szeptember október "
     "november december",
     "gener febrer març abril maig juny juliol agost setembre octubre novembre desembre",
-    # Arabic: the Gregorian months as the Egyptian and Gulf press, then the Levant, name them.
+    # Arabic: the Gregorian months as the Egyptian and Gulf press ("الثلاثاء 30 سبتمبر
+    # 2025"), in their other spellings too, then the Levant, name them.
     "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    "يناير فبراير مارس إبريل مايو يونيه يوليه اغسطس سبتمبر اكتوبر نوفمبر ديسمبر",
     "كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني كانون_الأول",
     # Turkish again as its capitals fold ("MAYIS", "EYLÜL" lower to "mayis", "eylül").
     "ocak subat mart nisan mayis haziran temmuz agustos eylul ekim kasim aralik",
@@ -286,14 +281,14 @@ def date_near_title(
     byline's day and month in figures are read in the order the page writes
     its other such dates in (`month_first`).
     """
-    order = None
-    for at in _title_lines(lines, title):
-        near = _byline_lines(lines, at)
-        near = [line for line in near if not (datelines_only and event_sentence(line))]
-        above = [line for line in lines[max(0, at - 2) : at] if not ATTRIBUTION.match(line)]
-        near += _split_stamps(near) + _split_stamps(above)
-        if order is None:
-            order = month_first(lines) if any(NUMERIC_DATE.search(t) for t in near) else False
+    at_lines = _title_lines(lines, title)
+    order = bool(at_lines) and month_first(lines)  # the page's, for each copy of the title
+    for at in at_lines:
+        after, above = _byline_lines(lines, at)
+        if datelines_only:
+            after, above = ([t for t in part if not event_sentence(t)] for part in (after, above))
+        # Pieces are joined on one side of the title, in the page's order.
+        near = after + above + _split_stamps(after) + _split_stamps(above[::-1])
         found = (
             date_in_byline(near, month_first=order)
             or date_in_byline(near, updated=True, month_first=order)
@@ -339,8 +334,9 @@ def _split_stamps(lines: list[str]) -> list[str]:
 _TIGHT = re.compile(r" (?=[,.;:])")
 
 
-def _byline_lines(lines: list[str], at: int) -> list[str]:
-    """The lines by the title at `at`: those after it, then the two above it."""
+def _byline_lines(lines: list[str], at: int) -> tuple[list[str], list[str]]:
+    """The lines by the title at `at`: those after it, and the two above it (the
+    nearest first)."""
     after: list[str] = []
     deck, counted = True, 0
     for line in lines[at + 1 : at + 1 + LEAD_LINES * 3]:
@@ -356,7 +352,7 @@ def _byline_lines(lines: list[str], at: int) -> list[str]:
             deck = False
         after.append(line)
     above = [line for line in lines[max(0, at - 2) : at][::-1] if not ATTRIBUTION.match(line)]
-    return after + above
+    return after, above
 
 
 def _above_names(lines: list[str], at: int) -> list[str]:
@@ -672,7 +668,9 @@ def _byline_day(text: str, month_first: bool = False) -> date | None:
     if not match:
         return None
     a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
-    if a <= 12 < b or (month_first and b <= 12):  # 11/19/2019: the day cannot be a month
+    # 11/19/2019: the day cannot be a month; on a month-first page, 11/04/2019 either
+    # way (28/10/2019 has one reading, whatever the page's order).
+    if a <= 12 < b or (month_first and a <= 12 and b <= 12):
         a, b = b, a
     return _numeric_day(year, b, a)
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..article import HEADING, LIST_ITEM, PARAGRAPH
+from .textclean import _MARKDOWN_LINKS, _key_words
 
 FRONT_MATTER_FIELDS = ("title", "date", "url", "source")
 # Keys that name the day an article came out, most specific first: Hugo's `publishDate`,
@@ -123,7 +124,6 @@ def read_front_matter(text: str, strict: bool = True) -> FrontMatter:
 
 HEADLINE_LINES = 12  # non-blank body lines a clipped page's headline stands within
 _TAB_SITE = re.compile(r"\s+(?:[|–—:·•]|-|::)\s+")  # "Headline | Site", "Site - Headline"
-_TITLE_WORD = re.compile(r"\w*\d\w*|\w{4,}")  # words that say what a title is about
 
 
 def _on_page_headline(title: str, body: list[str]) -> str:
@@ -131,16 +131,16 @@ def _on_page_headline(title: str, body: list[str]) -> str:
     matter's title is about the same thing in other words: a web clipper
     writes the browser tab's title (reworded for search engines, the site's
     name added) and keeps the page's headline in the body. The title's longest
-    part between the tab's separators is compared; two words in common
-    (numbers, or words of four letters or more) make the same story."""
+    part between the tab's separators is compared; two words in common that
+    carry meaning (`_key_words`: no "what", "will", "your"; CJK as pairs of
+    characters) make the same story."""
     lines = [line for line in body if line.strip()][:HEADLINE_LINES]
     heading = next((m for line in lines if (m := _HEADING.match(line))), None)
     if not heading or len(heading.group(1)) != 1:
         return title
     headline = _inline(heading.group(2))
     story = max(_TAB_SITE.split(title), key=len)
-    words = {w.casefold() for w in _TITLE_WORD.findall(story)}
-    same = words & {w.casefold() for w in _TITLE_WORD.findall(headline)}
+    same = set(_key_words(story)) & set(_key_words(headline))
     return headline if len(same) >= 2 else title
 
 
@@ -148,18 +148,24 @@ def body_headline(body: str) -> str | None:
     """A saved Markdown text's own headline: its one `# ` heading, among its
     first HEADLINE_LINES lines (a README opens with its project's name, then
     badges and a tagline), unless it is a browser tab's title that a clipper
-    wrote as the heading (the site's name after a separator: `_TAB_SITE`).
-    Lines in code fences are code ("# install" is a shell comment)."""
-    headings, fenced, seen = [], False, 0
+    wrote as the heading (the site's name after a separator: `_TAB_SITE`) or
+    a masthead: the site's name with the story's `## ` headline right under it
+    (only links between, a breadcrumb). Lines in code fences are code
+    ("# install" is a shell comment)."""
+    headings, fenced, shown = [], False, []
     for line in body.splitlines():
         if _FENCE.match(line):
             fenced = not fenced
         elif not fenced and (heading := _HEADING.match(line)) and len(heading.group(1)) == 1:
-            headings.append((seen, _inline(heading.group(2))))
-        seen += bool(line.strip())
+            headings.append((len(shown), _inline(heading.group(2))))
+        if line.strip():
+            shown.append(line.strip())
     if len(headings) != 1 or headings[0][0] >= HEADLINE_LINES:
         return None
-    headline = headings[0][1]
+    at, headline = headings[0]
+    below = (line for line in shown[at + 1 :] if not _MARKDOWN_LINKS.fullmatch(line))
+    if (heading := _HEADING.match(next(below, ""))) and len(heading.group(1)) == 2:
+        return None  # a masthead over the story's headline
     return None if len(_TAB_SITE.split(headline)) > 1 else headline or None
 
 
