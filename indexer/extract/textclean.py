@@ -618,8 +618,6 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
         return not prev.rule
     if prev.tail.endswith(":") and not prev.rule:
         return _after_colon(prev, line)
-    if prev.ends and _asks_then_goes_on(prev, line):
-        return True
     if prev.ends or _FIELD.match(line) or prev.rule:
         return False
     starts_low = line[0].islower() or not line[0].isalpha()
@@ -673,20 +671,6 @@ def _cjk_piece(prev: _Joined) -> bool:
 # it): no sentence starts so.
 _PARTICLE_START = re.compile("[をにがでのへとはもや](?![぀-ゟ])")
 CJK_PIECE_MIN = 8
-
-
-def _asks_then_goes_on(prev: _Joined, line: str) -> bool:
-    """A headline that asks, then goes on, cut where links start: "Can a wall" /
-    "become an antenna?" / "Researchers in" / "Delft" / ... The question is
-    pieces of a headline's length, and the line after it a piece that stops on
-    a function word; a deck under a question headline is a sentence of its own."""
-    return (
-        prev.tail.endswith("?")
-        and len(prev.parts) > 1
-        and word_count("".join(prev.parts)) <= HEADLINE_MAX_WORDS
-        and word_count(line) <= INLINE_MAX_WORDS
-        and line.rsplit(" ", 1)[-1] in _OPEN_WORDS
-    )
 
 
 def _widget_end(tail: str) -> bool:
@@ -767,20 +751,6 @@ def _inline(prev: _Joined, line: str, nxt: str | None) -> bool:
         and not ends_sentence(line)
         and nxt[0].islower()
         and prev.has_words(INLINE_MIN_WORDS)
-        and not _opens_sentence(line)
-    )
-
-
-def _opens_sentence(line: str) -> bool:
-    """A sentence's (or a headline's) first words, no name cut out of one: a word
-    in capitals, then only words in lower case, the first a function word ("Can
-    a wall", "How the band"); a name has more capitals ("Bank of America")."""
-    words = line.split()
-    return (
-        len(words) >= TITLE_MIN_WORDS
-        and words[0][:1].isupper()
-        and words[1] in _OPEN_WORDS
-        and all(word[:1].islower() for word in words[1:])
     )
 
 
