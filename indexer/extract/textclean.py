@@ -1671,15 +1671,9 @@ def _is_label(line: str) -> bool:
 
 SITE_LABEL_MAX_WORDS, CJK_LABEL_MAX_CHARS = 4, 12
 _CJK_PUNCTUATION = re.compile(r"[、，。：；！？「」『』…,.:;!?]")
-# A company's name with its legal form first or last, and no punctuation in it; an
-# institute's or a foundation's with its form first ("国立研究開発法人…", "一般社団法人…",
-# "財團法人…", "재단법인 …": a juridical person, 法人/법인, of some kind). A name has
-# no hiragana, which a Japanese sentence's particles and endings are written in
-# ("地域の医療法人と提携し…" is a headline).
+# A company's name with its legal form first or last, and no punctuation in it.
 _CJK_COMPANY = re.compile(
-    r"(?:株式会社|（株）|㈱|주식회사|㈜)[^、，。:：]+"
-    r"|[^\W\d_぀-ゟ]{2,6}(?:法人|법인)[^、，。:：぀-ゟ]+"
-    r"|[^、，。:：]+(?:株式会社|有限公司|集团|주식회사)"
+    r"(?:株式会社|（株）|㈱|주식회사|㈜)[^、，。:：]+|[^、，。:：]+(?:株式会社|有限公司|集团|주식회사)"
 )
 
 
