@@ -44,22 +44,6 @@ def test_a_pdf_viewers_copy_has_its_paragraphs_and_headline():
     assert article.date == date(2024, 3, 4)
 
 
-def test_a_breadcrumb_retracing_the_menu_names_no_title():
-    # The section's name ("Culture et éducation") is told by the lead as well as the
-    # headline is, and it stands nearer a date; but the breadcrumb retraces the menu.
-    menu = ["Accueil", "Le consulat", "Démarches administratives", "Culture et éducation"]
-    crumbs = ["Actualités", "Accueil", "Culture et éducation", "Actualités"]
-    headline = "Deux universités lancent un master commun sur les réseaux 6G"
-    lead = [
-        "Dans le cadre de la coopération en culture et en éducation, deux universités "
-        "ont signé mardi un accord pour ouvrir un master commun consacré aux réseaux 6G.",
-        "Les premiers étudiants seront accueillis à la rentrée prochaine, pour deux ans.",
-    ]
-    site = ["Aller au contenu", "Consulat général de France à Osaka"]
-    page = [*site, *menu, *crumbs, headline, "Publié le 12 mars 2024", *lead]
-    assert read(*page) == (headline, date(2024, 3, 12))
-
-
 def test_a_release_number_and_a_reading_time_round_the_headline_are_no_teasers():
     # Three long lines in a row would read as a list of other stories; two are furniture.
     headline = "Ateneo e porto firmano un accordo per un banco di prova del 6G in banchina"

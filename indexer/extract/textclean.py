@@ -1100,9 +1100,6 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
         for i, text in shaped
         if not _is_label(text) or _signed(lines, i) or _glued_stamp(text)
     ] or shaped
-    # A breadcrumb that retraces the menu names its section again: no title either.
-    echoes = _menu_echoes(lines)
-    shaped = [(i, t) for i, t in shaped if i not in echoes] or shaped
     # A bulleted line is a menu's or a list's item, and an e-mail's subject field the
     # headline with the mail's tags ("Fwd: [Press release] …"): titles only when nothing
     # else is.
@@ -1126,25 +1123,6 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     if near:
         return near[FALLBACK_PICK]
     return _first_repeat(candidates) or (candidates[FALLBACK_PICK] if candidates else None)
-
-
-def _menu_echoes(lines: list[Line]) -> set[int]:
-    """The lines of a breadcrumb that retraces the menu above it ("Accueil" /
-    "Science et technologie" / "Actualités", each an item of the menu): ECHO_RUN
-    or more lines in a row, each printed further up already and no longer than
-    a section's name (SITE_LABEL_MAX_WORDS words). A headline printed twice (its
-    page's title, then its heading) has new lines around its second copy, or a
-    section's label alone ("White House" / "The Impeachment Clock" / "By …")."""
-    seen: set[str] = set()
-    again = []
-    for line in lines:
-        again.append(line.text in seen and word_count(line.text) <= SITE_LABEL_MAX_WORDS)
-        seen.add(line.text)
-    runs = _runs([i for i, repeat in enumerate(again) if repeat], 1)
-    return {i for run in runs if len(run) >= ECHO_RUN for i in run}
-
-
-ECHO_RUN = 3
 
 
 def _widget_words_told(lines: list[Line], article: list[Line]) -> set[str]:
