@@ -546,7 +546,6 @@ class _Joined:
 
     def __init__(self, line: Line):
         self.line, self.parts, self.tail = line, [line.text], line.text[-self.TAIL :]
-        self.widths = [display_width(line.text)]  # each piece's, as the copy broke them
         self.ends = ends_sentence(line.text)
         self.rule = bool(_RULE.fullmatch(line.text))  # a joined line is never a rule
         self.reached: set[int] = set()  # word counts it holds (joining never takes one away)
@@ -554,7 +553,6 @@ class _Joined:
     def add(self, glue: str, text: str) -> None:
         piece = glue + text
         self.parts.append(piece)
-        self.widths.append(display_width(text))
         self.tail = (self.tail + piece)[-self.TAIL :]
         # Only closing quotes or brackets, or a footnote's mark, added: the line ends as it did.
         if piece.rstrip(CLOSING_MARKS) and not FOOTNOTE_MARK.fullmatch(text):
@@ -627,26 +625,6 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
         or (_open_end(prev.tail) and not _own_paragraph(line) and not _widget_end(prev.tail))
         or (_inline(prev, line, nxt) and not _kicker(prev))
         or _named_tail(prev, line)
-        or _wrapped_on(prev, line)
-    )
-
-
-def _wrapped_on(prev: _Joined, line: str) -> bool:
-    """A paragraph wrapped at a width of its own goes on: a PDF viewer's copy
-    breaks each line where the page did, and in a proportional font the lines
-    end at different columns, so the text has no one margin (`_wrap_margin`).
-    Once two or more full lines of about one width (WRAP_MIN to WRAP_MAX
-    columns, within WRAP_SPREAD) have been joined as one sentence, a line
-    that stops mid-sentence was broken by the wrapper whatever starts the
-    next ("… links at 300" / "GHz to three …") when that next line's first
-    word would have taken it to about the paragraph's width."""
-    widths = prev.widths
-    first = line.split(" ", 1)[0]
-    return (
-        len(widths) >= 2
-        and WRAP_MIN <= min(widths) <= max(widths) <= min(WRAP_MAX, min(widths) + WRAP_SPREAD)
-        and not is_bullet(line)
-        and widths[-1] + 1 + display_width(first) >= max(widths) - WRAP_SLACK
     )
 
 
