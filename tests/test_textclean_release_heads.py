@@ -15,8 +15,8 @@ def read(*lines: str) -> tuple[str | None, date | None]:
 MENU = ["Skip to content", "Home", "About us", "Research", "Projects", "News", "Careers"]
 
 
-def test_a_release_number_and_a_reading_time_round_the_headline_are_no_teasers():
-    # Three long lines in a row would read as a list of other stories; two are furniture.
+def test_a_release_number_over_the_headline_is_no_teaser():
+    # Three long lines in a row would read as a list of other stories; one is furniture.
     headline = "Ateneo e porto firmano un accordo per un banco di prova del 6G in banchina"
     head = ["Media", "/", "Area stampa", "Area stampa", "14 marzo 2024"]
     lead = [

@@ -88,7 +88,6 @@ class Line:
     block: int  # lines of one block follow each other without a blank line
     kind: str = "short"  # "body", "short" or a clutter kind
     width: int = 0  # display columns of the line as it came, indent included
-    columns: bool = False  # laid out in columns, as it came (`_COLUMNS`): a menu's or table's row
 
 
 @dataclass
@@ -487,18 +486,8 @@ def _split(raw: str) -> list[Line]:
         if not text:
             block += 1
             continue
-        width = display_width(raw_line.rstrip())
-        columns = len(_COLUMNS.findall(raw_line.strip())) >= COLUMN_GAPS
-        lines.append(Line(text, block, width=width, columns=columns))
+        lines.append(Line(text, block, width=display_width(raw_line.rstrip())))
     return lines
-
-
-# A gap of three spaces or more, or a tab, between words (not after a sentence's end,
-# where some typists put two spaces; a control character cut out may leave two): a
-# text-mode browser lays a menu's row or a table's out so. COLUMN_GAPS of them make
-# a row, never a headline.
-_COLUMNS = re.compile(r"[^\s.!?:](?: {3,}|\t)\s*(?=\S)")
-COLUMN_GAPS = 2
 
 
 def _reflow(lines: list[Line]) -> list[Line]:
@@ -863,8 +852,7 @@ def _full(line: Line, nxt: Line, width: int) -> bool:
 
 def _classify(lines: list[Line]) -> list[Line]:
     for line in lines:
-        kind = "navigation" if _MARKDOWN_LINKS.fullmatch(line.text) else clutter_kind(line.text)
-        line.kind = kind or ("body" if is_body_sentence(line.text) else "short")
+        line.kind = clutter_kind(line.text) or ("body" if is_body_sentence(line.text) else "short")
         if line.kind == "body" and _run_together_teaser(line.text):
             line.kind = "teaser"
     _mark_doubled(lines)
@@ -1065,7 +1053,6 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
             or (line.kind == "outside the article" and _byline_below(lines, i, len(lines) - 1))
         )
         and (_headline_shaped(line.text) or _dated_short_headline(lines, i))
-        and not line.columns
         and not _is_furniture(
             _GLUED_HANDLE.sub("", line.text), line.kind != "short", _told_by(line.text, lead)
         )
@@ -1458,9 +1445,6 @@ FALLBACK_PICK = -1
 TITLE_WINDOW = 8  # lines above the article where its headline stands
 TITLE_MAX_WORDS = 40
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-# A line of Markdown links or images only (badges are images in links): a saved
-# page's breadcrumb ("[Home](/) / [News](/news)") or a README's badges.
-_MARKDOWN_LINKS = re.compile(r"(?:\[?!?\[[^\]]*\]\([^)\s]*\)\]?(?:\([^)\s]*\))?[\s/|>»›·•-]*)+")
 # A breadcrumb's last separator left before the headline ("/ 7 key questions ...").
 _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 # A list item's bullet as a text-mode browser draws it ("□ Standings", "☆ Podcast"):
@@ -1490,8 +1474,6 @@ _FURNITURE = re.compile(
     r"|[.!?]\s*\([^()]+\)$"
     # A quote's attribution under it ("— Ann Lee on Monday, in a speech").
     r"|^[—―–]\s"
-    # A reading time, alone or after its label ("5 min read", "Tempo di lettura: 3 minuti").
-    r"|^(?:[^\d:]{1,30}:\s*)?\d{1,3}\s?min\w*\.?(?:\s+read)?$"
     # A release's number with its year, in a line of a few words ("Comunicato stampa
     # n. 12/2025", "Nr. 118/2025 vom 12.03.2025"; not "Decision No 243/2012/EU on …").
     r"|^(?=(?:\S+\s+){0,5}\S+$).*\b(?:n|no|nr|n°)\.?\s*\d{1,4}/(?:19|20)\d{2}\b",
