@@ -157,17 +157,6 @@ def test_a_heading_sharing_only_small_words_with_the_tab_title_is_not_its_headli
     assert article.title == "What 6G will mean for your phone | Radio Weekly"
 
 
-def test_a_masthead_heading_over_the_story_s_headline_is_not_the_title(tmp_path):
-    """A page saved as text may have one `# ` heading, the site's name, the story's
-    headline a `## ` right under it (a breadcrumb between): the headline is the title."""
-    saved = (
-        "# Radio Weekly\n\n[Home](https://example.org/) / [News](https://example.org/news)\n\n"
-        "## Three labs pool their 6G test gear\n\nJune 3, 2025\n\n"
-    )
-    article = extract(write(tmp_path, "page.txt", saved + FRONT_MATTER_BODY))
-    assert article.title == "Three labs pool their 6G test gear"
-
-
 def test_markdown_with_a_bad_date_is_refused_with_the_reason(tmp_path):
     path = write(tmp_path, "bad.md", "---\ntitle: x\ndate: soon\n---\nBody text here.\n")
     with pytest.raises(ReadError, match="date must start with YYYY-MM-DD"):

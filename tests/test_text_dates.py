@@ -160,33 +160,9 @@ def test_the_day_by_the_headline(case):
     assert day_of(MENU + head + "\n" + BODY) == date.fromisoformat(day.split()[0])
 
 
-RELEASES = (
-    "Press Releases\nOperators and universities open a shared 6G test bed\n11/04/2024\n"
-    + BODY
-    + "Recent Press Releases\nOperators report third quarter results\n10/28/2024\n"
-    "Operators to present at two conferences\n10/21/2024\n"
-)
-
-
-def test_day_and_month_in_figures_are_read_in_the_page_s_own_order():
-    # 10/28/2024 can only be read month first: so is the byline's 11/04/2024.
-    assert day_of(MENU + RELEASES) == date(2024, 11, 4)
-    # Without such a date, or with dates read only day first, the day comes first.
-    day_first = RELEASES.replace("10/28/2024", "28/10/2024").replace("10/21/2024", "21/10/2024")
-    assert day_of(MENU + day_first) == date(2024, 4, 11)
-
-
-def test_a_byline_that_can_be_read_only_day_first_keeps_its_day_on_a_month_first_page():
-    # 28/10/2024 has one reading, whatever order the page's list of releases uses.
-    own = RELEASES.replace("\n11/04/2024\n", "\n28/10/2024\n", 1)
-    assert day_of(MENU + own) == date(2024, 10, 28)
-
-
-def test_the_page_s_order_holds_for_the_headline_s_second_copy_too():
-    # The headline's first copy (a teaser at the top) has no date by it: its second,
-    # above the article, is read in the page's order all the same.
-    teaser = "Top story\nOperators and universities open a shared 6G test bed\n" + BODY + "\n"
-    assert day_of(MENU + teaser + RELEASES) == date(2024, 11, 4)
+def test_day_and_month_in_figures_that_could_be_either_are_read_day_first():
+    page = "Press Releases\nOperators and universities open a shared 6G test bed\n11/04/2024\n"
+    assert day_of(MENU + page + BODY) == date(2024, 4, 11)
 
 
 FORWARD = """From: Lena Holm <lena@example.org>

@@ -146,25 +146,6 @@ def test_a_label_above_a_headline_cut_at_its_emphasis_stays_apart():
     assert title == "Stad en haven openen een proeftuin voor 6G"
 
 
-def test_a_headline_that_asks_then_goes_on_is_one_headline():
-    """A question that opens a headline ("Can a roof" / "carry a 6G cell?") and the
-    rest cut where a link starts ("Engineers in" / "Ghent" / "try it") are one
-    headline; a deck under a question is a sentence of its own."""
-    nodes = "Research|Can a roof|carry a 6G cell?|Engineers in|Ghent|try it on a car park"
-    title, day = read(*nodes.split("|"), "By", "Ann Lee", "4 June 2025")
-    assert title == "Can a roof carry a 6G cell? Engineers in Ghent try it on a car park"
-    assert day == date(2025, 6, 4)
-    # Under a line of tags the question's first piece starts the headline, too.
-    tags = ["Posted in", "Research", ",", "6G", ",", "Antennas"]
-    title, _ = read(*tags, "Can a roof", "carry a 6G cell?", "Engineers in", "Ghent", "try it")
-    assert title == "Can a roof carry a 6G cell? Engineers in Ghent try it"
-    title, _ = read(
-        "Can a roof carry a 6G cell?",
-        "Engineers in Ghent tried it on a car park for a year and measured every hour.",
-    )
-    assert title == "Can a roof carry a 6G cell?"
-
-
 def test_a_joined_line_knows_each_word_count_apart():
     # Asked first whether it holds two words, a three-word line must still say
     # it does not hold four (one flag for every count once said yes to both).

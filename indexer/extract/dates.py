@@ -277,39 +277,18 @@ def date_near_title(
     often stands below it), then the two lines above it (not a quote's
     attribution), as `byline_date` reads a page. When the byline states only
     an "updated" day, that is the day the page gives. With `datelines_only`, a
-    sentence's date counts only as its dateline (see `date_from_text`). A
-    byline's day and month in figures are read in the order the page writes
-    its other such dates in (`month_first`).
+    sentence's date counts only as its dateline (see `date_from_text`).
     """
-    at_lines = _title_lines(lines, title)
-    order = bool(at_lines) and month_first(lines)  # the page's, for each copy of the title
-    for at in at_lines:
+    for at in _title_lines(lines, title):
         after, above = _byline_lines(lines, at)
         if datelines_only:
             after, above = ([t for t in part if not event_sentence(t)] for part in (after, above))
         # Pieces are joined on one side of the title, in the page's order.
         near = after + above + _split_stamps(after) + _split_stamps(above[::-1])
-        found = (
-            date_in_byline(near, month_first=order)
-            or date_in_byline(near, updated=True, month_first=order)
-            or date_in_byline(_above_names(lines, at), month_first=order)
-        )
+        found = date_in_byline(near) or date_in_byline(near, updated=True)
         if found:
             return found
     return None
-
-
-def month_first(lines: list[str]) -> bool:
-    """Whether a page writes its dates in figures month first ("11/04/2025" is
-    November 4): more of its dates that can be read only one way ("10/28/2025",
-    a list of other releases) put the month first than the day."""
-    months = days = 0
-    for line in lines:
-        for match in NUMERIC_DATE.finditer(line):
-            a, b = int(match["a"]), int(match["b"])
-            months += a <= 12 < b
-            days += b <= 12 < a
-    return months > days
 
 
 SPLIT_STAMP_PIECE_CHARS = 16  # "Published", "12", "June", "2025", "18.", "September 2025"
@@ -353,21 +332,6 @@ def _byline_lines(lines: list[str], at: int) -> tuple[list[str], list[str]]:
         after.append(line)
     above = [line for line in lines[max(0, at - 2) : at][::-1] if not ATTRIBUTION.match(line)]
     return after, above
-
-
-def _above_names(lines: list[str], at: int) -> list[str]:
-    """The first line with a figure above the title at `at` when the lines right
-    above it have none: a release's date above the issuing organisations' names
-    ("2025年6月10日" / "国立研究開発法人…" / "株式会社…" / headline), up to
-    ABOVE_REACH lines up. Read only when nothing nearer gives a day."""
-    for line in lines[max(0, at - ABOVE_REACH) : at][::-1]:
-        if _DIGIT.search(line):
-            return [] if ATTRIBUTION.match(line) else [line]
-    return []
-
-
-ABOVE_REACH = 4
-_DIGIT = re.compile(r"\d")
 
 
 def _dateline_of(sentence: str) -> list[str]:
@@ -615,16 +579,13 @@ def _until_body(strings: list[str]) -> list[str]:
     return strings
 
 
-def date_in_byline(
-    strings: Iterable[str], updated: bool = False, month_first: bool = False
-) -> date | None:
+def date_in_byline(strings: Iterable[str], updated: bool = False) -> date | None:
     """The publication day among the strings by a headline (see `byline_date`);
-    with `updated`, an "updated" day counts too; with `month_first`, a day and
-    month in figures that could be either are read month first."""
+    with `updated`, an "updated" day counts too."""
     for text in strings:
         if len(text) > BYLINE_MAX_CHARS or "©" in text:
             continue
-        found = _byline_day(text if updated else _before_update(text), month_first)
+        found = _byline_day(text if updated else _before_update(text))
         if found and clutter_kind(text) != "copyright":
             return found
     return None
@@ -650,7 +611,7 @@ _BYLINE_PARTS = re.compile(r"([·|•–—]|\s[/-]\s)")
 _MARKER_AFTER = ("·", "|", "•", "–", "—", "-", "/", ",", ";", "(", "（")
 
 
-def _byline_day(text: str, month_first: bool = False) -> date | None:
+def _byline_day(text: str) -> date | None:
     text = ascii_digits(text)
     found = parse_date(text)
     if found:
@@ -668,9 +629,7 @@ def _byline_day(text: str, month_first: bool = False) -> date | None:
     if not match:
         return None
     a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
-    # 11/19/2019: the day cannot be a month; on a month-first page, 11/04/2019 either
-    # way (28/10/2019 has one reading, whatever the page's order).
-    if a <= 12 < b or (month_first and a <= 12 and b <= 12):
+    if a <= 12 < b:  # 11/19/2019, 11.14.2019: the day cannot be a month
         a, b = b, a
     return _numeric_day(year, b, a)
 

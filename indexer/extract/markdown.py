@@ -18,8 +18,7 @@ lines (`title = "…"`, `date = 2025-03-04T10:00:00Z`), is read the same way;
 a `published` or `publishDate` key (web clippers', Hugo's) is the date first.
 A clipper's `title` is the browser tab's (reworded, the site's name added):
 the page's own `# ` headline below it about the same story is the title
-(`_on_page_headline`); a saved text without front matter takes its one `# `
-heading near the top (`body_headline`: a README's project name).
+(`_on_page_headline`).
 Only the simple top-level `key: value` (YAML) and `key = value` (TOML) lines
 static site generators write are read, so no YAML library is needed; a TOML
 value is read by the standard library's TOML reader. A saved plain text that
@@ -38,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..article import HEADING, LIST_ITEM, PARAGRAPH
-from .textclean import _MARKDOWN_LINKS, _key_words
+from .textclean import _key_words
 
 FRONT_MATTER_FIELDS = ("title", "date", "url", "source")
 # Keys that name the day an article came out, most specific first: Hugo's `publishDate`,
@@ -142,31 +141,6 @@ def _on_page_headline(title: str, body: list[str]) -> str:
     story = max(_TAB_SITE.split(title), key=len)
     same = set(_key_words(story)) & set(_key_words(headline))
     return headline if len(same) >= 2 else title
-
-
-def body_headline(body: str) -> str | None:
-    """A saved Markdown text's own headline: its one `# ` heading, among its
-    first HEADLINE_LINES lines (a README opens with its project's name, then
-    badges and a tagline), unless it is a browser tab's title that a clipper
-    wrote as the heading (the site's name after a separator: `_TAB_SITE`) or
-    a masthead: the site's name with the story's `## ` headline right under it
-    (only links between, a breadcrumb). Lines in code fences are code
-    ("# install" is a shell comment)."""
-    headings, fenced, shown = [], False, []
-    for line in body.splitlines():
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and (heading := _HEADING.match(line)) and len(heading.group(1)) == 1:
-            headings.append((len(shown), _inline(heading.group(2))))
-        if line.strip():
-            shown.append(line.strip())
-    if len(headings) != 1 or headings[0][0] >= HEADLINE_LINES:
-        return None
-    at, headline = headings[0]
-    below = (line for line in shown[at + 1 :] if not _MARKDOWN_LINKS.fullmatch(line))
-    if (heading := _HEADING.match(next(below, ""))) and len(heading.group(1)) == 2:
-        return None  # a masthead over the story's headline
-    return None if len(_TAB_SITE.split(headline)) > 1 else headline or None
 
 
 def _is_front_matter(lines: list[str], fence: str) -> bool:

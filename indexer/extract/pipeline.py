@@ -15,7 +15,7 @@ from .forwards import read_forward
 from .htmlclean import clean_html
 from .language import declared_language, detect_language
 from .lines import word_count
-from .markdown import FrontMatterError, body_headline, parse_markdown, read_front_matter
+from .markdown import FrontMatterError, parse_markdown, read_front_matter
 from .organisations import attribution, find_organisations, is_credit
 from .overrides import SidecarState, apply_overrides, sidecar_state, without_controls
 from .overrides import clean_text as clean_value
@@ -91,7 +91,6 @@ def _clean_plain_text(text: str):
     above = [Removed(line, FRONT_MATTER) for line in front.lines]
     cleaned.removed[:0] = above + (forward.removed if forward else [])
     title = clean_value(front.meta.get("title", "")) or (forward and forward.title)
-    title = title or (not forward and body_headline(front.body))
     title = title or cleaned.title or (forward and forward.subject)
     if "date" in front.meta:
         return cleaned, title, front.meta["date"]

@@ -88,7 +88,6 @@ class Line:
     block: int  # lines of one block follow each other without a blank line
     kind: str = "short"  # "body", "short" or a clutter kind
     width: int = 0  # display columns of the line as it came, indent included
-    columns: bool = False  # laid out in columns, as it came (`_COLUMNS`): a menu's or table's row
 
 
 @dataclass
@@ -487,18 +486,8 @@ def _split(raw: str) -> list[Line]:
         if not text:
             block += 1
             continue
-        width = display_width(raw_line.rstrip())
-        columns = len(_COLUMNS.findall(raw_line.strip())) >= COLUMN_GAPS
-        lines.append(Line(text, block, width=width, columns=columns))
+        lines.append(Line(text, block, width=display_width(raw_line.rstrip())))
     return lines
-
-
-# A gap of three spaces or more, or a tab, between words (not after a sentence's end,
-# where some typists put two spaces; a control character cut out may leave two): a
-# text-mode browser lays a menu's row or a table's out so. COLUMN_GAPS of them make
-# a row, never a headline.
-_COLUMNS = re.compile(r"[^\s.!?:](?: {3,}|\t)\s*(?=\S)")
-COLUMN_GAPS = 2
 
 
 def _reflow(lines: list[Line]) -> list[Line]:
@@ -546,7 +535,6 @@ class _Joined:
 
     def __init__(self, line: Line):
         self.line, self.parts, self.tail = line, [line.text], line.text[-self.TAIL :]
-        self.widths = [display_width(line.text)]  # each piece's, as the copy broke them
         self.ends = ends_sentence(line.text)
         self.rule = bool(_RULE.fullmatch(line.text))  # a joined line is never a rule
         self.reached: set[int] = set()  # word counts it holds (joining never takes one away)
@@ -554,7 +542,6 @@ class _Joined:
     def add(self, glue: str, text: str) -> None:
         piece = glue + text
         self.parts.append(piece)
-        self.widths.append(display_width(text))
         self.tail = (self.tail + piece)[-self.TAIL :]
         # Only closing quotes or brackets, or a footnote's mark, added: the line ends as it did.
         if piece.rstrip(CLOSING_MARKS) and not FOOTNOTE_MARK.fullmatch(text):
@@ -618,8 +605,6 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
         return not prev.rule
     if prev.tail.endswith(":") and not prev.rule:
         return _after_colon(prev, line)
-    if prev.ends and _asks_then_goes_on(prev, line):
-        return True
     if prev.ends or _FIELD.match(line) or prev.rule:
         return False
     starts_low = line[0].islower() or not line[0].isalpha()
@@ -629,26 +614,6 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
         or (_open_end(prev.tail) and not _own_paragraph(line) and not _widget_end(prev.tail))
         or (_inline(prev, line, nxt) and not _kicker(prev))
         or _named_tail(prev, line)
-        or _wrapped_on(prev, line)
-    )
-
-
-def _wrapped_on(prev: _Joined, line: str) -> bool:
-    """A paragraph wrapped at a width of its own goes on: a PDF viewer's copy
-    breaks each line where the page did, and in a proportional font the lines
-    end at different columns, so the text has no one margin (`_wrap_margin`).
-    Once two or more full lines of about one width (WRAP_MIN to WRAP_MAX
-    columns, within WRAP_SPREAD) have been joined as one sentence, a line
-    that stops mid-sentence was broken by the wrapper whatever starts the
-    next ("… links at 300" / "GHz to three …") when that next line's first
-    word would have taken it to about the paragraph's width."""
-    widths = prev.widths
-    first = line.split(" ", 1)[0]
-    return (
-        len(widths) >= 2
-        and WRAP_MIN <= min(widths) <= max(widths) <= min(WRAP_MAX, min(widths) + WRAP_SPREAD)
-        and not is_bullet(line)
-        and widths[-1] + 1 + display_width(first) >= max(widths) - WRAP_SLACK
     )
 
 
@@ -673,20 +638,6 @@ def _cjk_piece(prev: _Joined) -> bool:
 # it): no sentence starts so.
 _PARTICLE_START = re.compile("[をにがでのへとはもや](?![぀-ゟ])")
 CJK_PIECE_MIN = 8
-
-
-def _asks_then_goes_on(prev: _Joined, line: str) -> bool:
-    """A headline that asks, then goes on, cut where links start: "Can a wall" /
-    "become an antenna?" / "Researchers in" / "Delft" / ... The question is
-    pieces of a headline's length, and the line after it a piece that stops on
-    a function word; a deck under a question headline is a sentence of its own."""
-    return (
-        prev.tail.endswith("?")
-        and len(prev.parts) > 1
-        and word_count("".join(prev.parts)) <= HEADLINE_MAX_WORDS
-        and word_count(line) <= INLINE_MAX_WORDS
-        and line.rsplit(" ", 1)[-1] in _OPEN_WORDS
-    )
 
 
 def _widget_end(tail: str) -> bool:
@@ -767,20 +718,6 @@ def _inline(prev: _Joined, line: str, nxt: str | None) -> bool:
         and not ends_sentence(line)
         and nxt[0].islower()
         and prev.has_words(INLINE_MIN_WORDS)
-        and not _opens_sentence(line)
-    )
-
-
-def _opens_sentence(line: str) -> bool:
-    """A sentence's (or a headline's) first words, no name cut out of one: a word
-    in capitals, then only words in lower case, the first a function word ("Can
-    a wall", "How the band"); a name has more capitals ("Bank of America")."""
-    words = line.split()
-    return (
-        len(words) >= TITLE_MIN_WORDS
-        and words[0][:1].isupper()
-        and words[1] in _OPEN_WORDS
-        and all(word[:1].islower() for word in words[1:])
     )
 
 
@@ -915,8 +852,7 @@ def _full(line: Line, nxt: Line, width: int) -> bool:
 
 def _classify(lines: list[Line]) -> list[Line]:
     for line in lines:
-        kind = "navigation" if _MARKDOWN_LINKS.fullmatch(line.text) else clutter_kind(line.text)
-        line.kind = kind or ("body" if is_body_sentence(line.text) else "short")
+        line.kind = clutter_kind(line.text) or ("body" if is_body_sentence(line.text) else "short")
         if line.kind == "body" and _run_together_teaser(line.text):
             line.kind = "teaser"
     _mark_doubled(lines)
@@ -1117,7 +1053,6 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
             or (line.kind == "outside the article" and _byline_below(lines, i, len(lines) - 1))
         )
         and (_headline_shaped(line.text) or _dated_short_headline(lines, i))
-        and not line.columns
         and not _is_furniture(
             _GLUED_HANDLE.sub("", line.text), line.kind != "short", _told_by(line.text, lead)
         )
@@ -1130,9 +1065,6 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
         for i, text in shaped
         if not _is_label(text) or _signed(lines, i) or _glued_stamp(text)
     ] or shaped
-    # A breadcrumb that retraces the menu names its section again: no title either.
-    echoes = _menu_echoes(lines)
-    shaped = [(i, t) for i, t in shaped if i not in echoes] or shaped
     # A bulleted line is a menu's or a list's item, and an e-mail's subject field the
     # headline with the mail's tags ("Fwd: [Press release] …"): titles only when nothing
     # else is.
@@ -1156,25 +1088,6 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     if near:
         return near[FALLBACK_PICK]
     return _first_repeat(candidates) or (candidates[FALLBACK_PICK] if candidates else None)
-
-
-def _menu_echoes(lines: list[Line]) -> set[int]:
-    """The lines of a breadcrumb that retraces the menu above it ("Accueil" /
-    "Science et technologie" / "Actualités", each an item of the menu): ECHO_RUN
-    or more lines in a row, each printed further up already and no longer than
-    a section's name (SITE_LABEL_MAX_WORDS words). A headline printed twice (its
-    page's title, then its heading) has new lines around its second copy, or a
-    section's label alone ("White House" / "The Impeachment Clock" / "By …")."""
-    seen: set[str] = set()
-    again = []
-    for line in lines:
-        again.append(line.text in seen and word_count(line.text) <= SITE_LABEL_MAX_WORDS)
-        seen.add(line.text)
-    runs = _runs([i for i, repeat in enumerate(again) if repeat], 1)
-    return {i for run in runs if len(run) >= ECHO_RUN for i in run}
-
-
-ECHO_RUN = 3
 
 
 def _widget_words_told(lines: list[Line], article: list[Line]) -> set[str]:
@@ -1532,9 +1445,6 @@ FALLBACK_PICK = -1
 TITLE_WINDOW = 8  # lines above the article where its headline stands
 TITLE_MAX_WORDS = 40
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-# A line of Markdown links or images only (badges are images in links): a saved
-# page's breadcrumb ("[Home](/) / [News](/news)") or a README's badges.
-_MARKDOWN_LINKS = re.compile(r"(?:\[?!?\[[^\]]*\]\([^)\s]*\)\]?(?:\([^)\s]*\))?[\s/|>»›·•-]*)+")
 # A breadcrumb's last separator left before the headline ("/ 7 key questions ...").
 _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 # A list item's bullet as a text-mode browser draws it ("□ Standings", "☆ Podcast"):
@@ -1564,8 +1474,6 @@ _FURNITURE = re.compile(
     r"|[.!?]\s*\([^()]+\)$"
     # A quote's attribution under it ("— Ann Lee on Monday, in a speech").
     r"|^[—―–]\s"
-    # A reading time, alone or after its label ("5 min read", "Tempo di lettura: 3 minuti").
-    r"|^(?:[^\d:]{1,30}:\s*)?\d{1,3}\s?min\w*\.?(?:\s+read)?$"
     # A release's number with its year, in a line of a few words ("Comunicato stampa
     # n. 12/2025", "Nr. 118/2025 vom 12.03.2025"; not "Decision No 243/2012/EU on …").
     r"|^(?=(?:\S+\s+){0,5}\S+$).*\b(?:n|no|nr|n°)\.?\s*\d{1,4}/(?:19|20)\d{2}\b",
@@ -1701,15 +1609,9 @@ def _is_label(line: str) -> bool:
 
 SITE_LABEL_MAX_WORDS, CJK_LABEL_MAX_CHARS = 4, 12
 _CJK_PUNCTUATION = re.compile(r"[、，。：；！？「」『』…,.:;!?]")
-# A company's name with its legal form first or last, and no punctuation in it; an
-# institute's or a foundation's with its form first ("国立研究開発法人…", "一般社団法人…",
-# "財團法人…", "재단법인 …": a juridical person, 法人/법인, of some kind). A name has
-# no hiragana, which a Japanese sentence's particles and endings are written in
-# ("地域の医療法人と提携し…" is a headline).
+# A company's name with its legal form first or last, and no punctuation in it.
 _CJK_COMPANY = re.compile(
-    r"(?:株式会社|（株）|㈱|주식회사|㈜)[^、，。:：]+"
-    r"|[^\W\d_぀-ゟ]{2,6}(?:法人|법인)[^、，。:：぀-ゟ]+"
-    r"|[^、，。:：]+(?:株式会社|有限公司|集团|주식회사)"
+    r"(?:株式会社|（株）|㈱|주식회사|㈜)[^、，。:：]+|[^、，。:：]+(?:株式会社|有限公司|集团|주식회사)"
 )
 
 
