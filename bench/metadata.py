@@ -273,6 +273,14 @@ def score(rows) -> dict[str, float]:
     }
 
 
+def print_header(column: str = "set", width: int = 5, title: str = "title") -> None:
+    """The column heads over print_scores' lines (`title` blank where no title is scored)."""
+    print(
+        f"{'system':32} {column:{width}} {'n':>4} {'date':>6} {'cover':>6} {'prec':>6} "
+        f"{title:>6} {'ms':>6}"
+    )
+
+
 def print_scores(name: str, rows, parts, width: int = 5, by: str = "fold") -> None:
     """One line of figures for each part ("all" or a page's fold, or its `by` field)."""
     for part in parts:
@@ -286,10 +294,7 @@ def print_scores(name: str, rows, parts, width: int = 5, by: str = "fold") -> No
 
 
 def report(results, show: int) -> None:
-    print(
-        f"{'system':32} {'set':5} {'n':>4} {'date':>6} {'cover':>6} {'prec':>6} "
-        f"{'title':>6} {'ms':>6}"
-    )
+    print_header()
     for name, rows in results.items():
         print_scores(name, rows, ("all", "A", "B"))
     for name, rows in results.items():
@@ -392,10 +397,7 @@ def report_blind(folder: Path = BLIND_TEXTS) -> None:
     pages = blind_texts(folder)
     rows = run(pages, {"text path": _project_text})["text path"]
     print(f"\nBLIND set (bench/labels/{folder.name}): summary only, never shown per page")
-    print(
-        f"{'system':32} {'shape':14} {'n':>4} {'date':>6} {'cover':>6} {'prec':>6} "
-        f"{'title':>6} {'ms':>6}"
-    )
+    print_header("shape", 14)
     shapes = [s for s in BLIND_SHAPES if any(p["shape"] == s for p in pages)]
     print_scores("sixg-search text path", rows, ("all", *shapes), width=14, by="shape")
 
@@ -440,7 +442,7 @@ def report_html_dates(show: int, only: str | None = None, folder: Path = HTML_DA
     systems = {k: _date_only(v) for k, v in SYSTEMS.items() if not only or only in k}
     results = run(html_date_pages(folder), systems)
     print(f"\nHTML dates (bench/labels/{folder.name}): by half; wrong pages of half A only")
-    print(f"{'system':32} {'set':5} {'n':>4} {'date':>6} {'cover':>6} {'prec':>6} {'':6} {'ms':>6}")
+    print_header(title="")
     for name, rows in results.items():
         print_scores(name, rows, ("all", "A", "B"))
     for name, rows in results.items():
@@ -456,10 +458,7 @@ def report_tune3(show: int, folder: Path = TUNE_TEXTS) -> None:
     pages = blind_texts(folder)
     rows = run(pages, {"text path": _project_text})["text path"]
     print(f"\ntuning set ({folder.parent.name}/{folder.name}): by half, then by shape")
-    print(
-        f"{'system':32} {'set':14} {'n':>4} {'date':>6} {'cover':>6} {'prec':>6} "
-        f"{'title':>6} {'ms':>6}"
-    )
+    print_header(width=14)
     print_scores("sixg-search text path", rows, ("all", "A", "B"), width=14)
     shapes = [s for s in BLIND_SHAPES if any(p["shape"] == s for p in pages)]
     print_scores("sixg-search text path", rows, shapes, width=14, by="shape")
