@@ -389,16 +389,22 @@ def blind_texts(folder: Path = BLIND_TEXTS) -> list[dict]:
     ]
 
 
+def _text_path_rows(folder: Path) -> tuple[list, list[str]]:
+    """A whole-page set scored by the text path: its rows, and the shapes it holds
+    (in BLIND_SHAPES' order, so that every set's report lists them alike)."""
+    pages = blind_texts(folder)
+    rows = run(pages, {"text path": _project_text})["text path"]
+    return rows, [s for s in BLIND_SHAPES if any(p["shape"] == s for p in pages)]
+
+
 def report_blind(folder: Path = BLIND_TEXTS) -> None:
     """Summary figures of the blind set, never a page: it judges, it is not tuned on."""
     problems = blind_label_problems(folder)
     if problems:
         raise SystemExit("blind set labels: " + "; ".join(problems))
-    pages = blind_texts(folder)
-    rows = run(pages, {"text path": _project_text})["text path"]
+    rows, shapes = _text_path_rows(folder)
     print(f"\nBLIND set (bench/labels/{folder.name}): summary only, never shown per page")
     print_header("shape", 14)
-    shapes = [s for s in BLIND_SHAPES if any(p["shape"] == s for p in pages)]
     print_scores("sixg-search text path", rows, ("all", *shapes), width=14, by="shape")
 
 
@@ -455,12 +461,10 @@ def report_html_dates(show: int, only: str | None = None, folder: Path = HTML_DA
 
 def report_tune3(show: int, folder: Path = TUNE_TEXTS) -> None:
     """A tuning set (3, 4, 6, 7 …): figures by half and by shape, and its wrong pages."""
-    pages = blind_texts(folder)
-    rows = run(pages, {"text path": _project_text})["text path"]
+    rows, shapes = _text_path_rows(folder)
     print(f"\ntuning set ({folder.parent.name}/{folder.name}): by half, then by shape")
     print_header(width=14)
     print_scores("sixg-search text path", rows, ("all", "A", "B"), width=14)
-    shapes = [s for s in BLIND_SHAPES if any(p["shape"] == s for p in pages)]
     print_scores("sixg-search text path", rows, shapes, width=14, by="shape")
     report_wrong(rows, show, lambda page: f"{page['key'][:30]:30} {page['fold']}")
 
