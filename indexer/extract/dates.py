@@ -324,11 +324,10 @@ def _byline_lines(lines: list[str], at: int) -> tuple[list[str], list[str]]:
         if counted == LEAD_LINES:
             break
         counted += word_count(line) > WIDGET_MAX_WORDS and not clutter_kind(line)
-        if is_body_sentence(line):
-            if not deck or len(line) > DECK_MAX_CHARS:
-                after += _dateline_of(line)
-                break
-            deck = False
+        starts, deck = _body_starts(line, deck)
+        if starts:
+            after += _dateline_of(line)
+            break
         after.append(line)
     above = [line for line in lines[max(0, at - 2) : at][::-1] if not ATTRIBUTION.match(line)]
     return after, above
@@ -572,11 +571,20 @@ def _until_body(strings: list[str]) -> list[str]:
     before them."""
     deck = True
     for i, text in enumerate(strings):
-        if is_body_sentence(text):
-            if not deck or len(text) > DECK_MAX_CHARS:
-                return strings[:i]
-            deck = False
+        starts, deck = _body_starts(text, deck)
+        if starts:
+            return strings[:i]
     return strings
+
+
+def _body_starts(text: str, deck: bool) -> tuple[bool, bool]:
+    """Whether `text` starts the article's body, and whether a deck may still
+    come: one body sentence right under the headline is its standfirst (unless
+    it is too long for one), and the byline often stands below it. Shared by
+    `_byline_lines` (a plain text) and `_until_body` (a page)."""
+    if not is_body_sentence(text):
+        return False, deck
+    return not deck or len(text) > DECK_MAX_CHARS, False
 
 
 def date_in_byline(strings: Iterable[str], updated: bool = False) -> date | None:
