@@ -609,9 +609,12 @@ def _before_update(text: str) -> str:
     if not updated:
         return text
     head = text[: updated.start()]
-    if re.search(r"\d", text[updated.end() :]) or head.rstrip().endswith(_MARKER_AFTER):
+    if _DIGIT.search(text[updated.end() :]) or head.rstrip().endswith(_MARKER_AFTER):
         return head
     return "".join(_BYLINE_PARTS.split(head)[:-1])
+
+
+_DIGIT = re.compile(r"\d")
 
 
 # A byline's parts: "Published 4 March 2025 · Updated 5 March", "4 March | 10:02".
@@ -706,11 +709,14 @@ PUBLISHED_CLASS = re.compile(r"publish|posted|created", re.I)
 HATOM_PUBLISHED = "boolean(//*[contains(concat(' ', normalize-space(@class), ' '), ' published ')])"
 
 
+_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "dateModified": "date Modified"
+
+
 def _marked_update(element) -> bool:
     marks = f"{element.get('class') or ''} {element.get('itemprop') or ''}"
     if "updated" in marks.split() and not element.xpath(HATOM_PUBLISHED):
         marks = " ".join(t for t in marks.split() if t != "updated")  # hAtom's one date
-    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", marks).lower()  # "dateModified"
+    words = _CAMEL_CASE.sub(" ", marks).lower()  # "dateModified"
     return bool(UPDATE_CLASS.search(words)) and not PUBLISHED_CLASS.search(marks)
 
 
