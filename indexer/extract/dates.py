@@ -314,8 +314,8 @@ _TIGHT = re.compile(r" (?=[,.;:])")
 
 
 def _byline_lines(lines: list[str], at: int) -> tuple[list[str], list[str]]:
-    """The lines by the title at `at`: those after it, and the two above it (the
-    nearest first)."""
+    """The lines by the title at `at`: those after it, and the `STRINGS_ABOVE`
+    above it (the nearest first), as `byline_date` reads a page."""
     after: list[str] = []
     deck, counted = True, 0
     for line in lines[at + 1 : at + 1 + LEAD_LINES * 3]:
@@ -329,7 +329,8 @@ def _byline_lines(lines: list[str], at: int) -> tuple[list[str], list[str]]:
             after += _dateline_of(line)
             break
         after.append(line)
-    above = [line for line in lines[max(0, at - 2) : at][::-1] if not ATTRIBUTION.match(line)]
+    near = lines[max(0, at - STRINGS_ABOVE) : at][::-1]
+    above = [line for line in near if not ATTRIBUTION.match(line)]
     return after, above
 
 
