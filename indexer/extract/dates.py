@@ -314,8 +314,8 @@ _TIGHT = re.compile(r" (?=[,.;:])")
 
 
 def _byline_lines(lines: list[str], at: int) -> tuple[list[str], list[str]]:
-    """The lines by the title at `at`: those after it, and the two above it (the
-    nearest first)."""
+    """The lines by the title at `at`: those after it, and the `STRINGS_ABOVE`
+    above it (the nearest first), as `byline_date` reads a page."""
     after: list[str] = []
     deck, counted = True, 0
     for line in lines[at + 1 : at + 1 + LEAD_LINES * 3]:
@@ -324,13 +324,13 @@ def _byline_lines(lines: list[str], at: int) -> tuple[list[str], list[str]]:
         if counted == LEAD_LINES:
             break
         counted += word_count(line) > WIDGET_MAX_WORDS and not clutter_kind(line)
-        if is_body_sentence(line):
-            if not deck or len(line) > DECK_MAX_CHARS:
-                after += _dateline_of(line)
-                break
-            deck = False
+        starts, deck = _body_starts(line, deck)
+        if starts:
+            after += _dateline_of(line)
+            break
         after.append(line)
-    above = [line for line in lines[max(0, at - 2) : at][::-1] if not ATTRIBUTION.match(line)]
+    near = lines[max(0, at - STRINGS_ABOVE) : at][::-1]
+    above = [line for line in near if not ATTRIBUTION.match(line)]
     return after, above
 
 
@@ -572,11 +572,20 @@ def _until_body(strings: list[str]) -> list[str]:
     before them."""
     deck = True
     for i, text in enumerate(strings):
-        if is_body_sentence(text):
-            if not deck or len(text) > DECK_MAX_CHARS:
-                return strings[:i]
-            deck = False
+        starts, deck = _body_starts(text, deck)
+        if starts:
+            return strings[:i]
     return strings
+
+
+def _body_starts(text: str, deck: bool) -> tuple[bool, bool]:
+    """Whether `text` starts the article's body, and whether a deck may still
+    come: one body sentence right under the headline is its standfirst (unless
+    it is too long for one), and the byline often stands below it. Shared by
+    `_byline_lines` (a plain text) and `_until_body` (a page)."""
+    if not is_body_sentence(text):
+        return False, deck
+    return not deck or len(text) > DECK_MAX_CHARS, False
 
 
 def date_in_byline(strings: Iterable[str], updated: bool = False) -> date | None:
@@ -601,9 +610,12 @@ def _before_update(text: str) -> str:
     if not updated:
         return text
     head = text[: updated.start()]
-    if re.search(r"\d", text[updated.end() :]) or head.rstrip().endswith(_MARKER_AFTER):
+    if _DIGIT.search(text[updated.end() :]) or head.rstrip().endswith(_MARKER_AFTER):
         return head
     return "".join(_BYLINE_PARTS.split(head)[:-1])
+
+
+_DIGIT = re.compile(r"\d")
 
 
 # A byline's parts: "Published 4 March 2025 · Updated 5 March", "4 March | 10:02".
@@ -698,11 +710,14 @@ PUBLISHED_CLASS = re.compile(r"publish|posted|created", re.I)
 HATOM_PUBLISHED = "boolean(//*[contains(concat(' ', normalize-space(@class), ' '), ' published ')])"
 
 
+_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "dateModified": "date Modified"
+
+
 def _marked_update(element) -> bool:
     marks = f"{element.get('class') or ''} {element.get('itemprop') or ''}"
     if "updated" in marks.split() and not element.xpath(HATOM_PUBLISHED):
         marks = " ".join(t for t in marks.split() if t != "updated")  # hAtom's one date
-    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", marks).lower()  # "dateModified"
+    words = _CAMEL_CASE.sub(" ", marks).lower()  # "dateModified"
     return bool(UPDATE_CLASS.search(words)) and not PUBLISHED_CLASS.search(marks)
 
 
