@@ -833,14 +833,15 @@ def _hard_wrapped(block: list[Line]) -> bool:
     mid-sentence, and each as full as the next line's first word allows: a
     headline with its deck or its dateline under it is not one paragraph."""
     widths = [len(line.text) for line in block[:-1]]
+    widest = max(widths, default=0)  # once: taken again for every line, it made a long block slow
     return (
         len(block) >= 2
         and min(widths) >= WRAP_MIN
-        and max(widths) <= WRAP_MAX
-        and max(widths) - min(widths) <= WRAP_SPREAD
-        and len(block[-1].text) <= max(widths) + 2
+        and widest <= WRAP_MAX
+        and widest - min(widths) <= WRAP_SPREAD
+        and len(block[-1].text) <= widest + 2
         and sum(not ends_sentence(line.text) for line in block[:-1]) >= WRAP_OPEN * len(widths)
-        and all(_full(line, nxt, max(widths)) for line, nxt in zip(block, block[1:], strict=False))
+        and all(_full(line, nxt, widest) for line, nxt in zip(block, block[1:], strict=False))
         and not (looks_like_dateline(block[-1].text) and not ends_sentence(block[-1].text))
     )
 
