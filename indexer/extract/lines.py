@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..article import BULLETS
 from ..datafiles import clutter_rules
 
 # Letters go on through the vowel signs and other combining marks of Indic and
@@ -38,7 +39,9 @@ CLOSING_MARKS = "\"'’”)]*"
 # sentence it follows (an image's id in figures has more: "[701]").
 FOOTNOTE_MARK = re.compile(r"\[(?:\d{1,2}|sic!?|ibid\.?)\]", re.I)
 _FOOTNOTE_END = re.compile(r"\s*" + FOOTNOTE_MARK.pattern + "$", re.I)
-_BULLET = re.compile(r"^([•●▪‣◦∙·*–—□☆○-]|\d{1,2}[.)])\s*\S")
+# A list's bullet (the marks a list item's text loses, article.BULLETS, and a few
+# boxes and circles more) or an item's number.
+_BULLET = re.compile(rf"^([{re.escape(BULLETS.strip())}□☆○]|\d{{1,2}}[.)])\s*\S")
 _SPAM_SIGNS = "|｜、·•"
 _SPAM_SEPARATORS = re.compile(rf"\s*[{_SPAM_SIGNS}]\s*")
 _SPACES = re.compile(r"\s+")

@@ -578,12 +578,13 @@ _OPEN_WORDS = frozenset(_OPEN_WORD_LIST.split())
 # stand on their own.
 _FIELD = re.compile(r"[a-z][\w-]{0,30}:\s", re.I)
 _RULE = re.compile(r"\s*([-=*_~])\1{2,}\s*")
+# The word for "by" before a writer's name: English, German, French, Spanish and
+# Portuguese, Dutch (`_BYLINE`, `_LONE_BY`, `_SIGNATURE`).
+_BY_WORDS = "by|von|par|por|door"
 # A byline in any language: the word for "by" and a name ("di Marco Bellini", "av Eva
 # Berg"); after a line that does not end open it is no piece of that line's sentence
 # (a preposition and a name, "in New York City", is: a wrapped headline's end).
-_SIGNATURE = re.compile(
-    r"(?:by|di|von|av|af|par|por|door) [A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,2}"
-)
+_SIGNATURE = re.compile(rf"(?:{_BY_WORDS}|di|av|af) [A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){{1,2}}")
 # No space when joining before closing or after opening punctuation.
 _TIGHT_BEFORE = re.compile(r"[,.;:!?)\]}»”’%]")
 _TIGHT_AFTER = re.compile(r"[(\[{«“‘]$")
@@ -832,14 +833,15 @@ def _hard_wrapped(block: list[Line]) -> bool:
     mid-sentence, and each as full as the next line's first word allows: a
     headline with its deck or its dateline under it is not one paragraph."""
     widths = [len(line.text) for line in block[:-1]]
+    widest = max(widths, default=0)  # once: taken again for every line, it made a long block slow
     return (
         len(block) >= 2
         and min(widths) >= WRAP_MIN
-        and max(widths) <= WRAP_MAX
-        and max(widths) - min(widths) <= WRAP_SPREAD
-        and len(block[-1].text) <= max(widths) + 2
+        and widest <= WRAP_MAX
+        and widest - min(widths) <= WRAP_SPREAD
+        and len(block[-1].text) <= widest + 2
         and sum(not ends_sentence(line.text) for line in block[:-1]) >= WRAP_OPEN * len(widths)
-        and all(_full(line, nxt, max(widths)) for line, nxt in zip(block, block[1:], strict=False))
+        and all(_full(line, nxt, widest) for line, nxt in zip(block, block[1:], strict=False))
         and not (looks_like_dateline(block[-1].text) and not ends_sentence(block[-1].text))
     )
 
@@ -1253,7 +1255,7 @@ _STAMP_FORMS = (
 )
 _STAMP = re.compile("|".join(_STAMP_FORMS), re.I)
 # "By" alone: a byline whose name is a link, cut from it in a copy of one node per line.
-_LONE_BY = re.compile(r"^(?:written |posted )?(?:by|von|par|por|door)$", re.I)
+_LONE_BY = re.compile(rf"^(?:written |posted )?(?:{_BY_WORDS})$", re.I)
 
 
 def _byline_like(text: str) -> bool:
@@ -1500,7 +1502,8 @@ _GLUED_BYLINE = re.compile(
 # A writer's name and social handle glued to the headline, an age may follow
 # ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days").
 _GLUED_HANDLE = re.compile(r"\s+[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*\s+@\w+(?:\s*[/|·•].*)?$")
-_BYLINE = re.compile(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor)\s+[A-ZÀ-Ý]")
+# The word in lower case, capitalised or, for "BY", in capitals.
+_BYLINE = re.compile(rf"^(?:{_BY_WORDS}|{_BY_WORDS.title()}|BY)\s+[A-ZÀ-Ý]")
 # A byline without "By": a name, a comma and the writer's role ("Ann Lee, Senior Tech Writer").
 # The name's words start with a capital of any alphabet ("Łukasz", `_named_byline`); the
 # role is one writer's ("Studio Cuts Jobs, Lays Off Writers" is a headline).
