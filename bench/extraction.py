@@ -23,8 +23,15 @@ A rule is tuned on one half and kept only if it helps on the other.
 Timing is cleaning plus metadata per page, in one process: wall-clock
 median and p95, and the median CPU time (steadier on a shared machine).
 
+`--pages html-text` scores the development set bench/labels/html-text/
+instead (pages written for this project in many languages and platforms,
+each with its article body marked in bodies.json and its half A or B), and
+trafilatura beside the HTML path on it: the shared benchmark's pages have
+been tuned on, these have not.
+
     python -m bench.extraction [--shape html,browser,wrapped,nodes] [--fold A|B]
                                [--limit N] [--worst N] [--changes]
+                               [--pages benchmark|html-text]
 """
 
 from __future__ import annotations
@@ -50,9 +57,10 @@ from indexer.extract.reading import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = Path(__file__).resolve().parent / "out"
-SHAPES = ("html", "browser", "wrapped", "nodes", "blocks")
+SHAPES = ("html", "browser", "wrapped", "nodes", "blocks", "trafilatura")
 DEFAULT_SHAPES = ("html", "browser", "wrapped", "nodes")
 WRAP_COLUMNS = 80
+HTML_TEXT = Path(__file__).resolve().parent / "labels" / "html-text"
 
 
 def find_bench() -> Path:
@@ -189,18 +197,39 @@ def load_pages(limit: int | None, fold: str | None) -> dict[str, str]:
     return pages
 
 
-def run_shape(shape: str, pages: dict[str, str], scorer, truth: dict, args) -> dict:
-    sources = pages if shape == "html" else rendered(shape, pages)
+def load_html_text(folder: Path = HTML_TEXT) -> tuple[dict, dict, dict]:
+    """The html-text development set: its pages, their marked bodies, their halves."""
+    labels = json.loads((folder / "bodies.json").read_text(encoding="utf-8"))
+    pages, truth, folds = {}, {}, {}
+    for name, label in sorted(labels.items()):
+        key = name.removesuffix(".html")
+        pages[key] = decode((folder / name).read_bytes(), is_html=True)
+        truth[key] = {"articleBody": label["articleBody"]}
+        folds[key] = label["half"]
+    return pages, truth, folds
+
+
+def _extracted(shape: str, source: str, key: str) -> str:
+    if shape == "trafilatura":
+        import trafilatura
+
+        return trafilatura.extract(source) or ""
+    return extract_document(source, f"{key}.{shape}", is_html=shape == "html").text
+
+
+def run_shape(
+    shape: str, pages: dict[str, str], scorer, truth: dict, args, folds: dict | None = None
+) -> dict:
+    sources = pages if shape in ("html", "trafilatura") else rendered(shape, pages)
     predictions, timings, cpu = {}, {}, []
     for key, source in sources.items():
         started, started_cpu = time.perf_counter(), time.process_time()
-        article = extract_document(source, f"{key}.{shape}", is_html=shape == "html")
+        predictions[key] = {"articleBody": _extracted(shape, source, key)}
         timings[key] = (time.perf_counter() - started) * 1000
         cpu.append((time.process_time() - started_cpu) * 1000)
-        predictions[key] = {"articleBody": article.text}
     OUT.mkdir(exist_ok=True)
     (OUT / f"predictions-{shape}.json").write_text(json.dumps(predictions, ensure_ascii=False))
-    folds = fold_of(list(truth))
+    folds = folds or fold_of(list(truth))
     parts = {"all": list(pages)}
     for half in "AB":
         parts[half] = [k for k in pages if folds[k] == half]
@@ -229,7 +258,7 @@ def run_shape(shape: str, pages: dict[str, str], scorer, truth: dict, args) -> d
         slowest = sorted(timings.items(), key=lambda kv: -kv[1])[: args.worst]
         print("   slowest pages:\n   " + "\n   ".join(f"{k}  {v:.0f} ms" for k, v in slowest))
     if args.changes:
-        last = OUT / f"last-{shape}.json"
+        last = OUT / f"last-{args.pages}-{shape}.json"
         before = json.loads(last.read_text()) if last.exists() else {}
         moved = sorted(
             (
@@ -260,6 +289,13 @@ def main() -> int:
     parser.add_argument(
         "--changes", action="store_true", help="list pages that moved since the last --changes run"
     )
+    parser.add_argument(
+        "--pages",
+        choices=("benchmark", "html-text"),
+        default="benchmark",
+        help="the shared benchmark's 181 pages, or the html-text development set"
+        " (then trafilatura is scored beside the HTML path)",
+    )
     args = parser.parse_args()
     if not BENCH.is_dir():
         print(f"benchmark not found at {BENCH} (set SIXG_BENCH)", file=sys.stderr)
@@ -269,10 +305,23 @@ def main() -> int:
     if unknown:
         parser.error(f"unknown shape(s): {', '.join(unknown)}")
     scorer = load_scorer()
+    if args.pages == "html-text":
+        return run_html_text(shapes, scorer, args)
     truth = json.loads((BENCH / "ground-truth.json").read_text())
     pages = load_pages(args.limit, args.fold)
     for shape in shapes:
         run_shape(shape, pages, scorer, truth, args)
+    return 0
+
+
+def run_html_text(shapes: tuple[str, ...], scorer, args) -> int:
+    """The html-text development set, by half, the HTML path beside trafilatura."""
+    pages, truth, folds = load_html_text()
+    pages = {k: v for k, v in pages.items() if not args.fold or folds[k] == args.fold}
+    if "html" in shapes and "trafilatura" not in shapes:
+        shapes = ("html", "trafilatura") + tuple(s for s in shapes if s != "html")
+    for shape in shapes:
+        run_shape(shape, pages, scorer, truth, args, folds)
     return 0
 
 
