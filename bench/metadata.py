@@ -46,11 +46,14 @@ eleven other languages) is labelled the same way and reported after it,
 and a third (bench/labels/text-titles9/: forty more, fifteen languages
 besides English, kinds of site the others lack: investor relations, think
 tanks, embassies, patent offices, space agencies, city governments,
-podcast pages) after that. Each was written before the session that
+podcast pages) after that, and a fourth (bench/labels/text-titles14/:
+forty more from a new recipe leaning on the product's own material —
+MoUs, government programmes, research partnerships, spectrum and
+standards — in fifteen languages besides English) last. Each was written before the session that
 first scored it changed any code, by an engineer who never ran the
 extractor.
 
-A fourth set is for tuning (bench/labels/text-titles3/: forty whole pages of
+Another set is for tuning (bench/labels/text-titles3/: forty whole pages of
 the same kinds, labelled the same way plus a half A/B for 2-fold
 cross-validation). It is scored in the default run and alone with --tune3,
 on the whole set, by half and by shape, and its wrong pages are listed.
@@ -73,7 +76,11 @@ operator, a port, a wine cooperative, a power utility, a water board, a
 museum, a bank, a chip start-up, a mine, a defence agency, a trade union, a
 statistics office, an insurer, a stock exchange, a tender portal, a library,
 an observatory, a radio club, a school district...; 24 English and 16 in 14
-other languages), also written before any code changed.
+other languages), also written before any code changed; text-titles15 is
+forty more from a new recipe (regional papers, association newsletters,
+procurement notices, gazettes, careers hubs, aggregators, syndicated wire
+copies, translated releases; 22 English and 18 in 15 other languages,
+lynx dumps with link numbers among the text-mode dumps).
 
 A set of HTML pages for publication dates (bench/labels/html-dates/: forty
 small news and press pages written for this bench, each modelled on a
@@ -125,7 +132,8 @@ TEXT_TITLES = Path(__file__).resolve().parent / "labels" / "text-titles"
 BLIND_TEXTS = Path(__file__).resolve().parent / "labels" / "text-titles2"
 BLIND_TEXTS5 = BLIND_TEXTS.parent / "text-titles5"
 BLIND_TEXTS9 = BLIND_TEXTS.parent / "text-titles9"
-BLIND_SETS = (BLIND_TEXTS, BLIND_TEXTS5, BLIND_TEXTS9)
+BLIND_TEXTS14 = BLIND_TEXTS.parent / "text-titles14"
+BLIND_SETS = (BLIND_TEXTS, BLIND_TEXTS5, BLIND_TEXTS9, BLIND_TEXTS14)
 TUNE_TEXTS = Path(__file__).resolve().parent / "labels" / "text-titles3"
 HTML_DATES = Path(__file__).resolve().parent / "labels" / "html-dates"
 URL_IN_PAGE = re.compile(
