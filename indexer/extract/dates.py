@@ -105,6 +105,8 @@ for _names in (
     "janv févr mars avr mai juin juil août sept oct nov déc",
     "jan feb mrt apr mei jun jul aug sep okt nov dec",
     "jan fev mar abr mai jun jul ago set out nov dez",
+    # ... and Turkish ("7 Oca 2025", "3 Ağu 2025").
+    "oca şub mar nis may haz tem ağu eyl eki kas ara",
 ):
     for _number, _name in enumerate(_names.split(), 1):
         _MONTHS.setdefault(_name.replace("_", " "), _number)
@@ -160,8 +162,14 @@ DATE_PATTERNS = [
     ),
     # Hungarian "2024. május 2.": the year first, in words.
     re.compile(rf"(?<!\d){_YEAR}\.\s+{_MONTH}\s+(?P<day>\d{{1,2}})\.", re.I),
+    # A Japanese era's year alone, as ministries print it: "令和7年6月13日", "令和元年".
+    re.compile(
+        r"(?P<era>令和|平成)\s*(?P<eyear>元|\d{1,2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    ),
 ]
-_ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
+# The year before each era's first: 令和 began in 2019, 平成 in 1989.
+_ERA_YEAR_ZERO = {"令和": 2018, "平成": 1988}
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}|令和|平成")
 # Figures of other scripts (Arabic-Indic, Persian, full-width) read as ASCII ones.
 _OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
 _TO_ASCII_DIGITS = {start + i: str(i) for start in (0x0660, 0x06F0, 0xFF10) for i in range(10)}
@@ -196,8 +204,11 @@ DECK_MAX_CHARS = 330  # a standfirst of two or three sentences; a longer one is 
 LEAD_DATE_MAX_OFFSET = 30  # characters into the first paragraph
 DATELINE_MAX_WORDS = 10
 # What stands before a dateline's date: nothing, or the place and a comma
-# ("HELSINKI, ", "Málaga, ", "Paris, le ", "Hamburg (dpa), ").
-DATELINE_PLACE = re.compile(r"^(?:[^\W\d_][\w.'’()/ -]{0,40},\s*(?:le\s+|den\s+|el\s+)?)?$")
+# ("HELSINKI, ", "Málaga, ", "Paris, le ", "Hamburg (dpa), "), a town and its
+# state ("SAN JOSE, Calif., ").
+DATELINE_PLACE = re.compile(
+    r"^(?:(?:[^\W\d_][\w.'’()/ -]{0,40},\s*){1,2}(?:le\s+|den\s+|el\s+)?)?$"
+)
 
 
 def parse_date(text: str) -> date | None:
@@ -223,11 +234,16 @@ def _to_date(match: re.Match) -> date | None:
     parts = match.groupdict()
     month = int(parts["m"]) if parts.get("m") else _MONTH_NUMBERS.get(_month_key(parts["month"]))
     day = int(parts.get("d") or parts.get("day"))
+    year = parts.get("year") or _era_year(parts["era"], parts["eyear"])
     try:
-        found = date(int(parts["year"]), month, day)
+        found = date(int(year), month, day)
     except (TypeError, ValueError):
         return None
     return found if found <= date.today() else None
+
+
+def _era_year(era: str, year: str) -> int:
+    return _ERA_YEAR_ZERO[era] + (1 if year == "元" else int(year))
 
 
 def looks_like_dateline(line: str) -> bool:
@@ -285,7 +301,10 @@ def date_near_title(
             after, above = ([t for t in part if not event_sentence(t)] for part in (after, above))
         # Pieces are joined on one side of the title, in the page's order.
         near = after + above + _split_stamps(after) + _split_stamps(above[::-1])
-        found = date_in_byline(near) or date_in_byline(near, updated=True)
+        stated = _stated_days(lines[max(0, at - STRINGS_ABOVE) : at + 1 + LEAD_LINES * 3])
+        found = date_in_byline(near, stated=stated) or date_in_byline(
+            near, updated=True, stated=stated
+        )
         if found:
             return found
     return None
@@ -549,13 +568,16 @@ def byline_date(tree, headline) -> date | None:
     before, after = _strings_by(tree, headline)
     lead = _until_body(after)
     above = [t for t in before[::-1] if not ATTRIBUTION.match(t)]
+    stated = _stated_days(above + after)
     # A sentence's date that is no dateline is an event's ("… shown in Oulu on 14 May").
-    return next(
-        filter(
-            None, (date_in_byline(_no_events(part)) for part in (lead, above, after[len(lead) :]))
-        ),
-        None,
-    )
+    parts = (_no_events(part) for part in (lead, above, after[len(lead) :]))
+    return next(filter(None, (date_in_byline(part, stated=stated) for part in parts)), None)
+
+
+def _stated_days(strings: Iterable[str]) -> frozenset[date]:
+    """The days written out by a headline ("Feb. 12, 2025", "2025-02-12"): they tell
+    which way round the same page prints a day in figures ("02/12/2025")."""
+    return frozenset(day for text in strings for _, day in _dates_with_offsets(text))
 
 
 def _no_events(strings: list[str]) -> list[str]:
@@ -588,13 +610,17 @@ def _body_starts(text: str, deck: bool) -> tuple[bool, bool]:
     return not deck or len(text) > DECK_MAX_CHARS, False
 
 
-def date_in_byline(strings: Iterable[str], updated: bool = False) -> date | None:
+def date_in_byline(
+    strings: Iterable[str], updated: bool = False, stated: frozenset[date] = frozenset()
+) -> date | None:
     """The publication day among the strings by a headline (see `byline_date`);
-    with `updated`, an "updated" day counts too."""
+    with `updated`, an "updated" day counts too. A day in figures that reads
+    both ways round ("02/12/2025") is read the way a day `stated` in words
+    on the page agrees with, else day first."""
     for text in strings:
         if len(text) > BYLINE_MAX_CHARS or "©" in text:
             continue
-        found = _byline_day(text if updated else _before_update(text))
+        found = _byline_day(text if updated else _before_update(text), stated)
         if found and clutter_kind(text) != "copyright":
             return found
     return None
@@ -623,7 +649,7 @@ _BYLINE_PARTS = re.compile(r"([·|•–—]|\s[/-]\s)")
 _MARKER_AFTER = ("·", "|", "•", "–", "—", "-", "/", ",", ";", "(", "（")
 
 
-def _byline_day(text: str) -> date | None:
+def _byline_day(text: str, stated: frozenset[date] = frozenset()) -> date | None:
     text = ascii_digits(text)
     found = parse_date(text)
     if found:
@@ -643,6 +669,9 @@ def _byline_day(text: str) -> date | None:
     a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
     if a <= 12 < b:  # 11/19/2019, 11.14.2019: the day cannot be a month
         a, b = b, a
+    month_first = _numeric_day(year, a, b)
+    if month_first in stated and _numeric_day(year, b, a) not in stated:
+        return month_first
     return _numeric_day(year, b, a)
 
 
