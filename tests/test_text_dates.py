@@ -279,3 +279,21 @@ def test_pieces_on_either_side_of_the_headline_make_no_date_together():
     # The pieces of one byline, one a line, still make its date.
     page = "Magazine\nTwo vendors open a shared sub-THz lab\nPublished\n5\nJune\n2025\n"
     assert day_of(MENU + page + LONG_LEAD) == date(2025, 6, 5)
+
+
+@pytest.mark.parametrize(
+    "head, day",
+    [
+        # short month names that are words too ("gen", "set", "out") in a name or phrase
+        ("Lab tests the Snapdragon 8 Gen 3, 2024 phone for 6G", None),
+        ("Data Set 2, 2023: sub-THz channel measurements", None),
+        ("Tickets sold out 5, 2024 at the Oulu summit", None),
+        # the same names as their languages write a date: the day first
+        ("Publicado: 12 set 2024", date(2024, 9, 12)),
+        ("Pubblicato il 3 gen 2025", date(2025, 1, 3)),
+        ("02 Ago 2017", date(2017, 8, 2)),
+        ("Mar 5, 2024", date(2024, 3, 5)),  # English writes its short names month first
+    ],
+)
+def test_short_month_names_that_are_words_are_read_only_the_day_first(head, day):
+    assert day_of(f"{head}\n\n{BODY}") == day
