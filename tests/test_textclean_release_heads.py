@@ -36,3 +36,49 @@ def test_a_headline_citing_a_decision_s_number_is_still_the_title():
         "Member states have two years to report on how the band is used today.",
     ]
     assert read(*MENU, "News", headline, "5 March 2024", *lead) == (headline, date(2024, 3, 5))
+
+
+LEAD = [
+    "The ministry said the rules on sharing the upper 6 GHz band between operators take "
+    "effect in July, after a consultation that ran for six months.",
+    "Operators must report their use of the band every quarter.",
+]
+
+
+def test_a_short_headline_with_a_regulation_s_number_is_still_the_title():
+    """A release number's line is its label and number (a date may follow); a short
+    headline that cites a number and goes on is a headline."""
+    for headline in ("Regulation No 5/2025 adopted", "Regulation No 5/2025 enters into force"):
+        assert read(*MENU, "News", headline, "5 March 2025", *LEAD) == (
+            headline,
+            date(2025, 3, 5),
+        )
+
+
+def test_release_number_lines_with_their_label_and_date_are_furniture():
+    headline = "Neue Regeln für das obere 6-GHz-Band"
+    for number in (
+        "Pressemitteilung Nr. 47/2025",
+        "Nr. 118/2025 vom 12.03.2025",
+        "Pressemitteilung Nr. 12/2025 · 12.03.2025",
+        "Press release No. 12/2025, 12 March 2025",
+    ):
+        assert read(*MENU, number, headline, "12.03.2025", *LEAD) == (
+            headline,
+            date(2025, 3, 12),
+        ), number
+
+
+def test_a_release_number_stands_on_its_own_above_a_headline_cut_at_a_link():
+    """One text node a line: the number is no piece of the headline under it."""
+    lead = [
+        "Kleine und mittlere Unternehmen sollen neue Mobilfunktechnik schneller auf ihren "
+        "Betriebsgeländen erproben dürfen, fordert die Kammer in einem Positionspapier.",
+        "Bislang dauert die Genehmigung eines Testfeldes oft mehr als ein halbes Jahr.",
+    ]
+    page = [*MENU, "Pressemitteilung Nr. 47/2025", "Kammer fordert"]
+    page += ["schnellere Genehmigungen für Testfelder", "22.07.2025", *lead]
+    assert read(*page) == (
+        "Kammer fordert schnellere Genehmigungen für Testfelder",
+        date(2025, 7, 22),
+    )

@@ -653,13 +653,16 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 
 def _kicker(prev: _Joined) -> bool:
     """A line of its own above a headline, whatever follows: a kicker in capitals
-    ("MEDIA RELEASE", "NEWS ANALYSIS") or a section label (clutter.toml's
-    editorial labels: "Press release", "Pressemitteilung")."""
+    ("MEDIA RELEASE", "NEWS ANALYSIS"), a section label (clutter.toml's
+    editorial labels: "Press release", "Pressemitteilung") or a release's number
+    ("Pressemitteilung Nr. 47/2025")."""
     if len(prev.parts) > 1:
         return False
     text = prev.parts[0]
-    return (text.isupper() and sum(c.isalpha() for c in text) >= KICKER_MIN_LETTERS) or (
-        clutter_kind(text) == "editorial-label"
+    return (
+        (text.isupper() and sum(c.isalpha() for c in text) >= KICKER_MIN_LETTERS)
+        or clutter_kind(text) == "editorial-label"
+        or bool(_RELEASE_NUMBER.match(text))
     )
 
 
@@ -1458,6 +1461,19 @@ _GLUED_CREDIT = re.compile(
     r"[:/|©].*|©.*)$",
     re.I,
 )
+# The date after a release's number: in figures, the day first or the month first in words.
+_NUMBER_DATE = (
+    r"(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}|\d{1,2}\.?\s+[^\W\d_]+\.?\s+(?:19|20)\d{2}"
+    r"|[^\W\d_]+\.?\s+\d{1,2},?\s+(?:19|20)\d{2})"
+)
+# A release's number with its year: a label of a few words, the number and nothing
+# after but the release's date ("Comunicato stampa n. 12/2025", "Nr. 118/2025 vom
+# 12.03.2025"; not "Regulation No 5/2025 adopted", "Decision No 243/2012/EU on …").
+_RELEASE_NUMBER = re.compile(
+    r"^(?:[^\W\d_][\w.'’-]*\s+){0,3}(?:n|no|nr|n°)\.?\s*\d{1,4}/(?:19|20)\d{2}"
+    rf"(?:(?:\s*[·|,–—-]\s*|\s+(?:vom|del|du)\s+){_NUMBER_DATE})?\s*$",
+    re.I,
+)
 _FURNITURE = re.compile(
     r"^(you are (at|here)\b|back to\b|return to\b|zurück\b|retour\b|volver\b|"
     r"skip to\b|go to\b|jump to\b|home\s*[»>/|›]|written by\b|posted by\b|"
@@ -1476,9 +1492,8 @@ _FURNITURE = re.compile(
     r"|[.!?]\s*\([^()]+\)$"
     # A quote's attribution under it ("— Ann Lee on Monday, in a speech").
     r"|^[—―–]\s"
-    # A release's number with its year, in a line of a few words ("Comunicato stampa
-    # n. 12/2025", "Nr. 118/2025 vom 12.03.2025"; not "Decision No 243/2012/EU on …").
-    r"|^(?=(?:\S+\s+){0,5}\S+$).*\b(?:n|no|nr|n°)\.?\s*\d{1,4}/(?:19|20)\d{2}\b",
+    # A release's number (`_RELEASE_NUMBER`).
+    rf"|{_RELEASE_NUMBER.pattern}",
     re.I,
 )
 # A widget's words anywhere in a line ("Share this", "Subscribe", "Read more"):
