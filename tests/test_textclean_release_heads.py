@@ -3,6 +3,8 @@ release's number round the headline."""
 
 from datetime import date
 
+import pytest
+
 from indexer.extract import extract_document
 
 
@@ -82,3 +84,56 @@ def test_a_release_number_stands_on_its_own_above_a_headline_cut_at_a_link():
         "Kammer fordert schnellere Genehmigungen für Testfelder",
         date(2025, 7, 22),
     )
+
+
+# A byline in Italian, Swedish, Norwegian and Danish by a short headline and its date:
+# (the headline, its date line, the byline, the lead).
+BYLINES = {
+    "it": (
+        "Il porto prova il 6G",
+        "12 marzo 2025",
+        "di Marco Bellini",
+        "L'ateneo e l'autorità portuale hanno firmato giovedì un accordo per allestire in "
+        "banchina un banco di prova del 6G per gru e veicoli automatici.",
+    ),
+    "sv": (
+        "Havsis mäts",
+        "12 mars 2025",
+        "Av Eva Berg",
+        "Forskare vid universitetet har under vintern mätt hur 6G-signaler tar sig genom "
+        "havsis, och resultaten presenteras i vår.",
+    ),
+    "no": (
+        "Havis måles",
+        "12. mars 2025",
+        "Av Kari Nordmann",
+        "Forskere ved universitetet har i vinter målt hvordan 6G-signaler går gjennom "
+        "havis, og resultatene legges fram i vår.",
+    ),
+    "da": (
+        "Havis måles",
+        "12. marts 2025",
+        "Af Jens Holm",
+        "Forskere ved universitetet har i vinter målt, hvordan 6G-signaler bevæger sig "
+        "gennem havis, og resultaterne fremlægges i foråret.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(BYLINES))
+def test_a_byline_in_italian_swedish_norwegian_or_danish_is_no_title(language):
+    headline, day, byline, lead = BYLINES[language]
+    for page in ([headline, byline, lead], [headline, day, byline, lead]):
+        assert read(*MENU, *page)[0] == headline, page
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Di Maio apre il forum sul 6G",  # "di" and a name, and more: a headline
+        "Av Ericsson",  # one word after "av": no name of a writer
+    ],
+)
+def test_a_headline_that_opens_with_di_or_av_is_still_the_title(headline):
+    lead = BYLINES["sv"][3] if headline.startswith("Av") else BYLINES["it"][3]
+    assert read(*MENU, headline, "12.03.2025", lead)[0] == headline

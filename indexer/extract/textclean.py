@@ -581,10 +581,15 @@ _RULE = re.compile(r"\s*([-=*_~])\1{2,}\s*")
 # The word for "by" before a writer's name: English, German, French, Spanish and
 # Portuguese, Dutch (`_BYLINE`, `_LONE_BY`, `_SIGNATURE`).
 _BY_WORDS = "by|von|par|por|door"
+# ... and Italian, Swedish and Norwegian, Danish and Norwegian: words of every sentence
+# there ("di Roma", "av 6G"), so a byline only with a writer's name of two or three
+# words after them and nothing else ("di Marco Bellini", "Av Eva Berg", "Af Jens Holm").
+_NAMED_BY_WORDS = "di|av|af"
+_WRITER = r"[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,2}"
 # A byline in any language: the word for "by" and a name ("di Marco Bellini", "av Eva
 # Berg"); after a line that does not end open it is no piece of that line's sentence
 # (a preposition and a name, "in New York City", is: a wrapped headline's end).
-_SIGNATURE = re.compile(rf"(?:{_BY_WORDS}|di|av|af) [A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){{1,2}}")
+_SIGNATURE = re.compile(rf"(?:{_BY_WORDS}|{_NAMED_BY_WORDS}) {_WRITER}")
 # No space when joining before closing or after opening punctuation.
 _TIGHT_BEFORE = re.compile(r"[,.;:!?)\]}»”’%]")
 _TIGHT_AFTER = re.compile(r"[(\[{«“‘]$")
@@ -721,6 +726,7 @@ def _inline(prev: _Joined, line: str, nxt: str | None) -> bool:
         and (_name_like(line) or prev.has_words(LABEL_MAX_WORDS + 1))
         and not ends_sentence(line)
         and nxt[0].islower()
+        and not _SIGNATURE.fullmatch(nxt)  # "di Marco Bellini": a byline, no sentence's end
         and prev.has_words(INLINE_MIN_WORDS)
     )
 
@@ -1517,8 +1523,11 @@ _GLUED_BYLINE = re.compile(
 # A writer's name and social handle glued to the headline, an age may follow
 # ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days").
 _GLUED_HANDLE = re.compile(r"\s+[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*\s+@\w+(?:\s*[/|·•].*)?$")
-# The word in lower case, capitalised or, for "BY", in capitals.
-_BYLINE = re.compile(rf"^(?:{_BY_WORDS}|{_BY_WORDS.title()}|BY)\s+[A-ZÀ-Ý]")
+# The word in lower case, capitalised or, for "BY", in capitals; "di", "av", "af" in
+# any case with a writer's name and nothing after.
+_BYLINE = re.compile(
+    rf"^(?:(?:{_BY_WORDS}|{_BY_WORDS.title()}|BY)\s+[A-ZÀ-Ý]|(?i:{_NAMED_BY_WORDS}) {_WRITER}$)"
+)
 # A byline without "By": a name, a comma and the writer's role ("Ann Lee, Senior Tech Writer").
 # The name's words start with a capital of any alphabet ("Łukasz", `_named_byline`); the
 # role is one writer's ("Studio Cuts Jobs, Lays Off Writers" is a headline).
