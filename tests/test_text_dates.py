@@ -309,3 +309,21 @@ def test_a_day_in_figures_is_read_the_way_the_dateline_in_words_agrees():
     assert day_of(page) == date(2025, 2, 12)
     # Without the dateline in words, a European page's day comes first.
     assert day_of(page.replace("Feb. 12, 2025", "today")) == date(2025, 12, 2)
+
+
+@pytest.mark.parametrize(
+    "head, day",
+    [
+        # short month names that are words too ("gen", "set", "out") in a name or phrase
+        ("Lab tests the Snapdragon 8 Gen 3, 2024 phone for 6G", None),
+        ("Data Set 2, 2023: sub-THz channel measurements", None),
+        ("Tickets sold out 5, 2024 at the Oulu summit", None),
+        # the same names as their languages write a date: the day first
+        ("Publicado: 12 set 2024", date(2024, 9, 12)),
+        ("Pubblicato il 3 gen 2025", date(2025, 1, 3)),
+        ("02 Ago 2017", date(2017, 8, 2)),
+        ("Mar 5, 2024", date(2024, 3, 5)),  # English writes its short names month first
+    ],
+)
+def test_short_month_names_that_are_words_are_read_only_the_day_first(head, day):
+    assert day_of(f"{head}\n\n{BODY}") == day

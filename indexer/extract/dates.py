@@ -139,7 +139,19 @@ WEEKDAYS = frozenset(
     )
     for day in days.split()
 )
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# Short names that are words too, in English and in other languages listed ("Snapdragon 8
+# Gen 3, 2024", "Data Set 2, 2023", "sold out 5, 2024"; Dutch "mag", Portuguese "dez"):
+# their languages (Italian, Portuguese, Spanish) write the day first ("02 ago 2017",
+# "12 set 2024"), so they are months only there, never in English's month-first order.
+_DAY_FIRST_ONLY = frozenset({"gen", "set", "mag", "ago", "out", "dez"})
+
+
+def _month_names(names) -> str:
+    return r"(?P<month>" + "|".join(sorted(names, key=len, reverse=True)) + r")\.?"
+
+
+_MONTH = _month_names(_MONTHS)
+_MONTH_FIRST = _month_names(set(_MONTHS) - _DAY_FIRST_ONLY)
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"  # "1er juin": French first day
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # A year ends a word, or has the time glued to it ("Nov 15, 20195:45 AM", a copied byline),
@@ -154,7 +166,7 @@ DATE_PATTERNS = [
         rf"{_YEAR}\s*[年년]\s*(?:[(（][^()（）]{{1,8}}[)）]\s*)?"
         rf"(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}})\s*[日일]"
     ),
-    re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.I),
+    re.compile(rf"(?<!\w){_MONTH_FIRST}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.I),
     # "5 June 2025", "5 of June", "5 de junio de 2025", Catalan "5 d'abril de 2025".
     re.compile(
         rf"(?<!\w){_DAY}(?:\s+of\s+|\s+de\s+|\s+d['’]|\s+){_MONTH}[,،]?\s+(?:de\s+)?{_YEAR}{_YEAR_END}",
