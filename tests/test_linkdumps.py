@@ -220,6 +220,26 @@ def test_a_marker_here_and_there_is_no_dump(text):
     assert read_link_dump(text) is None
 
 
+def test_a_footnote_in_a_dump_s_article_stays():
+    """Links are numbered in the order they come: a "[1]" far down is a footnote."""
+    text = W3M.replace("she said.", "she said.[1]").replace(
+        "[9] Privacy", "[1] Harbour traffic report, port authority, 2023.\n\n[9] Privacy"
+    )
+    found = read_link_dump(text)
+    assert "she said.[1]" in found.text
+    assert "[1] Harbour traffic report" in found.text
+    assert "Log in" in found.removed[0].line and "[" not in found.removed[0].line
+
+
+def test_a_day_linked_to_its_archive_is_no_menu(tmp_path):
+    text = LYNX.replace(
+        "   By Ola Brenna | Published 14 May 2024", "   [11]Business [12]14 May 2024"
+    )
+    found = read_link_dump(text)
+    assert "Business 14 May 2024" in " ".join(found.text.split())
+    assert _extract(tmp_path, text).date == date(2024, 5, 14)
+
+
 def test_a_dump_cut_before_its_list_is_still_read_from_its_many_numbers():
     cut = LYNX.split("References")[0]
     found = read_link_dump(cut)

@@ -6,13 +6,16 @@ text here") and end the dump with the addresses: "References" and
 "   1. https://..." lines (lynx), "References:" and "[1] https://..." lines
 (w3m). The numbers are not text, the References list is not the article
 (nor a place for its date or title), and a line of numbered links and
-nothing else ("[1]Sign in | [2]Mail", "[14]Terms  [15]Privacy") is a menu.
+nothing else ("[1]Sign in | [2]Mail", "[14]Terms  [15]Privacy") is a menu,
+unless it states a day ("[5]Politics | [6]14 May 2024": the archive's link).
 
 The shape is recognised from the page as a whole, never from one marker: a
 References list closing the text whose numbers the text's markers use, or,
 without the list, many markers on many lines numbered in the order they
 come. A "[1]" footnote in an ordinary article, a Markdown link ("[text][1]",
-"[1]: https://...") are no link markers and stay.
+"[1]: https://...") are no link markers and stay; in a dump, a number not
+glued to a text stays unless it comes in the order the links are numbered
+(a footnote's "[1]" far down the page).
 
 Taking a marker out shortens its line, and the text cleaner finds where a
 hard-wrapped paragraph was broken by its lines' widths: the columns a line
@@ -25,12 +28,13 @@ import re
 from dataclasses import dataclass
 
 from ..article import Removed
+from .dates import parse_date
 from .lines import normalise
 
-# A link's number glued to its text ("[12]Sign in", "[3][IMG]") or closing its
-# line; a number before a space, a colon or a closing mark is a footnote or a
-# Markdown reference ("[1] ITU, 2024", "[1]: https://...", "said[1].").
-MARKER = re.compile(r"\[(\d{1,5})\](?=[^\s:;,.!?)\]}]|\[|\s*$)")
+# A link's number glued to its text ("[12]Sign in", "[3][IMG]"); a number before
+# a space, a colon, a closing mark or the line's end is a footnote's or a
+# Markdown reference ("[1] ITU, 2024", "[1]: https://...", "said[1].", "2023.[1]").
+MARKER = re.compile(r"\[(\d{1,5})\](?=[^\s:;,.!?)\]}])")
 LINK_NUMBER = re.compile(r"\[(\d{1,5})\]")
 REFERENCES_HEADING = re.compile(r"^\s*References:?\s*$")
 # "   1. https://x.org/a" (lynx), "[1] https://x.org/a" (w3m): one address a line;
@@ -74,17 +78,24 @@ def read_link_dump(text: str) -> LinkDump | None:
     markers = [(i, int(m.group(1))) for i, line in enumerate(body) for m in MARKER.finditer(line)]
     if not _numbered(markers, listed):
         return None
-    # Once the shape is known, a number a link was given goes wherever it stands
-    # (w3m puts "[4] " before a link whose text opens with a space), and so do
-    # the numbers of form fields, which the list leaves out ("[22][ ]").
+    # Once the shape is known, the numbers of form fields go too, which the list
+    # leaves out ("[22][ ]"), and a number standing apart from its text ("[4] "
+    # before a link whose text opens with a space) when it comes in the order
+    # the links are numbered: a footnote's "[1]" far down the page stays.
     numbers = set(range(1, max(listed or {n for _, n in markers}) + 1))
     removed: list[Removed] = []
     kept: list[str] = []
-    menu_above = False
+    menu_above, last = False, 0
     for line in body:
-        found = [m for m in LINK_NUMBER.finditer(line) if int(m.group(1)) in numbers]
+        found = []
+        for m in LINK_NUMBER.finditer(line):
+            number = int(m.group(1))
+            if number in numbers and (number > last or MARKER.match(line, m.start())):
+                found.append(m)
+                last = max(last, number)
         links = _short_links(line, found)
-        if _menu(line, numbers) or links >= MENU_MIN_LINKS or (links and menu_above):
+        menu = _menu(line, numbers) or links >= MENU_MIN_LINKS or (links and menu_above)
+        if menu and not parse_date(line):  # a day linked to its archive is no menu's
             removed.append(Removed(normalise(_unnumbered(line, found)), MENU))
             kept.append("")
             menu_above = True
