@@ -10,6 +10,9 @@ Each saved page reaches the cleaner in one of these shapes:
            the page's inline styles apply);
   wrapped  a text-mode browser's dump hard-wrapped at 80 columns
            (`w3m -dump -cols 80`, as from a terminal, a PDF or an e-mail);
+  numbered the same dump with every link numbered as lynx and w3m print
+           them when asked (`-o display_link_number=1`): "[12]Sign in",
+           and the "References:" list of the addresses at the end;
   nodes    every text node of the page on its own line, no blank lines (a
            paragraph with a link in it arrives as three lines);
   blocks   every block element on its own line (the bench's older text mode).
@@ -29,7 +32,7 @@ each with its article body marked in bodies.json and its half A or B), and
 trafilatura beside the HTML path on it: the shared benchmark's pages have
 been tuned on, these have not.
 
-    python -m bench.extraction [--shape html,browser,wrapped,nodes] [--fold A|B]
+    python -m bench.extraction [--shape html,browser,wrapped,numbered,nodes] [--fold A|B]
                                [--limit N] [--worst N] [--changes]
                                [--pages benchmark|html-text]
 """
@@ -57,8 +60,8 @@ from indexer.extract.reading import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = Path(__file__).resolve().parent / "out"
-SHAPES = ("html", "browser", "wrapped", "nodes", "blocks", "trafilatura")
-DEFAULT_SHAPES = ("html", "browser", "wrapped", "nodes")
+SHAPES = ("html", "browser", "wrapped", "numbered", "nodes", "blocks", "trafilatura")
+DEFAULT_SHAPES = ("html", "browser", "wrapped", "numbered", "nodes")
 WRAP_COLUMNS = 80
 HTML_TEXT = Path(__file__).resolve().parent / "labels" / "html-text"
 
@@ -110,7 +113,8 @@ def node_text(page: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def w3m_text(page: str) -> str:
+def w3m_text(page: str, numbered: bool = False) -> str:
+    """w3m's dump at WRAP_COLUMNS; `numbered`: its links numbered, their addresses listed."""
     result = subprocess.run(
         [
             "w3m",
@@ -123,6 +127,7 @@ def w3m_text(page: str) -> str:
             "UTF-8",
             "-O",
             "UTF-8",
+            *(["-o", "display_link_number=1"] if numbered else []),
         ],
         input=page.encode("utf-8"),
         capture_output=True,
@@ -175,7 +180,7 @@ def rendered(shape: str, pages: dict[str, str]) -> dict[str, str]:
         made = (
             browser_texts(missing)
             if shape == "browser"
-            else {k: w3m_text(p) for k, p in missing.items()}
+            else {k: w3m_text(p, numbered=shape == "numbered") for k, p in missing.items()}
         )
         for key, text in made.items():
             (cache / f"{key}.txt").write_text(text, encoding="utf-8")

@@ -19,7 +19,9 @@ given to the plain-text cleaner), and median CPU milliseconds a page (CPU
 time, not wall time: the machine is shared). The text path is also scored
 on the shapes bench/extraction.py renders and caches: "text browser"
 (Chromium's innerText of the whole page), "text wrapped" (w3m at 80
-columns) and "text nodes" (one text node per line), the URL removed too.
+columns), "text numbered" (the same with its links numbered and listed
+under "References:") and "text nodes" (one text node per line), the URL
+removed too.
 
 A second, independent set scores titles of plain texts as people paste and
 save them (bench/labels/text-titles/: forty short 6G press texts written
@@ -205,19 +207,20 @@ def _project_text(page):
     return article.date, article.title
 
 
-TEXT_SHAPES = ("browser", "wrapped", "nodes")
+TEXT_SHAPES = ("browser", "wrapped", "numbered", "nodes")
 
 
 def add_shapes(pages: list[dict], keep_url: bool = False) -> None:
     """Give each page its text in bench/extraction.py's shapes (browser copy, w3m
-    dump, node per line), from that bench's cache, the page's own URL removed.
+    dump, the dump with its links numbered, node per line), from that bench's
+    cache, the page's own URL removed.
 
     The cached renderings are made from the pages as saved (some show their
     address), so the address is stripped from the text the way without_url
     strips it from the HTML."""
     truth = json.loads((BENCH / "ground-truth.json").read_text())
     saved = {k: v for k, v in load_pages(None, None).items() if k in {p["key"] for p in pages}}
-    shapes = {s: rendered(s, saved) for s in ("browser", "wrapped")}
+    shapes = {s: rendered(s, saved) for s in ("browser", "wrapped", "numbered")}
     for page in pages:
         url = "" if keep_url else truth[page["key"]].get("url", "")
         page["texts"] = {s: without_url(shapes[s][page["key"]], url) for s in shapes}

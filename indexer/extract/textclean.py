@@ -1296,8 +1296,8 @@ def _told_in_lead(
     inside a sentence scores only with a byline under it (`_named_in`: else it
     is a name, the institute's or the site's). A deck under a headline tells the
     lead as well and stands nearer, so of the lines that score, the topmost
-    within TOLD_DECK_GAP lines above the best is the headline, unless it
-    holds the best line whole (a breadcrumb ending in the headline) or
+    within TOLD_DECK_GAP lines above the best is the headline, unless a
+    line holding the best line whole (a breadcrumb ending in the headline) or
     another story's headline (a line of TEASER_LIST_WORDS words or more
     that does not score) stands between.
     A line printed twice is the headline, unless a line with a byline under
@@ -1349,8 +1349,10 @@ def _told_in_lead(
     for i in range(best - 1, max(best - TOLD_DECK_GAP, 0) - 1, -1):
         if lines[i].kind == "editorial-label":
             break  # a section label opens the best line's block: what is above is not its
-        if i in pool and title not in lines[i].text.casefold():
-            top = i  # (a line holding the title whole is a breadcrumb ending in it)
+        if title in lines[i].text.casefold():
+            break  # a breadcrumb ending in the headline: what is above is not its deck's
+        if i in pool:
+            top = i
         elif i in others:
             break  # another story's headline between: what is above is not the deck's
     return _headline_over_deck(top, shaped, lines, lead) if top == best else top
