@@ -87,3 +87,16 @@ def test_a_badge_or_a_kicker_next_to_a_cjk_headline_is_no_piece_of_it():
     headline = "海港研究院完成低軌衛星與地面網路整合試驗"
     assert title_of("6G", headline, "2025-10-16", body=ZH_BODY) == headline
     assert title_of(headline, "NEW", "2025-10-16", body=ZH_BODY) == headline
+
+
+def test_a_deck_under_a_japanese_headline_put_together_from_pieces_stays_apart():
+    body = [
+        "青空電機は8日、テラヘルツ帯を使った無線伝送の実証に成功したと発表した。"
+        "屋外30メートルで安定して動作し、基地局間の中継に応用する。",
+        "実験では、二つの建物の間で毎秒100ギガビットの通信を確認した。",
+        "今後は大学と協力し、雨の影響を調べる予定だ。",
+    ]
+    pieces = ["青空電機、", "テラヘルツ帯", "で実証に成功"]
+    deck = "屋外30メートルで安定動作し基地局間の中継に応用へ"
+    title = title_of(*pieces, deck, "2025年7月8日", body=body, menu=["ホーム", "ニュース"])
+    assert title == "青空電機、テラヘルツ帯で実証に成功"

@@ -574,7 +574,8 @@ class _Joined:
 # A line that starts like this goes on the line above (a link or a bold word
 # ended it, or it is a name's trademark sign); one that ends like this is continued
 # by the next.
-_CONTINUATION = re.compile(r"[^\W\d_A-Z]|[(,;:)\]}»”’%®™℠]|[.!?](?!\.)")
+_MARKS = "®™℠"  # a trademark sign, set after the name
+_CONTINUATION = re.compile(rf"[^\W\d_A-Z]|[(,;:)\]}}»”’%{_MARKS}]|[.!?](?!\.)")
 _OPEN_CHARS = ",([{«“‘/–—-、，（「『"
 # Words that do not end a sentence: English, German, French, Spanish, Portuguese
 # and Italian articles, prepositions and conjunctions.
@@ -599,7 +600,7 @@ _BY_WORDS = "by|von|par|por|door"
 # (a preposition and a name, "in New York City", is: a wrapped headline's end).
 _SIGNATURE = re.compile(rf"(?:{_BY_WORDS}|di|av|af) [A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){{1,2}}")
 # No space when joining before closing or after opening punctuation.
-_TIGHT_BEFORE = re.compile(r"[,.;:!?)\]}»”’%®™℠]")
+_TIGHT_BEFORE = re.compile(rf"[,.;:!?)\]}}»”’%{_MARKS}]")
 _TIGHT_AFTER = re.compile(r"[(\[{«“‘]$")
 
 
@@ -1060,10 +1061,14 @@ def _link_text(text: str) -> bool:
 
 def _cut_at(upper: Line, lower: Line) -> bool:
     """Whether a line of the two was put together from pieces (`_reflow`) and its
-    piece next to the other is short: a link's text, and a copy that cut the
-    line at the link's start may have cut it at its end too."""
+    piece next to the other is a link's text (short, a name or a figure first:
+    "국내 연구진," / "6G 위성통신") or a trademark sign (a superscript); a copy
+    that cut the line at its start cut it at its end too. (A piece that goes on
+    in the line's own script, "で実証に成功", ends the headline as often as not.)"""
     return any(
-        line.ends is not None and word_count(line.ends[end]) <= INLINE_MAX_WORDS
+        line.ends is not None
+        and word_count(piece := line.ends[end].strip()) <= INLINE_MAX_WORDS
+        and (_link_text(piece.split()[0]) or piece[0] in _MARKS)
         for line, end in ((upper, 1), (lower, 0))
     )
 
