@@ -1010,7 +1010,8 @@ def _widening(lines: list[Line], at: int, step: int, opening: list[str]) -> list
     """The pieces of the headline at `at` above it (`step` -1) or below (1),
     nearest first (`_title_pieces`); at most TITLE_PIECES of them. The lead that
     retells a piece is the article's opening and the lines between the piece and
-    the article (the lead's first sentence may itself arrive in pieces)."""
+    the article, TOLD_REACH of them at most (the lead's first sentence may itself
+    arrive in pieces)."""
     taken: list[int] = []
     pending: list[int] = []  # short pieces the lead does not retell, taken with the next
     i = at
@@ -1030,8 +1031,9 @@ def _widening(lines: list[Line], at: int, step: int, opening: list[str]) -> list
         ):
             break
         cut = pending or _cut_at(upper, lower) or upper.text.endswith(":")
+        below = lines[max(at, j) + 1 :][:TOLD_REACH]
         told = cut and (
-            _told_piece(piece.text, [t.text for t in lines[max(at, j) + 1 :]] + opening)
+            _told_piece(piece.text, [line.text for line in below] + opening)
             or (step < 0 and _opens_question(piece.text))
         )
         if told and (step < 0 or not ends_sentence(piece.text)):
