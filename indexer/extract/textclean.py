@@ -88,6 +88,8 @@ class Line:
     block: int  # lines of one block follow each other without a blank line
     kind: str = "short"  # "body", "short" or a clutter kind
     width: int = 0  # display columns of the line as it came, indent included
+    # The first and the last piece of a line put together from pieces (`_reflow`).
+    ends: tuple[str, str] | None = None
 
 
 @dataclass
@@ -513,12 +515,22 @@ def _reflow(lines: list[Line]) -> list[Line]:
             prev = out[-1] if out else None
             nxt = block[at + 1].text if at + 1 < len(block) else None
             if prev and prev.line.block == line.block and _continues(prev, line.text, nxt):
-                tight = _TIGHT_BEFORE.match(line.text) or _TIGHT_AFTER.search(prev.tail)
-                unspaced = _wide(prev.tail[-1]) and _wide(line.text[0])  # CJK: no spaces
-                prev.add("" if tight or unspaced else " ", line.text)
+                prev.add(_glue(prev.tail, line.text), line.text)
             else:
                 out.append(_Joined(line))
     return [joined.done() for joined in out]
+
+
+def _glue(tail: str, text: str) -> str:
+    """What goes between a line's end and the piece joined to it: a space, or none
+    before closing or after opening punctuation and between CJK characters."""
+    tight = _TIGHT_BEFORE.match(text) or _TIGHT_AFTER.search(tail)
+    # Chinese and Japanese: no spaces (Korean has them between its words)
+    unspaced = _wide(tail[-1]) and _wide(text[0]) and not _HANGUL.match(tail[-1] + text[0])
+    return "" if tight or unspaced else " "
+
+
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 
 
 class _Joined:
@@ -555,13 +567,15 @@ class _Joined:
 
     def done(self) -> Line:
         if len(self.parts) > 1:
-            self.line.text = "".join(self.parts)
+            self.line.text, self.line.ends = "".join(self.parts), (self.parts[0], self.parts[-1])
         return self.line
 
 
 # A line that starts like this goes on the line above (a link or a bold word
-# ended it); one that ends like this is continued by the next.
-_CONTINUATION = re.compile(r"[^\W\d_A-Z]|[(,;:)\]}»”’%]|[.!?](?!\.)")
+# ended it, or it is a name's trademark sign); one that ends like this is continued
+# by the next.
+_MARKS = "®™℠"  # a trademark sign, set after the name
+_CONTINUATION = re.compile(rf"[^\W\d_A-Z]|[(,;:)\]}}»”’%{_MARKS}]|[.!?](?!\.)")
 _OPEN_CHARS = ",([{«“‘/–—-、，（「『"
 # Words that do not end a sentence: English, German, French, Spanish, Portuguese
 # and Italian articles, prepositions and conjunctions.
@@ -591,7 +605,7 @@ _WRITER = r"[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,2}"
 # (a preposition and a name, "in New York City", is: a wrapped headline's end).
 _SIGNATURE = re.compile(rf"(?:{_BY_WORDS}|{_NAMED_BY_WORDS}) {_WRITER}")
 # No space when joining before closing or after opening punctuation.
-_TIGHT_BEFORE = re.compile(r"[,.;:!?)\]}»”’%]")
+_TIGHT_BEFORE = re.compile(rf"[,.;:!?)\]}}»”’%{_MARKS}]")
 _TIGHT_AFTER = re.compile(r"[(\[{«“‘]$")
 
 
@@ -940,7 +954,12 @@ def _lead(
 ) -> tuple[str | None, list[str]]:
     """Pick the title out of the lines above the article; keep a standfirst."""
     title_line = _whole(lines, _pick_title(lines, article))
-    rest = _wrapped_rest(lines + article[:1], title_line) if title_line else None
+    pieces = _title_pieces(lines, title_line, _opening(article)) if title_line else []
+    rest = None
+    if len(pieces) > 1:
+        title_line = _joined(lines[i].text for i in pieces)
+    elif title_line:
+        rest = _wrapped_rest(lines + article[:1], title_line)
     title = _title_text(f"{title_line} {rest}" if rest else title_line) if title_line else None
     roles = [_lead_role(line, title) for line in lines]
     standfirst = _standfirst(roles)
@@ -948,7 +967,7 @@ def _lead(
     for i, (line, role) in enumerate(zip(lines, roles, strict=True)):
         if i in standfirst:
             kept.append(line.text)
-        elif line.text in (title_line, rest):
+        elif line.text in (title_line, rest) or i in pieces:
             removed.append(Removed(line.text, "title"))
         elif role in ("sentence", "deck"):
             removed.append(Removed(line.text, "teaser above the article"))
@@ -968,6 +987,147 @@ def _whole(lines: list[Line], title_line: str | None) -> str | None:
         return title_line
     whole = [line.text for line in lines if line.text.startswith(stem + " ")]
     return next((text for text in whole if not text.endswith(("…", "..."))), title_line)
+
+
+def _title_pieces(lines: list[Line], title_line: str, opening: list[str]) -> list[int]:
+    """The lines that make up the headline picked (its index alone when it is
+    whole; empty when no line is the title's).
+
+    A copy with a line per text node breaks a headline where a link or an
+    emphasis starts, and `_reflow` joins the pieces when letter case tells they
+    go on ("… launches" / "a new test suite"). Where case tells nothing
+    (`_case_blind`: CJK and Hangul have none, a piece starts with a figure or a
+    sign, the headline is in capitals) a piece next to the line picked is taken
+    when nothing but a cut stands between (no sentence's end; a colon may) and
+    the page shows the cut: a link's short text between the two
+    (`_link_text`: "北辰研究院攜手兩家電信業者完成" / "6G" / "低軌衛星與地面網路整合試驗"),
+    a line `_reflow` put together whose piece there is short (`_cut_at`), or a
+    colon; and when the article's lead retells the piece as it retells a
+    headline (`_told_piece`), or the piece is a question's first word above
+    ("WHY" / "6G" / "NEEDS MORE FIBRE"). A link's text the lead does not retell
+    is taken only between two pieces: a badge ("NEW") or a kicker ("6G") is no
+    piece of the headline, nor a deck under it in a line of its own."""
+    found = [i for i, line in enumerate(lines) if line.text == title_line]
+    for at in reversed(found):
+        above, below = _widening(lines, at, -1, opening), _widening(lines, at, 1, opening)
+        if above or below:
+            return [*reversed(above), at, *below]
+    return found[-1:]
+
+
+def _widening(lines: list[Line], at: int, step: int, opening: list[str]) -> list[int]:
+    """The pieces of the headline at `at` above it (`step` -1) or below (1),
+    nearest first (`_title_pieces`); at most TITLE_PIECES of them. The lead that
+    retells a piece is the article's opening and the lines between the piece and
+    the article, TOLD_REACH of them at most (the lead's first sentence may itself
+    arrive in pieces)."""
+    taken: list[int] = []
+    pending: list[int] = []  # short pieces the lead does not retell, taken with the next
+    i = at
+    for j in range(at + step, at + step * (TITLE_PIECES + 1), step):
+        if not 0 <= j < len(lines):
+            break
+        piece = lines[j]
+        upper, lower = (piece, lines[i]) if step < 0 else (lines[i], piece)
+        if (
+            piece.kind != "short"
+            or piece.block != lines[i].block
+            or (ends_sentence(upper.text) and not upper.text.endswith(":"))
+            or not _case_blind(upper.text, lower.text)
+            or _is_furniture(piece.text, sentence=True)
+            or _byline_like(piece.text)
+            or _dated(piece.text)
+        ):
+            break
+        cut = pending or _cut_at(upper, lower) or upper.text.endswith(":")
+        below = lines[max(at, j) + 1 :][:TOLD_REACH]
+        told = cut and (
+            _told_piece(piece.text, [line.text for line in below] + opening)
+            or (step < 0 and _opens_question(piece.text))
+        )
+        if told and (step < 0 or not ends_sentence(piece.text)):
+            taken += [*pending, j]
+            pending = []
+        elif pending or not _link_text(piece.text):
+            break
+        else:
+            pending.append(j)
+        i = j
+    return taken
+
+
+TITLE_PIECES = 4
+
+
+def _link_text(text: str) -> bool:
+    """A short piece that may be a link's text cut out of a CJK or capitals
+    headline: a name or a figure ("6G"), in no script without case (whose pieces
+    tell nothing by their case) and no separator ("|", ">")."""
+    return (
+        word_count(text) <= INLINE_MAX_WORDS
+        and any(c.isalnum() for c in text)
+        and not HAS_CJK.search(text)
+    )
+
+
+def _cut_at(upper: Line, lower: Line) -> bool:
+    """Whether a line of the two was put together from pieces (`_reflow`) and its
+    piece next to the other is a link's text (short, a name or a figure first:
+    "국내 연구진," / "6G 위성통신") or a trademark sign (a superscript); a copy
+    that cut the line at its start cut it at its end too. (A piece that goes on
+    in the line's own script, "で実証に成功", ends the headline as often as not.)"""
+    return any(
+        line.ends is not None
+        and word_count(piece := line.ends[end].strip()) <= INLINE_MAX_WORDS
+        and (_link_text(piece.split()[0]) or piece[0] in _MARKS)
+        for line, end in ((upper, 1), (lower, 0))
+    )
+
+
+def _opens_question(text: str) -> bool:
+    """A piece of nothing but a question's first word ("Why", "How"): it stands
+    on its own in no page, and goes on the piece below."""
+    return " ".join(text.split()).casefold() in _QUESTION_WORDS
+
+
+# "Why", "how", "what": English, German, French, Spanish, Portuguese, Italian, Dutch.
+_QUESTION_WORD_LIST = """
+why how what when where which
+warum wie was wann wo welche
+pourquoi comment quand où quel quelle
+por_qué cómo qué cuándo dónde cuál
+por_que como quando onde qual
+perché come quando dove quale
+waarom hoe wat wanneer waar welke
+"""
+_QUESTION_WORDS = frozenset(word.replace("_", " ") for word in _QUESTION_WORD_LIST.split())
+
+
+def _case_blind(upper: str, lower: str) -> bool:
+    """Whether letter case cannot tell that `lower` goes on `upper` (`_continues`
+    joins a piece that starts in lower case): `lower` starts with a figure, a
+    sign or a letter of a script without case (CJK, Hangul), or neither line
+    has a small letter (a headline in capitals)."""
+    first = next((c for c in lower if c.isalnum()), "")
+    return not (first.isupper() or first.islower()) or not any(c.islower() for c in upper + lower)
+
+
+def _told_piece(text: str, lead_lines: list[str]) -> bool:
+    """Whether the lead retells a piece as it retells a headline (`_told_in_lead`):
+    TOLD_MIN_WORDS of its words or more, and TOLD_MIN_SHARE of them."""
+    words = _key_words(_title_text(text))
+    wanted = set(words)  # (a long unspaced CJK lead has a key for every pair of characters)
+    lead = {key for line in lead_lines for key in _keys(line) if key in wanted}
+    shared = sum(word in lead for word in words)
+    return shared >= TOLD_MIN_WORDS and shared >= TOLD_MIN_SHARE * len(words)
+
+
+def _joined(texts) -> str:
+    """Pieces of one line put together as `_reflow` joins them."""
+    out = ""
+    for text in texts:
+        out += _glue(out, text) + text if out else text
+    return out
 
 
 def _wrapped_rest(lines: list[Line], title_line: str) -> str | None:
