@@ -392,6 +392,78 @@ def test_wide_characters_wrapped_at_80_columns_join_without_spaces():
     assert text in clean_text(dump).paragraphs
 
 
+def wrapped_wide(paragraph: str, width: int = 79) -> list[str]:
+    """A text-mode browser's wrap of text without spaces: a line ends where the
+    next character would pass the margin, wherever that falls."""
+    from indexer.extract.textclean import display_width
+
+    lines, line = [], ""
+    for char in paragraph:
+        if display_width(line + char) > width:
+            lines.append(line)
+            line = ""
+        line += char
+    return [*lines, line]
+
+
+JA_TITLE = "北辰通信研究機構、6G向け新型アンテナの屋外試験を開始 2028年の実用化目指す"
+JA_BODY = [
+    "北辰通信研究機構は5月14日、第6世代移動通信システム（6G）に向けて開発した新しいアンテナの"
+    "屋外試験を、札幌市内の試験場で始めたと発表した。",
+    "試験では、建物の屋上に設置した基地局から約300メートル離れた車両に電波を送り、雪や雨の日"
+    "でも通信速度が保てるかを確かめる。",
+    "同機構の担当者は「寒冷地での結果は、世界中の通信事業者にとって貴重な資料になる」と話す。"
+    "結果は年内に論文にまとめる。",
+    "機構は今後、国内の通信事業者や装置メーカーと協力して試作機の小型化を進め、2028年ごろの"
+    "実用化を目指す。",
+]
+JA_STORIES = [
+    "北辰通信研究機構、テラヘルツ帯の通信実験で毎秒100ギガビットを達成",
+    "6Gの周波数割り当て、国際会議で議論始まる 日本の提案に注目集まる",
+    "大手通信3社、地方の基地局を共同で運用へ 設備費の削減狙う",
+    "衛星と地上の回線を切り替えるスマートフォン、来年にも登場か",
+    "光ファイバーの敷設が難しい離島に無線で大容量回線 実証が始まる",
+]
+
+
+def test_a_japanese_article_hard_wrapped_at_80_columns_keeps_its_body():
+    # No spaces to break at: every line of a paragraph but its last fills the
+    # margin, cut wherever it falls (in a word, before a comma); the paragraphs
+    # are two lines, so their short last lines, the headline and the lists of
+    # other stories outnumber the full lines.
+    dump = page(
+        "北辰通信研究機構 ニュース",
+        "",
+        *(f"  • {item}" for item in ["ホーム", "ニュース", "研究紹介", "お問い合わせ"]),
+        "",
+        JA_TITLE,
+        "",
+        "2026年05月14日 10時00分 公開",
+        "",
+        *wrapped_wide(JA_BODY[0]),
+        "",
+        *wrapped_wide(JA_BODY[1]),
+        "",
+        "関連記事",
+        "",
+        *(f"  • {story}" for story in JA_STORIES[:2]),
+        "",
+        *wrapped_wide(JA_BODY[2]),
+        "",
+        *wrapped_wide(JA_BODY[3]),
+        "",
+        "アクセスランキング",
+        "",
+        *(f" {n}. {story}" for n, story in enumerate(JA_STORIES, 1)),
+        "",
+        "Copyright © Hokushin Research. All Rights Reserved.",
+    )
+    assert {len(wrapped_wide(text)) for text in JA_BODY} == {2}
+    cleaned = clean_text(dump)
+    assert cleaned.paragraphs == JA_BODY
+    assert cleaned.title == JA_TITLE
+
+
 def test_a_list_of_sentences_of_one_length_is_not_taken_for_wrapped_text():
     items = [
         "Lunch: grilled chicken with zucchini noodles, edamame and a spoon of sesame oil.",

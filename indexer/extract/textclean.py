@@ -507,7 +507,10 @@ def _reflow(lines: list[Line]) -> list[Line]:
     out: list[_Joined] = []
     for block in _blocks(lines):
         if _hard_wrapped(block):
-            out.append(_Joined(Line(" ".join(line.text for line in block), block[0].block)))
+            text = block[0].text
+            for prev, line in itertools.pairwise(block):
+                text += _glue(prev.text, line.text) + line.text
+            out.append(_Joined(Line(text, block[0].block)))
             continue
         for at, line in enumerate(block):
             prev = out[-1] if out else None
@@ -763,13 +766,46 @@ def _wrap_margin(lines: list[Line]) -> int | None:
     margin = widths[int((1 - WRAP_OUTLIERS) * (len(widths) - 1))]
     near = [ln for ln in lines if margin - WRAP_BAND <= ln.width <= margin]
     open_ends = sum(1 for ln in near if not ends_sentence(ln.text))
-    return (
-        margin
-        if margin <= WRAP_MAX
+    if (
+        margin <= WRAP_MAX
         and len(near) >= WRAP_FULL * len(widths)
         and open_ends >= WRAP_OPEN * len(near)
-        else None
+    ):
+        return margin
+    return _wide_margin(lines)
+
+
+def _wide_margin(lines: list[Line]) -> int | None:
+    """The right margin of CJK text hard-wrapped there, or None.
+
+    CJK has no spaces, so a wrapper breaks its lines anywhere, and a line it
+    broke between two wide characters fills the width to the column (to one
+    column short when a narrow character in it left an odd width), whatever
+    its last character: punctuation, a particle, the middle of a word. Its
+    paragraphs are short, so lines that end a paragraph, headlines and list
+    items outnumber the full lines that `_wrap_margin` counts; but a break
+    between wide characters at one width, over and over, is a margin. The
+    candidates are the lines of WRAP_MIN columns or more with a wide character
+    at their end or at the next line's start (in the same block, no list
+    item); the width that
+    WRAP_LINES or more, and WRAP_FULL of them, reach (or miss by a column) is
+    the margin. (A copy with a paragraph a line has no such lines, or lines of
+    any width: a table's cell can be wider than the dump, so no WRAP_MAX.)
+    """
+    widths = Counter(
+        prev.width
+        for prev, line in itertools.pairwise(lines)
+        if prev.block == line.block
+        and prev.width >= WRAP_MIN
+        and not _glue(prev.text, line.text)
+        and not is_bullet(line.text)  # (the wrapper starts no list item)
     )
+    if not widths:
+        return None
+    full, margin = max((widths[w] + widths[w - 1], w) for w in widths)
+    if full >= WRAP_LINES and full >= WRAP_FULL * widths.total():
+        return margin
+    return None
 
 
 def _unwrap(lines: list[Line], margin: int) -> list[Line]:
@@ -778,8 +814,7 @@ def _unwrap(lines: list[Line], margin: int) -> list[Line]:
     for line in lines:
         prev = out[-1] if out else None
         if prev and prev.block == line.block and _broke_here(prev, line, margin):
-            glue = "" if _wide(prev.text[-1]) or _wide(line.text[0]) else " "
-            parts[-1].append(glue + line.text)
+            parts[-1].append(_glue(prev.text, line.text) + line.text)
             prev.text = line.text  # only its last character is asked for
             prev.width = line.width
         else:
@@ -795,8 +830,12 @@ def _broke_here(prev: Line, line: Line, margin: int) -> bool:
     if is_bullet(line.text):
         return False
     first = line.text[:1] if _wide(line.text[0]) else line.text.split(" ", 1)[0]
-    space = 0 if _wide(prev.text[-1]) or _wide(first[0]) else 1
-    return prev.width + space + display_width(first) > margin
+    return prev.width + len(_glue(prev.text, first)) + display_width(first) > margin
+
+
+def _glue(text: str, nxt: str) -> str:
+    """What joins a wrapped line to the next: nothing next to a wide character."""
+    return "" if _wide(text[-1]) or _wide(nxt[0]) else " "
 
 
 # East Asian wide and fullwidth characters (Hangul, CJK, kana, fullwidth forms, emoji).
