@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -462,6 +463,57 @@ def test_a_japanese_article_hard_wrapped_at_80_columns_keeps_its_body():
     cleaned = clean_text(dump)
     assert cleaned.paragraphs == JA_BODY
     assert cleaned.title == JA_TITLE
+
+
+TOUR_NEWS = [
+    "The band will mark fifty years on the road with a tour of twelve cities, its first "
+    "in Europe since the drummer rejoined last year.",
+    "The singer said the set list would draw on every album, from the early club "
+    "recordings to the two records made in Vienna.",
+    "Ticket sales for the anniversary tour, eight cities across Europe this summer "
+    "-- the band's own presale for members, then the general sale at the venues -- "
+    "begin on Friday.",
+    "A new live album, recorded over three nights at the band's home club last winter, "
+    "comes out on the first day of the tour.",
+    "The support act on every date is a trio from Reykjavík whose debut won this year's "
+    "prize for the best new Nordic band.",
+]
+TOUR_DATES = [
+    "June 9 -- Spektrum, Oslo, Norway",
+    "June 12 -- Harbour Pavilion, Gdańsk, Poland",
+    "June 16 -- Vooruit, Ghent, Belgium",
+    "June 19 -- Castle Courtyard Open Air Stage, Ljubljana, Slovenia",
+    "June 21 -- Veterans Memorial Coliseum and Conference Centre at the Old Harbour "
+    "Fairgrounds, Portland, Maine",
+    "June 23 -- Pakkahuone, Tampere, Finland",
+    "June 27 -- Train, Aarhus, Denmark",
+    "July 1 -- Summer Stage at the Botanical Garden, Porto, Portugal",
+    "July 4 -- Opera House, Cork, Ireland",
+    "July 8 -- Vanemuine, Tartu, Estonia",
+    "July 11 -- Olympic Hall at the Exhibition Centre, Brno, Czechia",
+    "July 15 -- Tavastia, Helsinki, Finland",
+]
+
+
+def test_a_wrapped_article_of_short_paragraphs_and_a_list_is_unwrapped():
+    # The paragraphs are two or three lines, and their last lines and the
+    # list's long items outnumber the lines that end near the margin; the
+    # margin shows line by line, where the next line's first word would not
+    # have fitted (as in the one date too long for a line). A dash typed as
+    # two hyphens that the wrapper put first on a line is no list item.
+    assert wrapped(TOUR_NEWS[2])[1].startswith("--")
+    dump = page(
+        *(f"  • {item}" for item in MENU),
+        "",
+        "Band announces anniversary tour",
+        "",
+        *itertools.chain.from_iterable([*wrapped(text), ""] for text in TOUR_NEWS),
+        "The tour dates:",
+        *itertools.chain.from_iterable(wrapped(date) for date in TOUR_DATES),
+        "",
+        "© 2026 Example Music. All rights reserved.",
+    )
+    assert clean_text(dump).paragraphs == [*TOUR_NEWS, "The tour dates:", *TOUR_DATES]
 
 
 def test_a_list_of_sentences_of_one_length_is_not_taken_for_wrapped_text():

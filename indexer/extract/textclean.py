@@ -758,7 +758,8 @@ def _wrap_margin(lines: list[Line]) -> int | None:
     may stick out); the text is wrapped there when WRAP_FULL of them end
     within WRAP_BAND columns of it (a browser copy's paragraphs are one
     line each, of any length) and WRAP_OPEN of those stop mid-sentence (a
-    list of sentences of about one length is not wrapped text).
+    list of sentences of about one length is not wrapped text), or when the
+    lines broke there one by one (`_broken_at`).
     """
     widths = sorted(line.width for line in lines if line.width >= WRAP_MIN)
     if len(widths) < WRAP_LINES:
@@ -772,40 +773,36 @@ def _wrap_margin(lines: list[Line]) -> int | None:
         and open_ends >= WRAP_OPEN * len(near)
     ):
         return margin
-    return _wide_margin(lines)
+    return margin if _broken_at(lines, margin) else None
 
 
-def _wide_margin(lines: list[Line]) -> int | None:
-    """The right margin of CJK text hard-wrapped there, or None.
+def _broken_at(lines: list[Line], margin: int) -> bool:
+    """Whether the wrapper broke the text's lines at `margin`, counted line by line.
 
-    CJK has no spaces, so a wrapper breaks its lines anywhere, and a line it
-    broke between two wide characters fills the width to the column (to one
-    column short when a narrow character in it left an odd width), whatever
-    its last character: punctuation, a particle, the middle of a word. Its
-    paragraphs are short, so lines that end a paragraph, headlines and list
-    items outnumber the full lines that `_wrap_margin` counts; but a break
-    between wide characters at one width, over and over, is a margin. The
-    candidates are the lines of WRAP_MIN columns or more with a wide character
-    at their end or at the next line's start (in the same block, no list
-    item); the width that
-    WRAP_LINES or more, and WRAP_FULL of them, reach (or miss by a column) is
-    the margin. (A copy with a paragraph a line has no such lines, or lines of
-    any width: a table's cell can be wider than the dump, so no WRAP_MAX.)
+    Lines near the margin are too few for `_wrap_margin` when most long lines
+    are no wrapped paragraph's: a list of tour dates or headlines, short
+    paragraphs ending in short lines, and CJK, which has no spaces: a wrapper
+    breaks it anywhere, so its lines fill the width to the column (a column
+    short after an odd number of narrow characters), and a Japanese paragraph
+    is two or three of them. The line-by-line test asks only the lines of
+    WRAP_MIN columns or more with a line in the same block after them (no list
+    item): the text is wrapped when the wrapper broke WRAP_FULL of them, at
+    least WRAP_LINES, because the next line's first word (or wide character)
+    did not fit (`_broke_here`), and WRAP_OPEN of those stop mid-sentence (a
+    list of sentences of about one length is not wrapped). A browser's copy has
+    a paragraph a line, of any length, so few of its lines end within a word
+    of the margin. A table's cell can be wider than the dump, so no WRAP_MAX.
     """
-    widths = Counter(
-        prev.width
+    followed = [
+        (prev, line)
         for prev, line in itertools.pairwise(lines)
-        if prev.block == line.block
-        and prev.width >= WRAP_MIN
-        and not _glue(prev.text, line.text)
-        and not is_bullet(line.text)  # (the wrapper starts no list item)
+        if prev.block == line.block and prev.width >= WRAP_MIN and not is_bullet(line.text)
+    ]
+    broken = [prev for prev, line in followed if _broke_here(prev, line, margin)]
+    open_ends = sum(not ends_sentence(line.text) for line in broken)
+    return len(broken) >= max(WRAP_LINES, WRAP_FULL * len(followed)) and (
+        open_ends >= WRAP_OPEN * len(broken)
     )
-    if not widths:
-        return None
-    full, margin = max((widths[w] + widths[w - 1], w) for w in widths)
-    if full >= WRAP_LINES and full >= WRAP_FULL * widths.total():
-        return margin
-    return None
 
 
 def _unwrap(lines: list[Line], margin: int) -> list[Line]:
@@ -826,8 +823,9 @@ def _unwrap(lines: list[Line], margin: int) -> list[Line]:
 
 
 def _broke_here(prev: Line, line: Line, margin: int) -> bool:
-    """Whether the wrapper ended `prev` because `line`'s first word did not fit."""
-    if is_bullet(line.text):
+    """Whether the wrapper ended `prev` because `line`'s first word did not fit
+    (a list item starts a line of its own; two hyphens, a typed dash, do not)."""
+    if is_bullet(line.text) and not line.text.startswith("--"):
         return False
     first = line.text[:1] if _wide(line.text[0]) else line.text.split(" ", 1)[0]
     return prev.width + len(_glue(prev.text, first)) + display_width(first) > margin
