@@ -181,6 +181,26 @@ def test_a_comment_section_ends_the_article():
     assert cleaned.paragraphs == [BODY_1, BODY_2]
 
 
+def test_icons_glued_to_a_comment_count_do_not_hide_the_comment_section():
+    # A text-mode browser prints the reaction icons by their names, glued to the
+    # count of comments after them.
+    cleaned = clean_text(
+        page(
+            *OPENING,
+            BODY_2,
+            "",
+            "[like][celebrate]12 Comments",
+            "Ana Costa",
+            "Will the workshops be open to engineers from smaller companies as well? "
+            "The last round was limited to members and the reports came out months later.",
+            "Ben Okafor",
+            "It would also help to know which test sites the experts will visit first, "
+            "since several of us run labs near Brussels and could host a session.",
+        )
+    )
+    assert cleaned.paragraphs == [BODY_1, BODY_2]
+
+
 def test_an_article_walled_off_from_a_longer_comment_thread_is_kept():
     # One text node a line: the furniture between the one-paragraph article and
     # the comments costs more than the article weighs, so the thread stands as

@@ -158,10 +158,29 @@ def _without_placeholders(lines: list[Line]) -> tuple[list[Line], list[Removed]]
     cut the list or the article short.
     """
     gone = [_placeholder(line.text) or _stray_mark(lines, i) for i, line in enumerate(lines)]
-    if not any(gone):
-        return lines, []
-    kept = [line for line, out in zip(lines, gone, strict=True) if not out]
-    return kept, [Removed(ln.text, PLACEHOLDER) for ln, out in zip(lines, gone, strict=True) if out]
+    removed = [Removed(ln.text, PLACEHOLDER) for ln, out in zip(lines, gone, strict=True) if out]
+    kept = [line for line, out in zip(lines, gone, strict=True) if not out] if removed else lines
+    for line in kept:
+        glued = _glued_placeholders(line.text)
+        if glued:  # ("[like][celebrate]238 Comments": the comments start here)
+            removed.append(Removed(line.text[:glued], PLACEHOLDER))
+            line.text = line.text[glued:]
+    return kept, removed
+
+
+def _glued_placeholders(text: str) -> int:
+    """The length of the images (`_placeholder`) that open the line glued to its
+    first word, as a text-mode browser prints an icon before a link's text, or 0.
+    An editor's word in brackets ("[again]," he said) has no word glued to it."""
+    end = 0
+    while text.startswith("[", end):
+        close = text.find("]", end)
+        if close < 0 or " " in text[end:close]:
+            break
+        end = close + 1
+    if not end or end == len(text) or not text[end].isalnum():
+        return 0
+    return end if _placeholder(text[:end]) else 0
 
 
 def _stray_mark(lines: list[Line], i: int) -> bool:
