@@ -481,8 +481,7 @@ def test_a_japanese_article_hard_wrapped_at_80_columns_keeps_its_body():
     )
     assert {len(wrapped_wide(text)) for text in JA_BODY} == {2}
     cleaned = clean_text(dump)
-    assert cleaned.paragraphs == JA_BODY
-    assert cleaned.title == JA_TITLE
+    assert (cleaned.title, cleaned.paragraphs) == (JA_TITLE, JA_BODY)
 
 
 TOUR_NEWS = [
