@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -175,6 +176,26 @@ def test_a_comment_section_ends_the_article():
             "I think this agreement is a very good thing for research in Europe and Asia.",
             "bob says:",
             "Agreed, and I hope the workshops are open to the public this time around.",
+        )
+    )
+    assert cleaned.paragraphs == [BODY_1, BODY_2]
+
+
+def test_icons_glued_to_a_comment_count_do_not_hide_the_comment_section():
+    # A text-mode browser prints the reaction icons by their names, glued to the
+    # count of comments after them.
+    cleaned = clean_text(
+        page(
+            *OPENING,
+            BODY_2,
+            "",
+            "[like][celebrate]12 Comments",
+            "Ana Costa",
+            "Will the workshops be open to engineers from smaller companies as well? "
+            "The last round was limited to members and the reports came out months later.",
+            "Ben Okafor",
+            "It would also help to know which test sites the experts will visit first, "
+            "since several of us run labs near Brussels and could host a session.",
         )
     )
     assert cleaned.paragraphs == [BODY_1, BODY_2]
@@ -390,6 +411,128 @@ def test_wide_characters_wrapped_at_80_columns_join_without_spaces():
         rest = rest[39:]
     dump = page("タイトル", "", *lines, "", *wrapped(BODY_1), "", *wrapped(BODY_2))
     assert text in clean_text(dump).paragraphs
+
+
+def wrapped_wide(paragraph: str, width: int = 79) -> list[str]:
+    """A text-mode browser's wrap of text without spaces: a line ends where the
+    next character would pass the margin, wherever that falls."""
+    from indexer.extract.textclean import display_width
+
+    lines, line = [], ""
+    for char in paragraph:
+        if display_width(line + char) > width:
+            lines.append(line)
+            line = ""
+        line += char
+    return [*lines, line]
+
+
+JA_TITLE = "北辰通信研究機構、6G向け新型アンテナの屋外試験を開始 2028年の実用化目指す"
+JA_BODY = [
+    "北辰通信研究機構は5月14日、第6世代移動通信システム（6G）に向けて開発した新しいアンテナの"
+    "屋外試験を、札幌市内の試験場で始めたと発表した。",
+    "試験では、建物の屋上に設置した基地局から約300メートル離れた車両に電波を送り、雪や雨の日"
+    "でも通信速度が保てるかを確かめる。",
+    "同機構の担当者は「寒冷地での結果は、世界中の通信事業者にとって貴重な資料になる」と話す。"
+    "結果は年内に論文にまとめる。",
+    "機構は今後、国内の通信事業者や装置メーカーと協力して試作機の小型化を進め、2028年ごろの"
+    "実用化を目指す。",
+]
+JA_STORIES = [
+    "北辰通信研究機構、テラヘルツ帯の通信実験で毎秒100ギガビットを達成",
+    "6Gの周波数割り当て、国際会議で議論始まる 日本の提案に注目集まる",
+    "大手通信3社、地方の基地局を共同で運用へ 設備費の削減狙う",
+    "衛星と地上の回線を切り替えるスマートフォン、来年にも登場か",
+    "光ファイバーの敷設が難しい離島に無線で大容量回線 実証が始まる",
+]
+
+
+def test_a_japanese_article_hard_wrapped_at_80_columns_keeps_its_body():
+    # No spaces to break at: every line of a paragraph but its last fills the
+    # margin, cut wherever it falls (in a word, before a comma); the paragraphs
+    # are two lines, so their short last lines, the headline and the lists of
+    # other stories outnumber the full lines.
+    dump = page(
+        "北辰通信研究機構 ニュース",
+        "",
+        *(f"  • {item}" for item in ["ホーム", "ニュース", "研究紹介", "お問い合わせ"]),
+        "",
+        JA_TITLE,
+        "",
+        "2026年05月14日 10時00分 公開",
+        "",
+        *wrapped_wide(JA_BODY[0]),
+        "",
+        *wrapped_wide(JA_BODY[1]),
+        "",
+        "関連記事",
+        "",
+        *(f"  • {story}" for story in JA_STORIES[:2]),
+        "",
+        *wrapped_wide(JA_BODY[2]),
+        "",
+        *wrapped_wide(JA_BODY[3]),
+        "",
+        "アクセスランキング",
+        "",
+        *(f" {n}. {story}" for n, story in enumerate(JA_STORIES, 1)),
+        "",
+        "Copyright © Hokushin Research. All Rights Reserved.",
+    )
+    assert {len(wrapped_wide(text)) for text in JA_BODY} == {2}
+    cleaned = clean_text(dump)
+    assert (cleaned.title, cleaned.paragraphs) == (JA_TITLE, JA_BODY)
+
+
+TOUR_NEWS = [
+    "The band will mark fifty years on the road with a tour of twelve cities, its first "
+    "in Europe since the drummer rejoined last year.",
+    "The singer said the set list would draw on every album, from the early club "
+    "recordings to the two records made in Vienna.",
+    "Ticket sales for the anniversary tour, eight cities across Europe this summer "
+    "-- the band's own presale for members, then the general sale at the venues -- "
+    "begin on Friday.",
+    "A new live album, recorded over three nights at the band's home club last winter, "
+    "comes out on the first day of the tour.",
+    "The support act on every date is a trio from Reykjavík whose debut won this year's "
+    "prize for the best new Nordic band.",
+]
+TOUR_DATES = [
+    "June 9 -- Spektrum, Oslo, Norway",
+    "June 12 -- Harbour Pavilion, Gdańsk, Poland",
+    "June 16 -- Vooruit, Ghent, Belgium",
+    "June 19 -- Castle Courtyard Open Air Stage, Ljubljana, Slovenia",
+    "June 21 -- Veterans Memorial Coliseum and Conference Centre at the Old Harbour "
+    "Fairgrounds, Portland, Maine",
+    "June 23 -- Pakkahuone, Tampere, Finland",
+    "June 27 -- Train, Aarhus, Denmark",
+    "July 1 -- Summer Stage at the Botanical Garden, Porto, Portugal",
+    "July 4 -- Opera House, Cork, Ireland",
+    "July 8 -- Vanemuine, Tartu, Estonia",
+    "July 11 -- Olympic Hall at the Exhibition Centre, Brno, Czechia",
+    "July 15 -- Tavastia, Helsinki, Finland",
+]
+
+
+def test_a_wrapped_article_of_short_paragraphs_and_a_list_is_unwrapped():
+    # The paragraphs are two or three lines, and their last lines and the
+    # list's long items outnumber the lines that end near the margin; the
+    # margin shows line by line, where the next line's first word would not
+    # have fitted (as in the one date too long for a line). A dash typed as
+    # two hyphens that the wrapper put first on a line is no list item.
+    assert wrapped(TOUR_NEWS[2])[1].startswith("--")
+    dump = page(
+        *(f"  • {item}" for item in MENU),
+        "",
+        "Band announces anniversary tour",
+        "",
+        *itertools.chain.from_iterable([*wrapped(text), ""] for text in TOUR_NEWS),
+        "The tour dates:",
+        *itertools.chain.from_iterable(wrapped(date) for date in TOUR_DATES),
+        "",
+        "© 2026 Example Music. All rights reserved.",
+    )
+    assert clean_text(dump).paragraphs == [*TOUR_NEWS, "The tour dates:", *TOUR_DATES]
 
 
 def test_a_list_of_sentences_of_one_length_is_not_taken_for_wrapped_text():

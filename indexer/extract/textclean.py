@@ -160,10 +160,29 @@ def _without_placeholders(lines: list[Line]) -> tuple[list[Line], list[Removed]]
     cut the list or the article short.
     """
     gone = [_placeholder(line.text) or _stray_mark(lines, i) for i, line in enumerate(lines)]
-    if not any(gone):
-        return lines, []
-    kept = [line for line, out in zip(lines, gone, strict=True) if not out]
-    return kept, [Removed(ln.text, PLACEHOLDER) for ln, out in zip(lines, gone, strict=True) if out]
+    removed = [Removed(ln.text, PLACEHOLDER) for ln, out in zip(lines, gone, strict=True) if out]
+    kept = [line for line, out in zip(lines, gone, strict=True) if not out] if removed else lines
+    for line in kept:
+        glued = _glued_placeholders(line.text)
+        if glued:  # ("[like][celebrate]238 Comments": the comments start here)
+            removed.append(Removed(line.text[:glued], PLACEHOLDER))
+            line.text = line.text[glued:]
+    return kept, removed
+
+
+def _glued_placeholders(text: str) -> int:
+    """The length of the images (`_placeholder`) that open the line glued to its
+    first word, as a text-mode browser prints an icon before a link's text, or 0.
+    An editor's word in brackets ("[again]," he said) has no word glued to it."""
+    end = 0
+    while text.startswith("[", end):
+        close = text.find("]", end)
+        if close < 0 or " " in text[end:close]:
+            break
+        end = close + 1
+    if not end or end == len(text) or not text[end].isalnum():
+        return 0
+    return end if _placeholder(text[:end]) else 0
 
 
 def _stray_mark(lines: list[Line], i: int) -> bool:
@@ -509,7 +528,10 @@ def _reflow(lines: list[Line]) -> list[Line]:
     out: list[_Joined] = []
     for block in _blocks(lines):
         if _hard_wrapped(block):
-            out.append(_Joined(Line(" ".join(line.text for line in block), block[0].block)))
+            text = block[0].text
+            for prev, line in itertools.pairwise(block):
+                text += _glue(prev.text, line.text) + line.text
+            out.append(_Joined(Line(text, block[0].block)))
             continue
         for at, line in enumerate(block):
             prev = out[-1] if out else None
@@ -778,7 +800,8 @@ def _wrap_margin(lines: list[Line]) -> int | None:
     may stick out); the text is wrapped there when WRAP_FULL of them end
     within WRAP_BAND columns of it (a browser copy's paragraphs are one
     line each, of any length) and WRAP_OPEN of those stop mid-sentence (a
-    list of sentences of about one length is not wrapped text).
+    list of sentences of about one length is not wrapped text), or when the
+    lines broke there one by one (`_broken_at`).
     """
     widths = sorted(line.width for line in lines if line.width >= WRAP_MIN)
     if len(widths) < WRAP_LINES:
@@ -786,12 +809,41 @@ def _wrap_margin(lines: list[Line]) -> int | None:
     margin = widths[int((1 - WRAP_OUTLIERS) * (len(widths) - 1))]
     near = [ln for ln in lines if margin - WRAP_BAND <= ln.width <= margin]
     open_ends = sum(1 for ln in near if not ends_sentence(ln.text))
-    return (
-        margin
-        if margin <= WRAP_MAX
+    if (
+        margin <= WRAP_MAX
         and len(near) >= WRAP_FULL * len(widths)
         and open_ends >= WRAP_OPEN * len(near)
-        else None
+    ):
+        return margin
+    return margin if _broken_at(lines, margin) else None
+
+
+def _broken_at(lines: list[Line], margin: int) -> bool:
+    """Whether the wrapper broke the text's lines at `margin`, counted line by line.
+
+    Lines near the margin are too few for `_wrap_margin` when most long lines
+    are no wrapped paragraph's: a list of tour dates or headlines, short
+    paragraphs ending in short lines, and CJK, which has no spaces: a wrapper
+    breaks it anywhere, so its lines fill the width to the column (a column
+    short after an odd number of narrow characters), and a Japanese paragraph
+    is two or three of them. The line-by-line test asks only the lines of
+    WRAP_MIN columns or more with a line in the same block after them (no list
+    item): the text is wrapped when the wrapper broke WRAP_FULL of them, at
+    least WRAP_LINES, because the next line's first word (or wide character)
+    did not fit (`_broke_here`), and WRAP_OPEN of those stop mid-sentence (a
+    list of sentences of about one length is not wrapped). A browser's copy has
+    a paragraph a line, of any length, so few of its lines end within a word
+    of the margin. A table's cell can be wider than the dump, so no WRAP_MAX.
+    """
+    followed = [
+        (prev, line)
+        for prev, line in itertools.pairwise(lines)
+        if prev.block == line.block and prev.width >= WRAP_MIN and not is_bullet(line.text)
+    ]
+    broken = [prev for prev, line in followed if _broke_here(prev, line, margin)]
+    open_ends = sum(not ends_sentence(line.text) for line in broken)
+    return len(broken) >= max(WRAP_LINES, WRAP_FULL * len(followed)) and (
+        open_ends >= WRAP_OPEN * len(broken)
     )
 
 
@@ -801,8 +853,7 @@ def _unwrap(lines: list[Line], margin: int) -> list[Line]:
     for line in lines:
         prev = out[-1] if out else None
         if prev and prev.block == line.block and _broke_here(prev, line, margin):
-            glue = "" if _wide(prev.text[-1]) or _wide(line.text[0]) else " "
-            parts[-1].append(glue + line.text)
+            parts[-1].append(_glue(prev.text, line.text) + line.text)
             prev.text = line.text  # only its last character is asked for
             prev.width = line.width
         else:
@@ -814,12 +865,17 @@ def _unwrap(lines: list[Line], margin: int) -> list[Line]:
 
 
 def _broke_here(prev: Line, line: Line, margin: int) -> bool:
-    """Whether the wrapper ended `prev` because `line`'s first word did not fit."""
-    if is_bullet(line.text):
+    """Whether the wrapper ended `prev` because `line`'s first word did not fit
+    (a list item starts a line of its own; two hyphens, a typed dash, do not)."""
+    if is_bullet(line.text) and not line.text.startswith("--"):
         return False
     first = line.text[:1] if _wide(line.text[0]) else line.text.split(" ", 1)[0]
-    space = 0 if _wide(prev.text[-1]) or _wide(first[0]) else 1
-    return prev.width + space + display_width(first) > margin
+    return prev.width + len(_glue(prev.text, first)) + display_width(first) > margin
+
+
+def _glue(text: str, nxt: str) -> str:
+    """What joins a wrapped line to the next: nothing next to a wide character."""
+    return "" if _wide(text[-1]) or _wide(nxt[0]) else " "
 
 
 # East Asian wide and fullwidth characters (Hangul, CJK, kana, fullwidth forms, emoji).
