@@ -293,3 +293,43 @@ def test_a_data_table_without_a_header_row_and_with_a_long_value_stays_a_table()
     paragraphs = clean_html(html).paragraphs
     assert "| H-band | 220-330 GHz |" in paragraphs
     assert any(p.startswith("| D-band | The band most of the first") for p in paragraphs)
+
+
+SECTIONS = (
+    f"<p>{STORY[0]}</p><p>{STORY[1]}</p><h3>What the lab measures</h3><p>{STORY[2]}</p>"
+    "<ul><li>rain fade above 100 GHz;</li><li>foliage loss in summer and winter;</li>"
+    f"<li>reflections off wet walls.</li></ul><h3>Who pays</h3><p>{STORY[3]}</p><p>{STORY[4]}</p>"
+)
+WITH_SECTIONS = [
+    *STORY[:2],
+    "What the lab measures",
+    STORY[2],
+    "- rain fade above 100 GHz;",
+    "- foliage loss in summer and winter;",
+    "- reflections off wet walls.",
+    "Who pays",
+    *STORY[3:],
+]
+DATELINE = "Tuesday 12 March 2026"
+CAPTION = "The anechoic chamber of the new laboratory, seen from its door. University photo"
+DECK = "The lab opens with forty places and the first project measures rain and snow."
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # no container the extractor knows (an ASP.NET portal's classes): it read
+        # the loose <p>s only, the dateline and the caption with them, and lost
+        # the subheadings and the list
+        f"<div class='titulo'><p class='fecha'>{DATELINE}</p><h1>{HEADLINE}</h1></div>"
+        f"<div class='foto'><img src='/lab.jpg' alt=''><p class='pie'>{CAPTION}</p></div>"
+        f"<div class='cuerpo'>{SECTIONS}</div>",
+        # a page-wide wrapper ("main…") the extractor reads whole, deck and all
+        f"<div id='mainColumn'><div class='titulo'><h1>{HEADLINE}</h1></div>"
+        f"<div class='abstract'><h2>{DECK}</h2></div><div class='cuerpo'>{SECTIONS}</div>"
+        "<div class='cols'><h3>Most read</h3><ol><li><a href='/1'>Operators test 6G links</a>"
+        "</li><li><a href='/2'>Spectrum plan names new research bands</a></li></ol></div></div>",
+    ],
+)
+def test_the_container_of_most_paragraphs_is_the_body(body):
+    assert_cleaned(f"<html>{PAGE_HEAD}<body>{body}</body></html>", HEADLINE, WITH_SECTIONS)

@@ -3,9 +3,11 @@
 trafilatura finds the article body (it is the best-scoring open extractor on
 our benchmark); our clutter rules then remove what it lets through (share
 labels, copyright lines, captions) so both paths obey the same
-`clutter.toml`. When trafilatura finds nothing, as on tiny or odd pages, a
-plain structural cleaner drops the page furniture by tag and class name
-and hands the visible text to the plain-text cleaner.
+`clutter.toml`. A page that names no container for its body (a class
+trafilatura knows, an <article>) first gets the element holding most of its
+paragraphs marked as one. When trafilatura finds nothing, as on tiny or odd
+pages, a plain structural cleaner drops the page furniture by tag and class
+name and hands the visible text to the plain-text cleaner.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from bs4 import BeautifulSoup, NavigableString
 from htmldate import find_date
 from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
+from trafilatura.xpaths import BODY_XPATH
 
 from ..article import BULLETS, HEADING, LIST_ITEM, PARAGRAPH, Removed
 from .dates import page_date
@@ -152,12 +155,13 @@ def _clean(html: str) -> CleanHtml:
     tree = _parse(html)
     if tree is not None:
         _as_blocks(_layout_tables(tree))
-    doc = _trafilatura(tree, favor_precision=True) if tree is not None else None
+    source = _with_body_marked(tree) if tree is not None else None
+    doc = _trafilatura(source, favor_precision=True) if tree is not None else None
     text = doc.text if doc is not None and doc.text else ""
     if tree is not None and len(text) < RECALL_BELOW * _paragraph_chars(tree):
         # Precision mode sometimes stops after the first part of a long article
         # (pages that split the body into sections); recall mode then finds it.
-        wider = _trafilatura(tree, favor_recall=True)
+        wider = _trafilatura(source, favor_recall=True)
         if wider is not None and wider.text and len(wider.text) > RECALL_GAIN * len(text):
             text = wider.text
     kept, removed = _filter_lines(text.split("\n"))
@@ -251,6 +255,59 @@ def _as_blocks(tables: list) -> None:
     parts = [e for table in tables for e in _own(table, *TABLE_PARTS)]
     for element in parts + tables:
         element.tag = "div"
+
+
+# The share of the page's paragraph text that the element holding an article's
+# body holds: the rest is captions, datelines, cookie notices and footers.
+BODY_SHARE = 0.75
+BODY_TAGS = ("div", "section", "main")
+# trafilatura's container expressions: the first two name an article's body (a
+# class like "entry-content", an <article>); the others are page-wide wrappers
+# ("content", "main…") that also hold the deck, byline, caption and date.
+NAMED_BODY = 2
+
+
+def _with_body_marked(tree):
+    """The tree with its body's container marked as an <article>, when the page
+    names none and the extractor would read a page-wide wrapper or, finding no
+    container at all, only the loose <p>s (losing headings and lists).
+
+    The body's container is the deepest element holding BODY_SHARE of the
+    page's paragraph text. Returns a copy when it marks one, else the tree.
+    """
+    if any(next(iter(expr(tree)), None) is not None for expr in BODY_XPATH[:NAMED_BODY]):
+        return tree
+    home = _paragraph_home(tree)
+    if home is None or home.tag not in BODY_TAGS:
+        return tree
+    for expr in BODY_XPATH[NAMED_BODY:]:
+        wrapper = next(iter(expr(tree)), None)
+        if wrapper is not None:
+            if wrapper is home or home not in wrapper.iterdescendants():
+                return tree  # the extractor's pick is the body, or inside or beside it
+            break
+    path = tree.getroottree().getpath(home)
+    marked = copy.deepcopy(tree)
+    marked.getroottree().xpath(path)[0].tag = "article"
+    return marked
+
+
+def _paragraph_home(tree):
+    """The deepest element holding BODY_SHARE of the page's paragraph text, or None."""
+    held: Counter = Counter()
+    total = 0
+    for paragraph in tree.iter("p"):
+        chars = len(paragraph.text_content().strip())
+        total += chars
+        for ancestor in paragraph.iterancestors():
+            held[ancestor] += chars
+    if not total:
+        return None
+    home = None
+    for element, chars in held.items():
+        if chars >= BODY_SHARE * total and (home is None or home in element.iterancestors()):
+            home = element
+    return home
 
 
 def _block_kinds(doc, kept: list[str]) -> list[str]:
