@@ -333,3 +333,24 @@ DECK = "The lab opens with forty places and the first project measures rain and 
 )
 def test_the_container_of_most_paragraphs_is_the_body(body):
     assert_cleaned(f"<html>{PAGE_HEAD}<body>{body}</body></html>", HEADLINE, WITH_SECTIONS)
+
+
+def test_the_deck_the_page_gives_as_its_description_goes():
+    # The summary under the headline, set apart from the body's paragraphs, that
+    # the page also gives as its description: the reader has it above the story.
+    head = PAGE_HEAD.replace("</head>", f"<meta name='description' content='{DECK}'></head>")
+    html = (
+        f"<html>{head}<body><article><h1>{HEADLINE}</h1><p class='standfirst'>{DECK}</p>"
+        f"<div class='byline'>By A. Writer</div><div class='body'>{BODY_HTML}</div>"
+        "</article></body></html>"
+    )
+    assert_cleaned(html, HEADLINE, STORY)
+
+
+def test_a_lead_paragraph_that_is_the_description_stays():
+    head = PAGE_HEAD.replace("</head>", f"<meta name='description' content='{STORY[0]}'></head>")
+    html = (
+        f"<html>{head}<body><article><h1>{HEADLINE}</h1><div class='byline'>By A. Writer"
+        f"</div><div class='body'>{BODY_HTML}</div></article></body></html>"
+    )
+    assert_cleaned(html, HEADLINE, STORY)

@@ -167,6 +167,7 @@ def _clean(html: str) -> CleanHtml:
     kept, removed = _filter_lines(text.split("\n"))
     if tree is not None and kept:
         kept = _without_teasers(tree, _with_continuations(tree, kept), removed)
+        kept = _without_deck(tree, kept, removed)
     title, headline = _headline(tree, doc)
     kept = without_repeats(_without_headline(kept, title, removed), removed)
     if tree is not None:
@@ -426,6 +427,35 @@ def _without_teasers(tree, kept: list[str], removed: list[Removed]) -> list[str]
         return kept
     removed += [Removed(line, "related-links") for line in gone]
     return body
+
+
+DECK_SIMILARITY = 0.9  # a line this close to the page's description is the deck
+
+
+def _without_deck(tree, kept: list[str], removed: list[Removed]) -> list[str]:
+    """The body without its deck: the summary under the headline that pages also
+    give as their description (meta description, og:description), set apart from
+    the body's paragraphs. A lead paragraph that is the description too stays:
+    it is inside the element holding the body's paragraphs."""
+    descriptions = [
+        normalise(meta.get("content"))
+        for meta in tree.iter("meta")
+        if (meta.get("property") or meta.get("name") or "").lower()
+        in ("description", "og:description", "twitter:description")
+        and meta.get("content")
+    ]
+    home = _paragraph_home(tree) if descriptions else None
+    if home is None:
+        return kept
+    inside = {line for el in home.iter("p", *HEADINGS) for line in _lines(el)}
+    start = next((i for i, line in enumerate(kept) if line in inside), len(kept))
+    head = []
+    for line in kept[:start]:  # (only before the body's first paragraph)
+        if any(similarity(line, text) >= DECK_SIMILARITY for text in descriptions):
+            removed.append(Removed(line, "deck"))
+        else:
+            head.append(line)
+    return head + kept[start:]
 
 
 def _without_headline(kept: list[str], title: str | None, removed: list[Removed]) -> list[str]:
