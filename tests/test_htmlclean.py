@@ -354,3 +354,27 @@ def test_a_lead_paragraph_that_is_the_description_stays():
         f"</div><div class='body'>{BODY_HTML}</div></article></body></html>"
     )
     assert_cleaned(html, HEADLINE, STORY)
+
+
+def test_a_list_of_links_and_its_heading_go():
+    # "For more information" and links only under it: a reader's next clicks, not
+    # the story. The press contacts after it, and the story's own list, stay.
+    links = "".join(
+        f"<li><a href='/{i}'>{name}</a></li>"
+        for i, name in enumerate(
+            [
+                "Smart networks and services research programme",
+                "Sub-terahertz research in the region",
+                "The national digital decade plan",
+            ]
+        )
+    )
+    contacts = ["Anna Virtanen, phone +358 40 123 4567", "Mikko Laine, phone +358 40 765 4321"]
+    html = (
+        f"<html>{PAGE_HEAD}<body><main><h1>{HEADLINE}</h1><div class='cuerpo'>{SECTIONS}"
+        f"<h2>For more information</h2><ul>{links}</ul><h3>Press contacts</h3><ul>"
+        + "".join(f"<li>{c}</li>" for c in contacts)
+        + "</ul></div></main></body></html>"
+    )
+    expected = [*WITH_SECTIONS, "Press contacts", *(f"- {c}" for c in contacts)]
+    assert_cleaned(html, HEADLINE, expected)

@@ -29,7 +29,14 @@ from trafilatura.xpaths import BODY_XPATH
 
 from ..article import BULLETS, HEADING, LIST_ITEM, PARAGRAPH, Removed
 from .dates import page_date
-from .lines import clutter_kind, is_body_sentence, normalise, similarity
+from .lines import (
+    clutter_kind,
+    ends_sentence,
+    is_body_sentence,
+    normalise,
+    similarity,
+    word_count,
+)
 from .organisations import is_attribution_label
 from .textclean import clean_text, without_repeats
 
@@ -168,6 +175,7 @@ def _clean(html: str) -> CleanHtml:
     if tree is not None and kept:
         kept = _without_teasers(tree, _with_continuations(tree, kept), removed)
         kept = _without_deck(tree, kept, removed)
+        kept = _without_link_lists(tree, kept, removed)
     title, headline = _headline(tree, doc)
     kept = without_repeats(_without_headline(kept, title, removed), removed)
     if tree is not None:
@@ -456,6 +464,48 @@ def _without_deck(tree, kept: list[str], removed: list[Removed]) -> list[str]:
         else:
             head.append(line)
     return head + kept[start:]
+
+
+LINK_LIST_MIN_ITEMS = 2
+HEADING_MAX_WORDS = 8  # a line this short, with no full stop, heads what follows
+
+
+def _without_link_lists(tree, kept: list[str], removed: list[Removed]) -> list[str]:
+    """The body without lists of links ("For more information", "See also"):
+    a run of list items each of which is a link and nothing else, and the
+    heading over it when the run is all that heading has under it."""
+    linked = set()
+    for item in tree.iter("li"):
+        text = _text(item)
+        if text and normalise(" ".join(_text(a) for a in item.iter("a"))) == text:
+            linked.add(text)
+    if not linked:
+        return kept
+    gone = set()
+    i = 0
+    while i < len(kept):
+        j = i
+        while j < len(kept) and _is_item(kept[j]) and kept[j].lstrip(BULLETS) in linked:
+            j += 1
+        if j - i >= LINK_LIST_MIN_ITEMS:
+            gone.update(range(i, j))
+            if (
+                i > 0
+                and _is_heading_line(kept[i - 1])
+                and (j == len(kept) or _is_heading_line(kept[j]))
+            ):
+                gone.add(i - 1)
+        i = max(j, i + 1)
+    removed += [Removed(kept[n], "related-links") for n in sorted(gone)]
+    return [line for n, line in enumerate(kept) if n not in gone]
+
+
+def _is_item(line: str) -> bool:
+    return line.startswith("- ")  # (as trafilatura writes a list item)
+
+
+def _is_heading_line(line: str) -> bool:
+    return not _is_item(line) and word_count(line) <= HEADING_MAX_WORDS and not ends_sentence(line)
 
 
 def _without_headline(kept: list[str], title: str | None, removed: list[Removed]) -> list[str]:
