@@ -378,3 +378,14 @@ def test_a_list_of_links_and_its_heading_go():
     )
     expected = [*WITH_SECTIONS, "Press contacts", *(f"- {c}" for c in contacts)]
     assert_cleaned(html, HEADLINE, expected)
+
+
+def test_byline_and_time_stamp_lines_in_the_body_go():
+    # The page's own metadata set as paragraphs in the story's container: the
+    # date is read from the page apart, and neither is the story's text.
+    html = (
+        f"<html>{PAGE_HEAD}<body><article><h1>{HEADLINE}</h1><div class='txt'>"
+        f"<p>By Anna Virtanen</p>{BODY_HTML}<p>Published 12 May 2026</p>"
+        "<p>Last updated 14 May 2026 10:30</p></div></article></body></html>"
+    )
+    assert_cleaned(html, HEADLINE, STORY)

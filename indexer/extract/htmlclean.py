@@ -38,7 +38,7 @@ from .lines import (
     word_count,
 )
 from .organisations import is_attribution_label
-from .textclean import clean_text, without_repeats
+from .textclean import clean_text, is_byline, without_repeats
 
 QUICK_DATES = set_date_params(extensive=False)
 MAX_HTML_CHARS = 3_000_000
@@ -176,6 +176,7 @@ def _clean(html: str) -> CleanHtml:
         kept = _without_teasers(tree, _with_continuations(tree, kept), removed)
         kept = _without_deck(tree, kept, removed)
         kept = _without_link_lists(tree, kept, removed)
+    kept = _without_bylines(kept, removed)
     title, headline = _headline(tree, doc)
     kept = without_repeats(_without_headline(kept, title, removed), removed)
     if tree is not None:
@@ -506,6 +507,19 @@ def _is_item(line: str) -> bool:
 
 def _is_heading_line(line: str) -> bool:
     return not _is_item(line) and word_count(line) <= HEADING_MAX_WORDS and not ends_sentence(line)
+
+
+def _without_bylines(kept: list[str], removed: list[Removed]) -> list[str]:
+    """The body without byline and time-stamp lines that the extractor let in
+    ("Published 12 May 2026" under the last paragraph): the page's metadata,
+    read apart (dates.py, organisations.py), not its text."""
+    body = []
+    for line in kept:
+        if is_byline(line):
+            removed.append(Removed(line, "byline"))
+        else:
+            body.append(line)
+    return body
 
 
 def _without_headline(kept: list[str], title: str | None, removed: list[Removed]) -> list[str]:
