@@ -285,7 +285,8 @@ def _with_body_marked(tree):
     The body's container is the deepest element holding BODY_SHARE of the
     page's paragraph text. Returns a copy when it marks one, else the tree.
     """
-    if any(next(iter(expr(tree)), None) is not None for expr in BODY_XPATH[:NAMED_BODY]):
+    named = reversed(BODY_XPATH[:NAMED_BODY])  # (an <article> first: the cheap test)
+    if any(next(iter(expr(tree)), None) is not None for expr in named):
         return tree
     home = _paragraph_home(tree)
     if home is None or home.tag not in BODY_TAGS:
@@ -446,25 +447,27 @@ def _without_deck(tree, kept: list[str], removed: list[Removed]) -> list[str]:
     give as their description (meta description, og:description), set apart from
     the body's paragraphs. A lead paragraph that is the description too stays:
     it is inside the element holding the body's paragraphs."""
-    descriptions = [
+    descriptions = {
         normalise(meta.get("content"))
         for meta in tree.iter("meta")
         if (meta.get("property") or meta.get("name") or "").lower()
         in ("description", "og:description", "twitter:description")
         and meta.get("content")
-    ]
-    home = _paragraph_home(tree) if descriptions else None
+    }
+    decks = [n for n, line in enumerate(kept) if any(_is_deck(line, d) for d in descriptions)]
+    home = _paragraph_home(tree) if decks else None
     if home is None:
         return kept
     inside = {line for el in home.iter("p", *HEADINGS) for line in _lines(el)}
-    start = next((i for i, line in enumerate(kept) if line in inside), len(kept))
-    head = []
-    for line in kept[:start]:  # (only before the body's first paragraph)
-        if any(similarity(line, text) >= DECK_SIMILARITY for text in descriptions):
-            removed.append(Removed(line, "deck"))
-        else:
-            head.append(line)
-    return head + kept[start:]
+    start = next((n for n, line in enumerate(kept) if line in inside), len(kept))
+    gone = {n for n in decks if n < start}  # (only before the body's first paragraph)
+    removed += [Removed(kept[n], "deck") for n in sorted(gone)]
+    return [line for n, line in enumerate(kept) if n not in gone]
+
+
+def _is_deck(line: str, description: str) -> bool:
+    near = 0.75 * len(description) <= len(line) <= 1.33 * len(description)  # (cheap test first)
+    return near and similarity(line, description) >= DECK_SIMILARITY
 
 
 LINK_LIST_MIN_ITEMS = 2
@@ -475,10 +478,15 @@ def _without_link_lists(tree, kept: list[str], removed: list[Removed]) -> list[s
     """The body without lists of links ("For more information", "See also"):
     a run of list items each of which is a link and nothing else, and the
     heading over it when the run is all that heading has under it."""
+    items = {line.lstrip(BULLETS) for line in kept if _is_item(line)}
+    if len(items) < LINK_LIST_MIN_ITEMS:
+        return kept
     linked = set()
     for item in tree.iter("li"):
+        if item.find(".//a") is None:
+            continue
         text = _text(item)
-        if text and normalise(" ".join(_text(a) for a in item.iter("a"))) == text:
+        if text in items and normalise(" ".join(_text(a) for a in item.iter("a"))) == text:
             linked.add(text)
     if not linked:
         return kept
