@@ -32,9 +32,14 @@ each with its article body marked in bodies.json and its half A or B), and
 trafilatura beside the HTML path on it: the shared benchmark's pages have
 been tuned on, these have not.
 
+`--diff PAGE,...` prints, for pages of half A only (a rule is designed on
+half A and judged on half B), which paragraphs the last run's predictions
+(bench/out/predictions-SHAPE.json) keep that the label leaves out and which
+label paragraphs they miss, counted in the scorer's 4-word shingles.
+
     python -m bench.extraction [--shape html,browser,wrapped,numbered,nodes] [--fold A|B]
                                [--limit N] [--worst N] [--changes]
-                               [--pages benchmark|html-text]
+                               [--pages benchmark|html-text] [--diff PAGE,...]
 """
 
 from __future__ import annotations
@@ -44,11 +49,13 @@ import gzip
 import importlib.util
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString
@@ -312,6 +319,57 @@ def run_shape(
     return page_f1
 
 
+SHINGLE_WORDS = 4
+_SCORER_TOKEN = re.compile(r"\w+")
+
+
+def _shingles_by_paragraph(text: str) -> tuple[list[str], list[tuple[tuple, int]]]:
+    """The text's paragraphs, and its shingles as score.py takes them (over the
+    whole text), each with the paragraph it starts in."""
+    paragraphs = [p for p in text.split("\n") if _SCORER_TOKEN.search(p)]
+    tokens = [(t, n) for n, p in enumerate(paragraphs) for t in _SCORER_TOKEN.findall(p)]
+    words = [t for t, _ in tokens]
+    if len(words) < SHINGLE_WORDS:
+        return paragraphs, [(tuple(words), 0)] if words else []
+    starts = range(len(words) - SHINGLE_WORDS + 1)
+    return paragraphs, [(tuple(words[i : i + SHINGLE_WORDS]), tokens[i][1]) for i in starts]
+
+
+def shingle_diff(label: str, predicted: str) -> list[str]:
+    """Paragraphs predicted but not labelled ("+ kept/of"), and labelled but not
+    predicted ("- missed/of"), with their shingles that the other side lacks."""
+    out = []
+    sides = ((predicted, label, "+"), (label, predicted, "-"))
+    for text, other, sign in sides:
+        paragraphs, shingles = _shingles_by_paragraph(text)
+        left = Counter(s for s, _ in _shingles_by_paragraph(other)[1])
+        unmatched, total = Counter(), Counter()
+        for shingle, n in shingles:
+            total[n] += 1
+            if left[shingle]:
+                left[shingle] -= 1
+            else:
+                unmatched[n] += 1
+        out += [
+            f"{sign}{unmatched[n]:3d}/{total[n]:3d} | {p}"
+            for n, p in enumerate(paragraphs)
+            if unmatched[n]
+        ]
+    return out
+
+
+def print_diffs(keys: list[str], truth: dict, folds: dict, shape: str) -> int:
+    predictions = json.loads((OUT / f"predictions-{shape}.json").read_text())
+    for key in keys:
+        if folds.get(key) != "A":
+            print(f"{key}: not a page of half A (unknown, or judged on): no diff", file=sys.stderr)
+            continue
+        print(f"== {key}")
+        body = predictions.get(key, {}).get("articleBody", "")
+        print("\n".join(shingle_diff(truth[key]["articleBody"], body)))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -334,6 +392,9 @@ def main() -> int:
         help="the shared benchmark's 181 pages, or the html-text development set"
         " (then trafilatura is scored beside the HTML path)",
     )
+    parser.add_argument(
+        "--diff", default="", help="comma-separated pages of half A: diff the last run's output"
+    )
     args = parser.parse_args()
     if not BENCH.is_dir():
         print(f"benchmark not found at {BENCH} (set SIXG_BENCH)", file=sys.stderr)
@@ -343,9 +404,14 @@ def main() -> int:
     if unknown:
         parser.error(f"unknown shape(s): {', '.join(unknown)}")
     scorer = load_scorer()
+    if args.diff and args.pages == "html-text":
+        _, truth, folds = load_html_text()
+        return print_diffs(args.diff.split(","), truth, folds, shapes[0])
     if args.pages == "html-text":
         return run_html_text(shapes, scorer, args)
     truth = json.loads((BENCH / "ground-truth.json").read_text())
+    if args.diff:
+        return print_diffs(args.diff.split(","), truth, fold_of(list(truth)), shapes[0])
     pages = load_pages(args.limit, args.fold)
     for shape in shapes:
         run_shape(shape, pages, scorer, truth, args)

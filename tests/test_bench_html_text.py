@@ -5,7 +5,13 @@ its language, platform and half; every marked paragraph is on its page."""
 import json
 from collections import Counter
 
-from bench.extraction import HTML_TEXT, html_text_label_problems, load_html_text
+from bench.extraction import (
+    HTML_TEXT,
+    html_text_label_problems,
+    load_html_text,
+    print_diffs,
+    shingle_diff,
+)
 
 
 def test_every_page_of_the_html_text_set_is_labelled_and_its_body_is_on_the_page():
@@ -35,3 +41,23 @@ def test_a_label_problem_is_reported(tmp_path):
         "c.html: no such file",
         "a.html: body paragraph not on the page: 'Not there.'",
     ]
+
+
+def test_the_shingle_diff_names_paragraphs_kept_and_missed():
+    label = "The two groups signed the agreement on Monday.\n\nIt runs for five years."
+    predicted = "Share this story\n\nThe two groups signed the agreement on Monday."
+    # (shingles run across paragraphs, each counted where it starts, as the
+    # scorer takes them over the whole text: "Monday It runs for" is missed)
+    assert shingle_diff(label, predicted) == [
+        "+  3/  3 | Share this story",
+        "-  3/  8 | The two groups signed the agreement on Monday.",
+        "-  2/  2 | It runs for five years.",
+    ]
+    assert shingle_diff(label, label) == []
+
+
+def test_no_diff_is_printed_for_a_page_of_half_b(capsys):
+    truth = {"b-page": {"articleBody": "Text of a page judged on."}}
+    assert print_diffs(["b-page", "unknown"], truth, {"b-page": "B"}, "html") == 0
+    out, err = capsys.readouterr()
+    assert out == "" and "b-page: not a page of half A" in err and "unknown:" in err

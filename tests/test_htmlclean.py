@@ -293,3 +293,99 @@ def test_a_data_table_without_a_header_row_and_with_a_long_value_stays_a_table()
     paragraphs = clean_html(html).paragraphs
     assert "| H-band | 220-330 GHz |" in paragraphs
     assert any(p.startswith("| D-band | The band most of the first") for p in paragraphs)
+
+
+SECTIONS = (
+    f"<p>{STORY[0]}</p><p>{STORY[1]}</p><h3>What the lab measures</h3><p>{STORY[2]}</p>"
+    "<ul><li>rain fade above 100 GHz;</li><li>foliage loss in summer and winter;</li>"
+    f"<li>reflections off wet walls.</li></ul><h3>Who pays</h3><p>{STORY[3]}</p><p>{STORY[4]}</p>"
+)
+WITH_SECTIONS = [
+    *STORY[:2],
+    "What the lab measures",
+    STORY[2],
+    "- rain fade above 100 GHz;",
+    "- foliage loss in summer and winter;",
+    "- reflections off wet walls.",
+    "Who pays",
+    *STORY[3:],
+]
+DATELINE = "Tuesday 12 March 2026"
+CAPTION = "The anechoic chamber of the new laboratory, seen from its door. University photo"
+DECK = "The lab opens with forty places and the first project measures rain and snow."
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # no container the extractor knows (an ASP.NET portal's classes): it read
+        # the loose <p>s only, the dateline and the caption with them, and lost
+        # the subheadings and the list
+        f"<div class='titulo'><p class='fecha'>{DATELINE}</p><h1>{HEADLINE}</h1></div>"
+        f"<div class='foto'><img src='/lab.jpg' alt=''><p class='pie'>{CAPTION}</p></div>"
+        f"<div class='cuerpo'>{SECTIONS}</div>",
+        # a page-wide wrapper ("main…") the extractor reads whole, deck and all
+        f"<div id='mainColumn'><div class='titulo'><h1>{HEADLINE}</h1></div>"
+        f"<div class='abstract'><h2>{DECK}</h2></div><div class='cuerpo'>{SECTIONS}</div>"
+        "<div class='cols'><h3>Most read</h3><ol><li><a href='/1'>Operators test 6G links</a>"
+        "</li><li><a href='/2'>Spectrum plan names new research bands</a></li></ol></div></div>",
+    ],
+)
+def test_the_container_of_most_paragraphs_is_the_body(body):
+    assert_cleaned(f"<html>{PAGE_HEAD}<body>{body}</body></html>", HEADLINE, WITH_SECTIONS)
+
+
+def test_the_deck_the_page_gives_as_its_description_goes():
+    # The summary under the headline, set apart from the body's paragraphs, that
+    # the page also gives as its description: the reader has it above the story.
+    head = PAGE_HEAD.replace("</head>", f"<meta name='description' content='{DECK}'></head>")
+    html = (
+        f"<html>{head}<body><article><h1>{HEADLINE}</h1><p class='standfirst'>{DECK}</p>"
+        f"<div class='byline'>By A. Writer</div><div class='body'>{BODY_HTML}</div>"
+        "</article></body></html>"
+    )
+    assert_cleaned(html, HEADLINE, STORY)
+
+
+def test_a_lead_paragraph_that_is_the_description_stays():
+    head = PAGE_HEAD.replace("</head>", f"<meta name='description' content='{STORY[0]}'></head>")
+    html = (
+        f"<html>{head}<body><article><h1>{HEADLINE}</h1><div class='byline'>By A. Writer"
+        f"</div><div class='body'>{BODY_HTML}</div></article></body></html>"
+    )
+    assert_cleaned(html, HEADLINE, STORY)
+
+
+def test_a_list_of_links_and_its_heading_go():
+    # "For more information" and links only under it: a reader's next clicks, not
+    # the story. The press contacts after it, and the story's own list, stay.
+    links = "".join(
+        f"<li><a href='/{i}'>{name}</a></li>"
+        for i, name in enumerate(
+            [
+                "Smart networks and services research programme",
+                "Sub-terahertz research in the region",
+                "The national digital decade plan",
+            ]
+        )
+    )
+    contacts = ["Anna Virtanen, phone +358 40 123 4567", "Mikko Laine, phone +358 40 765 4321"]
+    html = (
+        f"<html>{PAGE_HEAD}<body><main><h1>{HEADLINE}</h1><div class='cuerpo'>{SECTIONS}"
+        f"<h2>For more information</h2><ul>{links}</ul><h3>Press contacts</h3><ul>"
+        + "".join(f"<li>{c}</li>" for c in contacts)
+        + "</ul></div></main></body></html>"
+    )
+    expected = [*WITH_SECTIONS, "Press contacts", *(f"- {c}" for c in contacts)]
+    assert_cleaned(html, HEADLINE, expected)
+
+
+def test_byline_and_time_stamp_lines_in_the_body_go():
+    # The page's own metadata set as paragraphs in the story's container: the
+    # date is read from the page apart, and neither is the story's text.
+    html = (
+        f"<html>{PAGE_HEAD}<body><article><h1>{HEADLINE}</h1><div class='txt'>"
+        f"<p>By Anna Virtanen</p>{BODY_HTML}<p>Published 12 May 2026</p>"
+        "<p>Last updated 14 May 2026 10:30</p></div></article></body></html>"
+    )
+    assert_cleaned(html, HEADLINE, STORY)

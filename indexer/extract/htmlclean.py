@@ -3,9 +3,11 @@
 trafilatura finds the article body (it is the best-scoring open extractor on
 our benchmark); our clutter rules then remove what it lets through (share
 labels, copyright lines, captions) so both paths obey the same
-`clutter.toml`. When trafilatura finds nothing, as on tiny or odd pages, a
-plain structural cleaner drops the page furniture by tag and class name
-and hands the visible text to the plain-text cleaner.
+`clutter.toml`. A page that names no container for its body (a class
+trafilatura knows, an <article>) first gets the element holding most of its
+paragraphs marked as one. When trafilatura finds nothing, as on tiny or odd
+pages, a plain structural cleaner drops the page furniture by tag and class
+name and hands the visible text to the plain-text cleaner.
 """
 
 from __future__ import annotations
@@ -23,12 +25,20 @@ from bs4 import BeautifulSoup, NavigableString
 from htmldate import find_date
 from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
+from trafilatura.xpaths import BODY_XPATH
 
 from ..article import BULLETS, HEADING, LIST_ITEM, PARAGRAPH, Removed
 from .dates import page_date
-from .lines import clutter_kind, is_body_sentence, normalise, similarity
+from .lines import (
+    clutter_kind,
+    ends_sentence,
+    is_body_sentence,
+    normalise,
+    similarity,
+    word_count,
+)
 from .organisations import is_attribution_label
-from .textclean import clean_text, without_repeats
+from .textclean import clean_text, is_byline, without_repeats
 
 QUICK_DATES = set_date_params(extensive=False)
 MAX_HTML_CHARS = 3_000_000
@@ -152,17 +162,21 @@ def _clean(html: str) -> CleanHtml:
     tree = _parse(html)
     if tree is not None:
         _as_blocks(_layout_tables(tree))
-    doc = _trafilatura(tree, favor_precision=True) if tree is not None else None
+    source = _with_body_marked(tree) if tree is not None else None
+    doc = _trafilatura(source, favor_precision=True) if tree is not None else None
     text = doc.text if doc is not None and doc.text else ""
     if tree is not None and len(text) < RECALL_BELOW * _paragraph_chars(tree):
         # Precision mode sometimes stops after the first part of a long article
         # (pages that split the body into sections); recall mode then finds it.
-        wider = _trafilatura(tree, favor_recall=True)
+        wider = _trafilatura(source, favor_recall=True)
         if wider is not None and wider.text and len(wider.text) > RECALL_GAIN * len(text):
             text = wider.text
     kept, removed = _filter_lines(text.split("\n"))
     if tree is not None and kept:
         kept = _without_teasers(tree, _with_continuations(tree, kept), removed)
+        kept = _without_deck(tree, kept, removed)
+        kept = _without_link_lists(tree, kept, removed)
+    kept = _without_bylines(kept, removed)
     title, headline = _headline(tree, doc)
     kept = without_repeats(_without_headline(kept, title, removed), removed)
     if tree is not None:
@@ -251,6 +265,60 @@ def _as_blocks(tables: list) -> None:
     parts = [e for table in tables for e in _own(table, *TABLE_PARTS)]
     for element in parts + tables:
         element.tag = "div"
+
+
+# The share of the page's paragraph text that the element holding an article's
+# body holds: the rest is captions, datelines, cookie notices and footers.
+BODY_SHARE = 0.75
+BODY_TAGS = ("div", "section", "main")
+# trafilatura's container expressions: the first two name an article's body (a
+# class like "entry-content", an <article>); the others are page-wide wrappers
+# ("content", "main…") that also hold the deck, byline, caption and date.
+NAMED_BODY = 2
+
+
+def _with_body_marked(tree):
+    """The tree with its body's container marked as an <article>, when the page
+    names none and the extractor would read a page-wide wrapper or, finding no
+    container at all, only the loose <p>s (losing headings and lists).
+
+    The body's container is the deepest element holding BODY_SHARE of the
+    page's paragraph text. Returns a copy when it marks one, else the tree.
+    """
+    named = reversed(BODY_XPATH[:NAMED_BODY])  # (an <article> first: the cheap test)
+    if any(next(iter(expr(tree)), None) is not None for expr in named):
+        return tree
+    home = _paragraph_home(tree)
+    if home is None or home.tag not in BODY_TAGS:
+        return tree
+    for expr in BODY_XPATH[NAMED_BODY:]:
+        wrapper = next(iter(expr(tree)), None)
+        if wrapper is not None:
+            if wrapper is home or home not in wrapper.iterdescendants():
+                return tree  # the extractor's pick is the body, or inside or beside it
+            break
+    path = tree.getroottree().getpath(home)
+    marked = copy.deepcopy(tree)
+    marked.getroottree().xpath(path)[0].tag = "article"
+    return marked
+
+
+def _paragraph_home(tree):
+    """The deepest element holding BODY_SHARE of the page's paragraph text, or None."""
+    held: Counter = Counter()
+    total = 0
+    for paragraph in tree.iter("p"):
+        chars = len(paragraph.text_content().strip())
+        total += chars
+        for ancestor in paragraph.iterancestors():
+            held[ancestor] += chars
+    if not total:
+        return None
+    home = None
+    for element, chars in held.items():
+        if chars >= BODY_SHARE * total and (home is None or home in element.iterancestors()):
+            home = element
+    return home
 
 
 def _block_kinds(doc, kept: list[str]) -> list[str]:
@@ -368,6 +436,97 @@ def _without_teasers(tree, kept: list[str], removed: list[Removed]) -> list[str]
     if not gone or sum(map(len, body)) < TEASER_MAX_SHARE * sum(map(len, kept)):
         return kept
     removed += [Removed(line, "related-links") for line in gone]
+    return body
+
+
+DECK_SIMILARITY = 0.9  # a line this close to the page's description is the deck
+
+
+def _without_deck(tree, kept: list[str], removed: list[Removed]) -> list[str]:
+    """The body without its deck: the summary under the headline that pages also
+    give as their description (meta description, og:description), set apart from
+    the body's paragraphs. A lead paragraph that is the description too stays:
+    it is inside the element holding the body's paragraphs."""
+    descriptions = {
+        normalise(meta.get("content"))
+        for meta in tree.iter("meta")
+        if (meta.get("property") or meta.get("name") or "").lower()
+        in ("description", "og:description", "twitter:description")
+        and meta.get("content")
+    }
+    decks = [n for n, line in enumerate(kept) if any(_is_deck(line, d) for d in descriptions)]
+    home = _paragraph_home(tree) if decks else None
+    if home is None:
+        return kept
+    inside = {line for el in home.iter("p", *HEADINGS) for line in _lines(el)}
+    start = next((n for n, line in enumerate(kept) if line in inside), len(kept))
+    gone = {n for n in decks if n < start}  # (only before the body's first paragraph)
+    removed += [Removed(kept[n], "deck") for n in sorted(gone)]
+    return [line for n, line in enumerate(kept) if n not in gone]
+
+
+def _is_deck(line: str, description: str) -> bool:
+    near = 0.75 * len(description) <= len(line) <= 1.33 * len(description)  # (cheap test first)
+    return near and similarity(line, description) >= DECK_SIMILARITY
+
+
+LINK_LIST_MIN_ITEMS = 2
+HEADING_MAX_WORDS = 8  # a line this short, with no full stop, heads what follows
+
+
+def _without_link_lists(tree, kept: list[str], removed: list[Removed]) -> list[str]:
+    """The body without lists of links ("For more information", "See also"):
+    a run of list items each of which is a link and nothing else, and the
+    heading over it when the run is all that heading has under it."""
+    items = {line.lstrip(BULLETS) for line in kept if _is_item(line)}
+    if len(items) < LINK_LIST_MIN_ITEMS:
+        return kept
+    linked = set()
+    for item in tree.iter("li"):
+        if item.find(".//a") is None:
+            continue
+        text = _text(item)
+        if text in items and normalise(" ".join(_text(a) for a in item.iter("a"))) == text:
+            linked.add(text)
+    if not linked:
+        return kept
+    gone = set()
+    i = 0
+    while i < len(kept):
+        j = i
+        while j < len(kept) and _is_item(kept[j]) and kept[j].lstrip(BULLETS) in linked:
+            j += 1
+        if j - i >= LINK_LIST_MIN_ITEMS:
+            gone.update(range(i, j))
+            if (
+                i > 0
+                and _is_heading_line(kept[i - 1])
+                and (j == len(kept) or _is_heading_line(kept[j]))
+            ):
+                gone.add(i - 1)
+        i = max(j, i + 1)
+    removed += [Removed(kept[n], "related-links") for n in sorted(gone)]
+    return [line for n, line in enumerate(kept) if n not in gone]
+
+
+def _is_item(line: str) -> bool:
+    return line.startswith("- ")  # (as trafilatura writes a list item)
+
+
+def _is_heading_line(line: str) -> bool:
+    return not _is_item(line) and word_count(line) <= HEADING_MAX_WORDS and not ends_sentence(line)
+
+
+def _without_bylines(kept: list[str], removed: list[Removed]) -> list[str]:
+    """The body without byline and time-stamp lines that the extractor let in
+    ("Published 12 May 2026" under the last paragraph): the page's metadata,
+    read apart (dates.py, organisations.py), not its text."""
+    body = []
+    for line in kept:
+        if is_byline(line):
+            removed.append(Removed(line, "byline"))
+        else:
+            body.append(line)
     return body
 
 

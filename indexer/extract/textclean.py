@@ -1483,6 +1483,12 @@ _STAMP = re.compile("|".join(_STAMP_FORMS), re.I)
 _LONE_BY = re.compile(rf"^(?:written |posted )?(?:{_BY_WORDS})$", re.I)
 
 
+def is_byline(text: str) -> bool:
+    """A line that is a byline, a dateline or a time stamp and no sentence
+    ("Published 12 May 2026", "By Ann Lee | 5 May 2026"): the HTML path's test too."""
+    return not ends_sentence(text) and _byline_like(text)
+
+
 def _byline_like(text: str) -> bool:
     """A byline, a dateline or a time stamp: a short line with a name or a date
     (not a quote's attribution: "— Ann Lee on Monday, May 5, in a speech")."""
