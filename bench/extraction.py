@@ -10,6 +10,9 @@ Each saved page reaches the cleaner in one of these shapes:
            the page's inline styles apply);
   wrapped  a text-mode browser's dump hard-wrapped at 80 columns
            (`w3m -dump -cols 80`, as from a terminal, a PDF or an e-mail);
+  numbered the same dump with every link numbered as lynx and w3m print
+           them when asked (`-o display_link_number=1`): "[12]Sign in",
+           and the "References:" list of the addresses at the end;
   nodes    every text node of the page on its own line, no blank lines (a
            paragraph with a link in it arrives as three lines);
   blocks   every block element on its own line (the bench's older text mode).
@@ -23,8 +26,15 @@ A rule is tuned on one half and kept only if it helps on the other.
 Timing is cleaning plus metadata per page, in one process: wall-clock
 median and p95, and the median CPU time (steadier on a shared machine).
 
-    python -m bench.extraction [--shape html,browser,wrapped,nodes] [--fold A|B]
+`--pages html-text` scores the development set bench/labels/html-text/
+instead (pages written for this project in many languages and platforms,
+each with its article body marked in bodies.json and its half A or B), and
+trafilatura beside the HTML path on it: the shared benchmark's pages have
+been tuned on, these have not.
+
+    python -m bench.extraction [--shape html,browser,wrapped,numbered,nodes] [--fold A|B]
                                [--limit N] [--worst N] [--changes]
+                               [--pages benchmark|html-text]
 """
 
 from __future__ import annotations
@@ -50,9 +60,10 @@ from indexer.extract.reading import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = Path(__file__).resolve().parent / "out"
-SHAPES = ("html", "browser", "wrapped", "nodes", "blocks")
-DEFAULT_SHAPES = ("html", "browser", "wrapped", "nodes")
+SHAPES = ("html", "browser", "wrapped", "numbered", "nodes", "blocks", "trafilatura")
+DEFAULT_SHAPES = ("html", "browser", "wrapped", "numbered", "nodes")
 WRAP_COLUMNS = 80
+HTML_TEXT = Path(__file__).resolve().parent / "labels" / "html-text"
 
 
 def find_bench() -> Path:
@@ -102,7 +113,8 @@ def node_text(page: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def w3m_text(page: str) -> str:
+def w3m_text(page: str, numbered: bool = False) -> str:
+    """w3m's dump at WRAP_COLUMNS; `numbered`: its links numbered, their addresses listed."""
     result = subprocess.run(
         [
             "w3m",
@@ -115,6 +127,7 @@ def w3m_text(page: str) -> str:
             "UTF-8",
             "-O",
             "UTF-8",
+            *(["-o", "display_link_number=1"] if numbered else []),
         ],
         input=page.encode("utf-8"),
         capture_output=True,
@@ -167,7 +180,7 @@ def rendered(shape: str, pages: dict[str, str]) -> dict[str, str]:
         made = (
             browser_texts(missing)
             if shape == "browser"
-            else {k: w3m_text(p) for k, p in missing.items()}
+            else {k: w3m_text(p, numbered=shape == "numbered") for k, p in missing.items()}
         )
         for key, text in made.items():
             (cache / f"{key}.txt").write_text(text, encoding="utf-8")
@@ -189,18 +202,62 @@ def load_pages(limit: int | None, fold: str | None) -> dict[str, str]:
     return pages
 
 
-def run_shape(shape: str, pages: dict[str, str], scorer, truth: dict, args) -> dict:
-    sources = pages if shape == "html" else rendered(shape, pages)
+def html_text_label_problems(folder: Path = HTML_TEXT) -> list[str]:
+    """What is wrong with the html-text set's labels: files without a label or a
+    label without a file, a missing field or half, or a body paragraph the page
+    does not show (its visible text, whitespace collapsed)."""
+    labels = json.loads((folder / "bodies.json").read_text(encoding="utf-8"))
+    files = {p.name for p in folder.glob("*.html")}
+    problems = [f"{name}: not labelled" for name in sorted(files - set(labels))]
+    problems += [f"{name}: no such file" for name in sorted(set(labels) - files)]
+    for name, label in sorted(labels.items()):
+        missing = {"articleBody", "language", "platform", "half"} - set(label)
+        if missing:
+            problems.append(f"{name}: no {', '.join(sorted(missing))}")
+        elif label["half"] not in ("A", "B"):
+            problems.append(f"{name}: half {label['half']!r} is not A or B")
+        elif name in files:
+            page = block_text(decode((folder / name).read_bytes(), is_html=True))
+            shown = " ".join(normalise(page).split())
+            paragraphs = label["articleBody"].split("\n\n")
+            unseen = [p for p in paragraphs if " ".join(normalise(p).split()) not in shown]
+            problems += [f"{name}: body paragraph not on the page: {p[:40]!r}" for p in unseen]
+    return problems
+
+
+def load_html_text(folder: Path = HTML_TEXT) -> tuple[dict, dict, dict]:
+    """The html-text development set: its pages, their marked bodies, their halves."""
+    labels = json.loads((folder / "bodies.json").read_text(encoding="utf-8"))
+    pages, truth, folds = {}, {}, {}
+    for name, label in sorted(labels.items()):
+        key = name.removesuffix(".html")
+        pages[key] = decode((folder / name).read_bytes(), is_html=True)
+        truth[key] = {"articleBody": label["articleBody"]}
+        folds[key] = label["half"]
+    return pages, truth, folds
+
+
+def _extracted(shape: str, source: str, key: str) -> str:
+    if shape == "trafilatura":
+        import trafilatura
+
+        return trafilatura.extract(source) or ""
+    return extract_document(source, f"{key}.{shape}", is_html=shape == "html").text
+
+
+def run_shape(
+    shape: str, pages: dict[str, str], scorer, truth: dict, args, folds: dict | None = None
+) -> dict:
+    sources = pages if shape in ("html", "trafilatura") else rendered(shape, pages)
     predictions, timings, cpu = {}, {}, []
     for key, source in sources.items():
         started, started_cpu = time.perf_counter(), time.process_time()
-        article = extract_document(source, f"{key}.{shape}", is_html=shape == "html")
+        predictions[key] = {"articleBody": _extracted(shape, source, key)}
         timings[key] = (time.perf_counter() - started) * 1000
         cpu.append((time.process_time() - started_cpu) * 1000)
-        predictions[key] = {"articleBody": article.text}
     OUT.mkdir(exist_ok=True)
     (OUT / f"predictions-{shape}.json").write_text(json.dumps(predictions, ensure_ascii=False))
-    folds = fold_of(list(truth))
+    folds = folds or fold_of(list(truth))
     parts = {"all": list(pages)}
     for half in "AB":
         parts[half] = [k for k in pages if folds[k] == half]
@@ -229,7 +286,7 @@ def run_shape(shape: str, pages: dict[str, str], scorer, truth: dict, args) -> d
         slowest = sorted(timings.items(), key=lambda kv: -kv[1])[: args.worst]
         print("   slowest pages:\n   " + "\n   ".join(f"{k}  {v:.0f} ms" for k, v in slowest))
     if args.changes:
-        last = OUT / f"last-{shape}.json"
+        last = OUT / f"last-{args.pages}-{shape}.json"
         before = json.loads(last.read_text()) if last.exists() else {}
         moved = sorted(
             (
@@ -260,6 +317,13 @@ def main() -> int:
     parser.add_argument(
         "--changes", action="store_true", help="list pages that moved since the last --changes run"
     )
+    parser.add_argument(
+        "--pages",
+        choices=("benchmark", "html-text"),
+        default="benchmark",
+        help="the shared benchmark's 181 pages, or the html-text development set"
+        " (then trafilatura is scored beside the HTML path)",
+    )
     args = parser.parse_args()
     if not BENCH.is_dir():
         print(f"benchmark not found at {BENCH} (set SIXG_BENCH)", file=sys.stderr)
@@ -269,10 +333,23 @@ def main() -> int:
     if unknown:
         parser.error(f"unknown shape(s): {', '.join(unknown)}")
     scorer = load_scorer()
+    if args.pages == "html-text":
+        return run_html_text(shapes, scorer, args)
     truth = json.loads((BENCH / "ground-truth.json").read_text())
     pages = load_pages(args.limit, args.fold)
     for shape in shapes:
         run_shape(shape, pages, scorer, truth, args)
+    return 0
+
+
+def run_html_text(shapes: tuple[str, ...], scorer, args) -> int:
+    """The html-text development set, by half, the HTML path beside trafilatura."""
+    pages, truth, folds = load_html_text()
+    pages = {k: v for k, v in pages.items() if not args.fold or folds[k] == args.fold}
+    if "html" in shapes and "trafilatura" not in shapes:
+        shapes = ("html", "trafilatura") + tuple(s for s in shapes if s != "html")
+    for shape in shapes:
+        run_shape(shape, pages, scorer, truth, args, folds)
     return 0
 
 

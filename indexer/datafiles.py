@@ -457,6 +457,24 @@ def _mail_word(value: object) -> bool:
     )
 
 
+def check_index_files() -> None:
+    """Load and check every data file an index run reads (EXTRACTION_FILES, and
+    syndication.toml's signature settings); a DataFileError names the first file at
+    fault. An index run calls this before it touches an article, so that a broken file
+    stops it with its message instead of failing every article in the workers."""
+    for load in (
+        clutter_rules,
+        organisations,
+        discovery_rules,
+        suggested_kinds,
+        role_words,
+        topics,
+        mail_words,
+        signature_settings,
+    ):
+        load()
+
+
 @dataclass(frozen=True)
 class SignatureSettings:
     """What each article's MinHash signature is made of (fixed at indexing)."""

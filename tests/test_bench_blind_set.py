@@ -1,5 +1,6 @@
-"""The blind sets of whole pages (bench/labels/text-titles2/, text-titles5/ and
-text-titles9/) are labelled, and their report shows summary figures, never a page."""
+"""The blind sets of whole pages (bench/labels/text-titles2/, text-titles5/,
+text-titles9/ and text-titles14/) are labelled, and their report shows summary
+figures, never a page."""
 
 import hashlib
 import json
@@ -13,6 +14,7 @@ from bench.metadata import (
     BLIND_TEXTS,
     BLIND_TEXTS5,
     BLIND_TEXTS9,
+    BLIND_TEXTS14,
     blind_label_problems,
     blind_texts,
     report_blind,
@@ -87,7 +89,9 @@ def _digests(folder) -> set[str]:
     return {hashlib.sha256(title.encode()).hexdigest() for title in titles}
 
 
-@pytest.mark.parametrize("folder", [BLIND_TEXTS5, BLIND_TEXTS9], ids=lambda f: f.name)
+@pytest.mark.parametrize(
+    "folder", [BLIND_TEXTS5, BLIND_TEXTS9, BLIND_TEXTS14], ids=lambda f: f.name
+)
 def test_every_page_of_the_later_blind_sets_is_labelled_and_shares_no_headline(folder):
     assert folder in BLIND_SETS
     assert blind_label_problems(folder) == []

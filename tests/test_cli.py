@@ -8,6 +8,8 @@ import subprocess
 import sys
 import tomllib
 
+import pytest
+
 from indexer import datafiles
 from indexer.extract import organisations
 from web.cli import main
@@ -130,3 +132,42 @@ def _clear_gazetteer_caches():
 def test_acronyms_without_an_index_is_a_clear_error(tmp_path, capsys):
     assert main(["acronyms", "--index", str(tmp_path / "none")]) == 2
     assert "run `sixg-search index` first" in capsys.readouterr().err
+
+
+def _clear_data_caches():
+    for loader in (datafiles.mail_words, datafiles.clutter_rules, datafiles.topics):
+        loader.cache_clear()
+    _clear_gazetteer_caches()
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ('"kimden"]', '"kimden", "date"]', "mail.toml [headers]: 'date' is both a sender and a"),
+        ('"kimden"]', '"kimden"', "mail.toml: "),  # no longer TOML
+    ],
+)
+def test_a_broken_data_file_stops_index_before_any_article(
+    corpus_dir, tmp_path, monkeypatch, capsys, old, new, message
+):
+    """A broken mail.toml: the run stops at start, naming the file and the fault, and
+    the index is left as it was (here: not made)."""
+    data = tmp_path / "data"
+    shutil.copytree(datafiles.DATA_DIR, data)
+    mail = data / "mail.toml"
+    text = mail.read_text("utf-8")
+    assert old in text
+    mail.write_text(text.replace(old, new, 1), "utf-8")
+    monkeypatch.setattr(datafiles, "DATA_DIR", data)
+    _clear_data_caches()
+    index = tmp_path / "index"
+    try:
+        code = main(["index", "--corpus", str(corpus_dir), "--index", str(index)])
+    finally:
+        monkeypatch.undo()
+        _clear_data_caches()
+    captured = capsys.readouterr()
+    assert code == 2
+    assert message in captured.err
+    assert "added" not in captured.out and "failed:" not in captured.err
+    assert not index.exists()

@@ -157,6 +157,19 @@ def test_a_heading_sharing_only_small_words_with_the_tab_title_is_not_its_headli
     assert article.title == "What 6G will mean for your phone | Radio Weekly"
 
 
+@pytest.mark.parametrize("name", ["clip.txt", "clip.md"])
+def test_a_colon_in_the_tab_title_is_the_headline_s_not_a_site_separator(tmp_path, name):
+    """The tab title's parts are split where a site's name is (" | ", " » "), as the
+    HTML cleaner splits a page's <title>; a colon, spaced as French writes it, is the
+    headline's own: "Labo d'Oulu : …" is one part, the story's."""
+    clipped = (
+        '---\ntitle: "Labo d\'Oulu : un sondeur testé en mer | Radio Hebdo"\n'
+        "published: 2025-06-03\n---\n# Le labo d'Oulu ouvre ses mesures au public\n\n"
+    )
+    article = extract(write(tmp_path, name, clipped + FRONT_MATTER_BODY))
+    assert article.title == "Le labo d'Oulu ouvre ses mesures au public"
+
+
 def test_markdown_with_a_bad_date_is_refused_with_the_reason(tmp_path):
     path = write(tmp_path, "bad.md", "---\ntitle: x\ndate: soon\n---\nBody text here.\n")
     with pytest.raises(ReadError, match="date must start with YYYY-MM-DD"):

@@ -582,3 +582,32 @@ def test_mail_toml_s_words_are_read_as_written_not_as_patterns(mail_toml):
     assert subject(f"Betr.: WG.: {title}") == title
     assert subject(f"Subject: WGX: {title}") == f"WGX: {title}"
     assert not forwards.SUBJECT_FIELD.match(f"Betrx: {title}")
+
+
+def _turkish_upper(word: str) -> str:
+    """Capitals as Turkish writes them: a dotted i keeps its dot ("tarih", "TARİH")."""
+    return word.replace("i", "İ").upper()
+
+
+@pytest.mark.parametrize("name", sorted(forwards.DATE_NAMES))
+def test_a_date_header_s_name_in_capitals_is_still_its_date(name):
+    """A header's name in capitals, as any language writes them ("İ" lower-cases to "i"
+    and a combining dot), names the same role as in lower case."""
+    title, body = "Two labs share a 6G channel sounder", "The labs share one sounder."
+    for caps in (name.upper(), _turkish_upper(name)):
+        mail = f"FROM: Press <press@example.org>\n{caps}: 13 March 2024 15:10\n"
+        mail += f"SUBJECT: {title}\n\n{title}\n\n{body}\n"
+        assert forwards.read_forward(mail.splitlines()).sent == SENT, caps
+
+
+def test_a_turkish_forward_with_its_headers_in_capitals():
+    title, body, note, programs = FORWARDS["tr"]
+    headers = programs["outlook"][0].format(title=title)
+    headers = "\n".join(
+        _turkish_upper(name) + ":" + value if value else name
+        for name, _, value in (line.partition(":") for line in headers.splitlines())
+    )
+    assert "KİMDEN:" in headers and "GÖNDERİLDİ:" in headers
+    article = extract_document(f"{headers}\n\n{title}\n\n{body}\n", "mail.txt", is_html=False)
+    assert (article.title, article.date) == (title, SENT)
+    assert article.paragraphs == body.split("\n\n")

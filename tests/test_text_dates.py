@@ -279,3 +279,51 @@ def test_pieces_on_either_side_of_the_headline_make_no_date_together():
     # The pieces of one byline, one a line, still make its date.
     page = "Magazine\nTwo vendors open a shared sub-THz lab\nPublished\n5\nJune\n2025\n"
     assert day_of(MENU + page + LONG_LEAD) == date(2025, 6, 5)
+
+
+def test_a_japanese_era_date_alone_and_its_first_year():
+    head = "お知らせ\n令和7年6月13日\n総務省、6G向け周波数の確保に向けた方針案への意見募集\n"
+    assert day_of(MENU + head + BODY) == date(2025, 6, 13)
+    head = "お知らせ\n令和元年5月7日\n研究機構、次世代通信の共同研究を開始\n"
+    assert day_of(MENU + head + BODY) == date(2019, 5, 7)
+
+
+def test_a_turkish_short_month_in_a_post_stamp():
+    head = (
+        "Gönderi\nUlaştırma ve Altyapı Bakanlığı\n"
+        "6G araştırmaları için yeni test merkezi açıldı\n11:32 ÖÖ · 7 Oca 2025\n"
+    )
+    assert day_of(MENU + head + BODY) == date(2025, 1, 7)
+
+
+def test_a_day_in_figures_is_read_the_way_the_dateline_in_words_agrees():
+    page = (
+        MENU
+        + "Lumeris Reports Fourth Quarter Results; 6G Design Wins Lift Outlook\n"
+        + "02/12/2025\n"
+        + "Revenue of $212.4 million, up 14% year over year\n"
+        + "SAN JOSE, Calif., Feb. 12, 2025 (GLOBE NEWSWIRE) -- Lumeris Semiconductor "
+        + "today reported results for its fourth quarter, lifted by early 6G design wins.\n"
+        + BODY
+    )
+    assert day_of(page) == date(2025, 2, 12)
+    # Without the dateline in words, a European page's day comes first.
+    assert day_of(page.replace("Feb. 12, 2025", "today")) == date(2025, 12, 2)
+
+
+@pytest.mark.parametrize(
+    "head, day",
+    [
+        # short month names that are words too ("gen", "set", "out") in a name or phrase
+        ("Lab tests the Snapdragon 8 Gen 3, 2024 phone for 6G", None),
+        ("Data Set 2, 2023: sub-THz channel measurements", None),
+        ("Tickets sold out 5, 2024 at the Oulu summit", None),
+        # the same names as their languages write a date: the day first
+        ("Publicado: 12 set 2024", date(2024, 9, 12)),
+        ("Pubblicato il 3 gen 2025", date(2025, 1, 3)),
+        ("02 Ago 2017", date(2017, 8, 2)),
+        ("Mar 5, 2024", date(2024, 3, 5)),  # English writes its short names month first
+    ],
+)
+def test_short_month_names_that_are_words_are_read_only_the_day_first(head, day):
+    assert day_of(f"{head}\n\n{BODY}") == day

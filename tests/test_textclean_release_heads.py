@@ -3,6 +3,8 @@ release's number round the headline."""
 
 from datetime import date
 
+import pytest
+
 from indexer.extract import extract_document
 
 
@@ -36,3 +38,102 @@ def test_a_headline_citing_a_decision_s_number_is_still_the_title():
         "Member states have two years to report on how the band is used today.",
     ]
     assert read(*MENU, "News", headline, "5 March 2024", *lead) == (headline, date(2024, 3, 5))
+
+
+LEAD = [
+    "The ministry said the rules on sharing the upper 6 GHz band between operators take "
+    "effect in July, after a consultation that ran for six months.",
+    "Operators must report their use of the band every quarter.",
+]
+
+
+def test_a_short_headline_with_a_regulation_s_number_is_still_the_title():
+    """A release number's line is its label and number (a date may follow); a short
+    headline that cites a number and goes on is a headline."""
+    for headline in ("Regulation No 5/2025 adopted", "Regulation No 5/2025 enters into force"):
+        assert read(*MENU, "News", headline, "5 March 2025", *LEAD) == (
+            headline,
+            date(2025, 3, 5),
+        )
+
+
+def test_release_number_lines_with_their_label_and_date_are_furniture():
+    headline = "Neue Regeln für das obere 6-GHz-Band"
+    for number in (
+        "Pressemitteilung Nr. 47/2025",
+        "Nr. 118/2025 vom 12.03.2025",
+        "Pressemitteilung Nr. 12/2025 · 12.03.2025",
+        "Press release No. 12/2025, 12 March 2025",
+    ):
+        assert read(*MENU, number, headline, "12.03.2025", *LEAD) == (
+            headline,
+            date(2025, 3, 12),
+        ), number
+
+
+def test_a_release_number_stands_on_its_own_above_a_headline_cut_at_a_link():
+    """One text node a line: the number is no piece of the headline under it."""
+    lead = [
+        "Kleine und mittlere Unternehmen sollen neue Mobilfunktechnik schneller auf ihren "
+        "Betriebsgeländen erproben dürfen, fordert die Kammer in einem Positionspapier.",
+        "Bislang dauert die Genehmigung eines Testfeldes oft mehr als ein halbes Jahr.",
+    ]
+    page = [*MENU, "Pressemitteilung Nr. 47/2025", "Kammer fordert"]
+    page += ["schnellere Genehmigungen für Testfelder", "22.07.2025", *lead]
+    assert read(*page) == (
+        "Kammer fordert schnellere Genehmigungen für Testfelder",
+        date(2025, 7, 22),
+    )
+
+
+# A byline in Italian, Swedish, Norwegian and Danish by a short headline and its date:
+# (the headline, its date line, the byline, the lead).
+BYLINES = {
+    "it": (
+        "Il porto prova il 6G",
+        "12 marzo 2025",
+        "di Marco Bellini",
+        "L'ateneo e l'autorità portuale hanno firmato giovedì un accordo per allestire in "
+        "banchina un banco di prova del 6G per gru e veicoli automatici.",
+    ),
+    "sv": (
+        "Havsis mäts",
+        "12 mars 2025",
+        "Av Eva Berg",
+        "Forskare vid universitetet har under vintern mätt hur 6G-signaler tar sig genom "
+        "havsis, och resultaten presenteras i vår.",
+    ),
+    "no": (
+        "Havis måles",
+        "12. mars 2025",
+        "Av Kari Nordmann",
+        "Forskere ved universitetet har i vinter målt hvordan 6G-signaler går gjennom "
+        "havis, og resultatene legges fram i vår.",
+    ),
+    "da": (
+        "Havis måles",
+        "12. marts 2025",
+        "Af Jens Holm",
+        "Forskere ved universitetet har i vinter målt, hvordan 6G-signaler bevæger sig "
+        "gennem havis, og resultaterne fremlægges i foråret.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(BYLINES))
+def test_a_byline_in_italian_swedish_norwegian_or_danish_is_no_title(language):
+    headline, day, byline, lead = BYLINES[language]
+    for page in ([headline, byline, lead], [headline, day, byline, lead]):
+        assert read(*MENU, *page)[0] == headline, page
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Di Maio apre il forum sul 6G",  # "di" and a name, and more: a headline
+        "Av Ericsson",  # one word after "av": no name of a writer
+    ],
+)
+def test_a_headline_that_opens_with_di_or_av_is_still_the_title(headline):
+    lead = BYLINES["sv"][3] if headline.startswith("Av") else BYLINES["it"][3]
+    assert read(*MENU, headline, "12.03.2025", lead)[0] == headline

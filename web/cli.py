@@ -16,6 +16,7 @@ import os
 import sys
 from pathlib import Path
 
+from indexer.datafiles import DataFileError
 from indexer.extract.organisations import corpus_definitions, defined_acronyms
 from indexer.extract.reading import ReadError, SourceFile, printable_path
 from indexer.index.cluster import ClusterUnavailable
@@ -39,7 +40,14 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except (CorpusMissing, IndexBusy, IndexMissing, IndexDamaged, ClusterUnavailable) as exc:
+    except (
+        CorpusMissing,
+        IndexBusy,
+        IndexMissing,
+        IndexDamaged,
+        ClusterUnavailable,
+        DataFileError,
+    ) as exc:
         print(f"sixg-search: {exc}", file=sys.stderr)
         return CANNOT_RUN
     except BrokenPipeError:  # output piped into `head` and the like

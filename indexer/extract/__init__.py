@@ -7,6 +7,8 @@ htmlclean      HTML -> title, body paragraphs, page metadata (trafilatura,
 textclean      copied plain text -> title, body paragraphs, removed lines
 forwards       e-mail forwards: the forwarded release as the text (mail headers
                removed), its headline and date
+linkdumps      text-mode browser dumps with numbered links (lynx, w3m): the
+               numbers, menus of links and References list taken out
 markdown       Markdown: front matter (title, date, url, source) and body text
 pdf            PDF: the text layer without headers, footers and page numbers,
                lines joined into paragraphs (pypdf)

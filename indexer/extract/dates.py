@@ -105,6 +105,8 @@ for _names in (
     "janv févr mars avr mai juin juil août sept oct nov déc",
     "jan feb mrt apr mei jun jul aug sep okt nov dec",
     "jan fev mar abr mai jun jul ago set out nov dez",
+    # ... and Turkish ("7 Oca 2025", "3 Ağu 2025").
+    "oca şub mar nis may haz tem ağu eyl eki kas ara",
 ):
     for _number, _name in enumerate(_names.split(), 1):
         _MONTHS.setdefault(_name.replace("_", " "), _number)
@@ -137,7 +139,19 @@ WEEKDAYS = frozenset(
     )
     for day in days.split()
 )
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# Short names that are words too, in English and in other languages listed ("Snapdragon 8
+# Gen 3, 2024", "Data Set 2, 2023", "sold out 5, 2024"; Dutch "mag", Portuguese "dez"):
+# their languages (Italian, Portuguese, Spanish) write the day first ("02 ago 2017",
+# "12 set 2024"), so they are months only there, never in English's month-first order.
+_DAY_FIRST_ONLY = frozenset({"gen", "set", "mag", "ago", "out", "dez"})
+
+
+def _month_names(names) -> str:
+    return r"(?P<month>" + "|".join(sorted(names, key=len, reverse=True)) + r")\.?"
+
+
+_MONTH = _month_names(_MONTHS)
+_MONTH_FIRST = _month_names(set(_MONTHS) - _DAY_FIRST_ONLY)
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"  # "1er juin": French first day
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # A year ends a word, or has the time glued to it ("Nov 15, 20195:45 AM", a copied byline),
@@ -152,7 +166,7 @@ DATE_PATTERNS = [
         rf"{_YEAR}\s*[年년]\s*(?:[(（][^()（）]{{1,8}}[)）]\s*)?"
         rf"(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}})\s*[日일]"
     ),
-    re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.I),
+    re.compile(rf"(?<!\w){_MONTH_FIRST}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.I),
     # "5 June 2025", "5 of June", "5 de junio de 2025", Catalan "5 d'abril de 2025".
     re.compile(
         rf"(?<!\w){_DAY}(?:\s+of\s+|\s+de\s+|\s+d['’]|\s+){_MONTH}[,،]?\s+(?:de\s+)?{_YEAR}{_YEAR_END}",
@@ -160,8 +174,14 @@ DATE_PATTERNS = [
     ),
     # Hungarian "2024. május 2.": the year first, in words.
     re.compile(rf"(?<!\d){_YEAR}\.\s+{_MONTH}\s+(?P<day>\d{{1,2}})\.", re.I),
+    # A Japanese era's year alone, as ministries print it: "令和7年6月13日", "令和元年".
+    re.compile(
+        r"(?P<era>令和|平成)\s*(?P<eyear>元|\d{1,2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    ),
 ]
-_ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
+# The year before each era's first: 令和 began in 2019, 平成 in 1989.
+_ERA_YEAR_ZERO = {"令和": 2018, "平成": 1988}
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}|令和|平成")
 # Figures of other scripts (Arabic-Indic, Persian, full-width) read as ASCII ones.
 _OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
 _TO_ASCII_DIGITS = {start + i: str(i) for start in (0x0660, 0x06F0, 0xFF10) for i in range(10)}
@@ -196,8 +216,11 @@ DECK_MAX_CHARS = 330  # a standfirst of two or three sentences; a longer one is 
 LEAD_DATE_MAX_OFFSET = 30  # characters into the first paragraph
 DATELINE_MAX_WORDS = 10
 # What stands before a dateline's date: nothing, or the place and a comma
-# ("HELSINKI, ", "Málaga, ", "Paris, le ", "Hamburg (dpa), ").
-DATELINE_PLACE = re.compile(r"^(?:[^\W\d_][\w.'’()/ -]{0,40},\s*(?:le\s+|den\s+|el\s+)?)?$")
+# ("HELSINKI, ", "Málaga, ", "Paris, le ", "Hamburg (dpa), "), a town and its
+# state ("SAN JOSE, Calif., ").
+DATELINE_PLACE = re.compile(
+    r"^(?:(?:[^\W\d_][\w.'’()/ -]{0,40},\s*){1,2}(?:le\s+|den\s+|el\s+)?)?$"
+)
 
 
 def parse_date(text: str) -> date | None:
@@ -223,11 +246,16 @@ def _to_date(match: re.Match) -> date | None:
     parts = match.groupdict()
     month = int(parts["m"]) if parts.get("m") else _MONTH_NUMBERS.get(_month_key(parts["month"]))
     day = int(parts.get("d") or parts.get("day"))
+    year = parts.get("year") or _era_year(parts["era"], parts["eyear"])
     try:
-        found = date(int(parts["year"]), month, day)
+        found = date(int(year), month, day)
     except (TypeError, ValueError):
         return None
     return found if found <= date.today() else None
+
+
+def _era_year(era: str, year: str) -> int:
+    return _ERA_YEAR_ZERO[era] + (1 if year == "元" else int(year))
 
 
 def looks_like_dateline(line: str) -> bool:
@@ -285,7 +313,10 @@ def date_near_title(
             after, above = ([t for t in part if not event_sentence(t)] for part in (after, above))
         # Pieces are joined on one side of the title, in the page's order.
         near = after + above + _split_stamps(after) + _split_stamps(above[::-1])
-        found = date_in_byline(near) or date_in_byline(near, updated=True)
+        stated = _stated_days(lines[max(0, at - STRINGS_ABOVE) : at + 1 + LEAD_LINES * 3])
+        found = date_in_byline(near, stated=stated) or date_in_byline(
+            near, updated=True, stated=stated
+        )
         if found:
             return found
     return None
@@ -549,13 +580,16 @@ def byline_date(tree, headline) -> date | None:
     before, after = _strings_by(tree, headline)
     lead = _until_body(after)
     above = [t for t in before[::-1] if not ATTRIBUTION.match(t)]
+    stated = _stated_days(above + after)
     # A sentence's date that is no dateline is an event's ("… shown in Oulu on 14 May").
-    return next(
-        filter(
-            None, (date_in_byline(_no_events(part)) for part in (lead, above, after[len(lead) :]))
-        ),
-        None,
-    )
+    parts = (_no_events(part) for part in (lead, above, after[len(lead) :]))
+    return next(filter(None, (date_in_byline(part, stated=stated) for part in parts)), None)
+
+
+def _stated_days(strings: Iterable[str]) -> frozenset[date]:
+    """The days written out by a headline ("Feb. 12, 2025", "2025-02-12"): they tell
+    which way round the same page prints a day in figures ("02/12/2025")."""
+    return frozenset(day for text in strings for _, day in _dates_with_offsets(text))
 
 
 def _no_events(strings: list[str]) -> list[str]:
@@ -588,13 +622,17 @@ def _body_starts(text: str, deck: bool) -> tuple[bool, bool]:
     return not deck or len(text) > DECK_MAX_CHARS, False
 
 
-def date_in_byline(strings: Iterable[str], updated: bool = False) -> date | None:
+def date_in_byline(
+    strings: Iterable[str], updated: bool = False, stated: frozenset[date] = frozenset()
+) -> date | None:
     """The publication day among the strings by a headline (see `byline_date`);
-    with `updated`, an "updated" day counts too."""
+    with `updated`, an "updated" day counts too. A day in figures that reads
+    both ways round ("02/12/2025") is read the way a day `stated` in words
+    on the page agrees with, else day first."""
     for text in strings:
         if len(text) > BYLINE_MAX_CHARS or "©" in text:
             continue
-        found = _byline_day(text if updated else _before_update(text))
+        found = _byline_day(text if updated else _before_update(text), stated)
         if found and clutter_kind(text) != "copyright":
             return found
     return None
@@ -623,7 +661,7 @@ _BYLINE_PARTS = re.compile(r"([·|•–—]|\s[/-]\s)")
 _MARKER_AFTER = ("·", "|", "•", "–", "—", "-", "/", ",", ";", "(", "（")
 
 
-def _byline_day(text: str) -> date | None:
+def _byline_day(text: str, stated: frozenset[date] = frozenset()) -> date | None:
     text = ascii_digits(text)
     found = parse_date(text)
     if found:
@@ -643,6 +681,9 @@ def _byline_day(text: str) -> date | None:
     a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
     if a <= 12 < b:  # 11/19/2019, 11.14.2019: the day cannot be a month
         a, b = b, a
+    month_first = _numeric_day(year, a, b)
+    if month_first in stated and _numeric_day(year, b, a) not in stated:
+        return month_first
     return _numeric_day(year, b, a)
 
 

@@ -43,9 +43,19 @@ def _alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+# A header line, its name's role told by the group it matched in: the name is compared
+# without case by the pattern alone, as a name lower-cased again may not be the word
+# ("KİMDEN" lower-cases to "ki̇mden", with a combining dot).
+ROLES = {
+    "sender": SENDER_NAMES,
+    "date": DATE_NAMES,
+    "recipient": RECIPIENT_NAMES,
+    "subject": SUBJECT_NAMES,
+}
 HEADER = re.compile(
-    rf"^(?P<name>{_alternation(SENDER_NAMES | DATE_NAMES | RECIPIENT_NAMES | SUBJECT_NAMES)})"
-    r"\s*:\s*(?P<value>.*)$",
+    "^(?:"
+    + "|".join(f"(?P<{role}>{_alternation(names)})" for role, names in ROLES.items())
+    + r")\s*:\s*(?P<value>.*)$",
     re.I,
 )
 # The line a forwarded or quoted mail starts under: Gmail's, Outlook's and Thunderbird's
@@ -149,9 +159,10 @@ def _is_mail(lines: list[str]) -> bool:
     )
 
 
-def _header(line: str, names: frozenset[str]) -> str | None:
+def _header(line: str, role: str) -> str | None:
+    """The value of a header `line` whose name is one of `role`'s ("date", "subject")."""
     match = HEADER.match(line)
-    return match["value"] if match and match["name"].lower() in names else None
+    return match["value"] if match and match[role] is not None else None
 
 
 def _release_start(lines: list[str]) -> tuple[int, set[int]]:
@@ -185,7 +196,7 @@ def _subject_forms(subject: str) -> list[str]:
 
 
 def _subject(line: str) -> str | None:
-    return _header(line, SUBJECT_NAMES)
+    return _header(line, "subject")
 
 
 def _repeated_subject(subjects: list[list[str]], release: list[str]) -> str | None:
@@ -203,7 +214,7 @@ def _sent_day(headers: list[str]) -> date | None:
     wrote:" line, in the order they stand (a reply quoting a forward has the reply's
     "wrote:" line above the forwarded mail's Date:)."""
     days = [
-        _header_day(_header(line, DATE_NAMES) or (line if WROTE.match(line) else ""))
+        _header_day(_header(line, "date") or (line if WROTE.match(line) else ""))
         for line in headers
     ]
     return next((day for day in reversed(days) if day), None)

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..article import HEADING, LIST_ITEM, PARAGRAPH
+from .htmlclean import TITLE_SEPARATOR  # "Headline | Site", "Site » Headline"
 from .textclean import _key_words
 
 FRONT_MATTER_FIELDS = ("title", "date", "url", "source")
@@ -122,7 +123,6 @@ def read_front_matter(text: str, strict: bool = True) -> FrontMatter:
 
 
 HEADLINE_LINES = 12  # non-blank body lines a clipped page's headline stands within
-_TAB_SITE = re.compile(r"\s+(?:[|–—:·•]|-|::)\s+")  # "Headline | Site", "Site - Headline"
 
 
 def _on_page_headline(title: str, body: list[str]) -> str:
@@ -138,7 +138,7 @@ def _on_page_headline(title: str, body: list[str]) -> str:
     if not heading or len(heading.group(1)) != 1:
         return title
     headline = _inline(heading.group(2))
-    story = max(_TAB_SITE.split(title), key=len)
+    story = max(TITLE_SEPARATOR.split(title), key=len)
     same = set(_key_words(story)) & set(_key_words(headline))
     return headline if len(same) >= 2 else title
 

@@ -15,6 +15,7 @@ from .forwards import read_forward
 from .htmlclean import clean_html
 from .language import declared_language, detect_language
 from .lines import word_count
+from .linkdumps import read_link_dump
 from .markdown import FrontMatterError, parse_markdown, read_front_matter
 from .organisations import attribution, find_organisations, is_credit
 from .overrides import SidecarState, apply_overrides, sidecar_state, without_controls
@@ -83,12 +84,15 @@ def _clean_plain_text(text: str):
     release is the text: the headers and the sender's note leave it, its
     title is the line the Subject repeats (else the cleaner's, else the
     Subject's words), its day the release's own. Else the cleaner's title,
-    and the byline by it.
+    and the byline by it. A text-mode browser's dump (linkdumps.py) is read
+    without its link numbers, menus of links and list of their addresses.
     """
     front = read_front_matter(text, strict=False)
-    forward = read_forward(front.body.splitlines())
-    cleaned = clean_text(forward.text if forward else front.body)
-    above = [Removed(line, FRONT_MATTER) for line in front.lines]
+    dump = read_link_dump(front.body)
+    body = dump.text if dump else front.body
+    forward = read_forward(body.splitlines())
+    cleaned = clean_text(forward.text if forward else body)
+    above = [Removed(line, FRONT_MATTER) for line in front.lines] + (dump.removed if dump else [])
     cleaned.removed[:0] = above + (forward.removed if forward else [])
     title = clean_value(front.meta.get("title", "")) or (forward and forward.title)
     title = title or cleaned.title or (forward and forward.subject)
@@ -96,7 +100,7 @@ def _clean_plain_text(text: str):
         return cleaned, title, front.meta["date"]
     if forward:
         return cleaned, title, forward.day(title)
-    lines = [ln.strip() for ln in front.body.splitlines() if ln.strip()]
+    lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
     return cleaned, title, date_near_title(lines, title) or date_from_text(lines)
 
 

@@ -581,10 +581,15 @@ _RULE = re.compile(r"\s*([-=*_~])\1{2,}\s*")
 # The word for "by" before a writer's name: English, German, French, Spanish and
 # Portuguese, Dutch (`_BYLINE`, `_LONE_BY`, `_SIGNATURE`).
 _BY_WORDS = "by|von|par|por|door"
+# ... and Italian, Swedish and Norwegian, Danish and Norwegian: words of every sentence
+# there ("di Roma", "av 6G"), so a byline only with a writer's name of two or three
+# words after them and nothing else ("di Marco Bellini", "Av Eva Berg", "Af Jens Holm").
+_NAMED_BY_WORDS = "di|av|af"
+_WRITER = r"[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,2}"
 # A byline in any language: the word for "by" and a name ("di Marco Bellini", "av Eva
 # Berg"); after a line that does not end open it is no piece of that line's sentence
 # (a preposition and a name, "in New York City", is: a wrapped headline's end).
-_SIGNATURE = re.compile(rf"(?:{_BY_WORDS}|di|av|af) [A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){{1,2}}")
+_SIGNATURE = re.compile(rf"(?:{_BY_WORDS}|{_NAMED_BY_WORDS}) {_WRITER}")
 # No space when joining before closing or after opening punctuation.
 _TIGHT_BEFORE = re.compile(r"[,.;:!?)\]}»”’%]")
 _TIGHT_AFTER = re.compile(r"[(\[{«“‘]$")
@@ -653,13 +658,16 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 
 def _kicker(prev: _Joined) -> bool:
     """A line of its own above a headline, whatever follows: a kicker in capitals
-    ("MEDIA RELEASE", "NEWS ANALYSIS") or a section label (clutter.toml's
-    editorial labels: "Press release", "Pressemitteilung")."""
+    ("MEDIA RELEASE", "NEWS ANALYSIS"), a section label (clutter.toml's
+    editorial labels: "Press release", "Pressemitteilung") or a release's number
+    ("Pressemitteilung Nr. 47/2025")."""
     if len(prev.parts) > 1:
         return False
     text = prev.parts[0]
-    return (text.isupper() and sum(c.isalpha() for c in text) >= KICKER_MIN_LETTERS) or (
-        clutter_kind(text) == "editorial-label"
+    return (
+        (text.isupper() and sum(c.isalpha() for c in text) >= KICKER_MIN_LETTERS)
+        or clutter_kind(text) == "editorial-label"
+        or bool(_RELEASE_NUMBER.match(text))
     )
 
 
@@ -718,6 +726,7 @@ def _inline(prev: _Joined, line: str, nxt: str | None) -> bool:
         and (_name_like(line) or prev.has_words(LABEL_MAX_WORDS + 1))
         and not ends_sentence(line)
         and nxt[0].islower()
+        and not _SIGNATURE.fullmatch(nxt)  # "di Marco Bellini": a byline, no sentence's end
         and prev.has_words(INLINE_MIN_WORDS)
     )
 
@@ -1305,8 +1314,8 @@ def _told_in_lead(
     inside a sentence scores only with a byline under it (`_named_in`: else it
     is a name, the institute's or the site's). A deck under a headline tells the
     lead as well and stands nearer, so of the lines that score, the topmost
-    within TOLD_DECK_GAP lines above the best is the headline, unless it
-    holds the best line whole (a breadcrumb ending in the headline) or
+    within TOLD_DECK_GAP lines above the best is the headline, unless a
+    line holding the best line whole (a breadcrumb ending in the headline) or
     another story's headline (a line of TEASER_LIST_WORDS words or more
     that does not score) stands between.
     A line printed twice is the headline, unless a line with a byline under
@@ -1358,8 +1367,10 @@ def _told_in_lead(
     for i in range(best - 1, max(best - TOLD_DECK_GAP, 0) - 1, -1):
         if lines[i].kind == "editorial-label":
             break  # a section label opens the best line's block: what is above is not its
-        if i in pool and title not in lines[i].text.casefold():
-            top = i  # (a line holding the title whole is a breadcrumb ending in it)
+        if title in lines[i].text.casefold():
+            break  # a breadcrumb ending in the headline: what is above is not its deck's
+        if i in pool:
+            top = i
         elif i in others:
             break  # another story's headline between: what is above is not the deck's
     return _headline_over_deck(top, shaped, lines, lead) if top == best else top
@@ -1476,6 +1487,19 @@ _GLUED_CREDIT = re.compile(
     r"[:/|©].*|©.*)$",
     re.I,
 )
+# The date after a release's number: in figures, the day first or the month first in words.
+_NUMBER_DATE = (
+    r"(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}|\d{1,2}\.?\s+[^\W\d_]+\.?\s+(?:19|20)\d{2}"
+    r"|[^\W\d_]+\.?\s+\d{1,2},?\s+(?:19|20)\d{2})"
+)
+# A release's number with its year: a label of a few words, the number and nothing
+# after but the release's date ("Comunicato stampa n. 12/2025", "Nr. 118/2025 vom
+# 12.03.2025"; not "Regulation No 5/2025 adopted", "Decision No 243/2012/EU on …").
+_RELEASE_NUMBER = re.compile(
+    r"^(?:[^\W\d_][\w.'’-]*\s+){0,3}(?:n|no|nr|n°)\.?\s*\d{1,4}/(?:19|20)\d{2}"
+    rf"(?:(?:\s*[·|,–—-]\s*|\s+(?:vom|del|du)\s+){_NUMBER_DATE})?\s*$",
+    re.I,
+)
 _FURNITURE = re.compile(
     r"^(you are (at|here)\b|back to\b|return to\b|zurück\b|retour\b|volver\b|"
     r"skip to\b|go to\b|jump to\b|home\s*[»>/|›]|written by\b|posted by\b|"
@@ -1494,9 +1518,8 @@ _FURNITURE = re.compile(
     r"|[.!?]\s*\([^()]+\)$"
     # A quote's attribution under it ("— Ann Lee on Monday, in a speech").
     r"|^[—―–]\s"
-    # A release's number with its year, in a line of a few words ("Comunicato stampa
-    # n. 12/2025", "Nr. 118/2025 vom 12.03.2025"; not "Decision No 243/2012/EU on …").
-    r"|^(?=(?:\S+\s+){0,5}\S+$).*\b(?:n|no|nr|n°)\.?\s*\d{1,4}/(?:19|20)\d{2}\b",
+    # A release's number (`_RELEASE_NUMBER`).
+    rf"|{_RELEASE_NUMBER.pattern}",
     re.I,
 )
 # A widget's words anywhere in a line ("Share this", "Subscribe", "Read more"):
@@ -1520,8 +1543,11 @@ _GLUED_BYLINE = re.compile(
 # A writer's name and social handle glued to the headline, an age may follow
 # ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days").
 _GLUED_HANDLE = re.compile(r"\s+[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*\s+@\w+(?:\s*[/|·•].*)?$")
-# The word in lower case, capitalised or, for "BY", in capitals.
-_BYLINE = re.compile(rf"^(?:{_BY_WORDS}|{_BY_WORDS.title()}|BY)\s+[A-ZÀ-Ý]")
+# The word in lower case, capitalised or, for "BY", in capitals; "di", "av", "af" in
+# any case with a writer's name and nothing after.
+_BYLINE = re.compile(
+    rf"^(?:(?:{_BY_WORDS}|{_BY_WORDS.title()}|BY)\s+[A-ZÀ-Ý]|(?i:{_NAMED_BY_WORDS}) {_WRITER}$)"
+)
 # A byline without "By": a name, a comma and the writer's role ("Ann Lee, Senior Tech Writer").
 # The name's words start with a capital of any alphabet ("Łukasz", `_named_byline`); the
 # role is one writer's ("Studio Cuts Jobs, Lays Off Writers" is a headline).

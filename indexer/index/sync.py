@@ -36,6 +36,7 @@ from tqdm import tqdm
 from whoosh.writing import CLEAR, MERGE_SMALL, NO_MERGE
 
 from .. import extract  # the pipeline loads in the workers only (see extract)
+from ..datafiles import check_index_files
 from ..extract import extractor_fingerprint
 from ..extract.overrides import NO_SIDECAR, SIDECAR_SUFFIX, SidecarState, sidecar_state
 from ..extract.reading import (
@@ -126,7 +127,8 @@ def sync_index(
     rebuild (or repair, the same): write every document again, from the extraction
     cache where it can, reading from the old index only what it can (it may be
     damaged), and starting a new cache if the old one is damaged. Otherwise a
-    damaged index raises IndexDamaged (with the repair command) before any change.
+    damaged index raises IndexDamaged (with the repair command) before any change;
+    a broken data file raises DataFileError (naming the file and the fault).
     scheduler: the address of a Dask scheduler whose workers extract (cluster.py)
     instead of this machine's cores.
     """
@@ -134,6 +136,7 @@ def sync_index(
     repair = repair or rebuild  # a rebuild reads the old index only where it can
     if not corpus.is_dir():
         raise CorpusMissing(f"corpus folder {corpus} does not exist")
+    check_index_files()  # a broken data file stops the run here (DataFileError)
     lock = _write_lock(index_dir, lock_timeout)
     try:
         return _sync_locked(
@@ -254,6 +257,7 @@ def index_paths(
     started = time.perf_counter()
     if not corpus.is_dir():
         raise CorpusMissing(f"corpus folder {corpus} does not exist")
+    check_index_files()
     targets = _targets(corpus, paths)
     lock = _write_lock(index_dir, lock_timeout)
     try:

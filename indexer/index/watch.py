@@ -43,6 +43,7 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..datafiles import DataFileError
 from ..extract.overrides import SIDECAR_SUFFIX
 from ..extract.reading import ARTICLE_SUFFIXES
 from .health import IndexDamaged
@@ -367,7 +368,7 @@ class Watcher:
             self._say("watch: a `sixg-search index` run holds the index; waiting for it")
             self._put_back(batch, counts=False)
             return LOCK_WAIT
-        except (IndexDamaged, CorpusMissing, OSError) as exc:  # until someone repairs it
+        except (IndexDamaged, CorpusMissing, DataFileError, OSError) as exc:  # until repaired
             self.errors += 1
             self._say(f"watch: cannot index now, trying again: {exc}", logging.ERROR)
             self._put_back(batch, counts=False)
