@@ -1011,14 +1011,7 @@ def _lead(
     lines: list[Line], removed: list[Removed], article: list[Line]
 ) -> tuple[str | None, list[str]]:
     """Pick the title out of the lines above the article; keep a standfirst."""
-    title_line = _whole(lines, _pick_title(lines, article))
-    pieces = _title_pieces(lines, title_line, _opening(article)) if title_line else []
-    rest = None
-    if len(pieces) > 1:
-        title_line = _joined(lines[i].text for i in pieces)
-    elif title_line:
-        rest = _wrapped_rest(lines + article[:1], title_line)
-    title = _title_text(f"{title_line} {rest}" if rest else title_line) if title_line else None
+    title_line, rest, title, pieces = _title_from(lines, article, _pick_title(lines, article))
     roles = [_lead_role(line, title) for line in lines]
     standfirst = _standfirst(roles)
     kept = []
@@ -1032,6 +1025,25 @@ def _lead(
         else:
             removed.append(Removed(line.text, role))
     return title, kept
+
+
+def _title_from(
+    lines: list[Line], article: list[Line], picked: str | None
+) -> tuple[str | None, str | None, str | None, list[int]]:
+    """The line picked as the headline in full: cut short with an ellipsis
+    (`_whole`), in pieces over several lines (`_title_pieces`: their indexes) or
+    wrapped onto the next line (`_wrapped_rest`: that rest); and the title they
+    make (`_title_text`)."""
+    title_line = _whole(lines, picked)
+    if not title_line:
+        return None, None, None, []
+    pieces = _title_pieces(lines, title_line, _opening(article))
+    rest = None
+    if len(pieces) > 1:
+        title_line = _joined(lines[i].text for i in pieces)
+    else:
+        rest = _wrapped_rest(lines + article[:1], title_line)
+    return title_line, rest, _title_text(f"{title_line} {rest}" if rest else title_line), pieces
 
 
 def _whole(lines: list[Line], title_line: str | None) -> str | None:
@@ -1272,6 +1284,30 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     stands right under it), a byline, a time stamp or a photo credit; nor,
     unless nothing else is, a bulleted item of a menu or a list (`_LIST_ITEM`).
     """
+    shaped = _shaped(lines, article)
+    bylined = _bylined(shaped, lines)
+    teasers = _teaser_list(shaped, bylined)
+    opening = _opening(article, after_list=len(lines) - 1 in teasers)
+    told = _told_in_lead([c for c in shaped if c[0] not in teasers], lines, opening, bylined)
+    if told is not None:
+        return lines[told].text
+    candidates = [text for _, text in shaped]
+    allowed = set(candidates)
+    near = [line.text for line in lines[-TITLE_WINDOW:] if line.text in allowed]
+    repeated = _first_repeat(near)
+    if repeated:
+        return repeated
+    if bylined:
+        return lines[max(bylined)].text
+    if near:
+        return near[FALLBACK_PICK]
+    return _first_repeat(candidates) or (candidates[FALLBACK_PICK] if candidates else None)
+
+
+def _shaped(lines: list[Line], article: list[Line]) -> list[tuple[int, str]]:
+    """The lines above the article that `_pick_title` chooses from, each with its
+    index (see there): headline-shaped, no furniture; label-shaped and bulleted
+    lines and an e-mail's subject field only when nothing else is."""
     lead = _widget_words_told(lines, article)
     shaped = [
         (i, line.text)
@@ -1300,23 +1336,7 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     shaped = [
         (i, t) for i, t in shaped if not _LIST_ITEM.match(t) and not _SUBJECT.match(t)
     ] or shaped
-    bylined = _bylined(shaped, lines)
-    teasers = _teaser_list(shaped, bylined)
-    opening = _opening(article, after_list=len(lines) - 1 in teasers)
-    told = _told_in_lead([c for c in shaped if c[0] not in teasers], lines, opening, bylined)
-    if told is not None:
-        return lines[told].text
-    candidates = [text for _, text in shaped]
-    allowed = set(candidates)
-    near = [line.text for line in lines[-TITLE_WINDOW:] if line.text in allowed]
-    repeated = _first_repeat(near)
-    if repeated:
-        return repeated
-    if bylined:
-        return lines[max(bylined)].text
-    if near:
-        return near[FALLBACK_PICK]
-    return _first_repeat(candidates) or (candidates[FALLBACK_PICK] if candidates else None)
+    return shaped
 
 
 def _widget_words_told(lines: list[Line], article: list[Line]) -> set[str]:
