@@ -223,11 +223,12 @@ class ValueCounter:
         facets)."""
         if chosen is None:
             chosen = np.flatnonzero(docs)
+        counted = min(len(chosen), self.live_count - len(chosen))  # (see below)
         few, most = len(chosen) * BITS_FROM, (self.live_count - len(chosen)) * BITS_FROM
         if self.bitmaps is not None and (
-            (few > len(docs) and most > len(docs)) or self.bitmaps.size <= 2 * len(chosen)
+            (few > len(docs) and most > len(docs)) or self.bitmaps.size <= 2 * counted
         ):  # (or when ANDing the field's words, values x documents / 64, costs less than
-            # a pass over the mask's documents: a rare word's hits over years, languages)
+            # a pass over the documents counted: a rare word's hits over years, languages)
             words = (bits or bits_of)(docs)
             return np.bitwise_count(self.bitmaps & words).sum(axis=1, dtype=np.int64)
         if len(chosen) * 2 > self.live_count and len(self.pair_doc):  # most documents:
