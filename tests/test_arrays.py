@@ -524,6 +524,37 @@ def test_counting_by_bits_at_the_edges_of_64_bit_words(size):
         assert counter.counts(docs) == expected
 
 
+def test_counting_by_rows_of_values_equals_counting_pair_by_pair(monkeypatch):
+    """A field of many values counts a few documents by each one's row of values
+    (np.take), the values past a row pair by pair: the counts of each value's
+    documents, for documents with no value, with a full row and with more than a row
+    holds (the overflow), deleted documents left out."""
+    from indexer.search import facets
+    from indexer.search.facets import ValueCounter
+
+    rng = np.random.default_rng(3)
+    size, values = 3000, 200
+    live = rng.random(size) > 0.05
+    per_doc = rng.choice([0, 1, 2, 2, 3], size=size)
+    per_doc[rng.choice(size, 40, replace=False)] = 12  # more than MAX_ROW: past any row
+    pairs = {(v, d) for d in range(size) for v in rng.choice(values, per_doc[d], replace=False)}
+    value_docs = {
+        f"v{v:03d}": np.array(sorted(d for w, d in pairs if w == v and live[d]), dtype=np.int64)
+        for v in range(values)
+    }
+    counter = ValueCounter(value_docs, size, live)
+    assert counter.rows is not None and counter.overflows is not None
+    assert counter.overflows.any() and counter.rows.shape[1] < 12
+    for share in (0.001, 0.01, 0.05):
+        docs = rng.random(size) < share
+        assert len(np.flatnonzero(docs)) * 8 < len(counter.pair_doc)  # (a few: rows)
+        expected = {v: int(docs[ids].sum()) for v, ids in value_docs.items()}
+        assert counter.counts(docs) == expected
+        with monkeypatch.context() as pairwise:
+            pairwise.setattr(facets, "ROWS", False)
+            assert counter.counts(docs) == expected
+
+
 def test_the_numpy_the_package_asks_for_counts_bits():
     """ValueCounter counts a mask of many documents with np.bitwise_count, which
     numpy has from 2.0 on: an install pyproject.toml allows must have it (with
@@ -653,7 +684,7 @@ def test_searches_by_the_fast_paths_equal_the_general_path(segmented, monkeypatc
     """The same hits, order, scores, snippets, facet counts and notice with the fast
     paths as without them (plain queries made without Whoosh's parser, phrases read
     from their rarest word on), uncached each time."""
-    from indexer.search import matching
+    from indexer.search import facets, matching
     from indexer.search import query as queries
 
     def answer():
@@ -666,11 +697,35 @@ def test_searches_by_the_fast_paths_equal_the_general_path(segmented, monkeypatc
     with monkeypatch.context() as slow:
         slow.setattr(queries, "plain_query", lambda *_: None)
         slow.setattr(matching, "RAREST_FIRST", False)
+        slow.setattr(matching, "IDS_FROM_POSTINGS", 0)
+        slow.setattr(facets, "ROWS", False)
         general = answer()
     assert fast[0] == general[0] and fast[2:] == general[2:]
     assert [h[0] for h in fast[1]] == [h[0] for h in general[1]]
     assert [h[1] for h in fast[1]] == pytest.approx([h[1] for h in general[1]])
     assert [h[2:] for h in fast[1]] == [h[2:] for h in general[1]]
+
+
+def test_docnums_sorted_from_postings_equal_those_of_the_match_mask(segmented):
+    """A word's matches (in title or body, or one field) listed from its posting lists
+    rather than by a pass over the match mask: the same docnums, deleted documents
+    left out, whether cached or not, and a filter's mask still listed from the mask."""
+    from indexer.search import matching
+
+    seeded = 0
+    for q in ("reconfigurable", "title:6G", "terahertz", "research", "nosuchword", "6g-ia"):
+        for filters in ({}, {"topic": ["Spectrum"]}):
+            for cached in (False, True):
+                if not cached:
+                    segmented.generation.forget_results()
+                found = select(segmented, SearchRequest(q=q, filters=filters))
+                seeded += bool(found._found)  # (listed from the postings)
+                ids = found.ids(found.allowed)
+                assert np.array_equal(ids, np.flatnonzero(found.allowed)), (q, filters)
+                assert ids.dtype == np.intp and not ids.flags.writeable
+                assert found.total == len(ids) or found.groups
+    assert seeded >= 6  # (without a filter: three words that are in few articles, twice)
+    assert matching.IDS_FROM_POSTINGS
 
 
 @pytest.mark.parametrize("protocol", [2, 4])

@@ -255,7 +255,9 @@ def stored_records(reader, docnums: list[int]) -> list[dict]:
         names = named.get(id(schema))
         if names is None:
             names = named[id(schema)] = frozenset(schema.names())
-        records.append({k: v for k, v in fields.items() if k in names or k in schema})
+        if not names.issuperset(fields):  # (a set operation in C for the usual record)
+            fields = {k: v for k, v in fields.items() if k in names or k in schema}
+        records.append(fields)
     return records
 
 

@@ -34,6 +34,7 @@ class Scored:
     mask: np.ndarray  # bool per document: does it match
     scores: np.ndarray  # float per document; meaningful where mask is True
     clean: bool = False  # scores are 0 wherever mask is False (an Or adds them as they are)
+    ids: np.ndarray | None = None  # the mask's docnums, ascending, when made from few postings
 
 
 def evaluate(searcher, arrays: IndexArrays, query) -> Scored:
@@ -68,9 +69,10 @@ def _compound(searcher, arrays: IndexArrays, query) -> Scored:
         return _and([evaluate(searcher, arrays, q) for q in query.subqueries], arrays)
     if isinstance(query, wq.Or):
         if all(type(q) is wq.Term for q in query.subqueries):
-            found = _nothing(arrays)
+            found, held = _nothing(arrays), []
             for term in query.subqueries:
-                _add_term(searcher, arrays, term, found)
+                _add_term(searcher, arrays, term, found, held)
+            found.ids = _union(held, arrays.size)
             return found
         return _or([evaluate(searcher, arrays, q) for q in query.subqueries], arrays)
     if isinstance(query, wq.AndNot):
@@ -88,12 +90,37 @@ def _nothing(arrays: IndexArrays) -> Scored:
 
 
 def _term(searcher, arrays: IndexArrays, term: wq.Term) -> Scored:
-    return _add_term(searcher, arrays, term, _nothing(arrays))
+    held = []
+    found = _add_term(searcher, arrays, term, _nothing(arrays), held)
+    found.ids = _union(held, arrays.size)
+    return found
 
 
-def _add_term(searcher, arrays: IndexArrays, term: wq.Term, found: Scored) -> Scored:
+def _union(held: list[np.ndarray], size: int) -> np.ndarray | None:
+    """The docnums in any of some posting lists, ascending (what np.flatnonzero gives of
+    their mask): sorted when they are few, faster than a pass over every document (at
+    100k, 0.04 ms for a rare word in title and body against 0.15); None when many."""
+    if not IDS_FROM_POSTINGS or sum(map(len, held)) * IDS_FROM_POSTINGS >= size:
+        return None
+    ids = np.concatenate(held, dtype=np.intp) if held else np.empty(0, np.intp)
+    if len(held) > 1:
+        ids.sort(kind="stable")  # (ascending runs merged: 4x faster than quicksort's)
+        kept = np.empty(len(ids), dtype=bool)
+        kept[:1] = True
+        np.not_equal(ids[1:], ids[:-1], out=kept[1:])
+        ids = ids[np.flatnonzero(kept)]  # (indexes: see PICKED)
+    return ids
+
+
+IDS_FROM_POSTINGS = 4  # docnums sorted from postings up to 1/4 of the documents (0: never)
+
+
+def _add_term(
+    searcher, arrays: IndexArrays, term: wq.Term, found: Scored, held: list | None = None
+) -> Scored:
     """`found` (clean) with a term's documents and scores added in place: an Or of
-    terms (a word in title and body) sums them without an array per term."""
+    terms (a word in title and body) sums them without an array per term (`held`:
+    the term's docnums are added to it)."""
     if term.fieldname not in searcher.schema:
         return found
     field = searcher.schema[term.fieldname]
@@ -102,6 +129,8 @@ def _add_term(searcher, arrays: IndexArrays, term: wq.Term, found: Scored) -> Sc
     except ValueError:
         return found
     ids, weights = arrays.postings(searcher.reader(), term.fieldname, text)
+    if held is not None:
+        held.append(ids)
     where = _run(ids)
     if where is ids:  # indexed by intp: numpy converts int32 indexes on every use (2-3x slower)
         ids = where = ids.astype(np.intp)

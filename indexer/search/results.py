@@ -122,15 +122,21 @@ def stored_articles(snapshot: Snapshot, docnums: list[int]) -> list[Article]:
 ARTICLE_OVERHEAD = 2048  # bytes an Article takes besides its text (a rough count)
 
 
-def _wanted(words: dict[str, frozenset[str]], field: str, language: str) -> highlighting.Wanted:
+def _wanted(
+    words: dict[str, frozenset[str]], field: str, language: str, made: dict
+) -> highlighting.Wanted:
     """What to mark in an article's title or body: its English words, and what the
-    query looks for in the article's own language and in CJK text."""
-    return highlighting.Wanted(
-        words[field],
-        language,
-        words.get(stem_field(language), frozenset()),
-        words.get(CJK_FIELD, frozenset()),
-    )
+    query looks for in the article's own language and in CJK text (made once per
+    field and language for a page's hits, and kept in `made`)."""
+    found = made.get((field, language))
+    if found is None:
+        found = made[field, language] = highlighting.Wanted(
+            words[field],
+            language,
+            words.get(stem_field(language), frozenset()),
+            words.get(CJK_FIELD, frozenset()),
+        )
+    return found
 
 
 def make_hits(snapshot: Snapshot, query, docnums: list[int], scores, with_copies) -> list[Hit]:
@@ -147,11 +153,12 @@ def make_hits(snapshot: Snapshot, query, docnums: list[int], scores, with_copies
     # the hits and their copies read in one pass
     articles = stored_articles(snapshot, [*docnums, *chain.from_iterable(copies)])
     hits, at = [], len(docnums)
+    wanted: dict[tuple[str, str], highlighting.Wanted] = {}  # see _wanted
     for docnum, article, group in zip(docnums, articles, copies, strict=False):
         key = (docnum, *(words[f] for f in fields))
         found = marked.get(key)
         if found is None:
-            found = _marked(article, words)
+            found = _marked(article, words, wanted)
             marked.put(key, found, 256 + len(found[0]) + len(found[1]))
         score = float(scores[docnum]) if scores is not None else None
         hits.append(Hit(article, score, *found, articles[at : at + len(group)]))
@@ -159,10 +166,13 @@ def make_hits(snapshot: Snapshot, query, docnums: list[int], scores, with_copies
     return hits
 
 
-def _marked(article: Article, words: dict[str, frozenset[str]]) -> tuple[Markup, Markup]:
+def _marked(
+    article: Article, words: dict[str, frozenset[str]], made: dict
+) -> tuple[Markup, Markup]:
     """The title and snippet of a hit with the query's words marked."""
-    title_html = highlighting.title(article.title, _wanted(words, "title", article.language))
-    snippet = highlighting.snippet(article.text, _wanted(words, "body", article.language))
+    language = article.language
+    title_html = highlighting.title(article.title, _wanted(words, "title", language, made))
+    snippet = highlighting.snippet(article.text, _wanted(words, "body", language, made))
     return (
         Markup(title_html) if title_html else escape(article.title),
         Markup(snippet) if snippet else escape(highlighting.lead(article.text)),

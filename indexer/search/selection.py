@@ -125,7 +125,7 @@ def select(snapshot: Snapshot, request: SearchRequest) -> Selection:
     }
     allowed = _intersect(matched, list(chosen.values()))
     groups = generation.copies if generation.copies.group and not request.copies else None
-    return Selection(
+    found = Selection(
         query,
         notice,
         matched,
@@ -136,6 +136,9 @@ def select(snapshot: Snapshot, request: SearchRequest) -> Selection:
         scored.scores,
         generation.value_counters,
     )
+    if scored.ids is not None and allowed is scored.mask:  # (no filter): ids() known
+        found._found.append((allowed, scored.ids))
+    return found
 
 
 def _evaluated(snapshot: Snapshot, query) -> Scored:
@@ -146,8 +149,10 @@ def _evaluated(snapshot: Snapshot, query) -> Scored:
     found = cache.get(key)
     if found is None:
         found = evaluate(snapshot.searcher, snapshot.generation.arrays, query)
-        found.mask.flags.writeable = found.scores.flags.writeable = False
-        cache.put(key, found, found.mask.nbytes + found.scores.nbytes)
+        kept = [a for a in (found.mask, found.scores, found.ids) if a is not None]
+        for array in kept:
+            array.flags.writeable = False
+        cache.put(key, found, sum(a.nbytes for a in kept))
     return found
 
 
