@@ -530,7 +530,7 @@ def _reflow(lines: list[Line]) -> list[Line]:
         if _hard_wrapped(block):
             text = block[0].text
             for prev, line in itertools.pairwise(block):
-                text += _glue(prev.text, line.text) + line.text
+                text += _wrap_glue(prev.text, line.text) + line.text
             out.append(_Joined(Line(text, block[0].block)))
             continue
         for at, line in enumerate(block):
@@ -853,7 +853,7 @@ def _unwrap(lines: list[Line], margin: int) -> list[Line]:
     for line in lines:
         prev = out[-1] if out else None
         if prev and prev.block == line.block and _broke_here(prev, line, margin):
-            parts[-1].append(_glue(prev.text, line.text) + line.text)
+            parts[-1].append(_wrap_glue(prev.text, line.text) + line.text)
             prev.text = line.text  # only its last character is asked for
             prev.width = line.width
         else:
@@ -870,11 +870,12 @@ def _broke_here(prev: Line, line: Line, margin: int) -> bool:
     if is_bullet(line.text) and not line.text.startswith("--"):
         return False
     first = line.text[:1] if _wide(line.text[0]) else line.text.split(" ", 1)[0]
-    return prev.width + len(_glue(prev.text, first)) + display_width(first) > margin
+    return prev.width + len(_wrap_glue(prev.text, first)) + display_width(first) > margin
 
 
-def _glue(text: str, nxt: str) -> str:
-    """What joins a wrapped line to the next: nothing next to a wide character."""
+def _wrap_glue(text: str, nxt: str) -> str:
+    """What joins a hard-wrapped line to the next: nothing next to a wide character
+    (a wrapper breaks CJK anywhere; `_glue` is for a copy's text nodes)."""
     return "" if _wide(text[-1]) or _wide(nxt[0]) else " "
 
 
