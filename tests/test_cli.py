@@ -171,3 +171,31 @@ def test_a_broken_data_file_stops_index_before_any_article(
     assert message in captured.err
     assert "added" not in captured.out and "failed:" not in captured.err
     assert not index.exists()
+
+
+def test_a_broken_data_file_or_a_missing_corpus_is_a_message_from_the_web_reindex(
+    corpus_dir, tmp_path, monkeypatch
+):
+    """POST /api/reindex runs what `index` runs: a broken data file (which now stops the
+    run before any article) or a missing corpus is a 503 with its message (was: a 500)."""
+    from web import create_app
+
+    data = tmp_path / "data"
+    shutil.copytree(datafiles.DATA_DIR, data)
+    mail = data / "mail.toml"
+    mail.write_text(mail.read_text("utf-8").replace('"kimden"]', '"kimden"', 1), "utf-8")
+    monkeypatch.setattr(datafiles, "DATA_DIR", data)
+    _clear_data_caches()
+    settings = {"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "ADMIN_TOKEN": "t0ken"}
+    auth = {"Authorization": "Bearer t0ken"}
+    try:
+        client = create_app({**settings, "CORPUS_DIR": str(corpus_dir)}).test_client()
+        broken = client.post("/api/reindex", headers=auth)
+    finally:
+        monkeypatch.undo()
+        _clear_data_caches()
+    assert broken.status_code == 503 and "mail.toml: " in broken.get_json()["error"]
+    assert not (tmp_path / "index").exists()
+    client = create_app({**settings, "CORPUS_DIR": str(tmp_path / "none")}).test_client()
+    missing = client.post("/api/reindex", headers=auth)
+    assert missing.status_code == 503 and "does not exist" in missing.get_json()["error"]

@@ -267,3 +267,34 @@ def test_w3m_s_own_numbered_dump_of_a_page_reads_as_its_plain_dump(tmp_path):
     assert (numbered.title, numbered.date) == (HEADLINE, date(2024, 5, 14))
     assert numbered.text == plain.text
     assert "[" not in numbered.text and "passenger berths." in numbered.text
+
+
+# A Chinese article citing its sources, each mark glued to the sentence and
+# closed by the sentence's own full-width punctuation.
+ZH_FOOTNOTED = """\
+6G太赫兹通信研究取得进展
+
+研究表明[1]，太赫兹频段可为6G提供更高的速率[2]。
+多家机构已开展外场试验[3]，结果显示速率显著提升[4]。
+专家认为[5]，相关技术将在2030年前后成熟[6]；
+产业界也在加快标准化工作[7]！
+各方期待更多试验结果[8]。
+"""
+
+
+def test_a_chinese_article_with_footnotes_is_no_dump():
+    """A mark before full-width punctuation ("表明[1]，", "速率[2]。") is a footnote's,
+    as one before "," or "." is (was: read as link numbers, the article a dump)."""
+    assert read_link_dump(ZH_FOOTNOTED) is None
+
+
+def test_a_link_inside_a_chinese_sentence_leaves_no_space_when_its_number_goes():
+    """Chinese has no spaces between words: "中国移动[6]与华为" is "中国移动与华为" (was:
+    "中国移动 与华为", the space meant for two links glued in a menu, "[3]A[4]B")."""
+    body = "\n".join(
+        f"   第{n}段：海港研究院与[{n}]中国移动合作完成6G外场测试，速率提升明显。"
+        for n in range(1, 9)
+    )
+    refs = "\n".join(f"   {n}. https://a.example/{n}" for n in range(1, 9))
+    found = read_link_dump(f"{body}\n\nReferences\n\n{refs}\n")
+    assert "与中国移动合作" in found.text and "[" not in found.text

@@ -11,7 +11,8 @@ import hmac
 
 from flask import Blueprint, abort, current_app, jsonify, request
 
-from indexer.index.sync import IndexBusy, sync_index
+from indexer.datafiles import DataFileError
+from indexer.index.sync import CorpusMissing, IndexBusy, sync_index
 
 from .index import locations
 
@@ -26,6 +27,8 @@ def reindex():
         report = sync_index(*locations(), lock_timeout=LOCK_WAIT)
     except IndexBusy as exc:
         abort(409, description=str(exc))
+    except (DataFileError, CorpusMissing) as exc:  # the operator's to mend: a message, no 500
+        abort(503, description=str(exc))
     return jsonify(
         summary=report.summary(),
         added=report.added,

@@ -30,11 +30,13 @@ from dataclasses import dataclass
 from ..article import Removed
 from .dates import parse_date
 from .lines import normalise
+from .textclean import _glue
 
 # A link's number glued to its text ("[12]Sign in", "[3][IMG]"); a number before
-# a space, a colon, a closing mark or the line's end is a footnote's or a
-# Markdown reference ("[1] ITU, 2024", "[1]: https://...", "said[1].", "2023.[1]").
-MARKER = re.compile(r"\[(\d{1,5})\](?=[^\s:;,.!?)\]}])")
+# a space, a colon, a closing mark (full-width ones too) or the line's end is a
+# footnote's or a Markdown reference ("[1] ITU, 2024", "[1]: https://...", "said[1].",
+# "2023.[1]", "研究表明[1]，").
+MARKER = re.compile(r"\[(\d{1,5})\](?=[^\s:;,.!?)\]}、。，：；！？）」』】])")
 LINK_NUMBER = re.compile(r"\[(\d{1,5})\]")
 REFERENCES_HEADING = re.compile(r"^\s*References:?\s*$")
 # "   1. https://x.org/a" (lynx), "[1] https://x.org/a" (w3m): one address a line;
@@ -162,7 +164,9 @@ def _unnumbered(line: str, found: list[re.Match]) -> str:
     for m in found:
         out.append(line[at : m.start()])
         glued = m.start() > 0 and _PARTS_LINKS.match(line[m.start() - 1])
-        if glued and m.end() < len(line) and not line[m.end()].isspace():
+        after = line[m.end() : m.end() + 1]
+        # (none inside a Chinese or Japanese sentence: "中国移动[6]与华为")
+        if glued and after and not after.isspace() and _glue(line[m.start() - 1], after):
             out.append(" ")
             lost -= 1
         lost += m.end() - m.start()
