@@ -241,3 +241,42 @@ def test_small_blocks_stored_raw_read_back_as_deflated_ones(tmp_path, monkeypatc
                     want = getattr(arrays_b, read)(b, field, text)
                     for x, y in zip(got, want, strict=True):
                         assert (x is None and y is None) or (x == y).all(), (field, text)
+
+
+def test_a_spilled_run_holds_batches_of_bounded_postings(tmp_path, monkeypatch):
+    """A merge holds one batch of every run at once: a batch is at most _BATCH terms
+    and _BATCH_POSTINGS postings (a lone term may have more), so the commit's
+    memory does not grow with the corpus (runs grow with it); the merged postings
+    are the same whatever the cuts."""
+    import pickle
+
+    from whoosh.filedb.filestore import FileStorage
+
+    from indexer.index import pool as pools
+
+    monkeypatch.setattr(pools, "_BATCH_POSTINGS", 50)
+    storage = FileStorage(str(tmp_path)).create()
+    pool = pools.TermPool(storage, None)
+    expected = {}
+    for docnum in range(120):
+        items = [(b"every", 1, 1.0, b"v")]  # one term in all 120 documents
+        items += [(b"w%03d" % (docnum % 7), 1, 1.0, b"v")]  # 7 terms in 17-18 each
+        items += [(b"only%04d" % docnum, 1, 1.0, b"v")]  # 120 terms in one each
+        pool.add_field("body", items, docnum)
+        for tbytes, _, _, _ in items:
+            expected.setdefault(tbytes, []).append((docnum, 1.0, b"v"))
+    pool.save()
+    with pool._open_run(pool.runs[0]) as f:
+        batches = []
+        while True:
+            try:
+                batches.append(pickle.load(f))
+            except EOFError:
+                break
+    assert len(batches) > 3
+    for batch in batches:
+        postings = sum(len(found) for _, found in batch)
+        assert len(batch) <= pools._BATCH and (len(batch) == 1 or postings <= 50)
+    assert [key for batch in batches for key, _ in batch] == sorted(("body", t) for t in expected)
+    merged = {tbytes: postings for _, tbytes, postings in pool.groups()}
+    assert merged == expected

@@ -249,3 +249,39 @@ def test_the_indexing_command_starts_without_the_extraction_pipeline():
         [sys.executable, "-c", check], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_a_build_keeps_few_extracted_documents_waiting_for_the_writer(tmp_path, monkeypatch):
+    """When the writer is slower than the extraction (a --rebuild from the cache, a
+    busy indexing process), the documents extracted and not yet written stay a few
+    chunks, not the whole corpus: Executor.map submitted every chunk at once and
+    held every result until the writer took it (the memory grew with the corpus)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bench.corpus import generate
+    from indexer.index import sync
+
+    corpus = tmp_path / "corpus"
+    generate(corpus, 150, seed=3)
+    monkeypatch.setattr(sync, "CHUNK", 4)
+    monkeypatch.setattr(sync, "IN_FLIGHT", 3)
+    counts = {"submitted": 0, "written": 0, "waiting": 0}
+
+    class Counting(ThreadPoolExecutor):
+        def submit(self, fn, *args, **kwargs):
+            counts["submitted"] += len(args[0])
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(sync, "_executor", lambda scheduler: Counting(max_workers=2))
+    write = sync._write
+
+    def slow_write(*args):
+        counts["waiting"] = max(counts["waiting"], counts["submitted"] - counts["written"])
+        write(*args)
+        counts["written"] += 1
+
+    monkeypatch.setattr(sync, "_write", slow_write)
+    report = sync_index(corpus, tmp_path / "index")
+    assert report.added == counts["written"] == counts["submitted"] == 150
+    assert counts["waiting"] <= 3 * 4
+    assert len(indexed(tmp_path / "index")) == 150

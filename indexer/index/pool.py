@@ -22,7 +22,13 @@ from whoosh.writing import PostingPool
 
 _TERM_BYTES = 250  # what a new term's key, list and dict entry take, roughly
 _POSTING_BYTES = 160  # a posting's tuple, number, weight and value object
-_BATCH = 256  # terms pickled at once in a run (a merge holds one batch per run)
+# A run is pickled in batches of at most _BATCH terms and, past a batch's first term,
+# _BATCH_POSTINGS postings: a merge holds one batch of every run at once, and the
+# runs grow with the corpus (one per `limitmb` of postings, ~2,500 articles at
+# 128 MB), so batches of 256 common words each (the largest batch of each of the
+# 8 runs of 20,000 articles: 16 MB pickled in all, 1 MB now) grew with it.
+_BATCH = 256
+_BATCH_POSTINGS = 4096
 
 
 class TermPool(PostingPool):
@@ -60,10 +66,7 @@ class TermPool(PostingPool):
             return
         path, f = self._new_run()
         with f:
-            terms = self.terms
-            keys = sorted(terms)
-            for start in range(0, len(keys), _BATCH):
-                batch = [(key, terms[key]) for key in keys[start : start + _BATCH]]
+            for batch in _batches(self.terms):
                 pickle.dump(batch, f, pickle.HIGHEST_PROTOCOL)
         self.runs.append(path)
         self.terms = {}
@@ -109,6 +112,21 @@ class TermPool(PostingPool):
 
     def items(self, maxfiles=128):
         return iter(Grouped(self))
+
+
+def _batches(terms: dict):
+    """(key, postings) of every term in key order, in lists of at most _BATCH terms
+    and (but for a lone term) _BATCH_POSTINGS postings."""
+    batch, postings = [], 0
+    for key in sorted(terms):
+        found = terms[key]
+        if batch and (len(batch) == _BATCH or postings + len(found) > _BATCH_POSTINGS):
+            yield batch
+            batch, postings = [], 0
+        batch.append((key, found))
+        postings += len(found)
+    if batch:
+        yield batch
 
 
 class Grouped:

@@ -25,6 +25,7 @@ import stat
 import sys
 import threading
 import time
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -664,7 +665,7 @@ def _extract_all(jobs: list[Job], cache: Path | None = None, scheduler: str | No
     done = 0
     try:
         with _executor(scheduler) as pool:
-            for results in pool.map(_extract_chunk, chunks):
+            for results in _in_order(pool, chunks, IN_FLIGHT):
                 for result in results:
                     yield result
                     done += 1
@@ -673,6 +674,27 @@ def _extract_all(jobs: list[Job], cache: Path | None = None, scheduler: str | No
 
 
 CHUNK = 16  # jobs sent to a worker at once
+# chunks submitted and not yet written: enough to keep every worker busy, few enough
+# that when the writer falls behind (a --rebuild from the cache, a busy machine)
+# the finished documents waiting for it stay a few hundred, not the whole corpus
+IN_FLIGHT = 4 * max(os.cpu_count() or 1, 2)
+
+
+def _in_order(pool, chunks: list, ahead: int):
+    """pool.map(_extract_chunk, chunks) with at most `ahead` chunks submitted and not
+    yet taken (Executor.map submits them all at once, and holds every result the
+    consumer has not reached)."""
+    pending: deque = deque()
+    try:
+        for chunk in chunks:
+            if len(pending) == ahead:
+                yield pending.popleft().result()
+            pending.append(pool.submit(_extract_chunk, chunk))
+        while pending:
+            yield pending.popleft().result()
+    finally:  # stopped early (an error while writing): what was not started is not
+        for future in pending:
+            future.cancel()
 
 
 def _executor(scheduler: str | None):
