@@ -359,11 +359,16 @@ def shingle_diff(label: str, predicted: str) -> list[str]:
 
 
 def print_diffs(keys: list[str], truth: dict, folds: dict, shape: str) -> int:
-    predictions = json.loads((OUT / f"predictions-{shape}.json").read_text())
     for key in keys:
         if folds.get(key) != "A":
             print(f"{key}: not a page of half A (unknown, or judged on): no diff", file=sys.stderr)
-            continue
+    keys = [key for key in keys if folds.get(key) == "A"]
+    last = OUT / f"predictions-{shape}.json"
+    if keys and not last.exists():
+        print(f"no predictions for {shape} yet: run without --diff first", file=sys.stderr)
+        return 2
+    predictions = json.loads(last.read_text()) if keys else {}
+    for key in keys:
         print(f"== {key}")
         body = predictions.get(key, {}).get("articleBody", "")
         print("\n".join(shingle_diff(truth[key]["articleBody"], body)))
