@@ -389,3 +389,19 @@ def test_byline_and_time_stamp_lines_in_the_body_go():
         "<p>Last updated 14 May 2026 10:30</p></div></article></body></html>"
     )
     assert_cleaned(html, HEADLINE, STORY)
+
+
+def test_a_programme_s_times_in_a_list_or_a_table_stay():
+    # Times of day make a line look like a time stamp; a list item or a table row
+    # holding one is the story's programme, not the page's byline.
+    html = (
+        f"<html>{PAGE_HEAD}<body><article><h1>{HEADLINE}</h1><div class='txt'>{BODY_HTML}"
+        "<h2>Programme</h2><ul><li>09:30 Opening keynote on the research roadmap</li>"
+        "<li>10:15 Panel on terahertz links and their range</li></ul><table>"
+        "<tr><th>Time</th><th>Session</th></tr><tr><td>14:00</td><td>Spectrum policy</td></tr>"
+        "<tr><td>15:30</td><td>Closing remarks</td></tr></table></div></article></body></html>"
+    )
+    text = extract_document(html, "p.html", is_html=True).text
+    assert "- 09:30 Opening keynote on the research roadmap" in text
+    assert "- 10:15 Panel on terahertz links" in text
+    assert "| 14:00 | Spectrum policy |" in text and "| 15:30 | Closing remarks |" in text

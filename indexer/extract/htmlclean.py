@@ -520,10 +520,12 @@ def _is_heading_line(line: str) -> bool:
 def _without_bylines(kept: list[str], removed: list[Removed]) -> list[str]:
     """The body without byline and time-stamp lines that the extractor let in
     ("Published 12 May 2026" under the last paragraph): the page's metadata,
-    read apart (dates.py, organisations.py), not its text."""
+    read apart (dates.py, organisations.py), not its text. A list item or a table
+    row is the story's own (a programme's "- 09:30 Opening keynote"): a byline is
+    set as a line of its own."""
     body = []
     for line in kept:
-        if is_byline(line):
+        if not _is_item(line) and not line.startswith("|") and is_byline(line):
             removed.append(Removed(line, "byline"))
         else:
             body.append(line)
