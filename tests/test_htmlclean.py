@@ -405,3 +405,24 @@ def test_a_programme_s_times_in_a_list_or_a_table_stay():
     assert "- 09:30 Opening keynote on the research roadmap" in text
     assert "- 10:15 Panel on terahertz links" in text
     assert "| 14:00 | Spectrum policy |" in text and "| 15:30 | Closing remarks |" in text
+
+
+def test_a_page_that_is_mostly_a_list_of_links_keeps_them():
+    # A page of useful resources: its links are what it says, not a reader's next
+    # clicks beside a story (was: the lists went, the short rest fell to the
+    # structural cleaner, which lost the introduction and ran the links together).
+    names = [
+        "The national research programme and its open calls",
+        "Spectrum plan for the upper mid band, second edition",
+        "Testbed access rules for small companies and start-ups",
+        "White paper on the energy use of radio networks",
+    ]
+    links = "".join(f"<li><a href='/{i}'>{name}</a></li>" for i, name in enumerate(names))
+    html = (
+        f"<html>{PAGE_HEAD}<body><article><h1>{HEADLINE}</h1><p>{STORY[0]}</p>"
+        f"<h2>Programmes</h2><ul>{links}</ul><h2>Standards</h2><ul>{links.replace('/', '/s')}"
+        "</ul></article></body></html>"
+    )
+    text = extract_document(html, "p.html", is_html=True).text
+    assert STORY[0] in text
+    assert all(f"- {name}" in text for name in names)

@@ -505,6 +505,8 @@ def _without_link_lists(tree, kept: list[str], removed: list[Removed]) -> list[s
             ):
                 gone.add(i - 1)
         i = max(j, i + 1)
+    if 2 * sum(len(kept[n]) for n in gone) > sum(map(len, kept)):
+        return kept  # the links are most of the page: they are its story ("Useful resources")
     removed += [Removed(kept[n], "related-links") for n in sorted(gone)]
     return [line for n, line in enumerate(kept) if n not in gone]
 
