@@ -426,3 +426,16 @@ def test_a_page_that_is_mostly_a_list_of_links_keeps_them():
     text = extract_document(html, "p.html", is_html=True).text
     assert STORY[0] in text
     assert all(f"- {name}" in text for name in names)
+
+
+def test_a_lead_set_apart_before_the_body_s_container_stays_first():
+    # The lead in a container of its own, the rest in another that holds most of
+    # the paragraphs: that one marked as the body alone, the lead went (was: lost
+    # on an English page, read after the story's last line on a Chinese one).
+    html = (
+        f"<html>{PAGE_HEAD}<body><div class='x'><h1>{HEADLINE}</h1>"
+        f"<div class='lead'><p>{STORY[0]}</p></div><div class='c'>"
+        + "".join(f"<p>{p}</p>" for p in STORY[1:])
+        + "</div></div></body></html>"
+    )
+    assert extract_document(html, "p.html", is_html=True).text.split("\n\n") == STORY

@@ -289,7 +289,7 @@ def _with_body_marked(tree):
     if any(next(iter(expr(tree)), None) is not None for expr in named):
         return tree
     home = _paragraph_home(tree)
-    if home is None or home.tag not in BODY_TAGS:
+    if home is None or home.tag not in BODY_TAGS or _lead_before(home):
         return tree
     for expr in BODY_XPATH[NAMED_BODY:]:
         wrapper = next(iter(expr(tree)), None)
@@ -301,6 +301,18 @@ def _with_body_marked(tree):
     marked = copy.deepcopy(tree)
     marked.getroottree().xpath(path)[0].tag = "article"
     return marked
+
+
+def _lead_before(home) -> bool:
+    """Whether a paragraph of the story stands before its container, set apart in
+    a sibling (a lead in <div class="lead">): marked, the container alone would
+    be read and the lead lost (or read after the rest)."""
+    return any(
+        is_body_sentence(_text(paragraph))
+        for sibling in home.itersiblings(preceding=True)
+        if isinstance(sibling.tag, str)
+        for paragraph in sibling.iter("p")
+    )
 
 
 def _paragraph_home(tree):
