@@ -439,3 +439,18 @@ def test_a_lead_set_apart_before_the_body_s_container_stays_first():
         + "</div></div></body></html>"
     )
     assert extract_document(html, "p.html", is_html=True).text.split("\n\n") == STORY
+
+
+@pytest.mark.parametrize("joined", ["<div>{}</div>", "{}<br><br>"])
+def test_a_lead_that_is_the_description_stays_in_a_body_without_paragraphs(joined):
+    # The body's paragraphs set as <div>s or split by <br>: the element holding the
+    # page's <p>s is then the footer, and no line of the text is in it (was: the
+    # lead, the page's description, went as a deck standing before the body).
+    head = PAGE_HEAD.replace("</head>", f"<meta name='description' content='{STORY[0]}'></head>")
+    html = (
+        f"<html>{head}<body><article><h1>{HEADLINE}</h1><div class='t'>"
+        + "".join(joined.format(p) for p in STORY)
+        + "</div></article><footer><p>Copyright 2026 Oulu Research Centre, all rights"
+        " reserved.</p></footer></body></html>"
+    )
+    assert STORY[0] in extract_document(html, "p.html", is_html=True).text

@@ -471,7 +471,9 @@ def _without_deck(tree, kept: list[str], removed: list[Removed]) -> list[str]:
     if home is None:
         return kept
     inside = {line for el in home.iter("p", *HEADINGS) for line in _lines(el)}
-    start = next((n for n, line in enumerate(kept) if line in inside), len(kept))
+    start = next((n for n, line in enumerate(kept) if line in inside), None)
+    if start is None:  # the text is not that element's (a body of <div>s, <p>s in the footer)
+        return kept
     gone = {n for n in decks if n < start}  # (only before the body's first paragraph)
     removed += [Removed(kept[n], "deck") for n in sorted(gone)]
     return [line for n, line in enumerate(kept) if n not in gone]
