@@ -454,3 +454,12 @@ def test_a_lead_that_is_the_description_stays_in_a_body_without_paragraphs(joine
         " reserved.</p></footer></body></html>"
     )
     assert STORY[0] in extract_document(html, "p.html", is_html=True).text
+
+
+def test_a_dated_list_item_before_the_story_goes():
+    # The post's own list of facts (its date, its kind) that the extractor took in.
+    html = (
+        f"<html>{PAGE_HEAD}<body><article><h1>{HEADLINE}</h1><ul><li>3 March 2025</li>"
+        f"<li>Press release</li></ul><div class='txt'>{BODY_HTML}</div></article></body></html>"
+    )
+    assert "3 March 2025" not in extract_document(html, "p.html", is_html=True).text

@@ -28,7 +28,7 @@ from trafilatura.utils import load_html
 from trafilatura.xpaths import BODY_XPATH
 
 from ..article import BULLETS, HEADING, LIST_ITEM, PARAGRAPH, Removed
-from .dates import page_date
+from .dates import page_date, parse_date
 from .lines import (
     clutter_kind,
     ends_sentence,
@@ -536,12 +536,17 @@ def _is_heading_line(line: str) -> bool:
 def _without_bylines(kept: list[str], removed: list[Removed]) -> list[str]:
     """The body without byline and time-stamp lines that the extractor let in
     ("Published 12 May 2026" under the last paragraph): the page's metadata,
-    read apart (dates.py, organisations.py), not its text. A list item or a table
-    row is the story's own (a programme's "- 09:30 Opening keynote"): a byline is
-    set as a line of its own."""
+    read apart (dates.py, organisations.py), not its text. A table row, or a list
+    item with a time of day but no date, is the story's own (a programme's
+    "- 09:30 Opening keynote"); a dated item is the post's ("- 3 March 2025")."""
     body = []
     for line in kept:
-        if not _is_item(line) and not line.startswith("|") and is_byline(line):
+        item = _is_item(line)
+        if (
+            not line.startswith("|")
+            and is_byline(line)
+            and (not item or parse_date(line) is not None)
+        ):
             removed.append(Removed(line, "byline"))
         else:
             body.append(line)
