@@ -678,7 +678,11 @@ def test_plain_queries_are_made_as_whoosh_parses_them(segmented, q):
     assert fast == whoosh and repr(fast) == repr(whoosh)
 
 
-@pytest.mark.parametrize("q", PLAIN + NOT_PLAIN + QUERIES)
+# words in a few articles (their matches listed from postings), in none, and in titles only
+RARE = ["reconfigurable", "terahertz", "nosuchword", "title:reconfigurable"]
+
+
+@pytest.mark.parametrize("q", PLAIN + NOT_PLAIN + QUERIES + RARE)
 @pytest.mark.parametrize("filters", [{}, {"topic": ["Spectrum"]}, {"org": ["6G-IA", "NGMN"]}])
 def test_searches_by_the_fast_paths_equal_the_general_path(segmented, monkeypatch, q, filters):
     """The same hits, order, scores, snippets, facet counts and notice with the fast

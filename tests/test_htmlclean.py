@@ -389,3 +389,77 @@ def test_byline_and_time_stamp_lines_in_the_body_go():
         "<p>Last updated 14 May 2026 10:30</p></div></article></body></html>"
     )
     assert_cleaned(html, HEADLINE, STORY)
+
+
+def test_a_programme_s_times_in_a_list_or_a_table_stay():
+    # Times of day make a line look like a time stamp; a list item or a table row
+    # holding one is the story's programme, not the page's byline.
+    html = (
+        f"<html>{PAGE_HEAD}<body><article><h1>{HEADLINE}</h1><div class='txt'>{BODY_HTML}"
+        "<h2>Programme</h2><ul><li>09:30 Opening keynote on the research roadmap</li>"
+        "<li>10:15 Panel on terahertz links and their range</li></ul><table>"
+        "<tr><th>Time</th><th>Session</th></tr><tr><td>14:00</td><td>Spectrum policy</td></tr>"
+        "<tr><td>15:30</td><td>Closing remarks</td></tr></table></div></article></body></html>"
+    )
+    text = extract_document(html, "p.html", is_html=True).text
+    assert "- 09:30 Opening keynote on the research roadmap" in text
+    assert "- 10:15 Panel on terahertz links" in text
+    assert "| 14:00 | Spectrum policy |" in text and "| 15:30 | Closing remarks |" in text
+
+
+def test_a_page_that_is_mostly_a_list_of_links_keeps_them():
+    # A page of useful resources: its links are what it says, not a reader's next
+    # clicks beside a story (was: the lists went, the short rest fell to the
+    # structural cleaner, which lost the introduction and ran the links together).
+    names = [
+        "The national research programme and its open calls",
+        "Spectrum plan for the upper mid band, second edition",
+        "Testbed access rules for small companies and start-ups",
+        "White paper on the energy use of radio networks",
+    ]
+    links = "".join(f"<li><a href='/{i}'>{name}</a></li>" for i, name in enumerate(names))
+    html = (
+        f"<html>{PAGE_HEAD}<body><article><h1>{HEADLINE}</h1><p>{STORY[0]}</p>"
+        f"<h2>Programmes</h2><ul>{links}</ul><h2>Standards</h2><ul>{links.replace('/', '/s')}"
+        "</ul></article></body></html>"
+    )
+    text = extract_document(html, "p.html", is_html=True).text
+    assert STORY[0] in text
+    assert all(f"- {name}" in text for name in names)
+
+
+def test_a_lead_set_apart_before_the_body_s_container_stays_first():
+    # The lead in a container of its own, the rest in another that holds most of
+    # the paragraphs: that one marked as the body alone, the lead went (was: lost
+    # on an English page, read after the story's last line on a Chinese one).
+    html = (
+        f"<html>{PAGE_HEAD}<body><div class='x'><h1>{HEADLINE}</h1>"
+        f"<div class='lead'><p>{STORY[0]}</p></div><div class='c'>"
+        + "".join(f"<p>{p}</p>" for p in STORY[1:])
+        + "</div></div></body></html>"
+    )
+    assert extract_document(html, "p.html", is_html=True).text.split("\n\n") == STORY
+
+
+@pytest.mark.parametrize("joined", ["<div>{}</div>", "{}<br><br>"])
+def test_a_lead_that_is_the_description_stays_in_a_body_without_paragraphs(joined):
+    # The body's paragraphs set as <div>s or split by <br>: the element holding the
+    # page's <p>s is then the footer, and no line of the text is in it (was: the
+    # lead, the page's description, went as a deck standing before the body).
+    head = PAGE_HEAD.replace("</head>", f"<meta name='description' content='{STORY[0]}'></head>")
+    html = (
+        f"<html>{head}<body><article><h1>{HEADLINE}</h1><div class='t'>"
+        + "".join(joined.format(p) for p in STORY)
+        + "</div></article><footer><p>Copyright 2026 Oulu Research Centre, all rights"
+        " reserved.</p></footer></body></html>"
+    )
+    assert STORY[0] in extract_document(html, "p.html", is_html=True).text
+
+
+def test_a_dated_list_item_before_the_story_goes():
+    # The post's own list of facts (its date, its kind) that the extractor took in.
+    html = (
+        f"<html>{PAGE_HEAD}<body><article><h1>{HEADLINE}</h1><ul><li>3 March 2025</li>"
+        f"<li>Press release</li></ul><div class='txt'>{BODY_HTML}</div></article></body></html>"
+    )
+    assert "3 March 2025" not in extract_document(html, "p.html", is_html=True).text

@@ -28,7 +28,7 @@ from trafilatura.utils import load_html
 from trafilatura.xpaths import BODY_XPATH
 
 from ..article import BULLETS, HEADING, LIST_ITEM, PARAGRAPH, Removed
-from .dates import page_date
+from .dates import page_date, parse_date
 from .lines import (
     clutter_kind,
     ends_sentence,
@@ -289,7 +289,7 @@ def _with_body_marked(tree):
     if any(next(iter(expr(tree)), None) is not None for expr in named):
         return tree
     home = _paragraph_home(tree)
-    if home is None or home.tag not in BODY_TAGS:
+    if home is None or home.tag not in BODY_TAGS or _lead_before(home):
         return tree
     for expr in BODY_XPATH[NAMED_BODY:]:
         wrapper = next(iter(expr(tree)), None)
@@ -301,6 +301,18 @@ def _with_body_marked(tree):
     marked = copy.deepcopy(tree)
     marked.getroottree().xpath(path)[0].tag = "article"
     return marked
+
+
+def _lead_before(home) -> bool:
+    """Whether a paragraph of the story stands before its container, set apart in
+    a sibling (a lead in <div class="lead">): marked, the container alone would
+    be read and the lead lost (or read after the rest)."""
+    return any(
+        is_body_sentence(_text(paragraph))
+        for sibling in home.itersiblings(preceding=True)
+        if isinstance(sibling.tag, str)
+        for paragraph in sibling.iter("p")
+    )
 
 
 def _paragraph_home(tree):
@@ -459,7 +471,9 @@ def _without_deck(tree, kept: list[str], removed: list[Removed]) -> list[str]:
     if home is None:
         return kept
     inside = {line for el in home.iter("p", *HEADINGS) for line in _lines(el)}
-    start = next((n for n, line in enumerate(kept) if line in inside), len(kept))
+    start = next((n for n, line in enumerate(kept) if line in inside), None)
+    if start is None:  # the text is not that element's (a body of <div>s, <p>s in the footer)
+        return kept
     gone = {n for n in decks if n < start}  # (only before the body's first paragraph)
     removed += [Removed(kept[n], "deck") for n in sorted(gone)]
     return [line for n, line in enumerate(kept) if n not in gone]
@@ -505,6 +519,8 @@ def _without_link_lists(tree, kept: list[str], removed: list[Removed]) -> list[s
             ):
                 gone.add(i - 1)
         i = max(j, i + 1)
+    if 2 * sum(len(kept[n]) for n in gone) > sum(map(len, kept)):
+        return kept  # the links are most of the page: they are its story ("Useful resources")
     removed += [Removed(kept[n], "related-links") for n in sorted(gone)]
     return [line for n, line in enumerate(kept) if n not in gone]
 
@@ -520,10 +536,17 @@ def _is_heading_line(line: str) -> bool:
 def _without_bylines(kept: list[str], removed: list[Removed]) -> list[str]:
     """The body without byline and time-stamp lines that the extractor let in
     ("Published 12 May 2026" under the last paragraph): the page's metadata,
-    read apart (dates.py, organisations.py), not its text."""
+    read apart (dates.py, organisations.py), not its text. A table row, or a list
+    item with a time of day but no date, is the story's own (a programme's
+    "- 09:30 Opening keynote"); a dated item is the post's ("- 3 March 2025")."""
     body = []
     for line in kept:
-        if is_byline(line):
+        item = _is_item(line)
+        if (
+            not line.startswith("|")
+            and is_byline(line)
+            and (not item or parse_date(line) is not None)
+        ):
             removed.append(Removed(line, "byline"))
         else:
             body.append(line)
