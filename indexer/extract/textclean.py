@@ -1110,9 +1110,11 @@ def _widening(lines: list[Line], at: int, step: int, opening: list[str]) -> list
         ):
             break
         cut = pending or _cut_at(upper, lower) or upper.text.endswith(":")
-        below = lines[max(at, j) + 1 :][:TOLD_REACH]
+        start = max(at, j) + 1
         told = cut and (
-            _told_piece(piece.text, [line.text for line in below] + opening)
+            _told_piece(
+                piece.text, [line.text for line in lines[start : start + TOLD_REACH]] + opening
+            )
             or (step < 0 and _opens_question(piece.text))
         )
         if told and (step < 0 or not ends_sentence(piece.text)):
