@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from ..article import Removed
 from .dates import parse_date
 from .lines import normalise
-from .textclean import _glue
+from .textclean import glue
 
 # A link's number glued to its text ("[12]Sign in", "[3][IMG]"); a number before
 # a space, a colon, a closing mark (full-width ones too) or the line's end is a
@@ -166,7 +166,7 @@ def _unnumbered(line: str, found: list[re.Match]) -> str:
         glued = m.start() > 0 and _PARTS_LINKS.match(line[m.start() - 1])
         after = line[m.end() : m.end() + 1]
         # (none inside a Chinese or Japanese sentence: "中国移动[6]与华为")
-        if glued and after and not after.isspace() and _glue(line[m.start() - 1], after):
+        if glued and after and not after.isspace() and glue(line[m.start() - 1], after):
             out.append(" ")
             lost -= 1
         lost += m.end() - m.start()

@@ -537,13 +537,13 @@ def _reflow(lines: list[Line]) -> list[Line]:
             prev = out[-1] if out else None
             nxt = block[at + 1].text if at + 1 < len(block) else None
             if prev and prev.line.block == line.block and _continues(prev, line.text, nxt):
-                prev.add(_glue(prev.tail, line.text), line.text)
+                prev.add(glue(prev.tail, line.text), line.text)
             else:
                 out.append(_Joined(line))
     return [joined.done() for joined in out]
 
 
-def _glue(tail: str, text: str) -> str:
+def glue(tail: str, text: str) -> str:
     """What goes between a line's end and the piece joined to it: a space, or none
     before closing or after opening punctuation and between CJK characters."""
     tight = _TIGHT_BEFORE.match(text) or _TIGHT_AFTER.search(tail)
@@ -875,7 +875,7 @@ def _broke_here(prev: Line, line: Line, margin: int) -> bool:
 
 def _wrap_glue(text: str, nxt: str) -> str:
     """What joins a hard-wrapped line to the next: nothing next to a wide character
-    (a wrapper breaks CJK and Hangul alike at any character; `_glue` joins the
+    (a wrapper breaks CJK and Hangul alike at any character; `glue` joins the
     pieces of a copied line, where Korean keeps its spaces)."""
     return "" if _wide(text[-1]) or _wide(nxt[0]) else " "
 
@@ -1198,7 +1198,7 @@ def _joined(texts) -> str:
     """Pieces of one line put together as `_reflow` joins them."""
     out = ""
     for text in texts:
-        out += _glue(out, text) + text if out else text
+        out += glue(out, text) + text if out else text
     return out
 
 
