@@ -27,9 +27,10 @@ only the lead is read. A date after today cannot be a publication date.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from datetime import date
 
 from .lines import clutter_kind, is_body_sentence, word_count
@@ -313,7 +314,7 @@ def date_near_title(
             after, above = ([t for t in part if not event_sentence(t)] for part in (after, above))
         # Pieces are joined on one side of the title, in the page's order.
         near = after + above + _split_stamps(after) + _split_stamps(above[::-1])
-        stated = _stated_days(lines[max(0, at - STRINGS_ABOVE) : at + 1 + LEAD_LINES * 3])
+        stated = _StatedDays(lines[max(0, at - STRINGS_ABOVE) : at + 1 + LEAD_LINES * 3])
         found = date_in_byline(near, stated=stated) or date_in_byline(
             near, updated=True, stated=stated
         )
@@ -580,16 +581,28 @@ def byline_date(tree, headline) -> date | None:
     before, after = _strings_by(tree, headline)
     lead = _until_body(after)
     above = [t for t in before[::-1] if not ATTRIBUTION.match(t)]
-    stated = _stated_days(above + after)
+    stated = _StatedDays(above + after)
     # A sentence's date that is no dateline is an event's ("… shown in Oulu on 14 May").
     parts = (_no_events(part) for part in (lead, above, after[len(lead) :]))
     return next(filter(None, (date_in_byline(part, stated=stated) for part in parts)), None)
 
 
-def _stated_days(strings: Iterable[str]) -> frozenset[date]:
+class _StatedDays:
     """The days written out by a headline ("Feb. 12, 2025", "2025-02-12"): they tell
-    which way round the same page prints a day in figures ("02/12/2025")."""
-    return frozenset(day for text in strings for _, day in _dates_with_offsets(text))
+    which way round the same page prints a day in figures ("02/12/2025"). Read
+    the first time such a day is met, as most pages have none: reading every
+    string by the headline for dates cost each page (each title line of a text)
+    a pass of DATE_PATTERNS whose answer was rarely asked."""
+
+    def __init__(self, strings: list[str]):
+        self.strings = strings
+
+    @functools.cached_property
+    def days(self) -> frozenset[date]:
+        return frozenset(day for text in self.strings for _, day in _dates_with_offsets(text))
+
+    def __contains__(self, day: object) -> bool:
+        return day in self.days
 
 
 def _no_events(strings: list[str]) -> list[str]:
@@ -623,7 +636,7 @@ def _body_starts(text: str, deck: bool) -> tuple[bool, bool]:
 
 
 def date_in_byline(
-    strings: Iterable[str], updated: bool = False, stated: frozenset[date] = frozenset()
+    strings: Iterable[str], updated: bool = False, stated: Container[date] = frozenset()
 ) -> date | None:
     """The publication day among the strings by a headline (see `byline_date`);
     with `updated`, an "updated" day counts too. A day in figures that reads
@@ -661,7 +674,7 @@ _BYLINE_PARTS = re.compile(r"([·|•–—]|\s[/-]\s)")
 _MARKER_AFTER = ("·", "|", "•", "–", "—", "-", "/", ",", ";", "(", "（")
 
 
-def _byline_day(text: str, stated: frozenset[date] = frozenset()) -> date | None:
+def _byline_day(text: str, stated: Container[date] = frozenset()) -> date | None:
     text = ascii_digits(text)
     found = parse_date(text)
     if found:
