@@ -84,7 +84,7 @@ def read_link_dump(text: str) -> LinkDump | None:
     # leaves out ("[22][ ]"), and a number standing apart from its text ("[4] "
     # before a link whose text opens with a space) when it comes in the order
     # the links are numbered: a footnote's "[1]" far down the page stays.
-    numbers = set(range(1, max(listed or {n for _, n in markers}) + 1))
+    numbers = range(1, max(listed or {n for _, n in markers}) + 1)
     removed: list[Removed] = []
     kept: list[str] = []
     menu_above, last = False, 0
@@ -136,7 +136,7 @@ def _numbered(markers: list[tuple[int, int]], listed: set[int]) -> bool:
     )
 
 
-def _menu(line: str, numbers: set[int]) -> bool:
+def _menu(line: str, numbers: range) -> bool:
     """A line of numbered links and nothing else, parted by "|" or wide spaces."""
     parts = [p for p in _MENU_SEPARATOR.split(_MENU_LABEL.sub("", line.strip())) if p]
     heads = [LINK_NUMBER.match(p) for p in parts]
