@@ -573,8 +573,8 @@ class _Joined:
         self.rule = bool(_RULE.fullmatch(line.text))  # a joined line is never a rule
         self.reached: set[int] = set()  # word counts it holds (joining never takes one away)
 
-    def add(self, glue: str, text: str) -> None:
-        piece = glue + text
+    def add(self, joint: str, text: str) -> None:
+        piece = joint + text
         self.parts.append(piece)
         self.tail = (self.tail + piece)[-self.TAIL :]
         # Only closing quotes or brackets, or a footnote's mark, added: the line ends as it did.
