@@ -214,23 +214,21 @@ def html_text_label_problems(folder: Path = HTML_TEXT) -> list[str]:
     """What is wrong with the html-text set's labels: files without a label or a
     label without a file, a missing field or half, or a body paragraph the page
     does not show (its visible text, whitespace collapsed)."""
-    labels = json.loads((folder / "bodies.json").read_text(encoding="utf-8"))
-    files = {p.name for p in folder.glob("*.html")}
-    problems = [f"{name}: not labelled" for name in sorted(files - set(labels))]
-    problems += [f"{name}: no such file" for name in sorted(set(labels) - files)]
-    for name, label in sorted(labels.items()):
-        missing = {"articleBody", "language", "platform", "half"} - set(label)
-        if missing:
-            problems.append(f"{name}: no {', '.join(sorted(missing))}")
-        elif label["half"] not in ("A", "B"):
-            problems.append(f"{name}: half {label['half']!r} is not A or B")
-        elif name in files:
-            page = block_text(decode((folder / name).read_bytes(), is_html=True))
-            shown = " ".join(normalise(page).split())
-            paragraphs = label["articleBody"].split("\n\n")
-            unseen = [p for p in paragraphs if " ".join(normalise(p).split()) not in shown]
-            problems += [f"{name}: body paragraph not on the page: {p[:40]!r}" for p in unseen]
-    return problems
+    from bench.metadata import _label_problems  # (bench.metadata imports this module)
+
+    def checks(name: str, label: dict, files: set[str]) -> list[str]:
+        if label["half"] not in ("A", "B"):
+            return [f"{name}: half {label['half']!r} is not A or B"]
+        if name not in files:
+            return []
+        page = block_text(decode((folder / name).read_bytes(), is_html=True))
+        shown = " ".join(normalise(page).split())
+        paragraphs = label["articleBody"].split("\n\n")
+        unseen = [p for p in paragraphs if " ".join(normalise(p).split()) not in shown]
+        return [f"{name}: body paragraph not on the page: {p[:40]!r}" for p in unseen]
+
+    fields = {"articleBody", "language", "platform", "half"}
+    return _label_problems(folder / "bodies.json", "*.html", fields, checks)
 
 
 def load_html_text(folder: Path = HTML_TEXT) -> tuple[dict, dict, dict]:

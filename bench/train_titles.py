@@ -90,6 +90,8 @@ from indexer.extract.textclean import (
     HEADER_LINES,
     TITLE_MAX_WORDS,
     TITLE_WINDOW,
+    TOLD_MIN_SHARE,
+    TOLD_MIN_WORDS,
     TOLD_REACH,
     Line,
     _byline_like,
@@ -116,7 +118,7 @@ FEATURES = (
     "shaped",  # among the lines the rule chain chooses from (`_shaped`)
     "told share",  # share of its key words the lead repeats (the lead less the line itself)
     "told words",  # how many (up to 6, over 6)
-    "told enough",  # the rule chain's bar: 0.3 of them and 2 or more
+    "told enough",  # the rule chain's bar (TOLD_MIN_SHARE of them, TOLD_MIN_WORDS or more)
     "told most",  # no candidate's share is higher
     "named in lead",  # the lead prints it whole inside a sentence (a name)
     "under deck",  # the line above it is shaped and told: it is that headline's deck
@@ -192,7 +194,11 @@ def features(lines: list[Line], article: list[Line], chosen: list[tuple[int, str
         shared = sum(bool(told_in.get(w, set()) - {text}) for w in words)
         told[i] = (shared, shared / len(words) if words else 0.0)
     most = max(share for _, share in told.values())
-    enough = {i for i, (shared, share) in told.items() if share >= 0.3 and shared >= 2}
+    enough = {
+        i
+        for i, (shared, share) in told.items()
+        if share >= TOLD_MIN_SHARE and shared >= TOLD_MIN_WORDS
+    }
     rows = []
     for i, text in chosen:
         line = everything[i]

@@ -162,13 +162,13 @@ def _clean(html: str) -> CleanHtml:
     tree = _parse(html)
     if tree is not None:
         _as_blocks(_layout_tables(tree))
-    source = _with_body_marked(tree) if tree is not None else None
-    doc = _trafilatura(source, favor_precision=True) if tree is not None else None
+    body = _unnamed_body(tree) if tree is not None else None
+    doc = _trafilatura(tree, body, favor_precision=True) if tree is not None else None
     text = doc.text if doc is not None and doc.text else ""
     if tree is not None and len(text) < RECALL_BELOW * _paragraph_chars(tree):
         # Precision mode sometimes stops after the first part of a long article
         # (pages that split the body into sections); recall mode then finds it.
-        wider = _trafilatura(source, favor_recall=True)
+        wider = _trafilatura(tree, body, favor_recall=True)
         if wider is not None and wider.text and len(wider.text) > RECALL_GAIN * len(text):
             text = wider.text
     kept, removed = _filter_lines(text.split("\n"))
@@ -277,30 +277,28 @@ BODY_TAGS = ("div", "section", "main")
 NAMED_BODY = 2
 
 
-def _with_body_marked(tree):
-    """The tree with its body's container marked as an <article>, when the page
-    names none and the extractor would read a page-wide wrapper or, finding no
-    container at all, only the loose <p>s (losing headings and lists).
+def _unnamed_body(tree) -> str | None:
+    """The path of the body's container, to be marked as an <article> in the copy
+    trafilatura reads, when the page names none and the extractor would read a
+    page-wide wrapper or, finding no container at all, only the loose <p>s
+    (losing headings and lists); else None.
 
     The body's container is the deepest element holding BODY_SHARE of the
-    page's paragraph text. Returns a copy when it marks one, else the tree.
+    page's paragraph text.
     """
     named = reversed(BODY_XPATH[:NAMED_BODY])  # (an <article> first: the cheap test)
     if any(next(iter(expr(tree)), None) is not None for expr in named):
-        return tree
+        return None
     home = _paragraph_home(tree)
     if home is None or home.tag not in BODY_TAGS or _lead_before(home):
-        return tree
+        return None
     for expr in BODY_XPATH[NAMED_BODY:]:
         wrapper = next(iter(expr(tree)), None)
         if wrapper is not None:
             if wrapper is home or home not in wrapper.iterdescendants():
-                return tree  # the extractor's pick is the body, or inside or beside it
+                return None  # the extractor's pick is the body, or inside or beside it
             break
-    path = tree.getroottree().getpath(home)
-    marked = copy.deepcopy(tree)
-    marked.getroottree().xpath(path)[0].tag = "article"
-    return marked
+    return tree.getroottree().getpath(home)
 
 
 def _lead_before(home) -> bool:
@@ -363,15 +361,19 @@ def _extensive_date(html: str) -> str | None:
     return None if found is None or found.endswith("-01-01") else found
 
 
-def _trafilatura(tree, **mode):
-    """One trafilatura run on a copy of the tree (it edits the tree it is given).
+def _trafilatura(tree, body: str | None, **mode):
+    """One trafilatura run on a copy of the tree (it edits the tree it is given),
+    the element at path `body` (`_unnamed_body`) marked as an <article> in it.
 
     Metadata is read once, in precision mode, with htmldate's quick search:
     on our date benchmark the extensive search picks more wrong dates.
     """
     try:
+        source = copy.deepcopy(tree)
+        if body is not None:
+            source.getroottree().xpath(body)[0].tag = "article"
         return trafilatura.bare_extraction(
-            copy.deepcopy(tree),
+            source,
             include_comments=False,
             include_tables=True,
             with_metadata="favor_precision" in mode,

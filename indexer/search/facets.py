@@ -223,10 +223,10 @@ class ValueCounter:
         facets)."""
         if chosen is None:
             chosen = np.flatnonzero(docs)
-        counted = min(len(chosen), self.live_count - len(chosen))  # (see below)
+        smaller = min(len(chosen), self.live_count - len(chosen))  # (see below)
         few, most = len(chosen) * BITS_FROM, (self.live_count - len(chosen)) * BITS_FROM
         if self.bitmaps is not None and (
-            (few > len(docs) and most > len(docs)) or self.bitmaps.size <= 2 * counted
+            (few > len(docs) and most > len(docs)) or self.bitmaps.size <= 2 * smaller
         ):  # (or when ANDing the field's words, values x documents / 64, costs less than
             # a pass over the documents counted: a rare word's hits over years, languages)
             words = (bits or bits_of)(docs)
