@@ -9,6 +9,7 @@ forwards       e-mail forwards: the forwarded release as the text (mail headers
                removed), its headline and date
 linkdumps      text-mode browser dumps with numbered links (lynx, w3m): the
                numbers, menus of links and References list taken out
+stamps         a date stamp glued before a page's opening text set apart
 markdown       Markdown: front matter (title, date, url, source) and body text
 pdf            PDF: the text layer without headers, footers and page numbers,
                lines joined into paragraphs (pypdf)

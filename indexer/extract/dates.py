@@ -152,6 +152,7 @@ def _month_names(names) -> str:
 
 
 _MONTH = _month_names(_MONTHS)
+MONTH_NAME = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"  # no group
 _MONTH_FIRST = _month_names(set(_MONTHS) - _DAY_FIRST_ONLY)
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"  # "1er juin": French first day
 _YEAR = r"(?P<year>(?:19|20)\d{2})"

@@ -22,6 +22,7 @@ from .overrides import SidecarState, apply_overrides, sidecar_state, without_con
 from .overrides import clean_text as clean_value
 from .pdf import read_pdf
 from .reading import ReadError, SourceFile, decode, read_bytes
+from .stamps import unglue_opening_stamp
 from .textclean import clean_text
 from .topics import find_topics
 from .version import EXTRACTION_VERSION, extractor_fingerprint  # noqa: F401  (re-exported)
@@ -85,11 +86,12 @@ def _clean_plain_text(text: str):
     title is the line the Subject repeats (else the cleaner's, else the
     Subject's words), its day the release's own. Else the cleaner's title,
     and the byline by it. A text-mode browser's dump (linkdumps.py) is read
-    without its link numbers, menus of links and list of their addresses.
+    without its link numbers, menus of links and list of their addresses; a
+    date stamp glued before the opening text is a line of its own (stamps.py).
     """
     front = read_front_matter(text, strict=False)
     dump = read_link_dump(front.body)
-    body = dump.text if dump else front.body
+    body = unglue_opening_stamp(dump.text if dump else front.body)
     forward = read_forward(body.splitlines())
     cleaned = clean_text(forward.text if forward else body)
     above = [Removed(line, FRONT_MATTER) for line in front.lines] + (dump.removed if dump else [])
