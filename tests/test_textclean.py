@@ -1135,6 +1135,24 @@ def test_a_headline_with_a_widgets_word_the_lead_tells_is_the_title():
     assert clean_text(copy).title == headline
 
 
+def test_a_headline_on_sharing_that_the_lead_words_otherwise_is_the_title():
+    """ "Sharing" alone is a story's word (spectrum, infrastructure, data sharing);
+    a share bar says "Sharing is caring" or "Social sharing". A headline on sharing
+    is the title even when the lead tells it in other words."""
+    headline = "At odds over 6 GHz: sharing the band between mobile and Wi-Fi"
+    copy = page(
+        headline,
+        "The world radio conference left the upper part of the band to each country, "
+        "and regulators now weigh a split against a single technology for it.",
+        BODY_2,
+        "Sharing is caring",
+        "LinkedIn",
+    )
+    cleaned = clean_text(copy)
+    assert cleaned.title == headline
+    assert "Sharing is caring" not in cleaned.text
+
+
 def test_a_name_the_lead_prints_whole_is_not_the_title():
     """The institute's name under its logo is the lead's subject word for word
     ("The Institute for Radio Research and Technology has …"); the headline is

@@ -1752,9 +1752,11 @@ _FURNITURE = re.compile(
 )
 # A widget's words anywhere in a line ("Share this", "Subscribe", "Read more"):
 # furniture, unless the article's lead tells the line (`_told_by`: a headline on
-# "Spectrum Sharing" or on operators that "sign up").
+# operators that "sign up"). "Sharing" alone is a story's word ("spectrum sharing"),
+# a widget's only in its phrases ("Sharing is caring", "Social sharing").
 _FURNITURE_WORDS = re.compile(
-    r"\b(sharing|share this|follow (us|the)|subscribe|sign (in|up)|signed in|log ?in|newsletter|"
+    r"\b(sharing (is caring|options|tools)|social sharing|share this|follow (us|the)|"
+    r"subscribe|sign (in|up)|signed in|log ?in|newsletter|"
     r"opens? in a new window|read more|see all|show more|advertisement)\b",
     re.I,
 )
