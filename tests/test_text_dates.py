@@ -327,3 +327,22 @@ def test_a_day_in_figures_is_read_the_way_the_dateline_in_words_agrees():
 )
 def test_short_month_names_that_are_words_are_read_only_the_day_first(head, day):
     assert day_of(f"{head}\n\n{BODY}") == day
+
+
+def test_a_korean_blog_byline_in_spaced_figures_marks_its_headline():
+    """Korean sites print a day as "2021. 6. 23." (a space after each full stop):
+    the byline's day, and a byline that tells the headline from the photo
+    captions under it, whose words the lead repeats as much."""
+    headline = "부산대와 오울루대가 6G 안테나를 함께 연구하는 이유는?"
+    page = (
+        "본문 바로가기\nIT과학\n\n"
+        f"{headline}\n\nby 연구소식 2021. 6. 23.\n\n"
+        "6G 안테나\n\n부산대 연구실 모습\n부산대와 오울루대의 6G 안테나 공동 연구실 모습\n\n"
+        "부산대와 오울루대는 6G 안테나 공동 연구를 시작했다고 밝혔다. 두 대학은 연구실을 "
+        "함께 쓰며 4년 동안 시험을 진행하고, 첫 측정 결과는 봄에 나온다.\n\n"
+        "연구진은 안테나 시험 결과를 표준화 기구에 제출할 계획이다. 두 대학의 연구실은 "
+        "학생 교류도 함께 운영한다.\n"
+    )
+    article = extract_document(page, "page.txt", is_html=False)
+    assert article.date == date(2021, 6, 23)
+    assert article.title == headline

@@ -206,9 +206,10 @@ SHORT_YEAR_DATE = re.compile(
     r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>\d{2})\s+\d{1,2}:\d{2}"
 )
 # Year first in figures, as East Asian and some European sites print a byline:
-# "2025.06.27", "입력 2025.05.14 10:20", "2025/06/27". Only bylines are read this way.
+# "2025.06.27", "입력 2025.05.14 10:20", "2025/06/27", Korean "2021. 6. 23." (a space
+# after each full stop). Only bylines are read this way.
 YEAR_FIRST_DATE = re.compile(
-    r"(?<![\d.])(?P<year>(?:19|20)\d{2})([./])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d])"
+    r"(?<![\d.])(?P<year>(?:19|20)\d{2})([./])[ ]?(?P<m>\d{1,2})\2[ ]?(?P<d>\d{1,2})(?![\d])"
 )
 LEAD_LINES = 8
 # Lines of a few words by a headline (a name, "Share", "0", "Twitter") are widgets

@@ -1492,10 +1492,11 @@ def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> dict[int, int]
 
 BYLINE_REACH, BYLINE_RUN, BYLINE_RUN_GAP, BYLINE_MAX_WORDS = 3, 3, 4, 16
 # A byline's stamp, never a headline's: a time of day ("21:17"), a date in figures
-# ("18.11.2019"), an age ("2 hours ago"), "Updated" or "Published" first.
+# ("18.11.2019", "2025/06/27"), an age ("2 hours ago"), "Updated" or "Published" first.
 _STAMP_FORMS = (
     r"\b\d{1,2}:\d{2}(?!\d)",
     r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}",
+    r"(?<![\d.])(?:19|20)\d{2}([./]) ?\d{1,2}\1 ?\d{1,2}(?!\d)",  # year first: "2021. 6. 23."
     r"\b\d{1,3} ?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago\b",
     r"^(?:updated|published|posted|last updated)\b",
     # The same fields in other languages ("Publié le 1er juin 2025 à 06h30").
