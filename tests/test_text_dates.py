@@ -346,3 +346,33 @@ def test_a_korean_blog_byline_in_spaced_figures_marks_its_headline():
     article = extract_document(page, "page.txt", is_html=False)
     assert article.date == date(2021, 6, 23)
     assert article.title == headline
+
+
+@pytest.mark.parametrize(
+    "dateline, day",
+    [
+        ("新华社北京11月14日电（记者 王明）", date(2024, 11, 14)),
+        ("中評社北京11月14日電／", date(2024, 11, 14)),
+        ("BEIJING, Nov. 14 (Xinhua) -- ", date(2024, 11, 14)),
+        ("SEOUL, March 5 (Yonhap) - ", date(2024, 3, 5)),
+    ],
+)
+def test_an_agency_dateline_without_a_year_takes_the_year_the_lead_states(dateline, day):
+    """A wire's dateline gives month and day; the lead tells the year (the 2024
+    conference), not a target year after this one ("by 2030")."""
+    page = (
+        "Operators show 6G trials at the national conference\n\n"
+        f"{dateline}Operators showed their first 6G trials at the 2024 national "
+        "conference in the capital, and expect commercial networks by 2030.\n\n"
+        "The trials covered factories and ports, the organisers said.\n"
+    )
+    assert day_of(page) == day
+
+
+def test_an_agency_dateline_with_no_year_in_the_lead_gives_no_day():
+    page = (
+        "Operators show 6G trials at the national conference\n\n"
+        "BEIJING, Nov. 14 (Xinhua) -- Operators showed their first 6G trials at the "
+        "national conference in the capital.\n\nThe trials covered factories and ports.\n"
+    )
+    assert day_of(page) is None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..article import HEADING, PARAGRAPH, Article, Removed, web_url
-from .dates import date_from_text, date_near_title
+from .dates import date_from_text, date_near_title, wire_dateline_day
 from .forwards import read_forward
 from .htmlclean import clean_html
 from .language import declared_language, detect_language
@@ -103,7 +103,8 @@ def _clean_plain_text(text: str):
     if forward:
         return cleaned, title, forward.day(title)
     lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
-    return cleaned, title, date_near_title(lines, title) or date_from_text(lines)
+    day = date_near_title(lines, title) or date_from_text(lines) or wire_dateline_day(lines)
+    return cleaned, title, day
 
 
 def extract_markdown(text: str, relpath: str) -> Article:
