@@ -1255,3 +1255,22 @@ def test_a_footnote_mark_at_the_top_of_a_page_leaves():
     cleaned = clean_text(text)
     assert cleaned.paragraphs == [lead + " [3]", "The trial used one band."]
     assert [r.line for r in cleaned.removed] == ["[1]"]
+
+
+def test_subheads_under_a_headline_are_its_deck_however_many():
+    """Korean and Chinese papers print three or four subheads in one paragraph
+    under the headline; the lead may retell the last of them best, and the
+    headline above the paragraph is still the title."""
+    headline = "부산대, 6G 안테나 공동 연구 가속"
+    text = (
+        f"{headline}\n\n"
+        "제1회 공동 연구 회의 열어\n"
+        "다양한 시험 설비 공유 확대 나서\n"
+        "총장 강력 의지 반영 계획\n"
+        "오울루대와 6G 안테나 시험 착수 연구실 공유\n\n"
+        "부산대가 오울루대와 6G 안테나 시험에 착수했다. 두 대학은 공동 연구를 위해 "
+        "연구실을 함께 쓰며 4년 동안 시험을 진행한다.\n\n"
+        "연구진은 첫 측정 결과가 봄에 나온다고 설명했다. 두 대학의 연구실은 학생 교류도 "
+        "함께 운영한다.\n"
+    )
+    assert clean_text(text).title == headline

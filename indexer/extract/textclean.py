@@ -1593,16 +1593,32 @@ def _told_in_lead(
     title = _title_text(lines[best].text).casefold()
     if any(title in line.text.casefold() for line in lines[: max(best - TOLD_DECK_GAP, 0)]):
         return best  # printed again further up (<title> with the site's name): the headline
-    for i in range(best - 1, max(best - TOLD_DECK_GAP, 0) - 1, -1):
+    deck = _deck_top(lines, best)
+    for i in range(best - 1, max(deck - TOLD_DECK_GAP, 0) - 1, -1):
         if lines[i].kind == "editorial-label":
             break  # a section label opens the best line's block: what is above is not its
         if title in lines[i].text.casefold():
             break  # a breadcrumb ending in the headline: what is above is not its deck's
         if i in pool:
             top = i
-        elif i in others:
+        elif i in others and i < deck:
             break  # another story's headline between: what is above is not the deck's
     return _headline_over_deck(top, shaped, lines, lead) if top == best else top
+
+
+def _deck_top(lines: list[Line], best: int) -> int:
+    """Where the deck holding the line at `best` starts: a paragraph of two to
+    DECK_BLOCK_LINES phrases (lines of TITLE_MIN_WORDS words or more, no blank
+    line between, a blank line above: a Korean or Chinese page's subheads under
+    its headline) is one deck however many lines it has; else the line itself."""
+    top = best
+    while top > 0 and lines[top - 1].block == lines[best].block:
+        top -= 1
+    phrases = all(word_count(line.text) >= TITLE_MIN_WORDS for line in lines[top : best + 1])
+    return top if 0 < best - top < DECK_BLOCK_LINES and top > 0 and phrases else best
+
+
+DECK_BLOCK_LINES = 6
 
 
 def _first_menu(lines: list[Line]) -> int:
