@@ -145,6 +145,10 @@ Universität und Betreiber testen 6G im Bergwerk
 18.
 November 2024
 
+2026-01-24 a blog's byline copied glued: name, day and reading time
+Open architecture and 6G: what changes for the radio network
+Ann LeeJan 24, 202611 min read
+
 2024-10-08 a byline split one node a line
 Operators and universities open a shared 6G test bed
 Posted

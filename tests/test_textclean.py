@@ -1274,3 +1274,26 @@ def test_subheads_under_a_headline_are_its_deck_however_many():
         "함께 운영한다.\n"
     )
     assert clean_text(text).title == headline
+
+
+@pytest.mark.parametrize("site", ["Virginia Tech News", "GOV.UK", "Mobile World Live"])
+def test_a_tab_title_alone_loses_the_sites_name_after_its_pipe(site):
+    headline = "Federal funding to boost two university wireless security projects"
+    copy = page(
+        f"{headline} | {site}",
+        "Two university projects on the security of open radio networks won federal "
+        "funding this week, the wireless security programme announced.",
+        BODY_2,
+    )
+    assert clean_text(copy).title == headline
+
+
+def test_a_pipe_inside_a_headline_stays():
+    headline = "Operators test 6G | what the first trials in the port showed"
+    copy = page(
+        headline,
+        "Operators tested 6G in the port this week, and the first trials showed what "
+        "the radio links can carry.",
+        BODY_2,
+    )
+    assert clean_text(copy).title == headline

@@ -156,9 +156,10 @@ MONTH_NAME = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?" 
 _MONTH_FIRST = _month_names(set(_MONTHS) - _DAY_FIRST_ONLY)
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"  # "1er juin": French first day
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-# A year ends a word, or has the time glued to it ("Nov 15, 20195:45 AM", a copied byline),
-# or the Arabic letter of the Gregorian era ("12 مايو 2024م").
-_YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2})|(?=م(?!\w)))"
+# A year ends a word, or has the time glued to it ("Nov 15, 20195:45 AM", a copied byline)
+# or the reading time ("Jan 24, 202611 min read", a blog's byline copied), or the Arabic
+# letter of the Gregorian era ("12 مايو 2024م").
+_YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2})|(?=\d{1,3} ?min\b)|(?=م(?!\w)))"
 
 DATE_PATTERNS = [
     re.compile(rf"(?<!\d){_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d)"),
@@ -168,7 +169,11 @@ DATE_PATTERNS = [
         rf"{_YEAR}\s*[年년]\s*(?:[(（][^()（）]{{1,8}}[)）]\s*)?"
         rf"(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}})\s*[日일]"
     ),
-    re.compile(rf"(?<!\w){_MONTH_FIRST}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.I),
+    # (or glued to a name before it, as a byline's link is copied: "Ann LeeJan 24, 2026")
+    re.compile(
+        rf"(?:(?<!\w)|(?-i:(?<=[a-z])(?=[A-Z]))){_MONTH_FIRST}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}",
+        re.I,
+    ),
     # "5 June 2025", "5 of June", "5 de junio de 2025", Catalan "5 d'abril de 2025".
     re.compile(
         rf"(?<!\w){_DAY}(?:\s+of\s+|\s+de\s+|\s+d['’]|\s+){_MONTH}[,،]?\s+(?:de\s+)?{_YEAR}{_YEAR_END}",

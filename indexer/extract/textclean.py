@@ -1721,6 +1721,9 @@ FALLBACK_PICK = -1
 TITLE_WINDOW = 8  # lines above the article where its headline stands
 TITLE_MAX_WORDS = 40
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# The site's name after a tab title's pipe ("… security projects | Virginia Tech News",
+# "… | GOV.UK"): a name of up to four capitalised words. (A dash may be the headline's.)
+_SITE_SUFFIX = re.compile(r"\s+\|\s+[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9&][\w.&'’-]*){0,3}$")
 # A breadcrumb's last separator left before the headline ("/ 7 key questions ...").
 _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 # A list item's bullet as a text-mode browser draws it ("□ Standings", "☆ Podcast"):
@@ -1820,7 +1823,8 @@ _SMALL_WORDS = re.compile(
 
 def _title_text(line: str) -> str:
     """A title line without its Markdown marker, front-matter key, glued photo
-    credit, glued icon ligature ("… chevron_left Browse All Posts"), glued
+    credit, glued icon ligature ("… chevron_left Browse All Posts"), the site's
+    name after a tab title's pipe (`_SITE_SUFFIX`), glued
     name and handle ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days", `_GLUED_HANDLE`), glued
     byline ("… program by Ann Lee — November 18, 2019") or glued time stamp
     ("… Friday, 22 October 2010 at 20:13", `_glued_stamp`)."""
@@ -1834,6 +1838,8 @@ def _title_text(line: str) -> str:
     unglued = _GLUED_ICON.sub("", line).rstrip()
     line = unglued if word_count(unglued) >= TITLE_MIN_WORDS else line
     line = _GLUED_HANDLE.sub("", line) or line
+    unsuffixed = _SITE_SUFFIX.sub("", line)
+    line = unsuffixed if word_count(unsuffixed) >= TITLE_MIN_WORDS else line
     headline = _GLUED_BYLINE.sub("", line)
     line = headline if word_count(headline) >= TITLE_MIN_WORDS else line
     return _glued_stamp(line) or line
