@@ -1297,3 +1297,32 @@ def test_a_pipe_inside_a_headline_stays():
         BODY_2,
     )
     assert clean_text(copy).title == headline
+
+
+def test_a_headline_over_its_standfirst_with_a_divider_between():
+    """A divider ("-") between the headline and a long standfirst without a full
+    stop is no line: the headline stands right above the standfirst."""
+    headline = "Defining the future for the upper 6 GHz band and satellites"
+    copy = page(
+        "Home",
+        f"NewsSpectrum{headline}",
+        headline,
+        "-",
+        "The world radio conference ended in December after four weeks of talks between "
+        "more than three thousand delegates from over one hundred and sixty countries",
+        "The world radio conference is held every four years, and the talks in December "
+        "ended with new rules for mobile networks and satellites in several bands.",
+        BODY_2,
+    )
+    assert clean_text(copy).title == headline
+
+
+def test_a_headline_a_copy_glued_to_itself_is_the_title_once():
+    headline = "EU research project starts 6G trials"
+    copy = page(
+        f"{headline} {headline}",
+        "The EU research project on 6G started its trials on the first of January, "
+        "with twenty-five partners from industry and universities.",
+        BODY_2,
+    )
+    assert clean_text(copy).title == headline

@@ -1646,8 +1646,11 @@ def _headline_over_deck(
     where its deck retells the lead. The line right above the deck is the
     headline when it is headline-shaped, of STANDFIRST_MIN_WORDS words or more
     (no section's name: "Innovative use of spectrum"), shorter than the deck,
-    and shares a word with the lead."""
+    and shares a word with the lead. A mark between them with no word ("-",
+    "·": a divider, an empty link) is no line."""
     above = best - 1
+    while above > 0 and not word_count(lines[above].text):
+        above -= 1
     text = dict(shaped).get(above)
     if (
         text is None
@@ -1822,7 +1825,8 @@ _SMALL_WORDS = re.compile(
 
 
 def _title_text(line: str) -> str:
-    """A title line without its Markdown marker, front-matter key, glued photo
+    """A title line once when a copy glued it to itself ("A 6G test bed A 6G test
+    bed": a card's link and its heading), without its Markdown marker, front-matter key, glued photo
     credit, glued icon ligature ("… chevron_left Browse All Posts"), the site's
     name after a tab title's pipe (`_SITE_SUFFIX`), glued
     name and handle ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days", `_GLUED_HANDLE`), glued
@@ -1831,6 +1835,7 @@ def _title_text(line: str) -> str:
     field = _TITLE_FIELD.match(line)
     if field:
         line = field["title"]
+    line = _undoubled(line)
     line = _MARKDOWN_HEADING.sub("", line)
     line = _SUBJECT.sub("", line) or line
     line = _LEADING_SEPARATOR.sub("", line) or line
@@ -1843,6 +1848,15 @@ def _title_text(line: str) -> str:
     headline = _GLUED_BYLINE.sub("", line)
     line = headline if word_count(headline) >= TITLE_MIN_WORDS else line
     return _glued_stamp(line) or line
+
+
+def _undoubled(line: str) -> str:
+    """The line's first half when its second half repeats it word for word."""
+    words = line.split()
+    half = len(words) // 2
+    if half >= TITLE_MIN_WORDS and len(words) == 2 * half and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return line
 
 
 def _is_furniture(line: str, sentence: bool = False, told: bool = False) -> bool:
