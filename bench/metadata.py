@@ -97,11 +97,23 @@ and half A/B; a page's own URL, where labelled, is removed as above. Scored
 with --html-dates for the HTML path and htmldate side by side, by half; only
 half A's wrong pages are listed (B is scored, not read).
 
+Sets of REAL stored pages are kept outside the repository (their text is
+third-party: never committed): a folder with pages/*.txt, each the text of
+a public page about 6G as a store of web pages keeps it (from its beginning:
+menus, a leading "date 2025-11-14" stamp and all), and labels-*.json mapping
+each file name to {"url", "title": the headline as printed, or null when the
+text shows none, "date": the day the text states as the article's, or null,
+"event_date", "language", "notes"}, labelled by people who never ran the
+extractor. --real DIR scores one such set by half (by the SHA-1 of the file
+name: the first hex digit even is A); titles over the pages with a headline;
+only half A's wrong pages are listed.
+
     python -c "from bench.metadata import *; report_tune3(0, TUNE_TEXTS.parent / 'text-titles7')"
     python -m bench.metadata [--show N] [--only NAME] [--keep-url] [--texts-only]
     python -m bench.metadata --tune3 [--show N]
     python -m bench.metadata --html-dates [--show N] [--only NAME]
     python -m bench.metadata --blind-only
+    python -m bench.metadata --real DIR [--show N]
     (from the repository root)
 """
 
@@ -274,12 +286,14 @@ def score(rows) -> dict[str, float]:
     right = sum(1 for page, found, _, _ in rows if found == page["date"])
     right_dated = sum(1 for page, found, _, _ in dated if found == page["date"])
     titled = [r for r in rows if r[2] is not None]
+    headlined = [r for r in rows if r[0]["titles"]]  # a real page may show no headline
+    title_right = sum(same_title(t, p["titles"]) for p, _, t, _ in headlined)
     return {
         "n": n,
         "accuracy": right / n,
         "coverage": len(dated) / n,
         "precision": right_dated / len(dated) if dated else 0.0,
-        "title": sum(same_title(t, p["titles"]) for p, _, t, _ in rows) / n if titled else None,
+        "title": title_right / len(headlined) if titled and headlined else None,
         "ms": statistics.median(r[3] for r in rows),
     }
 
@@ -419,6 +433,46 @@ def report_blind(folder: Path = BLIND_TEXTS) -> None:
     print_scores("sixg-search text path", rows, ("all", *shapes), width=14, by="shape")
 
 
+def real_pages(folder: Path) -> list[dict]:
+    """A set of real stored pages kept outside the repository (see the module
+    docstring): each page with its labelled headline (none when the text shows
+    none), day and half (by its file name's SHA-1, fixed whoever adds pages)."""
+    pages = []
+    for labels_file in sorted(folder.glob("labels-*.json")):
+        for name, label in sorted(json.loads(labels_file.read_text(encoding="utf-8")).items()):
+            path = folder / "pages" / name
+            if not path.is_file():
+                raise SystemExit(f"{labels_file}: {name}: no such page in {path.parent}")
+            problems = _date_problems(name, label)
+            if problems:
+                raise SystemExit(f"{labels_file}: {problems[0]}")
+            pages.append(
+                {
+                    "key": name,
+                    "text": path.read_text(encoding="utf-8"),
+                    "titles": [label["title"]] if label.get("title") else [],
+                    "date": date.fromisoformat(label["date"]) if label["date"] else None,
+                    "fold": "AB"[int(hashlib.sha1(name.encode()).hexdigest()[0], 16) % 2],
+                }
+            )
+    return pages
+
+
+def report_real(folder: Path, show: int) -> None:
+    """Figures on a set of real stored pages, by half; the wrong pages of half A
+    only (B is scored, not read)."""
+    pages = real_pages(folder)
+    if not pages:
+        raise SystemExit(f"{folder}: no labels-*.json with pages")
+    rows = run(pages, {"text path": _project_text})["text path"]
+    headlined = sum(1 for page in pages if page["titles"])
+    print(f"\nreal stored pages ({folder}): titles over the {headlined} with a headline")
+    print_header()
+    print_scores("sixg-search text path", rows, ("all", "A", "B"))
+    half_a = [r for r in rows if r[0]["fold"] == "A"]
+    report_wrong(half_a, show, lambda page: f"{page['key'][:40]:40}")
+
+
 HTML_DATE_FIELDS = {"date", "language", "cms", "trap", "half"}
 
 
@@ -489,7 +543,7 @@ def report_wrong(rows, show: int, label) -> None:
         print(f"-- {len(wrong)} wrong dates")
         for page, found, _, _ in wrong[:show]:
             print(f"   {label(page)}  label {page['date']}  found {found}")
-    bad = [r for r in rows if not same_title(r[2], r[0]["titles"])]
+    bad = [r for r in rows if r[0]["titles"] and not same_title(r[2], r[0]["titles"])]
     if bad:
         print(f"-- {len(bad)} wrong titles")
         for page, _, found, _ in bad[:show]:
@@ -530,11 +584,20 @@ def main() -> int:
         "--html-dates", action="store_true", help="score only the HTML date set (html-dates)"
     )
     parser.add_argument(
+        "--real",
+        type=Path,
+        metavar="DIR",
+        help="score only a set of real stored pages kept outside the repository",
+    )
+    parser.add_argument(
         "--blind-only",
         action="store_true",
         help="score only the blind sets of whole pages (summary figures, never a page)",
     )
     args = parser.parse_args()
+    if args.real:
+        report_real(args.real, args.show)
+        return 0
     if args.blind_only:
         for folder in BLIND_SETS:
             report_blind(folder)
