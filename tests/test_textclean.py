@@ -1326,3 +1326,15 @@ def test_a_headline_a_copy_glued_to_itself_is_the_title_once():
         BODY_2,
     )
     assert clean_text(copy).title == headline
+
+
+def test_a_short_chinese_headline_in_two_halves_is_no_section_label():
+    """A Chinese headline may be two short halves with a space between
+    ("6G聯盟 湖北啟動"); a section label's halves are shorter or it has none."""
+    headline = "6G產業聯盟 湖南啟動"
+    text = (
+        f"科技 新闻\n{headline}\n\n聯合報／ 大陸中心／綜合報導\n\n"
+        "湖南加快推進6G技術研發，省內6G產業聯盟昨日啟動組建，聚焦核心技術、標準與應用場景。\n\n"
+        "聯盟成員包括大學、研究機構與電信業者，將共同建設試驗網路。\n"
+    )
+    assert clean_text(text).title == headline

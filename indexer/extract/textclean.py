@@ -1910,23 +1910,36 @@ HEADLINE_MAX_WORDS, HEADLINE_CAPS = 20, 0.8
 def _is_label(line: str) -> bool:
     """A few capitalised words: a section's or a person's name ("Headlines of the Day").
     In CJK, which has no capitals, a company's name ("株式会社光波ネットワークス",
-    `_CJK_COMPANY`) or a few characters without punctuation ("ニュースリリース")."""
+    `_CJK_COMPANY`) or a few characters without punctuation ("ニュースリリース"),
+    unless a space parts them into the two halves of a Chinese or Japanese
+    headline ("6G創新聯盟 湖北啟動": Korean spaces every word, so not there)."""
     words = line.split()
     if HAS_CJK.search(line):
         name = "".join(words)
         short = len(name) <= CJK_LABEL_MAX_CHARS and not _CJK_PUNCTUATION.search(name)
-        return short or bool(_CJK_COMPANY.fullmatch(name))
+        return (short and not _two_part_headline(words)) or bool(_CJK_COMPANY.fullmatch(name))
     return len(words) <= SITE_LABEL_MAX_WORDS and all(
         not w[:1].islower() or _SMALL_WORDS.match(w) for w in words
     )
 
 
 SITE_LABEL_MAX_WORDS, CJK_LABEL_MAX_CHARS = 4, 12
+HEADLINE_HALF_MIN_CHARS = 3  # "湖北啟動"; a section label's halves are shorter ("科技 新闻")
 _CJK_PUNCTUATION = re.compile(r"[、，。：；！？「」『』…,.:;!?]")
 # A company's name with its legal form first or last, and no punctuation in it.
 _CJK_COMPANY = re.compile(
     r"(?:株式会社|（株）|㈱|주식회사|㈜)[^、，。:：]+|[^、，。:：]+(?:株式会社|有限公司|集团|주식회사)"
 )
+
+
+def _two_part_headline(words: list[str]) -> bool:
+    """Two halves of Han or kana, HEADLINE_HALF_MIN_CHARS or more each, a space
+    between: a Chinese or Japanese headline's (Korean spaces every word)."""
+    return (
+        len(words) == 2
+        and not _HANGUL.search("".join(words))
+        and all(len(w) >= HEADLINE_HALF_MIN_CHARS and HAS_CJK.search(w) for w in words)
+    )
 
 
 def _middle(lines: list[Line], title: str | None, removed: list[Removed]) -> list[tuple[str, str]]:
