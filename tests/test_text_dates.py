@@ -380,3 +380,26 @@ def test_an_agency_dateline_with_no_year_in_the_lead_gives_no_day():
         "national conference in the capital.\n\nThe trials covered factories and ports.\n"
     )
     assert day_of(page) is None
+
+
+def test_a_post_stamp_in_figures_with_its_time_gives_the_day():
+    """A forum or a board prints a post's day in figures with the time of day
+    ("2019/10/31(木) 09:15:25"): a stamp, read though no headline stands above it."""
+    page = (
+        "1: 名無しさん 2024/10/31(木) 09:15:25.51\n"
+        "通信各社は31日、次世代の通信規格6Gの共同研究を始めると発表した。\n\n"
+        "各社は来年春にも研究拠点を設ける。\n"
+    )
+    assert day_of(page) == date(2024, 10, 31)
+
+
+@pytest.mark.parametrize(
+    "sign_off", ["(red, 7.5.2024)", "(APA, 7.5.2024)", "(dpa/red, 7. 5. 2024)"]
+)
+def test_a_papers_sign_off_gives_the_day_when_nothing_above_does(sign_off):
+    page = (
+        "Erstes Gerät mit 6G schafft die zwanzigfache Datenrate\n\n"
+        "Forscher haben ein Gerät gebaut, das Daten über ein 6G-Band sendet.\n\n"
+        f"Der Aufbau der Netze wird um das Jahr 2030 erwartet. {sign_off}\n"
+    )
+    assert day_of(page) == date(2024, 5, 7)

@@ -284,9 +284,40 @@ def date_from_text(lines: list[str], datelines_only: bool = False) -> date | Non
             if datelines_only and _event_date(line, found):
                 return None
             return found[0][1] if found and found[0][0] <= LEAD_DATE_MAX_OFFSET else None
-        found = parse_date(line)
+        found = parse_date(line) or _time_stamp_day(line)
         if found:
             return found
+    return None
+
+
+def _time_stamp_day(line: str) -> date | None:
+    """The day of a short line that prints it in figures with the time of day
+    ("2019/10/31(木) 09:15:25", "18.11.2019 14:05"): a post's or a page's stamp,
+    read as a byline's is (figures alone may be a version or a reference)."""
+    if len(line) > BYLINE_MAX_CHARS or not _TIME_OF_DAY.search(line):
+        return None
+    return _byline_day(line)
+
+
+_TIME_OF_DAY = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+
+
+# An Austrian or German paper's sign-off closing the last paragraph: the desk or
+# agency and the day ("… erwartet. (red, 7.5.2024)", "(APA, 29.6.2021)", "(dpa/red, 3.2.2025)").
+_SIGN_OFF = re.compile(
+    r"\((?:[^\W\d_][\w.-]{0,15}\s*[,/]\s*){1,3}"
+    r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<year>(?:19|20)\d{2})\)\s*$"
+)
+SIGN_OFF_LINES = 3  # the closing paragraphs read
+
+
+def sign_off_day(lines: list[str]) -> date | None:
+    """The day of the sign-off that closes an article (`_SIGN_OFF`), when nothing
+    above the body gives one: some papers print the day only there."""
+    for line in lines[-SIGN_OFF_LINES:]:
+        found = _SIGN_OFF.search(line)
+        if found:
+            return _numeric_day(int(found["year"]), int(found["m"]), int(found["d"]))
     return None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..article import HEADING, PARAGRAPH, Article, Removed, web_url
-from .dates import date_from_text, date_near_title, wire_dateline_day
+from .dates import date_from_text, date_near_title, sign_off_day, wire_dateline_day
 from .forwards import read_forward
 from .htmlclean import clean_html
 from .language import declared_language, detect_language
@@ -104,7 +104,7 @@ def _clean_plain_text(text: str):
         return cleaned, title, forward.day(title)
     lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
     day = date_near_title(lines, title) or date_from_text(lines) or wire_dateline_day(lines)
-    return cleaned, title, day
+    return cleaned, title, day or sign_off_day(lines)
 
 
 def extract_markdown(text: str, relpath: str) -> Article:
