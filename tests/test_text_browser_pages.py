@@ -157,3 +157,23 @@ def test_a_section_label_and_dateline_between_a_breadcrumb_and_the_headline():
     )
     assert title == "Two universities and a chip maker complete a year-long sub-THz campus trial"
     assert day == date(2025, 5, 14)
+
+
+def test_a_question_alone_above_the_body_is_the_title_whole():
+    """A copy that starts with its headline as a question reads it as the first
+    sentence; the title is that question whole, not its first clause."""
+    headline = (
+        "Is the sixth generation of mobile networks a real thing for industry, or a phoney war?"
+    )
+    text = "\n\n".join(
+        [
+            headline,
+            "Image credit | Example Photo Agency",
+            "6G is already on the drawing board, and the question that springs to mind is "
+            "why, when 5G will take several years to reach the core of the network.",
+            "Right now, 5G deployments are made to measure for enterprises, and even those "
+            "are not all led by the operators.",
+        ]
+    )
+    article = extract_document(text, "page.txt", is_html=False)
+    assert article.title == headline

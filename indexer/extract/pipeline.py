@@ -23,7 +23,7 @@ from .overrides import clean_text as clean_value
 from .pdf import read_pdf
 from .reading import ReadError, SourceFile, decode, read_bytes
 from .stamps import unglue_opening_stamp
-from .textclean import clean_text
+from .textclean import HEADLINE_MAX_WORDS, clean_text
 from .topics import find_topics
 from .version import EXTRACTION_VERSION, extractor_fingerprint  # noqa: F401  (re-exported)
 
@@ -167,9 +167,14 @@ def _title_from_body(paragraphs: list[str]) -> str | None:
 
     "On 2 June 2022, A and B signed an MoU on 6G, with the aim to ..." becomes
     "A and B signed an MoU on 6G": the date is shown beside the title anyway.
+    A short question or exclamation alone as the first paragraph ("Is 6G a
+    thing, or a phoney war?") is a headline the cleaner read as a sentence:
+    it is the title whole, its commas and all.
     """
     if not paragraphs:
         return None
+    if paragraphs[0].endswith(("?", "!")) and word_count(paragraphs[0]) <= HEADLINE_MAX_WORDS:
+        return paragraphs[0]  # a question standing alone first: the headline, read as a sentence
     sentence = _LEADING_DATE.sub("", paragraphs[0].split(". ")[0].rstrip("."))
     clauses = sentence.split(", ")
     title = clauses[0]
