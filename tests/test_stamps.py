@@ -81,3 +81,12 @@ def test_a_cjk_headline_after_the_stamp_is_set_apart():
     text = "date 2026-03-05 ドコモが6Gの実証実験を開始\n本文です。"
     lines = unglue_opening_stamp(text).split("\n")
     assert lines[:2] == ["date 2026-03-05", "ドコモが6Gの実証実験を開始"]
+
+
+def test_a_headline_starting_with_a_figure_word_is_set_apart_too():
+    """ "6G" after the stamp is a word, not a time or a second date."""
+    text = "date 2025-12-01 6G向けの電波をソフトバンクとノキアが銀座で確認\n本文です。"
+    assert unglue_opening_stamp(text).split("\n")[:2] == [
+        "date 2025-12-01",
+        "6G向けの電波をソフトバンクとノキアが銀座で確認",
+    ]

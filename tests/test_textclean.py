@@ -1338,3 +1338,23 @@ def test_a_short_chinese_headline_in_two_halves_is_no_section_label():
         "聯盟成員包括大學、研究機構與電信業者，將共同建設試驗網路。\n"
     )
     assert clean_text(text).title == headline
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "晶片業者表示6G預商用設備將在2028年推出。聯合報系資料照",
+        "▲晶片業者表示6G預商用設備將在2028年推出。（圖／業者提供）",
+        "晶片業者表示6G預商用設備將在2028年推出（圖／業者提供）",
+    ],
+)
+def test_a_chinese_photo_caption_with_its_credit_is_no_title(caption):
+    """A caption under the headline retells the lead as well as the headline
+    does; its credit ("（圖／…）", "資料照") tells it apart."""
+    headline = "6G預商用設備 2028年推出"
+    text = (
+        f"{headline}\n\n聯合報／ 科技中心／綜合報導\n\n{caption}\n\n"
+        "晶片業者表示，6G預商用設備將在2028年推出，並與電信業者合作進行試驗。\n\n"
+        "業者指出，6G標準預計在2029年完成，商用網路隨後展開建置。\n"
+    )
+    assert clean_text(text).title == headline

@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 
 from .dates import MONTH_NAME
-from .lines import HAS_CJK
+from .lines import word_count
 
 OPENING_LINES = 6
 STAMP_MIN_WORDS_AFTER = 3  # what follows is a headline or a sentence, not "EN" or a credit
+_FIGURES = re.compile(r"\d+(?:[\s:./,-]|$)")  # "14:05", "2025-11-20", "20 Nov": not "6G"
 
 # A field word maybe ("date", "Date:", "Published"), then a date in figures year
 # first, its day optional ("2021-06" is how a store dates what it knows only
@@ -54,9 +55,8 @@ def unglue_opening_stamp(text: str) -> str:
 
 
 def _text_after(rest: str) -> bool:
-    """Words follow the stamp, not a figure (a stamp with a time or a range) or a stub."""
-    if rest[:1].isdigit():
+    """Words follow the stamp, not figures (a time, a second date, a range: "6G" is
+    a word) or a stub."""
+    if _FIGURES.match(rest):
         return False
-    if HAS_CJK.match(rest):
-        return len(rest) >= 2 * STAMP_MIN_WORDS_AFTER
-    return len(rest.split()) >= STAMP_MIN_WORDS_AFTER
+    return word_count(rest) >= STAMP_MIN_WORDS_AFTER

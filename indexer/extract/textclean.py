@@ -34,6 +34,7 @@ from ..datafiles import article_end_kinds
 from .dates import ATTRIBUTION, DATE_PATTERNS, WEEKDAYS, looks_like_dateline, parse_date
 from .forwards import SUBJECT_FIELD as _SUBJECT  # "Subject: Fwd: [Press release] …"
 from .lines import (
+    CJK_CHARS,
     CLOSING_MARKS,
     FOOTNOTE_MARK,
     HAS_CJK,
@@ -1866,11 +1867,20 @@ def _is_furniture(line: str, sentence: bool = False, told: bool = False) -> bool
         return True
     if not told and _FURNITURE_WORDS.search(line):
         return True
-    if _captioned(line):
+    if _captioned(line) or _CJK_CREDIT.search(line):
         return True
     if not sentence and line.rstrip().endswith((":", ".")):
         return True  # a title does not end a sentence: a caption or a teaser does
     return len(line.split()) > TITLE_MAX_WORDS
+
+
+# Chinese papers' bylines and photo credits: a role or an outlet, then a slash
+# ("撰文／編輯部", "記者王明／台北報導", "聯合報／ 大陸中心／綜合報導", "文／李明"), or a
+# caption's credit at its end ("…政府工作報告。（圖／CFP）", "…艾蒙。聯合報系資料照").
+_CJK_CREDIT = re.compile(
+    rf"^[【\[（(]?[{CJK_CHARS}]{{1,8}}\s?[／/]"
+    r"|(?:[（(](?:圖|图|攝影|摄影|照片)[／/:：][^）)]{0,30}[）)]|(?:圖|图)[／/]\S{0,20}|資料照|资料照)\s*$"
+)
 
 
 def _captioned(line: str) -> bool:
