@@ -463,3 +463,15 @@ def test_a_dated_list_item_before_the_story_goes():
         f"<li>Press release</li></ul><div class='txt'>{BODY_HTML}</div></article></body></html>"
     )
     assert "3 March 2025" not in extract_document(html, "p.html", is_html=True).text
+
+
+def test_a_line_opening_with_a_day_in_figures_year_first_is_the_storys():
+    """ "2018.04.05 ~ Open run of the test bed" is a programme's line, not a time
+    stamp: a stamp's day in figures year first closes its line."""
+    html = (
+        f"<html>{PAGE_HEAD}<body><article><h1>{HEADLINE}</h1><div class='txt'>{BODY_HTML}"
+        "<p>2018.04.05 ~ Open run of the test bed for visiting teams</p>"
+        "</div></article></body></html>"
+    )
+    text = extract_document(html, "p.html", is_html=True).text
+    assert "2018.04.05 ~ Open run of the test bed for visiting teams" in text

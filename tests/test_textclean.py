@@ -1358,3 +1358,30 @@ def test_a_chinese_photo_caption_with_its_credit_is_no_title(caption):
         "業者指出，6G標準預計在2029年完成，商用網路隨後展開建置。\n"
     )
     assert clean_text(text).title == headline
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "当前位置: 华文世界 > 科技",
+        "本網站使用相關技術提供更好的閱讀體驗，同時尊重使用者隱私，當您關閉此視窗，代表您同意上述規範。",
+        "Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten.",
+    ],
+)
+def test_a_breadcrumb_or_cookie_banner_in_other_languages_is_no_title(furniture):
+    headline = "中国成功发射6G试验卫星"
+    text = (
+        f"{furniture}\n\n{headline}\n\n"
+        "中国成功发射一颗6G试验卫星，用于验证星地通信技术，相关试验将在今年内完成。\n\n"
+        "研究人员表示，卫星将测试太赫兹频段的传输性能。\n"
+    )
+    assert clean_text(text).title == headline
+
+
+def test_a_chinese_wire_copys_title_field_gives_the_title_without_its_mark():
+    text = (
+        "题：6G：构筑未来世界的神经网络\n\n"
+        "6G被视为构筑未来世界的神经网络，各国正加快研发，争取在标准制定中占据主动。\n\n"
+        "专家表示，6G将把通信、感知与计算融为一体。\n"
+    )
+    assert clean_text(text).title == "6G：构筑未来世界的神经网络"

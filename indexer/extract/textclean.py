@@ -1497,7 +1497,9 @@ BYLINE_REACH, BYLINE_RUN, BYLINE_RUN_GAP, BYLINE_MAX_WORDS = 3, 3, 4, 16
 _STAMP_FORMS = (
     r"\b\d{1,2}:\d{2}(?!\d)",
     r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}",
-    r"(?<![\d.])(?:19|20)\d{2}([./]) ?\d{1,2}\1 ?\d{1,2}(?!\d)",  # year first: "2021. 6. 23."
+    # Year first, closing the line (a time may follow): "by Ann 2021. 6. 23.", not the
+    # programme's "2018.04.05 ~ Open run".
+    r"(?<![\d.])(?:19|20)\d{2}([./]) ?\d{1,2}\1 ?\d{1,2}\.?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",
     r"\b\d{1,3} ?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago\b",
     r"^(?:updated|published|posted|last updated)\b",
     # The same fields in other languages ("Publié le 1er juin 2025 à 06h30").
@@ -1733,7 +1735,10 @@ _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 # A list item's bullet as a text-mode browser draws it ("□ Standings", "☆ Podcast"):
 # a menu's or a list of other stories' line, never the headline (an <h1> has none).
 _LIST_ITEM = re.compile(r"^[•□■◦○●▪▫☆★◆◇►▶➤✓✔*+-]\s")
-_TITLE_FIELD = re.compile(r"""^title\s*:\s*(["']?)(?P<title>.+?)\1\s*$""", re.I)
+# A title's field: front matter's "title:", a Chinese wire copy's "题：" ("标题", "標題").
+_TITLE_FIELD = re.compile(
+    r"""^(?:title|题|題|标题|標題)\s*[:：]\s*(["']?)(?P<title>.+?)\1\s*$""", re.I
+)
 _GLUED_CREDIT = re.compile(
     r"(?<=[a-z0-9.!?’'\")])\s*(?:\(?(?:photo|image|picture|foto|credit|source)s?\b\s*(?:credit)?\s*"
     r"[:/|©].*|©.*)$",
@@ -1753,7 +1758,8 @@ _RELEASE_NUMBER = re.compile(
     re.I,
 )
 _FURNITURE = re.compile(
-    r"^(you are (at|here)\b|back to\b|return to\b|zurück\b|retour\b|volver\b|"
+    r"^(you are (at|here)\b|当前位置|當前位置|您的位置|现在位置|現在位置|현재\s?위치|"
+    r"back to\b|return to\b|zurück\b|retour\b|volver\b|"
     r"skip to\b|go to\b|jump to\b|home\s*[»>/|›]|written by\b|posted by\b|"
     r"(photo|image|picture|foto|credit|source)s?\s*(credit)?\s*[:/|©])"
     # A social handle ("@noksutagram"): an embedded post's, never a headline's.
