@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from indexer.extract import textclean
 from indexer.extract.textclean import clean_text
 
 from .conftest import REPO
@@ -1385,3 +1386,19 @@ def test_a_chinese_wire_copys_title_field_gives_the_title_without_its_mark():
         "专家表示，6G将把通信、感知与计算融为一体。\n"
     )
     assert clean_text(text).title == "6G：构筑未来世界的神经网络"
+
+
+@pytest.mark.parametrize(
+    "subtitle",
+    [
+        "— Highlighting trial progress with three vendors, two labs and an operator —",
+        "～ Highlighting trial progress with three vendors, two labs and an operator ～",
+    ],
+)
+def test_a_subtitle_between_dashes_under_the_headline_is_not_its_rest(subtitle):
+    """Japanese releases print a subtitle between dashes or waves under the
+    headline, often as wide as it: the two lines are no hard-wrapped paragraph."""
+    headline = "Operator and its partners expand 6G trials with a chip maker and a test vendor"
+    block = [textclean.Line(headline, 2, width=len(headline)), textclean.Line(subtitle, 2)]
+    assert textclean._hard_wrapped(block[:1] + [textclean.Line("and a wrapped rest", 2)])
+    assert not textclean._hard_wrapped(block)

@@ -648,7 +648,7 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
         return not prev.rule
     if prev.tail.endswith(":") and not prev.rule:
         return _after_colon(prev, line)
-    if prev.ends or _FIELD.match(line) or prev.rule:
+    if prev.ends or _FIELD.match(line) or prev.rule or _SUBTITLE.fullmatch(line):
         return False
     starts_low = line[0].islower() or not line[0].isalpha()
     return (
@@ -658,6 +658,11 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
         or (_inline(prev, line, nxt) and not _kicker(prev))
         or _named_tail(prev, line)
     )
+
+
+# A subtitle between dashes or waves, as Japanese releases print one under the headline
+# ("～ 6G trials with seven partners ～", "— Highlighting trial progress —"): its own line.
+_SUBTITLE = re.compile(r"([—―–～〜~])\s*\S(?:.*\S)?\s*\1")
 
 
 def _cjk_continues(prev: _Joined, line: str) -> bool:
@@ -913,7 +918,8 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
 def _hard_wrapped(block: list[Line]) -> bool:
     """A block whose lines (but the last) have about one width, most stopping
     mid-sentence, and each as full as the next line's first word allows: a
-    headline with its deck or its dateline under it is not one paragraph."""
+    headline with its deck, its dateline or its subtitle (`_SUBTITLE`) under it
+    is not one paragraph."""
     widths = [len(line.text) for line in block[:-1]]
     widest = max(widths, default=0)  # once: taken again for every line, it made a long block slow
     return (
@@ -925,6 +931,7 @@ def _hard_wrapped(block: list[Line]) -> bool:
         and sum(not ends_sentence(line.text) for line in block[:-1]) >= WRAP_OPEN * len(widths)
         and all(_full(line, nxt, widest) for line, nxt in zip(block, block[1:], strict=False))
         and not (looks_like_dateline(block[-1].text) and not ends_sentence(block[-1].text))
+        and not any(_SUBTITLE.fullmatch(line.text) for line in block[1:])
     )
 
 
