@@ -177,3 +177,30 @@ def test_a_question_alone_above_the_body_is_the_title_whole():
     )
     article = extract_document(text, "page.txt", is_html=False)
     assert article.title == headline
+
+
+def test_a_headline_with_its_byline_below_the_menu_beats_the_sites_name_above():
+    """The site's name and tagline stand above a calendar widget; the lead repeats
+    their words ("business", "technology") more than the opinion headline's, but
+    the headline has its "Date posted" under it."""
+    headline = "Having learned nothing from one hype cycle, the next one begins in earnest"
+    calendar = ["S M T W T F S", *[str(day) for day in range(1, 15)]]
+    text = "\n".join(
+        [
+            "The Business & Technology Network",
+            "Helping Business Interpret and Use Technology",
+            *calendar,
+            "",
+            headline,
+            "",
+            "DATE POSTED:June 5, 2024",
+            "",
+            "Fifth-generation wireless was supposed to change business, according to the "
+            "technology industry, and bring smart cities and remote surgery.",
+            "",
+            "In the real world, the network landed with a thud for most business customers.",
+        ]
+    )
+    article = extract_document(text, "page.txt", is_html=False)
+    assert article.title == headline
+    assert article.date == date(2024, 6, 5)

@@ -1561,7 +1561,7 @@ def _told_in_lead(
     it (`bylined`) scores more: other stories' teasers are printed twice too.
     A line of the site's header (among the first HEADER_LINES, above the
     first menu, `_first_menu`: a tagline, an institute's name the lead names)
-    is the headline only when no line below scores.
+    is the headline only when no line below scores or has a byline under it.
     Of the lead's words (`opening`: its first lines) only those of the lines
     scored are kept: a long unspaced CJK paragraph has one for every pair of
     characters.
@@ -1591,7 +1591,10 @@ def _told_in_lead(
     # header (a tagline, the institute's name): the headline stands below the menu
     # when a line there scores.
     header = min(_first_menu(lines), HEADER_LINES)
-    scores = {i: s for i, s in scores.items() if i >= header} or scores
+    below = {i: s for i, s in scores.items() if i >= header}
+    if not below and any(i >= header for i in bylined):
+        return None  # a line with its byline under it below the menu: the headline (`_pick_title`)
+    scores = below or scores
     # Pages print their headline twice (<title> and <h1>): a repeat is the headline.
     printed = Counter(lines[i].text for i in scores)
     repeated = [i for i in scores if printed[lines[i].text] > 1]
