@@ -403,3 +403,16 @@ def test_a_papers_sign_off_gives_the_day_when_nothing_above_does(sign_off):
         f"Der Aufbau der Netze wird um das Jahr 2030 erwartet. {sign_off}\n"
     )
     assert day_of(page) == date(2024, 5, 7)
+
+
+def test_an_agency_dateline_day_first_and_its_page_stamp_give_the_day_and_no_title():
+    """A store's month stamp ("date 2023-02") and an Italian agency's dateline
+    ("Roma, 27 feb. (askanews) –") make the day; the dateline is no title."""
+    page = (
+        " date 2023-02 Roma, 27 feb. (askanews) – Alla vigilia del congresso di Barcellona "
+        "il gruppo ha presentato il suo nuovo marchio e i piani per il 6G.\n\n"
+        "Il gruppo investe nei brevetti del 6G, ha detto il suo amministratore delegato.\n"
+    )
+    article = extract_document(page, "page.txt", is_html=False)
+    assert article.date == date(2023, 2, 27)
+    assert article.title.startswith("Alla vigilia del congresso")

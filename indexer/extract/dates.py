@@ -322,28 +322,32 @@ def sign_off_day(lines: list[str]) -> date | None:
 
 
 # A news agency's dateline without a year, opening the story: "中新社北京11月14日电",
-# "新华社东京3月5日電", "BEIJING, Nov. 14 (Xinhua) --", "SEOUL, March 5 (Yonhap) -".
-_WIRE_DATELINE = re.compile(
-    r"^(?:[^\s，。,.]{1,20}?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[电電]"
-    rf"|(?:[A-Z][\w.'’-]*[ ,]+){{1,4}}(?i:{_MONTH_FIRST})\s+{_DAY}"
-    r"\s+\([A-Z][\w .&/-]{1,30}\)\s*[-–—])"
+# "新华社东京3月5日電", "BEIJING, Nov. 14 (Xinhua) --", "SEOUL, March 5 (Yonhap) -",
+# "Roma, 27 feb. (askanews) –" (the agency in brackets after the day).
+_PLACE = r"(?:[A-Z][\w.'’-]*[ ,]+){1,4}"
+_AGENCY = r"\s+\([A-Za-z][\w .&/-]{1,30}\)\s*[-–—]"
+_WIRE_DATELINES = (
+    re.compile(r"^[^\s，。,.]{1,20}?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[电電]"),
+    re.compile(rf"^{_PLACE}(?i:{_MONTH_FIRST})\s+{_DAY}{_AGENCY}"),
+    re.compile(rf"^{_PLACE}{_DAY}\s+(?i:{_MONTH}){_AGENCY}"),
 )
 _YEAR_WORD = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 def wire_dateline_day(lines: list[str]) -> date | None:
-    """The day of an agency's dateline that gives no year (`_WIRE_DATELINE`), in
+    """The day of an agency's dateline that gives no year (`_WIRE_DATELINES`), in
     the year the lead's latest mention of a year up to this one says: the wire
     leaves the year to the page's stamp, and a copy without that stamp still
     tells it ("the 2025 6G conference opened on 13 November"). A later year
     in the lead (a target, "by 2030") is no date yet; none stated, no day."""
     for line in lines[:LEAD_LINES]:
-        found = _WIRE_DATELINE.match(ascii_digits(line))
+        line = ascii_digits(line)
+        found = next(filter(None, (pattern.match(line) for pattern in _WIRE_DATELINES)), None)
         if not found:
             continue
         parts = found.groupdict()
-        month = int(parts["m"]) if parts["m"] else _MONTH_NUMBERS.get(_month_key(parts["month"]))
-        day = int(parts["d"] or parts["day"])
+        month = int(parts["m"]) if "m" in parts else _MONTH_NUMBERS.get(_month_key(parts["month"]))
+        day = int(parts.get("d") or parts["day"])
         lead = ascii_digits(" ".join(lines[:LEAD_LINES]))
         years = [int(y) for y in _YEAR_WORD.findall(lead) if int(y) <= date.today().year]
         return _numeric_day(max(years), month, day) if years else None

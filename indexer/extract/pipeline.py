@@ -30,6 +30,9 @@ from .version import EXTRACTION_VERSION, extractor_fingerprint  # noqa: F401  (r
 FALLBACK_TITLE_WORDS = 12
 FRONT_MATTER = "front matter"
 _LEADING_DATE = re.compile(r"^(on|in)\s+[^,]{4,30}\d{4},\s*", re.I)
+# A dateline before the story's first words: a place, a comma, a day, maybe the agency,
+# and a dash ("Roma, 27 feb. (askanews) – ", "BRUSSELS, May 7, 2026 -- ").
+_LEADING_DATELINE = re.compile(r"^[A-Z][^,\n]{1,30},\s[^\n]{0,30}?\d[^\n]{0,30}?\s(?:--+|[–—-])\s+")
 
 
 def extract_file(source: SourceFile) -> tuple[bytes, Article]:
@@ -166,7 +169,8 @@ def _title_from_body(paragraphs: list[str]) -> str | None:
     """Articles copied without their headline get their opening clause as title.
 
     "On 2 June 2022, A and B signed an MoU on 6G, with the aim to ..." becomes
-    "A and B signed an MoU on 6G": the date is shown beside the title anyway.
+    "A and B signed an MoU on 6G": the date is shown beside the title anyway,
+    and so is a dateline before it ("Roma, 27 feb. (askanews) – …").
     A short question or exclamation alone as the first paragraph ("Is 6G a
     thing, or a phoney war?") is a headline the cleaner read as a sentence:
     it is the title whole, its commas and all.
@@ -175,7 +179,8 @@ def _title_from_body(paragraphs: list[str]) -> str | None:
         return None
     if paragraphs[0].endswith(("?", "!")) and word_count(paragraphs[0]) <= HEADLINE_MAX_WORDS:
         return paragraphs[0]  # a question standing alone first: the headline, read as a sentence
-    sentence = _LEADING_DATE.sub("", paragraphs[0].split(". ")[0].rstrip("."))
+    opening = _LEADING_DATELINE.sub("", paragraphs[0])
+    sentence = _LEADING_DATE.sub("", opening.split(". ")[0].rstrip("."))
     clauses = sentence.split(", ")
     title = clauses[0]
     for clause in clauses[1:]:
