@@ -1726,7 +1726,8 @@ TITLE_MAX_WORDS = 40
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 # The site's name after a tab title's pipe ("… security projects | Virginia Tech News",
 # "… | GOV.UK"): a name of up to four capitalised words. (A dash may be the headline's.)
-_SITE_SUFFIX = re.compile(r"\s+\|\s+[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9&][\w.&'’-]*){0,3}$")
+# Only a run of spaces's first starts the match: each one would scan the run (quadratic).
+_SITE_SUFFIX = re.compile(r"(?<!\s)\s+\|\s+[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9&][\w.&'’-]*){0,3}$")
 # A breadcrumb's last separator left before the headline ("/ 7 key questions ...").
 _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 # A list item's bullet as a text-mode browser draws it ("□ Standings", "☆ Podcast"):
