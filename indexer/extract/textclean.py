@@ -31,7 +31,14 @@ from functools import lru_cache
 
 from ..article import HEADING, LIST_ITEM, PARAGRAPH, Removed
 from ..datafiles import article_end_kinds
-from .dates import ATTRIBUTION, DATE_PATTERNS, WEEKDAYS, looks_like_dateline, parse_date
+from .dates import (
+    ATTRIBUTION,
+    DATE_PATTERNS,
+    WEEKDAYS,
+    YEAR_FIRST_DATE,
+    looks_like_dateline,
+    parse_date,
+)
 from .forwards import SUBJECT_FIELD as _SUBJECT  # "Subject: Fwd: [Press release] …"
 from .lines import (
     CLOSING_MARKS,
@@ -1496,7 +1503,7 @@ BYLINE_REACH, BYLINE_RUN, BYLINE_RUN_GAP, BYLINE_MAX_WORDS = 3, 3, 4, 16
 _STAMP_FORMS = (
     r"\b\d{1,2}:\d{2}(?!\d)",
     r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}",
-    r"(?<![\d.])(?:19|20)\d{2}([./]) ?\d{1,2}\1 ?\d{1,2}(?!\d)",  # year first: "2021. 6. 23."
+    YEAR_FIRST_DATE.pattern,  # year first: "2025/06/27", "2021. 6. 23." (its only groups)
     r"\b\d{1,3} ?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago\b",
     r"^(?:updated|published|posted|last updated)\b",
     # The same fields in other languages ("Publié le 1er juin 2025 à 06h30").
