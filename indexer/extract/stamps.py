@@ -23,12 +23,14 @@ OPENING_LINES = 6
 STAMP_MIN_WORDS_AFTER = 3  # what follows is a headline or a sentence, not "EN" or a credit
 
 # A field word maybe ("date", "Date:", "Published"), then a date in figures year
-# first, its day optional ("2021-06" is how a store dates what it knows only
-# to the month), maybe a time of day; or a day and a month name without a year
-# ("15 Feb"), as blogs print a post's day over its headline.
+# first, maybe a time of day; its day optional after a field word ("date 2021-06"
+# is how a store dates what it knows only to the month; alone, "2030-12 deadline
+# set …" opens a headline); or a day and a month name without a year ("15 Feb"),
+# as blogs print a post's day over its headline.
 _STAMP = re.compile(
-    r"^(?P<stamp>\s*(?:(?:date|published|posted)\s*:?\s+)?"
-    r"(?:(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?"
+    r"^(?P<stamp>\s*(?P<field>(?:date|published|posted)\s*:?\s+)?"
+    r"(?:(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])"
+    r"(?(field)(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?|[-/.](?:0?[1-9]|[12]\d|3[01]))"
     r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
     rf"|(?:0?[1-9]|[12]\d|3[01])\.?\s+{MONTH_NAME}))"
     r"(?![\w/.:-])\s*(?P<rest>\S.*)$",
