@@ -2,7 +2,8 @@
 
 Saved pages often begin with their date run into the next block: a store's
 "date 2025-11-14 China finishes …", a site's "15 Feb Sub-Terahertz
-measurements …", a wire's "2025-04-18 15:44:41Global Times". Glued, the stamp
+measurements …". (A time glued to a word, a wire's "2025-04-18 15:44:41Global
+Times", is left as it is: no space tells where the stamp ends.) Glued, the stamp
 spoils the headline it stands before (the title picker takes "date
 2025-11-14 China finishes …") and, when it is only a month ("date 2021-06"),
 a line of body text. On its own line it is what it is: a date line the date
