@@ -439,23 +439,40 @@ def real_pages(folder: Path) -> list[dict]:
     none), day and half (by its file name's SHA-1, fixed whoever adds pages)."""
     pages = []
     for labels_file in sorted(folder.glob("labels-*.json")):
-        for name, label in sorted(json.loads(labels_file.read_text(encoding="utf-8")).items()):
+        for name, label in sorted(_real_labels(labels_file).items()):
             path = folder / "pages" / name
             if not path.is_file():
                 raise SystemExit(f"{labels_file}: {name}: no such page in {path.parent}")
+            if not isinstance(label, dict) or "date" not in label:
+                raise SystemExit(f'{labels_file}: {name}: no "date" (YYYY-MM-DD or null)')
             problems = _date_problems(name, label)
             if problems:
                 raise SystemExit(f"{labels_file}: {problems[0]}")
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError as error:
+                raise SystemExit(f"{path}: not UTF-8 (byte {error.start})") from None
             pages.append(
                 {
                     "key": name,
-                    "text": path.read_text(encoding="utf-8"),
+                    "text": text,
                     "titles": [label["title"]] if label.get("title") else [],
                     "date": date.fromisoformat(label["date"]) if label["date"] else None,
                     "fold": "AB"[int(hashlib.sha1(name.encode()).hexdigest()[0], 16) % 2],
                 }
             )
     return pages
+
+
+def _real_labels(labels_file: Path) -> dict:
+    """A set's labels file: page file name -> label (a clear stop when it is not that)."""
+    try:
+        labels = json.loads(labels_file.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise SystemExit(f"{labels_file}: not JSON ({error})") from None
+    if not isinstance(labels, dict):
+        raise SystemExit(f"{labels_file}: not an object of page file names")
+    return labels
 
 
 def report_real(folder: Path, show: int) -> None:

@@ -72,3 +72,32 @@ def test_a_label_without_its_page_is_named(real_set):
     (real_set / "pages" / "port.example-2.txt").unlink()
     with pytest.raises(SystemExit, match="port.example-2.txt: no such page"):
         real_pages(real_set)
+
+
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        (lambda d: (d / "labels-a.json").write_text("{", encoding="utf-8"), "not JSON"),
+        (lambda d: (d / "labels-a.json").write_text("[]", encoding="utf-8"), "not an object"),
+        (
+            lambda d: (d / "labels-a.json").write_text(
+                json.dumps({"port.example-1.txt": {"title": HEADLINE}}), encoding="utf-8"
+            ),
+            'port.example-1.txt: no "date"',
+        ),
+        (
+            lambda d: (d / "labels-a.json").write_text(
+                json.dumps({"port.example-1.txt": "2025-11-14"}), encoding="utf-8"
+            ),
+            'port.example-1.txt: no "date"',
+        ),
+        (
+            lambda d: (d / "pages" / "port.example-2.txt").write_bytes(b"Caf\xe9 6G\n"),
+            "port.example-2.txt: not UTF-8",
+        ),
+    ],
+)
+def test_a_broken_label_file_or_page_is_named_not_a_traceback(real_set, damage, message):
+    damage(real_set)
+    with pytest.raises(SystemExit, match=message):
+        real_pages(real_set)

@@ -77,6 +77,13 @@ def test_only_the_opening_lines_are_read():
     assert unglue_opening_stamp(text) == text
 
 
+def test_a_headline_opening_with_a_year_and_a_month_stays_whole():
+    """A year and a month without a day are a stamp only after a field word
+    ("date 2021-06"): alone they open a headline ("2030-12 deadline set …")."""
+    text = f"2030-12 deadline set for the port's 6G test network\n\n{BODY}"
+    assert unglue_opening_stamp(text) == text
+
+
 def test_a_cjk_headline_after_the_stamp_is_set_apart():
     text = "date 2026-03-05 ドコモが6Gの実証実験を開始\n本文です。"
     lines = unglue_opening_stamp(text).split("\n")

@@ -1289,6 +1289,16 @@ def test_a_tab_title_alone_loses_the_sites_name_after_its_pipe(site):
     assert clean_text(copy).title == headline
 
 
+def test_a_long_run_of_spaces_before_no_pipe_is_read_in_linear_time(finishes):
+    # each space used to start a scan of the run to its end looking for the pipe
+    # (20,000 spaces took 0.7 s, this size minutes); now only the run's first does
+    from indexer.extract.textclean import _SITE_SUFFIX
+
+    line = "Operators test 6G" + " " * 400_000 + "in the port"
+    assert _SITE_SUFFIX.sub("", line) == line
+    assert _SITE_SUFFIX.sub("", line + " | Virginia Tech News") == line
+
+
 def test_a_pipe_inside_a_headline_stays():
     headline = "Operators test 6G | what the first trials in the port showed"
     copy = page(

@@ -2,7 +2,8 @@
 
 Saved pages often begin with their date run into the next block: a store's
 "date 2025-11-14 China finishes …", a site's "15 Feb Sub-Terahertz
-measurements …", a wire's "2025-04-18 15:44:41Global Times". Glued, the stamp
+measurements …". (A time glued to a word, a wire's "2025-04-18 15:44:41Global
+Times", is left as it is: no space tells where the stamp ends.) Glued, the stamp
 spoils the headline it stands before (the title picker takes "date
 2025-11-14 China finishes …") and, when it is only a month ("date 2021-06"),
 a line of body text. On its own line it is what it is: a date line the date
@@ -24,12 +25,14 @@ STAMP_MIN_WORDS_AFTER = 3  # what follows is a headline or a sentence, not "EN" 
 _FIGURES = re.compile(r"\d+(?:[\s:./,-]|$)")  # "14:05", "2025-11-20", "20 Nov": not "6G"
 
 # A field word maybe ("date", "Date:", "Published"), then a date in figures year
-# first, its day optional ("2021-06" is how a store dates what it knows only
-# to the month), maybe a time of day; or a day and a month name without a year
-# ("15 Feb"), as blogs print a post's day over its headline.
+# first, maybe a time of day; its day optional after a field word ("date 2021-06"
+# is how a store dates what it knows only to the month; alone, "2030-12 deadline
+# set …" opens a headline); or a day and a month name without a year ("15 Feb"),
+# as blogs print a post's day over its headline.
 _STAMP = re.compile(
-    r"^(?P<stamp>\s*(?:(?:date|published|posted)\s*:?\s+)?"
-    r"(?:(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?"
+    r"^(?P<stamp>\s*(?P<field>(?:date|published|posted)\s*:?\s+)?"
+    r"(?:(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])"
+    r"(?(field)(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?|[-/.](?:0?[1-9]|[12]\d|3[01]))"
     r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
     rf"|(?:0?[1-9]|[12]\d|3[01])\.?\s+{MONTH_NAME}))"
     r"(?![\w/.:-])\s*(?P<rest>\S.*)$",

@@ -31,7 +31,13 @@ from functools import lru_cache
 
 from ..article import HEADING, LIST_ITEM, PARAGRAPH, Removed
 from ..datafiles import article_end_kinds
-from .dates import ATTRIBUTION, DATE_PATTERNS, WEEKDAYS, looks_like_dateline, parse_date
+from .dates import (
+    ATTRIBUTION,
+    DATE_PATTERNS,
+    WEEKDAYS,
+    looks_like_dateline,
+    parse_date,
+)
 from .forwards import SUBJECT_FIELD as _SUBJECT  # "Subject: Fwd: [Press release] …"
 from .lines import (
     CJK_CHARS,
@@ -1505,8 +1511,9 @@ _STAMP_FORMS = (
     r"\b\d{1,2}:\d{2}(?!\d)",
     r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}",
     # Year first, closing the line (a time may follow): "by Ann 2021. 6. 23.", not the
-    # programme's "2018.04.05 ~ Open run".
-    r"(?<![\d.])(?:19|20)\d{2}([./]) ?\d{1,2}\1 ?\d{1,2}\.?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",
+    # programme's "2018.04.05 ~ Open run" (a named group: the forms are joined into one).
+    r"(?<![\d.])(?:19|20)\d{2}(?P<ysep>[./]) ?\d{1,2}(?P=ysep) ?\d{1,2}\.?"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",
     r"\b\d{1,3} ?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago\b",
     r"^(?:updated|published|posted|last updated)\b",
     # The same fields in other languages ("Publié le 1er juin 2025 à 06h30").
@@ -1739,7 +1746,8 @@ TITLE_MAX_WORDS = 40
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 # The site's name after a tab title's pipe ("… security projects | Virginia Tech News",
 # "… | GOV.UK"): a name of up to four capitalised words. (A dash may be the headline's.)
-_SITE_SUFFIX = re.compile(r"\s+\|\s+[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9&][\w.&'’-]*){0,3}$")
+# Only a run of spaces's first starts the match: each one would scan the run (quadratic).
+_SITE_SUFFIX = re.compile(r"(?<!\s)\s+\|\s+[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9&][\w.&'’-]*){0,3}$")
 # A breadcrumb's last separator left before the headline ("/ 7 key questions ...").
 _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 # A list item's bullet as a text-mode browser draws it ("□ Standings", "☆ Podcast"):
