@@ -1412,3 +1412,14 @@ def test_a_subtitle_between_dashes_under_the_headline_is_not_its_rest(subtitle):
     block = [textclean.Line(headline, 2, width=len(headline)), textclean.Line(subtitle, 2)]
     assert textclean._hard_wrapped(block[:1] + [textclean.Line("and a wrapped rest", 2)])
     assert not textclean._hard_wrapped(block)
+
+
+def test_a_menu_of_two_section_names_is_no_two_part_headline():
+    """Two halves the lead does not tell are a menu's section names (review)."""
+    headline = "华为发布6G白皮书"
+    text = (
+        f"新闻中心 行业动态\n\n{headline}\n\n"
+        "华为今天发布6G白皮书，介绍通信与感知融合、网络架构和太赫兹频段的研究进展。\n\n"
+        "白皮书还提出了6G标准化的时间表。\n"
+    )
+    assert clean_text(text).title == headline

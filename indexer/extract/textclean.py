@@ -1340,11 +1340,18 @@ def _shaped(lines: list[Line], article: list[Line]) -> list[tuple[int, str]]:
         and not (i + 1 < len(lines) and _epigraph(line.text, lines[i + 1].text))
     ]
     # A label-shaped line ("Research News") is a title only when nothing else is,
-    # or when a byline ("By Ann Lee") stands right under it or a dated stamp ends it.
+    # or when a byline ("By Ann Lee") stands right under it or a dated stamp ends it,
+    # or it is a short Chinese or Japanese headline in two halves that the lead tells
+    # ("6G創新聯盟 湖北啟動"; a menu's "新闻中心 行业动态" the lead does not).
+    halves = [text for _, text in shaped if _two_part_headline(text.split())]
+    told = _words_told(halves, article) if halves else set()
     shaped = [
         (i, text)
         for i, text in shaped
-        if not _is_label(text) or _signed(lines, i) or _glued_stamp(text)
+        if not _is_label(text)
+        or _signed(lines, i)
+        or _glued_stamp(text)
+        or (text in halves and _told_by(text, told))
     ] or shaped
     # A bulleted line is a menu's or a list's item, and an e-mail's subject field the
     # headline with the mail's tags ("Fwd: [Press release] …"): titles only when nothing
@@ -1359,8 +1366,12 @@ def _widget_words_told(lines: list[Line], article: list[Line]) -> set[str]:
     """The words of the lines with a widget's word (`_FURNITURE_WORDS`) that the
     article's lead repeats: only those are asked of `_told_by`, and a long unspaced
     CJK lead has a word for every pair of its characters (kept all, a memory hog)."""
-    widgets = [line.text for line in lines if _FURNITURE_WORDS.search(line.text)]
-    wanted = {key for text in widgets for key in _keys(_title_text(text))}
+    return _words_told([line.text for line in lines if _FURNITURE_WORDS.search(line.text)], article)
+
+
+def _words_told(texts: list[str], article: list[Line]) -> set[str]:
+    """The words of `texts` that the article's lead repeats (for `_told_by`)."""
+    wanted = {key for text in texts for key in _keys(_title_text(text))}
     return {key for text in _opening(article) for key in _keys(text) if key in wanted}
 
 
@@ -1944,14 +1955,12 @@ HEADLINE_MAX_WORDS, HEADLINE_CAPS = 20, 0.8
 def _is_label(line: str) -> bool:
     """A few capitalised words: a section's or a person's name ("Headlines of the Day").
     In CJK, which has no capitals, a company's name ("株式会社光波ネットワークス",
-    `_CJK_COMPANY`) or a few characters without punctuation ("ニュースリリース"),
-    unless a space parts them into the two halves of a Chinese or Japanese
-    headline ("6G創新聯盟 湖北啟動": Korean spaces every word, so not there)."""
+    `_CJK_COMPANY`) or a few characters without punctuation ("ニュースリリース")."""
     words = line.split()
     if HAS_CJK.search(line):
         name = "".join(words)
         short = len(name) <= CJK_LABEL_MAX_CHARS and not _CJK_PUNCTUATION.search(name)
-        return (short and not _two_part_headline(words)) or bool(_CJK_COMPANY.fullmatch(name))
+        return short or bool(_CJK_COMPANY.fullmatch(name))
     return len(words) <= SITE_LABEL_MAX_WORDS and all(
         not w[:1].islower() or _SMALL_WORDS.match(w) for w in words
     )
