@@ -418,3 +418,12 @@ def test_an_agency_dateline_day_first_and_its_page_stamp_give_the_day_and_no_tit
     article = extract_document(page, "page.txt", is_html=False)
     assert article.date == date(2023, 2, 27)
     assert article.title.startswith("Alla vigilia del congresso")
+
+
+def test_a_time_zone_in_brackets_is_no_agency():
+    page = (
+        "Operators show 6G trials at the national conference\n\n"
+        "Updated March 5 (UTC) - Operators showed their first 6G trials at the 2024 "
+        "national conference in the capital.\n\nThe trials covered factories and ports.\n"
+    )
+    assert day_of(page) is None
