@@ -427,3 +427,19 @@ def test_a_time_zone_in_brackets_is_no_agency():
         "national conference in the capital.\n\nThe trials covered factories and ports.\n"
     )
     assert day_of(page) is None
+
+
+def test_the_byline_under_a_headline_read_as_a_sentence_gives_the_day():
+    """A headline that ends with "!" reads as the first sentence; the day under it
+    is still the byline's."""
+    page = (
+        "5G の次の未来はもう始まっている! 東北の大学と部品メーカーが「6G」の実現に大きな"
+        "一歩を踏み出した!\n\n"
+        "2021年02月21日 08:57\n\n"
+        "テラヘルツ\n\n"
+        "今はまだ、夢の通信システムでしかないこの6Gの実現に向けて、世界中の研究者がしのぎを削る"
+        "中、日本の研究者が画期的な成功を発表した\n\n"
+        " 第5世代移動通信システムの商用サービスが始まってから、およそ1年が経とうとしている。"
+        "高速、大容量、低遅延という特長と、次の世代に向けた研究が進んでいる。\n"
+    )
+    assert day_of(page) == date(2021, 2, 21)
