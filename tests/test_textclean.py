@@ -1423,3 +1423,18 @@ def test_a_menu_of_two_section_names_is_no_two_part_headline():
         "白皮书还提出了6G标准化的时间表。\n"
     )
     assert clean_text(text).title == headline
+
+
+@pytest.mark.parametrize(
+    "headline, caption, lead",
+    [
+        (
+            "10年後に巻き返しへ 大臣「早期の取り組み必要」",
+            "6Gの総合戦略について説明する総務相＝山田太郎撮影",
+            "総務省は6Gの総合戦略を今夏にまとめる。総務相は記者会見で6Gの総合戦略について説明した。",
+        ),
+    ],
+)
+def test_a_japanese_photo_credit_marks_a_caption(headline, caption, lead):
+    text = f"{headline}\n\n{caption}\n\n{lead}\n\n{lead[:20]}…の続き。\n"
+    assert clean_text(text).title == headline
