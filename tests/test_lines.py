@@ -100,3 +100,30 @@ def test_a_text_toggle_goes(line):
 def test_a_sentence_that_ends_in_more_stays():
     line = "Operators say the new band will let them serve ten times more."
     assert clutter_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        (
+            "您的瀏覽器不支援JavaScript功能，若部份網頁功能無法正常使用時，請開啟瀏覽器JavaScript狀態",
+            "browser-notice",
+        ),
+        (
+            "Your browser does not appear to support Traditional Chinese. Go to our English site?",
+            "browser-notice",
+        ),
+        ("Please enable JavaScript to view this page", "browser-notice"),
+        ("請利用鍵盤按住Ctrl + P開啟列印功能", "share-widget"),
+        ("列印", "share-widget"),
+        (
+            "本網站使用相關技術提供更好的閱讀體驗，當您關閉此視窗，代表您同意上述規範。",
+            "cookie-prompt",
+        ),
+        ("Ce site utilise des cookies pour mesurer l'audience", "cookie-prompt"),
+        ("Browser makers add support for 6G phones", None),
+        ("The operator uses cookies-cutter designs for its 6G cells", None),
+    ],
+)
+def test_notices_widgets_and_cookie_banners_in_many_languages(line, kind):
+    assert clutter_kind(line) == kind
