@@ -107,9 +107,10 @@ def _clean_plain_text(text: str):
         return cleaned, title, forward.day(title)
     lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
     # The byline stands by the headline, however it was found: by the cleaner or,
-    # when the cleaner read it as the first sentence ("… 踏み出した!"), from the body.
-    near = title or _title_from_body(cleaned.paragraphs)
-    day = date_near_title(lines, near) or date_from_text(lines) or wire_dateline_day(lines)
+    # when the cleaner read it as the first sentence ("… 踏み出した!"), from the body
+    # (the article's title then, `_article`: taken once, here).
+    title = title or _title_from_body(cleaned.paragraphs)
+    day = date_near_title(lines, title) or date_from_text(lines) or wire_dateline_day(lines)
     return cleaned, title, day or sign_off_day(lines)
 
 
