@@ -87,10 +87,13 @@ def _clean_plain_text(text: str):
     its lines are no body text. In a forwarded e-mail (forwards.py) the
     release is the text: the headers and the sender's note leave it, its
     title is the line the Subject repeats (else the cleaner's, else the
-    Subject's words), its day the release's own. Else the cleaner's title,
-    and the byline by it. A text-mode browser's dump (linkdumps.py) is read
-    without its link numbers, menus of links and list of their addresses; a
-    date stamp glued before the opening text is a line of its own (stamps.py).
+    Subject's words), its day the release's own. Else the cleaner's title
+    (or the body's opening, `_title_from_body`) and the byline by it, else the
+    lead's date line, an agency's dateline that leaves the year to the lead
+    (`wire_dateline_day`) or the sign-off closing the story (`sign_off_day`).
+    A text-mode browser's dump (linkdumps.py) is read without its link
+    numbers, menus of links and list of their addresses; a date stamp glued
+    before the opening text is a line of its own (stamps.py).
     """
     front = read_front_matter(text, strict=False)
     dump = read_link_dump(front.body)
