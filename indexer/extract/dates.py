@@ -147,12 +147,13 @@ WEEKDAYS = frozenset(
 _DAY_FIRST_ONLY = frozenset({"gen", "set", "mag", "ago", "out", "dez"})
 
 
-def _month_names(names) -> str:
-    return r"(?P<month>" + "|".join(sorted(names, key=len, reverse=True)) + r")\.?"
+def _month_names(names, group: str = "?P<month>") -> str:
+    """The names as one alternative, longest first (so "june" is tried before "jun")."""
+    return f"({group}" + "|".join(sorted(names, key=len, reverse=True)) + r")\.?"
 
 
 _MONTH = _month_names(_MONTHS)
-MONTH_NAME = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"  # no group
+MONTH_NAME = _month_names(_MONTHS, group="?:")  # no group: for patterns that name their own
 _MONTH_FIRST = _month_names(set(_MONTHS) - _DAY_FIRST_ONLY)
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"  # "1er juin": French first day
 _YEAR = r"(?P<year>(?:19|20)\d{2})"

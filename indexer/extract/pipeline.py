@@ -87,10 +87,13 @@ def _clean_plain_text(text: str):
     its lines are no body text. In a forwarded e-mail (forwards.py) the
     release is the text: the headers and the sender's note leave it, its
     title is the line the Subject repeats (else the cleaner's, else the
-    Subject's words), its day the release's own. Else the cleaner's title,
-    and the byline by it. A text-mode browser's dump (linkdumps.py) is read
-    without its link numbers, menus of links and list of their addresses; a
-    date stamp glued before the opening text is a line of its own (stamps.py).
+    Subject's words), its day the release's own. Else the cleaner's title
+    (or the body's opening, `_title_from_body`) and the byline by it, else the
+    lead's date line, an agency's dateline that leaves the year to the lead
+    (`wire_dateline_day`) or the sign-off closing the story (`sign_off_day`).
+    A text-mode browser's dump (linkdumps.py) is read without its link
+    numbers, menus of links and list of their addresses; a date stamp glued
+    before the opening text is a line of its own (stamps.py).
     """
     front = read_front_matter(text, strict=False)
     dump = read_link_dump(front.body)
@@ -107,9 +110,10 @@ def _clean_plain_text(text: str):
         return cleaned, title, forward.day(title)
     lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
     # The byline stands by the headline, however it was found: by the cleaner or,
-    # when the cleaner read it as the first sentence ("… 踏み出した!"), from the body.
-    near = title or _title_from_body(cleaned.paragraphs)
-    day = date_near_title(lines, near) or date_from_text(lines) or wire_dateline_day(lines)
+    # when the cleaner read it as the first sentence ("… 踏み出した!"), from the body
+    # (the article's title then, `_article`: taken once, here).
+    title = title or _title_from_body(cleaned.paragraphs)
+    day = date_near_title(lines, title) or date_from_text(lines) or wire_dateline_day(lines)
     return cleaned, title, day or sign_off_day(lines)
 
 

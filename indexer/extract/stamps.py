@@ -23,6 +23,7 @@ from .lines import word_count
 OPENING_LINES = 6
 STAMP_MIN_WORDS_AFTER = 3  # what follows is a headline or a sentence, not "EN" or a credit
 _FIGURES = re.compile(r"\d+(?:[\s:./,-]|$)")  # "14:05", "2025-11-20", "20 Nov": not "6G"
+_DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"  # a day of the month, "05" too
 
 # A field word maybe ("date", "Date:", "Published"), then a date in figures year
 # first, maybe a time of day; its day optional after a field word ("date 2021-06"
@@ -32,9 +33,9 @@ _FIGURES = re.compile(r"\d+(?:[\s:./,-]|$)")  # "14:05", "2025-11-20", "20 Nov":
 _STAMP = re.compile(
     r"^(?P<stamp>\s*(?P<field>(?:date|published|posted)\s*:?\s+)?"
     r"(?:(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])"
-    r"(?(field)(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?|[-/.](?:0?[1-9]|[12]\d|3[01]))"
+    rf"(?(field)(?:[-/.]{_DAY_NUMBER})?|[-/.]{_DAY_NUMBER})"
     r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
-    rf"|(?:0?[1-9]|[12]\d|3[01])\.?\s+{MONTH_NAME}))"
+    rf"|{_DAY_NUMBER}\.?\s+{MONTH_NAME}))"
     r"(?![\w/.:-])\s*(?P<rest>\S.*)$",
     re.I,
 )

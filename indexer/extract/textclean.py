@@ -1645,8 +1645,9 @@ def _deck_top(lines: list[Line], best: int) -> int:
     top = best
     while top > 0 and lines[top - 1].block == lines[best].block:
         top -= 1
-    phrases = all(word_count(line.text) >= TITLE_MIN_WORDS for line in lines[top : best + 1])
-    return top if 0 < best - top < DECK_BLOCK_LINES and top > 0 and phrases else best
+    deck = lines[top : best + 1]
+    fits = top > 0 and 2 <= len(deck) <= DECK_BLOCK_LINES  # (before its words are counted)
+    return top if fits and all(word_count(ln.text) >= TITLE_MIN_WORDS for ln in deck) else best
 
 
 DECK_BLOCK_LINES = 6
