@@ -1438,3 +1438,15 @@ def test_a_menu_of_two_section_names_is_no_two_part_headline():
 def test_a_japanese_photo_credit_marks_a_caption(headline, caption, lead):
     text = f"{headline}\n\n{caption}\n\n{lead}\n\n{lead[:20]}…の続き。\n"
     assert clean_text(text).title == headline
+
+
+def test_a_chinese_headline_that_starts_with_names_between_slashes_is_a_title():
+    """Bylines are short parts between slashes and nothing else; a headline may
+    start with two names and a slash and go on (review)."""
+    headline = "華為／中興 6G專利競賽升溫"
+    text = (
+        f"{headline}\n\n記者王明／台北報導\n\n"
+        "華為與中興的6G專利申請數量持續增加，兩家公司在標準必要專利上的競賽升溫。\n\n"
+        "業者指出，6G標準預計在2029年完成。\n"
+    )
+    assert clean_text(text).title == headline

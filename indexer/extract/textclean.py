@@ -1910,12 +1910,13 @@ def _is_furniture(line: str, sentence: bool = False, told: bool = False) -> bool
     return len(line.split()) > TITLE_MAX_WORDS
 
 
-# Chinese papers' bylines and photo credits: a role or an outlet, then a slash
-# ("撰文／編輯部", "記者王明／台北報導", "聯合報／ 大陸中心／綜合報導", "文／李明"), or a
+# Chinese papers' bylines and photo credits: short parts between slashes, the whole
+# line ("撰文／編輯部", "記者王明／台北報導", "聯合報／ 大陸中心／綜合報導", "文／李明";
+# not a headline going on after its names: "華為／中興 6G專利競賽升溫"), or a
 # caption's credit at its end ("…政府工作報告。（圖／CFP）", "…艾蒙。聯合報系資料照");
 # Japanese "…総務相＝山田太郎撮影", Korean "(사진=연합뉴스)".
 _CJK_CREDIT = re.compile(
-    rf"^[【\[（(]?[{CJK_CHARS}]{{1,8}}\s?[／/]"
+    rf"^[【\[（(]?[{CJK_CHARS}]{{1,8}}(?:\s?[／/]\s?[{CJK_CHARS}]{{1,8}})+[】\]）)]?$"
     r"|(?:[（(](?:圖|图|攝影|摄影|照片)[／/:：][^）)]{0,30}[）)]|(?:圖|图)[／/]\S{0,20}|資料照|资料照"
     r"|[=＝][^=＝]{1,20}撮影|[（(]사진\s?=[^)）]{0,30}[)）])\s*$"
 )
