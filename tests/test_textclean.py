@@ -1454,3 +1454,15 @@ def test_a_news_sentence_that_goes_on_and_agrees_is_no_cookie_banner():
     assert sentence in clean_text("美日举行6G合作会谈\n\n" + "\n\n".join(body) + "\n").paragraphs
     page = "".join(f"<p>{p}</p>" for p in body)
     assert sentence in clean_html(f"<html><body><article>{page}</article></body></html>").paragraphs
+
+
+def test_a_headline_with_its_topic_before_a_slash_is_no_byline():
+    """A Taiwanese paper's "topic／headline" has a byline's shape ("記者王明／台北報導");
+    the lead tells the headline and never the byline (review)."""
+    headline = "中美科技戰／6G競賽升溫"
+    text = (
+        f"{headline}\n\n記者王明／台北報導\n\n"
+        "中美科技戰延燒，6G競賽升溫，華為已經在太赫茲通信方面取得突破，美國則加緊制定6G標準。\n\n"
+        "專家表示，6G競賽將決定未來十年的科技格局。\n"
+    )
+    assert clean_text(text).title == headline
