@@ -443,3 +443,15 @@ def test_the_byline_under_a_headline_read_as_a_sentence_gives_the_day():
         "高速、大容量、低遅延という特長と、次の世代に向けた研究が進んでいる。\n"
     )
     assert day_of(page) == date(2021, 2, 21)
+
+
+def test_an_event_day_under_an_opening_clause_is_no_byline():
+    """With no headline, the opening clause stands for one; the sentence under it is
+    more body, and the day it names an event's, not the page's (review)."""
+    page = (
+        "Operators and vendors met in the capital to discuss the next generation of "
+        "mobile networks and its spectrum.\n\n"
+        "The next meeting will be held on 5 March 2025 in Berlin.\n\n"
+        "The trials covered factories and ports and several other places in the region.\n"
+    )
+    assert day_of(page) is None

@@ -1377,6 +1377,7 @@ def test_a_chinese_photo_caption_with_its_credit_is_no_title(caption):
         "当前位置: 华文世界 > 科技",
         "本網站使用相關技術提供更好的閱讀體驗，同時尊重使用者隱私，當您關閉此視窗，代表您同意上述規範。",
         "Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten.",
+        "若您繼續瀏覽本站，即表示您同意我們的隱私權政策。",
     ],
 )
 def test_a_breadcrumb_or_cookie_banner_in_other_languages_is_no_title(furniture):
@@ -1448,5 +1449,32 @@ def test_a_chinese_headline_that_starts_with_names_between_slashes_is_a_title():
         f"{headline}\n\n記者王明／台北報導\n\n"
         "華為與中興的6G專利申請數量持續增加，兩家公司在標準必要專利上的競賽升溫。\n\n"
         "業者指出，6G標準預計在2029年完成。\n"
+    )
+    assert clean_text(text).title == headline
+
+
+def test_a_news_sentence_that_goes_on_and_agrees_is_no_cookie_banner():
+    """A sentence with "继续…表示同意" marks a banner: the browsing goes on (review)."""
+    from indexer.extract.htmlclean import clean_html
+
+    sentence = "美方继续施压，日本表示同意加入6G联盟。"
+    body = [
+        "美日两国在东京举行6G合作会谈，双方讨论了太赫兹频段和网络架构的研究进展。",
+        sentence,
+        "会谈还涉及标准化的时间表和频谱分配等议题，双方同意年内再次会面。",
+    ]
+    assert sentence in clean_text("美日举行6G合作会谈\n\n" + "\n\n".join(body) + "\n").paragraphs
+    page = "".join(f"<p>{p}</p>" for p in body)
+    assert sentence in clean_html(f"<html><body><article>{page}</article></body></html>").paragraphs
+
+
+def test_a_headline_with_its_topic_before_a_slash_is_no_byline():
+    """A Taiwanese paper's "topic／headline" has a byline's shape ("記者王明／台北報導");
+    the lead tells the headline and never the byline (review)."""
+    headline = "中美科技戰／6G競賽升溫"
+    text = (
+        f"{headline}\n\n記者王明／台北報導\n\n"
+        "中美科技戰延燒，6G競賽升溫，華為已經在太赫茲通信方面取得突破，美國則加緊制定6G標準。\n\n"
+        "專家表示，6G競賽將決定未來十年的科技格局。\n"
     )
     assert clean_text(text).title == headline

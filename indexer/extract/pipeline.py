@@ -111,9 +111,13 @@ def _clean_plain_text(text: str):
     lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
     # The byline stands by the headline, however it was found: by the cleaner or,
     # when the cleaner read it as the first sentence ("… 踏み出した!"), from the body
-    # (the article's title then, `_article`: taken once, here).
+    # (the article's title then, `_article`: taken once, here). A title from the body
+    # may be only the opening sentence's clause: the sentence under it is more body,
+    # its day an event's ("will be held on 5 March"), no byline's.
+    from_body = not title
     title = title or _title_from_body(cleaned.paragraphs)
-    day = date_near_title(lines, title) or date_from_text(lines) or wire_dateline_day(lines)
+    day = date_near_title(lines, title, datelines_only=from_body)
+    day = day or date_from_text(lines) or wire_dateline_day(lines)
     return cleaned, title, day or sign_off_day(lines)
 
 

@@ -1363,10 +1363,16 @@ def _shaped(lines: list[Line], article: list[Line]) -> list[tuple[int, str]]:
 
 
 def _widget_words_told(lines: list[Line], article: list[Line]) -> set[str]:
-    """The words of the lines with a widget's word (`_FURNITURE_WORDS`) that the
-    article's lead repeats: only those are asked of `_told_by`, and a long unspaced
-    CJK lead has a word for every pair of its characters (kept all, a memory hog)."""
-    return _words_told([line.text for line in lines if _FURNITURE_WORDS.search(line.text)], article)
+    """The words of the lines with a widget's word (`_FURNITURE_WORDS`) or a Chinese
+    byline's shape (`_CJK_BYLINE`) that the article's lead repeats: only those are
+    asked of `_told_by`, and a long unspaced CJK lead has a word for every pair of
+    its characters (kept all, a memory hog)."""
+    widgets = [
+        line.text
+        for line in lines
+        if _FURNITURE_WORDS.search(line.text) or _CJK_BYLINE.match(line.text)
+    ]
+    return _words_told(widgets, article)
 
 
 def _words_told(texts: list[str], article: list[Line]) -> set[str]:
@@ -1905,6 +1911,8 @@ def _is_furniture(line: str, sentence: bool = False, told: bool = False) -> bool
         return True
     if _captioned(line) or _CJK_CREDIT.search(line):
         return True
+    if not told and _CJK_BYLINE.match(line):
+        return True  # (a headline's topic before a slash, "中美科技戰／6G競賽升溫", the lead tells)
     if not sentence and line.rstrip().endswith((":", ".")):
         return True  # a title does not end a sentence: a caption or a teaser does
     return len(line.split()) > TITLE_MAX_WORDS
@@ -1915,9 +1923,11 @@ def _is_furniture(line: str, sentence: bool = False, told: bool = False) -> bool
 # not a headline going on after its names: "華為／中興 6G專利競賽升溫"), or a
 # caption's credit at its end ("…政府工作報告。（圖／CFP）", "…艾蒙。聯合報系資料照");
 # Japanese "…総務相＝山田太郎撮影", Korean "(사진=연합뉴스)".
+_CJK_BYLINE = re.compile(
+    rf"[【\[（(]?[{CJK_CHARS}]{{1,8}}(?:\s?[／/]\s?[{CJK_CHARS}]{{1,8}})+[】\]）)]?\s*$"
+)
 _CJK_CREDIT = re.compile(
-    rf"^[【\[（(]?[{CJK_CHARS}]{{1,8}}(?:\s?[／/]\s?[{CJK_CHARS}]{{1,8}})+[】\]）)]?$"
-    r"|(?:[（(](?:圖|图|攝影|摄影|照片)[／/:：][^）)]{0,30}[）)]|(?:圖|图)[／/]\S{0,20}|資料照|资料照"
+    r"(?:[（(](?:圖|图|攝影|摄影|照片)[／/:：][^）)]{0,30}[）)]|(?:圖|图)[／/]\S{0,20}|資料照|资料照"
     r"|[=＝][^=＝]{1,20}撮影|[（(]사진\s?=[^)）]{0,30}[)）])\s*$"
 )
 
