@@ -455,3 +455,13 @@ def test_an_event_day_under_an_opening_clause_is_no_byline():
         "The trials covered factories and ports and several other places in the region.\n"
     )
     assert day_of(page) is None
+
+
+@pytest.mark.parametrize("agency", ["TT", "STT", "AFP"])
+def test_an_agency_whose_name_ends_in_t_is_no_time_zone(agency):
+    page = (
+        "Operators show 6G trials at the national conference\n\n"
+        f"STOCKHOLM, March 5 ({agency}) - Operators showed their first 6G trials at the 2024 "
+        "national conference in the capital.\n\nThe trials covered factories and ports.\n"
+    )
+    assert day_of(page) == date(2024, 3, 5)

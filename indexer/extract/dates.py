@@ -327,7 +327,8 @@ def sign_off_day(lines: list[str]) -> date | None:
 # "Roma, 27 feb. (askanews) –" (the agency in brackets after the day).
 _PLACE = r"(?:[A-Z][\w.'’-]*[ ,]+){1,4}"
 # (not a time zone: "(UTC)", "(CET)")
-_AGENCY = r"\s+\((?!(?:UTC|[A-Z]{1,3}T)\))[A-Za-z][\w .&/-]{1,30}\)\s*[-–—]"
+_ZONES = r"UTC|GMT|[ECMP][SD]T|CES?T|EES?T|WES?T|BST|IST|JST|KST|HKT|SGT|AE[SD]T"
+_AGENCY = rf"\s+\((?!(?:{_ZONES})\))[A-Za-z][\w .&/-]{{1,30}}\)\s*[-–—]"
 _WIRE_DATELINES = (
     re.compile(r"^[^\s，。,.]{1,20}?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[电電]"),
     re.compile(rf"^{_PLACE}(?i:{_MONTH_FIRST})\s+{_DAY}{_AGENCY}"),
