@@ -5,6 +5,8 @@ its menu."""
 
 from datetime import date
 
+import pytest
+
 from indexer.extract import extract_document
 from tests.test_text_node_headlines import read as read_page
 
@@ -204,3 +206,21 @@ def test_a_headline_with_its_byline_below_the_menu_beats_the_sites_name_above():
     article = extract_document(text, "page.txt", is_html=False)
     assert article.title == headline
     assert article.date == date(2024, 6, 5)
+
+
+@pytest.mark.parametrize(
+    "opening, title_start",
+    [
+        ("BRUSSELS, May 7, 2026 -- The 6G alliance", "The 6G alliance"),
+        ("Samsung, LG and 3 universities - a joint 6G lab", "Samsung, LG and 3 universities"),
+    ],
+)
+def test_a_title_from_the_body_skips_a_dateline_and_only_a_dateline(opening, title_start):
+    """Without a headline, the title is the opening clause after its dateline; a
+    sentence with a comma, a figure and a dash is no dateline (review)."""
+    text = (
+        f"{opening} opened this week in the port, with partners from three countries.\n\n"
+        "The lab will test radio links over water for two years.\n"
+    )
+    article = extract_document(text, "page.txt", is_html=False)
+    assert article.title.startswith(title_start)

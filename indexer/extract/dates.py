@@ -328,13 +328,33 @@ def sign_off_day(lines: list[str]) -> date | None:
 _PLACE = r"(?:[A-Z][\w.'’-]*[ ,]+){1,4}"
 # (not a time zone: "(UTC)", "(CET)")
 _ZONES = r"UTC|GMT|[ECMP][SD]T|CES?T|EES?T|WES?T|BST|IST|JST|KST|HKT|SGT|AE[SD]T"
-_AGENCY = rf"\s+\((?!(?:{_ZONES})\))[A-Za-z][\w .&/-]{{1,30}}\)\s*[-–—]"
+_AGENCY = rf"\s+\((?!(?:{_ZONES})\))[A-Za-z][\w .&/-]{{1,30}}\)\s*(?:--+|[-–—])"
 _WIRE_DATELINES = (
     re.compile(r"^[^\s，。,.]{1,20}?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[电電]"),
     re.compile(rf"^{_PLACE}(?i:{_MONTH_FIRST})\s+{_DAY}{_AGENCY}"),
-    re.compile(rf"^{_PLACE}{_DAY}\s+(?i:{_MONTH}){_AGENCY}"),
+    # (the agency maybe after a dash of its own: "Pisa, 18 dic. - (Adnkronos) -")
+    re.compile(rf"^{_PLACE}{_DAY}\s+(?i:{_MONTH})(?:\s+[-–—])?{_AGENCY}"),
 )
 _YEAR_WORD = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+_DATELINE_DASH = re.compile(r"\s(?:--+|[–—-])\s+")
+DATELINE_MAX_CHARS = 70  # "SAN JOSE, Calif., Feb. 12, 2025 –", "Roma, 27 feb. (askanews) –"
+
+
+def dateline_end(sentence: str) -> int:
+    """Where the dateline that opens a sentence ends, after its dash (0 without
+    one): a place and a day ("BRUSSELS, May 7, 2026 -- ", `DATELINE_PLACE`) or an
+    agency's dateline without a year ("Roma, 27 feb. (askanews) – ")."""
+    opening = ascii_digits(sentence[:DATELINE_MAX_CHARS])
+    wire = next(filter(None, (pattern.match(opening) for pattern in _WIRE_DATELINES[1:])), None)
+    if wire:
+        return len(opening) - len(opening[wire.end() :].lstrip())
+    dash = _DATELINE_DASH.search(opening)
+    if not dash:
+        return 0
+    found = _dates_with_offsets(opening[: dash.start()])
+    return dash.end() if found and DATELINE_PLACE.match(opening[: found[0][0]]) else 0
 
 
 def wire_dateline_day(lines: list[str]) -> date | None:

@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 
 from ..article import HEADING, PARAGRAPH, Article, Removed, web_url
-from .dates import date_from_text, date_near_title, sign_off_day, wire_dateline_day
+from .dates import (
+    date_from_text,
+    date_near_title,
+    dateline_end,
+    sign_off_day,
+    wire_dateline_day,
+)
 from .forwards import read_forward
 from .htmlclean import clean_html
 from .language import declared_language, detect_language
@@ -30,9 +36,6 @@ from .version import EXTRACTION_VERSION, extractor_fingerprint  # noqa: F401  (r
 FALLBACK_TITLE_WORDS = 12
 FRONT_MATTER = "front matter"
 _LEADING_DATE = re.compile(r"^(on|in)\s+[^,]{4,30}\d{4},\s*", re.I)
-# A dateline before the story's first words: a place, a comma, a day, maybe the agency,
-# and a dash ("Roma, 27 feb. (askanews) – ", "BRUSSELS, May 7, 2026 -- ").
-_LEADING_DATELINE = re.compile(r"^[A-Z][^,\n]{1,30},\s[^\n]{0,30}?\d[^\n]{0,30}?\s(?:--+|[–—-])\s+")
 
 
 def extract_file(source: SourceFile) -> tuple[bytes, Article]:
@@ -190,7 +193,7 @@ def _title_from_body(paragraphs: list[str]) -> str | None:
         return None
     if paragraphs[0].endswith(("?", "!")) and word_count(paragraphs[0]) <= HEADLINE_MAX_WORDS:
         return paragraphs[0]  # a question standing alone first: the headline, read as a sentence
-    opening = _LEADING_DATELINE.sub("", paragraphs[0])
+    opening = paragraphs[0][dateline_end(paragraphs[0]) :]
     sentence = _LEADING_DATE.sub("", opening.split(". ")[0].rstrip("."))
     clauses = sentence.split(", ")
     title = clauses[0]
