@@ -446,6 +446,8 @@ def real_pages(folder: Path) -> list[dict]:
             if not isinstance(label, dict) or "date" not in label:
                 raise SystemExit(f'{labels_file}: {name}: no "date" (YYYY-MM-DD or null)')
             problems = _date_problems(name, label)
+            if label.get("title") is not None and not isinstance(label["title"], str):
+                problems.append(f"{name}: title {label['title']!r} is not text or null")
             if problems:
                 raise SystemExit(f"{labels_file}: {problems[0]}")
             try:
@@ -461,6 +463,11 @@ def real_pages(folder: Path) -> list[dict]:
                     "fold": "AB"[int(hashlib.sha1(name.encode()).hexdigest()[0], 16) % 2],
                 }
             )
+    unlabelled = sorted(
+        {p.name for p in (folder / "pages").glob("*.txt")} - {p["key"] for p in pages}
+    )
+    if unlabelled:
+        print(f"{folder}: {len(unlabelled)} pages without a label, left out: {unlabelled[0]} …")
     return pages
 
 

@@ -95,9 +95,24 @@ def test_a_label_without_its_page_is_named(real_set):
             lambda d: (d / "pages" / "port.example-2.txt").write_bytes(b"Caf\xe9 6G\n"),
             "port.example-2.txt: not UTF-8",
         ),
+        (
+            lambda d: (d / "labels-a.json").write_text(
+                json.dumps({"port.example-1.txt": {"title": 7, "date": None}}), encoding="utf-8"
+            ),
+            "port.example-1.txt: title 7 is not text or null",
+        ),
     ],
 )
 def test_a_broken_label_file_or_page_is_named_not_a_traceback(real_set, damage, message):
     damage(real_set)
     with pytest.raises(SystemExit, match=message):
         real_pages(real_set)
+
+
+def test_a_page_without_a_label_is_reported_and_left_out(real_set, capsys):
+    (real_set / "pages" / "port.example-3.txt").write_text("More text.\n", encoding="utf-8")
+    assert {page["key"] for page in real_pages(real_set)} == {
+        "port.example-1.txt",
+        "port.example-2.txt",
+    }
+    assert "1 pages without a label, left out: port.example-3.txt" in capsys.readouterr().out
