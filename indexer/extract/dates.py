@@ -329,12 +329,22 @@ _PLACE = r"(?:[A-Z][\w.'’-]*[ ,]+){1,4}"
 # (not a time zone: "(UTC)", "(CET)")
 _ZONES = r"UTC|GMT|[ECMP][SD]T|CES?T|EES?T|WES?T|BST|IST|JST|KST|HKT|SGT|AE[SD]T"
 _AGENCY = rf"\s+\((?!(?:{_ZONES})\))[A-Za-z][\w .&/-]{{1,30}}\)\s*(?:--+|[-–—])"
-_WIRE_DATELINES = (
-    re.compile(r"^[^\s，。,.]{1,20}?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[电電]"),
+# The datelines that end in a dash before the story's words, and all of them.
+_DASHED_WIRE_DATELINES = (
     re.compile(rf"^{_PLACE}(?i:{_MONTH_FIRST})\s+{_DAY}{_AGENCY}"),
     # (the agency maybe after a dash of its own: "Pisa, 18 dic. - (Adnkronos) -")
     re.compile(rf"^{_PLACE}{_DAY}\s+(?i:{_MONTH})(?:\s+[-–—])?{_AGENCY}"),
 )
+_WIRE_DATELINES = (
+    re.compile(r"^[^\s，。,.]{1,20}?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[电電]"),
+    *_DASHED_WIRE_DATELINES,
+)
+
+
+def _first_match(patterns, text: str) -> re.Match | None:
+    return next(filter(None, (pattern.match(text) for pattern in patterns)), None)
+
+
 _YEAR_WORD = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
@@ -347,7 +357,7 @@ def dateline_end(sentence: str) -> int:
     one): a place and a day ("BRUSSELS, May 7, 2026 -- ", `DATELINE_PLACE`) or an
     agency's dateline without a year ("Roma, 27 feb. (askanews) – ")."""
     opening = ascii_digits(sentence[:DATELINE_MAX_CHARS])
-    wire = next(filter(None, (pattern.match(opening) for pattern in _WIRE_DATELINES[1:])), None)
+    wire = _first_match(_DASHED_WIRE_DATELINES, opening)
     if wire:
         return len(opening) - len(opening[wire.end() :].lstrip())
     dash = _DATELINE_DASH.search(opening)
@@ -365,7 +375,7 @@ def wire_dateline_day(lines: list[str]) -> date | None:
     in the lead (a target, "by 2030") is no date yet; none stated, no day."""
     for line in lines[:LEAD_LINES]:
         line = ascii_digits(line)
-        found = next(filter(None, (pattern.match(line) for pattern in _WIRE_DATELINES)), None)
+        found = _first_match(_WIRE_DATELINES, line)
         if not found:
             continue
         parts = found.groupdict()

@@ -1343,7 +1343,7 @@ def _shaped(lines: list[Line], article: list[Line]) -> list[tuple[int, str]]:
     # or when a byline ("By Ann Lee") stands right under it or a dated stamp ends it,
     # or it is a short Chinese or Japanese headline in two halves that the lead tells
     # ("6G創新聯盟 湖北啟動"; a menu's "新闻中心 行业动态" the lead does not).
-    halves = [text for _, text in shaped if _two_part_headline(text.split())]
+    halves = [t for _, t in shaped if _is_label(t) and _two_part_headline(t.split())]
     told = _words_told(halves, article) if halves else set()
     shaped = [
         (i, text)
