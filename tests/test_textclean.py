@@ -1478,3 +1478,42 @@ def test_a_headline_with_its_topic_before_a_slash_is_no_byline():
         "專家表示，6G競賽將決定未來十年的科技格局。\n"
     )
     assert clean_text(text).title == headline
+
+
+def test_a_headline_printed_again_as_the_photos_caption_beats_a_quote_above_it():
+    """A quote set above the headline retells the lead as well as the headline
+    does and stands further from the byline; the page printing the headline
+    again in the article (as its photo's caption) tells which is the headline."""
+    headline = "Nordic labs open shared 6G test network"
+    text = page(
+        '"Terahertz links at a terabit a second within five years"',
+        headline,
+        "The Nordic labs opened a shared 6G test network for terahertz links on Monday, "
+        "with a terabit a second as the goal.",
+        "",
+        "The network links four universities and two operators' test sites.",
+        "",
+        headline,
+        "",
+        "Funding comes from the national research councils, which set aside money "
+        "for the first three years of the network's work.",
+    )
+    assert clean_text(text).title == headline
+
+
+def test_a_headline_printed_twice_around_its_kicker_is_the_title():
+    headline = "Samsung and LG set up research centres for 6G networks"
+    text = page(
+        "Sunday, December 15, 2019",
+        headline,
+        "A head start in 6G research",
+        headline,
+        "By Kim Lee",
+        "June 5, 2019, 10:10",
+        "",
+        "Samsung and LG have set up research centres for 6G networks, a head start "
+        "on the next generation of mobile research.",
+        "",
+        "Both centres will work with universities on terahertz radio.",
+    )
+    assert clean_text(text).title == headline

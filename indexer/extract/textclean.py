@@ -1304,7 +1304,9 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     bylined = _bylined(shaped, lines)
     teasers = _teaser_list(shaped, bylined)
     opening = _opening(article, after_list=len(lines) - 1 in teasers)
-    told = _told_in_lead([c for c in shaped if c[0] not in teasers], lines, opening, bylined)
+    told = _told_in_lead(
+        [c for c in shaped if c[0] not in teasers], lines, opening, bylined, _reprinted(article)
+    )
     if told is not None:
         return lines[told].text
     candidates = [text for _, text in shaped]
@@ -1565,7 +1567,11 @@ def _byline_like(text: str) -> bool:
 
 
 def _told_in_lead(
-    shaped: list[tuple[int, str]], lines: list[Line], opening: list[str], bylined: dict[int, int]
+    shaped: list[tuple[int, str]],
+    lines: list[Line],
+    opening: list[str],
+    bylined: dict[int, int],
+    reprinted: Counter[str] | None = None,
 ) -> int | None:
     """The headline-shaped line whose words the article's lead repeats most.
 
@@ -1620,7 +1626,7 @@ def _told_in_lead(
         return None  # a line with its byline under it below the menu: the headline (`_pick_title`)
     scores = below or scores
     # Pages print their headline twice (<title> and <h1>): a repeat is the headline.
-    printed = Counter(lines[i].text for i in scores)
+    printed = Counter(lines[i].text for i in scores) + (reprinted or Counter())
     repeated = [i for i in scores if printed[lines[i].text] > 1]
     # A repeat stands against the lines a byline follows (a teaser is printed twice too).
     pool = set(repeated) | (bylined.keys() & scores.keys()) if repeated else scores
@@ -1634,13 +1640,26 @@ def _told_in_lead(
     for i in range(best - 1, max(deck - TOLD_DECK_GAP, 0) - 1, -1):
         if lines[i].kind == "editorial-label":
             break  # a section label opens the best line's block: what is above is not its
+        if lines[i].text == lines[best].text:
+            return best  # the headline printed twice around its kicker or deck
         if title in lines[i].text.casefold():
             break  # a breadcrumb ending in the headline: what is above is not its deck's
         if i in pool:
             top = i
         elif i in others and i < deck:
             break  # another story's headline between: what is above is not the deck's
-    return _headline_over_deck(top, shaped, lines, lead) if top == best else top
+    if top != best or best in repeated:
+        return top
+    return _headline_over_deck(top, shaped, lines, lead)
+
+
+def _reprinted(article: list[Line]) -> Counter[str]:
+    """The lines of the article's opening that a headline may be printed again as
+    (a photo's caption, the headline over the body of a copy that kept both)."""
+    return Counter(line.text for line in article[:REPRINT_REACH])
+
+
+REPRINT_REACH = 20
 
 
 def _deck_top(lines: list[Line], best: int) -> int:
