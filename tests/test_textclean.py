@@ -1378,6 +1378,8 @@ def test_a_chinese_photo_caption_with_its_credit_is_no_title(caption):
         "本網站使用相關技術提供更好的閱讀體驗，同時尊重使用者隱私，當您關閉此視窗，代表您同意上述規範。",
         "Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten.",
         "若您繼續瀏覽本站，即表示您同意我們的隱私權政策。",
+        "Está Vd. en",
+        "Sie sind hier: Startseite > Presse",
     ],
 )
 def test_a_breadcrumb_or_cookie_banner_in_other_languages_is_no_title(furniture):
@@ -1517,3 +1519,98 @@ def test_a_headline_printed_twice_around_its_kicker_is_the_title():
         "Both centres will work with universities on terahertz radio.",
     )
     assert clean_text(text).title == headline
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Eine neue 6G-Antenne für den Terahertz-Bereich im Labor der TU Dresden (Bild: TU Dresden)",
+        "Uma nova antena 6G para a faixa de terahertz no laboratório (crédito: Freepik)",
+        "삼성전자가 4일 공개한 6G 시험망 장비. [연합뉴스]",
+    ],
+)
+def test_a_photo_caption_with_its_credit_in_other_languages_is_no_title(caption):
+    """Under the headline and its deck a caption retells the lead as well as the
+    headline does, and stands nearer the article; its credit tells it apart."""
+    headline = "6G-Antenne besteht ersten Test im Labor"
+    text = page(
+        headline,
+        "",
+        "Die Forscher melden einen Erfolg im Labor",
+        "",
+        caption,
+        "",
+        "Eine neue 6G-Antenne für den Terahertz-Bereich hat ihren ersten Test im Labor "
+        "der TU Dresden bestanden, wie die Forscher am Montag mitteilten.",
+        "",
+        "Die Antenne soll im Terahertz-Bereich senden und empfangen.",
+    )
+    assert clean_text(text).title == headline
+
+
+def test_an_arabic_question_printed_twice_above_the_article_is_the_headline():
+    """A question is a headline's shape in any script (Arabic closes it with its
+    own mark, "؟"): printed twice, it beats the short breadcrumb's copy of it."""
+    headline = "مقارنة بين شبكات 5G و 6G: ماذا نتوقع في 2025؟"
+    summary = "تمثل شبكات 6G قفزة نوعية في سرعة الاتصال وزمن الاستجابة."
+    text = page(
+        headline,
+        "",
+        "مقارنة بين شبكات 5G و 6G",
+        "",
+        headline,
+        "",
+        "جدول المحتويات",
+        "",
+        summary,
+        summary,
+        "",
+        "في هذا المقال نقارن بين شبكات 5G و 6G من حيث السرعة وزمن الاستجابة والتطبيقات، "
+        "ونعرض ما نتوقعه من تطورات في عام 2025 على صعيد المعايير والتجارب الأولى.",
+        "",
+        "يعمل الباحثون في الجامعات والشركات على معايير الجيل السادس منذ سنوات، "
+        "وتتوقع الهيئات الدولية أن تكتمل المواصفات الأولى قبل نهاية العقد.",
+        "",
+        "وتختلف شبكات الجيل السادس عن الخامس في استخدام ترددات أعلى بكثير، "
+        "ما يتيح سرعات أكبر لكنه يتطلب عددا أكبر من المحطات.",
+    )
+    assert clean_text(text).title == headline
+
+
+def test_a_headline_over_two_decks_right_above_the_article_is_no_list_of_teasers():
+    """Three headline-shaped lines, one under the other, are a list of other
+    stories when a headline stands elsewhere; when they are all there is above
+    the article, the headline is among them: the top one, over its decks."""
+    headline = "US and EU join forces on 6G standards"
+    text = page(
+        headline,
+        "",
+        "Partners sign a cooperation deal on research and development of the sixth mobile "
+        "generation, including the harmonisation of spectrum",
+        "US and EU step up cooperation on development and standardisation of 6G",
+        "",
+        "The United States and the European Union signed an agreement on Thursday to "
+        "work together on 6G research, standards and spectrum.",
+        "",
+        "Both sides want a common global standard for 6G under 3GPP.",
+    )
+    assert clean_text(text).title == headline
+
+
+def test_a_section_under_the_parts_a_breadcrumb_ends_in_is_the_title():
+    """A white paper's page prints its part and chapter above the section; the
+    breadcrumb ends in the section's title (without its number)."""
+    section = "(2) 次世代通信技術(Beyond 5G(6G))研究開発の推進"
+    text = page(
+        "総務省トップ > 政策 > 白書 > 令和6年版 > 次世代通信技術(Beyond 5G(6G))研究開発の推進",
+        "第Ⅲ部 デジタル政策の現状と課題",
+        "第4節 ICT研究開発政策の動向",
+        "",
+        section,
+        "",
+        "総務省では、次世代通信技術(Beyond 5G(6G))の研究開発を推進するため、"
+        "研究開発の課題を公募し、企業や大学の研究開発を支援している。",
+        "",
+        "基金事業の成果は、Beyond 5G の実現に向けて社会に展開される。",
+    )
+    assert clean_text(text).title == section

@@ -1302,7 +1302,7 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     """
     shaped = _shaped(lines, article)
     bylined = _bylined(shaped, lines)
-    teasers = _teaser_list(shaped, bylined)
+    teasers = _teaser_list(shaped, bylined, len(lines))
     opening = _opening(article, after_list=len(lines) - 1 in teasers)
     told = _told_in_lead(
         [c for c in shaped if c[0] not in teasers], lines, opening, bylined, _reprinted(article)
@@ -1463,16 +1463,29 @@ def _signed(lines: list[Line], i: int) -> bool:
     return i + 1 < len(lines) and bool(_BYLINE.match(lines[i + 1].text))
 
 
-def _teaser_list(shaped: list[tuple[int, str]], bylined: dict[int, int]) -> set[int]:
+def _teaser_list(shaped: list[tuple[int, str]], bylined: dict[int, int], above: int) -> set[int]:
     """The lines of a list of other stories: a run of TEASER_LIST_RUN or more
     different headline-shaped lines (a headline printed twice over its deck is
     one story) of TEASER_LIST_WORDS words or more, one right under
     the other, none with a byline under it. Such a list ("Most read", "More
-    on") often tells the article's subject as well as its headline does."""
+    on") often tells the article's subject as well as its headline does.
+    A run that holds every headline-shaped line above the article and ends
+    within DECK_REACH lines of it holds the headline if the page has one: a
+    headline over its decks (no other story's list stands alone above an
+    article's opening)."""
     long = [i for i, text in shaped if word_count(text) >= TEASER_LIST_WORDS and i not in bylined]
     text_of = dict(shaped)
-    runs = [run for run in _runs(long, 1) if len({text_of[i] for i in run}) >= TEASER_LIST_RUN]
+    every = sorted(text_of)
+    runs = [
+        run
+        for run in _runs(long, 1)
+        if len({text_of[i] for i in run}) >= TEASER_LIST_RUN
+        and not (run == every and above - run[-1] <= DECK_REACH)
+    ]
     return {i for run in runs for i in run}
+
+
+DECK_REACH = 3
 
 
 def _runs(indices: list[int], gap: int) -> list[list[int]]:
@@ -1636,6 +1649,8 @@ def _told_in_lead(
     title = _title_text(lines[best].text).casefold()
     if any(title in line.text.casefold() for line in lines[: max(best - TOLD_DECK_GAP, 0)]):
         return best  # printed again further up (<title> with the site's name): the headline
+    if any(_crumbs_end(line.text.casefold(), title) for line in lines[:best]):
+        return best  # a breadcrumb's last item: what stands between is the sections above it
     deck = _deck_top(lines, best)
     for i in range(best - 1, max(deck - TOLD_DECK_GAP, 0) - 1, -1):
         if lines[i].kind == "editorial-label":
@@ -1660,6 +1675,18 @@ def _reprinted(article: list[Line]) -> Counter[str]:
 
 
 REPRINT_REACH = 20
+
+
+def _crumbs_end(crumbs: str, title: str) -> bool:
+    """Whether a breadcrumb ends in the title: its last item is the title, maybe
+    without the number a section's title has ("… > 基金事業の実施" over "(1) 基金事業の実施")."""
+    *above, last = _CRUMB.split(crumbs)
+    last = last.strip()
+    return bool(above) and len(last) >= CRUMB_MIN_CHARS and title.endswith(last)
+
+
+_CRUMB = re.compile(r"\s[>»›]\s")
+CRUMB_MIN_CHARS = 8
 
 
 def _deck_top(lines: list[Line], best: int) -> int:
@@ -1971,7 +1998,7 @@ def _headline_words(text: str, asks: bool = True) -> bool:
     words = text.split()
     if word_count(text) > HEADLINE_MAX_WORDS:
         return False
-    if asks and text.endswith(("?", "!")):
+    if asks and text.endswith(_ASKS):
         return True
     capitalised = [w for w in words if not _SMALL_WORDS.match(w)]
     return (
@@ -1983,6 +2010,7 @@ def _headline_words(text: str, asks: bool = True) -> bool:
 
 
 HEADLINE_MAX_WORDS, HEADLINE_CAPS = 20, 0.8
+_ASKS = ("?", "!", "؟", "？", "！")  # (Arabic's question mark; full-width CJK marks)
 
 
 def _is_label(line: str) -> bool:
