@@ -1614,3 +1614,12 @@ def test_a_section_under_the_parts_a_breadcrumb_ends_in_is_the_title():
         "基金事業の成果は、Beyond 5G の実現に向けて社会に展開される。",
     )
     assert clean_text(text).title == section
+
+
+def test_a_reposts_original_title_field_gives_the_title_without_its_mark():
+    text = (
+        "原标题：清华大学启动6G试验网，网友：5G还没用上\n\n"
+        "清华大学去年年底启动了6G试验网建设，研究团队表示，试验将验证太赫兹通信技术。\n\n"
+        "专家指出，6G商用预计在2030年前后。\n"
+    )
+    assert clean_text(text).title == "清华大学启动6G试验网，网友：5G还没用上"

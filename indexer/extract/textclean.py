@@ -1817,9 +1817,11 @@ _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 # A list item's bullet as a text-mode browser draws it ("□ Standings", "☆ Podcast"):
 # a menu's or a list of other stories' line, never the headline (an <h1> has none).
 _LIST_ITEM = re.compile(r"^[•□■◦○●▪▫☆★◆◇►▶➤✓✔*+-]\s")
-# A title's field: front matter's "title:", a Chinese wire copy's "题：" ("标题", "標題").
+# A title's field: front matter's "title:", a Chinese wire copy's "题：" ("标题", "標題"),
+# a repost's "original title" ("原标题：", "原題丨").
 _TITLE_FIELD = re.compile(
-    r"""^(?:title|题|題|标题|標題)\s*[:：]\s*(["']?)(?P<title>.+?)\1\s*$""", re.I
+    r"""^(?:title|题|題|标题|標題|原标题|原標題|原题|原題)\s*[:：丨]\s*(["']?)(?P<title>.+?)\1\s*$""",
+    re.I,
 )
 _GLUED_CREDIT = re.compile(
     r"(?<=[a-z0-9.!?’'\")])\s*(?:\(?(?:photo|image|picture|foto|credit|source)s?\b\s*(?:credit)?\s*"
