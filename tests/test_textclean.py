@@ -1623,3 +1623,18 @@ def test_a_reposts_original_title_field_gives_the_title_without_its_mark():
         "专家指出，6G商用预计在2030年前后。\n"
     )
     assert clean_text(text).title == "清华大学启动6G试验网，网友：5G还没用上"
+
+
+@pytest.mark.parametrize("label", ["Mobile-Menu", "Image source: https://example.org/photos/"])
+def test_a_widgets_or_captions_label_under_the_headline_is_not_its_wrapped_end(label):
+    headline = "Nordic operators start a joint 6G test network in Oulu"
+    text = page(
+        headline,
+        label,
+        "",
+        "Three Nordic operators have started a joint 6G test network in Oulu, "
+        "the first shared test bed for the next generation of mobile networks in the region.",
+        "",
+        "The network will run trials of terahertz links and sensing until 2028.",
+    )
+    assert clean_text(text).title == headline

@@ -925,7 +925,10 @@ def _hard_wrapped(block: list[Line]) -> bool:
     """A block whose lines (but the last) have about one width, most stopping
     mid-sentence, and each as full as the next line's first word allows: a
     headline with its deck, its dateline or its subtitle (`_SUBTITLE`) under it
-    is not one paragraph."""
+    is not one paragraph, nor a line with a widget's or a caption's label under it
+    ("Mobile-Menu", "Image source: …": clutter is no piece of a wrapped sentence)."""
+    if len(block) == 2 and clutter_kind(block[1].text):
+        return False
     widths = [len(line.text) for line in block[:-1]]
     widest = max(widths, default=0)  # once: taken again for every line, it made a long block slow
     return (
