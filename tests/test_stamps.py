@@ -97,3 +97,15 @@ def test_a_headline_starting_with_a_figure_word_is_set_apart_too():
         "date 2025-12-01",
         "6G向けの電波をソフトバンクとノキアが銀座で確認",
     ]
+
+
+def test_a_headline_starting_with_an_amount_is_set_apart_too():
+    """A figure with a word after it ("200 million euros …") opens a headline; a
+    figure with a month name, a time's colon or a year after the stamp does not."""
+    text = "date 2026-03-13 200 million euros for six 6G research hubs\nBody text."
+    assert unglue_opening_stamp(text).split("\n")[:2] == [
+        "date 2026-03-13",
+        "200 million euros for six 6G research hubs",
+    ]
+    for kept in ("date 2026-03-13 14 March 2026 Harbour news", "date 2026-03-13 2026 Harbour news"):
+        assert unglue_opening_stamp(kept) == kept

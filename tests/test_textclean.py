@@ -1638,3 +1638,33 @@ def test_a_widgets_or_captions_label_under_the_headline_is_not_its_wrapped_end(l
         "The network will run trials of terahertz links and sensing until 2028.",
     )
     assert clean_text(text).title == headline
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Du har inte javascript påslaget. Det innebär att många funktioner på webbplatsen "
+        "inte fungerar som de ska. Läs mer om hur du slår på javascript i din webbläsare.",
+        "Bitte aktivieren Sie JavaScript. Ohne JavaScript funktionieren viele Teile dieser "
+        "Seite nicht wie vorgesehen. Hinweise dazu finden Sie in Ihrem Browser.",
+        "JavaScript est désactivé dans votre navigateur. Sans JavaScript, de nombreuses "
+        "fonctions de ce site ne marchent pas. Activez-le dans les réglages.",
+    ],
+)
+def test_a_scripts_off_notice_in_other_languages_is_no_title(notice):
+    """Three sentences long, the notice reads as the article's first paragraph: the
+    headline under it would be taken for a subhead and the notice for the lead."""
+    headline = "Nytt partnerskap med USA om samarbete inom 6G"
+    text = page(
+        notice,
+        "",
+        headline,
+        "",
+        "Publicerad: 15 april 2024",
+        "",
+        "Ett nytt avtal om samarbete inom 6G har undertecknats mellan svenska och "
+        "amerikanska forskningsfinansiärer, med fokus på forskning och innovation.",
+        "",
+        "Partnerskapet ska främja utbyte mellan universitet och företag.",
+    )
+    assert clean_text(text).title == headline

@@ -22,7 +22,8 @@ from .lines import word_count
 
 OPENING_LINES = 6
 STAMP_MIN_WORDS_AFTER = 3  # what follows is a headline or a sentence, not "EN" or a credit
-_FIGURES = re.compile(r"\d+(?:[\s:./,-]|$)")  # "14:05", "2025-11-20", "20 Nov": not "6G"
+# A time, a second date, a day and its month, a year: not "6G", nor "200 miljoen euro …"
+_FIGURES = re.compile(rf"\d+(?:[:./,-]|\s+{MONTH_NAME}|$)|(?:19|20)\d{{2}}\b", re.I)
 _DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"  # a day of the month, "05" too
 
 # A field word maybe ("date", "Date:", "Published"), then a date in figures year
