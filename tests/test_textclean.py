@@ -1668,3 +1668,17 @@ def test_a_scripts_off_notice_in_other_languages_is_no_title(notice):
         "Partnerskapet ska främja utbyte mellan universitet och företag.",
     )
     assert clean_text(text).title == headline
+
+
+def test_a_chinese_caption_with_the_photographers_name_after_file_photo_is_no_title():
+    """ "資料照" and the photographer's name after a space close a caption; a headline
+    may go on after "資料照" ("資料照片公開") and stays a headline."""
+    headline = "6G預商用設備 2028年推出"
+    caption = "晶片大廠在展會上展示6G預商用設備，預計2028年推出。圖／本報系資料照 王小明"
+    text = (
+        f"{headline}\n\n經濟日報／ 記者李明／台北報導\n\n{caption}\n\n{caption}\n\n"
+        "晶片業者表示，6G預商用設備將在2028年推出，並與電信業者合作進行試驗。\n\n"
+        "業者指出，6G標準預計在2029年完成，商用網路隨後展開建置。\n"
+    )
+    assert clean_text(text).title == headline
+    assert not textclean._CJK_CREDIT.search("台積電舊廠區資料照片公開")

@@ -1980,6 +1980,8 @@ _CJK_BYLINE = re.compile(
 _CJK_CREDIT = re.compile(
     r"(?:[（(](?:圖|图|攝影|摄影|照片)[／/:：][^）)]{0,30}[）)]|(?:圖|图)[／/]\S{0,20}|資料照|资料照"
     r"|[=＝][^=＝]{1,20}撮影|[（(]사진\s?=[^)）]{0,30}[)）])\s*$"
+    # (a photographer's name after the paper's "file photo": "…資料照 林青錦")
+    rf"|(?:資料照|资料照)\s[{CJK_CHARS}]{{2,4}}\s*$"
 )
 
 
