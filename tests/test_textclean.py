@@ -1548,6 +1548,22 @@ def test_a_photo_caption_with_its_credit_in_other_languages_is_no_title(caption)
     assert clean_text(text).title == headline
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der Markt für 6G-Technik wächst bis 2030 um 20 Prozent (Quelle: Statista).",
+        "El mercado de equipos 6G crecerá un 20 % hasta 2030 (fuente: GSMA).",
+        "O mercado de equipamentos 6G cresce 20% até 2030 (fonte: Anatel).",
+    ],
+)
+def test_a_sentence_citing_its_source_in_brackets_is_no_photo_credit(sentence):
+    """A figure's source cited inside a sentence is the body's, as "(source: …)" is
+    in English; only a photo's own words in brackets ("(Bild: …)") mark a credit."""
+    from indexer.extract.lines import clutter_kind
+
+    assert clutter_kind(sentence) is None
+
+
 def test_an_arabic_question_printed_twice_above_the_article_is_the_headline():
     """A question is a headline's shape in any script (Arabic closes it with its
     own mark, "؟"): printed twice, it beats the short breadcrumb's copy of it."""
