@@ -1684,3 +1684,18 @@ def test_a_scripts_off_notice_in_other_languages_is_no_title(notice):
         "Partnerskapet ska främja utbyte mellan universitet och företag.",
     )
     assert clean_text(text).title == headline
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Entwickler können so Funktionen aktivieren, die sonst JavaScript im Browser brauchen.",
+        "Les opérateurs peuvent activer la 6G; le portail, écrit en JavaScript, suit.",
+    ],
+)
+def test_a_sentence_naming_javascript_across_a_clause_is_no_scripts_off_notice(sentence):
+    """A notice asks in one clause ("Bitte aktivieren Sie JavaScript"); a body
+    sentence whose verb and "JavaScript" stand in different clauses is no notice."""
+    from indexer.extract.lines import clutter_kind
+
+    assert clutter_kind(sentence) is None
