@@ -1548,6 +1548,22 @@ def test_a_photo_caption_with_its_credit_in_other_languages_is_no_title(caption)
     assert clean_text(text).title == headline
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der Markt für 6G-Technik wächst bis 2030 um 20 Prozent (Quelle: Statista).",
+        "El mercado de equipos 6G crecerá un 20 % hasta 2030 (fuente: GSMA).",
+        "O mercado de equipamentos 6G cresce 20% até 2030 (fonte: Anatel).",
+    ],
+)
+def test_a_sentence_citing_its_source_in_brackets_is_no_photo_credit(sentence):
+    """A figure's source cited inside a sentence is the body's, as "(source: …)" is
+    in English; only a photo's own words in brackets ("(Bild: …)") mark a credit."""
+    from indexer.extract.lines import clutter_kind
+
+    assert clutter_kind(sentence) is None
+
+
 def test_an_arabic_question_printed_twice_above_the_article_is_the_headline():
     """A question is a headline's shape in any script (Arabic closes it with its
     own mark, "؟"): printed twice, it beats the short breadcrumb's copy of it."""
@@ -1671,8 +1687,9 @@ def test_a_scripts_off_notice_in_other_languages_is_no_title(notice):
 
 
 def test_a_chinese_caption_with_the_photographers_name_after_file_photo_is_no_title():
-    """ "資料照" and the photographer's name after a space close a caption; a headline
-    may go on after "資料照" ("資料照片公開") and stays a headline."""
+    """ "資料照" and the photographer's name after a space close a caption (printed
+    twice, as the image's text and as its caption); a headline may go on after
+    "資料照" ("資料照片公開") and stays a headline."""
     headline = "6G預商用設備 2028年推出"
     caption = "晶片大廠在展會上展示6G預商用設備，預計2028年推出。圖／本報系資料照 王小明"
     text = (
@@ -1682,3 +1699,18 @@ def test_a_chinese_caption_with_the_photographers_name_after_file_photo_is_no_ti
     )
     assert clean_text(text).title == headline
     assert not textclean._CJK_CREDIT.search("台積電舊廠區資料照片公開")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Entwickler können so Funktionen aktivieren, die sonst JavaScript im Browser brauchen.",
+        "Les opérateurs peuvent activer la 6G; le portail, écrit en JavaScript, suit.",
+    ],
+)
+def test_a_sentence_naming_javascript_across_a_clause_is_no_scripts_off_notice(sentence):
+    """A notice asks in one clause ("Bitte aktivieren Sie JavaScript"); a body
+    sentence whose verb and "JavaScript" stand in different clauses is no notice."""
+    from indexer.extract.lines import clutter_kind
+
+    assert clutter_kind(sentence) is None

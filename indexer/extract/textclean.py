@@ -1587,7 +1587,7 @@ def _told_in_lead(
     lines: list[Line],
     opening: list[str],
     bylined: dict[int, int],
-    reprinted: Counter[str] | None = None,
+    reprinted: Counter[str],
 ) -> int | None:
     """The headline-shaped line whose words the article's lead repeats most.
 
@@ -1605,6 +1605,10 @@ def _told_in_lead(
     that does not score) stands between.
     A line printed twice is the headline, unless a line with a byline under
     it (`bylined`) scores more: other stories' teasers are printed twice too.
+    The article's opening counts (`reprinted`: a photo's caption may print the
+    headline again), and a headline printed again, further up, around its
+    kicker or as a breadcrumb's last item (`_crumbs_end`), is kept over the
+    lines between and is never moved off to a line above its deck.
     A line of the site's header (among the first HEADER_LINES, above the
     first menu, `_first_menu`: a tagline, an institute's name the lead names)
     is the headline only when no line below scores or has a byline under it.
@@ -1642,7 +1646,7 @@ def _told_in_lead(
         return None  # a line with its byline under it below the menu: the headline (`_pick_title`)
     scores = below or scores
     # Pages print their headline twice (<title> and <h1>): a repeat is the headline.
-    printed = Counter(lines[i].text for i in scores) + (reprinted or Counter())
+    printed = Counter(lines[i].text for i in scores) + reprinted
     repeated = [i for i in scores if printed[lines[i].text] > 1]
     # A repeat stands against the lines a byline follows (a teaser is printed twice too).
     pool = set(repeated) | (bylined.keys() & scores.keys()) if repeated else scores
