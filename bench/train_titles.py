@@ -171,7 +171,7 @@ def features(lines: list[Line], article: list[Line], chosen: list[tuple[int, str
     """FEATURES of each chosen line (`candidates`), one row each."""
     shaped = _shaped(lines, article)
     bylined = _bylined(shaped, lines)
-    teasers = _teaser_list(shaped, bylined)
+    teasers = _teaser_list(shaped, bylined, len(lines))
     opening = _opening(article, after_list=len(lines) - 1 in teasers)
     keys = {i: _key_words(_title_text(text)) for i, text in chosen}
     wanted = {key for words in keys.values() for key in words}
