@@ -1684,6 +1684,9 @@ def _reprinted(article: list[Line]) -> Counter[str]:
 REPRINT_REACH = 20
 
 
+_ARROW = "[>»›]"  # a breadcrumb's separator between two sections ("News › Press")
+
+
 def _crumbs_end(crumbs: str, title: str) -> bool:
     """Whether a breadcrumb ends in the title: its last item is the title, maybe
     without the number a section's title has ("… > 基金事業の実施" over "(1) 基金事業の実施")."""
@@ -1692,7 +1695,7 @@ def _crumbs_end(crumbs: str, title: str) -> bool:
     return bool(above) and len(last) >= CRUMB_MIN_CHARS and title.endswith(last)
 
 
-_CRUMB = re.compile(r"\s[>»›]\s")
+_CRUMB = re.compile(rf"\s{_ARROW}\s")
 CRUMB_MIN_CHARS = 8
 
 
@@ -1862,7 +1865,7 @@ _FURNITURE = re.compile(
     # A breadcrumb: sections between two or more arrows ("Blog > Health > Tips"). The
     # first arrow is taken once (atomic): tried from every arrow, the scan to the
     # line's end would make a line of a million arrows quadratic.
-    r"|^(?>.*?\S\s*[>»›]\s*\S).*\s[>»›]\s"
+    rf"|^(?>.*?\S\s*{_ARROW}\s*\S).*\s{_ARROW}\s"
     # A photo's caption: a sentence and its credit in brackets ("… 2004. (NASA/JPL)").
     r"|[.!?]\s*\([^()]+\)$"
     # A quote's attribution under it ("— Ann Lee on Monday, in a speech").
@@ -1982,10 +1985,10 @@ _CJK_BYLINE = re.compile(
     rf"[【\[（(]?[{CJK_CHARS}]{{1,8}}(?:\s?[／/]\s?[{CJK_CHARS}]{{1,8}})+[】\]）)]?\s*$"
 )
 _CJK_CREDIT = re.compile(
-    r"(?:[（(](?:圖|图|攝影|摄影|照片)[／/:：][^）)]{0,30}[）)]|(?:圖|图)[／/]\S{0,20}|資料照|资料照"
+    r"(?:[（(](?:圖|图|攝影|摄影|照片)[／/:：][^）)]{0,30}[）)]|(?:圖|图)[／/]\S{0,20}"
+    # the paper's "file photo", maybe with the photographer's name: "…資料照 林青錦"
+    rf"|(?:資料照|资料照)(?:\s[{CJK_CHARS}]{{2,4}})?"
     r"|[=＝][^=＝]{1,20}撮影|[（(]사진\s?=[^)）]{0,30}[)）])\s*$"
-    # (a photographer's name after the paper's "file photo": "…資料照 林青錦")
-    rf"|(?:資料照|资料照)\s[{CJK_CHARS}]{{2,4}}\s*$"
 )
 
 
