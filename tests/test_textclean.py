@@ -1714,3 +1714,48 @@ def test_a_sentence_naming_javascript_across_a_clause_is_no_scripts_off_notice(s
     from indexer.extract.lines import clutter_kind
 
     assert clutter_kind(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("tagline", "trail"),
+    [
+        ("Shaping Europe's digital future", "News article | Publication"),
+        ("Building Europe's digital industry", "Digibyte | Press"),
+    ],
+)
+def test_a_page_kind_label_stands_between_a_sites_tagline_and_the_headline(tagline, trail):
+    """A site's tagline, a label of the page's kind and the headline: the tagline
+    shares words with the lead, but the label between tells it is no headline
+    over its deck (a trail of one-word names never stands between those)."""
+    headline = "Europe presents its vision for 6G networks at a Barcelona trade fair"
+    text = page(
+        "Skip to main content",
+        tagline,
+        trail,
+        "",
+        headline,
+        "",
+        "At this year's trade fair in Barcelona the Commission presented Europe's vision "
+        "for 6G networks and the digital future of its industry to ministers and operators.",
+        "",
+        "The projects will run until 2027 and involve more than a hundred partners.",
+    )
+    assert clean_text(text).title == headline
+
+
+def test_a_trail_of_short_names_is_no_title():
+    """The site's name and a language link: a few names of a word or two apart by
+    one separator (a breadcrumb's, a page's kind), never a headline."""
+    headline = "Inatel and a chip maker team up on a 6G radio for Tsinghua University"
+    text = page(
+        "Tsinghua University | 中文版",
+        "",
+        "Latest News",
+        headline,
+        "",
+        "Inatel and a chip maker from Tsinghua University signed a partnership to develop "
+        "a 6G radio, with a joint laboratory and grants for students in Santa Rita.",
+        "",
+        "The first prototype is due next year.",
+    )
+    assert clean_text(text).title == headline

@@ -1600,7 +1600,8 @@ def _told_in_lead(
     is a name, the institute's or the site's). A deck under a headline tells the
     lead as well and stands nearer, so of the lines that score, the topmost
     within TOLD_DECK_GAP lines above the best is the headline, unless a
-    line holding the best line whole (a breadcrumb ending in the headline) or
+    line holding the best line whole (a breadcrumb ending in the headline), a
+    section label, a trail of names (`_trail`: "News article | Publication") or
     another story's headline (a line of TEASER_LIST_WORDS words or more
     that does not score) stands between.
     A line printed twice is the headline, unless a line with a byline under
@@ -1660,8 +1661,8 @@ def _told_in_lead(
         return best  # a breadcrumb's last item: what stands between is the sections above it
     deck = _deck_top(lines, best)
     for i in range(best - 1, max(deck - TOLD_DECK_GAP, 0) - 1, -1):
-        if lines[i].kind == "editorial-label":
-            break  # a section label opens the best line's block: what is above is not its
+        if lines[i].kind == "editorial-label" or _trail(lines[i].text):
+            break  # a section label or a trail (`_trail`) opens the best line's block
         if lines[i].text == lines[best].text:
             return best  # the headline printed twice around its kicker or deck
         if title in lines[i].text.casefold():
@@ -1697,6 +1698,21 @@ def _crumbs_end(crumbs: str, title: str) -> bool:
 
 _CRUMB = re.compile(rf"\s{_ARROW}\s")
 CRUMB_MIN_CHARS = 8
+
+
+def _trail(text: str) -> bool:
+    """A line of a few names of a word or two apart by one separator: a breadcrumb
+    ("Início / Notícias / Pesquisa"), the site's name and a language link
+    ("Tsinghua University | 中文版") or a page's kind ("News article | Publicação").
+    Never a headline, and never between a headline and its deck."""
+    parts = _TRAIL_SEPARATOR.split(text.strip())
+    return len(parts) >= 2 and all(
+        0 < word_count(part) <= TRAIL_ITEM_WORDS and not _PUNCTUATION.search(part) for part in parts
+    )
+
+
+_TRAIL_SEPARATOR = re.compile(rf"\s(?:[/|·]|{_ARROW})\s")
+TRAIL_ITEM_WORDS = 2
 
 
 def _deck_top(lines: list[Line], best: int) -> int:
@@ -1963,7 +1979,7 @@ def _undoubled(line: str) -> str:
 def _is_furniture(line: str, sentence: bool = False, told: bool = False) -> bool:
     """Page furniture shaped like a title: breadcrumbs, back links, bylines, widgets
     (a widget's word in a line the lead tells, `told`, is the story's word)."""
-    if _FURNITURE.search(line) or _BYLINE.match(line) or _named_byline(line):
+    if _FURNITURE.search(line) or _BYLINE.match(line) or _named_byline(line) or _trail(line):
         return True
     if not told and _FURNITURE_WORDS.search(line):
         return True
