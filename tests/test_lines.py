@@ -72,6 +72,22 @@ def test_a_caption_credited_to_an_agency_goes(line):
 @pytest.mark.parametrize(
     "line",
     [
+        "研究院開發的低軌衛星地面站原型。研究院/提供",
+        "兩家公司代表在簽約儀式後合影。（聯盟提供）",
+        "部長在記者會上說明6G計畫。（記者陳明/攝）",
+    ],
+)
+def test_a_chinese_caption_closed_by_who_gave_or_took_the_photo_goes(line):
+    assert clutter_kind(line) == "image-caption"
+
+
+def test_a_chinese_sentence_about_who_provides_funds_stays():
+    assert clutter_kind("該計畫的經費由經濟部提供，為期四年。") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         # an abbreviation that reads like an agency's name when case is ignored
         "Der Zugang zu den Daten der elektronischen Patientenakte (ePA)",
         # a dateline standing alone, as a copy with one text node per line gives it
