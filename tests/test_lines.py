@@ -143,3 +143,31 @@ def test_a_sentence_that_ends_in_more_stays():
 )
 def test_notices_widgets_and_cookie_banners_in_many_languages(line, kind):
     assert clutter_kind(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By browsing this portal, you agree to allow us to use cookies, as our Privacy Policy says.",
+        "We would like to set analytics cookies to see how you use the site.",
+        "By continuing, you accept our use of cookies.",
+        "Accept all cookiesReject analytics cookies",
+        "Privacy & Cookies Policy",
+        "Vi använder cookies för att ge dig en bättre upplevelse.",
+        "Wir verwenden nur technisch notwendige Cookies.",
+    ],
+)
+def test_a_cookie_banners_agreement_or_settings_link_is_a_cookie_prompt(line):
+    assert clutter_kind(line) == "cookie-prompt"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Browsers will stop using third-party cookies next year, the company said.",
+        "Regulators restricted the use of cookies in advertising.",
+        "The story behind the first batch of cookies baked in space",
+    ],
+)
+def test_a_news_sentence_about_cookies_is_no_cookie_prompt(line):
+    assert clutter_kind(line) is None
