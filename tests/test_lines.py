@@ -148,7 +148,7 @@ def test_notices_widgets_and_cookie_banners_in_many_languages(line, kind):
 @pytest.mark.parametrize(
     "line",
     [
-        "By browsing this portal, you agree to allow us to use cookies, as our Privacy Policy says.",
+        "By browsing this portal, you agree to allow us to use cookies, as our policy says.",
         "We would like to set analytics cookies to see how you use the site.",
         "By continuing, you accept our use of cookies.",
         "Accept all cookiesReject analytics cookies",
