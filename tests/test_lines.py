@@ -72,6 +72,21 @@ def test_a_caption_credited_to_an_agency_goes(line):
 @pytest.mark.parametrize(
     "line",
     [
+        "Home > News > Press releases",
+        "省トップ > 報道資料 > 報道資料一覧 > 次世代通信の研究開発基金の創設",
+    ],
+)
+def test_a_breadcrumb_is_clutter_however_long_its_last_item(line):
+    assert clutter_kind(line) == "breadcrumb"
+
+
+def test_a_sentence_naming_a_menus_path_is_no_breadcrumb():
+    assert clutter_kind("To turn it on, open Settings > Network > 6G and tap Enable.") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "研究院開發的低軌衛星地面站原型。研究院/提供",
         "兩家公司代表在簽約儀式後合影。（聯盟提供）",
         "部長在記者會上說明6G計畫。（記者陳明/攝）",

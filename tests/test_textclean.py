@@ -1759,3 +1759,28 @@ def test_a_trail_of_short_names_is_no_title():
         "The first prototype is due next year.",
     )
     assert clean_text(text).title == headline
+
+
+def test_a_headline_wrapped_over_two_lines_is_whole_when_a_breadcrumb_ends_in_it():
+    """A ministry's page breaks its long headline in two lines; its breadcrumb,
+    a line of its own, prints the headline whole as its last item: the title is
+    both lines, and the breadcrumb no part of the article."""
+    text = page(
+        "省トップ > 報道資料 > 報道資料一覧 > "
+        "次世代通信の研究開発基金の創設 及び基金事業に係る運用方針の公表",
+        "",
+        "報道資料",
+        "",
+        "令和6年4月1日",
+        "",
+        "次世代通信の研究開発基金の創設",
+        "及び基金事業に係る運用方針の公表",
+        "",
+        "本省は、本日、次世代通信の研究開発基金を創設するとともに、基金事業に係る運用方針を定め、"
+        "研究機構に通知しました。",
+        "",
+        "基金事業では、次世代の情報通信基盤の実現に資する技術の研究開発を支援します。",
+    )
+    cleaned = clean_text(text)
+    assert cleaned.title == "次世代通信の研究開発基金の創設及び基金事業に係る運用方針の公表"
+    assert not any("報道資料一覧" in paragraph for paragraph in cleaned.paragraphs)

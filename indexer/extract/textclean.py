@@ -1096,6 +1096,9 @@ def _title_pieces(lines: list[Line], title_line: str, opening: list[str]) -> lis
     piece of the headline, nor a deck under it in a line of its own."""
     found = [i for i, line in enumerate(lines) if line.text == title_line]
     for at in reversed(found):
+        crumbed = _crumbed_pieces(lines, at)
+        if crumbed:
+            return crumbed
         above, below = _widening(lines, at, -1, opening), _widening(lines, at, 1, opening)
         if above or below:
             return [*reversed(above), at, *below]
@@ -1146,6 +1149,26 @@ def _widening(lines: list[Line], at: int, step: int, opening: list[str]) -> list
 
 
 TITLE_PIECES = 4
+
+
+def _crumbed_pieces(lines: list[Line], at: int) -> list[int]:
+    """The headline at `at` and the lines under it that a breadcrumb's last item
+    holds, put together (a long headline wrapped over two lines of its block,
+    "…基金の造成" / "及び…の公表", under "総務省トップ > … > …基金の造成 及び…の公表");
+    empty when no breadcrumb ends in them."""
+    ends = {
+        "".join(_CRUMB.split(line.text)[-1].split())
+        for line in lines[:at]
+        if len(_CRUMB.split(line.text)) > 2
+    }
+    joined = "".join(lines[at].text.split())
+    for j in range(at + 1, min(len(lines), at + TITLE_PIECES)):
+        if lines[j].block != lines[at].block:
+            break
+        joined += "".join(lines[j].text.split())
+        if joined in ends:
+            return list(range(at, j + 1))
+    return []
 
 
 def _link_text(text: str) -> bool:
