@@ -122,6 +122,8 @@ def test_date_from_a_byline_in_figures_day_first():
         "Gepubliceerd: 02-05-2024 10:21",  # day first, hyphens
         "Publié le 2 mai 2024",  # French
         "2. Mai. 2024, 10:21 Uhr",  # German short name with its full stop
+        "5月 2, 2024",  # English order, the month in CJK (a translated "F j, Y")
+        "5월 2, 2024",
     ],
 )
 def test_date_from_a_byline_in_another_language_s_words_or_figures(byline):

@@ -1784,3 +1784,22 @@ def test_a_headline_wrapped_over_two_lines_is_whole_when_a_breadcrumb_ends_in_it
     cleaned = clean_text(text)
     assert cleaned.title == "次世代通信の研究開発基金の創設及び基金事業に係る運用方針の公表"
     assert not any("報道資料一覧" in paragraph for paragraph in cleaned.paragraphs)
+
+
+def test_a_translated_storys_headline_is_the_one_its_date_stands_under():
+    """A site that translates a story prints the original's headline under its
+    own and its date ("8月 19, 2025": English order, the month in CJK); the lead
+    tells neither, and the date under the first marks it the headline."""
+    headline = "6G革命:驚異的な高速通信と次世代ワイヤレスの最前線"
+    text = page(
+        headline,
+        "",
+        "8月 19, 2025",
+        "6G Revolution: Blazing Speeds and the Next Wireless Frontier",
+        "6G network",
+        "  • 6Gはデータ速度を最大1Tbps、遅延を1ミリ秒未満とすることを約束する。",
+        "  • 6Gの技術核にはテラヘルツ帯を使い、データレートを引き上げる計画が含まれている。",
+        "",
+        "次世代の移動通信は2030年ごろの導入が見込まれており、各国で研究開発が進んでいる。",
+    )
+    assert clean_text(text).title == headline
