@@ -181,6 +181,36 @@ def test_a_question_alone_above_the_body_is_the_title_whole():
     assert article.title == headline
 
 
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        (
+            "هل أصبح الجيل السادس من شبكات الهاتف المحمول حقيقة ملموسة لقطاع الصناعة والمشغلين في "
+            "المنطقة, أم أنه مجرد حرب وهمية؟",
+            [
+                "الجيل السادس على طاولة الرسم بالفعل، والسؤال الذي يتبادر إلى الذهن هو لماذا، "
+                "في حين أن الجيل الخامس سيستغرق عدة سنوات للوصول إلى قلب الشبكة.",
+                "في الوقت الحالي، تُصمَّم شبكات الجيل الخامس حسب الطلب للمؤسسات.",
+            ],
+        ),
+        (
+            "第六代移动网络对于整个通信产业和制造业来说究竟是真实的需求, 还是一场虚假的战争？",
+            [
+                "第六代移动通信已经在规划之中，人们不禁要问，为什么第五代网络还需要数年才能"
+                "覆盖到核心网，业界就已经开始讨论下一代。",
+                "目前，第五代网络的部署主要是为企业量身定制的。",
+            ],
+        ),
+    ],
+)
+def test_a_question_alone_above_the_body_is_the_title_whole_in_any_script(headline, body):
+    """Arabic and Chinese close a question with marks of their own ("؟", "？"):
+    the question standing alone first is the title whole, not its first clause
+    (a copy may print a comma of its clauses as ", ")."""
+    text = "\n\n".join([headline, *body])
+    assert extract_document(text, "page.txt", is_html=False).title == headline
+
+
 def test_a_headline_with_its_byline_below_the_menu_beats_the_sites_name_above():
     """The site's name and tagline stand above a calendar widget; the lead repeats
     their words ("business", "technology") more than the opinion headline's, but

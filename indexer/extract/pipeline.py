@@ -29,7 +29,7 @@ from .overrides import clean_text as clean_value
 from .pdf import read_pdf
 from .reading import ReadError, SourceFile, decode, read_bytes
 from .stamps import unglue_opening_stamp
-from .textclean import HEADLINE_MAX_WORDS, clean_text
+from .textclean import ASKS, HEADLINE_MAX_WORDS, clean_text
 from .topics import find_topics
 from .version import EXTRACTION_VERSION, extractor_fingerprint  # noqa: F401  (re-exported)
 
@@ -191,7 +191,7 @@ def _title_from_body(paragraphs: list[str]) -> str | None:
     """
     if not paragraphs:
         return None
-    if paragraphs[0].endswith(("?", "!")) and word_count(paragraphs[0]) <= HEADLINE_MAX_WORDS:
+    if paragraphs[0].endswith(ASKS) and word_count(paragraphs[0]) <= HEADLINE_MAX_WORDS:
         return paragraphs[0]  # a question standing alone first: the headline, read as a sentence
     opening = paragraphs[0][dateline_end(paragraphs[0]) :]
     sentence = _LEADING_DATE.sub("", opening.split(". ")[0].rstrip("."))

@@ -2051,7 +2051,7 @@ def _headline_words(text: str, asks: bool = True) -> bool:
     words = text.split()
     if word_count(text) > HEADLINE_MAX_WORDS:
         return False
-    if asks and text.endswith(_ASKS):
+    if asks and text.endswith(ASKS):
         return True
     capitalised = [w for w in words if not _SMALL_WORDS.match(w)]
     return (
@@ -2063,7 +2063,7 @@ def _headline_words(text: str, asks: bool = True) -> bool:
 
 
 HEADLINE_MAX_WORDS, HEADLINE_CAPS = 20, 0.8
-_ASKS = ("?", "!", "؟", "？", "！")  # (Arabic's question mark; full-width CJK marks)
+ASKS = ("?", "!", "؟", "？", "！")  # (Arabic's question mark; full-width CJK marks)
 
 
 def _is_label(line: str) -> bool:
