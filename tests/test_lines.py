@@ -195,6 +195,8 @@ def test_a_cookie_banners_agreement_or_settings_link_is_a_cookie_prompt(line):
         "Browsers will stop using third-party cookies next year, the company said.",
         "Regulators restricted the use of cookies in advertising.",
         "The story behind the first batch of cookies baked in space",
+        "Apple's Safari browser does not allow cookies from advertisers by default.",
+        "Firefox will reject cookies from known trackers, Mozilla said.",
     ],
 )
 def test_a_news_sentence_about_cookies_is_no_cookie_prompt(line):
