@@ -1095,8 +1095,9 @@ def _title_pieces(lines: list[Line], title_line: str, opening: list[str]) -> lis
     is taken only between two pieces: a badge ("NEW") or a kicker ("6G") is no
     piece of the headline, nor a deck under it in a line of its own."""
     found = [i for i, line in enumerate(lines) if line.text == title_line]
+    crumbs = _crumb_ends(lines[: found[-1]]) if found else {}
     for at in reversed(found):
-        crumbed = _crumbed_pieces(lines, at)
+        crumbed = _crumbed_pieces(lines, at, crumbs)
         if crumbed:
             return crumbed
         above, below = _widening(lines, at, -1, opening), _widening(lines, at, 1, opening)
@@ -1151,24 +1152,32 @@ def _widening(lines: list[Line], at: int, step: int, opening: list[str]) -> list
 TITLE_PIECES = 4
 
 
-def _crumbed_pieces(lines: list[Line], at: int) -> list[int]:
-    """The headline at `at` and the lines under it that a breadcrumb's last item
-    holds, put together (a long headline wrapped over two lines of its block,
-    "…基金の造成" / "及び…の公表", under "総務省トップ > … > …基金の造成 及び…の公表");
-    empty when no breadcrumb ends in them."""
-    ends = {
-        "".join(_CRUMB.split(line.text)[-1].split())
-        for line in lines[:at]
-        if len(_CRUMB.split(line.text)) > 2
-    }
+def _crumbed_pieces(lines: list[Line], at: int, crumbs: dict[str, int]) -> list[int]:
+    """The headline at `at` and the lines under it that the last item of a
+    breadcrumb above it (`_crumb_ends`) holds, put together (a long headline
+    wrapped over two lines of its block, "…基金の造成" / "及び…の公表", under
+    "総務省トップ > … > …基金の造成 及び…の公表"); empty when none ends in them."""
     joined = "".join(lines[at].text.split())
     for j in range(at + 1, min(len(lines), at + TITLE_PIECES)):
         if lines[j].block != lines[at].block:
             break
         joined += "".join(lines[j].text.split())
-        if joined in ends:
+        if crumbs.get(joined, at) < at:
             return list(range(at, j + 1))
     return []
+
+
+def _crumb_ends(lines: list[Line]) -> dict[str, int]:
+    """The last items of the breadcrumbs (two arrows or more) among the lines,
+    spaces taken out, each with where it first stands: read once for all the
+    places a headline is printed at (per place, a page printing it thousands of
+    times would be quadratic)."""
+    ends: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        items = _CRUMB.split(line.text)
+        if len(items) > 2:
+            ends.setdefault("".join(items[-1].split()), i)
+    return ends
 
 
 def _link_text(text: str) -> bool:
