@@ -1400,14 +1400,14 @@ def _shaped(lines: list[Line], article: list[Line]) -> list[tuple[int, str]]:
 
 
 def _widget_words_told(lines: list[Line], article: list[Line]) -> set[str]:
-    """The words of the lines with a widget's word (`_FURNITURE_WORDS`) or a Chinese
-    byline's shape (`_CJK_BYLINE`) that the article's lead repeats: only those are
-    asked of `_told_by`, and a long unspaced CJK lead has a word for every pair of
-    its characters (kept all, a memory hog)."""
+    """The words of the lines with a widget's word (`_FURNITURE_WORDS`), a Chinese
+    byline's shape (`_CJK_BYLINE`) or a trail's (`_trail`) that the article's lead
+    repeats: only those are asked of `_told_by`, and a long unspaced CJK lead has a
+    word for every pair of its characters (kept all, a memory hog)."""
     widgets = [
         line.text
         for line in lines
-        if _FURNITURE_WORDS.search(line.text) or _CJK_BYLINE.match(line.text)
+        if _FURNITURE_WORDS.search(line.text) or _CJK_BYLINE.match(line.text) or _trail(line.text)
     ]
     return _words_told(widgets, article)
 
@@ -2010,8 +2010,11 @@ def _undoubled(line: str) -> str:
 
 def _is_furniture(line: str, sentence: bool = False, told: bool = False) -> bool:
     """Page furniture shaped like a title: breadcrumbs, back links, bylines, widgets
-    (a widget's word in a line the lead tells, `told`, is the story's word)."""
-    if _FURNITURE.search(line) or _BYLINE.match(line) or _named_byline(line) or _trail(line):
+    (a widget's word in a line the lead tells, `told`, is the story's word, and a
+    trail of short names the lead tells is the story's headline: "Huawei / ZTE ban")."""
+    if _FURNITURE.search(line) or _BYLINE.match(line) or _named_byline(line):
+        return True
+    if not told and _trail(line):
         return True
     if not told and _FURNITURE_WORDS.search(line):
         return True
