@@ -87,6 +87,19 @@ def test_a_sentence_naming_a_menus_path_is_no_breadcrumb():
 @pytest.mark.parametrize(
     "line",
     [
+        "« 6G » et « IA » : le pari de l'Europe",
+        "Le ministre évoque « la 6G » puis « l'IA » devant les députés",
+    ],
+)
+def test_a_line_quoting_in_spaced_guillemets_is_no_breadcrumb(line):
+    """French closes a quote with "»" between spaces, a breadcrumb's arrow's shape;
+    a breadcrumb never opens a quote ("«")."""
+    assert clutter_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "研究院開發的低軌衛星地面站原型。研究院/提供",
         "兩家公司代表在簽約儀式後合影。（聯盟提供）",
         "部長在記者會上說明6G計畫。（記者陳明/攝）",
@@ -182,6 +195,8 @@ def test_a_cookie_banners_agreement_or_settings_link_is_a_cookie_prompt(line):
         "Browsers will stop using third-party cookies next year, the company said.",
         "Regulators restricted the use of cookies in advertising.",
         "The story behind the first batch of cookies baked in space",
+        "Apple's Safari browser does not allow cookies from advertisers by default.",
+        "Firefox will reject cookies from known trackers, Mozilla said.",
     ],
 )
 def test_a_news_sentence_about_cookies_is_no_cookie_prompt(line):

@@ -1803,3 +1803,36 @@ def test_a_translated_storys_headline_is_the_one_its_date_stands_under():
         "次世代の移動通信は2030年ごろの導入が見込まれており、各国で研究開発が進んでいる。",
     )
     assert clean_text(text).title == headline
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead"),
+    [
+        (
+            "Huawei / ZTE ban",
+            "The Huawei and ZTE ban on 6G equipment was extended by the government on "
+            "Tuesday, officials said in a statement.",
+        ),
+        (
+            "Opinion | 6G now",
+            "Opinion: the case for building 6G now rather than waiting for the next decade "
+            "of standards work is stronger than ever, writes our columnist.",
+        ),
+    ],
+)
+def test_a_short_headline_of_two_names_the_lead_tells_is_no_trail(headline, lead):
+    """Two short names apart by a slash or a bar are a trail's shape (`_trail`), but
+    a line whose words the lead retells is the story's headline."""
+    text = page(
+        "Home",
+        "News",
+        "",
+        headline,
+        "By Ann Lee",
+        "May 5, 2025",
+        "",
+        lead,
+        "",
+        "More details will follow next week when the parties publish their plans.",
+    )
+    assert clean_text(text).title == headline

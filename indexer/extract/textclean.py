@@ -1095,8 +1095,9 @@ def _title_pieces(lines: list[Line], title_line: str, opening: list[str]) -> lis
     is taken only between two pieces: a badge ("NEW") or a kicker ("6G") is no
     piece of the headline, nor a deck under it in a line of its own."""
     found = [i for i, line in enumerate(lines) if line.text == title_line]
+    crumbs = _crumb_ends(lines[: found[-1]]) if found else {}
     for at in reversed(found):
-        crumbed = _crumbed_pieces(lines, at)
+        crumbed = _crumbed_pieces(lines, at, crumbs)
         if crumbed:
             return crumbed
         above, below = _widening(lines, at, -1, opening), _widening(lines, at, 1, opening)
@@ -1151,24 +1152,32 @@ def _widening(lines: list[Line], at: int, step: int, opening: list[str]) -> list
 TITLE_PIECES = 4
 
 
-def _crumbed_pieces(lines: list[Line], at: int) -> list[int]:
-    """The headline at `at` and the lines under it that a breadcrumb's last item
-    holds, put together (a long headline wrapped over two lines of its block,
-    "…基金の造成" / "及び…の公表", under "総務省トップ > … > …基金の造成 及び…の公表");
-    empty when no breadcrumb ends in them."""
-    ends = {
-        "".join(_CRUMB.split(line.text)[-1].split())
-        for line in lines[:at]
-        if len(_CRUMB.split(line.text)) > 2
-    }
+def _crumbed_pieces(lines: list[Line], at: int, crumbs: dict[str, int]) -> list[int]:
+    """The headline at `at` and the lines under it that the last item of a
+    breadcrumb above it (`_crumb_ends`) holds, put together (a long headline
+    wrapped over two lines of its block, "…基金の造成" / "及び…の公表", under
+    "総務省トップ > … > …基金の造成 及び…の公表"); empty when none ends in them."""
     joined = "".join(lines[at].text.split())
     for j in range(at + 1, min(len(lines), at + TITLE_PIECES)):
         if lines[j].block != lines[at].block:
             break
         joined += "".join(lines[j].text.split())
-        if joined in ends:
+        if crumbs.get(joined, at) < at:
             return list(range(at, j + 1))
     return []
+
+
+def _crumb_ends(lines: list[Line]) -> dict[str, int]:
+    """The last items of the breadcrumbs (two arrows or more) among the lines,
+    spaces taken out, each with where it first stands: read once for all the
+    places a headline is printed at (per place, a page printing it thousands of
+    times would be quadratic)."""
+    ends: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        items = _CRUMB.split(line.text)
+        if len(items) > 2:
+            ends.setdefault("".join(items[-1].split()), i)
+    return ends
 
 
 def _link_text(text: str) -> bool:
@@ -1391,14 +1400,14 @@ def _shaped(lines: list[Line], article: list[Line]) -> list[tuple[int, str]]:
 
 
 def _widget_words_told(lines: list[Line], article: list[Line]) -> set[str]:
-    """The words of the lines with a widget's word (`_FURNITURE_WORDS`) or a Chinese
-    byline's shape (`_CJK_BYLINE`) that the article's lead repeats: only those are
-    asked of `_told_by`, and a long unspaced CJK lead has a word for every pair of
-    its characters (kept all, a memory hog)."""
+    """The words of the lines with a widget's word (`_FURNITURE_WORDS`), a Chinese
+    byline's shape (`_CJK_BYLINE`) or a trail's (`_trail`) that the article's lead
+    repeats: only those are asked of `_told_by`, and a long unspaced CJK lead has a
+    word for every pair of its characters (kept all, a memory hog)."""
     widgets = [
         line.text
         for line in lines
-        if _FURNITURE_WORDS.search(line.text) or _CJK_BYLINE.match(line.text)
+        if _FURNITURE_WORDS.search(line.text) or _CJK_BYLINE.match(line.text) or _trail(line.text)
     ]
     return _words_told(widgets, article)
 
@@ -2001,8 +2010,11 @@ def _undoubled(line: str) -> str:
 
 def _is_furniture(line: str, sentence: bool = False, told: bool = False) -> bool:
     """Page furniture shaped like a title: breadcrumbs, back links, bylines, widgets
-    (a widget's word in a line the lead tells, `told`, is the story's word)."""
-    if _FURNITURE.search(line) or _BYLINE.match(line) or _named_byline(line) or _trail(line):
+    (a widget's word in a line the lead tells, `told`, is the story's word, and a
+    trail of short names the lead tells is the story's headline: "Huawei / ZTE ban")."""
+    if _FURNITURE.search(line) or _BYLINE.match(line) or _named_byline(line):
+        return True
+    if not told and _trail(line):
         return True
     if not told and _FURNITURE_WORDS.search(line):
         return True
