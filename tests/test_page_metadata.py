@@ -16,7 +16,7 @@ import lxml.html
 import pytest
 
 from indexer.extract import extract_document
-from indexer.extract.dates import byline_date, date_in_byline, page_date
+from indexer.extract.dates import byline_date, date_in_byline, page_date, parse_date
 
 BODY = (
     "<p>The three operators agreed on Tuesday to pool their research on sixth-generation "
@@ -998,3 +998,9 @@ def test_a_headline_ending_in_writers_is_no_byline():
     # A byline names one writer: a role in the plural ends a headline.
     headline = "Studio Cuts Jobs, Lays Off Writers"
     assert text_title(f"{MENU}\n{headline}\nBy Anna Virtanen\n\n{TEXT_BODY}") == headline
+
+
+def test_a_cjk_month_with_a_thousands_comma_after_it_is_no_date():
+    """ "…1至8月 1,2025万台" counts phones shipped: a translated "F j, Y" always
+    prints its comma's space."""
+    assert parse_date("今年1至8月 1,2025万台手机出货") is None

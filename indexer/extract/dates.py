@@ -171,8 +171,9 @@ DATE_PATTERNS = [
         rf"(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}})\s*[日일]"
     ),
     # English order with the month in CJK, as a site translating "F j, Y" prints it:
-    # "8月 19, 2025", "8월 19, 2025" (the comma: "8月 19" alone is no date).
-    re.compile(rf"(?<!\d)(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}}),\s*{_YEAR}(?!\d)"),
+    # "8月 19, 2025", "8월 19, 2025" (the comma and its space: "8月 19" alone is no date,
+    # nor are figures "…8月 1,2025万台" with a thousands' comma).
+    re.compile(rf"(?<!\d)(?P<m>\d{{1,2}})\s*[月월]\s*(?P<d>\d{{1,2}}),\s+{_YEAR}(?!\d)"),
     # (or glued to a name before it, as a byline's link is copied: "Ann LeeJan 24, 2026")
     re.compile(
         rf"(?:(?<!\w)|(?-i:(?<=[a-z])(?=[A-Z]))){_MONTH_FIRST}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}",
