@@ -1736,7 +1736,8 @@ def _trail(text: str) -> bool:
     """A line of a few names of a word or two apart by one separator: a breadcrumb
     ("Início / Notícias / Pesquisa"), the site's name and a language link
     ("Tsinghua University | 中文版") or a page's kind ("News article | Publicação").
-    Never a headline, and never between a headline and its deck."""
+    No headline unless the lead retells it ("Huawei / ZTE ban", `_is_furniture`),
+    and never between a headline and its deck (`_told_in_lead`)."""
     parts = _TRAIL_SEPARATOR.split(text.strip())
     return len(parts) >= 2 and all(
         0 < word_count(part) <= TRAIL_ITEM_WORDS and not _PUNCTUATION.search(part) for part in parts
