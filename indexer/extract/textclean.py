@@ -1095,7 +1095,7 @@ def _title_pieces(lines: list[Line], title_line: str, opening: list[str]) -> lis
     is taken only between two pieces: a badge ("NEW") or a kicker ("6G") is no
     piece of the headline, nor a deck under it in a line of its own."""
     found = [i for i, line in enumerate(lines) if line.text == title_line]
-    crumbs = _crumb_ends(lines[: found[-1]]) if found else {}
+    crumbs = _breadcrumb_tails(lines[: found[-1]]) if found else {}
     for at in reversed(found):
         crumbed = _crumbed_pieces(lines, at, crumbs)
         if crumbed:
@@ -1154,7 +1154,7 @@ TITLE_PIECES = 4
 
 def _crumbed_pieces(lines: list[Line], at: int, crumbs: dict[str, int]) -> list[int]:
     """The headline at `at` and the lines under it that the last item of a
-    breadcrumb above it (`_crumb_ends`) holds, put together (a long headline
+    breadcrumb above it (`_breadcrumb_tails`) holds, put together (a long headline
     wrapped over two lines of its block, "…基金の造成" / "及び…の公表", under
     "総務省トップ > … > …基金の造成 及び…の公表"); empty when none ends in them."""
     joined = "".join(lines[at].text.split())
@@ -1167,7 +1167,7 @@ def _crumbed_pieces(lines: list[Line], at: int, crumbs: dict[str, int]) -> list[
     return []
 
 
-def _crumb_ends(lines: list[Line]) -> dict[str, int]:
+def _breadcrumb_tails(lines: list[Line]) -> dict[str, int]:
     """The last items of the breadcrumbs (two arrows or more) among the lines,
     spaces taken out, each with where it first stands: read once for all the
     places a headline is printed at (per place, a page printing it thousands of
