@@ -671,6 +671,18 @@ def test_text_title_not_a_bulleted_item_of_a_text_mode_dump(bullet):
     assert text_title(text) == headline
 
 
+@pytest.mark.parametrize("number", ["1.", "01.", "1)", "I.", "一、"])
+def test_text_title_not_the_numbered_heading_of_the_first_section(number):
+    """A blog post or a report opens its first section with a numbered heading
+    ("1. Why talk about 6G now?") right above its first paragraph, which tells
+    it; the headline above it has no number."""
+    headline = "When will 6G arrive, and what will change after 5G"
+    section = f"{number} Why are the operators talking about 6G already?"
+    lead = "The operators are talking about 6G already because the radio research takes ten years."
+    text = f"{headline}\n{section}\n{lead}\n\n{TEXT_BODY}"
+    assert text_title(text) == headline
+
+
 @pytest.mark.parametrize(
     "stamp", ["Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM", "Published 10:02 AM EST Nov 19"]
 )

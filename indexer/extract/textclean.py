@@ -1333,7 +1333,8 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     Furniture is never a title: a breadcrumb ("YOU ARE AT: Home » News"), a
     back link ("Back to News"), a section label (unless a "By ..." byline
     stands right under it), a byline, a time stamp or a photo credit; nor,
-    unless nothing else is, a bulleted item of a menu or a list (`_LIST_ITEM`).
+    unless nothing else is, a bulleted or numbered item of a menu or a list,
+    or a section's numbered heading (`_LIST_ITEM`).
     """
     shaped = _shaped(lines, article)
     bylined = _bylined(shaped, lines)
@@ -1390,9 +1391,9 @@ def _shaped(lines: list[Line], article: list[Line]) -> list[tuple[int, str]]:
         or _glued_stamp(text)
         or (text in halves and _told_by(text, told))
     ] or shaped
-    # A bulleted line is a menu's or a list's item, and an e-mail's subject field the
-    # headline with the mail's tags ("Fwd: [Press release] …"): titles only when nothing
-    # else is.
+    # A bulleted or numbered line is a menu's, a list's or a section's, and an e-mail's
+    # subject field the headline with the mail's tags ("Fwd: [Press release] …"): titles
+    # only when nothing else is.
     shaped = [
         (i, t) for i, t in shaped if not _LIST_ITEM.match(t) and not _SUBJECT.match(t)
     ] or shaped
@@ -1873,9 +1874,13 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _SITE_SUFFIX = re.compile(r"(?<!\s)\s+\|\s+[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9&][\w.&'’-]*){0,3}$")
 # A breadcrumb's last separator left before the headline ("/ 7 key questions ...").
 _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
-# A list item's bullet as a text-mode browser draws it ("□ Standings", "☆ Podcast"):
-# a menu's or a list of other stories' line, never the headline (an <h1> has none).
-_LIST_ITEM = re.compile(r"^[•□■◦○●▪▫☆★◆◇►▶➤✓✔*+-]\s")
+# A list item's bullet as a text-mode browser draws it ("□ Standings", "☆ Podcast"),
+# or its number ("1. ", "01. ", "2) ", "IV. ", "一、": a numbered list of other stories,
+# or the numbered heading of a post's first section right above its first paragraph):
+# a menu's or a list's line or a section's, never the headline (an <h1> has none).
+_LIST_ITEM = re.compile(
+    r"^(?:[•□■◦○●▪▫☆★◆◇►▶➤✓✔*+-]\s|(?:0?\d{1,2}|[IVX]{1,4}|[一二三四五六七八九十]{1,3})(?:[.)]\s|、))"
+)
 # A title's field: front matter's "title:", a Chinese wire copy's "题：" ("标题", "標題"),
 # a repost's "original title" ("原标题：", "原題丨").
 _TITLE_FIELD = re.compile(
