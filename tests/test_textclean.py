@@ -1836,3 +1836,30 @@ def test_a_short_headline_of_two_names_the_lead_tells_is_no_trail(headline, lead
         "More details will follow next week when the parties publish their plans.",
     )
     assert clean_text(text).title == headline
+
+
+STANDFIRST = (
+    "Two associations signed a memorandum on 6G research in Brussels, covering "
+    "spectrum, standards and joint testbeds for the next three years."
+)
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_headline_under_the_standfirst_a_copy_prints_first_is_the_title(gap):
+    """Some pages print the standfirst above the headline: the copy opens with
+    a paragraph and the headline, which that paragraph tells, stands under it."""
+    headline = "Associations sign 6G memorandum on spectrum and testbeds"
+    cleaned = clean_text(
+        page(STANDFIRST, "", headline, "", BODY_1, "", BODY_2).replace("\n\n", gap)
+    )
+    assert cleaned.title == headline
+    assert cleaned.paragraphs == [STANDFIRST, BODY_1, BODY_2]
+
+
+def test_a_section_heading_under_the_first_paragraph_is_no_title():
+    """A heading under the first paragraph that the paragraph under it tells
+    (a section's) is no headline: the copy has none above its body."""
+    heading = "Spectrum and joint workshops on sensing"
+    cleaned = clean_text(page(STANDFIRST, "", heading, "", BODY_2))
+    assert cleaned.title is None
+    assert cleaned.paragraphs == [STANDFIRST, heading, BODY_2]

@@ -126,6 +126,8 @@ def clean_text(raw: str) -> CleanText:
             line.kind = "outside the article"
     first = _after_headline(lines, first, last)
     title, lead = _lead(lines[:first], removed, lines[first : last + 1])
+    if title is None:
+        title = _headline_under_standfirst(lines, first, last)
     middle = _middle(lines[first : last + 1], title, removed)
     for line in lines[last + 1 :]:
         removed.append(Removed(line.text, _reason(line, "after the article")))
@@ -234,6 +236,44 @@ def _after_headline(lines: list[Line], first: int, last: int) -> int:
         opening = False
         first = next(i for i in range(first + 1, last + 1) if lines[i].kind == "body")
     return first
+
+
+def _headline_under_standfirst(lines: list[Line], first: int, last: int) -> str | None:
+    """The headline a copy prints under the article's first paragraph.
+
+    Some pages (and stores of them) put the standfirst, the summary in a
+    sentence or two, above the headline: the copy opens with a paragraph,
+    and the headline stands right under it, before the body. It is the
+    line the paragraph above tells (TOLD_BY_SHARE of its words come back
+    there), headline-shaped, with no sentence's end, and told by the
+    paragraph above at least as much as by the one below: a section's
+    heading tells the paragraph under it.
+    """
+    if lines[first].kind != "body":
+        return None
+    at = next((i for i in range(first + 1, len(lines)) if word_count(lines[i].text)), None)
+    if at is None or lines[at].kind != "short":
+        return None
+    text = lines[at].text
+    if (
+        not _headline_shaped(text)
+        or _is_furniture(text)
+        or _is_label(text)
+        or text.rstrip()[-1:] in ".。"
+    ):
+        return None
+    below = next((ln for ln in lines[at + 1 : last + 1] if ln.kind == "body"), None)
+    above_share = _told_share(text, lines[first].text)
+    if above_share < TOLD_BY_SHARE or (below and _told_share(text, below.text) > above_share):
+        return None
+    return _title_text(text)  # (`_middle` leaves it out of the body: the title repeated)
+
+
+def _told_share(text: str, paragraph: str) -> float:
+    """The share of a line's words (`_key_words`) that a paragraph repeats."""
+    words = _key_words(_title_text(text))
+    told = set(_keys(paragraph))
+    return sum(w in told for w in words) / len(words) if words else 0.0
 
 
 def _epigraph(line: str, under: str) -> bool:
