@@ -1863,3 +1863,17 @@ def test_a_section_heading_under_the_first_paragraph_is_no_title():
     cleaned = clean_text(page(STANDFIRST, "", heading, "", BODY_2))
     assert cleaned.title is None
     assert cleaned.paragraphs == [STANDFIRST, heading, BODY_2]
+
+
+@pytest.mark.parametrize(
+    "line, words",
+    [
+        ("वैश्विक 6जी पेटेंट", ["वैश्व", "6जी", "पेटें"]),  # Hindi: vowel signs inside words
+        ("৬জি প্রযুক্তি", ["৬জি", "প্রযু"]),  # Bengali
+    ],
+)
+def test_the_words_a_lead_is_asked_to_tell_are_whole_in_indic_scripts(line, words):
+    """Whether the lead tells a line is asked word by word: a vowel sign inside
+    a Devanagari or Bengali word is part of it (Python's \\w stops there, and
+    the pieces of two letters left would match any lead by chance)."""
+    assert textclean._key_words(line) == words

@@ -18,6 +18,9 @@ from ..datafiles import clutter_rules
 # South-East Asian scripts, which \w alone does not match.
 _MARKS = "\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 _WORD = re.compile(rf"[^\W\d_][\w{_MARKS}'’-]*|\d[\w.,-]*", re.UNICODE)
+# A run of word characters with their combining marks: Python's \w stops at an Indic
+# vowel sign ("देशों" would be four pieces), so a word's key is taken whole this way.
+WORD_RUN = re.compile(rf"[\w{_MARKS}]+")
 # Letters of Chinese, Japanese and Korean, written without spaces between words:
 # Han (with extension A and compatibility ideographs), kana, Hangul syllables and
 # jamo. The one definition the cleaners, the name matcher and the index share.

@@ -44,6 +44,7 @@ from .lines import (
     CLOSING_MARKS,
     FOOTNOTE_MARK,
     HAS_CJK,
+    WORD_RUN,
     clutter_kind,
     ends_sentence,
     is_body_sentence,
@@ -84,7 +85,6 @@ TITLE_VARIANT_SIMILARITY = 0.5
 REPEAT_MIN_GRAMS, REPEAT_SHARE, REPEAT_WINDOW = 10, 0.8, 3
 # A 4-word sequence in this many paragraphs is furniture, no sign of a repeat.
 REPEAT_COMMON_SEQUENCE = 64
-_WORDS = re.compile(r"\w+")
 # A title-case run of this many words glued to prose this long is a story card's teaser.
 HEADLINE_MIN_CAPS, HEADLINE_SUMMARY_MIN_WORDS = 5, 6
 
@@ -420,7 +420,7 @@ class _EarlierGrams:
 
 
 def _word_grams(text: str) -> set[tuple[str, ...]]:
-    words = [w.lower() for w in _WORDS.findall(text)]
+    words = [w.lower() for w in WORD_RUN.findall(text)]
     return set(zip(words, words[1:], words[2:], words[3:], strict=False))  # runs of 4 words
 
 
@@ -1878,7 +1878,7 @@ def _keys(text: str):
     """The words of a line that carry its meaning, cut to a common stem;
     CJK text (no spaces between words) as its pairs of characters, taken within
     a word where there are spaces (Korean: a pair across two words means nothing)."""
-    for word in _WORDS.findall(HAS_CJK.sub(" ", text)):
+    for word in WORD_RUN.findall(HAS_CJK.sub(" ", text)):
         key = word.lower()[:_KEY_STEM]
         if key not in _STOP_WORDS and len(key) > 1:
             yield key
