@@ -1877,3 +1877,21 @@ def test_the_words_a_lead_is_asked_to_tell_are_whole_in_indic_scripts(line, word
     a Devanagari or Bengali word is part of it (Python's \\w stops there, and
     the pieces of two letters left would match any lead by chance)."""
     assert textclean._key_words(line) == words
+
+
+def test_a_headline_a_later_sentence_of_the_lead_opens_with_is_no_name():
+    """A lead may restate the headline as one of its sentences: printed whole
+    there, it opens the sentence, where a name (the institute's, the site's)
+    stands inside one; it is the title, not the copy with its section glued on."""
+    headline = "India joins the top six in global 6G patent filings"
+    text = page(
+        f"World News {headline}",
+        "",
+        headline,
+        "",
+        "New Delhi. After rolling out 5G in record time, the country now works on 6G. "
+        f"{headline} and ranks first in some fields, the ministry said on Monday.",
+        "",
+        BODY_2,
+    )
+    assert clean_text(text).title == headline

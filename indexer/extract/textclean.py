@@ -1849,11 +1849,25 @@ def _named_in(text: str, opening: list[str]) -> bool:  # (`opening` casefolded)
     """Whether the lead prints the line whole inside a sentence: a name (the
     institute's, the site's: "The National Institute of … has achieved"), not
     a headline, which the lead retells in its own words (a headline glued to
-    the lead's first words, as a wrapped dump may join them, starts the line).
+    the lead's first words, as a wrapped dump may join them, starts the line,
+    and one the lead restates opens a sentence of it).
     A headline the lead quotes as a name ("… my Spiced Pear Jam for the
     Holidays is …") has its byline under it: `_told_in_lead` keeps that one."""
     name = " ".join(text.split()).casefold()
-    return any(line.find(name) > 0 for line in opening)
+    return any(_inside_sentence(line, name) for line in opening)
+
+
+def _inside_sentence(line: str, name: str) -> bool:
+    """Whether `name` stands in `line` after a sentence's first word."""
+    at = line.find(name)
+    while at > 0:
+        if not _SENTENCE_BEFORE.search(line[:at]):
+            return True
+        at = line.find(name, at + 1)
+    return False
+
+
+_SENTENCE_BEFORE = re.compile(r"[.!?।。！？]\s*$")
 
 
 TOLD_DECK_GAP = 3
