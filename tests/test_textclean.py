@@ -1895,3 +1895,28 @@ def test_a_headline_a_later_sentence_of_the_lead_opens_with_is_no_name():
         BODY_2,
     )
     assert clean_text(text).title == headline
+
+
+def test_a_headline_with_its_byline_above_a_bar_of_tools_is_no_site_header():
+    """A line above the page's first menu is the site's header (a tagline) when a
+    line below scores; a bar of tools under the byline (font size, listen,
+    share) reads as that menu, but the site's header has no byline under it."""
+    text = page(
+        "Associations sign 6G pact",
+        "Anna Virtanen, reporter",
+        "Published 2025-03-04 09:00",
+        "|",
+        "Font size",
+        "|",
+        "Listen",
+        "|",
+        "Share |",
+        "• Facebook",
+        "• X",
+        "Two associations sign a memorandum on 6G research cooperation in Brussels",
+        "",
+        BODY_1,
+        "",
+        BODY_2,
+    )
+    assert clean_text(text).title == "Associations sign 6G pact"

@@ -1685,7 +1685,8 @@ def _told_in_lead(
     lines between and is never moved off to a line above its deck.
     A line of the site's header (among the first HEADER_LINES, above the
     first menu, `_first_menu`: a tagline, an institute's name the lead names)
-    is the headline only when no line below scores or has a byline under it.
+    is the headline only when no line below scores or has a byline under it,
+    unless a byline stands under it too.
     Of the lead's words (`opening`: its first lines) only those of the lines
     scored are kept: a long unspaced CJK paragraph has one for every pair of
     characters.
@@ -1713,9 +1714,10 @@ def _told_in_lead(
         return None
     # A line among the page's first HEADER_LINES above its first menu is the site's
     # header (a tagline, the institute's name): the headline stands below the menu
-    # when a line there scores.
+    # when a line there scores. A line with its byline under it is no header: the
+    # "menu" below it is a bar of tools (font size, listen, share).
     header = min(_first_menu(lines), HEADER_LINES)
-    below = {i: s for i, s in scores.items() if i >= header}
+    below = {i: s for i, s in scores.items() if i >= header or i in bylined}
     if not below and any(i >= header for i in bylined):
         return None  # a line with its byline under it below the menu: the headline (`_pick_title`)
     scores = below or scores
