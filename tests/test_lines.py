@@ -80,6 +80,21 @@ def test_a_breadcrumb_is_clutter_however_long_its_last_item(line):
     assert clutter_kind(line) == "breadcrumb"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "SOX$7,833.390.40%NVDA$177.390.93%TSM$301.531.18%INTC$41.535.03%",
+        "DAX 18,234.56 -0.41% CAC 7,612.10 +0.12% FTSE 8,100.2 ▲0.3%",
+    ],
+)
+def test_a_finance_widgets_run_of_quotes_is_clutter(line):
+    assert clutter_kind(line) == "market-ticker"
+
+
+def test_a_sentence_of_shares_and_percentages_is_no_ticker():
+    assert clutter_kind("Nokia shares rose 5% on Monday, Ericsson 3% and Samsung 2%") is None
+
+
 def test_a_sentence_naming_a_menus_path_is_no_breadcrumb():
     assert clutter_kind("To turn it on, open Settings > Network > 6G and tap Enable.") is None
 

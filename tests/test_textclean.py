@@ -1920,3 +1920,27 @@ def test_a_headline_with_its_byline_above_a_bar_of_tools_is_no_site_header():
         BODY_2,
     )
     assert clean_text(text).title == "Associations sign 6G pact"
+
+
+def test_a_market_ticker_above_the_page_is_not_where_the_article_starts():
+    """A finance widget's quotes glued into one long line read as prose: the
+    article would start there, and the headline under it be taken for body."""
+    ticker = "SOX$7,833.390.40%NVDA$177.390.93%TSM$301.531.18%AMD$258.010.64%" * 5
+    headline = "Associations sign 6G research pact"
+    text = page(
+        "MARKET PULSE",
+        ticker,
+        f"HomeAI Silicon{headline}",
+        "AI Silicon",
+        "",
+        headline,
+        "",
+        "Published on: Mar 4, 2026",
+        "",
+        BODY_1,
+        "",
+        BODY_2,
+    )
+    cleaned = clean_text(text)
+    assert cleaned.title == "Associations sign 6G research pact"
+    assert cleaned.paragraphs == [BODY_1, BODY_2]
