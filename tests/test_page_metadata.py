@@ -671,6 +671,17 @@ def test_text_title_not_a_bulleted_item_of_a_text_mode_dump(bullet):
     assert text_title(text) == headline
 
 
+@pytest.mark.parametrize("credit", ["/China Media Group", "/Xinhua", "/연합뉴스"])
+def test_text_title_without_the_source_credited_after_a_slash(credit):
+    """A wire page credits its source after the headline's full stop and a
+    slash; a headline's own slash ("Huawei / ZTE") has a space after it."""
+    headline = "China finishes first phase of 6G tech trials"
+    assert text_title(f"{headline}. {credit}\n\n{TEXT_BODY}") == headline
+    assert text_title(f"Huawei / ZTE ban on 6G trials widens\n\n{TEXT_BODY}") == (
+        "Huawei / ZTE ban on 6G trials widens"
+    )
+
+
 @pytest.mark.parametrize("number", ["1.", "01.", "1)", "I.", "一、"])
 def test_text_title_not_the_numbered_heading_of_the_first_section(number):
     """A blog post or a report opens its first section with a numbered heading

@@ -1948,6 +1948,12 @@ _GLUED_CREDIT = re.compile(
     r"[:/|©].*|©.*)$",
     re.I,
 )
+# A source's or photo's credit after a slash, glued to the sentence before it (a wire
+# page's "… of 6G tech trials. /China Media Group", a Korean caption's "… 있다. /SKT"),
+# with the full stop before it; a headline's own slash has a space after it ("Huawei / ZTE").
+_SLASH_CREDIT = re.compile(
+    r"(?:\.|(?<=[!?。]))\s+/(?=\S)(?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}|[가-힣]{2,8})$"
+)
 # The date after a release's number: in figures, the day first or the month first in words.
 _NUMBER_DATE = (
     r"(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}|\d{1,2}\.?\s+[^\W\d_]+\.?\s+(?:19|20)\d{2}"
@@ -2037,11 +2043,12 @@ _SMALL_WORDS = re.compile(
 
 def _title_text(line: str) -> str:
     """A title line once when a copy glued it to itself ("A 6G test bed A 6G test
-    bed": a card's link and its heading), without its Markdown marker, front-matter key, glued photo
-    credit, glued icon ligature ("… chevron_left Browse All Posts"), the site's
-    name after a tab title's pipe (`_SITE_SUFFIX`), glued
-    name and handle ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days", `_GLUED_HANDLE`), glued
-    byline ("… program by Ann Lee — November 18, 2019") or glued time stamp
+    bed": a card's link and its heading), without its Markdown marker,
+    front-matter key, glued photo credit (or a source's after a slash,
+    `_SLASH_CREDIT`), glued icon ligature ("… chevron_left Browse All Posts"),
+    the site's name after a tab title's pipe (`_SITE_SUFFIX`), glued name and
+    handle ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days", `_GLUED_HANDLE`),
+    glued byline ("… program by Ann Lee — November 18, 2019") or glued time stamp
     ("… Friday, 22 October 2010 at 20:13", `_glued_stamp`)."""
     field = _TITLE_FIELD.match(line)
     if field:
@@ -2051,6 +2058,7 @@ def _title_text(line: str) -> str:
     line = _SUBJECT.sub("", line) or line
     line = _LEADING_SEPARATOR.sub("", line) or line
     line = _GLUED_CREDIT.sub("", line).strip() or line
+    line = _SLASH_CREDIT.sub("", line) or line
     unglued = _GLUED_ICON.sub("", line).rstrip()
     line = unglued if word_count(unglued) >= TITLE_MIN_WORDS else line
     line = _GLUED_HANDLE.sub("", line) or line
