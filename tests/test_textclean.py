@@ -1856,6 +1856,16 @@ def test_a_headline_under_the_standfirst_a_copy_prints_first_is_the_title(gap):
     assert cleaned.paragraphs == [STANDFIRST, BODY_1, BODY_2]
 
 
+def test_a_line_after_a_one_paragraph_article_is_no_headline_under_its_standfirst():
+    """The headline under a standfirst stands before the body or ends a copy of
+    the standfirst alone: a line after a copy of one paragraph with more lines
+    after it is the page's (a related story's link), no title."""
+    related = "Associations sign 6G memorandum on spectrum and testbeds"
+    cleaned = clean_text(page(STANDFIRST, "", related, "", "Ericsson opens a 6G lab in Oulu"))
+    assert cleaned.title is None
+    assert cleaned.paragraphs == [STANDFIRST]
+
+
 def test_a_section_heading_under_the_first_paragraph_is_no_title():
     """A heading under the first paragraph that the paragraph under it tells
     (a section's) is no headline: the copy has none above its body."""

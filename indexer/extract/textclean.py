@@ -243,7 +243,9 @@ def _headline_under_standfirst(lines: list[Line], first: int, last: int) -> str 
 
     Some pages (and stores of them) put the standfirst, the summary in a
     sentence or two, above the headline: the copy opens with a paragraph,
-    and the headline stands right under it, before the body. It is the
+    and the headline stands right under it, before the body (or ends a copy
+    of the standfirst alone; a line past the article with more after it is
+    the page's: a related story's link). It is the
     line the paragraph above tells (TOLD_BY_SHARE of its words come back
     there), headline-shaped, with no sentence's end, and told by the
     paragraph above at least as much as by the one below: a section's
@@ -251,9 +253,10 @@ def _headline_under_standfirst(lines: list[Line], first: int, last: int) -> str 
     """
     if lines[first].kind != "body":
         return None
-    at = next((i for i in range(first + 1, len(lines)) if word_count(lines[i].text)), None)
-    if at is None or lines[at].kind != "short":
-        return None
+    worded = [i for i in range(first + 1, len(lines)) if word_count(lines[i].text)]
+    at = worded[0] if worded else None
+    if at is None or lines[at].kind != "short" or (at > last and len(worded) > 1):
+        return None  # (past the article, only a copy's last line: more there is the page's)
     text = lines[at].text
     if (
         not _headline_shaped(text)
