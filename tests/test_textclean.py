@@ -1954,3 +1954,20 @@ def test_a_market_ticker_above_the_page_is_not_where_the_article_starts():
     cleaned = clean_text(text)
     assert cleaned.title == "Associations sign 6G research pact"
     assert cleaned.paragraphs == [BODY_1, BODY_2]
+
+
+@pytest.mark.parametrize(
+    "line, inside",
+    [
+        ("the lab said. 6g trials begin now", False),  # opens a sentence
+        ("the lab said.  \t6g trials begin now", False),
+        ("6g trials begin now", False),  # opens the lead
+        ("the lab said 6g trials begin now", True),  # inside a sentence: a name
+        ("x. 6g trials begin now and 6g trials begin now", True),  # the second time
+        ("   6g trials begin now", True),
+    ],
+)
+def test_a_line_printed_inside_a_sentence_of_the_lead(line, inside):
+    """A line the lead prints after a sentence's first word is a name; one that
+    opens a sentence (after a full stop and any spaces) is a headline restated."""
+    assert textclean._inside_sentence(line, "6g trials begin now") is inside

@@ -1866,13 +1866,18 @@ def _inside_sentence(line: str, name: str) -> bool:
     """Whether `name` stands in `line` after a sentence's first word."""
     at = line.find(name)
     while at > 0:
-        if not _SENTENCE_BEFORE.search(line[:at]):
+        # The text before is read back over its spaces, not searched: a search of
+        # each prefix took time growing with the square of a long lead's length.
+        end = at
+        while end and line[end - 1].isspace():
+            end -= 1
+        if not end or line[end - 1] not in _SENTENCE_ENDS:
             return True
         at = line.find(name, at + 1)
     return False
 
 
-_SENTENCE_BEFORE = re.compile(r"[.!?।。！？]\s*$")
+_SENTENCE_ENDS = ".!?।。！？"
 
 
 TOLD_DECK_GAP = 3
