@@ -1438,9 +1438,31 @@ def _shaped(lines: list[Line], article: list[Line]) -> list[tuple[int, str]]:
     # subject field the headline with the mail's tags ("Fwd: [Press release] …"): titles
     # only when nothing else is.
     shaped = [
-        (i, t) for i, t in shaped if not _LIST_ITEM.match(t) and not _SUBJECT.match(t)
+        (i, t) for i, t in shaped if not _list_item(lines, i, t) and not _SUBJECT.match(t)
     ] or shaped
     return shaped
+
+
+LIST_NEIGHBOURS = 4
+
+
+def _list_item(lines: list[Line], i: int, text: str) -> bool:
+    """A bulleted line, or a numbered one that is the first (a section's heading
+    over the first paragraph: "1. ", "I. ") or has a numbered line near it (a
+    list's): a lone "V. " or "5. " opens a headline ("V. Putin signs …")."""
+    item = _LIST_ITEM.match(text)
+    if not item or not item["number"] or item["number"].lstrip("0") in _FIRST_NUMBERS:
+        return bool(item)
+    near = lines[max(i - LIST_NEIGHBOURS, 0) : i] + lines[i + 1 : i + 1 + LIST_NEIGHBOURS]
+    return any(_numbered(line.text) for line in near)
+
+
+def _numbered(text: str) -> bool:
+    item = _LIST_ITEM.match(text)
+    return bool(item and item["number"])
+
+
+_FIRST_NUMBERS = {"1", "I", "一"}
 
 
 def _widget_words_told(lines: list[Line], article: list[Line]) -> set[str]:
@@ -1943,7 +1965,7 @@ _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 # or the numbered heading of a post's first section right above its first paragraph):
 # a menu's or a list's line or a section's, never the headline (an <h1> has none).
 _LIST_ITEM = re.compile(
-    r"^(?:[•□■◦○●▪▫☆★◆◇►▶➤✓✔*+-]\s|(?:0?\d{1,2}|[IVX]{1,4}|[一二三四五六七八九十]{1,3})(?:[.)]\s|、))"
+    r"^(?:[•□■◦○●▪▫☆★◆◇►▶➤✓✔*+-]\s|(?P<number>0?\d{1,2}|[IVX]{1,4}|[一二三四五六七八九十]{1,3})(?:[.)]\s|、))"
 )
 # A title's field: front matter's "title:", a Chinese wire copy's "题：" ("标题", "標題"),
 # a repost's "original title" ("原标题：", "原題丨").
