@@ -1880,6 +1880,7 @@ def test_a_section_heading_under_the_first_paragraph_is_no_title():
     [
         ("वैश्विक 6जी पेटेंट", ["वैश्व", "6जी", "पेटें"]),  # Hindi: vowel signs inside words
         ("৬জি প্রযুক্তি", ["৬জি", "প্রযু"]),  # Bengali
+        ("नया 5जी। वह आगे है।", ["नया", "5जी", "वह", "आगे", "है"]),  # a danda ends a sentence
     ],
 )
 def test_the_words_a_lead_is_asked_to_tell_are_whole_in_indic_scripts(line, words):

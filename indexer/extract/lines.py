@@ -20,7 +20,15 @@ _MARKS = "\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 _WORD = re.compile(rf"[^\W\d_][\w{_MARKS}'’-]*|\d[\w.,-]*", re.UNICODE)
 # A run of word characters with their combining marks: Python's \w stops at an Indic
 # vowel sign ("देशों" would be four pieces), so a word's key is taken whole this way.
-WORD_RUN = re.compile(rf"[\w{_MARKS}]+")
+# Only the marks of _MARKS' blocks: they hold a sentence's end too (the danda "।",
+# Khmer "។", Myanmar "။"), which glued to the last word made a key of its own.
+_COMBINING = "".join(
+    chr(c)
+    for low, high in zip(_MARKS[::3], _MARKS[2::3], strict=True)
+    for c in range(ord(low), ord(high) + 1)
+    if unicodedata.category(chr(c)).startswith("M")
+)
+WORD_RUN = re.compile(rf"[\w{_COMBINING}]+")
 # Letters of Chinese, Japanese and Korean, written without spaces between words:
 # Han (with extension A and compatibility ideographs), kana, Hangul syllables and
 # jamo. The one definition the cleaners, the name matcher and the index share.
