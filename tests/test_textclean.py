@@ -1856,6 +1856,15 @@ def test_a_headline_under_the_standfirst_a_copy_prints_first_is_the_title(gap):
     assert cleaned.paragraphs == [STANDFIRST, BODY_1, BODY_2]
 
 
+def test_a_headline_under_the_standfirst_with_a_credit_glued_leaves_the_body():
+    """The headline under the standfirst goes from the body whole, a source's
+    credit glued to it too (the title is without it)."""
+    headline = "Associations sign 6G memorandum on spectrum and testbeds"
+    cleaned = clean_text(page(STANDFIRST, "", f"{headline}. /China Media Group", "", BODY_1))
+    assert cleaned.title == headline
+    assert cleaned.paragraphs == [STANDFIRST, BODY_1]
+
+
 def test_a_line_after_a_one_paragraph_article_is_no_headline_under_its_standfirst():
     """The headline under a standfirst stands before the body or ends a copy of
     the standfirst alone: a line after a copy of one paragraph with more lines

@@ -269,7 +269,10 @@ def _headline_under_standfirst(lines: list[Line], first: int, last: int) -> str 
     above_share = _told_share(text, lines[first].text)
     if above_share < TOLD_BY_SHARE or (below and _told_share(text, below.text) > above_share):
         return None
-    return _title_text(text)  # (`_middle` leaves it out of the body: the title repeated)
+    # Out of the body: `_middle` knows the title repeated only by its words, and a
+    # title's glued credit or site name ("… | Tech News Daily") is cut from it.
+    lines[at].kind = "repeated title"
+    return _title_text(text)
 
 
 def _told_share(text: str, paragraph: str) -> float:
