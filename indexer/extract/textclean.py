@@ -253,7 +253,9 @@ def _headline_under_standfirst(lines: list[Line], first: int, last: int) -> str 
     """
     if lines[first].kind != "body":
         return None
-    worded = [i for i in range(first + 1, len(lines)) if word_count(lines[i].text)]
+    worded = list(
+        itertools.islice((i for i in range(first + 1, len(lines)) if word_count(lines[i].text)), 2)
+    )
     at = worded[0] if worded else None
     if at is None or lines[at].kind != "short" or (at > last and len(worded) > 1):
         return None  # (past the article, only a copy's last line: more there is the page's)
