@@ -243,13 +243,12 @@ def _headline_under_standfirst(lines: list[Line], first: int, last: int) -> str 
 
     Some pages (and stores of them) put the standfirst, the summary in a
     sentence or two, above the headline: the copy opens with a paragraph,
-    and the headline stands right under it, before the body (or ends a copy
-    of the standfirst alone; a line past the article with more after it is
-    the page's: a related story's link). It is the
-    line the paragraph above tells (TOLD_BY_SHARE of its words come back
-    there), headline-shaped, with no sentence's end, and told by the
-    paragraph above at least as much as by the one below: a section's
-    heading tells the paragraph under it.
+    and the headline stands right under it, before the body, or ends a copy
+    of the standfirst alone (a line past the article with more after it is
+    the page's: a related story's link). It is the line the paragraph above
+    tells (TOLD_BY_SHARE of its words come back there), headline-shaped, with
+    no sentence's end, and told by the paragraph above at least as much as by
+    the one below: a section's heading tells the paragraph under it.
     """
     if lines[first].kind != "body":
         return None
