@@ -44,7 +44,7 @@ UNSPACED_CHARS_PER_WORD = 4
 # Full stops of Latin, CJK, Devanagari (danda), Arabic and Urdu, Myanmar, Ethiopic.
 # (Read from the line's end: a search for the stop anywhere in the line would
 # cost its length every time a growing line is asked again.)
-_SENTENCE_STOPS = frozenset(".!?。！？…:;।॥؟۔။።")
+SENTENCE_STOPS = frozenset(".!?。！？…:;।॥؟۔။።")
 CLOSING_MARKS = "\"'’”)]*"
 # A footnote's mark or an editor's aside in brackets ("[1]", "[sic]"): part of the
 # sentence it follows (an image's id in figures has more: "[701]").
@@ -88,7 +88,7 @@ def ends_sentence(line: str) -> bool:
         tail = _FOOTNOTE_END.sub("", end[-16:])
         end = tail if len(tail) < len(end[-16:]) else end
     end = end.rstrip(CLOSING_MARKS)
-    return end[-1:] in _SENTENCE_STOPS
+    return end[-1:] in SENTENCE_STOPS
 
 
 def is_bullet(line: str) -> bool:

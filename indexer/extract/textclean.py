@@ -44,6 +44,7 @@ from .lines import (
     CLOSING_MARKS,
     FOOTNOTE_MARK,
     HAS_CJK,
+    SENTENCE_STOPS,
     WORD_RUN,
     clutter_kind,
     ends_sentence,
@@ -1903,7 +1904,8 @@ def _inside_sentence(line: str, name: str) -> bool:
     return False
 
 
-_SENTENCE_ENDS = ".!?।。！？"
+# (not a colon's, a semicolon's or an ellipsis's: a name may follow them, "Partners: the …")
+_SENTENCE_ENDS = SENTENCE_STOPS - frozenset(":;…")
 
 
 TOLD_DECK_GAP = 3
