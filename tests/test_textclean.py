@@ -1981,3 +1981,45 @@ def test_a_line_printed_inside_a_sentence_of_the_lead(line, inside):
     """A line the lead prints after a sentence's first word is a name; one that
     opens a sentence (after a full stop and any spaces) is a headline restated."""
     assert textclean._inside_sentence(line, "6g trials begin now") is inside
+
+
+def test_a_longer_title_case_headline_under_a_short_line_is_no_deck():
+    """Of two lines above the article that the lead tells, the upper is the
+    headline over its deck; but a deck is a sentence, so a longer line in
+    title case under one that is not is the headline, the line above a kicker
+    or another story's."""
+    headline = "Calling All Makers of Radio Technology – The 6G Test Network Is Open to Startups"
+    text = page(
+        "Radio lab boot @ Globecom",
+        "",
+        headline,
+        "",
+        "The 6G Test Network of the university is open to startups, which can try "
+        "their radio designs on a live network; the team showed it at Globecom.",
+        "",
+        BODY_2,
+    )
+    assert clean_text(text).title == headline
+
+
+def test_the_authors_name_over_the_byline_is_no_headline():
+    """A columnist's card under the headline prints the name over "By …": the
+    byline holds that line whole, so it is the name, not a headline the byline
+    follows."""
+    headline = "Why the Next Network Will Need to Listen"
+    text = page(
+        "Opinion",
+        "",
+        headline,
+        "",
+        "Regulators want a say in what the sixth generation of mobile networks will carry.",
+        "",
+        "Ann Lee",
+        "By Ann Lee",
+        "Opinion Columnist",
+        "",
+        BODY_1,
+        "",
+        BODY_2,
+    )
+    assert clean_text(text).title == headline

@@ -1617,10 +1617,11 @@ def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> dict[int, int]
     time stamp follows within BYLINE_REACH lines ("By Ann Lee", "November
     19, 2019 at 8:40 AM", "Updated 2 hours ago"); of a headline with its
     deck, both. A section label ("Press releases") opens the next headline's
-    block: a date under it is not the line's above. A list of other stories
-    gives each of its headlines a date too: a run of BYLINE_RUN or more such
-    lines, each within BYLINE_RUN_GAP lines of the next, is a list of teasers
-    and counts none.
+    block: a date under it is not the line's above, and a line the byline
+    holds whole is the author's name over it (`_byline_names`). A list of
+    other stories gives each of its headlines a date too: a run of BYLINE_RUN
+    or more such lines, each within BYLINE_RUN_GAP lines of the next, is a
+    list of teasers and counts none.
     """
     byline_of: dict[int, int] = {}
     headlines = {i for i, _ in shaped}
@@ -1635,11 +1636,17 @@ def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> dict[int, int]
             range(i + 1, min(len(lines), i + 1 + BYLINE_REACH)),
         )
         at = next((j for j in reach if j not in headlines and _byline_like(lines[j].text)), None)
-        if at is not None:
+        if at is not None and not _byline_names(lines[at].text, text):
             byline_of[i] = at
     runs = _runs(sorted(set(byline_of.values())), BYLINE_RUN_GAP)
     teasers = {at for run in runs if len(run) >= BYLINE_RUN for at in run}
     return {i: at for i, at in byline_of.items() if at not in teasers}
+
+
+def _byline_names(byline: str, line: str) -> bool:
+    """Whether a byline holds the line above it whole: the author's name over
+    "By Ann Lee" (a columnist's card under the headline), not a headline."""
+    return " ".join(line.split()).casefold() in byline.casefold()
 
 
 BYLINE_REACH, BYLINE_RUN, BYLINE_RUN_GAP, BYLINE_MAX_WORDS = 3, 3, 4, 16
@@ -1706,7 +1713,8 @@ def _told_in_lead(
     line holding the best line whole (a breadcrumb ending in the headline), a
     section label, a trail of names (`_trail`: "News article | Publication") or
     another story's headline (a line of TEASER_LIST_WORDS words or more
-    that does not score) stands between.
+    that does not score) stands between, or the best line is a longer one in
+    title case under a line that is not (`_headline_under_short_line`).
     A line printed twice is the headline, unless a line with a byline under
     it (`bylined`) scores more: other stories' teasers are printed twice too.
     The article's opening counts (`reprinted`: a photo's caption may print the
@@ -1776,9 +1784,24 @@ def _told_in_lead(
             top = i
         elif i in others and i < deck:
             break  # another story's headline between: what is above is not the deck's
+    if top != best and _headline_under_short_line(lines[top].text, lines[best].text):
+        return best
     if top != best or best in repeated:
         return top
     return _headline_over_deck(top, shaped, lines, lead)
+
+
+def _headline_under_short_line(above: str, below: str) -> bool:
+    """Whether the line below is the headline and the one above a kicker or
+    another story's line, not the headline over its deck: a deck is a
+    sentence, so a line in title case longer than a line above it that is not
+    ("Calling All Future Makers of Technology – …" under "6G Flagship boot @
+    Globecom") is the headline."""
+    return (
+        _headline_words(below, asks=False)
+        and not _headline_words(above, asks=False)
+        and word_count(below) > word_count(above)
+    )
 
 
 def _reprinted(article: list[Line]) -> Counter[str]:
