@@ -2023,3 +2023,17 @@ def test_the_authors_name_over_the_byline_is_no_headline():
         BODY_2,
     )
     assert clean_text(text).title == headline
+
+
+@pytest.mark.parametrize(
+    "byline, line, names",
+    [
+        ("By Ann Lee", "Ann Lee", True),
+        ("By  ann lee | 5 May 2026", "Ann  Lee", True),
+        ("By Joann Leeds", "Ann Lee", False),
+        ("By Ann Leeds", "Ann Lee", False),
+    ],
+)
+def test_the_byline_names_the_line_in_whole_words(byline, line, names):
+    """The author's name over a byline is its words, not letters inside other words."""
+    assert textclean._byline_names(byline, line) is names

@@ -1645,8 +1645,10 @@ def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> dict[int, int]
 
 def _byline_names(byline: str, line: str) -> bool:
     """Whether a byline holds the line above it whole: the author's name over
-    "By Ann Lee" (a columnist's card under the headline), not a headline."""
-    return " ".join(line.split()).casefold() in byline.casefold()
+    "By Ann Lee" (a columnist's card under the headline), not a headline. Whole
+    words only: "Ann Lee" is not the name of "By Joann Leeds"."""
+    name = re.escape(" ".join(line.split()))
+    return bool(re.search(rf"(?<!\w){name}(?!\w)", " ".join(byline.split()), re.I))
 
 
 BYLINE_REACH, BYLINE_RUN, BYLINE_RUN_GAP, BYLINE_MAX_WORDS = 3, 3, 4, 16
