@@ -2037,3 +2037,24 @@ def test_the_authors_name_over_the_byline_is_no_headline():
 def test_the_byline_names_the_line_in_whole_words(byline, line, names):
     """The author's name over a byline is its words, not letters inside other words."""
     assert textclean._byline_names(byline, line) is names
+
+
+def test_a_question_over_a_longer_title_case_line_is_the_headline():
+    """A question is a headline's in any case: a longer title-case line under it
+    is its deck, not the headline (`_headline_under_short_line`)."""
+    headline = "Is Oulu's 6G network open?"
+    text = page(
+        "News",
+        "",
+        headline,
+        "",
+        "Oulu Opens 6G Test Network to Startups and Radio Designers",
+        "",
+        "Oulu opens its 6G test network to startups, which lets them try radio "
+        "designs on a live network at the Centre for Wireless Communications.",
+        "",
+        BODY_1,
+        "",
+        BODY_2,
+    )
+    assert clean_text(text).title == headline

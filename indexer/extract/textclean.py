@@ -1798,10 +1798,11 @@ def _headline_under_short_line(above: str, below: str) -> bool:
     another story's line, not the headline over its deck: a deck is a
     sentence, so a line in title case longer than a line above it that is not
     ("Calling All Future Makers of Technology – …" under "6G Flagship boot @
-    Globecom") is the headline."""
+    Globecom") is the headline. A question or a cry above is a headline's
+    whatever its case ("Is Oulu's 6G network open?")."""
     return (
         _headline_words(below, asks=False)
-        and not _headline_words(above, asks=False)
+        and not _headline_words(above)
         and word_count(below) > word_count(above)
     )
 
