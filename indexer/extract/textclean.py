@@ -1797,7 +1797,7 @@ def _headline_under_short_line(above: str, below: str) -> bool:
     """Whether the line below is the headline and the one above a kicker or
     another story's line, not the headline over its deck: a deck is a
     sentence, so a line in title case longer than a line above it that is not
-    ("Calling All Future Makers of Technology – …" under "6G Flagship boot @
+    ("Calling All Makers of Radio Technology – …" under "Radio lab boot @
     Globecom") is the headline. A question or a cry above is a headline's
     whatever its case ("Is Oulu's 6G network open?")."""
     return (
