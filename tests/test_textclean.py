@@ -2058,3 +2058,40 @@ def test_a_question_over_a_longer_title_case_line_is_the_headline():
         BODY_2,
     )
     assert clean_text(text).title == headline
+
+
+def test_the_site_name_a_tab_title_adds_goes_when_the_page_prints_it():
+    """A saved page opens with its tab title, "headline - site name", and prints
+    the site's name on a line of its own (the logo's): that name is no part of
+    the headline. A dash the page names no line with stays."""
+    text = page(
+        "Radio lab opens a 6G test bed in Oulu - Institute of Radio Studies",
+        "Skip to content",
+        "Institute of Radio Studies",
+        "",
+        BODY_1,
+        "",
+        BODY_2,
+    )
+    assert clean_text(text).title == "Radio lab opens a 6G test bed in Oulu"
+    kept = text.replace("\nInstitute of Radio Studies\n", "\nHome\n")
+    assert (
+        clean_text(kept).title
+        == "Radio lab opens a 6G test bed in Oulu - Institute of Radio Studies"
+    )
+
+
+@pytest.mark.parametrize(
+    "title, lines, cut",
+    [
+        ("Radio lab opens in Oulu | Radio News", ["Radio News"], "Radio lab opens in Oulu"),
+        ("Radio lab opens in Oulu – radio news", ["Radio News "], "Radio lab opens in Oulu"),
+        ("6G - what operators want from it", ["what operators want"], None),
+        ("Acme Oy – Strategic partnership for 6G research", ["Acme Oy"], None),
+        ("Oulu - Radio News", ["Radio News"], None),
+    ],
+)
+def test_only_a_site_name_printed_on_its_own_line_is_cut(title, lines, cut):
+    """After the last separator only, a name the page prints whole, leaving a headline."""
+    own = [textclean.Line(text, block=0) for text in lines]
+    assert textclean._without_site_name(title, own) == (cut or title)

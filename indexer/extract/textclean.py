@@ -1108,7 +1108,8 @@ def _title_from(
         title_line = _joined(lines[i].text for i in pieces)
     else:
         rest = _wrapped_rest(lines + article[:1], title_line)
-    return title_line, rest, _title_text(f"{title_line} {rest}" if rest else title_line), pieces
+    title = _title_text(f"{title_line} {rest}" if rest else title_line)
+    return title_line, rest, _without_site_name(title, lines + article), pieces
 
 
 def _whole(lines: list[Line], title_line: str | None) -> str | None:
@@ -2131,6 +2132,29 @@ def _title_text(line: str) -> str:
     return _glued_stamp(line) or line
 
 
+# A tab title's separator between the headline and the site's name.
+_NAME_SEPARATOR = re.compile(r"\s[-–—|·•»]{1,2}\s")
+
+
+def _without_site_name(title: str | None, lines: list[Line]) -> str | None:
+    """The title without the site's name a tab title adds after it ("Radio lab
+    opens in Oulu - Institute of Radio"), cut only where the page prints that
+    name on a line of its own (its logo's or header's line): a headline's own
+    dash ("6G - what operators want") names no line. A name before the
+    headline stays: an issuer's notice is titled "Acme Oy – Strategic
+    partnership" under a line "Acme Oy"."""
+    cuts = list(_NAME_SEPARATOR.finditer(title or ""))
+    if not cuts:
+        return title
+    cut = cuts[-1]
+    name, rest = title[cut.end() :].strip().casefold(), title[: cut.start()]
+    if word_count(rest) >= TITLE_MIN_WORDS and any(
+        line.text.strip().casefold() == name for line in lines
+    ):
+        return rest.strip()
+    return title
+
+
 def _undoubled(line: str) -> str:
     """The line's first half when its second half repeats it word for word."""
     words = line.split()
@@ -2368,4 +2392,4 @@ def _without_structure(lines: list[Line]) -> CleanText:
     title = next((t for t in kept if word_count(t) >= TITLE_MIN_WORDS), None)
     paragraphs = [t for t in kept if t != title]
     kinds = [LIST_ITEM if is_bullet(t) else PARAGRAPH for t in paragraphs]
-    return CleanText(title, paragraphs, removed, kinds)
+    return CleanText(_without_site_name(title, lines), paragraphs, removed, kinds)
