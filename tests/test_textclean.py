@@ -2095,3 +2095,58 @@ def test_only_a_site_name_printed_on_its_own_line_is_cut(title, lines, cut):
     """After the last separator only, a name the page prints whole, leaving a headline."""
     own = [textclean.Line(text, block=0) for text in lines]
     assert textclean._without_site_name(title, own) == (cut or title)
+
+
+def test_a_photos_title_under_a_gallery_counter_is_no_headline():
+    """A gallery prints "Image 1 of 3" over its photo's title and caption, between
+    the headline and the article; the photo's title the lead tells is still no
+    headline. Where a credit closes the caption, the line after it may be one."""
+    headline = "Six universities open a shared 6G test network"
+    text = page(
+        headline,
+        "",
+        "Bild 1 av 3",
+        "Network Trials 6G Partners",
+        "Partners at the opening of the 6G test network",
+        "",
+        BODY_1,
+        "",
+        BODY_2,
+    )
+    assert clean_text(text).title == headline
+    assert textclean._photo_caption(
+        [
+            textclean.Line(t, 0, kind)
+            for t, kind in [("Image 1 of 5", "gallery-counter"), ("A", "short")]
+        ],
+        1,
+    )
+    assert not textclean._photo_caption(
+        [
+            textclean.Line(t, 0, kind)
+            for t, kind in [
+                ("Image 1 of 5", "gallery-counter"),
+                ("Photo: Ann Lee", "image-caption"),
+                ("A", "short"),
+            ]
+        ],
+        2,
+    )
+
+
+def test_a_headline_quoting_in_guillemets_is_no_breadcrumb():
+    """French, Italian, Russian and Swiss headlines quote in « »: the closing
+    guillemet is no breadcrumb's arrow ("Accueil » Actualités » …" is)."""
+    headline = "« Réseaux du futur » et « France 6G » : lancement du programme de recherche"
+    text = page(
+        headline,
+        "",
+        "Le programme « Réseaux du futur » et la plateforme « France 6G » sont lancés "
+        "par le ministère, avec un budget de recherche de plusieurs millions d'euros.",
+        "",
+        BODY_1,
+        "",
+        BODY_2,
+    )
+    assert clean_text(text).title == headline
+    assert textclean._is_furniture("Accueil » Actualités » Réseaux du futur")

@@ -1425,6 +1425,7 @@ def _shaped(lines: list[Line], article: list[Line]) -> list[tuple[int, str]]:
             _GLUED_HANDLE.sub("", line.text), line.kind != "short", _told_by(line.text, lead)
         )
         and not (i + 1 < len(lines) and _epigraph(line.text, lines[i + 1].text))
+        and not _photo_caption(lines, i)
     ]
     # A label-shaped line ("Research News") is a title only when nothing else is,
     # or when a byline ("By Ann Lee") stands right under it or a dated stamp ends it,
@@ -1447,6 +1448,21 @@ def _shaped(lines: list[Line], article: list[Line]) -> list[tuple[int, str]]:
         (i, t) for i, t in shaped if not _list_item(lines, i, t) and not _SUBJECT.match(t)
     ] or shaped
     return shaped
+
+
+CAPTION_LINES = 2
+
+
+def _photo_caption(lines: list[Line], i: int) -> bool:
+    """Whether the line is a photo's title or caption: one of the CAPTION_LINES
+    under a gallery's counter ("Image 1 of 5"), with no credit ("Photo: Ann
+    Lee") between to close the caption (a headline may follow that credit)."""
+    for above in reversed(lines[max(i - CAPTION_LINES, 0) : i]):
+        if above.kind == "gallery-counter":
+            return True
+        if above.kind == "image-caption":
+            return False
+    return False
 
 
 LIST_NEIGHBOURS = 4
@@ -1818,6 +1834,14 @@ REPRINT_REACH = 20
 
 
 _ARROW = "[>»›]"  # a breadcrumb's separator between two sections ("News › Press")
+# Words in guillemets, as French, Spanish, Italian, Russian and Swiss papers quote
+# them ("« France 6G » : lancement …"): a closing "»" after its "«" is no arrow.
+_GUILLEMETS = re.compile(r"«[^«»]*»")
+
+
+def _unquoted(line: str) -> str:
+    """The line with each quote in guillemets as one word, its "»" no arrow."""
+    return _GUILLEMETS.sub("Q", line)
 
 
 def _crumbs_end(crumbs: str, title: str) -> bool:
@@ -2168,7 +2192,7 @@ def _is_furniture(line: str, sentence: bool = False, told: bool = False) -> bool
     """Page furniture shaped like a title: breadcrumbs, back links, bylines, widgets
     (a widget's word in a line the lead tells, `told`, is the story's word, and a
     trail of short names the lead tells is the story's headline: "Huawei / ZTE ban")."""
-    if _FURNITURE.search(line) or _BYLINE.match(line) or _named_byline(line):
+    if _FURNITURE.search(_unquoted(line)) or _BYLINE.match(line) or _named_byline(line):
         return True
     if not told and _trail(line):
         return True
