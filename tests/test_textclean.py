@@ -2150,3 +2150,23 @@ def test_a_headline_quoting_in_guillemets_is_no_breadcrumb():
     )
     assert clean_text(text).title == headline
     assert textclean._is_furniture("Accueil » Actualités » Réseaux du futur")
+
+
+def test_an_interviewers_question_with_its_dash_glued_on_is_no_headline():
+    """Japanese interviews print the interviewer's question after a dash with no
+    space ("―…を教えてください"): a question, but the interviewer's, not the headline."""
+    headline = "地上と宇宙を結ぶ通信網を目指す"
+    text = page(
+        headline,
+        "",
+        "―宇宙通信の研究開発の現状を教えてください",
+        "",
+        "宇宙通信の研究開発は、地上と宇宙を結ぶ通信網の実現に向けて進んでいます。"
+        "研究所では長年にわたり衛星との光通信の実験を続けてきました。",
+        "",
+        "2020年には国際宇宙ステーションと地上局の間で画像の伝送に成功しました。"
+        "今後は民間企業と連携して実用化を目指します。",
+    )
+    assert clean_text(text).title == headline
+    assert textclean._is_furniture("――最初に、今回の展示のテーマを教えてください")
+    assert not textclean._is_furniture("Oulu opens a 6G test network — for startups")

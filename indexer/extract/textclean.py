@@ -2071,8 +2071,10 @@ _FURNITURE = re.compile(
     rf"|^(?>.*?\S\s*{_ARROW}\s*\S).*\s{_ARROW}\s"
     # A photo's caption: a sentence and its credit in brackets ("… 2004. (NASA/JPL)").
     r"|[.!?]\s*\([^()]+\)$"
-    # A quote's attribution under it ("— Ann Lee on Monday, in a speech").
-    r"|^[—―–]\s"
+    # A quote's attribution under it ("— Ann Lee on Monday, in a speech"), or an
+    # interviewer's question with its dash glued on, as Japanese interviews print
+    # them ("――最初に、…を教えてください").
+    r"|^[—―–]\s|^[—―]{1,2}(?=[^\W\d_])"
     # A release's number (`_RELEASE_NUMBER`).
     rf"|{_RELEASE_NUMBER.pattern}",
     re.I,
