@@ -2170,3 +2170,10 @@ def test_an_interviewers_question_with_its_dash_glued_on_is_no_headline():
     assert clean_text(text).title == headline
     assert textclean._is_furniture("――最初に、今回の展示のテーマを教えてください")
     assert not textclean._is_furniture("Oulu opens a 6G test network — for startups")
+
+
+def test_a_headline_a_blank_line_under_a_gallery_counter_stays():
+    """A blank line closes a gallery's caption: the headline under it is no photo's title."""
+    headline = "Six universities open a shared 6G test network"
+    text = page("Photo 1 of 3", "", headline, "", BODY_1, "", BODY_2)
+    assert clean_text(text).title == headline

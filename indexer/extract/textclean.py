@@ -1455,9 +1455,12 @@ CAPTION_LINES = 2
 
 def _photo_caption(lines: list[Line], i: int) -> bool:
     """Whether the line is a photo's title or caption: one of the CAPTION_LINES
-    under a gallery's counter ("Image 1 of 5"), with no credit ("Photo: Ann
-    Lee") between to close the caption (a headline may follow that credit)."""
+    under a gallery's counter ("Image 1 of 5") in its block, with no blank line
+    nor credit ("Photo: Ann Lee") between to close the caption (a headline may
+    follow either)."""
     for above in reversed(lines[max(i - CAPTION_LINES, 0) : i]):
+        if above.block != lines[i].block:  # a blank line ends the photo's caption
+            return False
         if above.kind == "gallery-counter":
             return True
         if above.kind == "image-caption":
