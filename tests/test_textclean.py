@@ -2177,3 +2177,11 @@ def test_a_headline_a_blank_line_under_a_gallery_counter_stays():
     headline = "Six universities open a shared 6G test network"
     text = page("Photo 1 of 3", "", headline, "", BODY_1, "", BODY_2)
     assert clean_text(text).title == headline
+
+
+def test_a_subheading_in_the_article_is_no_site_name():
+    """Only a line above the article (the logo's, the header's) names the site: a
+    subheading in the article that repeats the headline's end after its dash does not."""
+    headline = "Spring budget for 6G research – What it means for you"
+    text = page(headline, "", BODY_1, "", "What it means for you", "", BODY_2)
+    assert clean_text(text).title == headline

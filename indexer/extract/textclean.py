@@ -1109,7 +1109,9 @@ def _title_from(
     else:
         rest = _wrapped_rest(lines + article[:1], title_line)
     title = _title_text(f"{title_line} {rest}" if rest else title_line)
-    return title_line, rest, _without_site_name(title, lines + article), pieces
+    # (The logo's or header's line stands above the article: a subheading in it
+    # repeating the headline's end, "… – What it means for you", names no site.)
+    return title_line, rest, _without_site_name(title, lines), pieces
 
 
 def _whole(lines: list[Line], title_line: str | None) -> str | None:
