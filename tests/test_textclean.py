@@ -2185,3 +2185,20 @@ def test_a_subheading_in_the_article_is_no_site_name():
     headline = "Spring budget for 6G research – What it means for you"
     text = page(headline, "", BODY_1, "", "What it means for you", "", BODY_2)
     assert clean_text(text).title == headline
+
+
+def test_no_site_name_inside_a_quote_in_guillemets_nor_an_empty_one():
+    """A closing guillemet with spaces round it is the quote's, no tab title's
+    separator; and a separator with nothing after it names no site, not even
+    where a line is blank."""
+    quoted = "Le ministre lance « France 6G » pour la recherche"
+    own = [textclean.Line("pour la recherche", block=0), textclean.Line("  ", block=1)]
+    assert textclean._without_site_name(quoted, own) == quoted
+    assert (
+        textclean._without_site_name(
+            "« France 6G » lancé | Radio News", [textclean.Line("Radio News", block=0)]
+        )
+        == "« France 6G » lancé"
+    )
+    dangling = "Radio lab opens a test bed in Oulu -  "
+    assert textclean._without_site_name(dangling, own) == dangling

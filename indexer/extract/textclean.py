@@ -2174,13 +2174,18 @@ def _without_site_name(title: str | None, lines: list[Line]) -> str | None:
     dash ("6G - what operators want") names no line. A name before the
     headline stays: an issuer's notice is titled "Acme Oy – Strategic
     partnership" under a line "Acme Oy"."""
-    cuts = list(_NAME_SEPARATOR.finditer(title or ""))
+    # (A quote's closing guillemet, "« France 6G » pour …", is no separator: each
+    # quote is masked, its length kept, so that the cut's offsets hold in the title.)
+    masked = _GUILLEMETS.sub(lambda quote: "Q" * len(quote[0]), title or "")
+    cuts = list(_NAME_SEPARATOR.finditer(masked))
     if not cuts:
         return title
     cut = cuts[-1]
     name, rest = title[cut.end() :].strip().casefold(), title[: cut.start()]
-    if word_count(rest) >= TITLE_MIN_WORDS and any(
-        line.text.strip().casefold() == name for line in lines
+    if (
+        name
+        and word_count(rest) >= TITLE_MIN_WORDS
+        and any(line.text.strip().casefold() == name for line in lines)
     ):
         return rest.strip()
     return title
