@@ -2170,3 +2170,35 @@ def test_an_interviewers_question_with_its_dash_glued_on_is_no_headline():
     assert clean_text(text).title == headline
     assert textclean._is_furniture("――最初に、今回の展示のテーマを教えてください")
     assert not textclean._is_furniture("Oulu opens a 6G test network — for startups")
+
+
+def test_a_headline_a_blank_line_under_a_gallery_counter_stays():
+    """A blank line closes a gallery's caption: the headline under it is no photo's title."""
+    headline = "Six universities open a shared 6G test network"
+    text = page("Photo 1 of 3", "", headline, "", BODY_1, "", BODY_2)
+    assert clean_text(text).title == headline
+
+
+def test_a_subheading_in_the_article_is_no_site_name():
+    """Only a line above the article (the logo's, the header's) names the site: a
+    subheading in the article that repeats the headline's end after its dash does not."""
+    headline = "Spring budget for 6G research – What it means for you"
+    text = page(headline, "", BODY_1, "", "What it means for you", "", BODY_2)
+    assert clean_text(text).title == headline
+
+
+def test_no_site_name_inside_a_quote_in_guillemets_nor_an_empty_one():
+    """A closing guillemet with spaces round it is the quote's, no tab title's
+    separator; and a separator with nothing after it names no site, not even
+    where a line is blank."""
+    quoted = "Le ministre lance « France 6G » pour la recherche"
+    own = [textclean.Line("pour la recherche", block=0), textclean.Line("  ", block=1)]
+    assert textclean._without_site_name(quoted, own) == quoted
+    assert (
+        textclean._without_site_name(
+            "« France 6G » lancé | Radio News", [textclean.Line("Radio News", block=0)]
+        )
+        == "« France 6G » lancé"
+    )
+    dangling = "Radio lab opens a test bed in Oulu -  "
+    assert textclean._without_site_name(dangling, own) == dangling

@@ -1109,7 +1109,9 @@ def _title_from(
     else:
         rest = _wrapped_rest(lines + article[:1], title_line)
     title = _title_text(f"{title_line} {rest}" if rest else title_line)
-    return title_line, rest, _without_site_name(title, lines + article), pieces
+    # (The logo's or header's line stands above the article: a subheading in it
+    # repeating the headline's end, "… – What it means for you", names no site.)
+    return title_line, rest, _without_site_name(title, lines), pieces
 
 
 def _whole(lines: list[Line], title_line: str | None) -> str | None:
@@ -1455,9 +1457,12 @@ CAPTION_LINES = 2
 
 def _photo_caption(lines: list[Line], i: int) -> bool:
     """Whether the line is a photo's title or caption: one of the CAPTION_LINES
-    under a gallery's counter ("Image 1 of 5"), with no credit ("Photo: Ann
-    Lee") between to close the caption (a headline may follow that credit)."""
+    under a gallery's counter ("Image 1 of 5") in its block, with no blank line
+    nor credit ("Photo: Ann Lee") between to close the caption (a headline may
+    follow either)."""
     for above in reversed(lines[max(i - CAPTION_LINES, 0) : i]):
+        if above.block != lines[i].block:  # a blank line ends the photo's caption
+            return False
         if above.kind == "gallery-counter":
             return True
         if above.kind == "image-caption":
@@ -2169,13 +2174,18 @@ def _without_site_name(title: str | None, lines: list[Line]) -> str | None:
     dash ("6G - what operators want") names no line. A name before the
     headline stays: an issuer's notice is titled "Acme Oy – Strategic
     partnership" under a line "Acme Oy"."""
-    cuts = list(_NAME_SEPARATOR.finditer(title or ""))
+    # (A quote's closing guillemet, "« France 6G » pour …", is no separator: each
+    # quote is masked, its length kept, so that the cut's offsets hold in the title.)
+    masked = _GUILLEMETS.sub(lambda quote: "Q" * len(quote[0]), title or "")
+    cuts = list(_NAME_SEPARATOR.finditer(masked))
     if not cuts:
         return title
     cut = cuts[-1]
     name, rest = title[cut.end() :].strip().casefold(), title[: cut.start()]
-    if word_count(rest) >= TITLE_MIN_WORDS and any(
-        line.text.strip().casefold() == name for line in lines
+    if (
+        name
+        and word_count(rest) >= TITLE_MIN_WORDS
+        and any(line.text.strip().casefold() == name for line in lines)
     ):
         return rest.strip()
     return title
