@@ -1845,8 +1845,9 @@ _GUILLEMETS = re.compile(r"«[^«»]*»")
 
 
 def _unquoted(line: str) -> str:
-    """The line with each quote in guillemets as one word, its "»" no arrow."""
-    return _GUILLEMETS.sub("Q", line)
+    """The line with each quote in guillemets as one word of its length, its "»"
+    no arrow (offsets in it hold in the line)."""
+    return _GUILLEMETS.sub(lambda quote: "Q" * len(quote[0]), line)
 
 
 def _crumbs_end(crumbs: str, title: str) -> bool:
@@ -2174,10 +2175,8 @@ def _without_site_name(title: str | None, lines: list[Line]) -> str | None:
     dash ("6G - what operators want") names no line. A name before the
     headline stays: an issuer's notice is titled "Acme Oy – Strategic
     partnership" under a line "Acme Oy"."""
-    # (A quote's closing guillemet, "« France 6G » pour …", is no separator: each
-    # quote is masked, its length kept, so that the cut's offsets hold in the title.)
-    masked = _GUILLEMETS.sub(lambda quote: "Q" * len(quote[0]), title or "")
-    cuts = list(_NAME_SEPARATOR.finditer(masked))
+    # (A quote's closing guillemet, "« France 6G » pour …", is no separator.)
+    cuts = list(_NAME_SEPARATOR.finditer(_unquoted(title or "")))
     if not cuts:
         return title
     cut = cuts[-1]
