@@ -2202,3 +2202,18 @@ def test_no_site_name_inside_a_quote_in_guillemets_nor_an_empty_one():
     )
     dangling = "Radio lab opens a test bed in Oulu -  "
     assert textclean._without_site_name(dangling, own) == dangling
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Der neue Campus soll die Forschung bündeln. Grafik: Ann Lee",
+        "La nueva antena en el laboratorio. Imagen: Universidad de Oulu",
+        "Uusi testiverkko avattiin Oulussa. Kuva: Ann Lee",
+    ],
+)
+def test_a_caption_closed_by_its_credit_in_other_languages_is_furniture(line):
+    """A caption's credit in German, Spanish, Finnish ... closes a sentence as
+    "Photo: …" does in English: a caption, even printed twice, is no headline."""
+    assert textclean._captioned(line)
+    assert not textclean._captioned("Grafik-Chips für 6G: Ann Lee über neue Pläne")

@@ -2239,7 +2239,17 @@ def _captioned(line: str) -> bool:
     ("… the new test range. Credit: University of Bristol"). A headline with a
     credit glued to it has no full stop before the credit."""
     credit = _GLUED_CREDIT.search(line)
-    return bool(credit) and line[: credit.start()].rstrip().endswith(".")
+    if credit and line[: credit.start()].rstrip().endswith("."):
+        return True
+    return bool(_CAPTION_CREDIT.search(line))
+
+
+# A caption's credit in other languages after its sentence's full stop ("… bündeln.
+# Grafik: Ann Lee", "… Oulussa. Kuva: …"); only there, as a headline may open with
+# such a word ("Das Bild: was 6G bringt").
+_CAPTION_CREDIT = re.compile(
+    r"\.\s+(?:grafik|graphic|bild|kuva|zdjęcie|imagem|imagen|crédit|crédito)s?\s*[:/|©]", re.I
+)
 
 
 def _headline_sentence(line: Line, asks: bool = True) -> bool:
