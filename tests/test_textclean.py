@@ -2217,24 +2217,3 @@ def test_a_caption_closed_by_its_credit_in_other_languages_is_furniture(line):
     "Photo: …" does in English: a caption, even printed twice, is no headline."""
     assert textclean._captioned(line)
     assert not textclean._captioned("Grafik-Chips für 6G: Ann Lee über neue Pläne")
-
-
-@pytest.mark.parametrize(
-    "printed",
-    [
-        f"{JA_TITLE}|北辰通信の研究開発",
-        f"北辰新報｜{JA_TITLE}",
-        f"北辰通信｜ニュース｜{JA_TITLE}",
-    ],
-)
-def test_a_cjk_title_loses_the_names_beside_it_between_pipes(printed):
-    """A CJK tab title prints the paper's, ministry's or section's name beside
-    the headline with a pipe and no spaces: the headline is the long part."""
-    text = page("ニュース", "", printed, "", *JA_BODY)
-    assert clean_text(text).title == JA_TITLE
-
-
-def test_a_cjk_headline_of_two_even_halves_keeps_its_pipe():
-    """Two halves of one length are the headline's own, not a name beside it."""
-    headline = "6G研究の新拠点を開設｜大学と企業が共同で試験"
-    assert textclean._cjk_headline_part(headline) == headline

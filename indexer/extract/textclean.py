@@ -2157,7 +2157,6 @@ def _title_text(line: str) -> str:
     unglued = _GLUED_ICON.sub("", line).rstrip()
     line = unglued if word_count(unglued) >= TITLE_MIN_WORDS else line
     line = _GLUED_HANDLE.sub("", line) or line
-    line = _cjk_headline_part(line)
     unsuffixed = _SITE_SUFFIX.sub("", line)
     line = unsuffixed if word_count(unsuffixed) >= TITLE_MIN_WORDS else line
     headline = _GLUED_BYLINE.sub("", line)
@@ -2189,26 +2188,6 @@ def _without_site_name(title: str | None, lines: list[Line]) -> str | None:
     ):
         return rest.strip()
     return title
-
-
-# A CJK tab title's parts between pipes, printed without spaces ("成都商报|…",
-# "総務省｜報道資料｜…", "…|ソフトバンクの研究開発"): the paper's, ministry's or
-# section's name beside the headline.
-_PIPE = re.compile(r"\s*[|｜]\s*")
-
-
-def _cjk_headline_part(line: str) -> str:
-    """The headline among a CJK title's pipe-separated parts: the part at least
-    twice as long as all the others together (the names beside it are short);
-    the line as it is when no part is."""
-    if not HAS_CJK.search(line) or not _PIPE.search(line):
-        return line
-    parts = [part for part in _PIPE.split(line) if part]
-    longest = max(parts, key=len)
-    others = sum(len(part) for part in parts) - len(longest)
-    if len(longest) >= 2 * others and word_count(longest) >= TITLE_MIN_WORDS:
-        return longest
-    return line
 
 
 def _undoubled(line: str) -> str:
