@@ -2217,3 +2217,20 @@ def test_a_caption_closed_by_its_credit_in_other_languages_is_furniture(line):
     "Photo: …" does in English: a caption, even printed twice, is no headline."""
     assert textclean._captioned(line)
     assert not textclean._captioned("Grafik-Chips für 6G: Ann Lee über neue Pläne")
+
+
+@pytest.mark.parametrize("tag", ["[単独]", "【関西の産業特集】", "<特集>", "［速報］"])
+def test_a_section_tag_in_brackets_before_the_headline_is_no_part_of_it(tag):
+    """Korean, Japanese and Chinese papers print a section's or series' tag in
+    brackets before the headline ("[단독]" exclusive, "【特集】"): a kicker the
+    labels of every real set leave out, with or without a space after it."""
+    for printed in (f"{tag} {JA_TITLE}", f"{tag}{JA_TITLE}"):
+        text = page("ニュース", "", printed, "", *JA_BODY)
+        assert clean_text(text).title == JA_TITLE
+
+
+def test_a_long_bracketed_series_name_stays_in_the_headline():
+    """Square brackets round more than a tag's few characters hold the
+    headline's own words (a show's name: "[The Palace: Tale of Jang Noksu] …")."""
+    headline = "[Oulu Radio Days: Spring Edition] Six labs open their doors"
+    assert textclean._title_text(headline) == headline

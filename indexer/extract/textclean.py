@@ -2023,6 +2023,13 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _SITE_SUFFIX = re.compile(r"(?<!\s)\s+\|\s+[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9&][\w.&'’-]*){0,3}$")
 # A breadcrumb's last separator left before the headline ("/ 7 key questions ...").
 _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
+# A section's or series' tag in brackets before the headline, as Korean, Japanese and
+# Chinese papers print them ("[단독] …", "[포럼] …", "【特集】…", "<特集>…"): a kicker, no
+# words of the headline. Square and angle brackets hold a short tag; lenticular ones
+# hold only tags, a longer series' name too ("【関西の産業特集】").
+_LEADING_TAG = re.compile(
+    r"^(?:\[[^\[\]]{1,8}\]|［[^［］]{1,8}］|<[^<>]{1,8}>|＜[^＜＞]{1,8}＞|【[^【】]{1,20}】|〔[^〔〕]{1,8}〕)\s*"
+)
 # A list item's bullet as a text-mode browser draws it ("□ Standings", "☆ Podcast"),
 # or its number ("1. ", "01. ", "2) ", "IV. ", "一、": a numbered list of other stories,
 # or the numbered heading of a post's first section right above its first paragraph):
@@ -2152,6 +2159,8 @@ def _title_text(line: str) -> str:
     line = _MARKDOWN_HEADING.sub("", line)
     line = _SUBJECT.sub("", line) or line
     line = _LEADING_SEPARATOR.sub("", line) or line
+    untagged = _LEADING_TAG.sub("", line)
+    line = untagged if word_count(untagged) >= TITLE_MIN_WORDS else line
     line = _GLUED_CREDIT.sub("", line).strip() or line
     line = _SLASH_CREDIT.sub("", line) or line
     unglued = _GLUED_ICON.sub("", line).rstrip()
