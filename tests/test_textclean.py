@@ -2234,3 +2234,27 @@ def test_a_long_bracketed_series_name_stays_in_the_headline():
     headline's own words (a show's name: "[The Palace: Tale of Jang Noksu] …")."""
     headline = "[Oulu Radio Days: Spring Edition] Six labs open their doors"
     assert textclean._title_text(headline) == headline
+
+
+def test_a_headline_printed_twice_under_the_sites_description_is_the_title():
+    """A newsroom's page may open with the site's description in a sentence and
+    then print the headline twice (<title> and <h1>): the doubled line is the
+    headline, though the sentence above it tells none of its words."""
+    headline = "Radio Alliance Presents Its Input to the 2030 Vision"
+    text = page(
+        "Press Room",
+        "",
+        "News and information about the alliance, including press releases, media advisories"
+        " and media contacts.",
+        "",
+        headline,
+        "",
+        headline,
+        "",
+        BODY_1,
+        "",
+        BODY_2,
+    )
+    assert clean_text(text).title == headline
+    once = text.replace(f"{headline}\n\n{headline}", headline)
+    assert clean_text(once).title != headline  # a section's heading over its paragraph

@@ -269,12 +269,23 @@ def _headline_under_standfirst(lines: list[Line], first: int, last: int) -> str 
         return None
     below = next((ln for ln in lines[at + 1 : last + 1] if ln.kind == "body"), None)
     above_share = _told_share(text, lines[first].text)
-    if above_share < TOLD_BY_SHARE or (below and _told_share(text, below.text) > above_share):
+    told_above = above_share >= TOLD_BY_SHARE and not (
+        below and _told_share(text, below.text) > above_share
+    )
+    if not told_above and not _printed_twice(lines, worded):
         return None
     # Out of the body: `_middle` knows the title repeated only by its words, and a
     # title's glued credit or site name ("… | Tech News Daily") is cut from it.
     lines[at].kind = "repeated title"
     return _title_text(text)
+
+
+def _printed_twice(lines: list[Line], worded: list[int]) -> bool:
+    """Whether the line under the paragraph is printed again right under
+    itself, as a page prints its <title> over its <h1>: the headline, whatever
+    the paragraph above it (a site's description: "News and information about
+    …") tells."""
+    return len(worded) > 1 and lines[worded[1]].text == lines[worded[0]].text
 
 
 def _told_share(text: str, paragraph: str) -> float:
