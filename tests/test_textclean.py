@@ -2258,3 +2258,30 @@ def test_a_headline_printed_twice_under_the_sites_description_is_the_title():
     assert clean_text(text).title == headline
     once = text.replace(f"{headline}\n\n{headline}", headline)
     assert clean_text(once).title != headline  # a section's heading over its paragraph
+
+
+def test_a_headline_over_its_stamp_beats_the_deck_under_the_stamp():
+    """A headline in other words than the lead's, its time stamp under it and
+    a deck in short lines under the stamp: the deck tells the lead better, but
+    the line the stamp stands under is the headline."""
+    headline = (
+        "Associations join forces: Brussels pact opens a new chapter for the next wireless era"
+    )
+    text = page(
+        "Search",
+        "",
+        headline,
+        "",
+        "2025.08.16 16:08",
+        "",
+        "Two associations sign memorandum on 6G research cooperation",
+        "Spectrum and standards covered",
+        "",
+        BODY_1,
+        "",
+        BODY_2,
+    )
+    assert clean_text(text).title == headline
+    # A section's label over the stamp is no headline: the line under the stamp is.
+    labelled = text.replace(headline, "Business")
+    assert clean_text(labelled).title != "Business"

@@ -1800,6 +1800,9 @@ def _told_in_lead(
     # A repeat stands against the lines a byline follows (a teaser is printed twice too).
     pool = set(repeated) | (bylined.keys() & scores.keys()) if repeated else scores
     best = max(pool, key=scores.get)
+    dated = _headline_over_its_stamp(best, bylined, lines, header, lead)
+    if dated is not None:
+        return dated
     top, others = best, {i for i, text in shaped if word_count(text) >= TEASER_LIST_WORDS}
     # (letter case aside: a page may print its headline in capitals once)
     title = _title_text(lines[best].text).casefold()
@@ -1824,6 +1827,33 @@ def _told_in_lead(
     if top != best or best in repeated:
         return top
     return _headline_over_deck(top, shaped, lines, lead)
+
+
+def _headline_over_its_stamp(
+    best: int, bylined: dict[int, int], lines: list[Line], header: int, lead: set[str]
+) -> int | None:
+    """The headline when the line the lead tells best is its deck, right under
+    the headline's byline or time stamp.
+
+    A headline may tell the lead in other words than the lead's ("Open RAN's
+    one team weighs anchor"), and the deck under the stamp tells it better;
+    the line the stamp stands under is the headline when the lead tells it
+    too (TOLD_MIN_WORDS of its words: a department's or a club's name over a
+    stamp tells one) and it is no section's label ("Business" over
+    "11/11/2025 17:34" and the headline), nor a line of the site's header
+    (above `header`). A line between the stamp and the line told best (a view
+    count, "Updated …", a section's label) makes that line the headline."""
+    if best in bylined:
+        return None
+    above = [
+        i
+        for i, at in bylined.items()
+        if header <= i < at == best - 1
+        and word_count(lines[i].text) >= TITLE_MIN_WORDS
+        and not _is_label(lines[i].text)
+        and sum(word in lead for word in _key_words(_title_text(lines[i].text))) >= TOLD_MIN_WORDS
+    ]
+    return max(above, default=None)
 
 
 def _headline_under_short_line(above: str, below: str) -> bool:
