@@ -2231,9 +2231,14 @@ def test_a_section_tag_in_brackets_before_the_headline_is_no_part_of_it(tag):
 
 def test_a_long_bracketed_series_name_stays_in_the_headline():
     """Square brackets round more than a tag's few characters hold the
-    headline's own words (a show's name: "[The Palace: Tale of Jang Noksu] …")."""
+    headline's own words (a show's name: "[Oulu Radio Days: …] …"), and so
+    may a short bracket in Latin script."""
     headline = "[Oulu Radio Days: Spring Edition] Six labs open their doors"
     assert textclean._title_text(headline) == headline
+    # In Latin script a short bracket may hold the headline's words too: kept.
+    assert textclean._title_text("[6G Labs] Six labs open their doors") == (
+        "[6G Labs] Six labs open their doors"
+    )
 
 
 def test_a_headline_printed_twice_under_the_sites_description_is_the_title():

@@ -2067,7 +2067,9 @@ _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 # A section's or series' tag in brackets before the headline, as Korean, Japanese and
 # Chinese papers print them ("[단독] …", "[포럼] …", "【特集】…", "<特集>…"): a kicker, no
 # words of the headline. Square and angle brackets hold a short tag; lenticular ones
-# hold only tags, a longer series' name too ("【関西の産業特集】").
+# hold only tags, a longer series' name too ("【関西の産業特集】"). Only a tag in CJK
+# (`_without_cjk_tag`): in Latin script a bracket opening a headline holds its words
+# as often ("[The Palace: …] More reviews").
 _LEADING_TAG = re.compile(
     r"^(?:\[[^\[\]]{1,8}\]|［[^［］]{1,8}］|<[^<>]{1,8}>|＜[^＜＞]{1,8}＞|【[^【】]{1,20}】|〔[^〔〕]{1,8}〕)\s*"
 )
@@ -2200,8 +2202,7 @@ def _title_text(line: str) -> str:
     line = _MARKDOWN_HEADING.sub("", line)
     line = _SUBJECT.sub("", line) or line
     line = _LEADING_SEPARATOR.sub("", line) or line
-    untagged = _LEADING_TAG.sub("", line)
-    line = untagged if word_count(untagged) >= TITLE_MIN_WORDS else line
+    line = _without_cjk_tag(line)
     line = _GLUED_CREDIT.sub("", line).strip() or line
     line = _SLASH_CREDIT.sub("", line) or line
     unglued = _GLUED_ICON.sub("", line).rstrip()
@@ -2238,6 +2239,16 @@ def _without_site_name(title: str | None, lines: list[Line]) -> str | None:
     ):
         return rest.strip()
     return title
+
+
+def _without_cjk_tag(line: str) -> str:
+    """The headline without a CJK section's tag in brackets before it
+    (`_LEADING_TAG`), when words enough for a title are left."""
+    tag = _LEADING_TAG.match(line)
+    if not tag or not HAS_CJK.search(tag[0]):
+        return line
+    untagged = line[tag.end() :]
+    return untagged if word_count(untagged) >= TITLE_MIN_WORDS else line
 
 
 def _undoubled(line: str) -> str:
