@@ -2290,3 +2290,50 @@ def test_a_headline_over_its_stamp_beats_the_deck_under_the_stamp():
     # A section's label over the stamp is no headline: the line under the stamp is.
     labelled = text.replace(headline, "Business")
     assert clean_text(labelled).title != "Business"
+
+
+def test_a_tab_titles_tail_goes_when_the_page_prints_the_headline_alone():
+    """The site's name after a tab title's dash is printed only in its logo's
+    picture, but the page prints the headline alone as the article's heading:
+    what follows the dash is no part of it. A series' name printed alone over
+    its episode is shorter than the episode and stays in the title."""
+    text = page(
+        "2021/03/01",
+        "",
+        "6G試驗網連接萬家大學 - 科技評論",
+        "",
+        "按此訂閱",
+        "",
+        "6G試驗網連接萬家大學",
+        "",
+        BODY_1,
+        "",
+        BODY_2,
+    )
+    assert clean_text(text).title == "6G試驗網連接萬家大學"
+    own = [textclean.Line("The 6G Research Roundup", block=0)]
+    series = "The 6G Research Roundup - Oulu opens a radio lab"
+    assert textclean._without_site_name(series, own) == series
+
+
+@pytest.mark.parametrize(
+    "line, headline",
+    [
+        ("The 6G series workshop by Hexa-X-II", "The 6G series workshop by Hexa-X-II"),
+        ("Sub-THz test bed launched by Nokia", "Sub-THz test bed launched by Nokia"),
+        ("Sub-THz test bed opens in Oulu by Ann Lee", "Sub-THz test bed opens in Oulu"),
+        (
+            "Sub-THz test bed opens in Oulu by NOKIA — 4 March 2025",
+            "Sub-THz test bed opens in Oulu",
+        ),
+        (
+            "Sub-THz test bed opens in Oulu by Ann Lee-Moss and Bo Ek | on 12 JUN 2025",
+            "Sub-THz test bed opens in Oulu",
+        ),
+    ],
+)
+def test_only_a_writers_name_after_by_is_a_glued_byline(line, headline):
+    """A headline may end with "by" and who did it, a firm or a project; a
+    writer's glued byline is a person's name, or any name a date or a
+    separator follows."""
+    assert textclean._title_text(line) == headline

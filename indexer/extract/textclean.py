@@ -2148,12 +2148,19 @@ _FURNITURE_WORDS = re.compile(
 # An icon font's ligature ("chevron_left", "arrow_forward") and the link it opens: words
 # in snake case are never a headline's. (Tried only where a word starts: linear.)
 _GLUED_ICON = re.compile(r"(?<=\s)[a-z]+(?:_[a-z]+)+\b.*$")
-# " by" ("written by", "posted by") and a name of one to four capitalised words closing
-# the line, a date may follow. (Words apart by spaces: a long word split into names
-# every possible way backtracks.)
+# " by" and a writer's name closing the line: one to four capitalised words with a
+# date or a separator after them, or after "written by" ("posted", "reported"); else
+# a person's name of two or three words ("… by Ann Lee"), as a headline ends
+# "… launched by Nokia" or "… workshop by Hexa-X-II" too. A second writer may follow
+# ("by Ann Lee and Bo Ek | 12 JUN"). (Words apart by spaces: a long word split into
+# names every possible way backtracks.)
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_PERSON = r"[A-Z][a-zà-ÿ.'’-]+(?:\s+[A-Z][a-zà-ÿ.'’-]+){1,2}"
 _GLUED_BYLINE = re.compile(
-    r"(?:\s+(?:written|posted|words|reported))?\s+by\s+"
-    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[—–|,-].*|\d.*)?$"
+    rf"(?:(?:^|\s+)(?:written|posted|words|reported)\s+by\s+{_NAME}\s*$"
+    rf"|(?:\s+(?:written|posted|words|reported))?\s+by\s+"
+    rf"(?:{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:\s*[,|]|\s+[—–-]|\s+\d).*"
+    rf"|{_PERSON}(?:\s+(?:and|&)\s+{_PERSON})?\s*$))"
 )
 # A writer's name and social handle glued to the headline, an age may follow
 # ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days").
@@ -2222,21 +2229,21 @@ _NAME_SEPARATOR = re.compile(r"\s[-–—|·•»]{1,2}\s")
 def _without_site_name(title: str | None, lines: list[Line]) -> str | None:
     """The title without the site's name a tab title adds after it ("Radio lab
     opens in Oulu - Institute of Radio"), cut only where the page prints that
-    name on a line of its own (its logo's or header's line): a headline's own
-    dash ("6G - what operators want") names no line. A name before the
-    headline stays: an issuer's notice is titled "Acme Oy – Strategic
-    partnership" under a line "Acme Oy"."""
+    name on a line of its own (its logo's or header's line), or the headline
+    alone, longer than what follows it (the article's own heading, when the
+    site's name is printed only in its logo's picture): a headline's own dash
+    ("6G - what operators want") names no line. A name before the headline
+    stays: an issuer's notice is titled "Acme Oy – Strategic partnership" under
+    a line "Acme Oy", and a series' name over its episode is no headline."""
     # (A quote's closing guillemet, "« France 6G » pour …", is no separator.)
     cuts = list(_NAME_SEPARATOR.finditer(_unquoted(title or "")))
     if not cuts:
         return title
     cut = cuts[-1]
     name, rest = title[cut.end() :].strip().casefold(), title[: cut.start()]
-    if (
-        name
-        and word_count(rest) >= TITLE_MIN_WORDS
-        and any(line.text.strip().casefold() == name for line in lines)
-    ):
+    printed = {line.text.strip().casefold() for line in lines}
+    headline_printed = rest.strip().casefold() in printed and word_count(rest) > word_count(name)
+    if word_count(rest) >= TITLE_MIN_WORDS and ((name and name in printed) or headline_printed):
         return rest.strip()
     return title
 
