@@ -6,10 +6,11 @@ import itertools
 import json
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
-from indexer.extract import textclean
+from indexer.extract import extract_document, textclean
 from indexer.extract.textclean import clean_text
 
 from .conftest import REPO
@@ -804,8 +805,6 @@ def test_an_unbulleted_list_after_a_colon_stays_each_line_an_item(gap):
 
 
 def test_the_names_of_an_unbulleted_list_reach_the_organisation_facet():
-    from indexer.extract import extract_document
-
     article = extract_document(grants_page(gap="\n\n"), "grants.txt", is_html=False)
     assert {"KTH", "Chalmers", "Lund University"} <= set(article.organisations) | set(
         article.mentions
@@ -2295,7 +2294,8 @@ def test_a_headline_over_its_stamp_beats_the_deck_under_the_stamp():
 def test_a_tab_titles_tail_goes_when_the_page_prints_the_headline_alone():
     """The site's name after a tab title's dash is printed only in its logo's
     picture, but the page prints the headline alone as the article's heading:
-    what follows the dash is no part of it. A series' name printed alone over
+    what follows the dash is no part of it, and the date by the tab title's
+    line is still the page's. A series' name printed alone over
     its episode is shorter than the episode and stays in the title."""
     text = page(
         "2021/03/01",
@@ -2311,6 +2311,8 @@ def test_a_tab_titles_tail_goes_when_the_page_prints_the_headline_alone():
         BODY_2,
     )
     assert clean_text(text).title == "6G試驗網連接萬家大學"
+    # The page's date stands by the tab title's line, the one that holds the title.
+    assert extract_document(text, "page.txt", is_html=False).date == date(2021, 3, 1)
     own = [textclean.Line("The 6G Research Roundup", block=0)]
     series = "The 6G Research Roundup - Oulu opens a radio lab"
     assert textclean._without_site_name(series, own) == series

@@ -485,23 +485,23 @@ def _dateline_of(sentence: str) -> list[str]:
 
 
 def _title_lines(lines: list[str], title: str | None) -> list[int]:
-    """The indexes of the title's lines: the lines that are the title, else those
-    that hold it (a page's <title> line adds the site's name), else the lines it
-    starts on when it is wrapped; spaces compared as one (a copy may turn an
-    ideographic space into a plain one)."""
+    """The indexes of the title's lines: the lines that are the title, then those
+    that hold it (a page's <title> line adds the site's name, and the page's
+    date may stand by that line only, when the title was cut from it), else the
+    lines it starts on when it is wrapped; spaces compared as one (a copy may
+    turn an ideographic space into a plain one)."""
     if not title:
         return []
     keys = [" ".join(line.split()) for line in lines]
     title = " ".join(title.split())
-    for match in (
-        lambda key: key == title,
-        lambda key: title in key,
-        lambda key: len(key) >= len(title) / 2 and title.startswith(key),
-    ):
-        found = [i for i, key in enumerate(keys) if match(key)]
-        if found:
-            return found
-    return _split_title_ends(keys, title)
+    whole = [i for i, key in enumerate(keys) if key == title]
+    found = whole + [i for i, key in enumerate(keys) if title in key and i not in whole]
+    if found:
+        return found
+    starts = [
+        i for i, key in enumerate(keys) if len(key) >= len(title) / 2 and title.startswith(key)
+    ]
+    return starts or _split_title_ends(keys, title)
 
 
 def _split_title_ends(keys: list[str], title: str) -> list[int]:
