@@ -2339,3 +2339,10 @@ def test_only_a_writers_name_after_by_is_a_glued_byline(line, headline):
     writer's glued byline is a person's name, or any name a date or a
     separator follows."""
     assert textclean._title_text(line) == headline
+
+
+def test_a_glued_byline_is_looked_for_in_linear_time_on_a_run_of_spaces(finishes):
+    """A line padded with a long run of spaces (a text-mode browser's table
+    cell) is tried for " by" where the run starts, not at each of its spaces."""
+    line = "Oulu opens a radio lab" + " " * 100_000 + "x"
+    assert textclean._GLUED_BYLINE.search(line) is None

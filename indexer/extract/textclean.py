@@ -2153,12 +2153,13 @@ _GLUED_ICON = re.compile(r"(?<=\s)[a-z]+(?:_[a-z]+)+\b.*$")
 # a person's name of two or three words ("… by Ann Lee"), as a headline ends
 # "… launched by Nokia" or "… workshop by Hexa-X-II" too. A second writer may follow
 # ("by Ann Lee and Bo Ek | 12 JUN"). (Words apart by spaces: a long word split into
-# names every possible way backtracks.)
+# names every possible way backtracks; and tried only where a run of spaces starts:
+# a run of 100,000 spaces tried at each of its spaces is quadratic.)
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 _PERSON = r"[A-Z][a-zà-ÿ.'’-]+(?:\s+[A-Z][a-zà-ÿ.'’-]+){1,2}"
 _GLUED_BYLINE = re.compile(
-    rf"(?:(?:^|\s+)(?:written|posted|words|reported)\s+by\s+{_NAME}\s*$"
-    rf"|(?:\s+(?:written|posted|words|reported))?\s+by\s+"
+    rf"(?:(?:^|(?<!\s)\s+)(?:written|posted|words|reported)\s+by\s+{_NAME}\s*$"
+    rf"|(?<!\s)(?:\s+(?:written|posted|words|reported))?\s+by\s+"
     rf"(?:{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:\s*[,|]|\s+[—–-]|\s+\d).*"
     rf"|{_PERSON}(?:\s+(?:and|&)\s+{_PERSON})?\s*$))"
 )
