@@ -1661,7 +1661,7 @@ def _bylined(shaped: list[tuple[int, str]], lines: list[Line]) -> dict[int, int]
     for i, text in shaped:
         if len(lines) - i > TOLD_REACH:
             continue
-        if _GLUED_BYLINE.search(text) or _glued_stamp(text):  # a byline on the same line
+        if _glued_byline(text) is not None or _glued_stamp(text):  # a byline on the same line
             byline_of[i] = i
             continue
         reach = itertools.takewhile(
@@ -2156,13 +2156,20 @@ _GLUED_ICON = re.compile(r"(?<=\s)[a-z]+(?:_[a-z]+)+\b.*$")
 # names every possible way backtracks; and tried only where a run of spaces starts:
 # a run of 100,000 spaces tried at each of its spaces is quadratic.)
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+# A number as a date or an age starts ("12 June", "12th", "2 h ago", "2024-06-12"), not
+# a name's ("by Nokia 5G team").
+_FIGURE = r"\d+(?!\d)(?:st|nd|rd|th|[hmd])?(?![A-Za-z])"
 _PERSON = r"[A-Z][a-zà-ÿ.'’-]+(?:\s+[A-Z][a-zà-ÿ.'’-]+){1,2}"
 _GLUED_BYLINE = re.compile(
     rf"(?:(?:^|(?<!\s)\s+)(?:written|posted|words|reported)\s+by\s+{_NAME}\s*$"
     rf"|(?<!\s)(?:\s+(?:written|posted|words|reported))?\s+by\s+"
-    rf"(?:{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:\s*[,|]|\s+[—–-]|\s+\d).*"
+    rf"(?:{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:\s*[,|]|\s+[—–-]|\s+{_FIGURE}).*"
     rf"|{_PERSON}(?:\s+(?:and|&)\s+{_PERSON})?\s*$))"
 )
+# The words after "by", to tell a writer from an organisation or a repeated word.
+_AFTER_BY = re.compile(r"\bby\s+(?P<name>[^\W\d_][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+_PASSIVE = re.compile(r"[^\W\d_]{2,}ed", re.I)
+_BYLINE_TRIES = 4
 # A writer's name and social handle glued to the headline, an age may follow
 # ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days").
 _GLUED_HANDLE = re.compile(r"\s+[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*\s+@\w+(?:\s*[/|·•].*)?$")
@@ -2178,6 +2185,37 @@ _NAMED_BYLINE = re.compile(
     r"^(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3}),\s+(?:[\w.&'’-]+\s+){0,5}"
     r"(?i:writer|reporter|editor|correspondent|columnist|contributor|journalist|staff)$"
 )
+
+
+def _glued_byline(line: str) -> int | None:
+    """Where a writer's byline glued to the line's end starts (`_GLUED_BYLINE`), or
+    None. A name closing a headline after "by" is the headline's own words when
+    "by" follows a passive verb ("… unveiled by Keysight Technologies", "… opened by
+    Mayor Ann Lee"); and "by" between a word and itself is never a byline ("Step by
+    Step Guide"). Not when "written by" says it is one. A firm's name alone is no
+    sign: a news site's glued source line reads "… spacecraft by European Space
+    Agency". (A few tries only: a line of a thousand "X by X," would be quadratic.)"""
+    start = 0
+    for _ in range(_BYLINE_TRIES):
+        found = _GLUED_BYLINE.search(line, start)
+        if found is None or _is_writer(line, found):
+            return found and found.start()
+        start = found.start() + 1
+    return None
+
+
+def _is_writer(line: str, found: re.Match) -> bool:
+    """Whether a `_GLUED_BYLINE` match names a writer (see `_glued_byline`)."""
+    matched = found.group()
+    named = _AFTER_BY.search(matched)
+    if named is None or matched.split()[0].lower() != "by":  # "written by …"
+        return True
+    before = line[: found.start()].split()
+    name = named["name"]
+    if before and before[-1].lower() == name.split()[0].lower():
+        return False
+    closes = matched.rstrip().endswith(name)
+    return not (closes and before and _PASSIVE.fullmatch(before[-1]))
 
 
 def _named_byline(text: str) -> bool:
@@ -2218,7 +2256,8 @@ def _title_text(line: str) -> str:
     line = _GLUED_HANDLE.sub("", line) or line
     unsuffixed = _SITE_SUFFIX.sub("", line)
     line = unsuffixed if word_count(unsuffixed) >= TITLE_MIN_WORDS else line
-    headline = _GLUED_BYLINE.sub("", line)
+    start = _glued_byline(line)
+    headline = line if start is None else line[:start]
     line = headline if word_count(headline) >= TITLE_MIN_WORDS else line
     return _glued_stamp(line) or line
 
