@@ -2356,3 +2356,64 @@ def test_a_glued_byline_is_looked_for_in_linear_time_on_a_run_of_spaces(finishes
     cell) is tried for " by" where the run starts, not at each of its spaces."""
     line = "Oulu opens a radio lab" + " " * 100_000 + "x"
     assert textclean._GLUED_BYLINE.search(line) is None
+
+
+def test_an_encyclopedias_tagline_is_no_headline():
+    """An encyclopedia's page (or a mirror of it) prints a tagline under its
+    title in the reader's language; the title is the line above it, and a
+    translated skip link is no title either."""
+    for tagline in ("From Wikipedia, the free encyclopedia", "ウィキペディアから無料の百科事典"):
+        text = page(
+            "Sixth-generation mobile radio systems",
+            "",
+            tagline,
+            "",
+            BODY_1,
+        )
+        assert clean_text(text).title == "Sixth-generation mobile radio systems"
+
+
+def test_a_writers_field_in_a_table_cell_is_no_headline():
+    """A page laid out in a table prints the headline, the writer's field and
+    the time stamp each in a cell; the field over the stamp is no headline, and
+    the cells' bars are no part of the title."""
+    text = page(
+        "| Oulu opens a sub-THz radio laboratory |",
+        "|",
+        "| Автор: Ann Lee, Bo Ek |",
+        "| 17.11.2025 11:38 |",
+        "|",
+        BODY_1,
+        BODY_2,
+    )
+    assert clean_text(text).title == "Oulu opens a sub-THz radio laboratory"
+
+
+def test_a_korean_photos_credit_marks_a_caption_printed_twice():
+    """A Korean paper closes a photo's caption with who provided it ("(KAIST
+    제공)") and its agency after a slash; printed twice, and told by the lead
+    better than the headline, it is still a caption."""
+    caption = "6G 시험망 2026 포스터.(한빛대학교 제공)/한빛뉴스"
+    text = page(
+        '"열린 연구를 위하여"…한빛대학교, 21일 6G 시험망 행사',
+        "",
+        caption,
+        caption,
+        "",
+        "(대전=한빛뉴스) 김철수 기자 = 한빛대학교는 오는 21일 오전 11시 본관 대강당에서 "
+        "한빛전자, 한빛연구원과 6G 시험망 2026 행사를 연다고 밝혔다.",
+        "",
+        "시험망은 테라헤르츠 대역의 무선 실험을 지원한다.",
+    )
+    assert clean_text(text).title == '"열린 연구를 위하여"…한빛대학교, 21일 6G 시험망 행사'
+
+
+def test_a_date_in_brackets_closing_the_headline_is_no_part_of_it():
+    """A page may print the event's days or its stamp in brackets after the
+    headline; a bracket that holds no date is the headline's."""
+    assert textclean._title_text("Oulu radio summit opens (31. aug.–1. sep. 2025)") == (
+        "Oulu radio summit opens"
+    )
+    assert textclean._title_text("Oulu radio summit opens (Part 2)") == (
+        "Oulu radio summit opens (Part 2)"
+    )

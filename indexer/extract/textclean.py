@@ -2064,6 +2064,9 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _SITE_SUFFIX = re.compile(r"(?<!\s)\s+\|\s+[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9&][\w.&'’-]*){0,3}$")
 # A breadcrumb's last separator left before the headline ("/ 7 key questions ...").
 _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
+# A table cell's closing bar or a bullet left at the end ("| Headline |"); not a
+# French quote's closing "»", which has a space before it too.
+_TRAILING_SEPARATOR = re.compile(r"\s[|•·]$")
 # A section's or series' tag in brackets before the headline, as Korean, Japanese and
 # Chinese papers print them ("[단독] …", "[포럼] …", "【特集】…", "<特集>…"): a kicker, no
 # words of the headline. Square and angle brackets hold a short tag; lenticular ones
@@ -2115,6 +2118,9 @@ _FURNITURE = re.compile(
     r"back to\b|return to\b|zurück\b|retour\b|volver\b|"
     r"skip to\b|go to\b|jump to\b|home\s*[»>/|›]|written by\b|posted by\b|"
     r"(photo|image|picture|foto|credit|source)s?\s*(credit)?\s*[:/|©])"
+    # A writer's field, maybe in a table's cell: "Author: Ann Lee", "| Автор: …", "作者：".
+    r"|^[|•·]?\s*(author|autor|autore|auteur|автор|författare|forfatter|kirjoittaja|yazar|"
+    r"συντάκτης|作者|著者|글쓴이)\s*[:：]"
     # A social handle ("@noksutagram"): an embedded post's, never a headline's.
     r"|@\w"
     # A button or link: a page's own command ("Continue reading", "Copy this link").
@@ -2239,8 +2245,9 @@ def _title_text(line: str) -> str:
     `_SLASH_CREDIT`), glued icon ligature ("… chevron_left Browse All Posts"),
     the site's name after a tab title's pipe (`_SITE_SUFFIX`), glued name and
     handle ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days", `_GLUED_HANDLE`),
-    glued byline ("… program by Ann Lee — November 18, 2019") or glued time stamp
-    ("… Friday, 22 October 2010 at 20:13", `_glued_stamp`)."""
+    glued byline ("… program by Ann Lee — November 18, 2019"), a date in brackets
+    closing it (`_without_dated_brackets`) or glued time stamp ("… Friday, 22
+    October 2010 at 20:13", `_glued_stamp`)."""
     field = _TITLE_FIELD.match(line)
     if field:
         line = field["title"]
@@ -2248,6 +2255,7 @@ def _title_text(line: str) -> str:
     line = _MARKDOWN_HEADING.sub("", line)
     line = _SUBJECT.sub("", line) or line
     line = _LEADING_SEPARATOR.sub("", line) or line
+    line = _TRAILING_SEPARATOR.sub("", line) or line
     line = _without_cjk_tag(line)
     line = _GLUED_CREDIT.sub("", line).strip() or line
     line = _SLASH_CREDIT.sub("", line) or line
@@ -2259,7 +2267,23 @@ def _title_text(line: str) -> str:
     start = _glued_byline(line)
     headline = line if start is None else line[:start]
     line = headline if word_count(headline) >= TITLE_MIN_WORDS else line
+    line = _without_dated_brackets(line)
     return _glued_stamp(line) or line
+
+
+# A bracket closing the line, its text short: a date or a date range there is the
+# page's stamp or the event's days, not the headline's words ("… (31 Aug–1 Sep 2025)").
+_CLOSING_BRACKET = re.compile(r"\s*[(（]([^()（）]{4,60})[)）]\s*$")
+
+
+def _without_dated_brackets(line: str) -> str:
+    """The line without a closing bracket that holds a date and little else
+    (eight words at most), when the rest is still a title."""
+    found = _CLOSING_BRACKET.search(line)
+    if not found or word_count(found[1]) > 8 or word_count(line[: found.start()]) < TITLE_MIN_WORDS:
+        return line
+    dated = any(pattern.search(found[1]) for pattern in DATE_PATTERNS)
+    return line[: found.start()] if dated else line
 
 
 # A tab title's separator between the headline and the site's name.
@@ -2330,7 +2354,7 @@ def _is_furniture(line: str, sentence: bool = False, told: bool = False) -> bool
 # line ("撰文／編輯部", "記者王明／台北報導", "聯合報／ 大陸中心／綜合報導", "文／李明";
 # not a headline going on after its names: "華為／中興 6G專利競賽升溫"), or a
 # caption's credit at its end ("…政府工作報告。（圖／CFP）", "…艾蒙。聯合報系資料照");
-# Japanese "…総務相＝山田太郎撮影", Korean "(사진=연합뉴스)".
+# Japanese "…総務相＝山田太郎撮影", Korean "(사진=연합뉴스)", "…포스터.(KAIST 제공)/뉴스1".
 _CJK_BYLINE = re.compile(
     rf"[【\[（(]?[{CJK_CHARS}]{{1,8}}(?:\s?[／/]\s?[{CJK_CHARS}]{{1,8}})+[】\]）)]?\s*$"
 )
@@ -2338,7 +2362,9 @@ _CJK_CREDIT = re.compile(
     r"(?:[（(](?:圖|图|攝影|摄影|照片)[／/:：][^）)]{0,30}[）)]|(?:圖|图)[／/]\S{0,20}"
     # the paper's "file photo", maybe with the photographer's name: "…資料照 林青錦"
     rf"|(?:資料照|资料照)(?:\s[{CJK_CHARS}]{{2,4}})?"
-    r"|[=＝][^=＝]{1,20}撮影|[（(]사진\s?=[^)）]{0,30}[)）])\s*$"
+    r"|[=＝][^=＝]{1,20}撮影|[（(]사진\s?=[^)）]{0,30}[)）]"
+    # a Korean photo's "(KAIST 제공)" ("provided by"), maybe the agency after a slash
+    r"|[（(][^)）]{1,30}제공[)）](?:\s?/\s?\S{1,12})?)\s*$"
 )
 
 
