@@ -2417,3 +2417,10 @@ def test_a_date_in_brackets_closing_the_headline_is_no_part_of_it():
     assert textclean._title_text("Oulu radio summit opens (Part 2)") == (
         "Oulu radio summit opens (Part 2)"
     )
+
+
+def test_a_closing_bracket_is_looked_for_in_linear_time_on_a_run_of_spaces(finishes):
+    """A line padded with a long run of spaces is tried for a closing bracket
+    where the run starts, not at each of its spaces."""
+    for line in ("Oulu opens a radio lab" + " " * 100_000 + "x", "Oulu opens (" + " " * 100_000):
+        assert textclean._without_dated_brackets(line) == line

@@ -2273,7 +2273,8 @@ def _title_text(line: str) -> str:
 
 # A bracket closing the line, its text short: a date or a date range there is the
 # page's stamp or the event's days, not the headline's words ("… (31 Aug–1 Sep 2025)").
-_CLOSING_BRACKET = re.compile(r"\s*[(（]([^()（）]{4,60})[)）]\s*$")
+# (Only a run of spaces's first starts the match: each one would scan the run.)
+_CLOSING_BRACKET = re.compile(r"(?<!\s)\s*[(（]([^()（）]{4,60})[)）]\s*$")
 
 
 def _without_dated_brackets(line: str) -> str:
