@@ -2424,3 +2424,10 @@ def test_a_closing_bracket_is_looked_for_in_linear_time_on_a_run_of_spaces(finis
     where the run starts, not at each of its spaces."""
     for line in ("Oulu opens a radio lab" + " " * 100_000 + "x", "Oulu opens (" + " " * 100_000):
         assert textclean._without_dated_brackets(line) == line
+
+
+def test_a_title_is_cut_in_linear_time_on_a_run_of_spaces(finishes):
+    """A line padded with a long run of spaces goes through every cut of a
+    title's line (a glued name and handle too) in linear time."""
+    line = "Oulu opens a radio lab" + " " * 100_000 + "x"
+    assert textclean._title_text(line) == line

@@ -2177,8 +2177,9 @@ _AFTER_BY = re.compile(r"\bby\s+(?P<name>[^\W\d_][\w.'’-]*(?:\s+[A-Z][\w.'’-
 _PASSIVE = re.compile(r"[^\W\d_]{2,}ed", re.I)
 _BYLINE_TRIES = 4
 # A writer's name and social handle glued to the headline, an age may follow
-# ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days").
-_GLUED_HANDLE = re.compile(r"\s+[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*\s+@\w+(?:\s*[/|·•].*)?$")
+# ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days"). (Only a run of spaces's first
+# starts the match: each one would scan the run.)
+_GLUED_HANDLE = re.compile(r"(?<!\s)\s+[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*\s+@\w+(?:\s*[/|·•].*)?$")
 # The word in lower case, capitalised or, for "BY", in capitals; "di", "av", "af" in
 # any case with a writer's name and nothing after.
 _BYLINE = re.compile(
