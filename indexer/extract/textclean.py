@@ -2174,7 +2174,13 @@ _GLUED_BYLINE = re.compile(
 )
 # The words after "by", to tell a writer from an organisation or a repeated word.
 _AFTER_BY = re.compile(r"\bby\s+(?P<name>[^\W\d_][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
-_PASSIVE = re.compile(r"[^\W\d_]{2,}ed", re.I)
+# A passive verb: a regular participle ("opened", "co-founded") or an irregular one
+# headlines use ("led", "built", "won").
+_PASSIVE = re.compile(
+    r"(?:[^\W\d_]+-)?(?:[^\W\d_]{2,}ed|led|fed|made|built|held|won|run|hit|set|given|taken|"
+    r"shown|seen|chosen|driven|drawn|known|bought|sold|brought|found|kept|paid|sent|told|beaten)",
+    re.I,
+)
 _BYLINE_TRIES = 4
 # A writer's name and social handle glued to the headline, an age may follow
 # ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days"). (Only a run of spaces's first
