@@ -2425,6 +2425,10 @@ def test_a_date_in_brackets_closing_the_headline_is_no_part_of_it():
     assert textclean._title_text("Oulu radio summit opens (Part 2)") == (
         "Oulu radio summit opens (Part 2)"
     )
+    # a writer's glued byline before the bracket goes too
+    assert textclean._title_text("Oulu opens a radio lab by Ann Lee (5 June 2025)") == (
+        "Oulu opens a radio lab"
+    )
 
 
 def test_a_closing_bracket_is_looked_for_in_linear_time_on_a_run_of_spaces(finishes):

@@ -2271,10 +2271,10 @@ def _title_text(line: str) -> str:
     line = _GLUED_HANDLE.sub("", line) or line
     unsuffixed = _SITE_SUFFIX.sub("", line)
     line = unsuffixed if word_count(unsuffixed) >= TITLE_MIN_WORDS else line
+    line = _without_dated_brackets(line)  # first: a byline may stand before the bracket
     start = _glued_byline(line)
     headline = line if start is None else line[:start]
     line = headline if word_count(headline) >= TITLE_MIN_WORDS else line
-    line = _without_dated_brackets(line)
     return _glued_stamp(line) or line
 
 
