@@ -2443,3 +2443,11 @@ def test_a_title_is_cut_in_linear_time_on_a_run_of_spaces(finishes):
     title's line (a glued name and handle too) in linear time."""
     line = "Oulu opens a radio lab" + " " * 100_000 + "x"
     assert textclean._title_text(line) == line
+
+
+def test_a_korean_headlines_own_bracket_ending_in_provided_is_no_credit():
+    """'제공' ("provided") ends a photo's credit after a caption's full stop or
+    before the agency's slash; a headline's own bracket may end with it too."""
+    assert textclean._CJK_CREDIT.search("6G 시험망 개소식 모습.(한빛대학교 제공)")
+    assert textclean._CJK_CREDIT.search("6G 시험망 2026 포스터(한빛대학교 제공)/한빛뉴스")
+    assert not textclean._CJK_CREDIT.search("한빛텔레콤, 6G 시험망 개방(연구기관에 무료 제공)")

@@ -2371,8 +2371,9 @@ _CJK_CREDIT = re.compile(
     # the paper's "file photo", maybe with the photographer's name: "…資料照 林青錦"
     rf"|(?:資料照|资料照)(?:\s[{CJK_CHARS}]{{2,4}})?"
     r"|[=＝][^=＝]{1,20}撮影|[（(]사진\s?=[^)）]{0,30}[)）]"
-    # a Korean photo's "(KAIST 제공)" ("provided by"), maybe the agency after a slash
-    r"|[（(][^)）]{1,30}제공[)）](?:\s?/\s?\S{1,12})?)\s*$"
+    # a Korean photo's "(KAIST 제공)" ("provided by") after the caption's full stop or
+    # before the agency after a slash: a headline's own bracket may end so ("…(무료 제공)")
+    r"|(?<=[.。])\s?[（(][^)）]{1,30}제공[)）]|[（(][^)）]{1,30}제공[)）]\s?/\s?\S{1,12})\s*$"
 )
 
 
