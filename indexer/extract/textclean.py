@@ -2172,7 +2172,7 @@ _GLUED_BYLINE = re.compile(
     rf"(?:{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:\s*[,|]|\s+[—–-]|\s+{_FIGURE}).*"
     rf"|{_PERSON}(?:\s+(?:and|&)\s+{_PERSON})?\s*$))"
 )
-# The words after "by", to tell a writer from an organisation or a repeated word.
+# The words after "by", to tell a writer from a passive verb's agent or a repeated word.
 _AFTER_BY = re.compile(r"\bby\s+(?P<name>[^\W\d_][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 # A passive verb: a regular participle ("opened", "co-founded") or an irregular one
 # headlines use ("led", "built", "won"); not a noun ending so ("testbed", "speed").
@@ -2211,8 +2211,10 @@ def _glued_byline(line: str) -> int | None:
     start = 0
     for _ in range(_BYLINE_TRIES):
         found = _GLUED_BYLINE.search(line, start)
-        if found is None or _is_writer(line, found):
-            return found and found.start()
+        if found is None:
+            return None
+        if _is_writer(line, found):
+            return found.start()
         start = found.start() + 1
     return None
 
