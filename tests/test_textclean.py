@@ -2368,8 +2368,7 @@ def test_a_glued_byline_is_looked_for_in_linear_time_on_a_run_of_spaces(finishes
 
 def test_an_encyclopedias_tagline_is_no_headline():
     """An encyclopedia's page (or a mirror of it) prints a tagline under its
-    title in the reader's language; the title is the line above it, and a
-    translated skip link is no title either."""
+    title in the reader's language; the title is the line above it."""
     for tagline in ("From Wikipedia, the free encyclopedia", "ウィキペディアから無料の百科事典"):
         text = page(
             "Sixth-generation mobile radio systems",

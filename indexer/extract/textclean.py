@@ -2292,8 +2292,7 @@ def _without_dated_brackets(line: str) -> str:
     found = _CLOSING_BRACKET.search(line)
     if not found or word_count(found[1]) > 8 or word_count(line[: found.start()]) < TITLE_MIN_WORDS:
         return line
-    dated = any(pattern.search(found[1]) for pattern in DATE_PATTERNS)
-    return line[: found.start()] if dated else line
+    return line[: found.start()] if parse_date(found[1]) else line
 
 
 # A tab title's separator between the headline and the site's name.
