@@ -24,6 +24,8 @@ from indexer.extract.topics import find_topics
         ("sexta-feira, 22 de outubro de 2010", "2010-10-22"),
         ("Maret 30, 2015", "2015-03-30"),
         ("le 4 juillet 2021", "2021-07-04"),
+        ("Von Ulrike Berg 02.August 2021", "2021-08-02"),
+        ("1.Juni 2022", "2022-06-01"),
     ],
 )
 def test_date_forms(text, expected):
@@ -32,6 +34,7 @@ def test_date_forms(text, expected):
 
 def test_impossible_and_future_dates_are_not_dates():
     assert parse_date("2025-02-30") is None
+    assert parse_date("Release v1.2.March 2021") is None  # a version's figures, no day
     assert parse_date("The summit will take place on 5 June 2999.") is None
 
 

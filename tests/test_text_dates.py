@@ -155,6 +155,10 @@ Posted
 8
 October
 2024
+
+2021-08-02 a German byline's day glued to its month after the full stop
+Linz will ein Zentrum für die Forschung an 6G werden
+Von Ulrike Berg   02.August 2021
 """.strip().split("\n\n")
 
 

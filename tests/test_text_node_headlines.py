@@ -173,3 +173,47 @@ SPLIT_DATES = {
 def test_a_date_split_over_nodes_reads_as_the_page_prints_it(case):
     lead, headline, day = SPLIT_DATES[case]
     assert read(*lead) == (headline, day)
+
+
+def test_a_lone_by_under_the_headline_starts_the_byline():
+    title, day = read(
+        "Lab and port authority test 6G links over the water", "By", "admin", "- 2025-03-16"
+    )
+    assert title == "Lab and port authority test 6G links over the water"
+    assert day == date(2025, 3, 16)
+
+
+@pytest.mark.parametrize("label", ["Credit...", "Photo:", "Foto", "Image credit:"])
+def test_a_photos_caption_and_credit_around_its_label_are_no_title(label):
+    """A caption and its credit with the credit's label between them, as a copy
+    node per line prints a photo under the deck: neither is the title, though
+    the byline stands right under them."""
+    headline = "Agency picks three teams for its spectrum trials"
+    text = "\n".join(
+        [
+            "Sections",
+            "Business",
+            "Log In",
+            headline,
+            "Subscribe",
+            "Advertisement",
+            "Continue reading the main story",
+            "Supported by",
+            "Continue reading the main story",
+            headline,
+            "The choice is meant to speed up field tests, officials say.",
+            "The director at the launch in the harbour last week.",
+            label,
+            "Ann Lee/The Harbour Times",
+            "By",
+            "Bo Ek",
+            "Read in French",
+            "When",
+            "the regulator",
+            "first asked for bids last year, few firms answered, and the work stalled for months.",
+            "Under the agreement, both sides will exchange experts and hold joint workshops on "
+            "sensing, security and energy efficiency over the next three years.",
+            "Further partners may join the work once the first report has been published.",
+        ]
+    )
+    assert clean_text(text).title == headline

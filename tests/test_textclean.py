@@ -1288,6 +1288,103 @@ def test_a_tab_title_alone_loses_the_sites_name_after_its_pipe(site):
     assert clean_text(copy).title == headline
 
 
+@pytest.mark.parametrize("separator", ["•", "·"])
+def test_a_tab_title_loses_the_sites_name_after_its_bullet(separator):
+    headline = "Federal funding to boost two university wireless security projects"
+    copy = page(
+        f"{headline} {separator} The Register",
+        "Two university projects on the security of open radio networks won federal "
+        "funding this week, the wireless security programme announced.",
+        BODY_2,
+    )
+    assert clean_text(copy).title == headline
+
+
+@pytest.mark.parametrize("number", ["Ep. 103", "Episode 7", "Part 2"])
+def test_an_episodes_number_after_the_pipe_is_the_titles(number):
+    headline = f"What operators want from 6G spectrum | {number}"
+    copy = page(
+        headline,
+        "Operators told the podcast what they want from 6G spectrum, and why the "
+        "upper bands matter for the first networks.",
+        BODY_2,
+    )
+    assert clean_text(copy).title == headline
+
+
+def test_a_section_glued_before_a_headline_printed_alone_too_goes():
+    """The section's name is a word of the lead too, so the tab title's copy
+    tells the lead more than the headline does."""
+    headline = "Regulator opens the upper 6 GHz band to 6G trials"
+    copy = page(
+        "Business",
+        "Log In",
+        "Today's Paper",
+        f"Business|{headline}",
+        "",
+        "Subscribe",
+        "Advertisement",
+        "",
+        "Continue reading the main story",
+        "",
+        headline,
+        "",
+        "The regulator's move ends a year of consultation and opens the band, experts say.",
+        "",
+        "By Bo Ek",
+        "",
+        "When the regulator opened the consultation last year, few operators answered. Now",
+        "the band is open to trials of 6G radio across the country, a boost for the",
+        "business of operators, the regulator said.",
+        "",
+        BODY_2,
+    )
+    assert clean_text(copy).title == headline
+
+
+def test_a_twice_escaped_entity_in_the_headline_is_its_character():
+    copy = page(
+        "Lab tests 6G links &mdash; and the first results are in",
+        "The lab tested 6G links over the harbour this week, and the first results of "
+        "the measurements are in, the researchers said.",
+        BODY_2,
+    )
+    assert clean_text(copy).title == "Lab tests 6G links — and the first results are in"
+
+
+def test_a_bylines_word_left_at_the_headlines_end_goes():
+    copy = page(
+        "Instituto lidera projeto para o desenvolvimento de comunicações 6G Por",
+        "",
+        "Investigar tecnologias para a sexta geração (6G) de comunicações móveis é o "
+        "objetivo do projeto, liderado pelo instituto e com treze parceiros europeus.",
+        BODY_2,
+    )
+    title = clean_text(copy).title
+    assert title == "Instituto lidera projeto para o desenvolvimento de comunicações 6G"
+
+
+@pytest.mark.parametrize(
+    "author",
+    [
+        "Hans van der Berg, Harbour Laboratories Europe GmbH",
+        "Chair: Ann Lee, Technische Universität Braunschweig, Centre for Radio",
+    ],
+)
+def test_a_writers_name_and_organisation_under_the_headline_is_no_title(author):
+    headline = "Summary report from the spring plenary"
+    copy = page(
+        headline,
+        "",
+        author,
+        "",
+        "The plenary agreed the work plan for the next release and approved two studies "
+        "on sensing and on energy savings in the radio network.",
+        BODY_2,
+    )
+    assert clean_text(copy).title == headline
+
+
 def test_a_long_run_of_spaces_before_no_pipe_is_read_in_linear_time(finishes):
     # each space used to start a scan of the run to its end looking for the pipe
     # (20,000 spaces took 0.7 s, this size minutes); now only the run's first does

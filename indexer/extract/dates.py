@@ -179,9 +179,10 @@ DATE_PATTERNS = [
         rf"(?:(?<!\w)|(?-i:(?<=[a-z])(?=[A-Z]))){_MONTH_FIRST}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}",
         re.I,
     ),
-    # "5 June 2025", "5 of June", "5 de junio de 2025", Catalan "5 d'abril de 2025".
+    # "5 June 2025", "5 of June", "5 de junio de 2025", Catalan "5 d'abril de 2025", and
+    # the German day's full stop with no space after it ("02.August 2021").
     re.compile(
-        rf"(?<!\w){_DAY}(?:\s+of\s+|\s+de\s+|\s+d['’]|\s+){_MONTH}[,،]?\s+(?:de\s+)?{_YEAR}{_YEAR_END}",
+        rf"(?<!\w)(?<!\d\.){_DAY}(?:\s+of\s+|\s+de\s+|\s+d['’]|\s+|(?<=\.)){_MONTH}[,،]?\s+(?:de\s+)?{_YEAR}{_YEAR_END}",
         re.I,
     ),
     # Hungarian "2024. május 2.": the year first, in words.

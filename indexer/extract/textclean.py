@@ -23,6 +23,7 @@ Every removed line is kept with its reason, so a user can see what went.
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from collections import Counter
@@ -831,6 +832,7 @@ def _inline(prev: _Joined, line: str, nxt: str | None) -> bool:
         and any(c.isalpha() for c in line)  # a name ("6G"), not a count ("3.409" / "reads")
         and word_count(line) <= INLINE_MAX_WORDS
         and (_name_like(line) or prev.has_words(LABEL_MAX_WORDS + 1))
+        and not _LONE_BY.match(line)  # "By" / "admin": a byline starts, no name in a sentence
         and not ends_sentence(line)
         and nxt[0].islower()
         and not _SIGNATURE.fullmatch(nxt)  # "di Marco Bellini": a byline, no sentence's end
@@ -1439,6 +1441,7 @@ def _shaped(lines: list[Line], article: list[Line]) -> list[tuple[int, str]]:
         )
         and not (i + 1 < len(lines) and _epigraph(line.text, lines[i + 1].text))
         and not _photo_caption(lines, i)
+        and not _credit_or_caption(lines, i)
     ]
     # A label-shaped line ("Research News") is a title only when nothing else is,
     # or when a byline ("By Ann Lee") stands right under it or a dated stamp ends it,
@@ -1460,10 +1463,30 @@ def _shaped(lines: list[Line], article: list[Line]) -> list[tuple[int, str]]:
     shaped = [
         (i, t) for i, t in shaped if not _list_item(lines, i, t) and not _SUBJECT.match(t)
     ] or shaped
-    return shaped
+    # A line over a photo's credit ("[KT 제공. 재판매 및 DB 금지]") that retells another
+    # line is the photo's caption retelling the headline.
+    return [(i, t) for i, t in shaped if not _caption_retelling(lines, i, shaped)]
+
+
+def _caption_retelling(lines: list[Line], i: int, shaped: list[tuple[int, str]]) -> bool:
+    """Whether the line stands over a photo's credit and another line above the
+    article tells most of its words (`_told_by`): a headline printed right over
+    a credit is the headline, when nothing else retells it."""
+    if i + 1 >= len(lines) or lines[i + 1].kind != "image-caption":
+        return False
+    others = {key for j, text in shaped if j != i for key in _keys(_title_text(text))}
+    return _told_by(lines[i].text, others)
 
 
 CAPTION_LINES = 2
+# A photo's credit label alone on its line ("Credit...", "Photo:", "Foto"): the line
+# under it is the credit ("Ann Lee/The Daily"), as a copy that puts every text node on
+# its own line, or a browser's copy of a caption, prints it.
+_CREDIT_LABEL = re.compile(
+    r"(?:photo|image|picture|foto|bild|kuva|credit|crédit|crédito|source|fuente|quelle)s?"
+    r"(?:\s*credits?)?\s*(?:[:：]|\.{2,}|…)?",
+    re.I,
+)
 
 
 def _photo_caption(lines: list[Line], i: int) -> bool:
@@ -1479,6 +1502,15 @@ def _photo_caption(lines: list[Line], i: int) -> bool:
         if above.kind == "image-caption":
             return False
     return False
+
+
+def _credit_or_caption(lines: list[Line], i: int) -> bool:
+    """The credit under a credit's label alone on its line (`_CREDIT_LABEL`), or the
+    caption's sentence over it."""
+    if i and _CREDIT_LABEL.fullmatch(lines[i - 1].text):
+        return True
+    under = lines[i + 1].text if i + 1 < len(lines) else ""
+    return bool(_CREDIT_LABEL.fullmatch(under)) and ends_sentence(lines[i].text)
 
 
 LIST_NEIGHBOURS = 4
@@ -2058,10 +2090,15 @@ FALLBACK_PICK = -1
 TITLE_WINDOW = 8  # lines above the article where its headline stands
 TITLE_MAX_WORDS = 40
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-# The site's name after a tab title's pipe ("… security projects | Virginia Tech News",
-# "… | GOV.UK"): a name of up to four capitalised words. (A dash may be the headline's.)
-# Only a run of spaces's first starts the match: each one would scan the run (quadratic).
-_SITE_SUFFIX = re.compile(r"(?<!\s)\s+\|\s+[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9&][\w.&'’-]*){0,3}$")
+# The site's name after a tab title's pipe or bullet ("… security projects | Virginia
+# Tech News", "… | GOV.UK", "… • The Register"): a name of up to four capitalised
+# words, not an episode's or a part's number ("… | Ep. 103", "| Part 2": the title's).
+# (A dash may be the headline's.) Only a run of spaces's first starts the match: each
+# one would scan the run (quadratic).
+_SITE_SUFFIX = re.compile(
+    r"(?<!\s)\s+[|•·]\s+(?!(?i:ep|episode|part|no|vol|issue|folge|teil)\.?\s*\d+$)"
+    r"[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9&][\w.&'’-]*){0,3}$"
+)
 # A breadcrumb's last separator left before the headline ("/ 7 key questions ...").
 _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 # A table cell's closing bar or a bullet left at the end ("| Headline |"); not a
@@ -2189,7 +2226,9 @@ _GLUED_HANDLE = re.compile(r"(?<!\s)\s+[A-Z][\w.'’-]*\s+[A-Z][\w.'’-]*\s+@\w
 # The word in lower case, capitalised or, for "BY", in capitals; "di", "av", "af" in
 # any case with a writer's name and nothing after.
 _BYLINE = re.compile(
-    rf"^(?:(?:{_BY_WORDS}|{_BY_WORDS.title()}|BY)\s+[A-ZÀ-Ý]|(?i:{_NAMED_BY_WORDS}) {_WRITER}$)"
+    rf"^(?:(?:{_BY_WORDS}|{_BY_WORDS.title()}|BY)\s+[A-ZÀ-Ý]|(?i:{_NAMED_BY_WORDS}) {_WRITER}$"
+    # ... or a user's name in lower case and nothing after ("By admin", "by staff")
+    rf"|(?i:{_BY_WORDS})\s+[a-z][\w.-]*$)"
 )
 # A byline without "By": a name, a comma and the writer's role ("Ann Lee, Senior Tech Writer").
 # The name's words start with a capital of any alphabet ("Łukasz", `_named_byline`); the
@@ -2235,9 +2274,46 @@ def _is_writer(line: str, found: re.Match) -> bool:
 
 def _named_byline(text: str) -> bool:
     """A name and the writer's role (`_NAMED_BYLINE`), the name's words capitalised
-    (Python's regular expressions have no class of capital letters)."""
+    (Python's regular expressions have no class of capital letters), or a name and
+    the writer's organisation (`_affiliated`)."""
     found = _NAMED_BYLINE.match(text)
-    return bool(found) and all(word[0].isupper() for word in found["name"].split())
+    if found:
+        return all(word[0].isupper() for word in found["name"].split())
+    return _affiliated(text)
+
+
+# A writer's (or a chair's) name and organisation: "Hans van der Veen, NEC Laboratories
+# Europe GmbH", "Chair: Ann Lee, Technische Universität Braunschweig, Centre for …".
+_AFFILIATED = re.compile(
+    r"^(?:[^\W\d_]+:\s+)?(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,4}),\s+(?P<org>\D+)$"
+)
+# A word of a company's or an institute's name.
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:GmbH|AG|Inc|Ltd|LLC|plc|Oyj?|AB|ASA|Corp|Corporation|Laborator(?:y|ies|ien|ios)|"
+    r"Labs?|Universit\w*|Institut\w*|Cent(?:re|er|ro)|College|School|Foundation|Academy)\b",
+    re.I,
+)
+# The small words of people's names ("Hans van der Veen", "Ana de la Cruz").
+_NAME_PARTICLE_LIST = "van von der den de da di du del della la le ter ten bin al el dos das"
+_NAME_PARTICLES = frozenset(_NAME_PARTICLE_LIST.split())
+AFFILIATION_MAX_WORDS = 10
+
+
+def _affiliated(text: str) -> bool:
+    """A name and an organisation after its comma (`_AFFILIATED`): the name's
+    words capitalised but for its particles, the organisation's all capitalised
+    or small words, one of them a company's or an institute's, and no figure in
+    it (a title-case headline has verbs in capitals too, and mostly a "6G")."""
+    found = _AFFILIATED.match(text)
+    if not found or word_count(found["org"]) > AFFILIATION_MAX_WORDS:
+        return False
+    name = found["name"].split()
+    return (
+        all(word[0].isupper() or word in _NAME_PARTICLES for word in name)
+        and name[-1][0].isupper()
+        and _name_like(found["org"].replace(",", " "))
+        and bool(_ORGANISATION_WORD.search(found["org"]))
+    )
 
 
 _SMALL_WORDS = re.compile(
@@ -2257,6 +2333,7 @@ def _title_text(line: str) -> str:
     glued byline ("… program by Ann Lee — November 18, 2019"), a date in brackets
     closing it (`_without_dated_brackets`) or glued time stamp ("… Friday, 22
     October 2010 at 20:13", `_glued_stamp`)."""
+    line = _ENTITY.sub(lambda entity: html.unescape(entity[0]), line)
     field = _TITLE_FIELD.match(line)
     if field:
         line = field["title"]
@@ -2274,10 +2351,20 @@ def _title_text(line: str) -> str:
     unsuffixed = _SITE_SUFFIX.sub("", line)
     line = unsuffixed if word_count(unsuffixed) >= TITLE_MIN_WORDS else line
     line = _without_dated_brackets(line)  # first: a byline may stand before the bracket
+    line = _LONE_BY_END.sub("", line) if word_count(line) > TITLE_MIN_WORDS else line
     start = _glued_byline(line)
     headline = line if start is None else line[:start]
     line = headline if word_count(headline) >= TITLE_MIN_WORDS else line
     return _glued_stamp(line) or line
+
+
+# A byline's word left at the headline's end, its name on the next line ("… 6G Por").
+_LONE_BY_END = re.compile(rf"(?<!\s)\s+(?:{_BY_WORDS.title()}|BY)$")
+
+
+# A character's HTML entity a page escaped twice, so that a copy prints it
+# ("… Are Here &mdash; And …", "AT&amp;T"): the character.
+_ENTITY = re.compile(r"&(?:[a-z]{2,8}\d?|#\d{2,7}|#x[0-9a-f]{2,6});", re.I)
 
 
 # A bracket closing the line, its text short: a date or a date range there is the
@@ -2306,19 +2393,38 @@ def _without_site_name(title: str | None, lines: list[Line]) -> str | None:
     alone, longer than what follows it (the article's own heading, when the
     site's name is printed only in its logo's picture): a headline's own dash
     ("6G - what operators want") names no line. A name before the headline
-    stays: an issuer's notice is titled "Acme Oy – Strategic partnership" under
-    a line "Acme Oy", and a series' name over its episode is no headline."""
+    stays (an issuer's notice is titled "Acme Oy – Strategic partnership" under
+    a line "Acme Oy", and a series' name over its episode is no headline) unless
+    the page prints the headline alone too (`_without_section`)."""
     # (A quote's closing guillemet, "« France 6G » pour …", is no separator.)
-    cuts = list(_NAME_SEPARATOR.finditer(_unquoted(title or "")))
-    if not cuts:
+    if not title:
         return title
+    printed = {line.text.strip().casefold() for line in lines}
+    cuts = list(_NAME_SEPARATOR.finditer(_unquoted(title)))
+    if not cuts:
+        return _without_section(title, printed)
     cut = cuts[-1]
     name, rest = title[cut.end() :].strip().casefold(), title[: cut.start()]
-    printed = {line.text.strip().casefold() for line in lines}
     headline_printed = rest.strip().casefold() in printed and word_count(rest) > word_count(name)
     if word_count(rest) >= TITLE_MIN_WORDS and ((name and name in printed) or headline_printed):
         return rest.strip()
-    return title
+    return _without_section(title, printed)
+
+
+def _without_section(title: str, printed: set[str]) -> str:
+    """The title without a section's name before it ("Business|Trade war keeps
+    world guessing", a tab title's or a breadcrumb's), only where the page prints
+    the headline alone on a line of its own too, longer than the name."""
+    cut = _LEADING_SECTION.search(_unquoted(title))
+    if not cut:
+        return title
+    name, rest = title[: cut.start()], title[cut.end() :].strip()
+    headline = word_count(rest) >= TITLE_MIN_WORDS and word_count(rest) > word_count(name)
+    return rest if headline and rest.casefold() in printed else title
+
+
+# The first separator of a tab title, a pipe maybe without spaces ("Business|…").
+_LEADING_SECTION = re.compile(r"\s*\|\s*|\s[-–—·•»]{1,2}\s")
 
 
 def _without_cjk_tag(line: str) -> str:
