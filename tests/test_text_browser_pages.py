@@ -254,3 +254,15 @@ def test_a_title_from_the_body_skips_a_dateline_and_only_a_dateline(opening, tit
     )
     article = extract_document(text, "page.txt", is_html=False)
     assert article.title.startswith(title_start)
+
+
+def test_a_title_from_the_body_runs_past_a_days_full_stop():
+    """A German day's figure takes a full stop ("Vom 26. bis 29. Juni"): no
+    sentence ends there, so the title is more than "Vom 26"."""
+    text = (
+        "Vom 26. bis 29. Juni 2023 fand in Berlin das erste Treffen der 6G-Initiative "
+        "statt. Die Veranstalter freuten sich über 600 Anmeldungen.\n\n"
+        "Ein wichtiger Teil war der Forschungsworkshop mit Partnern aus Japan.\n"
+    )
+    article = extract_document(text, "page.txt", is_html=False)
+    assert article.title.startswith("Vom 26. bis 29. Juni 2023 fand in Berlin")

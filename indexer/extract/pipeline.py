@@ -36,6 +36,8 @@ from .version import EXTRACTION_VERSION, extractor_fingerprint  # noqa: F401  (r
 FALLBACK_TITLE_WORDS = 12
 FRONT_MATTER = "front matter"
 _LEADING_DATE = re.compile(r"^(on|in)\s+[^,]{4,30}\d{4},\s*", re.I)
+# A full stop and a space, not after a day's or a list's figure ("Vom 26. bis 29. Juni").
+_SENTENCE_END = re.compile(r"(?<!\b\d)(?<!\b\d\d)\.\s")
 
 
 def extract_file(source: SourceFile) -> tuple[bytes, Article]:
@@ -194,7 +196,7 @@ def _title_from_body(paragraphs: list[str]) -> str | None:
     if paragraphs[0].endswith(ASKS) and word_count(paragraphs[0]) <= HEADLINE_MAX_WORDS:
         return paragraphs[0]  # a question standing alone first: the headline, read as a sentence
     opening = paragraphs[0][dateline_end(paragraphs[0]) :]
-    sentence = _LEADING_DATE.sub("", opening.split(". ")[0].rstrip("."))
+    sentence = _LEADING_DATE.sub("", _SENTENCE_END.split(opening)[0].rstrip("."))
     clauses = sentence.split(", ")
     title = clauses[0]
     for clause in clauses[1:]:

@@ -1419,7 +1419,21 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
         return lines[max(bylined)].text
     if near:
         return near[FALLBACK_PICK]
-    return _first_repeat(candidates) or (candidates[FALLBACK_PICK] if candidates else None)
+    if candidates:
+        return _first_repeat(candidates) or candidates[FALLBACK_PICK]
+    return _doubled_opening(lines)
+
+
+def _doubled_opening(lines: list[Line]) -> str | None:
+    """A copy's first line printed twice in a row (`_mark_doubled`), of a
+    headline's length, when nothing else is a title: the page's <title> and
+    <h1>, a headline with its full stop ("… to begin in 2 years."), not the
+    caption `_mark_doubled` takes a repeated sentence for, as nothing stands
+    above it."""
+    worded = [line for line in lines if word_count(line.text)][:2]
+    if len(worded) < 2 or worded[0].kind != DOUBLED or worded[0].text != worded[1].text:
+        return None
+    return worded[0].text if word_count(worded[0].text) <= HEADLINE_MAX_WORDS else None
 
 
 def _shaped(lines: list[Line], article: list[Line]) -> list[tuple[int, str]]:
@@ -1442,6 +1456,9 @@ def _shaped(lines: list[Line], article: list[Line]) -> list[tuple[int, str]]:
         and not (i + 1 < len(lines) and _epigraph(line.text, lines[i + 1].text))
         and not _photo_caption(lines, i)
         and not _credit_or_caption(lines, i)
+        # a field's label, however long ("Due dates (required) (by 5 p.m.):"); a piece of
+        # a headline cut at its colon is taken with the rest (`_title_pieces`)
+        and not line.text.rstrip().endswith((":", "："))
     ]
     # A label-shaped line ("Research News") is a title only when nothing else is,
     # or when a byline ("By Ann Lee") stands right under it or a dated stamp ends it,
