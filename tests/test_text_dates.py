@@ -388,6 +388,25 @@ def test_an_agency_dateline_with_no_year_in_the_lead_gives_no_day():
     assert day_of(page) is None
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Summary report from the plenary (Fukuoka, Japan, 9 - 12 March 2026)\n\n"
+        "Ann Lee, Harbour Laboratories",
+        "Forging a sustainable path to 6G\n\nAn industry workshop\n\n"
+        "Date & Time: 09:00 – 18:00 CET on Thursday, 3 March, 2022.",
+        "Treffen der 6G-Initiative\n\nVom 26. bis 29. Juni 2023 in Berlin",
+    ],
+)
+def test_an_events_span_of_days_or_hours_is_no_publication_day(head):
+    page = (
+        f"{head}\n\nThe meeting agreed the work plan for the next release and approved two "
+        "studies on sensing and on energy savings in the radio network.\n\n"
+        "The next meeting is planned for the summer.\n"
+    )
+    assert day_of(page) is None
+
+
 def test_a_post_stamp_in_figures_with_its_time_gives_the_day():
     """A forum or a board prints a post's day in figures with the time of day
     ("2019/10/31(木) 09:15:25"): a stamp, read though no headline stands above it."""

@@ -290,10 +290,25 @@ def date_from_text(lines: list[str], datelines_only: bool = False) -> date | Non
             if datelines_only and _event_date(line, found):
                 return None
             return found[0][1] if found and found[0][0] <= LEAD_DATE_MAX_OFFSET else None
-        found = parse_date(line) or _time_stamp_day(line)
+        found = None if event_span(line) else parse_date(line) or _time_stamp_day(line)
         if found:
             return found
     return None
+
+
+# A span of days or of hours: an event's ("9 - 12 March 2026", "26.–29. Juni 2023",
+# "3 to 5 June", "09:00 – 18:00 CET"), never the day a page was published.
+_SPAN = re.compile(
+    rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s*(?:[-–—~～]|\s(?:to|bis|au|al|a)\s)\s*"
+    rf"\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s*(?:de\s+)?{MONTH_NAME}"
+    r"|(?<!\d)\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—]\s*\d{1,2}[:.h]\d{2}(?!\d)",
+    re.I,
+)
+
+
+def event_span(text: str) -> bool:
+    """Whether a line states a span of days or hours (`_SPAN`): an event's."""
+    return bool(_SPAN.search(text))
 
 
 def _time_stamp_day(line: str) -> date | None:
@@ -752,7 +767,7 @@ def date_in_byline(
     both ways round ("02/12/2025") is read the way a day `stated` in words
     on the page agrees with, else day first."""
     for text in strings:
-        if len(text) > BYLINE_MAX_CHARS or "©" in text:
+        if len(text) > BYLINE_MAX_CHARS or "©" in text or event_span(text):
             continue
         found = _byline_day(text if updated else _before_update(text), stated)
         if found and clutter_kind(text) != "copyright":
