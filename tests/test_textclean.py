@@ -2539,11 +2539,12 @@ def test_a_korean_photos_credit_marks_a_caption_printed_twice():
     assert clean_text(text).title == '"열린 연구를 위하여"…한빛대학교, 21일 6G 시험망 행사'
 
 
-def test_a_date_in_brackets_closing_the_headline_is_no_part_of_it():
-    """A page may print the event's days or its stamp in brackets after the
-    headline; a bracket that holds no date is the headline's."""
+def test_a_date_in_brackets_closing_the_headline_goes_only_with_a_byline():
+    """An event's days in brackets after the headline are its words (the people
+    who label real pages keep them); after a writer's glued byline the bracket
+    is the byline's date and goes with it."""
     assert textclean._title_text("Oulu radio summit opens (31. aug.–1. sep. 2025)") == (
-        "Oulu radio summit opens"
+        "Oulu radio summit opens (31. aug.–1. sep. 2025)"
     )
     assert textclean._title_text("Oulu radio summit opens (Part 2)") == (
         "Oulu radio summit opens (Part 2)"

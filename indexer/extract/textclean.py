@@ -2347,8 +2347,8 @@ def _title_text(line: str) -> str:
     `_SLASH_CREDIT`), glued icon ligature ("… chevron_left Browse All Posts"),
     the site's name after a tab title's pipe (`_SITE_SUFFIX`), glued name and
     handle ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days", `_GLUED_HANDLE`),
-    glued byline ("… program by Ann Lee — November 18, 2019"), a date in brackets
-    closing it (`_without_dated_brackets`) or glued time stamp ("… Friday, 22
+    glued byline ("… program by Ann Lee — November 18, 2019", "… by Ann Lee (5 June
+    2025)", `_without_dated_brackets`) or glued time stamp ("… Friday, 22
     October 2010 at 20:13", `_glued_stamp`)."""
     line = _ENTITY.sub(lambda entity: html.unescape(entity[0]), line)
     field = _TITLE_FIELD.match(line)
@@ -2367,10 +2367,12 @@ def _title_text(line: str) -> str:
     line = _GLUED_HANDLE.sub("", line) or line
     unsuffixed = _SITE_SUFFIX.sub("", line)
     line = unsuffixed if word_count(unsuffixed) >= TITLE_MIN_WORDS else line
-    line = _without_dated_brackets(line)  # first: a byline may stand before the bracket
     line = _LONE_BY_END.sub("", line) if word_count(line) > TITLE_MIN_WORDS else line
-    start = _glued_byline(line)
-    headline = line if start is None else line[:start]
+    # A writer's byline may stand before a date in brackets, the byline's own:
+    # both go. Without a byline the bracket's days are the headline's (an event's).
+    dateless = _without_dated_brackets(line)
+    start = _glued_byline(dateless)
+    headline = line if start is None else dateless[:start]
     line = headline if word_count(headline) >= TITLE_MIN_WORDS else line
     return _glued_stamp(line) or line
 
@@ -2384,9 +2386,8 @@ _LONE_BY_END = re.compile(rf"(?<!\s)\s+(?:{_BY_WORDS.title()}|BY)$")
 _ENTITY = re.compile(r"&(?:[a-z]{2,8}\d?|#\d{2,7}|#x[0-9a-f]{2,6});", re.I)
 
 
-# A bracket closing the line, its text short: a date or a date range there is the
-# page's stamp or the event's days, not the headline's words ("… (31 Aug–1 Sep 2025)").
-# (Only a run of spaces's first starts the match: each one would scan the run.)
+# A bracket closing the line, its text short, that may hold a date ("… by Ann Lee (5 June
+# 2025)"). (Only a run of spaces's first starts the match: each one would scan the run.)
 _CLOSING_BRACKET = re.compile(r"(?<!\s)\s*[(（]([^()（）]{4,60})[)）]\s*$")
 
 
