@@ -1369,6 +1369,33 @@ def test_a_long_fields_label_with_its_colon_is_no_title():
     assert (article.title, article.date) == (headline, date(2024, 2, 20))
 
 
+def test_a_question_under_a_breadcrumb_is_the_headline():
+    """A CJK headline with its exclamations and question reads as the article's
+    first sentence; under a breadcrumb it is the headline, not the site's tagline."""
+    headline = "国家出手!6G研发工作正式启动! 6G,到底有多快?"
+    copy = page(
+        "某某经济周刊官方网站  中央新闻网站  新闻信息稿源单位",
+        "",
+        "经济网 中国经济论坛",
+        "",
+        "首页 > 周刊厨房 > 正文",
+        "",
+        headline,
+        "",
+        "近日,科技部会同国家发改委、教育部、工信部、中科院、自然科学基金委宣布成立国家6G技术"
+        "研发推进工作组和总体专家组。其中,推进工作组由相关政府部门组成,职责是推动6G技术研发"
+        "工作实施。总体专家组由来自高校、科研院所和企业共37位专家组成。",
+        "",
+        "1",
+        "",
+        "此前,有专家认为,将来6G将会被用于空间通信、智能交互、触觉互联网、多感官混合现实、"
+        "机器间协同、全自动交通等场景。",
+        "",
+        "(网络编辑:小明)",
+    )
+    assert clean_text(copy).title == headline
+
+
 def test_a_twice_escaped_entity_in_the_headline_is_its_character():
     copy = page(
         "Lab tests 6G links &mdash; and the first results are in",

@@ -212,8 +212,9 @@ def _after_headline(lines: list[Line], first: int, last: int) -> int:
     a headline that reads as a sentence, when a byline or date stands under
     it (`_byline_below`; only the span's first line: a list of dated
     sentences is not a row of headlines), and a question the span opens with
-    under a time stamp ("Last Updated : Nov 20, 2019 01:41 PM IST") or under
-    a pull quote and its attribution (`_epigraph`), which go too.
+    under a time stamp ("Last Updated : Nov 20, 2019 01:41 PM IST"), under a
+    breadcrumb ("首页 > 周刊 > 正文") or under a pull quote and its attribution
+    (`_epigraph`), which go too.
     """
     opening = True
     quote, under = lines[first].text, lines[min(first + 1, last)].text
@@ -225,9 +226,10 @@ def _after_headline(lines: list[Line], first: int, last: int) -> int:
     ):
         lines[first].kind = lines[first + 1].kind = "outside the article"
         first += 2
-    # A question under a time stamp or a quote's attribution is the headline.
+    # A question under a time stamp, a quote's attribution or a breadcrumb is the headline.
     above = lines[first - 1].text if first else ""
-    asks = _stamp_line(above) or bool(ATTRIBUTION.match(above))
+    crumbs = bool(first) and lines[first - 1].kind == "breadcrumb"
+    asks = _stamp_line(above) or bool(ATTRIBUTION.match(above)) or crumbs
     while first < last:
         lines[first].kind = "outside the article"
         if opening and _byline_below(lines, first, last):
