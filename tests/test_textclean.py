@@ -1396,6 +1396,27 @@ def test_a_question_under_a_breadcrumb_is_the_headline():
     assert clean_text(copy).title == headline
 
 
+def test_a_cjk_headline_printed_whole_in_lenticular_brackets_loses_them():
+    headline = "台英電信專家共商未來通訊 中山大學辦跨國研討會"
+    copy = page(
+        "最新消息NEWS",
+        "",
+        f"2022/03/28 【{headline}】環球日報社 World News Media",
+        "",
+        "【記者王明/高雄市報導】",
+        "",
+        "國立中山大學通訊工程研究所與英國在台辦事處攜手舉辦台英雙邊交流網路研討會,邀集"
+        "台英雙方電信領域專家學者,針對6G無線網路與深度學習等議題發表,超過百人參與研討。",
+        "",
+        "與會專家指出,在5G進入商轉的同時,6G的研究也正蓬勃發展。",
+    )
+    article = extract_document(copy, "page.txt", is_html=False)
+    assert (article.title, article.date) == (headline, date(2022, 3, 28))
+    # a series' tag in such brackets is no headline: the headline after it is
+    tagged = "【関西の産業特集】大学が6Gの実験局を開設"
+    assert textclean._title_text(tagged) == "大学が6Gの実験局を開設"
+
+
 def test_a_twice_escaped_entity_in_the_headline_is_its_character():
     copy = page(
         "Lab tests 6G links &mdash; and the first results are in",

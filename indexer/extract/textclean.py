@@ -2376,7 +2376,14 @@ def _title_text(line: str) -> str:
     start = _glued_byline(dateless)
     headline = line if start is None else dateless[:start]
     line = headline if word_count(headline) >= TITLE_MIN_WORDS else line
-    return _glued_stamp(line) or line
+    line = _glued_stamp(line) or line
+    bracketed = _BRACKETED_HEADLINE.match(line)
+    return bracketed["headline"] if bracketed else line
+
+
+# A CJK headline printed whole in lenticular brackets, longer than a tag (`_LEADING_TAG`),
+# the site's name maybe after it ("【台英專家共商未來通訊 中山大學辦研討會】環球日報社").
+_BRACKETED_HEADLINE = re.compile(r"^【(?P<headline>[^【】]{21,})】\s*(?:[^【】]{1,40})?$")
 
 
 # A byline's word left at the headline's end, its name on the next line ("… 6G Por").
