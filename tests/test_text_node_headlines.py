@@ -217,3 +217,16 @@ def test_a_photos_caption_and_credit_around_its_label_are_no_title(label):
         ]
     )
     assert clean_text(text).title == headline
+
+
+def test_a_sponsors_label_joined_to_a_continue_reading_link_is_no_title():
+    headline = "Agency picks three teams for its spectrum trials"
+    title, _ = read(
+        "Advertisement",
+        "Supported by",
+        "Continue reading the main story",
+        headline,
+        "By Bo Ek",
+        "12 May 2025",
+    )
+    assert title == headline

@@ -1417,6 +1417,71 @@ def test_a_cjk_headline_printed_whole_in_lenticular_brackets_loses_them():
     assert textclean._title_text(tagged) == "大学が6Gの実験局を開設"
 
 
+def test_a_headline_over_its_subtitle_that_the_lead_does_not_retell_is_the_title():
+    """Korean and Japanese papers print a subtitle or two under the headline;
+    when the lead retells neither, the topmost of the run is the headline."""
+    headline = "'6G 2026년 시범사업' 목표…과기부, 5년간 2천억원 투입"
+    copy = page(
+        "실시간 뉴스",
+        "",
+        headline,
+        "",
+        "6G 표준특허 창출지원 및 6G 전문인재 양성 병행 추진",
+        "",
+        "[아이뉴스24 김기자 기자] 정부가 본격적인 6세대통신(6G) 개발에 착수한다.",
+        "",
+        "과학기술정보통신부는 미래 이동통신 네트워크 주도권 선점을 위한 핵심기술개발사업을 "
+        "본격 추진한다고 7일 발표했다.",
+    )
+    assert clean_text(copy).title == headline
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "4月24日,重点实验室内,工作人员在做实验。记者郝飞摄",
+        "有識者会議の初会合であいさつする総務相=13日午後、総務省",
+        "会見する研究所の所長＝共同",
+    ],
+)
+def test_a_cjk_photo_caption_with_its_photographer_or_day_is_no_title(caption):
+    headline = "総務省、6Gで研究基金創設へ 開発主導目指す"
+    copy = page(
+        headline,
+        "",
+        "[有料会員限定]",
+        "",
+        caption,
+        "",
+        "有識者の会合が開かれ、次の世代の通信規格について議論が交わされた。参加者からは"
+        "国際的な競争に備えるべきだとの意見が相次いだ。",
+        "",
+        "会合は月に一度開かれる。",
+    )
+    assert clean_text(copy).title == headline
+
+
+def test_a_breadcrumbs_items_each_with_its_arrow_are_no_title():
+    headline = "Kindle for PCをショートカットキーで立ち上がらなくする方法"
+    copy = page(
+        "Home ›",
+        "ソフトウェア ›",
+        "Kindle for PCをショートカットキーで立ち…",
+        headline,
+        "",
+        "Kindle書籍を読む場合は、一般的にスマホやタブレットなどのモバイル端末で読むことが多いと"
+        "思います。今回はその設定を紹介します。",
+        "",
+        "設定は数分で終わります。",
+    )
+    assert clean_text(copy).title == headline
+
+
+def test_a_cards_day_glued_to_a_cjk_headline_is_no_part_of_it():
+    headline = "Kindle for PCをショートカットキーで立ち上がらなくする方法"
+    assert textclean._title_text(f"{headline}2018-08-16") == headline
+
+
 def test_a_twice_escaped_entity_in_the_headline_is_its_character():
     copy = page(
         "Lab tests 6G links &mdash; and the first results are in",

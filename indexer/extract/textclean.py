@@ -1420,7 +1420,11 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     if bylined:
         return lines[max(bylined)].text
     if near:
-        return near[FALLBACK_PICK]
+        # the nearest run of lines that may be the title, right above one another:
+        # a headline over its subtitles (CJK papers print two or three), its top
+        window = range(max(len(lines) - TITLE_WINDOW, 0), len(lines))
+        at = [i for i in window if lines[i].text in allowed]
+        return lines[_runs(at, 1)[FALLBACK_PICK][0]].text
     if candidates:
         return _first_repeat(candidates) or candidates[FALLBACK_PICK]
     return _doubled_opening(lines)
@@ -1622,6 +1626,9 @@ def _glued_stamp(text: str) -> str | None:
     without a time after it may belong to the headline ("Results to 30 June 2019").
     (Asked up to four times of a line while a title is picked, and of a site's
     furniture on every page: remembered for the last GLUED_STAMP_CACHE lines.)"""
+    glued = _CJK_GLUED_DAY.search(text)  # "…する方法2018-08-16": a card's headline and day
+    if glued and word_count(text[: glued.start()]) >= GLUED_STAMP_MIN_WORDS:
+        return text[: glued.start()]
     for pattern in DATE_PATTERNS:
         found = pattern.search(text)
         if found and found.start() and _TIME_TAIL.fullmatch(text, found.end()):
@@ -1638,6 +1645,8 @@ def _glued_stamp(text: str) -> str | None:
 
 
 GLUED_STAMP_MIN_WORDS = 2
+# A day in figures glued to a CJK headline's last character, closing the line.
+_CJK_GLUED_DAY = re.compile(rf"(?<=[{CJK_CHARS}])(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\s*$")
 _STAMP_SEPARATORS = " |–—-·"
 # The time of day after a date, maybe after a short word ("at 8:40 pm", "às 20:13").
 _TIME_TAIL = re.compile(r"\s*(?:[^\W\d]{1,3}\s+){0,2}\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?\s*", re.I)
@@ -2187,6 +2196,8 @@ _FURNITURE = re.compile(
     # first arrow is taken once (atomic): tried from every arrow, the scan to the
     # line's end would make a line of a million arrows quadratic.
     rf"|^(?>.*?\S\s*{_ARROW}\s*\S).*\s{_ARROW}\s"
+    # ... or one of its items, the arrow after it ("Software ›")
+    rf"|\s{_ARROW}$"
     # A photo's caption: a sentence and its credit in brackets ("… 2004. (NASA/JPL)").
     r"|[.!?]\s*\([^()]+\)$"
     # A quote's attribution under it ("— Ann Lee on Monday, in a speech"), or an
@@ -2204,7 +2215,7 @@ _FURNITURE = re.compile(
 _FURNITURE_WORDS = re.compile(
     r"\b(sharing (is caring|options|tools)|social sharing|share this|follow (us|the)|"
     r"subscribe|sign (in|up)|signed in|log ?in|newsletter|"
-    r"opens? in a new window|read more|see all|show more|advertisement)\b",
+    r"opens? in a new window|read more|continue reading|see all|show more|advertisement)\b",
     re.I,
 )
 # An icon font's ligature ("chevron_left", "arrow_forward") and the link it opens: words
@@ -2505,6 +2516,10 @@ _CJK_CREDIT = re.compile(
     # the paper's "file photo", maybe with the photographer's name: "…資料照 林青錦"
     rf"|(?:資料照|资料照)(?:\s[{CJK_CHARS}]{{2,4}})?"
     r"|[=＝][^=＝]{1,20}撮影|[（(]사진\s?=[^)）]{0,30}[)）]"
+    # a Chinese caption's photographer ("…展会现场。记者汪甦摄"); a Japanese caption's day
+    # and place or agency after its "＝" ("…あいさつする総務相＝13日午後、総務省", "＝共同")
+    r"|(?:记者|記者)\s?[\u4e00-\u9fff]{2,4}\s?(?:摄|攝)"
+    r"|[=＝]\s?\d{1,2}日(?:午前|午後|夜|朝)?(?:、[^=＝]{1,20})?|[=＝](?:共同|時事|ロイター|AP|AFP)"
     # a Korean photo's "(KAIST 제공)" ("provided by") after the caption's full stop or
     # before the agency after a slash: a headline's own bracket may end so ("…(무료 제공)")
     r"|(?<=[.。])\s?[（(][^)）]{1,30}제공[)）]|[（(][^)）]{1,30}제공[)）]\s?/\s?\S{1,12})\s*$"
