@@ -183,7 +183,7 @@ def test_a_lone_by_under_the_headline_starts_the_byline():
     assert day == date(2025, 3, 16)
 
 
-@pytest.mark.parametrize("label", ["Credit...", "Photo:", "Foto", "Image credit:"])
+@pytest.mark.parametrize("label", ["Credit...", "Photo:", "Foto:", "Image credit:", "Credit"])
 def test_a_photos_caption_and_credit_around_its_label_are_no_title(label):
     """A caption and its credit with the credit's label between them, as a copy
     node per line prints a photo under the deck: neither is the title, though
@@ -229,4 +229,10 @@ def test_a_sponsors_label_joined_to_a_continue_reading_link_is_no_title():
         "By Bo Ek",
         "12 May 2025",
     )
+    assert title == headline
+
+
+def test_a_menus_photos_item_over_the_headline_leaves_it_the_title():
+    headline = "Agency picks three teams for its spectrum trials"
+    title, _ = read("Photos", headline, "By Bo Ek", "12 May 2025", menu=["Home", "News", "Video"])
     assert title == headline

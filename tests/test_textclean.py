@@ -1333,6 +1333,13 @@ def test_a_section_glued_before_a_headline_printed_alone_too_goes():
     assert clean_text(copy).title == headline
 
 
+def test_a_section_is_looked_for_in_linear_time_on_a_run_of_spaces(finishes):
+    """A title padded with a long run of spaces and no pipe is tried for a
+    section's pipe where the run starts, not at each of its spaces."""
+    title = "Regulator opens the band" + " " * 200_000 + "to trials"
+    assert textclean._without_section(title, {"to trials"}) == title
+
+
 def test_a_headline_with_its_full_stop_printed_twice_first_is_the_title():
     headline = "Vendor plans a new path for radio: large 6 GHz rollout to begin in 2 years."
     copy = page(

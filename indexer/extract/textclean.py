@@ -1502,12 +1502,14 @@ def _caption_retelling(lines: list[Line], i: int, shaped: list[tuple[int, str]])
 
 
 CAPTION_LINES = 2
-# A photo's credit label alone on its line ("Credit...", "Photo:", "Foto"): the line
+# A photo's credit label alone on its line ("Credit...", "Photo:", "Credit"): the line
 # under it is the credit ("Ann Lee/The Daily"), as a copy that puts every text node on
-# its own line, or a browser's copy of a caption, prints it.
+# its own line, or a browser's copy of a caption, prints it. Only "credit" may stand
+# bare: "Photos" or "Foto" alone is a menu's item, and the headline may follow it.
 _CREDIT_LABEL = re.compile(
-    r"(?:photo|image|picture|foto|bild|kuva|credit|crédit|crédito|source|fuente|quelle)s?"
-    r"(?:\s*credits?)?\s*(?:[:：]|\.{2,}|…)?",
+    r"(?:(?:photo|image|picture|foto|bild|kuva|source|fuente|quelle)s?(?:\s*credits?)?"
+    r"|(?:credit|crédit|crédito)s?)\s*(?:[:：]|\.{2,}|…)"
+    r"|(?:credit|crédit|crédito)s?",
     re.I,
 )
 
@@ -2462,7 +2464,8 @@ def _without_section(title: str, printed: set[str]) -> str:
 
 
 # The first separator of a tab title, a pipe maybe without spaces ("Business|…").
-_LEADING_SECTION = re.compile(r"\s*\|\s*|\s[-–—·•»]{1,2}\s")
+# (Only a run of spaces's first starts the match: each one would scan the run.)
+_LEADING_SECTION = re.compile(r"(?<!\s)\s*\|\s*|\s[-–—·•»]{1,2}\s")
 
 
 def _without_cjk_tag(line: str) -> str:
