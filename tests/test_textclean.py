@@ -1340,6 +1340,32 @@ def test_a_section_is_looked_for_in_linear_time_on_a_run_of_spaces(finishes):
     assert textclean._without_section(title, {"to trials"}) == title
 
 
+def test_a_standfirst_printed_over_its_headline_is_no_title():
+    """A page may print its standfirst, a sentence longer than any headline and
+    without its full stop, over the headline; the lead and the list under it
+    retell both, but the shorter line under the standfirst is the headline."""
+    headline = "Canada proposes direct-to-device satellite connectivity in mobile spectrum bands"
+    standfirst = (
+        "The regulator's proposed framework identifies six bands that could be repurposed "
+        "as it seeks to boost mobile coverage and competition in unconnected areas"
+    )
+    copy = page(
+        standfirst,
+        headline,
+        "On 17 June 2024, the Canadian government released a consultation on a new spectrum "
+        "policy, a first step towards letting operators use their commercial spectrum to "
+        "expand mobile services via satellite. The consultation outlines the proposed "
+        "licensing and technical framework for mobile coverage via satellite.",
+        "The regulator named recent policy precedents for its proposed satellite strategy, "
+        "and listed its aims for the bands it identifies.",
+        "Expanding mobile services in unserved areas and unconnected communities;",
+        "Promoting competition in the provision of mobile services so that consumers benefit;",
+        "Supporting the reliability of telecoms services; and",
+        BODY_2,
+    )
+    assert clean_text(copy).title == headline
+
+
 def test_a_headline_with_its_full_stop_printed_twice_first_is_the_title():
     headline = "Vendor plans a new path for radio: large 6 GHz rollout to begin in 2 years."
     copy = page(

@@ -1886,6 +1886,8 @@ def _told_in_lead(
             break  # another story's headline between: what is above is not the deck's
     if top != best and _headline_under_short_line(lines[top].text, lines[best].text):
         return best
+    if top != best and _standfirst_over(lines[top].text, lines[best].text):
+        return best
     if top != best or best in repeated:
         return top
     return _headline_over_deck(top, shaped, lines, lead)
@@ -1916,6 +1918,13 @@ def _headline_over_its_stamp(
         and sum(word in lead for word in _key_words(_title_text(lines[i].text))) >= TOLD_MIN_WORDS
     ]
     return max(above, default=None)
+
+
+def _standfirst_over(above: str, below: str) -> bool:
+    """Whether the line above is the standfirst printed over its headline: longer
+    than a headline may be, and twice the line under it or more (a deck under a
+    headline of its length is the headline's, `_told_in_lead`)."""
+    return word_count(above) > HEADLINE_MAX_WORDS and word_count(above) >= 2 * word_count(below)
 
 
 def _headline_under_short_line(above: str, below: str) -> bool:
