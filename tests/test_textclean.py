@@ -1512,14 +1512,34 @@ def test_a_bylines_word_left_at_the_headlines_end_goes():
     ],
 )
 def test_a_writers_name_and_organisation_under_the_headline_is_no_title(author):
+    """Though the lead names the writer's organisation and not the headline's words."""
     headline = "Summary report from the spring plenary"
     copy = page(
         headline,
         "",
         author,
         "",
-        "The plenary agreed the work plan for the next release and approved two studies "
-        "on sensing and on energy savings in the radio network.",
+        "Harbour Laboratories Europe and the Technische Universität Braunschweig hosted the "
+        "group, which agreed the work plan for the next release and approved two studies.",
+        BODY_2,
+    )
+    assert clean_text(copy).title == headline
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Samsung Electronics, Seoul National University Team Up",
+        "Keysight Technologies, University of Oulu Collaborate on Wireless Research",
+    ],
+)
+def test_a_title_case_headline_of_two_partners_is_no_writers_affiliation(headline):
+    """A firm's name, a comma and a university's name then what they do: a headline."""
+    copy = page(
+        headline,
+        "",
+        "The partners signed a research agreement on Monday, covering wireless links and "
+        "new antennas for the next generation of networks.",
         BODY_2,
     )
     assert clean_text(copy).title == headline

@@ -2333,7 +2333,8 @@ def _affiliated(text: str) -> bool:
     """A name and an organisation after its comma (`_AFFILIATED`): the name's
     words capitalised but for its particles, the organisation's all capitalised
     or small words, one of them a company's or an institute's, and no figure in
-    it (a title-case headline has verbs in capitals too, and mostly a "6G")."""
+    it (a title-case headline has verbs in capitals too, and mostly a "6G"), nor
+    words going on after its name (`_organisation_ends`)."""
     found = _AFFILIATED.match(text)
     if not found or word_count(found["org"]) > AFFILIATION_MAX_WORDS:
         return False
@@ -2343,7 +2344,24 @@ def _affiliated(text: str) -> bool:
         and name[-1][0].isupper()
         and _name_like(found["org"].replace(",", " "))
         and bool(_ORGANISATION_WORD.search(found["org"]))
+        and _organisation_ends(found["org"])
     )
+
+
+def _organisation_ends(org: str) -> bool:
+    """Whether each of the organisation's parts ends soon after its word of a company
+    or an institute (`_ORGANISATION_WORD`): a place's or a field's name at most, small
+    words aside ("Technische Universität Braunschweig", "Centre for Radio"), not a
+    title-case headline's verb and what it does ("Samsung Electronics, Seoul National
+    University Team Up")."""
+    for part in org.split(","):
+        words = [word.strip(".") for word in part.split()]
+        at = next((i for i, word in enumerate(words) if _ORGANISATION_WORD.fullmatch(word)), None)
+        after = [] if at is None else words[at + 1 :]
+        rest = [w for w in after if w not in _OPEN_WORDS and not _ORGANISATION_WORD.fullmatch(w)]
+        if len(rest) > 1:
+            return False
+    return True
 
 
 _SMALL_WORDS = re.compile(
