@@ -1504,6 +1504,11 @@ def test_a_bylines_word_left_at_the_headlines_end_goes():
     assert title == "Instituto lidera projeto para o desenvolvimento de comunicações 6G"
 
 
+@pytest.mark.parametrize("headline", ["The Rules 6G Operators Will Live By", "Numbers to Live By"])
+def test_a_title_case_headline_keeps_its_own_by_at_the_end(headline):
+    assert textclean._title_text(headline) == headline
+
+
 @pytest.mark.parametrize(
     "author",
     [

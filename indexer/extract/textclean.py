@@ -2398,7 +2398,8 @@ def _title_text(line: str) -> str:
     line = _GLUED_HANDLE.sub("", line) or line
     unsuffixed = _SITE_SUFFIX.sub("", line)
     line = unsuffixed if word_count(unsuffixed) >= TITLE_MIN_WORDS else line
-    line = _LONE_BY_END.sub("", line) if word_count(line) > TITLE_MIN_WORDS else line
+    if word_count(line) > TITLE_MIN_WORDS and not _name_like(line):
+        line = _LONE_BY_END.sub("", line)
     # A writer's byline may stand before a date in brackets, the byline's own:
     # both go. Without a byline the bracket's days are the headline's (an event's).
     dateless = _without_dated_brackets(line)
@@ -2415,7 +2416,8 @@ def _title_text(line: str) -> str:
 _BRACKETED_HEADLINE = re.compile(r"^【(?P<headline>[^【】]{21,})】\s*(?:[^【】]{1,40})?$")
 
 
-# A byline's word left at the headline's end, its name on the next line ("… 6G Por").
+# A byline's word left at the headline's end, its name on the next line ("… 6G Por"),
+# unless the headline is in title case ("Rules Operators Will Live By").
 _LONE_BY_END = re.compile(rf"(?<!\s)\s+(?:{_BY_WORDS.title()}|BY)$")
 
 
