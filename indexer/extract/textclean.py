@@ -1510,6 +1510,7 @@ _CREDIT_LABEL = re.compile(
     r"(?:\s*credits?)?\s*(?:[:：]|\.{2,}|…)?",
     re.I,
 )
+_PICTURE_WORD = re.compile(r"(?:photo|image|picture|foto|bild|kuva)s?", re.I)
 
 
 def _photo_caption(lines: list[Line], i: int) -> bool:
@@ -1529,9 +1530,12 @@ def _photo_caption(lines: list[Line], i: int) -> bool:
 
 def _credit_or_caption(lines: list[Line], i: int) -> bool:
     """The credit under a credit's label alone on its line (`_CREDIT_LABEL`), or the
-    caption's sentence over it."""
+    caption's sentence over it. A picture's word alone ("Image", "Foto") is a label
+    only under a caption's sentence: over a headline it is the picture's alt text."""
     if i and _CREDIT_LABEL.fullmatch(lines[i - 1].text):
-        return True
+        bare = _PICTURE_WORD.fullmatch(lines[i - 1].text)
+        if not bare or (i > 1 and ends_sentence(lines[i - 2].text)):
+            return True
     under = lines[i + 1].text if i + 1 < len(lines) else ""
     return bool(_CREDIT_LABEL.fullmatch(under)) and ends_sentence(lines[i].text)
 
