@@ -1333,6 +1333,16 @@ def test_a_section_glued_before_a_headline_printed_alone_too_goes():
     assert clean_text(copy).title == headline
 
 
+def test_a_section_before_a_pipe_is_looked_for_in_linear_time_on_a_run_of_spaces(finishes):
+    # each space started a scan of the run (100,000 spaces took 12 s)
+    line = "Oulu opens a radio lab" + " " * 400_000 + "x"
+    assert textclean._without_section(line, set()) == line
+    printed = {"oulu opens a radio lab"}
+    assert textclean._without_section("Business |  Oulu opens a radio lab", printed) == (
+        "Oulu opens a radio lab"
+    )
+
+
 def test_a_headline_with_its_full_stop_printed_twice_first_is_the_title():
     headline = "Vendor plans a new path for radio: large 6 GHz rollout to begin in 2 years."
     copy = page(

@@ -2486,7 +2486,8 @@ def _without_section(title: str, printed: set[str]) -> str:
 
 
 # The first separator of a tab title, a pipe maybe without spaces ("Business|…").
-_LEADING_SECTION = re.compile(r"\s*\|\s*|\s[-–—·•»]{1,2}\s")
+# (Only a run of spaces's first starts the match: each one would scan the run.)
+_LEADING_SECTION = re.compile(r"(?<!\s)\s*\|\s*|\s[-–—·•»]{1,2}\s")
 
 
 def _without_cjk_tag(line: str) -> str:
