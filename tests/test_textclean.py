@@ -1500,6 +1500,10 @@ def test_a_twice_escaped_entity_in_the_headline_is_its_character():
         BODY_2,
     )
     assert clean_text(copy).title == "Lab tests 6G links — and the first results are in"
+    # a space or a line break it names is one space, as in the copy's lines
+    assert textclean._title_text("Lab tests 6G&nbsp;links &#10; over the water") == (
+        "Lab tests 6G links over the water"
+    )
 
 
 def test_a_bylines_word_left_at_the_headlines_end_goes():

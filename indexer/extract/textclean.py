@@ -2385,7 +2385,9 @@ def _title_text(line: str) -> str:
     glued byline ("… program by Ann Lee — November 18, 2019", "… by Ann Lee (5 June
     2025)", `_without_dated_brackets`) or glued time stamp ("… Friday, 22
     October 2010 at 20:13", `_glued_stamp`)."""
-    line = _ENTITY.sub(lambda entity: html.unescape(entity[0]), line)
+    unescaped = _ENTITY.sub(lambda entity: html.unescape(entity[0]), line)
+    # (a space or a break it names, "&nbsp;", "&#10;", folded as the copy's lines are)
+    line = normalise(unescaped) if unescaped != line else line
     field = _TITLE_FIELD.match(line)
     if field:
         line = field["title"]
