@@ -1390,8 +1390,10 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     stories do not count, `_teaser_list`); without such a line, a
     headline-shaped line among the TITLE_WINDOW lines above the article that
     repeats there (pages print it as <title> and <h1>), else the nearest line
-    with a byline under it, else the nearest there; failing that, a repeat
-    further up, else the nearest of all. A question or a title-case headline
+    with a byline under it, else the top of the nearest run of such lines
+    right above one another there (a headline over its subtitles); failing
+    that, a repeat further up, else the nearest of all, else a first line
+    printed twice (`_doubled_opening`). A question or a title-case headline
     long enough to read as a sentence counts as headline-shaped too, and so
     does a line read as a sentence with a byline or a stamp under it
     (`_byline_below`), and a line of two words with one right under it
@@ -2377,14 +2379,16 @@ _SMALL_WORDS = re.compile(
 
 def _title_text(line: str) -> str:
     """A title line once when a copy glued it to itself ("A 6G test bed A 6G test
-    bed": a card's link and its heading), without its Markdown marker,
-    front-matter key, glued photo credit (or a source's after a slash,
-    `_SLASH_CREDIT`), glued icon ligature ("… chevron_left Browse All Posts"),
-    the site's name after a tab title's pipe (`_SITE_SUFFIX`), glued name and
-    handle ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days", `_GLUED_HANDLE`),
-    glued byline ("… program by Ann Lee — November 18, 2019", "… by Ann Lee (5 June
-    2025)", `_without_dated_brackets`) or glued time stamp ("… Friday, 22
-    October 2010 at 20:13", `_glued_stamp`)."""
+    bed": a card's link and its heading), its twice-escaped entities read
+    (`_ENTITY`), without its Markdown marker, front-matter key, glued photo
+    credit (or a source's after a slash, `_SLASH_CREDIT`), glued icon ligature
+    ("… chevron_left Browse All Posts"), the site's name after a tab title's
+    pipe or bullet (`_SITE_SUFFIX`), glued name and handle ("… opens a 6G lab
+    in Oulu Ann Lee @annlee / 2 days", `_GLUED_HANDLE`), a byline's word left
+    at its end (`_LONE_BY_END`), glued byline ("… program by Ann Lee — November
+    18, 2019", "… by Ann Lee (5 June 2025)", `_without_dated_brackets`), glued
+    time stamp ("… Friday, 22 October 2010 at 20:13", `_glued_stamp`) or the
+    lenticular brackets a whole CJK headline is printed in (`_BRACKETED_HEADLINE`)."""
     unescaped = _ENTITY.sub(lambda entity: html.unescape(entity[0]), line)
     # (a space or a break it names, "&nbsp;", "&#10;", folded as the copy's lines are)
     line = normalise(unescaped) if unescaped != line else line
