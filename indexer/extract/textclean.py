@@ -2364,7 +2364,9 @@ def _organisation_ends(org: str) -> bool:
         words = [word.strip(".") for word in part.split()]
         at = next((i for i, word in enumerate(words) if _ORGANISATION_WORD.fullmatch(word)), None)
         after = [] if at is None else words[at + 1 :]
-        rest = [w for w in after if w not in _OPEN_WORDS and not _ORGANISATION_WORD.fullmatch(w)]
+        rest = [
+            w for w in after if w.lower() not in _OPEN_WORDS and not _ORGANISATION_WORD.fullmatch(w)
+        ]
         if len(rest) > 1:
             return False
     return True
