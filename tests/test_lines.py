@@ -205,10 +205,19 @@ def test_a_sentence_that_ends_in_more_stays():
         ("The agency is part of the ministry's 6G programme", None),
         ("Browser makers add support for 6G phones", None),
         ("The operator uses cookies-cutter designs for its 6G cells", None),
+        ("For the best experience, use Chrome, Firefox or Microsoft Edge.", "browser-notice"),
+        ("Operators move computing for a better user experience at the network edge.", None),
     ],
 )
 def test_notices_widgets_and_cookie_banners_in_many_languages(line, kind):
     assert clutter_kind(line) == kind
+
+
+@pytest.mark.parametrize("start", ["1", "read 1", "views"])
+def test_a_view_counts_pattern_reads_a_long_run_of_spaces_in_linear_time(start, finishes):
+    # two runs of spaces in a row each tried the other's every split: a figure and
+    # 20,000 spaces took 22 s
+    assert clutter_kind(start + " " * 100_000 + "x") is None
 
 
 @pytest.mark.parametrize(

@@ -266,3 +266,15 @@ def test_a_title_from_the_body_runs_past_a_days_full_stop():
     )
     article = extract_document(text, "page.txt", is_html=False)
     assert article.title.startswith("Vom 26. bis 29. Juni 2023 fand in Berlin")
+
+
+def test_a_title_from_the_body_stops_at_a_sentence_ending_in_a_release_number():
+    """A sentence may end in a figure of two ("… Release 18."): its full stop
+    before a word in capitals that names no month ends it."""
+    text = (
+        "The standards body froze Release 18. Operators now plan the first trials of "
+        "the next generation for the end of the decade.\n\n"
+        "Vendors expect the first commercial networks a few years later.\n"
+    )
+    article = extract_document(text, "page.txt", is_html=False)
+    assert article.title == "The standards body froze Release 18"

@@ -159,6 +159,18 @@ October
 2021-08-02 a German byline's day glued to its month after the full stop
 Linz will ein Zentrum für die Forschung an 6G werden
 Von Ulrike Berg   02.August 2021
+
+2025-05-12 a time stamp's minutes before the day, no span of days
+Operators and universities open a shared 6G test bed
+Posted at 14:35 - 12 May 2025
+
+2025-05-14 a day in figures year first before its time, no span of hours
+부산대와 오울루대, 6G 안테나 공동 연구 착수
+입력 2025.05.14 - 10:20
+
+2025-05-12 a count before a word a month's name starts, no span of days
+Operators and universities open a shared 6G test bed
+12 May 2025 · Trials in 3 to 5 markets
 """.strip().split("\n\n")
 
 

@@ -219,16 +219,18 @@ def test_a_photos_caption_and_credit_around_its_label_are_no_title(label):
     assert clean_text(text).title == headline
 
 
-def test_a_sponsors_label_joined_to_a_continue_reading_link_is_no_title():
+@pytest.mark.parametrize("picture", ["Image", "Photo", "Foto"])
+def test_a_pictures_word_alone_over_the_headline_is_no_credits_label(picture):
+    """A copy prints a picture by its alt text; with no caption's sentence above it,
+    the word is no label and the line under it no credit."""
     headline = "Agency picks three teams for its spectrum trials"
-    title, _ = read(
-        "Advertisement",
-        "Supported by",
-        "Continue reading the main story",
-        headline,
-        "By Bo Ek",
-        "12 May 2025",
-    )
+    assert read(picture, headline, "By Bo Ek", "12 May 2025") == (headline, date(2025, 5, 12))
+
+
+def test_a_sponsors_label_joined_to_a_continue_reading_link_is_no_title():
+    """No byline under the headline: one would make it the title whatever stands above."""
+    headline = "Agency picks three teams for its spectrum trials"
+    title, _ = read("Advertisement", "Supported by", "Continue reading the main story", headline)
     assert title == headline
 
 

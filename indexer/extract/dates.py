@@ -297,11 +297,13 @@ def date_from_text(lines: list[str], datelines_only: bool = False) -> date | Non
 
 
 # A span of days or of hours: an event's ("9 - 12 March 2026", "26.–29. Juni 2023",
-# "3 to 5 June", "09:00 – 18:00 CET"), never the day a page was published.
+# "3 to 5 June", "09:00 – 18:00 CET"), never the day a page was published. Not a
+# time's minutes before a day ("14:35 - 12 May 2025"), a date's figures before a time
+# ("2025.05.14 - 10:20"), nor a count before a word a month's name starts ("3-5 markets").
 _SPAN = re.compile(
-    rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s*(?:[-–—~～]|\s(?:to|bis|au|al|a)\s)\s*"
-    rf"\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s*(?:de\s+)?{MONTH_NAME}"
-    r"|(?<!\d)\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—]\s*\d{1,2}[:.h]\d{2}(?!\d)",
+    rf"(?<![\d:])(?<!\d[.h])\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s*(?:[-–—~～]|\s(?:to|bis|au|al|a)\s)"
+    rf"\s*\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s*(?:de\s+)?{MONTH_NAME}(?![^\W\d_])"
+    r"|(?<![\d.:])\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—]\s*\d{1,2}[:.h]\d{2}(?!\d)",
     re.I,
 )
 

@@ -11,6 +11,7 @@ import re
 
 from ..article import HEADING, PARAGRAPH, Article, Removed, web_url
 from .dates import (
+    MONTH_NAME,
     date_from_text,
     date_near_title,
     dateline_end,
@@ -36,8 +37,12 @@ from .version import EXTRACTION_VERSION, extractor_fingerprint  # noqa: F401  (r
 FALLBACK_TITLE_WORDS = 12
 FRONT_MATTER = "front matter"
 _LEADING_DATE = re.compile(r"^(on|in)\s+[^,]{4,30}\d{4},\s*", re.I)
-# A full stop and a space, not after a day's or a list's figure ("Vom 26. bis 29. Juni").
-_SENTENCE_END = re.compile(r"(?<!\b\d)(?<!\b\d\d)\.\s")
+# A full stop and a space, not a day's ("Vom 26. bis 29. Juni"): after a figure of one
+# or two, only before a word in capitals that names no month ("… Release 18. Operators").
+_SENTENCE_END = re.compile(
+    r"\.\s(?!(?:(?<=\b\d\.\s)|(?<=\b\d\d\.\s))"
+    rf"(?:(?i:{MONTH_NAME})(?![^\W\d_])|[a-zß-öø-ÿ\d–—-]))"
+)
 
 
 def extract_file(source: SourceFile) -> tuple[bytes, Article]:

@@ -1390,8 +1390,10 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
     stories do not count, `_teaser_list`); without such a line, a
     headline-shaped line among the TITLE_WINDOW lines above the article that
     repeats there (pages print it as <title> and <h1>), else the nearest line
-    with a byline under it, else the nearest there; failing that, a repeat
-    further up, else the nearest of all. A question or a title-case headline
+    with a byline under it, else the top of the nearest run of such lines
+    right above one another there (a headline over its subtitles); failing
+    that, a repeat further up, else the nearest of all, else a first line
+    printed twice (`_doubled_opening`). A question or a title-case headline
     long enough to read as a sentence counts as headline-shaped too, and so
     does a line read as a sentence with a byline or a stamp under it
     (`_byline_below`), and a line of two words with one right under it
@@ -2344,7 +2346,8 @@ def _affiliated(text: str) -> bool:
     """A name and an organisation after its comma (`_AFFILIATED`): the name's
     words capitalised but for its particles, the organisation's all capitalised
     or small words, one of them a company's or an institute's, and no figure in
-    it (a title-case headline has verbs in capitals too, and mostly a "6G")."""
+    it (a title-case headline has verbs in capitals too, and mostly a "6G"), nor
+    words going on after its name (`_organisation_ends`)."""
     found = _AFFILIATED.match(text)
     if not found or word_count(found["org"]) > AFFILIATION_MAX_WORDS:
         return False
@@ -2354,7 +2357,26 @@ def _affiliated(text: str) -> bool:
         and name[-1][0].isupper()
         and _name_like(found["org"].replace(",", " "))
         and bool(_ORGANISATION_WORD.search(found["org"]))
+        and _organisation_ends(found["org"])
     )
+
+
+def _organisation_ends(org: str) -> bool:
+    """Whether each of the organisation's parts ends soon after its word of a company
+    or an institute (`_ORGANISATION_WORD`): a place's or a field's name at most, small
+    words aside ("Technische Universität Braunschweig", "Centre for Radio"), not a
+    title-case headline's verb and what it does ("Samsung Electronics, Seoul National
+    University Team Up")."""
+    for part in org.split(","):
+        words = [word.strip(".") for word in part.split()]
+        at = next((i for i, word in enumerate(words) if _ORGANISATION_WORD.fullmatch(word)), None)
+        after = [] if at is None else words[at + 1 :]
+        rest = [
+            w for w in after if w.lower() not in _OPEN_WORDS and not _ORGANISATION_WORD.fullmatch(w)
+        ]
+        if len(rest) > 1:
+            return False
+    return True
 
 
 _SMALL_WORDS = re.compile(
@@ -2366,15 +2388,19 @@ _SMALL_WORDS = re.compile(
 
 def _title_text(line: str) -> str:
     """A title line once when a copy glued it to itself ("A 6G test bed A 6G test
-    bed": a card's link and its heading), without its Markdown marker,
-    front-matter key, glued photo credit (or a source's after a slash,
-    `_SLASH_CREDIT`), glued icon ligature ("… chevron_left Browse All Posts"),
-    the site's name after a tab title's pipe (`_SITE_SUFFIX`), glued name and
-    handle ("… opens a 6G lab in Oulu Ann Lee @annlee / 2 days", `_GLUED_HANDLE`),
-    glued byline ("… program by Ann Lee — November 18, 2019", "… by Ann Lee (5 June
-    2025)", `_without_dated_brackets`) or glued time stamp ("… Friday, 22
-    October 2010 at 20:13", `_glued_stamp`)."""
-    line = _ENTITY.sub(lambda entity: html.unescape(entity[0]), line)
+    bed": a card's link and its heading), its twice-escaped entities read
+    (`_ENTITY`), without its Markdown marker, front-matter key, glued photo
+    credit (or a source's after a slash, `_SLASH_CREDIT`), glued icon ligature
+    ("… chevron_left Browse All Posts"), the site's name after a tab title's
+    pipe or bullet (`_SITE_SUFFIX`), glued name and handle ("… opens a 6G lab
+    in Oulu Ann Lee @annlee / 2 days", `_GLUED_HANDLE`), a byline's word left
+    at its end (`_LONE_BY_END`), glued byline ("… program by Ann Lee — November
+    18, 2019", "… by Ann Lee (5 June 2025)", `_without_dated_brackets`), glued
+    time stamp ("… Friday, 22 October 2010 at 20:13", `_glued_stamp`) or the
+    lenticular brackets a whole CJK headline is printed in (`_BRACKETED_HEADLINE`)."""
+    unescaped = _ENTITY.sub(lambda entity: html.unescape(entity[0]), line)
+    # (a space or a break it names, "&nbsp;", "&#10;", folded as the copy's lines are)
+    line = normalise(unescaped) if unescaped != line else line
     field = _TITLE_FIELD.match(line)
     if field:
         line = field["title"]
@@ -2391,7 +2417,8 @@ def _title_text(line: str) -> str:
     line = _GLUED_HANDLE.sub("", line) or line
     unsuffixed = _SITE_SUFFIX.sub("", line)
     line = unsuffixed if word_count(unsuffixed) >= TITLE_MIN_WORDS else line
-    line = _LONE_BY_END.sub("", line) if word_count(line) > TITLE_MIN_WORDS else line
+    if word_count(line) > TITLE_MIN_WORDS and not _name_like(line):
+        line = _LONE_BY_END.sub("", line)
     # A writer's byline may stand before a date in brackets, the byline's own:
     # both go. Without a byline the bracket's days are the headline's (an event's).
     dateless = _without_dated_brackets(line)
@@ -2408,7 +2435,8 @@ def _title_text(line: str) -> str:
 _BRACKETED_HEADLINE = re.compile(r"^【(?P<headline>[^【】]{21,})】\s*(?:[^【】]{1,40})?$")
 
 
-# A byline's word left at the headline's end, its name on the next line ("… 6G Por").
+# A byline's word left at the headline's end, its name on the next line ("… 6G Por"),
+# unless the headline is in title case ("Rules Operators Will Live By").
 _LONE_BY_END = re.compile(rf"(?<!\s)\s+(?:{_BY_WORDS.title()}|BY)$")
 
 
