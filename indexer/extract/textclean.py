@@ -2134,10 +2134,11 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 # The site's name after a tab title's pipe or bullet ("… security projects | Virginia
 # Tech News", "… | GOV.UK", "… • The Register"): a name of up to four capitalised
 # words, not an episode's or a part's number ("… | Ep. 103", "| Part 2": the title's).
+# (Not after a middle dot: CJK headlines list names with it, "… 협약 · KT".)
 # (A dash may be the headline's.) Only a run of spaces's first starts the match: each
 # one would scan the run (quadratic).
 _SITE_SUFFIX = re.compile(
-    r"(?<!\s)\s+[|•·]\s+(?!(?i:ep|episode|part|no|vol|issue|folge|teil)\.?\s*\d+$)"
+    r"(?<!\s)\s+[|•]\s+(?!(?i:ep|episode|part|no|vol|issue|folge|teil)\.?\s*\d+$)"
     r"[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9&][\w.&'’-]*){0,3}$"
 )
 # A breadcrumb's last separator left before the headline ("/ 7 key questions ...").
@@ -2317,12 +2318,9 @@ def _is_writer(line: str, found: re.Match) -> bool:
 
 def _named_byline(text: str) -> bool:
     """A name and the writer's role (`_NAMED_BYLINE`), the name's words capitalised
-    (Python's regular expressions have no class of capital letters), or a name and
-    the writer's organisation (`_affiliated`)."""
+    (Python's regular expressions have no class of capital letters)."""
     found = _NAMED_BYLINE.match(text)
-    if found:
-        return all(word[0].isupper() for word in found["name"].split())
-    return _affiliated(text)
+    return bool(found) and all(word[0].isupper() for word in found["name"].split())
 
 
 # A writer's (or a chair's) name and organisation: "Hans van der Veen, NEC Laboratories
@@ -2395,9 +2393,8 @@ def _title_text(line: str) -> str:
     pipe or bullet (`_SITE_SUFFIX`), glued name and handle ("… opens a 6G lab
     in Oulu Ann Lee @annlee / 2 days", `_GLUED_HANDLE`), a byline's word left
     at its end (`_LONE_BY_END`), glued byline ("… program by Ann Lee — November
-    18, 2019", "… by Ann Lee (5 June 2025)", `_without_dated_brackets`), glued
-    time stamp ("… Friday, 22 October 2010 at 20:13", `_glued_stamp`) or the
-    lenticular brackets a whole CJK headline is printed in (`_BRACKETED_HEADLINE`)."""
+    18, 2019", "… by Ann Lee (5 June 2025)", `_without_dated_brackets`) or glued
+    time stamp ("… Friday, 22 October 2010 at 20:13", `_glued_stamp`)."""
     unescaped = _ENTITY.sub(lambda entity: html.unescape(entity[0]), line)
     # (a space or a break it names, "&nbsp;", "&#10;", folded as the copy's lines are)
     line = normalise(unescaped) if unescaped != line else line
@@ -2425,14 +2422,7 @@ def _title_text(line: str) -> str:
     start = _glued_byline(dateless)
     headline = line if start is None else dateless[:start]
     line = headline if word_count(headline) >= TITLE_MIN_WORDS else line
-    line = _glued_stamp(line) or line
-    bracketed = _BRACKETED_HEADLINE.match(line)
-    return bracketed["headline"] if bracketed else line
-
-
-# A CJK headline printed whole in lenticular brackets, longer than a tag (`_LEADING_TAG`),
-# the site's name maybe after it ("【台英專家共商未來通訊 中山大學辦研討會】環球日報社").
-_BRACKETED_HEADLINE = re.compile(r"^【(?P<headline>[^【】]{21,})】\s*(?:[^【】]{1,40})?$")
+    return _glued_stamp(line) or line
 
 
 # A byline's word left at the headline's end, its name on the next line ("… 6G Por"),
@@ -2529,6 +2519,10 @@ def _is_furniture(line: str, sentence: bool = False, told: bool = False) -> bool
     (a widget's word in a line the lead tells, `told`, is the story's word, and a
     trail of short names the lead tells is the story's headline: "Huawei / ZTE ban")."""
     if _FURNITURE.search(_unquoted(line)) or _BYLINE.match(line) or _named_byline(line):
+        return True
+    # A name and an organisation is no title, but no byline for a body to drop: a
+    # release's list of speakers prints such lines ("Ann Lee, Aalto University").
+    if _affiliated(line):
         return True
     if not told and _trail(line):
         return True
