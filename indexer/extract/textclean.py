@@ -1771,19 +1771,23 @@ _LONE_BY = re.compile(rf"^(?:written |posted )?(?:{_BY_WORDS})$", re.I)
 
 def is_byline(text: str) -> bool:
     """A line that is a byline, a dateline or a time stamp and no sentence
-    ("Published 12 May 2026", "By Ann Lee | 5 May 2026"): the HTML path's test too."""
-    return not ends_sentence(text) and _byline_like(text)
+    ("Published 12 May 2026", "By Ann Lee | 5 May 2026"): the HTML path's test too,
+    which drops such lines from a body, so a name with an organisation ("Ann Lee,
+    Aalto University": a release lists its speakers so) is none of them here."""
+    return not ends_sentence(text) and _byline_like(text, affiliated=False)
 
 
-def _byline_like(text: str) -> bool:
+def _byline_like(text: str, affiliated: bool = True) -> bool:
     """A byline, a dateline or a time stamp: a short line with a name or a date
-    (not a quote's attribution: "— Ann Lee on Monday, May 5, in a speech")."""
+    (not a quote's attribution: "— Ann Lee on Monday, May 5, in a speech"); with
+    `affiliated`, a writer's name with an organisation under a headline too."""
     return (
         word_count(text) <= BYLINE_MAX_WORDS
         and not ATTRIBUTION.match(text)
         and bool(
             _BYLINE.match(text)
             or _named_byline(text)
+            or (affiliated and _affiliated(text))
             or _LONE_BY.match(text)
             or _STAMP.search(text)
             or parse_date(text)
