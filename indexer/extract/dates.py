@@ -290,8 +290,8 @@ def date_from_text(lines: list[str], datelines_only: bool = False) -> date | Non
             if datelines_only and _event_date(line, found):
                 return None
             return found[0][1] if found and found[0][0] <= LEAD_DATE_MAX_OFFSET else None
-        found = None if event_span(line) else parse_date(line) or _time_stamp_day(line)
-        if found:
+        found = parse_date(line) or _time_stamp_day(line)
+        if found and not event_span(line):
             return found
     return None
 
@@ -769,10 +769,11 @@ def date_in_byline(
     both ways round ("02/12/2025") is read the way a day `stated` in words
     on the page agrees with, else day first."""
     for text in strings:
-        if len(text) > BYLINE_MAX_CHARS or "©" in text or event_span(text):
+        if len(text) > BYLINE_MAX_CHARS or "©" in text:
             continue
         found = _byline_day(text if updated else _before_update(text), stated)
-        if found and clutter_kind(text) != "copyright":
+        # (the span asked only of a dated string: most by a headline have no date)
+        if found and clutter_kind(text) != "copyright" and not event_span(text):
             return found
     return None
 

@@ -1415,18 +1415,17 @@ def _pick_title(lines: list[Line], article: list[Line]) -> str | None:
         return lines[told].text
     candidates = [text for _, text in shaped]
     allowed = set(candidates)
-    near = [line.text for line in lines[-TITLE_WINDOW:] if line.text in allowed]
-    repeated = _first_repeat(near)
+    window = range(max(len(lines) - TITLE_WINDOW, 0), len(lines))
+    near_at = [i for i in window if lines[i].text in allowed]
+    repeated = _first_repeat([lines[i].text for i in near_at])
     if repeated:
         return repeated
     if bylined:
         return lines[max(bylined)].text
-    if near:
+    if near_at:
         # the nearest run of lines that may be the title, right above one another:
         # a headline over its subtitles (CJK papers print two or three), its top
-        window = range(max(len(lines) - TITLE_WINDOW, 0), len(lines))
-        at = [i for i in window if lines[i].text in allowed]
-        return lines[_runs(at, 1)[FALLBACK_PICK][0]].text
+        return lines[_runs(near_at, 1)[FALLBACK_PICK][0]].text
     if candidates:
         return _first_repeat(candidates) or candidates[FALLBACK_PICK]
     return _doubled_opening(lines)
@@ -1509,9 +1508,9 @@ CAPTION_LINES = 2
 # its own line, or a browser's copy of a caption, prints it. Only "credit" may stand
 # bare: "Photos" or "Foto" alone is a menu's item, and the headline may follow it.
 _CREDIT_LABEL = re.compile(
-    r"(?:(?:photo|image|picture|foto|bild|kuva|source|fuente|quelle)s?(?:\s*credits?)?"
-    r"|(?:credit|crédit|crédito)s?)\s*(?:[:：]|\.{2,}|…)"
-    r"|(?:credit|crédit|crédito)s?",
+    r"(?:photo|image|picture|foto|bild|kuva|source|fuente|quelle)s?(?:\s*credits?)?"
+    r"\s*(?:[:：]|\.{2,}|…)"
+    r"|(?:credit|crédit|crédito)s?\s*(?:[:：]|\.{2,}|…)?",
     re.I,
 )
 
@@ -2475,10 +2474,10 @@ def _without_site_name(title: str | None, lines: list[Line]) -> str | None:
     if not cuts:
         return _without_section(title, printed)
     cut = cuts[-1]
-    name, rest = title[cut.end() :].strip().casefold(), title[: cut.start()]
-    headline_printed = rest.strip().casefold() in printed and word_count(rest) > word_count(name)
-    if word_count(rest) >= TITLE_MIN_WORDS and ((name and name in printed) or headline_printed):
-        return rest.strip()
+    name, rest = title[cut.end() :].strip().casefold(), title[: cut.start()].strip()
+    named = word_count(rest) >= TITLE_MIN_WORDS and bool(name) and name in printed
+    if named or _printed_alone(rest, name, printed):
+        return rest
     return _without_section(title, printed)
 
 
@@ -2490,13 +2489,22 @@ def _without_section(title: str, printed: set[str]) -> str:
     if not cut:
         return title
     name, rest = title[: cut.start()], title[cut.end() :].strip()
-    headline = word_count(rest) >= TITLE_MIN_WORDS and word_count(rest) > word_count(name)
-    return rest if headline and rest.casefold() in printed else title
+    return rest if _printed_alone(rest, name, printed) else title
 
 
-# The first separator of a tab title, a pipe maybe without spaces ("Business|…").
-# (Only a run of spaces's first starts the match: each one would scan the run.)
-_LEADING_SECTION = re.compile(r"(?<!\s)\s*\|\s*|\s[-–—·•»]{1,2}\s")
+def _printed_alone(headline: str, name: str, printed: set[str]) -> bool:
+    """Whether the part of a tab title that is its headline stands alone on a line
+    of the page (`printed`: the lines, casefolded), longer than the name beside it."""
+    return (
+        word_count(headline) >= TITLE_MIN_WORDS
+        and word_count(headline) > word_count(name)
+        and headline.casefold() in printed
+    )
+
+
+# The first separator of a tab title (`_NAME_SEPARATOR`), or a pipe without spaces
+# ("Business|…"). (Only a run of spaces's first starts the match: each one would scan it.)
+_LEADING_SECTION = re.compile(rf"(?<!\s)\s*\|\s*|{_NAME_SEPARATOR.pattern}")
 
 
 def _without_cjk_tag(line: str) -> str:
