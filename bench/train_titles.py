@@ -51,8 +51,8 @@ bench/real_sets.md; 2026-12-02, main at aa52654, realdev37 ... realdev60: 799
 pages with a headline, each set left out in turn, every other set and group
 trained on), the rule chain gets 729 right, the ranker 719, the ranker with
 the rule's pick 730 and the hybrid 729; a gradient-boosted tree model over the
-same features (scikit-learn, tried outside the repository) 729, page for page
-the rule chain's picks. 21 of the 70 pages the rules miss are unreachable. The
+same features and the rule's pick (scikit-learn, tried outside the repository)
+729, the rule chain's count in every set. 21 of the 70 pages the rules miss are unreachable. The
 features hold nothing the rules do not already use: a learner over them
 cannot carry the titles further.
 
