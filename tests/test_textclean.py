@@ -2745,3 +2745,66 @@ def test_a_korean_headlines_own_bracket_ending_in_provided_is_no_credit():
     assert textclean._CJK_CREDIT.search("6G 시험망 개소식 모습.(한빛대학교 제공)")
     assert textclean._CJK_CREDIT.search("6G 시험망 2026 포스터(한빛대학교 제공)/한빛뉴스")
     assert not textclean._CJK_CREDIT.search("한빛텔레콤, 6G 시험망 개방(연구기관에 무료 제공)")
+
+
+def test_a_blog_byline_stamped_in_lower_case_is_no_piece_of_the_headline():
+    """A blog prints the writer's name under the headline and "posted on" with the day
+    under that, each a line of its own in a browser's copy; both start as a sentence's
+    continuation would (a name, a word in lower case), yet they close the headline."""
+    text = page(
+        "Comment",
+        "Tweet",
+        "Oulu University Wants To Lead The Race To 6G",
+        " Ann Lindqvist",
+        "posted on Saturday, August 13th, 2011",
+        "Comments",
+        "",
+        BODY_1,
+        "",
+        BODY_2,
+    )
+    article = extract_document(text, "post.txt", is_html=False)
+    assert article.title == "Oulu University Wants To Lead The Race To 6G"
+    assert article.date == date(2011, 8, 13)
+
+
+@pytest.mark.parametrize(
+    "stamp", ["posted on Saturday, August 13th, 2011", "updated Aug 18th 2010 7:30PM"]
+)
+def test_a_stamp_in_lower_case_is_a_byline_start_but_a_sentence_is_not(stamp):
+    assert textclean._byline_start(stamp)
+    assert not textclean._byline_start("published a report on 6G spectrum last week")
+    assert not textclean._byline_start("updated its roadmap for 2030")
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The two associations' chairs in Brussels on Tuesday (Photo Bo Ek. AFP)",
+        "The two associations' chairs in Brussels on Tuesday (Photo by Bo Ek)",
+        "The two associations' chairs in Brussels on Tuesday. | AP Photo Close",
+    ],
+)
+def test_a_caption_with_its_photographer_or_agency_closing_it_is_no_title(caption):
+    """A caption is told apart by its credit: the photographer's name in brackets
+    after "Photo", or the agency's after a bar following the caption's full stop. The
+    caption stands nearer the article and retells the lead more than the headline."""
+    text = page(
+        "Politics",
+        "Lee «defends» her method",
+        "27 octobre 2012 à 18:27",
+        caption,
+        "",
+        BODY_1,
+        "",
+        BODY_2,
+    )
+    assert extract_document(text, "p.txt", is_html=False).title == "Lee «defends» her method"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Inside Oulu's new 6G lab (Photo Gallery)", "Nokia and Ericsson sign 6G accord | Reuters"],
+)
+def test_a_headline_naming_photos_or_its_agency_stays_a_headline(headline):
+    assert not textclean._is_furniture(headline)

@@ -695,6 +695,22 @@ _WRITER = r"[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,2}"
 # Berg"); after a line that does not end open it is no piece of that line's sentence
 # (a preposition and a name, "in New York City", is: a wrapped headline's end).
 _SIGNATURE = re.compile(rf"(?:{_BY_WORDS}|{_NAMED_BY_WORDS}) {_WRITER}")
+# A byline's stamp in lower case, as blogs print it under the writer's name ("posted on
+# Saturday, August 13th, 2011", "updated Aug 18th 2010 7:30PM"): no piece of the line above.
+_POSTED = re.compile(
+    r"(?:posted|published|updated|last updated)(?: on| at)?\s+"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul"
+    r"|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    re.I,
+)
+
+
+def _byline_start(line: str) -> bool:
+    """A byline or its stamp standing in lower case first (`_SIGNATURE`, `_POSTED`):
+    the lines above end there, however open they leave their sentence."""
+    return bool(_SIGNATURE.fullmatch(line) or _POSTED.match(line))
+
+
 # No space when joining before closing or after opening punctuation.
 _TIGHT_BEFORE = re.compile(rf"[,.;:!?)\]}}»”’%{_MARKS}]")
 _TIGHT_AFTER = re.compile(r"[(\[{«“‘]$")
@@ -720,7 +736,7 @@ def _continues(prev: _Joined, line: str, nxt: str | None = None) -> bool:
         return False
     starts_low = line[0].islower() or not line[0].isalpha()
     return (
-        bool(starts_low and _CONTINUATION.match(line) and not _SIGNATURE.fullmatch(line))
+        bool(starts_low and _CONTINUATION.match(line) and not _byline_start(line))
         or _cjk_continues(prev, line)
         or (_open_end(prev.tail) and not _own_paragraph(line) and not _widget_end(prev.tail))
         or (_inline(prev, line, nxt) and not _kicker(prev))
@@ -837,7 +853,7 @@ def _inline(prev: _Joined, line: str, nxt: str | None) -> bool:
         and not _LONE_BY.match(line)  # "By" / "admin": a byline starts, no name in a sentence
         and not ends_sentence(line)
         and nxt[0].islower()
-        and not _SIGNATURE.fullmatch(nxt)  # "di Marco Bellini": a byline, no sentence's end
+        and not _byline_start(nxt)  # "di Marco Bellini": a byline, no sentence's end
         and prev.has_words(INLINE_MIN_WORDS)
     )
 
@@ -2586,7 +2602,11 @@ def _captioned(line: str) -> bool:
 # Grafik: Ann Lee", "… Oulussa. Kuva: …"); only there, as a headline may open with
 # such a word ("Das Bild: was 6G bringt").
 _CAPTION_CREDIT = re.compile(
-    r"\.\s+(?:grafik|graphic|bild|kuva|zdjęcie|imagem|imagen|crédit|crédito)s?\s*[:/|©]", re.I
+    r"\.\s+(?:grafik|graphic|bild|kuva|zdjęcie|imagem|imagen|crédit|crédito)s?\s*[:/|©]"
+    # or after a bar: the agency's or photographer's credit, a lightbox's button may
+    # follow ("… electoral votes. | AP Photo Close", "… Oulu. | Getty Images")
+    r"|\.\s*\|\s*(?:[\w.&'’-]+\s+){0,3}(?:photos?|fotos?|getty images|reuters|afp)\b[^|]{0,20}$",
+    re.I,
 )
 
 
