@@ -145,8 +145,14 @@ def w3m_text(page: str, numbered: bool = False) -> str:
     return result.stdout.decode("utf-8", "replace")
 
 
+# A meta refresh sends the browser elsewhere as the page loads: the text would be lost
+# (and the evaluation fail) while the refused request ends the navigation.
+_REFRESH = re.compile(r"<meta[^>]*http-equiv\s*=\s*[\"']?refresh[^>]*>", re.I)
+
+
 def browser_texts(pages: dict[str, str]) -> dict[str, str]:
-    """Chromium's innerText of each page's body, JavaScript off, no network."""
+    """Chromium's innerText of each page's body, JavaScript off, no network. A page
+    that navigates away as it loads (a meta refresh) gives its text before it goes."""
     from playwright.sync_api import sync_playwright
 
     executable = os.environ.get("SIXG_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -168,7 +174,7 @@ def browser_texts(pages: dict[str, str]) -> dict[str, str]:
         context.route("**/*", lambda route: route.abort())
         page = context.new_page()
         for key, html in pages.items():
-            page.set_content(html, wait_until="domcontentloaded", timeout=30_000)
+            page.set_content(_REFRESH.sub("", html), wait_until="domcontentloaded", timeout=30_000)
             texts[key] = page.evaluate("() => document.body ? document.body.innerText : ''")
         browser.close()
     return texts

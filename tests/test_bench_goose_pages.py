@@ -4,11 +4,15 @@ with its address and goose's expected text), scored on pages written here."""
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 
 import pytest
 
 from bench import goose_pages
+from bench.extraction import browser_texts
+
+from .test_browser import chromium_path
 
 ARTICLE = (
     "The harbour authority switched on a private 6G test network at the ferry terminal "
@@ -45,7 +49,8 @@ def fixtures(tmp_path):
 
 def test_the_address_gives_the_day_and_is_removed_from_the_page(fixtures):
     pages = {page["key"]: page for page in goose_pages.load(fixtures)}
-    assert set(pages) == {"test_port", "test_undated"}  # an .html without its .json is skipped
+    assert set(pages) == {"test_port", "test_undated", "test_no_json"}
+    assert (pages["test_no_json"]["url_day"], pages["test_no_json"]["expected"]) == (None, "")
     assert pages["test_port"]["url_day"] == date(2012, 10, 28)
     assert pages["test_undated"]["url_day"] is None
     assert "2012/10/28" not in pages["test_port"]["html"]
@@ -75,7 +80,8 @@ def test_the_report_scores_dates_and_the_article_by_half(fixtures, capsys):
     assert "dates: 1 pages whose address holds a day" in out
     ours = [line.split() for line in out.splitlines() if line.strip().startswith("sixg-search")]
     assert ours[0][2:4] == ["0/1", "(A"]
-    # both pages' article is kept whole (and its opening) by the HTML path
+    # both pages' article is kept whole (and its opening) by the HTML path; the page
+    # with no expectations is not scored
     assert "article: 2 pages" in out
     assert ours[1][2] == "2/2" and ours[1][8] == "2/2"
 
@@ -89,4 +95,20 @@ def test_labels_may_be_keyed_by_path(tmp_path):
 def test_the_command_says_when_the_folder_holds_no_pages(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr("sys.argv", ["goose_pages", str(tmp_path)])
     assert goose_pages.main() == 1
-    assert "no test_X.html" in capsys.readouterr().err
+    assert "no .html pages" in capsys.readouterr().err
+
+
+def test_a_page_that_refreshes_to_elsewhere_still_gives_its_browser_copy():
+    """A saved page with a meta refresh (a wire's redirect page) sends Chromium away
+    as it loads; the browser copy is the page's own text, not an error."""
+    if chromium_path() is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium not found")
+        pytest.skip("Chromium not found")
+    html = (
+        '<html><head><meta http-equiv="refresh" content="0;url=http://127.0.0.1:9/gone">'
+        f"</head><body><h1>Harbour goes 6G</h1><p>{ARTICLE}</p></body></html>"
+    )
+    copies = browser_texts({"refresh": html, "plain": _page("Harbour goes 6G", "/x")})
+    assert copies["refresh"].startswith("Harbour goes 6G")
+    assert ARTICLE in copies["plain"]
