@@ -99,6 +99,8 @@ def _tally(rows: list[tuple[str, bool]]) -> str:
 
 def report_dates(pages: list[dict]) -> None:
     dated = [p for p in pages if p["url_day"]]
+    if not dated:
+        return
     print(f"dates: {len(dated)} pages whose address holds a day (address removed)")
     systems = {
         "sixg-search HTML": lambda p: extract_document(p["html"], "p.html", is_html=True).date,
@@ -112,6 +114,8 @@ def report_dates(pages: list[dict]) -> None:
 
 def report_article(pages: list[dict]) -> None:
     texts = [p for p in pages if len(p["expected"]) >= 40]
+    if not texts:
+        return
     print(f"article: {len(texts)} pages with goose's expected text (kept whole / its opening)")
     systems = {
         "sixg-search HTML": lambda html: "\n".join(clean_html(html).paragraphs),
@@ -139,7 +143,7 @@ def report_labelled(pages: list[dict], labels: dict, show: str | None) -> None:
         for page in labelled:
             label, found = labels[page["key"]], path(page)
             wanted = [label["title"]] if label.get("title") else []
-            day = date.fromisoformat(label["date"]) if label.get("date") else None
+            day = _day(label)
             if wanted:
                 titles.append((page["fold"], same_title(found.title, wanted)))
             days.append((page["fold"], found.date == day))
@@ -147,6 +151,14 @@ def report_labelled(pages: list[dict], labels: dict, show: str | None) -> None:
             if show and page["fold"] == show and wrong:
                 print(f"    {page['key']}: {found.title!r} {found.date} | {label}")
         print(f"  {name:22} titles {_tally(titles)}   dates {_tally(days)}")
+    for extensive in (False, True):
+        found = [(p, _htmldate(extensive)(p)[0]) for p in labelled]
+        days = [(p["fold"], day == _day(labels[p["key"]])) for p, day in found]
+        print(f"  htmldate {'extensive' if extensive else 'quick':13} {'':15} dates {_tally(days)}")
+
+
+def _day(label: dict) -> date | None:
+    return date.fromisoformat(label["date"]) if label.get("date") else None
 
 
 def read_labels(path: Path) -> dict:
