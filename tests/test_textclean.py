@@ -2775,6 +2775,9 @@ def test_a_stamp_in_lower_case_is_a_byline_start_but_a_sentence_is_not(stamp):
     assert textclean._byline_start(stamp)
     assert not textclean._byline_start("published a report on 6G spectrum last week")
     assert not textclean._byline_start("updated its roadmap for 2030")
+    # a wrapped headline's line going on with a number or a word like a day's
+    for line in ("published 6G white paper", "updated satellite 6G roadmap", "published 12 papers"):
+        assert not textclean._byline_start(line)
 
 
 @pytest.mark.parametrize(

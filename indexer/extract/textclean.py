@@ -697,10 +697,19 @@ _WRITER = r"[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,2}"
 _SIGNATURE = re.compile(rf"(?:{_BY_WORDS}|{_NAMED_BY_WORDS}) {_WRITER}")
 # A byline's stamp in lower case, as blogs print it under the writer's name ("posted on
 # Saturday, August 13th, 2011", "updated Aug 18th 2010 7:30PM"): no piece of the line above.
+# Only a day's or a time's shape after the verb: a wrapped headline's line may go on with
+# one ("published 6G white paper", "updated satellite 6G roadmap", "published novel …").
+_STAMP_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _POSTED = re.compile(
     r"(?:posted|published|updated|last updated)(?: on| at)?\s+"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul"
-    r"|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+    rf"(?:{_STAMP_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|\d{{4}})(?!\w)"
+    r"|\d{1,4}[./-]\d{1,2}[./-]\d|\d{1,2}:\d\d"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_STAMP_MONTH}(?!\w)"
+    r"|\d+\s+(?:min(?:ute)?|hour|day|week|month|year)s?\s+ago)",
     re.I,
 )
 
