@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from indexer.extract import extract_document, textclean
+from indexer.extract.lines import clutter_kind
 from indexer.extract.textclean import clean_text
 
 from .conftest import REPO
@@ -2807,7 +2808,15 @@ def test_a_caption_with_its_photographer_or_agency_closing_it_is_no_title(captio
 
 @pytest.mark.parametrize(
     "headline",
-    ["Inside Oulu's new 6G lab (Photo Gallery)", "Nokia and Ericsson sign 6G accord | Reuters"],
+    [
+        "Inside Oulu's new 6G lab (Photo Gallery)",
+        "Nokia shows its 6G prototype (Photo Tour)",
+        "Nokia shows its 6G prototype (PHOTOS AND VIDEO)",
+        "Nokia and Ericsson sign 6G accord | Reuters",
+        "Ericsson sues Apple over 6G patents in the U.S. | Reuters",
+        "Nokia wins 6G deal with Verizon Inc. | Reuters",
+    ],
 )
 def test_a_headline_naming_photos_or_its_agency_stays_a_headline(headline):
     assert not textclean._is_furniture(headline)
+    assert clutter_kind(headline) is None  # (the "(Photo …)" caption is a clutter.toml rule)

@@ -2614,7 +2614,9 @@ _CAPTION_CREDIT = re.compile(
     r"\.\s+(?:grafik|graphic|bild|kuva|zdjęcie|imagem|imagen|crédit|crédito)s?\s*[:/|©]"
     # or after a bar: the agency's or photographer's credit, a lightbox's button may
     # follow ("… electoral votes. | AP Photo Close", "… Oulu. | Getty Images")
-    r"|\.\s*\|\s*(?:[\w.&'’-]+\s+){0,3}(?:photos?|fotos?|getty images|reuters|afp)\b[^|]{0,20}$",
+    # (a sentence's stop, not an abbreviation's: "… 6G patents in the U.S. | Reuters")
+    r"|(?<!\b[a-z])(?<!\.\.)(?<!\binc)(?<!\bltd)(?<!\bcorp)(?<!\bco)(?<!\bjr)(?<!\bst)"
+    r"\.\s*\|\s*(?:[\w.&'’-]+\s+){0,3}(?:photos?|fotos?|getty images|reuters|afp)\b[^|]{0,20}$",
     re.I,
 )
 
