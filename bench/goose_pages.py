@@ -69,16 +69,22 @@ def load(folder: Path) -> list[dict]:
     pages = []
     for path in sorted(folder.glob("*.html")):
         meta = path.with_suffix(".json")
-        fields = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
+        try:  # (bytes: json finds UTF-8 with or without a BOM, UTF-16 or UTF-32)
+            fields = json.loads(meta.read_bytes()) if meta.exists() else {}
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise SystemExit(f"{meta}: not JSON ({error})") from None
+        fields = fields if isinstance(fields, dict) else {}
         expected = fields.get("expected", fields)
+        expected = expected if isinstance(expected, dict) else {}
         url = expected.get("final_url") or fields.get("url") or ""
+        url = url if isinstance(url, str) else ""
         pages.append(
             {
                 "key": path.stem,
                 "fold": fold(path.stem),
                 "html": without_url(decode(path.read_bytes(), is_html=True), url),
                 "url_day": url_day(url),
-                "expected": expected.get("cleaned_text") or "",
+                "expected": str(expected.get("cleaned_text") or ""),
             }
         )
     return pages

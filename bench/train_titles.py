@@ -409,6 +409,9 @@ def leave_one_out(recorded: dict[str, list[dict]]) -> None:
     )
     totals = Counter()
     for group, pages in recorded.items():
+        if not pages:  # (a real set whose pages show no headline)
+            print(f"{Path(group).name:12}    0: no page with a headline")
+            continue
         train = [p for g, ps in recorded.items() if g != group for p in ps]
         w = fit(train, NO_RULE)
         w_rule = fit(train, ALL)
@@ -448,6 +451,9 @@ def main() -> int:
         "--real", nargs="+", default=[], metavar="DIR", help="real sets (bench.metadata --real)"
     )
     args = parser.parse_args()
+    for folder in args.real:  # (any other name is read as the benchmark's group)
+        if not Path(folder).is_dir():
+            parser.error(f"--real {folder}: no such folder")
     recorded = record_groups([*(args.only or GROUPS), *args.real], args.cache)
     if args.weights:
         print_weights(recorded)

@@ -112,3 +112,16 @@ def test_a_page_that_refreshes_to_elsewhere_still_gives_its_browser_copy():
     copies = browser_texts({"refresh": html, "plain": _page("Harbour goes 6G", "/x")})
     assert copies["refresh"].startswith("Harbour goes 6G")
     assert ARTICLE in copies["plain"]
+
+
+def test_odd_expectations_load_or_stop_naming_the_file(tmp_path):
+    (tmp_path / "test_a.html").write_text("<p>a</p>", encoding="utf-8")
+    bom = b"\xef\xbb\xbf"
+    (tmp_path / "test_a.json").write_bytes(bom + json.dumps({"expected": None}).encode())
+    (tmp_path / "test_b.html").write_text("<p>b</p>", encoding="utf-8")
+    (tmp_path / "test_b.json").write_text("[]", encoding="utf-8")
+    assert [p["expected"] for p in goose_pages.load(tmp_path)] == ["", ""]
+    (tmp_path / "test_c.html").write_text("<p>c</p>", encoding="utf-8")
+    (tmp_path / "test_c.json").write_bytes('{"url": "caf\u00e9"}'.encode("latin-1"))
+    with pytest.raises(SystemExit, match="test_c.json: not JSON"):
+        goose_pages.load(tmp_path)
