@@ -155,6 +155,7 @@ def _month_names(names, group: str = "?P<month>") -> str:
 _MONTH = _month_names(_MONTHS)
 MONTH_NAME = _month_names(_MONTHS, group="?:")  # no group: for patterns that name their own
 _MONTH_FIRST = _month_names(set(_MONTHS) - _DAY_FIRST_ONLY)
+MONTH_FIRST_NAME = _month_names(set(_MONTHS) - _DAY_FIRST_ONLY, group="?:")
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"  # "1er juin": French first day
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # A year ends a word, or has the time glued to it ("Nov 15, 20195:45 AM", a copied byline)

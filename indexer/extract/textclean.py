@@ -35,6 +35,8 @@ from ..datafiles import article_end_kinds
 from .dates import (
     ATTRIBUTION,
     DATE_PATTERNS,
+    MONTH_FIRST_NAME,
+    MONTH_NAME,
     WEEKDAYS,
     looks_like_dateline,
     parse_date,
@@ -695,20 +697,18 @@ _WRITER = r"[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,2}"
 # Berg"); after a line that does not end open it is no piece of that line's sentence
 # (a preposition and a name, "in New York City", is: a wrapped headline's end).
 _SIGNATURE = re.compile(rf"(?:{_BY_WORDS}|{_NAMED_BY_WORDS}) {_WRITER}")
+# The words a byline's stamp opens with (`_STAMP_FORMS`, `_POSTED`).
+_STAMP_VERBS = "updated|published|posted|last updated"
+_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 # A byline's stamp in lower case, as blogs print it under the writer's name ("posted on
 # Saturday, August 13th, 2011", "updated Aug 18th 2010 7:30PM"): no piece of the line above.
 # Only a day's or a time's shape after the verb: a wrapped headline's line may go on with
 # one ("published 6G white paper", "updated satellite 6G roadmap", "published novel …").
-_STAMP_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
 _POSTED = re.compile(
-    r"(?:posted|published|updated|last updated)(?: on| at)?\s+"
-    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-    rf"(?:{_STAMP_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|\d{{4}})(?!\w)"
+    rf"(?:{_STAMP_VERBS})(?: on| at)?\s+(?:(?:{_WEEKDAY})\.?,?\s+)?"
+    rf"(?:{MONTH_FIRST_NAME}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?|\d{{4}})(?!\w)"
     r"|\d{1,4}[./-]\d{1,2}[./-]\d|\d{1,2}:\d\d"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_STAMP_MONTH}(?!\w)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?,?\s+{MONTH_NAME}(?!\w)"
     r"|\d+\s+(?:min(?:ute)?|hour|day|week|month|year)s?\s+ago)",
     re.I,
 )
@@ -1783,7 +1783,7 @@ _STAMP_FORMS = (
     r"(?<![\d.])(?:19|20)\d{2}(?P<ysep>[./]) ?\d{1,2}(?P=ysep) ?\d{1,2}\.?"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",
     r"\b\d{1,3} ?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?) ago\b",
-    r"^(?:updated|published|posted|last updated)\b",
+    rf"^(?:{_STAMP_VERBS})\b",
     # The same fields in other languages ("Publié le 1er juin 2025 à 06h30").
     r"^(?:publiée?|mis à jour|publicado|actualizado|veröffentlicht|aktualisiert|pubblicato"
     r"|aggiornato|publicerad|uppdaterad|julkaistu|gepubliceerd)\b",
