@@ -53,6 +53,9 @@ URL_DAYS = (
 
 
 def url_day(url: str) -> date | None:
+    """The day a test page's address gives: its label, not an input. Looser than
+    the HTML path's `dates.url_date` (which wants two figures for month and day):
+    Vox Media's addresses write "/2014/6/29/"."""
     for pattern in URL_DAYS:
         found = pattern.search(url)
         if found:
@@ -109,9 +112,9 @@ def report_dates(pages: list[dict]) -> None:
         return
     print(f"dates: {len(dated)} pages whose address holds a day (address removed)")
     systems = {
-        "sixg-search HTML": lambda p: extract_document(p["html"], "p.html", is_html=True).date,
-        "htmldate quick": lambda p: _htmldate(False)(p)[0],
-        "htmldate extensive": lambda p: _htmldate(True)(p)[0],
+        "sixg-search HTML": lambda p: _html_article(p).date,
+        "htmldate quick": lambda p: _htmldate_day(p, extensive=False),
+        "htmldate extensive": lambda p: _htmldate_day(p, extensive=True),
     }
     for name, system in systems.items():
         rows = [(p["fold"], system(p) == p["url_day"]) for p in dated]
@@ -141,7 +144,7 @@ def report_labelled(pages: list[dict], labels: dict, show: str | None) -> None:
     copies = browser_texts({p["key"]: p["html"] for p in labelled})
     print(f"labelled by hand: {len(labelled)} pages")
     paths = {
-        "HTML": lambda p: extract_document(p["html"], "p.html", is_html=True),
+        "HTML": _html_article,
         "text (browser copy)": lambda p: extract_document(copies[p["key"]], "p.txt", is_html=False),
     }
     for name, path in paths.items():
@@ -158,9 +161,25 @@ def report_labelled(pages: list[dict], labels: dict, show: str | None) -> None:
                 print(f"    {page['key']}: {found.title!r} {found.date} | {label}")
         print(f"  {name:22} titles {_tally(titles)}   dates {_tally(days)}")
     for extensive in (False, True):
-        found = [(p, _htmldate(extensive)(p)[0]) for p in labelled]
-        days = [(p["fold"], day == _day(labels[p["key"]])) for p, day in found]
+        days = [
+            (p["fold"], _htmldate_day(p, extensive) == _day(labels[p["key"]])) for p in labelled
+        ]
         print(f"  htmldate {'extensive' if extensive else 'quick':13} {'':15} dates {_tally(days)}")
+
+
+def _html_article(page: dict):
+    """The HTML path's article of the page, made once for every report that asks."""
+    if "article" not in page:
+        page["article"] = extract_document(page["html"], "p.html", is_html=True)
+    return page["article"]
+
+
+def _htmldate_day(page: dict, extensive: bool) -> date | None:
+    """htmldate's day for the page, found once for every report that asks."""
+    key = f"htmldate {extensive}"
+    if key not in page:
+        page[key] = _htmldate(extensive)(page)[0]
+    return page[key]
 
 
 def _day(label: dict) -> date | None:

@@ -52,9 +52,9 @@ pages with a headline, each set left out in turn, every other set and group
 trained on), the rule chain gets 729 right, the ranker 719, the ranker with
 the rule's pick 730 and the hybrid 729; a gradient-boosted tree model over the
 same features and the rule's pick (scikit-learn, tried outside the repository)
-729, the rule chain's count in every set. 21 of the 70 pages the rules miss are unreachable. The
-features hold nothing the rules do not already use: a learner over them
-cannot carry the titles further.
+729, the rule chain's count in every set. 21 of the 70 pages the rules miss
+are unreachable. The features hold nothing the rules do not already use: a
+learner over them cannot carry the titles further.
 
     python -m bench.train_titles [--cache FILE] [--only GROUP ...] [--real DIR ...]
     python -m bench.train_titles --weights   # fit on every group, print the weights
