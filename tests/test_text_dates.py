@@ -500,3 +500,30 @@ def test_an_agency_whose_name_ends_in_t_is_no_time_zone(agency):
         "national conference in the capital.\n\nThe trials covered factories and ports.\n"
     )
     assert day_of(page) == date(2024, 3, 5)
+
+
+# A whole page's menus: the byline stands too far down for the lead's date line to be read.
+LONG_MENU = MENU + "".join(f"Section {n}\n" for n in range(1, 25))
+
+
+def test_a_post_stamp_under_the_deck_read_as_a_sentence_gives_the_day():
+    # "posted on …, at 11:29 a.m." starts in lower case and ends with a full stop, as a
+    # sentence does: with its time of day it is the post's stamp, not the article's start.
+    text = (
+        LONG_MENU + "Radio labs pool their sub-THz gear\n"
+        "The two rival vendors will share one laboratory and its radio gear until 2030.\n"
+        "posted on April 21, 2025, at 11:29 a.m.\nAnn Lee\nStaff Reporter\n" + LONG_LEAD
+    )
+    assert day_of(text) == date(2025, 4, 21)
+
+
+def test_a_short_first_paragraph_opening_with_its_dateline_gives_the_day():
+    # Under the byline, the article's first paragraph is short enough to read as a deck;
+    # its opening date is still the dateline ("April 17, 2015 -- …").
+    lead = (
+        "April 17, 2025 -- Two vendors today opened a shared laboratory where their "
+        "engineers will test sub-THz radios side by side and publish what they measure for "
+        "the standards bodies.\n"
+    )
+    text = LONG_MENU + "Radio labs pool their sub-THz gear\nBy Ann Lee\nRadio News\n" + lead + BODY
+    assert day_of(text) == date(2025, 4, 17)

@@ -1004,6 +1004,19 @@ def test_images_a_dump_shows_by_file_name_do_not_cut_a_list_short():
     assert [r.reason for r in cleaned.removed if r.line in shots] == ["image placeholder"] * 3
 
 
+def test_an_image_s_file_name_a_browser_shows_as_its_alt_text_is_no_part_of_the_headline():
+    # Many CMSs fill an image's alt text with the uploaded file's name, and a browser's
+    # copy prints it alone on a line, under the headline it would otherwise continue.
+    for shot in ("google.JPG", "6g-lab_2025-04.jpeg", "antenna.webp"):
+        copy = page("Home", "News", "Radio labs pool their sub-THz gear", shot, BODY_1, BODY_2)
+        cleaned = clean_text(copy)
+        assert cleaned.title == "Radio labs pool their sub-THz gear", shot
+        assert [r.reason for r in cleaned.removed if r.line == shot] == ["image placeholder"]
+    # A sentence naming a file is the article's.
+    named = "The data sit in results.png"
+    assert named in clean_text(page("Radio labs pool their gear", BODY_1, named, BODY_2)).paragraphs
+
+
 def test_a_footnote_mark_or_an_aside_alone_on_a_line_is_the_sentence_s_not_an_image():
     # One text node per line: a footnote's link and an editor's "[sic]" stand alone,
     # as a dump's image placeholders do; the marks stay in their sentences.

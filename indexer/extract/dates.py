@@ -483,11 +483,14 @@ def _byline_lines(lines: list[str], at: int) -> tuple[list[str], list[str]]:
         if counted == LEAD_LINES:
             break
         counted += word_count(line) > WIDGET_MAX_WORDS and not clutter_kind(line)
+        was_deck = deck
         starts, deck = _body_starts(line, deck)
         if starts:
             after += _dateline_of(line)
             break
         after.append(line)
+        if was_deck and not deck:  # a short first paragraph opening with its dateline
+            after += _dateline_of(line)
     near = lines[max(0, at - STRINGS_ABOVE) : at][::-1]
     above = [line for line in near if not ATTRIBUTION.match(line)]
     return after, above
@@ -756,8 +759,10 @@ def _body_starts(text: str, deck: bool) -> tuple[bool, bool]:
     """Whether `text` starts the article's body, and whether a deck may still
     come: one body sentence right under the headline is its standfirst (unless
     it is too long for one), and the byline often stands below it. Shared by
-    `_byline_lines` (a plain text) and `_until_body` (a page)."""
-    if not is_body_sentence(text):
+    `_byline_lines` (a plain text) and `_until_body` (a page). A post's stamp
+    with its time of day is no sentence, though it may read as one ("posted on
+    April 21, 2015, at 11:29 a.m.")."""
+    if not is_body_sentence(text) or _time_stamp_day(text):
         return False, deck
     return not deck or len(text) > DECK_MAX_CHARS, False
 

@@ -142,6 +142,9 @@ def clean_text(raw: str) -> CleanText:
 
 PLACEHOLDER = "image placeholder"
 _FILE_NAME_MARK = re.compile(r"[\d_:./-]")
+# An image's file name alone on a line: a browser shows the alt text, which many
+# CMSs fill with the uploaded file's name ("google.JPG", "rtr4iun7.jpg").
+_IMAGE_FILE = re.compile(r"[^\s\[\]]+\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?)", re.I)
 
 
 def _placeholder(text: str) -> bool:
@@ -154,6 +157,8 @@ def _placeholder(text: str) -> bool:
     expression, whose backtracking over a long unclosed bracket took time growing
     with the square of its length.)
     """
+    if _IMAGE_FILE.fullmatch(text):
+        return True
     if not (text.startswith("[") and text.endswith("]")) or " " in text:
         return False
     if FOOTNOTE_MARK.fullmatch(text):
