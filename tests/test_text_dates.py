@@ -527,3 +527,16 @@ def test_a_short_first_paragraph_opening_with_its_dateline_gives_the_day():
     )
     text = LONG_MENU + "Radio labs pool their sub-THz gear\nBy Ann Lee\nRadio News\n" + lead + BODY
     assert day_of(text) == date(2025, 4, 17)
+
+
+def test_a_first_sentence_naming_an_event_s_day_and_hour_is_no_post_stamp():
+    # Short, with a day and a time of day, but words all round them: the body's first
+    # sentence, whose day is the event's, not the post's.
+    text = (
+        LONG_MENU + "Radio labs pool their sub-THz gear\n"
+        "The two rival vendors will share one laboratory and its radio gear until 2030.\n"
+        "By Ann Lee\n"
+        "The laboratory opens its doors in Oulu on May 5, 2025, at 10:00 for visitors.\n" + BODY
+    )
+    assert day_of(text) is None
+

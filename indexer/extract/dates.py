@@ -762,9 +762,25 @@ def _body_starts(text: str, deck: bool) -> tuple[bool, bool]:
     `_byline_lines` (a plain text) and `_until_body` (a page). A post's stamp
     with its time of day is no sentence, though it may read as one ("posted on
     April 21, 2015, at 11:29 a.m.")."""
-    if not is_body_sentence(text) or _time_stamp_day(text):
+    if not is_body_sentence(text) or _stamp_sentence(text):
         return False, deck
     return not deck or len(text) > DECK_MAX_CHARS, False
+
+
+STAMP_WORDS_BEFORE, STAMP_WORDS_AFTER = 5, 3  # "Last updated on Tuesday, April", "a.m. EDT"
+
+
+def _stamp_sentence(text: str) -> bool:
+    """A post's stamp that reads as a sentence (`_time_stamp_day`): its day and time
+    of day with a few words around them, not a first sentence naming an event's ("The
+    lab opens in Oulu on May 5, 2025, at 10:00 for visitors.")."""
+    digit, times = _DIGIT.search(text), list(_TIME_OF_DAY.finditer(text))
+    return (
+        bool(digit and times)
+        and word_count(text[: digit.start()]) <= STAMP_WORDS_BEFORE
+        and word_count(text[times[-1].end() :]) <= STAMP_WORDS_AFTER
+        and _time_stamp_day(text) is not None
+    )
 
 
 def date_in_byline(
