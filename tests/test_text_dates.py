@@ -540,3 +540,18 @@ def test_a_first_sentence_naming_an_event_s_day_and_hour_is_no_post_stamp():
     )
     assert day_of(text) is None
 
+
+def test_a_deck_s_opening_day_does_not_outrank_the_byline_s_below_it():
+    deck = (
+        "May 20, 2025 is the day the two rival vendors switch on the shared laboratory, and "
+        "from then on their engineers will test sub-THz radios side by side for the standards "
+        "bodies.\n"
+    )
+    text = (
+        LONG_MENU
+        + "Radio labs pool their sub-THz gear\n"
+        + deck
+        + "By Ann Lee\n12 March 2025\n"
+        + LONG_LEAD
+    )
+    assert day_of(text) == date(2025, 3, 12)

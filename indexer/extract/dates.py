@@ -476,6 +476,7 @@ def _byline_lines(lines: list[str], at: int) -> tuple[list[str], list[str]]:
     """The lines by the title at `at`: those after it, and the `STRINGS_ABOVE`
     above it (the nearest first), as `byline_date` reads a page."""
     after: list[str] = []
+    opening: list[str] = []  # a short first paragraph's dateline: after the byline's lines
     deck, counted = True, 0
     for line in lines[at + 1 : at + 1 + LEAD_LINES * 3]:
         if line == lines[at]:
@@ -490,7 +491,8 @@ def _byline_lines(lines: list[str], at: int) -> tuple[list[str], list[str]]:
             break
         after.append(line)
         if was_deck and not deck:  # a short first paragraph opening with its dateline
-            after += _dateline_of(line)
+            opening = _dateline_of(line)
+    after += opening
     near = lines[max(0, at - STRINGS_ABOVE) : at][::-1]
     above = [line for line in near if not ATTRIBUTION.match(line)]
     return after, above
