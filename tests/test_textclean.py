@@ -1015,6 +1015,9 @@ def test_an_image_s_file_name_a_browser_shows_as_its_alt_text_is_no_part_of_the_
     # A sentence naming a file is the article's.
     named = "The data sit in results.png"
     assert named in clean_text(page("Radio labs pool their gear", BODY_1, named, BODY_2)).paragraphs
+    # A Chinese or Japanese sentence has no spaces: ending with a file name, it is one still.
+    named = "实验室的网络部署示意图见附件：deployment.png"
+    assert named in clean_text(page("Radio labs pool their gear", BODY_1, named, BODY_2)).paragraphs
 
 
 def test_a_footnote_mark_or_an_aside_alone_on_a_line_is_the_sentence_s_not_an_image():

@@ -143,8 +143,9 @@ def clean_text(raw: str) -> CleanText:
 PLACEHOLDER = "image placeholder"
 _FILE_NAME_MARK = re.compile(r"[\d_:./-]")
 # An image's file name alone on a line: a browser shows the alt text, which many
-# CMSs fill with the uploaded file's name ("google.JPG", "rtr4iun7.jpg").
-_IMAGE_FILE = re.compile(r"[^\s\[\]]+\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?)", re.I)
+# CMSs fill with the uploaded file's name ("google.JPG", "rtr4iun7.jpg"). In ASCII: a
+# Chinese or Japanese sentence has no spaces either ("…见附件：deployment.png").
+_IMAGE_FILE = re.compile(r"(?:(?![\[\]])[!-~])+\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?)", re.I)
 
 
 def _placeholder(text: str) -> bool:
