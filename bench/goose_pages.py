@@ -48,7 +48,7 @@ from bench.extraction import BENCH, browser_texts, load_scorer
 from bench.metadata import _htmldate, fold, page_text, same_title, without_url
 from indexer.extract import extract_document
 from indexer.extract.htmlclean import clean_html
-from indexer.extract.reading import decode
+from indexer.extract.reading import ReadError, decode
 
 OPENING = 60
 URL_DAYS = (
@@ -110,7 +110,12 @@ def _marked_article(page: Path) -> str:
     """The page's whole article as marked beside it (readability's expected.html,
     one block a line), or ''."""
     marked = page.with_name(page.stem + EXPECTED_SUFFIX)
-    return page_text(decode(marked.read_bytes(), is_html=True)) if marked.exists() else ""
+    if not marked.exists():
+        return ""
+    try:
+        return page_text(decode(marked.read_bytes(), is_html=True))
+    except ReadError as error:
+        raise SystemExit(f"{marked}: not text ({error})") from None
 
 
 def _letters(text: str) -> str:

@@ -163,3 +163,9 @@ def test_marked_articles_are_scored_by_half_for_every_path(marked, capsys):
         figures = dict(zip(rows[system][::2], rows[system][1::2], strict=True))
         assert set(figures) == {"all", half}
         assert float(figures["all"]) > 0.8, system
+
+
+def test_a_marked_article_that_is_no_text_stops_naming_the_file(marked):
+    (marked / "moz_port.expected.html").write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(SystemExit, match="moz_port.expected.html: not text"):
+        goose_pages.load(marked)
