@@ -152,11 +152,12 @@ def _placeholder(text: str) -> bool:
     """An image a text-mode browser shows by its file name or id, alone on a
     line ("[antenna-1024x683]", "[svg][31de74]", "[INS::INS]", "[gif]"): a
     bracketed word in lower case or with a figure or a file name's punctuation
-    in it, or more than one. A source's name in brackets ("[Engadget]"), a
-    footnote's mark and an editor's aside ("[1]", "[sic]", `FOOTNOTE_MARK`) are the
-    article's (but one opening its block, `_stray_mark`). (Read without a regular
-    expression, whose backtracking over a long unclosed bracket took time growing
-    with the square of its length.)
+    in it, or more than one; or the bare file name a browser's copy prints as
+    the image's alt text (`_IMAGE_FILE`). A source's name in brackets
+    ("[Engadget]"), a footnote's mark and an editor's aside ("[1]", "[sic]",
+    `FOOTNOTE_MARK`) are the article's (but one opening its block, `_stray_mark`).
+    (The brackets are read without a regular expression, whose backtracking over
+    a long unclosed bracket took time growing with the square of its length.)
     """
     if _IMAGE_FILE.fullmatch(text):
         return True
