@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 
 from indexer.extract import extract_document
@@ -475,3 +477,18 @@ def test_a_line_opening_with_a_day_in_figures_year_first_is_the_storys():
     )
     text = extract_document(html, "p.html", is_html=True).text
     assert "2018.04.05 ~ Open run of the test bed for visiting teams" in text
+
+
+def test_a_feed_saved_as_a_page_is_read_as_html_without_a_warning():
+    # A feed saved as .html opens with "<?xml": it is read as a browser shows it, its
+    # text kept, with nothing printed on the operator's screen.
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+        "<title>Port News</title><item><title>Harbour goes 6G</title><description>The "
+        "harbour authority switched on a private 6G test network at the ferry terminal on "
+        "Tuesday, covering the quays and the ramps.</description></item></channel></rss>"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        cleaned = clean_html(page)
+    assert "private 6G test network" in cleaned.paragraphs[0]

@@ -752,8 +752,14 @@ def _source(doc) -> str | None:
     return None
 
 
+# A feed or an XML page saved as .html opens with "<?xml …?>": it is read as HTML on
+# purpose (as a browser shows it); without its declaration BeautifulSoup does not warn
+# on the operator's screen (and no process-wide warning filter is touched).
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
+
+
 def _structural(html: str, doc, found: CleanHtml) -> CleanHtml:
-    soup = BeautifulSoup(html, "lxml")
+    soup = BeautifulSoup(_XML_DECLARATION.sub("", html, count=1), "lxml")
     title = found.title or _soup_title(soup)
     for tag in soup(FURNITURE_TAGS):
         tag.decompose()
