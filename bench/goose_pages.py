@@ -147,17 +147,24 @@ def report_dates(pages: list[dict]) -> None:
         print(f"  {name:22} {_tally(rows)}")
 
 
+# The article of a page's HTML, by the HTML path and by the library it is measured against.
+ARTICLE_SYSTEMS = {
+    "sixg-search HTML": lambda html: "\n".join(clean_html(html).paragraphs),
+    "trafilatura": lambda html: trafilatura.extract(html) or "",
+}
+
+
+def _on_html(system):
+    return lambda page: system(page["html"])
+
+
 def report_article(pages: list[dict]) -> None:
     report_marked(pages)
     texts = [p for p in pages if len(p["expected"]) >= 40]
     if not texts:
         return
     print(f"article: {len(texts)} pages with goose's expected text (kept whole / its opening)")
-    systems = {
-        "sixg-search HTML": lambda html: "\n".join(clean_html(html).paragraphs),
-        "trafilatura": lambda html: trafilatura.extract(html) or "",
-    }
-    for name, system in systems.items():
+    for name, system in ARTICLE_SYSTEMS.items():
         whole, opening = [], []
         for page in texts:
             body, wanted = _letters(system(page["html"])), _letters(page["expected"])
@@ -178,11 +185,8 @@ def report_marked(pages: list[dict]) -> None:
     scorer = load_scorer()
     _browser_copies(marked)
     truth = {p["key"]: {"articleBody": p["marked"]} for p in marked}
-    systems = {
-        "sixg-search HTML": lambda p: "\n".join(clean_html(p["html"]).paragraphs),
-        "trafilatura": lambda p: trafilatura.extract(p["html"]) or "",
-        "text (browser copy)": lambda p: _text_article(p).text,
-    }
+    systems = {name: _on_html(system) for name, system in ARTICLE_SYSTEMS.items()}
+    systems["text (browser copy)"] = lambda p: _text_article(p).text
     print(f"article F1: {len(marked)} pages with their whole article marked")
     for name, system in systems.items():
         found = {p["key"]: {"articleBody": system(p)} for p in marked}

@@ -776,10 +776,12 @@ def _stamp_sentence(text: str) -> bool:
     """A post's stamp that reads as a sentence (`_time_stamp_day`): its day and time
     of day with a few words around them, not a first sentence naming an event's ("The
     lab opens in Oulu on May 5, 2025, at 10:00 for visitors.")."""
-    digit, times = _DIGIT.search(text), list(_TIME_OF_DAY.finditer(text))
+    times = list(_TIME_OF_DAY.finditer(text))
+    if not times:  # (a time holds a figure: the first figure is found below)
+        return False
+    first_figure = _DIGIT.search(text).start()
     return (
-        bool(digit and times)
-        and word_count(text[: digit.start()]) <= STAMP_WORDS_BEFORE
+        word_count(text[:first_figure]) <= STAMP_WORDS_BEFORE
         and word_count(text[times[-1].end() :]) <= STAMP_WORDS_AFTER
         and _time_stamp_day(text) is not None
     )
