@@ -555,3 +555,79 @@ def test_a_deck_s_opening_day_does_not_outrank_the_byline_s_below_it():
         + LONG_LEAD
     )
     assert day_of(text) == date(2025, 3, 12)
+
+
+def test_an_ordinal_day_with_a_comma_after_it_is_a_day():
+    # "25th, April 2024", as a regional site's stamp prints it after its label; a bare
+    # figure with a comma before a month ("5, June 2024") stays a list's.
+    text = "Radio labs pool their sub-THz gear\nPublished: 25th, April 2024 GMT\n" + BODY
+    assert day_of(text) == date(2024, 4, 25)
+    assert day_of("Radio labs pool their sub-THz gear\nItems 4, 5, June 2024\n" + BODY) is None
+
+
+@pytest.mark.parametrize(
+    "stamp, day",
+    [
+        ("By Telia Birželio 29, 2022 455", date(2022, 6, 29)),  # Lithuanian, month first
+        ("2022 m. birželio 29 d.", date(2022, 6, 29)),  # Lithuanian, year first
+        ("2022. gada 29. jūnijā", date(2022, 6, 29)),  # Latvian
+        ("29. juuni 2022", date(2022, 6, 29)),  # Estonian
+        ("12. junija 2023", date(2023, 6, 12)),  # Slovene
+        ("5. svibnja 2024", date(2024, 5, 5)),  # Croatian
+        ("29 юни 2022", date(2022, 6, 29)),  # Bulgarian
+    ],
+)
+def test_the_baltic_and_south_slavic_languages_name_their_months(stamp, day):
+    assert day_of(f"Radio labs pool their sub-THz gear\n{stamp}\n" + BODY) == day
+
+
+def test_a_reprint_s_credit_of_the_paper_and_its_print_day_closes_the_story():
+    # A Japanese paper's web page prints its print edition's day only at the very end.
+    lead = (
+        "ソフトバンクは14日、テラヘルツ波の技術展を開いた。利用可能な周波数の拡張を図る狙いだ。\n"
+    )
+    text = (
+        "ソフトバンクが示す6Gの世界\n"
+        + lead
+        + "実現すれば多くの産業を支える基盤になるとみている。\n"
+    )
+    assert day_of(text + "日刊工業新聞2021年7月15日\n") == date(2021, 7, 15)
+    # A site's "updated" line at the end is no paper's credit.
+    assert day_of(text + "更新日 2021年7月15日\n") is None
+
+
+def test_a_span_of_days_opening_the_lead_is_an_event_s():
+    # "From the 26th to the 29th": the last day of a conference, not a publication day.
+    text = (
+        "Vom 26. bis 29. Juni 2023 fand im Berliner Congress Center das erste jährliche "
+        "Vernetzungsevent der deutschen 6G-Initiative statt, mit 600 Anmeldungen.\n"
+        "Ein wichtiger Teil der Veranstaltung war der zweite Forschungsworkshop.\n"
+    )
+    assert day_of(text) is None
+
+
+def test_under_a_headline_a_lead_s_opening_day_is_the_event_s_not_the_page_s():
+    # With its headline and no stamp, a page prints no publication day: the signing's
+    # day in the lead is the story's. A text that is only the release's body (a seed's
+    # shape, "On 2 June 2022, …") has nothing else to go by, and keeps it.
+    head = (
+        "top of page\n\nMoU signed between RRA and MTG\n\n"
+        "Memorandum of Understanding signed between the\n\n"
+        "“Radio Research Association” (RRA) and the\n\n“Media Test Group (MTG) Association”.\n\n"
+    )
+    lead = (
+        "On 26th September, 2023, the Chairperson of the Radio Research Association, Dr. Ann "
+        "Lee, and the Chairperson of the Media Test Group, Bo Chen, signed a Memorandum of "
+        "Understanding (MoU) to further promote cooperation.\n\n"
+    )
+    assert day_of(head + lead + BODY) is None
+    assert day_of(lead + BODY) == date(2023, 9, 26)
+    # A dateline is the page's, in Markdown's bold too.
+    bold = "**Bonn, 19. Februar 2026** – Die Agentur hat eine Anhörung zu 6G gestartet.\n"
+    assert day_of("# Agentur startet Anhörung zu 6G\n\n" + bold + BODY) == date(2026, 2, 19)
+
+
+def test_a_published_and_an_updated_stamp_glued_together_give_the_day():
+    # A copy joins the byline's two stamps with no space between ("2021-09-142021-09-14").
+    text = "搶進6G產業鏈 太空國家隊成軍\nby 呂酒林2021-09-142021-09-15\n" + BODY
+    assert day_of(text) == date(2021, 9, 14)

@@ -2836,3 +2836,43 @@ def test_a_caption_with_its_photographer_or_agency_closing_it_is_no_title(captio
 def test_a_headline_naming_photos_or_its_agency_stays_a_headline(headline):
     assert not textclean._is_furniture(headline)
     assert clutter_kind(headline) is None  # (the "(Photo …)" caption is a clutter.toml rule)
+
+
+def test_a_photo_caption_with_its_photographer_and_outlet_is_no_headline():
+    # "… on Thursday. Ann Lee / The Daily": the caption of a photo (printed once per
+    # image size) above the headline, which the lead retells as well as the headline;
+    # a headline has no full stop before names and a slash.
+    caption = (
+        "Attendees listen to a panel discussion at the inaugural Oulu 6G Summit on "
+        "Thursday afternoon. Ann Lee / The Daily"
+    )
+    lead = (
+        "Finland is determined to play a pioneering role in the development of 6G networks "
+        "by ramping up research investments and developing local talent, a senior official "
+        "said at the inaugural Oulu 6G Summit on Thursday."
+    )
+    more = (
+        "The upcoming standard requires a collaborative effort, with the city planning to "
+        "host more industry events to gather researchers and vendors, he told the panel."
+    )
+    headline = "Finland seeks to play pioneering role in 6G"
+    copy = page(*[caption] * 4, "", headline, "", "", "Ann Lee", "", lead, "", more)
+    assert clean_text(copy).title == headline
+    assert clean_text(page("Huawei / ZTE ban widens", BODY_1, BODY_2)).title == (
+        "Huawei / ZTE ban widens"
+    )
+
+
+def test_a_caption_printed_as_alt_text_and_again_with_its_credit_is_no_headline():
+    # An image's alt text, then the caption with its credit glued on: both are the photo's.
+    alt = "Memorandum of understanding signed in Brussels on Tuesday"  # (the lead retells it)
+    copy = page(
+        "Two associations sign a 6G research pact",
+        "",
+        alt,
+        f"{alt} Foto: Agentur / Ann Lee",
+        "",
+        BODY_1,
+        BODY_2,
+    )
+    assert clean_text(copy).title == "Two associations sign a 6G research pact"

@@ -90,6 +90,25 @@ for _names in (
     "január február március április május június július augusztus szeptember október "
     "november december",
     "gener febrer març abril maig juny juliol agost setembre octubre novembre desembre",
+    # The Baltic languages ("Birželio 29, 2022", "2022 m. birželio 29 d.", "2022. gada
+    # 29. jūnijā", "29. juuni 2022"), Slovene, Croatian ("5. svibnja 2024"; its October,
+    # "listopad", is Polish and Czech November: theirs is kept), Serbian and Bulgarian.
+    "sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio "
+    "lapkričio gruodžio",
+    "sausis vasaris kovas balandis gegužė birželis liepa rugpjūtis rugsėjis spalis "
+    "lapkritis gruodis",
+    "janvāris februāris marts aprīlis maijs jūnijs jūlijs augusts septembris oktobris "
+    "novembris decembris",
+    "janvārī februārī martā aprīlī maijā jūnijā jūlijā augustā septembrī oktobrī novembrī decembrī",
+    "jaanuar veebruar märts aprill mai juuni juuli august september oktoober november detsember",
+    "januarja februarja marca aprila maja junija julija avgusta septembra oktobra "
+    "novembra decembra",
+    "januar februar marec april maj junij julij avgust september oktober november december",
+    "siječnja veljače ožujka travnja svibnja lipnja srpnja kolovoza rujna listopada "
+    "studenoga prosinca",
+    "januar februar mart april maj jun jul avgust septembar oktobar novembar decembar",
+    "јануар фебруар март април мај јун јул август септембар октобар новембар децембар",
+    "януари февруари март април май юни юли август септември октомври ноември декември",
     # Arabic: the Gregorian months as the Egyptian and Gulf press ("الثلاثاء 30 سبتمبر
     # 2025"), in their other spellings too, then the Levant, name them.
     "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
@@ -164,7 +183,9 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2})|(?=\d{1,3} ?min\b)|(?=م(?!\w)))"
 
 DATE_PATTERNS = [
-    re.compile(rf"(?<!\d){_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d)"),
+    # (or another such day glued after it, as a copy joins a byline's "published" and
+    # "updated" stamps: "2021-09-142021-09-14")
+    re.compile(rf"(?<!\d){_YEAR}-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?:(?!\d)|(?=(?:19|20)\d\d-\d))"),
     # Chinese and Japanese "2025年5月12日", Korean "2025년 5월 12일"; a Japanese year
     # may have its era's year in brackets after it ("2025年(令和7年)6月10日").
     re.compile(
@@ -180,14 +201,18 @@ DATE_PATTERNS = [
         rf"(?:(?<!\w)|(?-i:(?<=[a-z])(?=[A-Z]))){_MONTH_FIRST}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}",
         re.I,
     ),
-    # "5 June 2025", "5 of June", "5 de junio de 2025", Catalan "5 d'abril de 2025", and
-    # the German day's full stop with no space after it ("02.August 2021").
+    # "5 June 2025", "5 of June", "5 de junio de 2025", Catalan "5 d'abril de 2025", the
+    # German day's full stop with no space after it ("02.August 2021"), and an ordinal
+    # day with a comma after it ("25th, April 2024"; a bare "5, June" is a list's).
     re.compile(
-        rf"(?<!\w)(?<!\d\.){_DAY}(?:\s+of\s+|\s+de\s+|\s+d['’]|\s+|(?<=\.)){_MONTH}[,،]?\s+(?:de\s+)?{_YEAR}{_YEAR_END}",
+        rf"(?<!\w)(?<!\d\.){_DAY}(?:\s+of\s+|\s+de\s+|\s+d['’]|\s+|(?<=\.)|(?<=st|nd|rd|th),\s+){_MONTH}[,،]?\s+(?:de\s+)?{_YEAR}{_YEAR_END}",
         re.I,
     ),
-    # Hungarian "2024. május 2.": the year first, in words.
+    # Hungarian "2024. május 2.": the year first, in words; Lithuanian "2024 m. gegužės
+    # 2 d." and Latvian "2024. gada 2. maijā" too.
     re.compile(rf"(?<!\d){_YEAR}\.\s+{_MONTH}\s+(?P<day>\d{{1,2}})\.", re.I),
+    re.compile(rf"(?<!\d){_YEAR}\s?m\.\s+{_MONTH}\s+(?P<day>\d{{1,2}})\s?d\.", re.I),
+    re.compile(rf"(?<!\d){_YEAR}\.\s?gada\s+(?P<day>\d{{1,2}})\.\s?{_MONTH}", re.I),
     # A Japanese era's year alone, as ministries print it: "令和7年6月13日", "令和元年".
     re.compile(
         r"(?P<era>令和|平成)\s*(?P<eyear>元|\d{1,2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
@@ -233,8 +258,8 @@ DATELINE_MAX_WORDS = 10
 # What stands before a dateline's date: nothing, or the place and a comma
 # ("HELSINKI, ", "Málaga, ", "Paris, le ", "Hamburg (dpa), "), a town and its
 # state ("SAN JOSE, Calif., ").
-DATELINE_PLACE = re.compile(
-    r"^(?:(?:[^\W\d_][\w.'’()/ -]{0,40},\s*){1,2}(?:le\s+|den\s+|el\s+)?)?$"
+DATELINE_PLACE = re.compile(  # (in bold or italics too, as Markdown marks it: "**Bonn, …")
+    r"^[*_]{0,2}(?:(?:[^\W\d_][\w.'’()/ -]{0,40},\s*){1,2}(?:le\s+|den\s+|el\s+)?)?$"
 )
 
 
@@ -290,7 +315,9 @@ def date_from_text(lines: list[str], datelines_only: bool = False) -> date | Non
             found = _dates_with_offsets(line)
             if datelines_only and _event_date(line, found):
                 return None
-            return found[0][1] if found and found[0][0] <= LEAD_DATE_MAX_OFFSET else None
+            if not found or found[0][0] > LEAD_DATE_MAX_OFFSET or _in_span(line, found[0][0]):
+                return None  # (a span's last day is an event's: "Vom 26. bis 29. Juni 2023 fand …")
+            return found[0][1]
         found = parse_date(line) or _time_stamp_day(line)
         if found and not event_span(line):
             return found
@@ -314,6 +341,11 @@ def event_span(text: str) -> bool:
     return bool(_SPAN.search(text))
 
 
+def _in_span(text: str, offset: int) -> bool:
+    """Whether the date at `offset` is a span's last day (`_SPAN`)."""
+    return any(span.start() < offset < span.end() for span in _SPAN.finditer(ascii_digits(text)))
+
+
 def _time_stamp_day(line: str) -> date | None:
     """The day of a short line that prints it in figures with the time of day
     ("2019/10/31(木) 09:15:25", "18.11.2019 14:05"): a post's or a page's stamp,
@@ -333,13 +365,22 @@ _SIGN_OFF = re.compile(
     r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<year>(?:19|20)\d{2})\)\s*$"
 )
 SIGN_OFF_LINES = 3  # the closing paragraphs read
+# A reprint's credit closing the story: the paper's name and its print edition's day,
+# the whole line ("日刊工業新聞2021年7月15日", "日本経済新聞 2024年5月2日 朝刊", "전자신문
+# 2024년 5월 2일자"): the web page prints the day nowhere else.
+_PRINT_CREDIT = re.compile(
+    r"[(（【]?[\w\s・]{0,12}(?:新聞|新闻|日報|日报|晚报|晩報|신문|일보)(?:社)?\s?"
+    r"(?P<year>(?:19|20)\d{2})\s?[年년]\s?(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]"
+    r"(?:\s?(?:付|付け|朝刊|夕刊|掲載|자|게재))?[)）】]?"
+)
 
 
 def sign_off_day(lines: list[str]) -> date | None:
-    """The day of the sign-off that closes an article (`_SIGN_OFF`), when nothing
-    above the body gives one: some papers print the day only there."""
+    """The day of the sign-off or the print credit that closes an article
+    (`_SIGN_OFF`, `_PRINT_CREDIT`), when nothing above the body gives one: some
+    papers print the day only there."""
     for line in lines[-SIGN_OFF_LINES:]:
-        found = _SIGN_OFF.search(line)
+        found = _SIGN_OFF.search(line) or _PRINT_CREDIT.fullmatch(line)
         if found:
             return _numeric_day(int(found["year"]), int(found["m"]), int(found["d"]))
     return None
