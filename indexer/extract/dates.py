@@ -258,8 +258,8 @@ DATELINE_MAX_WORDS = 10
 # What stands before a dateline's date: nothing, or the place and a comma
 # ("HELSINKI, ", "Málaga, ", "Paris, le ", "Hamburg (dpa), "), a town and its
 # state ("SAN JOSE, Calif., ").
-DATELINE_PLACE = re.compile(  # (in bold or italics too, as Markdown marks it: "**Bonn, …")
-    r"^[*_]{0,2}(?:(?:[^\W\d_][\w.'’()/ -]{0,40},\s*){1,2}(?:le\s+|den\s+|el\s+)?)?$"
+DATELINE_PLACE = re.compile(
+    r"^(?:(?:[^\W\d_][\w.'’()/ -]{0,40},\s*){1,2}(?:le\s+|den\s+|el\s+)?)?$"
 )
 
 
@@ -367,9 +367,11 @@ _SIGN_OFF = re.compile(
 SIGN_OFF_LINES = 3  # the closing paragraphs read
 # A reprint's credit closing the story: the paper's name and its print edition's day,
 # the whole line ("日刊工業新聞2021年7月15日", "日本経済新聞 2024年5月2日 朝刊", "전자신문
-# 2024년 5월 2일자"): the web page prints the day nowhere else.
+# 2024년 5월 2일자"): the web page prints the day nowhere else. Not a list's label
+# ("相關新聞 2021年3月5日", "related news"); Chinese 新闻 is news, no paper.
 _PRINT_CREDIT = re.compile(
-    r"[(（【]?[\w\s・]{0,12}(?:新聞|新闻|日報|日报|晚报|晩報|신문|일보)(?:社)?\s?"
+    r"[(（【]?(?!.{0,6}(?:相關|相关|更多|熱門|热门|上一篇|下一篇|其他|最新|推薦|推荐))"
+    r"[\w\s・]{0,12}(?:新聞|日報|日报|晚报|晩報|신문|일보)(?:社)?\s?"
     r"(?P<year>(?:19|20)\d{2})\s?[年년]\s?(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]"
     r"(?:\s?(?:付|付け|朝刊|夕刊|掲載|자|게재))?[)）】]?"
 )

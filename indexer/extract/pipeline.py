@@ -127,10 +127,7 @@ def _clean_plain_text(text: str):
     from_body = not title
     title = title or _title_from_body(cleaned.paragraphs)
     day = date_near_title(lines, title, datelines_only=from_body)
-    # Under a headline with no stamp by it, the page prints no day of its own: a lead's
-    # "On 26th September, 2023, … signed" is the story's day. A text that is the body
-    # alone (its header lost in the copy) has only the lead to go by.
-    day = day or date_from_text(lines, datelines_only=not from_body) or wire_dateline_day(lines)
+    day = day or date_from_text(lines) or wire_dateline_day(lines)
     return cleaned, title, day or sign_off_day(lines)
 
 

@@ -1564,20 +1564,11 @@ def _photo_caption(lines: list[Line], i: int) -> bool:
 
 def _credit_or_caption(lines: list[Line], i: int) -> bool:
     """The credit under a credit's label alone on its line (`_CREDIT_LABEL`), or the
-    caption's sentence over it; or a caption printed twice, as the image's alt text
-    and as the caption with its credit glued on (`_GLUED_CREDIT`: "… 2030 starten" /
-    "… 2030 starten Foto: Agentur")."""
+    caption's sentence over it."""
     if i and _CREDIT_LABEL.fullmatch(lines[i - 1].text):
         return True
-    text, under = lines[i].text, lines[i + 1].text if i + 1 < len(lines) else ""
-    if _caption_twice(text, under) or (i and _caption_twice(lines[i - 1].text, text)):
-        return True
-    return bool(_CREDIT_LABEL.fullmatch(under)) and ends_sentence(text)
-
-
-def _caption_twice(text: str, under: str) -> bool:
-    credit = _GLUED_CREDIT.search(under) if under.startswith(text) else None
-    return bool(credit) and credit.start() == len(text)
+    under = lines[i + 1].text if i + 1 < len(lines) else ""
+    return bool(_CREDIT_LABEL.fullmatch(under)) and ends_sentence(lines[i].text)
 
 
 LIST_NEIGHBOURS = 4
@@ -2627,7 +2618,8 @@ def _captioned(line: str) -> bool:
 # the sentence's full stop ("… on Thursday. Ann Lee / The National", "… in Oulu.
 # Ann Lee/AFP"): a headline has no full stop before names and a slash.
 _NAMED_CREDIT = re.compile(
-    r"(?<![A-Z])\.\s+[A-Z][\w'’-]+(?:\s[A-Z][\w.'’-]*){1,3}\s?/\s?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}$"
+    r"(?<![A-Z])(?<!\b(?:Dr|Mr|Ms|Co|St|Jr|vs))(?<!\b(?:Mrs|Inc|Ltd|Plc))(?<!\bCorp)(?<!\bProf)"
+    r"\.\s+[A-Z][\w'’-]+(?:\s[A-Z][\w.'’-]*){1,3}\s?/\s?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}$"
 )
 # A caption's credit in other languages after its sentence's full stop ("… bündeln.
 # Grafik: Ann Lee", "… Oulussa. Kuva: …"); only there, as a headline may open with
