@@ -2616,11 +2616,13 @@ def _captioned(line: str) -> bool:
 
 # A caption's credit as the photographer's name and the outlet's or agency's after
 # the sentence's full stop ("… on Thursday. Ann Lee / The National", "… in Oulu.
-# Ann Lee/AFP"): a headline has no full stop before names and a slash.
+# Ann Lee/AFP"): a headline has no full stop before names and a slash, but for an
+# abbreviation's ("Dr. Ann Lee Joins Nokia / Bell Labs").
 _NAMED_CREDIT = re.compile(
     r"(?<![A-Z])(?<!\b(?:Dr|Mr|Ms|Co|St|Jr|vs))(?<!\b(?:Mrs|Inc|Ltd|Plc))(?<!\bCorp)(?<!\bProf)"
     r"\.\s+[A-Z][\w'’-]+(?:\s[A-Z][\w.'’-]*){1,3}\s?/\s?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}$"
 )
+
 # A caption's credit in other languages after its sentence's full stop ("… bündeln.
 # Grafik: Ann Lee", "… Oulussa. Kuva: …"); only there, as a headline may open with
 # such a word ("Das Bild: was 6G bringt").
