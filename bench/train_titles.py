@@ -274,10 +274,10 @@ def record(text: str, titles: list[str]) -> dict:
     seen = []
     lead = textclean._lead
 
-    def recording(lines, removed, article):
-        out = lead(lines, removed, article)
+    def recording(lines, removed, article, wrapped):
+        out = lead(lines, removed, article, wrapped)
         copies = [replace(line) for line in lines], [replace(ln) for ln in article[:KEPT]]
-        seen.append((out[0], *copies))
+        seen.append((out[0], *copies, wrapped))
         return out
 
     textclean._lead = recording
@@ -300,7 +300,7 @@ def featurize(page: dict) -> dict:
     page = page | {"x": None}
     if page["seen"] is None:
         return page
-    lines, article = page["seen"]
+    lines, article, wrapped = page["seen"]
     start = time.process_time()
     chosen = candidates(lines, article)
     if not chosen:
@@ -311,7 +311,7 @@ def featurize(page: dict) -> dict:
     own = {}
     for _, cand in chosen:
         if cand not in own:
-            own[cand] = textclean._title_from(lines, article, cand)[2]
+            own[cand] = textclean._title_from(lines, article, cand, wrapped)[2]
     texts = [t for _, t in chosen]
     rule = np.array([t == pick for t in texts], dtype=float)[:, None]
     return page | {

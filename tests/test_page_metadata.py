@@ -649,6 +649,22 @@ def test_a_headline_hard_wrapped_over_two_lines_is_the_whole_title(first, rest):
     assert text_title(text + body) == f"{first} {rest}"
 
 
+@pytest.mark.parametrize(
+    ("headline", "deck"),
+    [
+        ("6G 백서 발간…내년부터 표준화 논의 착수", "2028년 상용화 목표…5G보다 속도 50배 빨라"),
+        ("Nordic operators sign 6G research pact", "3 universities join the testbed in Oulu"),
+    ],
+    ids=["korean", "english"],
+)
+def test_a_deck_under_the_headline_of_a_browser_copy_is_no_rest_of_it(headline, deck):
+    """A copy no wrapper broke (a paragraph a line, as a browser copies a page)
+    prints the headline and its deck as two lines of one block: the deck going
+    on in figures is not the headline's wrapped rest."""
+    text = f"{MENU}\n\n{headline}\n{deck}\n\n{TEXT_BODY}"
+    assert text_title(text) == headline
+
+
 def test_text_title_in_full_not_its_copy_cut_short_in_the_breadcrumb():
     cut = "Nordic operators sign 6G research …"
     text = f"{MENU}\nPress releases\n{cut}\nUpdated: 5 March 2025\nPublished: 4 March 2025\n"

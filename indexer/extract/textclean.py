@@ -117,7 +117,8 @@ class CleanText:
 
 def clean_text(raw: str) -> CleanText:
     lines, removed = _without_placeholders(_split(raw))
-    lines = _classify(_reflow(lines))
+    margin = _wrap_margin(lines)
+    lines = _classify(_reflow(lines, margin))
     span = _article_span(lines, _introduced_lists(lines, prose_only=True))
     if span is None:
         cleaned = _without_structure(lines)
@@ -129,7 +130,7 @@ def clean_text(raw: str) -> CleanText:
         if line.kind == "body":  # a sentence far above the article: a teaser
             line.kind = "outside the article"
     first = _after_headline(lines, first, last)
-    title, lead = _lead(lines[:first], removed, lines[first : last + 1])
+    title, lead = _lead(lines[:first], removed, lines[first : last + 1], wrapped=bool(margin))
     if title is None:
         title = _headline_under_standfirst(lines, first, last)
     middle = _middle(lines[first : last + 1], title, removed)
@@ -589,7 +590,7 @@ def _split(raw: str) -> list[Line]:
     return lines
 
 
-def _reflow(lines: list[Line]) -> list[Line]:
+def _reflow(lines: list[Line], margin: int | None) -> list[Line]:
     """Join the lines of one paragraph that a wrapper or a copy broke apart.
 
     Text hard-wrapped at a fixed width (a text-mode browser's dump, e-mail,
@@ -600,7 +601,6 @@ def _reflow(lines: list[Line]) -> list[Line]:
     last) all have about the same width is one paragraph, and a line that
     stops mid-sentence joins the next when that one starts in lower case.
     """
-    margin = _wrap_margin(lines)
     if margin:
         return _unwrap(lines, margin)
     out: list[_Joined] = []
@@ -1120,10 +1120,12 @@ def _reason(line: Line, where: str) -> str:
 
 
 def _lead(
-    lines: list[Line], removed: list[Removed], article: list[Line]
+    lines: list[Line], removed: list[Removed], article: list[Line], wrapped: bool
 ) -> tuple[str | None, list[str]]:
-    """Pick the title out of the lines above the article; keep a standfirst."""
-    title_line, rest, title, pieces = _title_from(lines, article, _pick_title(lines, article))
+    """Pick the title out of the lines above the article (of a text hard-wrapped
+    or not, `wrapped`); keep a standfirst."""
+    picked = _pick_title(lines, article)
+    title_line, rest, title, pieces = _title_from(lines, article, picked, wrapped)
     roles = [_lead_role(line, title) for line in lines]
     standfirst = _standfirst(roles)
     kept = []
@@ -1140,7 +1142,7 @@ def _lead(
 
 
 def _title_from(
-    lines: list[Line], article: list[Line], picked: str | None
+    lines: list[Line], article: list[Line], picked: str | None, wrapped: bool
 ) -> tuple[str | None, str | None, str | None, list[int]]:
     """The line picked as the headline in full: cut short with an ellipsis
     (`_whole`), in pieces over several lines (`_title_pieces`: their indexes) or
@@ -1153,7 +1155,7 @@ def _title_from(
     rest = None
     if len(pieces) > 1:
         title_line = _joined(lines[i].text for i in pieces)
-    else:
+    elif wrapped:
         rest = _wrapped_rest(lines + article[:1], title_line)
     title = _title_text(f"{title_line} {rest}" if rest else title_line)
     # (The logo's or header's line stands above the article: a subheading in it
@@ -1354,7 +1356,10 @@ def _wrapped_rest(lines: list[Line], title_line: str) -> str | None:
     dump, an e-mail): the two lines stand alone between blank lines, the first
     ends open ("… agreement on", `_open_end`) or the second goes on in small
     letters or figures ("6G-nät och radar …"), and the second is no byline,
-    date or furniture. A headline and its deck are two blocks, or more lines."""
+    date or furniture. A headline and its deck are two blocks, or more lines;
+    and in a text no wrapper broke (`_wrap_margin`: a browser's copy, a line a
+    paragraph) two such lines are a headline and its deck ("6G 백서 발간…" /
+    "2028년 상용화 목표…"), however the second starts."""
     size = Counter(line.block for line in lines)
     for i in range(len(lines) - 1):
         line, nxt = lines[i], lines[i + 1]
