@@ -2186,15 +2186,6 @@ _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 # A table cell's closing bar or a bullet left at the end ("| Headline |"); not a
 # French quote's closing "»", which has a space before it too.
 _TRAILING_SEPARATOR = re.compile(r"\s[|•·]$")
-# A section's or series' tag in brackets before the headline, as Korean, Japanese and
-# Chinese papers print them ("[단독] …", "[포럼] …", "【特集】…", "<特集>…"): a kicker, no
-# words of the headline. Square and angle brackets hold a short tag; lenticular ones
-# hold only tags, a longer series' name too ("【関西の産業特集】"). Only a tag in CJK
-# (`_without_cjk_tag`): in Latin script a bracket opening a headline holds its words
-# as often ("[The Palace: …] More reviews").
-_LEADING_TAG = re.compile(
-    r"^(?:\[[^\[\]]{1,8}\]|［[^［］]{1,8}］|<[^<>]{1,8}>|＜[^＜＞]{1,8}＞|【[^【】]{1,20}】|〔[^〔〕]{1,8}〕)\s*"
-)
 # A list item's bullet as a text-mode browser draws it ("□ Standings", "☆ Podcast"),
 # or its number ("1. ", "01. ", "2) ", "IV. ", "一、": a numbered list of other stories,
 # or the numbered heading of a post's first section right above its first paragraph):
@@ -2446,7 +2437,6 @@ def _title_text(line: str) -> str:
     line = _SUBJECT.sub("", line) or line
     line = _LEADING_SEPARATOR.sub("", line) or line
     line = _TRAILING_SEPARATOR.sub("", line) or line
-    line = _without_cjk_tag(line)
     line = _GLUED_CREDIT.sub("", line).strip() or line
     line = _SLASH_CREDIT.sub("", line) or line
     unglued = _GLUED_ICON.sub("", line).rstrip()
@@ -2542,16 +2532,6 @@ def _printed_alone(headline: str, name: str, printed: set[str]) -> bool:
 # The first separator of a tab title (`_NAME_SEPARATOR`), or a pipe without spaces
 # ("Business|…"). (Only a run of spaces's first starts the match: each one would scan it.)
 _LEADING_SECTION = re.compile(rf"(?<!\s)\s*\|\s*|{_NAME_SEPARATOR.pattern}")
-
-
-def _without_cjk_tag(line: str) -> str:
-    """The headline without a CJK section's tag in brackets before it
-    (`_LEADING_TAG`), when words enough for a title are left."""
-    tag = _LEADING_TAG.match(line)
-    if not tag or not HAS_CJK.search(tag[0]):
-        return line
-    untagged = line[tag.end() :]
-    return untagged if word_count(untagged) >= TITLE_MIN_WORDS else line
 
 
 def _undoubled(line: str) -> str:
