@@ -1062,3 +1062,53 @@ def test_a_cjk_month_with_a_thousands_comma_after_it_is_no_date():
     """ "…1至8月 1,2025万台" counts phones shipped: a translated "F j, Y" always
     prints its comma's space."""
     assert parse_date("今年1至8月 1,2025万台手机出货") is None
+
+
+ZH_HEADLINE = "北辰研究院擬5年投入80億元 強化次世代通訊產業鏈"
+ZH_BODY = (
+    "北辰研究院今天在理事會議提出次世代通訊發展方案草案,初步規劃在2026至2030年間投入80億元,"
+    "透過三項策略加速通訊產業布局,強化產業生態系。\n\n"
+    "研究院院長表示,衛星與6G通訊整合等技術將在智慧城市、物聯網等領域扮演關鍵角色,"
+    "方案仍需報主管機關核定。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["中央社記者王明台北21日電 (2025-05-21 17:32:08)", "新华社北京5月21日电(记者王明)"],
+    ids=["cna", "xinhua"],
+)
+def test_a_headline_run_into_a_chinese_wire_dateline_is_the_title_alone(dateline):
+    """A copy may run the headline into the agency's dateline and stamp on one
+    line (the stamp in brackets, with its seconds): the agency ("…社"), its
+    reporter or the place, the day and "dispatched" (電) are no headline's."""
+    text = f"{ZH_HEADLINE}{dateline}\n\n{ZH_BODY}"
+    assert text_title(text) == ZH_HEADLINE
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["기사승인 2024-10-10 15:12:26", "입력 2024.10.10 15:12", "公開日 2024年10月10日 15:12"],
+)
+def test_a_cjk_stamps_field_name_before_its_figures_is_no_headline(stamp):
+    """A Korean, Japanese or Chinese stamp's field name ("기사승인", article
+    approved) with the day and time after it, its seconds too, is a stamp: the
+    line over it is the headline, not the photo's caption under it."""
+    headline = "KRISS·KAIST, 6G 그랜드 서밋 개최…차세대 통신 전문가 한자리"
+    caption = "11일 대전 본원에서 열린 6G 그랜드 서밋. 한국표준과학연구원"
+    body = (
+        "한국표준과학연구원은 11일 대전 본원에서 6G 그랜드 서밋을 열고 차세대 통신 기술을 "
+        "논의했다고 밝혔다.\n\n서밋에는 대학과 기업의 전문가 200여 명이 참석했다.\n"
+    )
+    text = f"{headline}\n\n{stamp}\n{caption}\n\n{body}"
+    assert text_title(text) == headline
+
+
+@pytest.mark.parametrize(
+    "field", ["来源:人民日报2025-11-04 10:57:41", "观察者网 发布于 2019-11-08 08:23:21"]
+)
+def test_a_chinese_source_or_published_field_is_no_title(field):
+    """ "来源:" (source) and "…发布于" (published at) with the stamp glued to them
+    are the page's fields: no headline; a page without one is titled by its
+    opening sentence."""
+    assert text_title(f"{field}\n{ZH_BODY}").startswith("北辰研究院今天在理事會議提出")

@@ -1662,7 +1662,8 @@ GLUED_STAMP_CACHE = 4096
 def _glued_stamp(text: str) -> str | None:
     """The headline of a line that ends in its date and time of day, a weekday
     maybe before them ("Season standings Friday, 22 October 2010 at 20:13"):
-    a page that prints its headline and its time stamp as one line. A date
+    a page that prints its headline and its time stamp as one line, the stamp
+    maybe in brackets with its seconds ("…生態系 (2025-05-21 17:32:08)"). A date
     without a time after it may belong to the headline ("Results to 30 June 2019").
     (Asked up to four times of a line while a title is picked, and of a site's
     furniture on every page: remembered for the last GLUED_STAMP_CACHE lines.)"""
@@ -1672,7 +1673,7 @@ def _glued_stamp(text: str) -> str | None:
     for pattern in DATE_PATTERNS:
         found = pattern.search(text)
         if found and found.start() and _TIME_TAIL.fullmatch(text, found.end()):
-            head = text[: found.start()].rstrip(_STAMP_SEPARATORS)
+            head = text[: found.start()].rstrip(_STAMP_SEPARATORS + "(（")
             before, _, last = head.rstrip(",").rpartition(" ")
             if last.lower().rstrip(".") in WEEKDAYS:  # "Friday, 22 October": the stamp's
                 head = before.rstrip(_STAMP_SEPARATORS)
@@ -1689,7 +1690,9 @@ GLUED_STAMP_MIN_WORDS = 2
 _CJK_GLUED_DAY = re.compile(rf"(?<=[{CJK_CHARS}])(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\s*$")
 _STAMP_SEPARATORS = " |–—-·"
 # The time of day after a date, maybe after a short word ("at 8:40 pm", "às 20:13").
-_TIME_TAIL = re.compile(r"\s*(?:[^\W\d]{1,3}\s+){0,2}\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?\s*", re.I)
+_TIME_TAIL = re.compile(
+    r"\s*(?:[^\W\d]{1,3}\s+){0,2}\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?\s*[)）]?\s*", re.I
+)
 
 
 def _first_repeat(texts: list[str]) -> str | None:
@@ -1799,6 +1802,14 @@ _STAMP_FORMS = (
     # The same fields in other languages ("Publié le 1er juin 2025 à 06h30").
     r"^(?:publiée?|mis à jour|publicado|actualizado|veröffentlicht|aktualisiert|pubblicato"
     r"|aggiornato|publicerad|uppdaterad|julkaistu|gepubliceerd)\b",
+    # ... and in Korean, Japanese and Chinese, the field's name before its figures
+    # ("기사승인 2024-10-10 15:12:26", "입력 2024.05.02", "公開日 2024年5月2日",
+    # "发布时间 2024-05-02").
+    # (or the name alone: what is left of the line before a stamp glued to it)
+    r"^(?:기사\s?승인|승인|입력|수정|등록|발행|게재|작성)(?:일|일시)?\s*[:：]?\s*(?:\d|$)"
+    r"|^(?:公開|更新|掲載|投稿|配信)(?:日時?)?\s*[:：]?\s*(?:\d|$)"
+    r"|^(?:发布|發布|更新|发表|發表)(?:时间|時間|日期)\s*[:：]?\s*(?:\d|$)"
+    r"|(?:发布|發布|發佈|发表|發表)[于於]\s*(?:\d|$)",  # "观察者网 发布于 2019-11-08 08:23:21"
 )
 _STAMP = re.compile("|".join(_STAMP_FORMS), re.I)
 # "By" alone: a byline whose name is a link, cut from it in a copy of one node per line.
@@ -2227,7 +2238,7 @@ _FURNITURE = re.compile(
     r"^(you are (at|here)\b|当前位置|當前位置|您的位置|现在位置|現在位置|현재\s?위치|"
     r"back to\b|return to\b|zurück\b|retour\b|volver\b|"
     r"skip to\b|go to\b|jump to\b|home\s*[»>/|›]|written by\b|posted by\b|"
-    r"(photo|image|picture|foto|credit|source)s?\s*(credit)?\s*[:/|©])"
+    r"(photo|image|picture|foto|credit|source)s?\s*(credit)?\s*[:/|©]|(来源|來源|출처|出典)\s*[:：])"
     # A writer's field, maybe in a table's cell: "Author: Ann Lee", "| Автор: …", "作者：".
     r"|^[|•·]?\s*(author|autor|autore|auteur|автор|författare|forfatter|kirjoittaja|yazar|"
     r"συντάκτης|作者|著者|글쓴이)\s*[:：]"
@@ -2452,7 +2463,18 @@ def _title_text(line: str) -> str:
     start = _glued_byline(dateless)
     headline = line if start is None else dateless[:start]
     line = headline if word_count(headline) >= TITLE_MIN_WORDS else line
-    return _glued_stamp(line) or line
+    line = _glued_stamp(line) or line
+    return _GLUED_WIRE_DATELINE.sub("", line) or line
+
+
+# A Chinese news agency's dateline glued to the headline's last character, as a copy
+# runs the headline into the story's first line ("…產業生態系中央社記者張璦台北21日電",
+# "…技术研发新华社北京6月4日电"): the agency ("…社"), its reporter or the place, the day
+# and "dispatched" (電), and all after it. (An agency is two characters and 社: 中央社,
+# 新华社, 共同社, 韩联社.)
+_GLUED_WIRE_DATELINE = re.compile(
+    rf"(?<=[{CJK_CHARS}])[\u4e00-\u9fff]{{2}}社[^\s，。,.（(]{{1,12}}?(?:\d{{1,2}}月)?\d{{1,2}}日\s?[電电].*$"
+)
 
 
 # A byline's word left at the headline's end, its name on the next line ("… 6G Por"),
