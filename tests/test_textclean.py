@@ -2540,6 +2540,14 @@ def test_a_section_tag_in_brackets_before_the_headline_stays_as_printed(tag):
         assert clean_text(text).title == printed
 
 
+@pytest.mark.parametrize("suffix", [" - 日本経済新聞", " | 중앙일보", " | 北辰日报"])
+def test_a_cjk_papers_name_after_the_headline_is_the_sites(suffix):
+    """A tab title's paper name in CJK after a dash or a pipe, ending in the word
+    for a paper or news, is the site's; a headline's own dash keeps its words."""
+    assert textclean._title_text(JA_TITLE + suffix) == JA_TITLE
+    assert textclean._title_text("6G時代へ - 総務省が新戦略") == "6G時代へ - 総務省が新戦略"
+
+
 def test_a_long_bracketed_series_name_stays_in_the_headline():
     """Square brackets round more than a tag's few characters hold the
     headline's own words (a show's name: "[Oulu Radio Days: …] …"), and so

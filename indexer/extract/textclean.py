@@ -2192,6 +2192,11 @@ _SITE_SUFFIX = re.compile(
     r"(?<!\s)\s+[|•]\s+(?!(?i:ep|episode|part|no|vol|issue|folge|teil)\.?\s*\d+$)"
     r"[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9&][\w.&'’-]*){0,3}$"
 )
+# ... or a paper's name in CJK after a dash or a pipe ("… - 日本経済新聞", "… | 중앙일보"):
+# a name that ends in the word for a paper or news.
+_CJK_SITE_SUFFIX = re.compile(
+    r"(?<!\s)\s+[-|｜]\s*[\w・]{1,10}(?:新聞|新闻|日報|日报|晚报|신문|일보|뉴스|ニュース)$"
+)
 # A breadcrumb's last separator left before the headline ("/ 7 key questions ...").
 _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 # A table cell's closing bar or a bullet left at the end ("| Headline |"); not a
@@ -2432,7 +2437,7 @@ def _title_text(line: str) -> str:
     (`_ENTITY`), without its Markdown marker, front-matter key, glued photo
     credit (or a source's after a slash, `_SLASH_CREDIT`), glued icon ligature
     ("… chevron_left Browse All Posts"), the site's name after a tab title's
-    pipe or bullet (`_SITE_SUFFIX`), glued name and handle ("… opens a 6G lab
+    pipe or bullet (`_SITE_SUFFIX`, `_CJK_SITE_SUFFIX`), glued name and handle ("… opens a 6G lab
     in Oulu Ann Lee @annlee / 2 days", `_GLUED_HANDLE`), a byline's word left
     at its end (`_LONE_BY_END`), glued byline ("… program by Ann Lee — November
     18, 2019", "… by Ann Lee (5 June 2025)", `_without_dated_brackets`) or glued
@@ -2453,7 +2458,7 @@ def _title_text(line: str) -> str:
     unglued = _GLUED_ICON.sub("", line).rstrip()
     line = unglued if word_count(unglued) >= TITLE_MIN_WORDS else line
     line = _GLUED_HANDLE.sub("", line) or line
-    unsuffixed = _SITE_SUFFIX.sub("", line)
+    unsuffixed = _CJK_SITE_SUFFIX.sub("", _SITE_SUFFIX.sub("", line))
     line = unsuffixed if word_count(unsuffixed) >= TITLE_MIN_WORDS else line
     if word_count(line) > TITLE_MIN_WORDS and not _name_like(line):
         line = _LONE_BY_END.sub("", line)
