@@ -597,6 +597,18 @@ def test_a_reprint_s_credit_of_the_paper_and_its_print_day_closes_the_story():
     assert day_of(text + "相关新闻 2021年3月5日\n") is None
 
 
+@pytest.mark.parametrize("stamp", ["2023-06-0509:18:23", " 2023-06-05 09:18"])
+def test_a_feeds_stamp_glued_to_the_last_sentence_gives_the_day(stamp):
+    """A feed's post prints its day and time of day right after the story's last
+    sentence, a copy glues them: the post's day when nothing above gives one."""
+    text = (
+        "北辰研究院:全面推进6G技术研发\n"
+        "北辰研究院院长表示,要加快培育新兴产业,持续增强移动通信等领域优势。\n"
+        "他认为,信息通信业有效驱动实体经济转型升级。"
+    )
+    assert day_of(text + stamp + "\n") == date(2023, 6, 5)
+
+
 def test_a_span_of_days_opening_the_lead_is_an_event_s():
     # "From the 26th to the 29th": the last day of a conference, not a publication day.
     text = (

@@ -364,6 +364,12 @@ _SIGN_OFF = re.compile(
     r"\((?:[^\W\d_][\w.-]{0,15}\s*[,/]\s*){1,3}"
     r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<year>(?:19|20)\d{2})\)\s*$"
 )
+# ... or a feed's stamp, its day and time of day, glued to the story's last sentence
+# ("… 转型升级。2023-06-0509:18:23", "… in 2030. 2023-06-05 09:18"): the post's.
+_CLOSING_STAMP = re.compile(
+    r"(?<=[.!?。！？])\s*(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})"
+    r"\s?\d{2}:\d{2}(?::\d{2})?\s*$"
+)
 SIGN_OFF_LINES = 3  # the closing paragraphs read
 # A reprint's credit closing the story: the paper's name and its print edition's day,
 # the whole line ("日刊工業新聞2021年7月15日", "日本経済新聞 2024年5月2日 朝刊", "전자신문
@@ -378,11 +384,12 @@ _PRINT_CREDIT = re.compile(
 
 
 def sign_off_day(lines: list[str]) -> date | None:
-    """The day of the sign-off or the print credit that closes an article
-    (`_SIGN_OFF`, `_PRINT_CREDIT`), when nothing above the body gives one: some
-    papers print the day only there."""
+    """The day of the sign-off, the feed's stamp or the print credit that closes
+    an article (`_SIGN_OFF`, `_CLOSING_STAMP`, `_PRINT_CREDIT`), when nothing
+    above the body gives one: some papers print the day only there."""
     for line in lines[-SIGN_OFF_LINES:]:
-        found = _SIGN_OFF.search(line) or _PRINT_CREDIT.fullmatch(line)
+        found = _SIGN_OFF.search(line) or _CLOSING_STAMP.search(line)
+        found = found or _PRINT_CREDIT.fullmatch(line)
         if found:
             return _numeric_day(int(found["year"]), int(found["m"]), int(found["d"]))
     return None
