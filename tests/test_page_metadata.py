@@ -1112,3 +1112,18 @@ def test_a_chinese_source_or_published_field_is_no_title(field):
     are the page's fields: no headline; a page without one is titled by its
     opening sentence."""
     assert text_title(f"{field}\n{ZH_BODY}").startswith("北辰研究院今天在理事會議提出")
+
+
+def test_a_korean_boards_writer_field_without_a_colon_is_no_title():
+    """A university's or ministry's board prints "작성자" (writer) and the writer's
+    name, no colon, among its fields: the short headline it prints twice around
+    them is the title."""
+    headline = "차세대 통신 선도한다"
+    text = (
+        "북방대학교\n바로가기 메뉴\n  • 발전기금\n  • Webmail\n\n보도자료\n\n"
+        f"{headline}\n\n등록일 2024-10-21 09:02:27.0\n  • 작성자 연구처&산학협력단\n"
+        f"  • 조회수 41\n\n{headline}\n\n"
+        "융합미래통신 교육연구단이 중간평가에서 우수 교육연구단으로 선정됐다. 이번 결과로 "
+        "연구단은 재정 지원을 추가로 받는다.\n\n연구단은 6G 통신 인재를 길러 왔다.\n"
+    )
+    assert text_title(text) == headline

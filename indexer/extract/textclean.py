@@ -2247,6 +2247,8 @@ _FURNITURE = re.compile(
     # A writer's field, maybe in a table's cell: "Author: Ann Lee", "| Автор: …", "作者：".
     r"|^[|•·]?\s*(author|autor|autore|auteur|автор|författare|forfatter|kirjoittaja|yazar|"
     r"συντάκτης|作者|著者|글쓴이)\s*[:：]"
+    # ... or a Korean board's, its name and the writer with no colon ("작성자 연구처")
+    r"|^[|•·]?\s*(작성자|글쓴이)\s"
     # A social handle ("@noksutagram"): an embedded post's, never a headline's.
     r"|@\w"
     # A button or link: a page's own command ("Continue reading", "Copy this link").
