@@ -121,6 +121,7 @@ from indexer.extract.textclean import (
     _teaser_list,
     _title_text,
 )
+from indexer.extract.version import EXTRACTION_VERSION
 
 TUNING_SETS = (3, 4, 6, 7, 8, 10, 11, 12, 13, 15)  # text-titles2, 5, 9, 14 are blind: never here
 GROUPS = ("text-titles", *(f"text-titles{n}" for n in TUNING_SETS), "181 pages")
@@ -343,13 +344,21 @@ def group_texts(group: str) -> list[tuple[str, list[str]]]:
 
 
 def record_groups(groups, cache: Path | None) -> dict[str, list[dict]]:
+    """The recorded pages of each group, kept in `cache` for the next run; a cache
+    of another extraction version (or of none) is recorded again, as its pages
+    may be of another shape."""
     recorded = pickle.loads(cache.read_bytes()) if cache and cache.exists() else {}
+    if recorded.get(CACHE_VERSION_KEY) != EXTRACTION_VERSION:
+        recorded = {CACHE_VERSION_KEY: EXTRACTION_VERSION}
     for group in groups:
         if group not in recorded:
             recorded[group] = [record(text, titles) for text, titles in group_texts(group)]
             if cache:
                 cache.write_bytes(pickle.dumps(recorded))
     return {g: [featurize(page) for page in recorded[g]] for g in groups}
+
+
+CACHE_VERSION_KEY = "extraction version"
 
 
 # -- the model ----------------------------------------------------------------------

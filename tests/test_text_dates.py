@@ -597,16 +597,22 @@ def test_a_reprint_s_credit_of_the_paper_and_its_print_day_closes_the_story():
     assert day_of(text + "相关新闻 2021年3月5日\n") is None
 
 
-@pytest.mark.parametrize("stamp", ["2023-06-0509:18:23", " 2023-06-05 09:18"])
+@pytest.mark.parametrize("stamp", ["2023-06-0509:18:23", " 2023-06-05 09:18:23"])
 def test_a_feeds_stamp_glued_to_the_last_sentence_gives_the_day(stamp):
     """A feed's post prints its day and time of day right after the story's last
     sentence, a copy glues them: the post's day when nothing above gives one."""
     text = (
         "北辰研究院:全面推进6G技术研发\n"
-        "北辰研究院院长表示,要加快培育新兴产业,持续增强移动通信等领域优势。\n"
-        "他认为,信息通信业有效驱动实体经济转型升级。"
+        "北辰研究院院长表示,要加快培育新兴产业,持续增强移动通信、光通信等领域全产业链优势,"
+        "前瞻布局下一代互联网等前沿领域,全面推进6G技术研发。\n"
+        "他在展览会上表示,信息通信业是国民经济的战略性、基础性行业,对促进经济社会发展具有"
+        "重要支撑作用,要加快推动新型信息基础设施体系化发展。\n"
+        "他认为,中国建成全球规模最大的网络基础设施,信息通信业有效驱动实体经济转型升级。"
     )
     assert day_of(text + stamp + "\n") == date(2023, 6, 5)
+    # a reader's comment under the story ends with its own time: no day of the story's
+    comment = "\n\n网友评论\n北京网友：期待早日商用！2025-12-01 08:12:09\n"
+    assert day_of(text + comment) is None
 
 
 def test_a_span_of_days_opening_the_lead_is_an_event_s():

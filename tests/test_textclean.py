@@ -2545,19 +2545,44 @@ def test_a_cjk_papers_name_after_the_headline_is_the_sites(suffix):
     """A tab title's paper name in CJK after a dash or a pipe, ending in the word
     for a paper or news, is the site's; a headline's own dash keeps its words."""
     assert textclean._title_text(JA_TITLE + suffix) == JA_TITLE
-    assert textclean._title_text("6G時代へ - 総務省が新戦略") == "6G時代へ - 総務省が新戦略"
+    for headline in ("6G時代へ - 総務省が新戦略", "6G時代の情報流通を考える | フェイクニュース"):
+        assert textclean._title_text(headline) == headline
 
 
-def test_a_long_bracketed_series_name_stays_in_the_headline():
-    """Square brackets round more than a tag's few characters hold the
-    headline's own words (a show's name: "[Oulu Radio Days: …] …"), and so
-    may a short bracket in Latin script."""
-    headline = "[Oulu Radio Days: Spring Edition] Six labs open their doors"
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "全国供销合作社12日电商节启动 助力6G乡村振兴",
+        "ドコモ子会社、5日電波試験を開始",
+        "Oulu 6G Summit opens registration (early bird until 5 June 2025 10:00)",
+    ],
+)
+def test_a_headline_with_a_day_and_a_word_of_a_stamp_keeps_its_words(headline):
+    """ "…社12日电商…" is no agency's dateline ("电商", e-commerce), "電波" is
+    radio; a time closing a bracket that holds the headline's words is theirs."""
     assert textclean._title_text(headline) == headline
-    # In Latin script a short bracket may hold the headline's words too: kept.
-    assert textclean._title_text("[6G Labs] Six labs open their doors") == (
-        "[6G Labs] Six labs open their doors"
-    )
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "입력 64개·출력 64개 안테나 구조",
+        "발행 1년 만에 개정된 6G 백서 반영",
+        "论文发表于2025年IEEE国际通信大会",
+        "北辰大学6G太赫兹通信成果发表于2025年IEEE旗舰会议",
+        "配信 5G時代の次へ、6G実証で新サービス開始",
+    ],
+)
+def test_a_headline_opening_with_a_stamps_field_word_is_no_stamp(headline):
+    """A stamp's field name in CJK is one only with a whole day after it."""
+    assert not textclean._dated(headline)
+    assert textclean._dated("기사승인 2024-10-10 15:12:26")
+    assert not textclean._headline_shaped("기사승인 2024-10-10 15:12:26")
+
+
+def test_a_korean_writer_field_is_a_short_line_not_a_headline_opening_with_the_word():
+    assert textclean._is_furniture("• 작성자 연구처&산학협력단")
+    assert not textclean._is_furniture("작성자 실명제 확대, 6G 커뮤니티에도 적용")
 
 
 def test_a_headline_printed_twice_under_the_sites_description_is_the_title():

@@ -371,6 +371,15 @@ _CLOSING_STAMP = re.compile(
     r"\s?\d{2}:\d{2}(?::\d{2})?\s*$"
 )
 SIGN_OFF_LINES = 3  # the closing paragraphs read
+
+
+def _feed_stamp(line: str) -> re.Match | None:
+    """A feed's stamp closing a paragraph of the story's prose (`_CLOSING_STAMP`;
+    a reader's comment of a line or two under the story ends with its own time)."""
+    found = _CLOSING_STAMP.search(line)
+    return found if found and is_body_sentence(line[: found.start()]) else None
+
+
 # A reprint's credit closing the story: the paper's name and its print edition's day,
 # the whole line ("日刊工業新聞2021年7月15日", "日本経済新聞 2024年5月2日 朝刊", "전자신문
 # 2024년 5월 2일자"): the web page prints the day nowhere else. Not a list's label
@@ -384,12 +393,11 @@ _PRINT_CREDIT = re.compile(
 
 
 def sign_off_day(lines: list[str]) -> date | None:
-    """The day of the sign-off, the feed's stamp or the print credit that closes
-    an article (`_SIGN_OFF`, `_CLOSING_STAMP`, `_PRINT_CREDIT`), when nothing
-    above the body gives one: some papers print the day only there."""
+    """The day of the sign-off, the print credit or the feed's stamp that closes
+    an article (`_SIGN_OFF`, `_PRINT_CREDIT`, `_feed_stamp`), when nothing above
+    the body gives one: some papers print the day only there."""
     for line in lines[-SIGN_OFF_LINES:]:
-        found = _SIGN_OFF.search(line) or _CLOSING_STAMP.search(line)
-        found = found or _PRINT_CREDIT.fullmatch(line)
+        found = _SIGN_OFF.search(line) or _PRINT_CREDIT.fullmatch(line) or _feed_stamp(line)
         if found:
             return _numeric_day(int(found["year"]), int(found["m"]), int(found["d"]))
     return None

@@ -1145,9 +1145,12 @@ def _title_from(
     lines: list[Line], article: list[Line], picked: str | None, wrapped: bool
 ) -> tuple[str | None, str | None, str | None, list[int]]:
     """The line picked as the headline in full: cut short with an ellipsis
-    (`_whole`), in pieces over several lines (`_title_pieces`: their indexes) or
-    wrapped onto the next line (`_wrapped_rest`: that rest); and the title they
-    make (`_title_text`)."""
+    (`_whole`), in pieces over several lines (`_title_pieces`: their indexes) or,
+    in a text a wrapper broke (`wrapped`), wrapped onto the next line
+    (`_wrapped_rest`: that rest); and the title they make (`_title_text`). In a
+    text no wrapper broke (a browser's copy, a paragraph a line) two short lines
+    are a headline and its deck ("6G 백서 발간…" / "2028년 상용화 목표…"), however
+    the second starts."""
     title_line = _whole(lines, picked)
     if not title_line:
         return None, None, None, []
@@ -1356,10 +1359,8 @@ def _wrapped_rest(lines: list[Line], title_line: str) -> str | None:
     dump, an e-mail): the two lines stand alone between blank lines, the first
     ends open ("… agreement on", `_open_end`) or the second goes on in small
     letters or figures ("6G-nät och radar …"), and the second is no byline,
-    date or furniture. A headline and its deck are two blocks, or more lines;
-    and in a text no wrapper broke (`_wrap_margin`: a browser's copy, a line a
-    paragraph) two such lines are a headline and its deck ("6G 백서 발간…" /
-    "2028년 상용화 목표…"), however the second starts."""
+    date or furniture. A headline and its deck are two blocks, or more lines.
+    (Asked only of a text a wrapper broke: `_title_from`.)"""
     size = Counter(line.block for line in lines)
     for i in range(len(lines) - 1):
         line, nxt = lines[i], lines[i + 1]
@@ -1672,8 +1673,13 @@ def _glued_stamp(text: str) -> str | None:
         return text[: glued.start()]
     for pattern in DATE_PATTERNS:
         found = pattern.search(text)
-        if found and found.start() and _TIME_TAIL.fullmatch(text, found.end()):
-            head = text[: found.start()].rstrip(_STAMP_SEPARATORS + "(（")
+        tail = found and found.start() and _TIME_TAIL.fullmatch(text, found.end())
+        if tail:
+            head = text[: found.start()].rstrip(_STAMP_SEPARATORS)
+            if tail["close"]:  # the stamp alone in the bracket, not a headline's words
+                if not head.endswith(("(", "（")):
+                    return None
+                head = head[:-1].rstrip(_STAMP_SEPARATORS)
             before, _, last = head.rstrip(",").rpartition(" ")
             if last.lower().rstrip(".") in WEEKDAYS:  # "Friday, 22 October": the stamp's
                 head = before.rstrip(_STAMP_SEPARATORS)
@@ -1689,9 +1695,13 @@ GLUED_STAMP_MIN_WORDS = 2
 # A day in figures glued to a CJK headline's last character, closing the line.
 _CJK_GLUED_DAY = re.compile(rf"(?<=[{CJK_CHARS}])(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\s*$")
 _STAMP_SEPARATORS = " |–—-·"
-# The time of day after a date, maybe after a short word ("at 8:40 pm", "às 20:13").
+# The time of day after a date, maybe after a short word ("at 8:40 pm", "às 20:13"),
+# maybe with its seconds, maybe closing the bracket the stamp stands in ("(2025-05-21
+# 17:32:08)"). (Spaces after the bracket only: two runs of spaces around an optional
+# sign would be tried at every split of a long run.)
 _TIME_TAIL = re.compile(
-    r"\s*(?:[^\W\d]{1,3}\s+){0,2}\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?\s*[)）]?\s*", re.I
+    r"\s*(?:[^\W\d]{1,3}\s+){0,2}\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?\s*(?P<close>[)）]\s*)?",
+    re.I,
 )
 
 
@@ -1790,6 +1800,11 @@ def _byline_names(byline: str, line: str) -> bool:
 BYLINE_REACH, BYLINE_RUN, BYLINE_RUN_GAP, BYLINE_MAX_WORDS = 3, 3, 4, 16
 # A byline's stamp, never a headline's: a time of day ("21:17"), a date in figures
 # ("18.11.2019", "2025/06/27"), an age ("2 hours ago"), "Updated" or "Published" first.
+# A stamp's day after its field's name in CJK, or nothing (`_STAMP_FORMS`).
+_CJK_FIELD_DAY = (
+    r"\s*[:：]?\s*(?:(?:19|20)\d{2}\s?(?:[-./]\s?\d{1,2}\s?[-./]\s?\d{1,2}"
+    r"|[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2})|$)"
+)
 _STAMP_FORMS = (
     r"\b\d{1,2}:\d{2}(?!\d)",
     r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}",
@@ -1802,14 +1817,15 @@ _STAMP_FORMS = (
     # The same fields in other languages ("Publié le 1er juin 2025 à 06h30").
     r"^(?:publiée?|mis à jour|publicado|actualizado|veröffentlicht|aktualisiert|pubblicato"
     r"|aggiornato|publicerad|uppdaterad|julkaistu|gepubliceerd)\b",
-    # ... and in Korean, Japanese and Chinese, the field's name before its figures
+    # ... and in Korean, Japanese and Chinese, the field's name before its day
     # ("기사승인 2024-10-10 15:12:26", "입력 2024.05.02", "公開日 2024年5月2日",
-    # "发布时间 2024-05-02").
-    # (or the name alone: what is left of the line before a stamp glued to it)
-    r"^(?:기사\s?승인|승인|입력|수정|등록|발행|게재|작성)(?:일|일시)?\s*[:：]?\s*(?:\d|$)"
-    r"|^(?:公開|更新|掲載|投稿|配信)(?:日時?)?\s*[:：]?\s*(?:\d|$)"
-    r"|^(?:发布|發布|更新|发表|發表)(?:时间|時間|日期)\s*[:：]?\s*(?:\d|$)"
-    r"|(?:发布|發布|發佈|发表|發表)[于於]\s*(?:\d|$)",  # "观察者网 发布于 2019-11-08 08:23:21"
+    # "发布时间 2024-05-02", "观察者网 发布于 2019-11-08"), or the name alone: what is
+    # left of a line before the stamp glued to it. A day in full: a headline may
+    # open with the word and a figure ("입력 64개·출력 64개 …", "发表于2025年IEEE …").
+    rf"^(?:기사\s?승인|승인|입력|수정|등록|발행|게재|작성)(?:일|일시)?{_CJK_FIELD_DAY}"
+    rf"|^(?:公開|更新|掲載|投稿|配信)(?:日時?)?{_CJK_FIELD_DAY}"
+    rf"|^(?:发布|發布|更新|发表|發表)(?:时间|時間|日期){_CJK_FIELD_DAY}"
+    rf"|^\S{{1,12}}\s(?:发布|發布|發佈|发表|發表)[于於]{_CJK_FIELD_DAY}",
 )
 _STAMP = re.compile("|".join(_STAMP_FORMS), re.I)
 # "By" alone: a byline whose name is a link, cut from it in a copy of one node per line.
@@ -2193,9 +2209,10 @@ _SITE_SUFFIX = re.compile(
     r"[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9&][\w.&'’-]*){0,3}$"
 )
 # ... or a paper's name in CJK after a dash or a pipe ("… - 日本経済新聞", "… | 중앙일보"):
-# a name that ends in the word for a paper or news.
+# a name that ends in the word for a paper (not "news": "… | フェイクニュース" is a
+# headline's own words).
 _CJK_SITE_SUFFIX = re.compile(
-    r"(?<!\s)\s+[-|｜]\s*[\w・]{1,10}(?:新聞|新闻|日報|日报|晚报|신문|일보|뉴스|ニュース)$"
+    r"(?<!\s)\s+[-|｜]\s*[\w・]{1,10}(?:新聞|新闻|日報|日报|晚报|신문|일보)$"
 )
 # A breadcrumb's last separator left before the headline ("/ 7 key questions ...").
 _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
@@ -2247,8 +2264,9 @@ _FURNITURE = re.compile(
     # A writer's field, maybe in a table's cell: "Author: Ann Lee", "| Автор: …", "作者：".
     r"|^[|•·]?\s*(author|autor|autore|auteur|автор|författare|forfatter|kirjoittaja|yazar|"
     r"συντάκτης|作者|著者|글쓴이)\s*[:：]"
-    # ... or a Korean board's, its name and the writer with no colon ("작성자 연구처")
-    r"|^[|•·]?\s*(작성자|글쓴이)\s"
+    # ... or a Korean board's, its name and the writer's (two words at most) with no
+    # colon ("작성자 연구처&산학협력단"; not a headline: "작성자 실명제 확대, …")
+    r"|^[|•·]?\s*(작성자|글쓴이)\s+\S+(\s\S+)?$"
     # A social handle ("@noksutagram"): an embedded post's, never a headline's.
     r"|@\w"
     # A button or link: a page's own command ("Continue reading", "Copy this link").
@@ -2439,11 +2457,13 @@ def _title_text(line: str) -> str:
     (`_ENTITY`), without its Markdown marker, front-matter key, glued photo
     credit (or a source's after a slash, `_SLASH_CREDIT`), glued icon ligature
     ("… chevron_left Browse All Posts"), the site's name after a tab title's
-    pipe or bullet (`_SITE_SUFFIX`, `_CJK_SITE_SUFFIX`), glued name and handle ("… opens a 6G lab
+    pipe or bullet (`_SITE_SUFFIX`) or a CJK paper's after a dash or a pipe
+    (`_CJK_SITE_SUFFIX`), glued name and handle ("… opens a 6G lab
     in Oulu Ann Lee @annlee / 2 days", `_GLUED_HANDLE`), a byline's word left
     at its end (`_LONE_BY_END`), glued byline ("… program by Ann Lee — November
-    18, 2019", "… by Ann Lee (5 June 2025)", `_without_dated_brackets`) or glued
-    time stamp ("… Friday, 22 October 2010 at 20:13", `_glued_stamp`)."""
+    18, 2019", "… by Ann Lee (5 June 2025)", `_without_dated_brackets`), glued
+    time stamp ("… Friday, 22 October 2010 at 20:13", `_glued_stamp`) or a Chinese
+    agency's dateline run into it (`_GLUED_WIRE_DATELINE`)."""
     unescaped = _ENTITY.sub(lambda entity: html.unescape(entity[0]), line)
     # (a space or a break it names, "&nbsp;", "&#10;", folded as the copy's lines are)
     line = normalise(unescaped) if unescaped != line else line
@@ -2471,16 +2491,21 @@ def _title_text(line: str) -> str:
     headline = line if start is None else dateless[:start]
     line = headline if word_count(headline) >= TITLE_MIN_WORDS else line
     line = _glued_stamp(line) or line
-    return _GLUED_WIRE_DATELINE.sub("", line) or line
+    unwired = _GLUED_WIRE_DATELINE.sub("", line)
+    return unwired if word_count(unwired) >= TITLE_MIN_WORDS else line
 
 
-# A Chinese news agency's dateline glued to the headline's last character, as a copy
-# runs the headline into the story's first line ("…產業生態系中央社記者張璦台北21日電",
-# "…技术研发新华社北京6月4日电"): the agency ("…社"), its reporter or the place, the day
-# and "dispatched" (電), and all after it. (An agency is two characters and 社: 中央社,
-# 新华社, 共同社, 韩联社.)
+# A news agency's dateline in Chinese glued to the headline, as a copy runs the
+# headline into the story's first line ("…產業生態系中央社記者張璦台北21日電", "…推进6G
+# 新华社北京6月4日电"): the agency, its reporter or the place (one of them at least), the
+# day and "dispatched" (電), and all after it. Only an agency's name: "…合作社12日电商节"
+# and "…子会社、5日電波試験" are a headline's words.
+_WIRE_AGENCIES = (
+    "中央社|新华社|新華社|中新社|中通社|共同社|韩联社|韓聯社|法新社|路透社|美联社|美聯社"
+)
 _GLUED_WIRE_DATELINE = re.compile(
-    rf"(?<=[{CJK_CHARS}])[\u4e00-\u9fff]{{2}}社[^\s，。,.（(]{{1,12}}?(?:\d{{1,2}}月)?\d{{1,2}}日\s?[電电].*$"
+    rf"(?<=\S)(?:{_WIRE_AGENCIES})(?:\s?[记記]者)?[^\s\d，。,.（(]{{1,10}}"
+    rf"(?:\d{{1,2}}月)?\d{{1,2}}日\s?[電电].*$"
 )
 
 
