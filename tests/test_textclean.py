@@ -2555,11 +2555,13 @@ def test_a_cjk_papers_name_after_the_headline_is_the_sites(suffix):
         "全国供销合作社12日电商节启动 助力6G乡村振兴",
         "ドコモ子会社、5日電波試験を開始",
         "Oulu 6G Summit opens registration (early bird until 5 June 2025 10:00)",
+        "Webinar on 6G spectrum sharing (12 March 2025 at 15:00)",
     ],
 )
 def test_a_headline_with_a_day_and_a_word_of_a_stamp_keeps_its_words(headline):
     """ "…社12日电商…" is no agency's dateline ("电商", e-commerce), "電波" is
-    radio; a time closing a bracket that holds the headline's words is theirs."""
+    radio; a time closing a bracket that holds the headline's words, or an event's
+    time to the minute, is the headline's."""
     assert textclean._title_text(headline) == headline
 
 

@@ -1676,9 +1676,9 @@ def _glued_stamp(text: str) -> str | None:
         tail = found and found.start() and _TIME_TAIL.fullmatch(text, found.end())
         if tail:
             head = text[: found.start()].rstrip(_STAMP_SEPARATORS)
-            if tail["close"]:  # the stamp alone in the bracket, not a headline's words
-                if not head.endswith(("(", "（")):
-                    return None
+            if tail["close"]:  # a machine's stamp alone in the bracket, to the second:
+                if not (head.endswith(("(", "（")) and tail["seconds"]):
+                    return None  # else an event's time ("… (12 March 2025 at 15:00)")
                 head = head[:-1].rstrip(_STAMP_SEPARATORS)
             before, _, last = head.rstrip(",").rpartition(" ")
             if last.lower().rstrip(".") in WEEKDAYS:  # "Friday, 22 October": the stamp's
@@ -1697,10 +1697,11 @@ _CJK_GLUED_DAY = re.compile(rf"(?<=[{CJK_CHARS}])(?:19|20)\d{{2}}[-/.]\d{{1,2}}[
 _STAMP_SEPARATORS = " |–—-·"
 # The time of day after a date, maybe after a short word ("at 8:40 pm", "às 20:13"),
 # maybe with its seconds, maybe closing the bracket the stamp stands in ("(2025-05-21
-# 17:32:08)"). (Spaces after the bracket only: two runs of spaces around an optional
-# sign would be tried at every split of a long run.)
+# 17:32:08)", to the second: `_glued_stamp`). (Spaces after the bracket only: two runs
+# of spaces around an optional sign would be tried at every split of a long run.)
 _TIME_TAIL = re.compile(
-    r"\s*(?:[^\W\d]{1,3}\s+){0,2}\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?\s*(?P<close>[)）]\s*)?",
+    r"\s*(?:[^\W\d]{1,3}\s+){0,2}\d{1,2}[:h]\d{2}(?P<seconds>:\d{2})?(?:\s*[ap]\.?m\.?)?"
+    r"\s*(?P<close>[)）]\s*)?",
     re.I,
 )
 
