@@ -2543,7 +2543,8 @@ def test_a_section_tag_in_brackets_before_the_headline_stays_as_printed(tag):
 @pytest.mark.parametrize("suffix", [" - 日本経済新聞", " | 중앙일보", " | 北辰日报"])
 def test_a_cjk_papers_name_after_the_headline_is_the_sites(suffix):
     """A tab title's paper name in CJK after a dash or a pipe, ending in the word
-    for a paper or news, is the site's; a headline's own dash keeps its words."""
+    for a paper, is the site's; a headline's own dash keeps its words (and so
+    does a name ending in "news": "フェイクニュース" may be the headline's)."""
     assert textclean._title_text(JA_TITLE + suffix) == JA_TITLE
     for headline in ("6G時代へ - 総務省が新戦略", "6G時代の情報流通を考える | フェイクニュース"):
         assert textclean._title_text(headline) == headline
@@ -2556,6 +2557,7 @@ def test_a_cjk_papers_name_after_the_headline_is_the_sites(suffix):
         "ドコモ子会社、5日電波試験を開始",
         "Oulu 6G Summit opens registration (early bird until 5 June 2025 10:00)",
         "Webinar on 6G spectrum sharing (12 March 2025 at 15:00)",
+        "华为高管接受路透社采访称6日电话会议将讨论6G",
     ],
 )
 def test_a_headline_with_a_day_and_a_word_of_a_stamp_keeps_its_words(headline):
@@ -2582,8 +2584,24 @@ def test_a_headline_opening_with_a_stamps_field_word_is_no_stamp(headline):
     assert not textclean._headline_shaped("기사승인 2024-10-10 15:12:26")
 
 
+@pytest.mark.parametrize(
+    ("printed", "headline"),
+    [
+        ("北辰研究院擬5年投入80億元（中央社記者王明台北21日電）", "北辰研究院擬5年投入80億元"),
+        ("推动6G技术研发—新华社北京6月4日电", "推动6G技术研发"),
+        ("Nokia opens 6G lab (2025-05-21 17:32)", "Nokia opens 6G lab"),
+        ("Nokia opens 6G lab (2025-05-21 17:32:08", "Nokia opens 6G lab"),
+    ],
+)
+def test_a_glued_dateline_or_stamp_goes_with_its_bracket_or_dash(printed, headline):
+    """A stamp in figures in its own bracket (to the minute is a machine's too),
+    and an agency's dateline in brackets or after a dash, go whole."""
+    assert textclean._title_text(printed) == headline
+
+
 def test_a_korean_writer_field_is_a_short_line_not_a_headline_opening_with_the_word():
     assert textclean._is_furniture("• 작성자 연구처&산학협력단")
+    assert textclean._is_furniture("작성자 관리자 | 작성일 2024.05.02 | 조회수 123")
     assert not textclean._is_furniture("작성자 실명제 확대, 6G 커뮤니티에도 적용")
 
 

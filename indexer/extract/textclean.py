@@ -1676,10 +1676,12 @@ def _glued_stamp(text: str) -> str | None:
         tail = found and found.start() and _TIME_TAIL.fullmatch(text, found.end())
         if tail:
             head = text[: found.start()].rstrip(_STAMP_SEPARATORS)
-            if tail["close"]:  # a machine's stamp alone in the bracket, to the second:
-                if not (head.endswith(("(", "（")) and tail["seconds"]):
-                    return None  # else an event's time ("… (12 March 2025 at 15:00)")
-                head = head[:-1].rstrip(_STAMP_SEPARATORS)
+            # A stamp in a bracket of its own, in figures or to the second, not an
+            # event's time written out ("… (12 March 2025 at 15:00)").
+            machine = tail["seconds"] or not _LATIN_LETTER.search(found[0])
+            if tail["close"] and not (head.endswith(("(", "（")) and machine):
+                return None
+            head = head.rstrip(_STAMP_SEPARATORS + "(（")
             before, _, last = head.rstrip(",").rpartition(" ")
             if last.lower().rstrip(".") in WEEKDAYS:  # "Friday, 22 October": the stamp's
                 head = before.rstrip(_STAMP_SEPARATORS)
@@ -1692,6 +1694,7 @@ def _glued_stamp(text: str) -> str | None:
 
 
 GLUED_STAMP_MIN_WORDS = 2
+_LATIN_LETTER = re.compile("[A-Za-zÀ-ÿ]")
 # A day in figures glued to a CJK headline's last character, closing the line.
 _CJK_GLUED_DAY = re.compile(rf"(?<=[{CJK_CHARS}])(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\s*$")
 _STAMP_SEPARATORS = " |–—-·"
@@ -1826,7 +1829,7 @@ _STAMP_FORMS = (
     rf"^(?:기사\s?승인|승인|입력|수정|등록|발행|게재|작성)(?:일|일시)?{_CJK_FIELD_DAY}"
     rf"|^(?:公開|更新|掲載|投稿|配信)(?:日時?)?{_CJK_FIELD_DAY}"
     rf"|^(?:发布|發布|更新|发表|發表)(?:时间|時間|日期){_CJK_FIELD_DAY}"
-    rf"|^\S{{1,12}}\s(?:发布|發布|發佈|发表|發表)[于於]{_CJK_FIELD_DAY}",
+    rf"|(?:^|\s)(?:发布|發布|發佈|发表|發表)[于於]{_CJK_FIELD_DAY}",
 )
 _STAMP = re.compile("|".join(_STAMP_FORMS), re.I)
 # "By" alone: a byline whose name is a link, cut from it in a copy of one node per line.
@@ -2266,8 +2269,9 @@ _FURNITURE = re.compile(
     r"|^[|•·]?\s*(author|autor|autore|auteur|автор|författare|forfatter|kirjoittaja|yazar|"
     r"συντάκτης|作者|著者|글쓴이)\s*[:：]"
     # ... or a Korean board's, its name and the writer's (two words at most) with no
-    # colon ("작성자 연구처&산학협력단"; not a headline: "작성자 실명제 확대, …")
-    r"|^[|•·]?\s*(작성자|글쓴이)\s+\S+(\s\S+)?$"
+    # colon, alone or before the board's other fields ("작성자 연구처&산학협력단", "작성자
+    # 관리자 | 작성일 2024.05.02 | 조회수 123"; not a headline: "작성자 실명제 확대, …")
+    r"|^[|•·]?\s*(작성자|글쓴이)\s+\S+(\s\S+)?(\s*$|\s*[|·•]?\s*(작성일|등록일|조회))"
     # A social handle ("@noksutagram"): an embedded post's, never a headline's.
     r"|@\w"
     # A button or link: a page's own command ("Continue reading", "Copy this link").
@@ -2499,14 +2503,15 @@ def _title_text(line: str) -> str:
 # A news agency's dateline in Chinese glued to the headline, as a copy runs the
 # headline into the story's first line ("…產業生態系中央社記者張璦台北21日電", "…推进6G
 # 新华社北京6月4日电"): the agency, its reporter or the place (one of them at least), the
-# day and "dispatched" (電), and all after it. Only an agency's name: "…合作社12日电商节"
-# and "…子会社、5日電波試験" are a headline's words.
+# day and "dispatched" (電) ending a word, and all after it, the bracket or dash before it
+# too ("…產業鏈（中央社記者…電）"). Only an agency's name: "…合作社12日电商节" and
+# "…子会社、5日電波試験" are a headline's words, and so is "…6日电话会议".
 _WIRE_AGENCIES = (
     "中央社|新华社|新華社|中新社|中通社|共同社|韩联社|韓聯社|法新社|路透社|美联社|美聯社"
 )
 _GLUED_WIRE_DATELINE = re.compile(
-    rf"(?<=\S)(?:{_WIRE_AGENCIES})(?:\s?[记記]者)?[^\s\d，。,.（(]{{1,10}}"
-    rf"(?:\d{{1,2}}月)?\d{{1,2}}日\s?[電电].*$"
+    rf"(?<=\S)\s?[（(【\[—–-]?\s?(?:{_WIRE_AGENCIES})(?:\s?[记記]者)?[^\s\d，。,.（(]{{1,10}}"
+    rf"(?:\d{{1,2}}月)?\d{{1,2}}日\s?[電电](?=\s|[（(【\[)）\]】]|$).*$"
 )
 
 

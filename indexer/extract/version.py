@@ -14,7 +14,7 @@ from importlib.metadata import version
 from .. import datafiles
 
 # Bump when a change to the pipeline should re-extract every indexed article.
-EXTRACTION_VERSION = 60
+EXTRACTION_VERSION = 61
 
 
 @cache
