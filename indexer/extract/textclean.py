@@ -1802,13 +1802,13 @@ def _byline_names(byline: str, line: str) -> bool:
 
 
 BYLINE_REACH, BYLINE_RUN, BYLINE_RUN_GAP, BYLINE_MAX_WORDS = 3, 3, 4, 16
-# A byline's stamp, never a headline's: a time of day ("21:17"), a date in figures
-# ("18.11.2019", "2025/06/27"), an age ("2 hours ago"), "Updated" or "Published" first.
 # A stamp's day after its field's name in CJK, or nothing (`_STAMP_FORMS`).
 _CJK_FIELD_DAY = (
     r"\s*[:：]?\s*(?:(?:19|20)\d{2}\s?(?:[-./]\s?\d{1,2}\s?[-./]\s?\d{1,2}"
     r"|[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2})|$)"
 )
+# A byline's stamp, never a headline's: a time of day ("21:17"), a date in figures
+# ("18.11.2019", "2025/06/27"), an age ("2 hours ago"), "Updated" or "Published" first.
 _STAMP_FORMS = (
     r"\b\d{1,2}:\d{2}(?!\d)",
     r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}",
