@@ -343,6 +343,9 @@ def group_texts(group: str) -> list[tuple[str, list[str]]]:
     ]
 
 
+CACHE_VERSION_KEY = "extraction version"
+
+
 def record_groups(groups, cache: Path | None) -> dict[str, list[dict]]:
     """The recorded pages of each group, kept in `cache` for the next run; a cache
     of another extraction version (or of none) is recorded again, as its pages
@@ -356,9 +359,6 @@ def record_groups(groups, cache: Path | None) -> dict[str, list[dict]]:
             if cache:
                 cache.write_bytes(pickle.dumps(recorded))
     return {g: [featurize(page) for page in recorded[g]] for g in groups}
-
-
-CACHE_VERSION_KEY = "extraction version"
 
 
 # -- the model ----------------------------------------------------------------------

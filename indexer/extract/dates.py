@@ -380,13 +380,16 @@ def _feed_stamp(line: str) -> re.Match | None:
     return found if found and is_body_sentence(line[: found.start()]) else None
 
 
+# The word a paper's name ends in ("日本経済新聞", "중앙일보"; Chinese 新闻 is "news", no
+# paper's: textclean's site suffix takes it as a paper's, the print credit does not).
+PAPER_WORDS = "新聞|日報|日报|晚报|신문|일보"
 # A reprint's credit closing the story: the paper's name and its print edition's day,
 # the whole line ("日刊工業新聞2021年7月15日", "日本経済新聞 2024年5月2日 朝刊", "전자신문
 # 2024년 5월 2일자"): the web page prints the day nowhere else. Not a list's label
 # ("相關新聞 2021年3月5日", "related news"); Chinese 新闻 is news, no paper.
 _PRINT_CREDIT = re.compile(
     r"[(（【]?(?!.{0,6}(?:相關|相关|更多|熱門|热门|上一篇|下一篇|其他|最新|推薦|推荐))"
-    r"[\w\s・]{0,12}(?:新聞|日報|日报|晚报|晩報|신문|일보)(?:社)?\s?"
+    rf"[\w\s・]{{0,12}}(?:{PAPER_WORDS}|晩報)(?:社)?\s?"
     r"(?P<year>(?:19|20)\d{2})\s?[年년]\s?(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]"
     r"(?:\s?(?:付|付け|朝刊|夕刊|掲載|자|게재))?[)）】]?"
 )

@@ -37,6 +37,7 @@ from .dates import (
     DATE_PATTERNS,
     MONTH_FIRST_NAME,
     MONTH_NAME,
+    PAPER_WORDS,
     WEEKDAYS,
     looks_like_dateline,
     parse_date,
@@ -2215,9 +2216,7 @@ _SITE_SUFFIX = re.compile(
 # ... or a paper's name in CJK after a dash or a pipe ("… - 日本経済新聞", "… | 중앙일보"):
 # a name that ends in the word for a paper (not "news": "… | フェイクニュース" is a
 # headline's own words).
-_CJK_SITE_SUFFIX = re.compile(
-    r"(?<!\s)\s+[-|｜]\s*[\w・]{1,10}(?:新聞|新闻|日報|日报|晚报|신문|일보)$"
-)
+_CJK_SITE_SUFFIX = re.compile(rf"(?<!\s)\s+[-|｜]\s*[\w・]{{1,10}}(?:{PAPER_WORDS}|新闻)$")
 # A breadcrumb's last separator left before the headline ("/ 7 key questions ...").
 _LEADING_SEPARATOR = re.compile(r"^[/|»›>•·]\s")
 # A table cell's closing bar or a bullet left at the end ("| Headline |"); not a
@@ -2482,11 +2481,9 @@ def _title_text(line: str) -> str:
     line = _TRAILING_SEPARATOR.sub("", line) or line
     line = _GLUED_CREDIT.sub("", line).strip() or line
     line = _SLASH_CREDIT.sub("", line) or line
-    unglued = _GLUED_ICON.sub("", line).rstrip()
-    line = unglued if word_count(unglued) >= TITLE_MIN_WORDS else line
+    line = _titled(_GLUED_ICON.sub("", line).rstrip(), line)
     line = _GLUED_HANDLE.sub("", line) or line
-    unsuffixed = _CJK_SITE_SUFFIX.sub("", _SITE_SUFFIX.sub("", line))
-    line = unsuffixed if word_count(unsuffixed) >= TITLE_MIN_WORDS else line
+    line = _titled(_CJK_SITE_SUFFIX.sub("", _SITE_SUFFIX.sub("", line)), line)
     if word_count(line) > TITLE_MIN_WORDS and not _name_like(line):
         line = _LONE_BY_END.sub("", line)
     # A writer's byline may stand before a date in brackets, the byline's own:
@@ -2494,10 +2491,15 @@ def _title_text(line: str) -> str:
     dateless = _without_dated_brackets(line)
     start = _glued_byline(dateless)
     headline = line if start is None else dateless[:start]
-    line = headline if word_count(headline) >= TITLE_MIN_WORDS else line
+    line = _titled(headline, line)
     line = _glued_stamp(line) or line
-    unwired = _GLUED_WIRE_DATELINE.sub("", line)
-    return unwired if word_count(unwired) >= TITLE_MIN_WORDS else line
+    return _titled(_GLUED_WIRE_DATELINE.sub("", line), line)
+
+
+def _titled(cut: str, line: str) -> str:
+    """The line with a piece cut off (`_title_text`), when words enough for a
+    title are left; else the line whole."""
+    return cut if word_count(cut) >= TITLE_MIN_WORDS else line
 
 
 # A news agency's dateline in Chinese glued to the headline, as a copy runs the
